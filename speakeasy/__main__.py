@@ -1,0 +1,5 @@
+"""``python -m speakeasy``"""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,484 @@
+"""Sentences, words and readability for a document, the way a reader sees them.
+
+spaCy tokenises each block with a blank English pipeline (nothing is
+downloaded).  If the configuration names a trained pipeline that is
+installed (``language_model: en_core_web_sm``), it is used as well, for
+part-of-speech tags; speakeasy never downloads one.
+
+Sentences are split by rules a reader would agree with:
+
+* a sentence ends at ``.``, ``!``, ``?`` or an ellipsis when the next word
+  starts with a capital letter, a digit or an opening quote;
+* never after abbreviations that come before something (e.g., i.e., Dr,
+  Mr, No., para.), and after ones that can end a sentence (etc., Ltd)
+  only when a capital follows;
+* decimals (2.5) and numbered clauses (3.2.1) are single words;
+* every heading, list item and table cell is at least one sentence of its
+  own, with or without a full stop.
+
+Words are counted as a reader counts them: runs of letters and digits with
+the punctuation inside them ("co-production", "don't", "3.2.1", "£5.50"
+are one word each); punctuation alone is not a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterator
+
+from .errors import ConfigError
+from .model import Block, BlockKind, Document
+from .readability import Counts, Scores, scores
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: A word: starts and ends with a letter or digit, may have punctuation inside.
+WORD = re.compile(r"[^\W_](?:[^\s]*[^\W_])?")
+
+#: Abbreviations that come before something: never the end of a sentence.
+NON_FINAL = frozenset(
+    """mr mrs ms mx dr prof rev revd hon sr jr st no nos e.g eg i.e ie cf vs v viz fig figs para paras
+    sec secs s ss ch chap vol vols pp p art arts reg regs approx ref refs tel ext dept est
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+#: Abbreviations that may end a sentence: a capital after them starts a new one.
+MAY_END = frozenset("etc ltd inc co plc a.m am p.m pm al ft uk u.k".split())
+
+_TERMINAL_CHARS = frozenset(".!?…")
+_CLOSERS = frozenset("\"')]}”’»")
+_OPENERS = frozenset("\"'([{“‘«")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence, with offsets into the source and its words' offsets."""
+
+    start: int
+    end: int
+    block: int
+    words: list[tuple[int, int]]
+    #: index of the sentence in the document
+    index: int = 0
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+
+@dataclass(slots=True)
+class BlockStats:
+    block: int
+    counts: Counts
+    scores: Scores
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> "Language":
+    """The spaCy pipeline: blank English unless an installed model is named."""
+    import spacy
+
+    if not model:
+        return spacy.blank("en")
+    try:
+        return spacy.load(model, exclude=["ner", "textcat"])
+    except OSError:
+        raise ConfigError(
+            f"The language model '{model}' named in your configuration is not installed. "
+            f"Install it with pip, or remove `language_model` to use the built-in blank English pipeline."
+        ) from None
+
+
+def _starts_sentence(text: str) -> bool:
+    """Does a token that follows terminal punctuation look like a new sentence?"""
+    c = text[0]
+    if c.isupper() or c.isdigit():
+        return True
+    if c in _OPENERS and len(text) > 1:
+        return text[1].isupper() or text[1].isdigit()
+    if c in _OPENERS:
+        return True  # quote or bracket on its own: judged by the next token below
+    if c.islower():
+        return False
+    return c in "•-–—*£$€#§"
+
+
+def split_block(text: str, tokens: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Split one block into sentences.
+
+    ``tokens`` are (start, length, has_space_after) triples from spaCy.
+    Returns (start, end) character ranges within ``text``.
+    """
+    n = len(tokens)
+    if n == 0:
+        return []
+    bounds: list[int] = []  # index of first token of each new sentence
+    i = 0
+    while i < n:
+        s, ln, _ = tokens[i]
+        tt = text[s : s + ln]
+        last = tt[-1]
+        if last not in _TERMINAL_CHARS:
+            i += 1
+            continue
+        # Gather following terminal marks and closing quotes/brackets that touch.
+        j = i + 1
+        while j < n and tokens[j - 1][2] == 0:
+            nxt = text[tokens[j][0] : tokens[j][0] + tokens[j][1]]
+            if nxt in _CLOSERS or all(ch in _TERMINAL_CHARS for ch in nxt):
+                j += 1
+            else:
+                break
+        if j >= n:
+            break
+        nxt_text = text[tokens[j][0] : tokens[j][0] + tokens[j][1]]
+        if not _ends_sentence(text, tokens, i, tt):
+            i = j
+            continue
+        starts = _starts_sentence(nxt_text)
+        if starts and nxt_text[0] in _OPENERS and len(nxt_text) == 1 and j + 1 < n:
+            after = text[tokens[j + 1][0] : tokens[j + 1][0] + tokens[j + 1][1]]
+            starts = after[:1].isupper() or after[:1].isdigit()
+        if tokens[j - 1][2] == 0 and nxt_text[0].isalnum():
+            starts = False  # "end.Next" with no space is not how sentences are written
+        if starts:
+            bounds.append(j)
+        i = j
+    ranges = []
+    first = 0
+    for b in bounds + [n]:
+        if b <= first:
+            continue
+        start = tokens[first][0]
+        end = tokens[b - 1][0] + tokens[b - 1][1]
+        ranges.append((start, end))
+        first = b
+    return ranges
+
+
+def _ends_sentence(text: str, tokens: list[tuple[int, int, int]], i: int, tt: str) -> bool:
+    """Is the terminal token ``tt`` at ``i`` really the end of a sentence?"""
+    if tt in ("!", "?", "?!", "!?", "...", "…") or (tt and all(c in _TERMINAL_CHARS for c in tt) and tt != "."):
+        return True
+    if tt == ".":
+        if i == 0:
+            return True
+        ps, pl, pspace = tokens[i - 1]
+        if pspace:  # "word ." with a space: still an end
+            return True
+        prev = text[ps : ps + pl].lower()
+        if prev in NON_FINAL:
+            return False
+        if len(prev) == 1 and prev.isalpha() and text[ps].isupper():
+            # "J. K. Rowling" is not three sentences; "Plan B. Next" is two.
+            return not _next_to_initial(text, tokens, i)
+        return True
+    # A token with the stop inside it: "e.g.", "etc.", "a.m.", "U.K.", "Dr."
+    if tt.endswith("."):
+        core = tt[:-1].lower()
+        if core in NON_FINAL:
+            return False
+        if len(core) == 1 and core.isalpha() and tt[0].isupper():
+            return not _next_to_initial(text, tokens, i)
+        return True
+    return True
+
+
+def _is_initial(text: str, tokens: list[tuple[int, int, int]], k: int) -> bool:
+    """Is token ``k`` an initial: "K." (one token), or "K" followed by "."?"""
+    if k < 0 or k >= len(tokens):
+        return False
+    t = text[tokens[k][0] : tokens[k][0] + tokens[k][1]]
+    if len(t) == 2 and t[0].isupper() and t[1] == ".":
+        return True
+    if len(t) == 1 and t.isupper() and k + 1 < len(tokens) and tokens[k][2] == 0:
+        return text[tokens[k + 1][0] : tokens[k + 1][0] + tokens[k + 1][1]] == "."
+    return False
+
+
+def _next_to_initial(text: str, tokens: list[tuple[int, int, int]], i: int) -> bool:
+    """The stop at ``i`` ends an initial; is there another initial just before or after?"""
+    # the initial's own token: i (one token "K.") or i-1 ("K" + ".")
+    own = i if text[tokens[i][0] : tokens[i][0] + tokens[i][1]] != "." else i - 1
+    before = own - 1
+    if before >= 0 and text[tokens[before][0] : tokens[before][0] + tokens[before][1]] == ".":
+        before -= 1
+    if before >= 0:
+        prev = text[tokens[before][0] : tokens[before][0] + tokens[before][1]].lower().rstrip(".")
+        if prev in NON_FINAL:  # "Mr J. Smith"
+            return True
+    return _is_initial(text, tokens, before) or _is_initial(text, tokens, i + 1)
+
+
+def words_in(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Reader's words in ``text`` as (start, end) offsets shifted by ``offset``."""
+    return [(m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+
+
+class Analysis:
+    """Everything the rules may ask about one document, computed once, lazily."""
+
+    def __init__(self, document: Document, model: str | None = None, needs: frozenset[str] = frozenset()) -> None:
+        self.document = document
+        self.source = document.source
+        self.model = model
+        self.needs = needs
+        self._sentences: list[Sentence] | None = None
+        self._block_sentences: list[list[Sentence]] | None = None
+        self._spacy_docs: list["Doc"] | None = None
+        self._block_stats: list[BlockStats] | None = None
+        self._doc_scores: Scores | None = None
+        self._masked: str | None = None
+        self._locations: dict[int, str] = {}
+        self._block_starts = [b.start for b in document.blocks]
+        self._section_paragraph = self._number_paragraphs()
+
+    # -- text -------------------------------------------------------------------------
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self.document.blocks
+
+    @property
+    def masked(self) -> str:
+        """The whole document with everything outside prose blocks replaced.
+
+        Characters outside blocks become ``\\x1f`` (so no match can run from
+        one block into the next); inside blocks, the block text.  Same length
+        as the source, so offsets are shared.
+        """
+        if self._masked is None:
+            parts = []
+            pos = 0
+            for b in self.document.blocks:
+                if b.start > pos:
+                    parts.append("\x1f" * (b.start - pos))
+                parts.append(b.text)
+                pos = b.end
+            if pos < len(self.source):
+                parts.append("\x1f" * (len(self.source) - pos))
+            self._masked = "".join(parts)
+        return self._masked
+
+    def text(self, start: int, end: int) -> str:
+        """The prose between two offsets, with markup masked, whitespace collapsed."""
+        return " ".join(self.masked[start:end].replace("\x1f", " ").split())
+
+    # -- sentences ----------------------------------------------------------------
+
+    def _tokenize(self) -> list["Doc"]:
+        if self._spacy_docs is None:
+            nlp = load_pipeline(self.model)
+            texts = [b.text for b in self.document.blocks]
+            if "pos" in self.needs and self.model:
+                self._spacy_docs = list(nlp.pipe(texts, batch_size=64))
+            else:
+                self._spacy_docs = list(nlp.tokenizer.pipe(texts, batch_size=256))
+        return self._spacy_docs
+
+    def spacy_doc(self, block: int) -> "Doc":
+        """The spaCy ``Doc`` of one block (offsets relative to the block)."""
+        return self._tokenize()[block]
+
+    @property
+    def has_pos(self) -> bool:
+        """True when a trained pipeline with a tagger is in use."""
+        if not self.model:
+            return False
+        nlp = load_pipeline(self.model)
+        return "tagger" in nlp.pipe_names or "morphologizer" in nlp.pipe_names
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._sentences is None:
+            self._split()
+        assert self._sentences is not None
+        return self._sentences
+
+    def block_sentences(self, block: int) -> list[Sentence]:
+        if self._block_sentences is None:
+            self._split()
+        assert self._block_sentences is not None
+        return self._block_sentences[block]
+
+    def _split(self) -> None:
+        from spacy.attrs import IDX, LENGTH, SPACY
+
+        docs = self._tokenize()
+        out: list[Sentence] = []
+        per_block: list[list[Sentence]] = []
+        for bi, (block, doc) in enumerate(zip(self.document.blocks, docs)):
+            text = block.text
+            if len(doc) == 0:
+                per_block.append([])
+                continue
+            tokens = [tuple(t) for t in doc.to_array([IDX, LENGTH, SPACY]).tolist()]
+            # Whitespace tokens (line breaks inside a block) are not tokens a reader sees.
+            tokens = [t for t in tokens if not text[t[0] : t[0] + t[1]].isspace()]
+            if block.kind in (BlockKind.HEADING, BlockKind.TABLE_CELL) and not any(
+                c in text for c in ".!?…"
+            ):
+                ranges = [(tokens[0][0], tokens[-1][0] + tokens[-1][1])] if tokens else []
+            else:
+                ranges = split_block(text, tokens)
+            mine = []
+            for s, e in ranges:
+                words = words_in(text[s:e], block.start + s)
+                if not words:
+                    continue
+                sent = Sentence(block.start + s, block.start + e, bi, words, len(out))
+                out.append(sent)
+                mine.append(sent)
+            per_block.append(mine)
+        self._sentences = out
+        self._block_sentences = per_block
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        import bisect
+
+        sents = self.sentences
+        i = bisect.bisect_right([s.start for s in sents], offset) - 1
+        if i >= 0 and sents[i].start <= offset < sents[i].end:
+            return sents[i]
+        return None
+
+    def word_text(self, span: tuple[int, int]) -> str:
+        return self.source[span[0] : span[1]]
+
+    # -- readability --------------------------------------------------------------------
+
+    def _count(self, sentences: list[Sentence]) -> Counts:
+        from .syllables import syllables
+
+        c = Counts()
+        src = self.source
+        for sent in sentences:
+            c.sentences += 1
+            first = True
+            for s, e in sent.words:
+                word = src[s:e]
+                n = syllables(word)
+                c.words += 1
+                c.syllables += n
+                if n >= 3:
+                    c.polysyllables += 1
+                    low = word.lower()
+                    if (first or not word[0].isupper()) and "-" not in word and not (
+                        low.endswith(("es", "ed", "ing")) and syllables(_strip_suffix(low)) < 3
+                    ):
+                        c.complex_words += 1
+                first = False
+        return c
+
+    def block_stats(self) -> list[BlockStats]:
+        if self._block_stats is None:
+            stats = []
+            for bi in range(len(self.document.blocks)):
+                counts = self._count(self.block_sentences(bi))
+                stats.append(BlockStats(bi, counts, scores(counts)))
+            self._block_stats = stats
+        return self._block_stats
+
+    def scores(self) -> Scores:
+        """Whole-document readability (headings and table cells included)."""
+        if self._doc_scores is None:
+            total = Counts()
+            for st in self.block_stats():
+                total.add(st.counts)
+            self._doc_scores = scores(total)
+        return self._doc_scores
+
+    def hardest_sentences(self, sentences: list[Sentence], count: int = 3) -> list[Sentence]:
+        """The sentences that pull the score down most: long and full of long words."""
+        from .syllables import syllables
+
+        def weight(sent: Sentence) -> float:
+            syl = sum(syllables(self.source[s:e]) for s, e in sent.words)
+            return sent.word_count * 1.015 + 84.6 * syl / max(sent.word_count, 1)
+
+        return sorted(sentences, key=weight, reverse=True)[:count]
+
+    # -- locations ------------------------------------------------------------------------
+
+    def _number_paragraphs(self) -> list[int]:
+        numbers = []
+        count = 0
+        for b in self.document.blocks:
+            if b.kind is BlockKind.HEADING:
+                count = 0
+                numbers.append(0)
+            else:
+                count += 1
+                numbers.append(count)
+        return numbers
+
+    def block_index(self, offset: int) -> int | None:
+        import bisect
+
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i < 0:
+            return None
+        return i
+
+    def location(self, offset: int) -> str:
+        """Where an offset is, in words a person can follow without line numbers."""
+        bi = self.block_index(offset)
+        if bi is None:
+            return "at the start of the document"
+        if bi in self._locations:
+            return self._locations[bi]
+        b = self.document.blocks[bi]
+        loc = b.locator or {}
+        if "part" in loc and loc.get("part") not in (None, "body"):
+            where = str(loc.get("part_label") or loc["part"])
+        else:
+            where = ""
+        if b.kind is BlockKind.HEADING:
+            text = " ".join(b.text.split())
+            short = text if len(text) <= 60 else text[:57] + "..."
+            desc = f"heading '{short}'"
+        elif b.kind is BlockKind.TABLE_CELL and "row" in loc:
+            desc = f"table {loc.get('table', 1)}, row {loc['row']}, column {loc.get('column', 1)}"
+        else:
+            noun = {
+                BlockKind.LIST_ITEM: "list item",
+                BlockKind.BLOCKQUOTE: "quote",
+                BlockKind.FOOTNOTE: "footnote",
+            }.get(b.kind, "paragraph")
+            desc = f"{noun} {self._section_paragraph[bi]}"
+        if b.kind is not BlockKind.HEADING:
+            if b.section:
+                section = b.section if len(b.section) <= 50 else b.section[:47] + "..."
+                desc = f"under '{section}', {desc}"
+            else:
+                desc = f"before the first heading, {desc}" if any(
+                    x.kind is BlockKind.HEADING for x in self.document.blocks
+                ) else desc
+        if where:
+            desc = f"{where}, {desc}"
+        self._locations[bi] = desc
+        return desc
+
+    def locator_extra(self, offset: int) -> dict[str, Any]:
+        """Machine-readable location fields for formats without line numbers."""
+        bi = self.block_index(offset)
+        if bi is None:
+            return {}
+        loc = self.document.blocks[bi].locator
+        if not loc:
+            return {}
+        return {"locator": dict(loc)}
+
+    def iter_words(self) -> Iterator[tuple[int, int]]:
+        for sent in self.sentences:
+            yield from sent.words
+
+
+def _strip_suffix(word: str) -> str:
+    for suffix in ("ing", "ed", "es"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,393 @@
+"""The ``speakeasy`` command.
+
+Results go to standard output; problems with the run (a file that could not
+be read, a bad configuration) go to standard error.  Exit codes:
+
+* 0 - nothing at or above ``--fail-on`` (default: error) was found
+* 1 - something at or above ``--fail-on`` was found
+* 2 - a usage, configuration or input error
+* 3 - an internal error (a bug: please report it)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import __version__
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError
+
+FAIL_ON = ("suggestion", "warning", "error", "never")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with plain-English errors and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"speakeasy: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _add_config_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("configuration")
+    g.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    g.add_argument("--no-config", action="store_true", help="ignore configuration files; use the defaults")
+    g.add_argument("--profile", metavar="NAME", help="use a profile, such as easy-read")
+    g.add_argument("--pack", dest="packs", action="append", metavar="PACK",
+                   help="use this rule pack (a shipped pack's name or a .yaml file); repeat for more")
+    g.add_argument("--disable", action="append", metavar="RULE", default=[],
+                   help="turn off a rule, a pack or a glob like 'passive-voice.*'; repeat for more")
+    g.add_argument("--enable", action="append", metavar="RULE", default=[],
+                   help="turn on a rule that is off; repeat for more")
+    g.add_argument("--wordlist", dest="extra_wordlists", action="append", metavar="FILE", default=[],
+                   help="also use this wordlist for this run; repeat for more")
+    g.add_argument("--keep", action="append", metavar="WORD", default=[],
+                   help="never flag this word; repeat for more")
+    g.add_argument("--include-proposed", action="store_true", default=None,
+                   help="also use words the forum has proposed but not yet agreed")
+    g.add_argument("--language-model", metavar="NAME", help="an installed trained spaCy pipeline to use")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="speakeasy",
+        description="A plain-language linter for policy documents.",
+        epilog="Exit codes: 0 nothing to fail on, 1 findings at or above --fail-on, 2 usage or input error, "
+        "3 internal error.",
+    )
+    parser.add_argument("--version", action="version", version=f"speakeasy {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check documents and report what is hard to read",
+                           description="Check documents (.md, .markdown, .txt) and folders. Use - to read standard input.")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check; - for standard input")
+    check.add_argument("--format", choices=("human", "json"), default="human", help="how to show the results")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="the level that makes the check fail (default: error)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour in human output (NO_COLOR is respected)")
+    check.add_argument("--quiet", "-q", action="store_true", help="only show files with findings")
+    _add_config_options(check)
+
+    rules = sub.add_parser("rules", help="list the rules in use", description="List every active rule.")
+    rules.add_argument("--all", action="store_true", help="also list rules that are switched off")
+    rules.add_argument("--format", choices=("human", "json"), default="human")
+    _add_config_options(rules)
+
+    explain = sub.add_parser("explain", help="explain a rule", description="Explain a rule: what, why, examples, sources.")
+    explain.add_argument("rule", metavar="RULE", help="a rule id, like plain-english.words")
+    _add_config_options(explain)
+
+    config = sub.add_parser("config", help="show the configuration", description="Show the merged configuration.")
+    config.add_argument("--show", action="store_true", help="print every setting and where it came from (the default)")
+    config.add_argument("--format", choices=("human", "json"), default="human")
+    _add_config_options(config)
+
+    validate = sub.add_parser("validate", help="check rule packs and wordlists for mistakes",
+                              description="Check rule packs and wordlists. With no files, checks the ones in use.")
+    validate.add_argument("files", nargs="*", metavar="FILE")
+    _add_config_options(validate)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
+    schema.add_argument("which", choices=("pack", "wordlist", "config", "report"))
+    return parser
+
+
+def _cli_config(args: argparse.Namespace) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in ("profile", "packs", "language_model", "include_proposed"):
+        value = getattr(args, key, None)
+        if value is not None:
+            out[key] = value
+    out["keep"] = list(getattr(args, "keep", []) or [])
+    out["disable"] = list(getattr(args, "disable", []) or [])
+    out["enable"] = list(getattr(args, "enable", []) or [])
+    out["extra_wordlists"] = list(getattr(args, "extra_wordlists", []) or [])
+    if getattr(args, "fail_on", None):
+        out["fail_on"] = args.fail_on
+    return out
+
+
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .config import resolve
+
+    return resolve(_cli_config(args), Path(args.config) if args.config else None, bool(args.no_config))
+
+
+def _print_error(exc: SpeakeasyError) -> None:
+    text = exc.render()
+    lines = text.splitlines() or [""]
+    sys.stderr.write(f"speakeasy: error: {lines[0]}\n")
+    for line in lines[1:]:
+        sys.stderr.write(line + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return _COMMANDS[args.command](args)
+    except SpeakeasyError as exc:
+        _print_error(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("speakeasy: stopped.\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. `speakeasy check . | head`
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:  # pragma: no cover
+            pass
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never a bare traceback
+        import traceback
+
+        sys.stderr.write(
+            f"speakeasy: internal error: {type(exc).__name__}: {exc}\n"
+            f"This is a bug in speakeasy {__version__}. Please report it, with the details below.\n"
+        )
+        traceback.print_exc(file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+# ---------------------------------------------------------------------------
+# Commands
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .engine import build_ruleset, lint_paths
+    from .model import Level
+
+    if not args.paths:
+        raise SpeakeasyError("give at least one file or folder to check (or - for standard input).")
+    settings = _settings(args)
+    ruleset = build_ruleset(settings)
+    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+    report = lint_paths(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename)
+    fail_on = settings["fail_on"]
+    if args.format == "json":
+        from .reporters import json as json_reporter
+
+        json_reporter.render(report, sys.stdout, fail_on)
+        for e in report.errors:
+            sys.stderr.write(f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
+    else:
+        from .reporters import human
+
+        human.render(report, sys.stdout, color=args.color, quiet=args.quiet, fail_on=fail_on)
+    if report.internal_errors:
+        return EXIT_INTERNAL
+    if report.errors:
+        return EXIT_USAGE
+    if fail_on != "never" and report.count(Level.parse(fail_on)):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .engine import build_ruleset
+
+    ruleset = build_ruleset(_settings(args))
+    rules = ruleset.rules if args.all else ruleset.active
+    if args.format == "json":
+        import json
+
+        data = [
+            {"id": r.id, "pack": r.pack, "kind": r.kind, "level": str(r.level), "enabled": r.enabled,
+             "summary": r.summary}
+            for r in rules
+        ]
+        json.dump(data, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    width = max((len(r.id) for r in rules), default=10)
+    lwidth = max((len(str(r.level)) for r in rules), default=7)
+    for r in rules:
+        state = "" if r.enabled else "  (off)"
+        sys.stdout.write(f"{r.id:<{width}}  {str(r.level):<{lwidth}}  {r.pack:<14}  {r.summary}{state}\n")
+    sys.stdout.write(f"\n{len(rules)} rules. Run `speakeasy explain RULE` to read about one.\n")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    import difflib
+    import textwrap
+
+    from .engine import build_ruleset
+
+    ruleset = build_ruleset(_settings(args))
+    rule = ruleset.get(args.rule)
+    if rule is None:
+        ids = [r.id for r in ruleset.rules]
+        close = difflib.get_close_matches(args.rule, ids, n=1, cutoff=0.4)
+        hint = f" Did you mean '{close[0]}'?" if close else " Run `speakeasy rules` to see the rule ids."
+        raise SpeakeasyError(f"there is no rule called '{args.rule}'.{hint}")
+    pack = next((p for p in ruleset.packs if p.id == rule.pack), None)
+
+    def para(text: str, indent: str = "  ") -> str:
+        return textwrap.fill(" ".join(text.split()), width=78, initial_indent=indent, subsequent_indent=indent)
+
+    out = [f"{rule.id}  ({rule.level}, kind: {rule.kind}{'' if rule.enabled else ', switched off'})", ""]
+    out += [para(rule.summary), "", "Why it matters:", para(rule.why), ""]
+    out += ["Instead of this:", para(rule.example_bad, "    "), "", "Write this:", para(rule.example_good, "    "), ""]
+    if rule.fix_safety:
+        out += ["Fixes:", para(rule.fix_safety), ""]
+    thresholds = rule.options.get("thresholds")
+    if thresholds:
+        out += ["Thresholds: " + ", ".join(f"{k} {v}" for k, v in thresholds.items()), ""]
+    out.append("Where its words came from:")
+    if rule.wordlists:
+        for wl in rule.wordlists:
+            agreed = sum(1 for e in wl.entries if e.status == "agreed")
+            out.append(f"  - {wl.title} ({wl.path}): {agreed} words, licence {wl.licence}")
+            for s in wl.sources:
+                credit = f"{s.name}" + (f", {s.licence}" if s.licence else "") + (f", {s.url}" if s.url else "")
+                out.append(f"      {credit}")
+                if s.attribution:
+                    out.append(f"      {s.attribution}")
+            if wl.maintained_by:
+                out.append(f"      Looked after by {wl.maintained_by}.")
+    if pack is not None:
+        out.append(f"  - the pack '{pack.title}' ({pack.path}), version {pack.version}, licence {pack.licence}")
+        for s in pack.sources:
+            out.append(f"      {s.name}" + (f", {s.licence}" if s.licence else "") + (f", {s.url}" if s.url else ""))
+        if pack.co_produced_by:
+            out.append(f"      Co-produced by {', '.join(pack.co_produced_by)}.")
+    if rule.link:
+        out += ["", f"Read more: {rule.link}"]
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.format == "json":
+        import json
+
+        data = {
+            "config_file": str(settings.config_path) if settings.config_path else None,
+            "settings": {k: {"value": _jsonable(v), "from": settings.origins.get(k, "")} for k, v in settings.values.items()},
+            "rule_changes": [{"rule": o.selector, "change": _jsonable(o.value), "from": o.origin}
+                             for o in settings.overrides],
+        }
+        json.dump(data, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    out = []
+    where = os.path.relpath(settings.config_path) if settings.config_path else "none found (using the defaults)"
+    out.append(f"Configuration file: {where}")
+    out.append("")
+    width = max(len(k) for k in settings.values)
+    for key, value in settings.values.items():
+        if key == "rules":
+            continue
+        out.append(f"{key:<{width}}  {_show(value):<30}  from {settings.origins.get(key, '')}")
+    out.append("")
+    if settings.overrides:
+        out.append("Changes to rules, in the order they apply:")
+        for o in settings.overrides:
+            out.append(f"  {o.selector}: {_show(o.value)}  (from {o.origin})")
+    else:
+        out.append("Changes to rules: none")
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_OK
+
+
+def _jsonable(value: Any) -> Any:
+    import datetime
+
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (datetime.date, Path)):
+        return str(value)
+    return value
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(not set)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) if value else "(none)"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_show(v)}" for k, v in value.items())
+    return str(value)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .packs import load_pack, load_wordlist
+    from .schema import DataErrors
+
+    errors = []
+    checked = 0
+    if args.files:
+        for f in args.files:
+            p = Path(f)
+            try:
+                if _is_pack(p):
+                    load_pack(p)
+                else:
+                    load_wordlist(p)
+                checked += 1
+            except DataErrors as exc:
+                errors.extend(exc.errors)
+    else:
+        from .engine import build_ruleset
+
+        try:
+            ruleset = build_ruleset(_settings(args))
+            checked = len(ruleset.packs) + sum(len(r.wordlists) for r in ruleset.rules)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+    for e in errors:
+        text = e.render().splitlines()
+        sys.stderr.write(f"speakeasy: error: {text[0]}\n" + "".join(line + "\n" for line in text[1:]))
+    if errors:
+        sys.stderr.write(f"Found {len(errors)} problem{'s' if len(errors) != 1 else ''}.\n")
+        return EXIT_USAGE
+    sys.stdout.write(f"All good: checked {checked} file{'s' if checked != 1 else ''}.\n")
+    return EXIT_OK
+
+
+def _is_pack(path: Path) -> bool:
+    """A pack has `rules:` at the top level; a wordlist has `words:`."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    for line in text.splitlines():
+        if line.startswith("rules:"):
+            return True
+        if line.startswith("words:"):
+            return False
+    return path.parent.name == "rules"
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .jsonschema import schemas
+
+    json.dump(schemas()[args.which], sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "check": cmd_check,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "config": cmd_config,
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+}

@@ -1,0 +1,324 @@
+"""Configuration: built-in defaults < profile < file < command line.
+
+The file is ``.speakeasy.yaml`` (or ``.speakeasy.yml``), or a
+``[tool.speakeasy]`` table in ``pyproject.toml``, found from the current
+folder upwards (the nearest wins; in one folder ``.speakeasy.yaml`` wins over
+``pyproject.toml``).  ``speakeasy config --show`` prints the merged values
+and where each came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError, UserDataError
+from .schema import DataErrors, Field, Schema, Validator, compose
+
+CONFIG_NAMES = (".speakeasy.yaml", ".speakeasy.yml")
+FAIL_ON = ("suggestion", "warning", "error", "never")
+
+CONFIG = Schema(
+    "the configuration",
+    (
+        Field("packs", "texts", "Rule packs to use: `default` for the shipped ones, pack names, or paths to .yaml files."),
+        Field("profile", "text", "A profile with its own thresholds, like `easy-read`."),
+        Field("rules", "any-mapping",
+              "Changes to rules, by id, pack or glob: `off`, a level, or settings such as `thresholds`."),
+        Field("wordlists", "texts", "Your organisation's own wordlists (paths to .yaml files)."),
+        Field("keep", "texts", "Words your organisation has decided to keep: never flagged."),
+        Field("ignore", "texts", "Files and folders not to check, as globs like `drafts/**`."),
+        Field("language_model", "text", "An installed trained spaCy pipeline to use, like `en_core_web_sm`."),
+        Field("include_proposed", "bool", "true to use words the forum has proposed but not yet agreed."),
+        Field("fail_on", "text", "The level that makes the check fail.", choices=FAIL_ON),
+    ),
+    doc="speakeasy's configuration (.speakeasy.yaml, or [tool.speakeasy] in pyproject.toml).",
+)
+
+DEFAULTS: dict[str, Any] = {
+    "packs": ["default"],
+    "profile": None,
+    "rules": {},
+    "wordlists": [],
+    "keep": [],
+    "ignore": [],
+    "language_model": None,
+    "include_proposed": False,
+    "fail_on": "error",
+}
+
+PROFILE = Schema(
+    "a profile",
+    (
+        Field("id", "text", "The profile's name.", required=True),
+        Field("title", "text", "A short title.", required=True),
+        Field("description", "text", "Who the profile is for."),
+        Field("rules", "any-mapping", "Changes to rules, as in the configuration.", required=True),
+    ),
+    doc="A named set of rule changes, such as stricter thresholds for Easy Read.",
+)
+
+
+@dataclass
+class Override:
+    """One change to the rules, from a profile, a file or the command line."""
+
+    selector: str
+    value: Any
+    origin: str
+    #: (path, line, column) of the value, for error messages
+    where: tuple[str, int | None, int | None] = ("", None, None)
+    source: str | None = None
+
+
+@dataclass
+class Settings:
+    values: dict[str, Any]
+    origins: dict[str, str]
+    root: Path
+    config_path: Path | None = None
+    overrides: list[Override] = field(default_factory=list)
+    #: where relative paths in each key are resolved from
+    bases: dict[str, Path] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def base(self, key: str) -> Path:
+        return self.bases.get(key, self.root)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file from ``start`` upwards."""
+    folder = start.resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in [folder, *folder.parents]:
+        for name in CONFIG_NAMES:
+            p = candidate / name
+            if p.is_file():
+                return p
+        py = candidate / "pyproject.toml"
+        if py.is_file() and _has_tool_table(py):
+            return py
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.speakeasy" in text
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    import tomllib
+
+    shown = os.path.relpath(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserDataError(shown, f"speakeasy could not read this file ({exc}).") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserDataError(shown, f"This file is not valid TOML: {exc}.", source=text) from None
+    table = data.get("tool", {}).get("speakeasy", {})
+    if not isinstance(table, dict):
+        raise UserDataError(shown, "[tool.speakeasy] should be a table of settings.", source=text)
+    return table, text
+
+
+def _toml_line(text: str, key: str) -> int | None:
+    """The line of ``key =`` inside the [tool.speakeasy] part of a pyproject.toml."""
+    inside = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        s = line.strip()
+        if s.startswith("["):
+            inside = s.startswith("[tool.speakeasy")
+            if inside and s.strip("[]").strip() == f"tool.speakeasy.{key}":
+                return number
+            continue
+        if inside and (s.startswith(f"{key} ") or s.startswith(f"{key}=") or s.startswith(f'"{key}"')):
+            return number
+    return None
+
+
+def load_file(path: Path) -> tuple[dict[str, Any], dict[str, tuple[int | None, int | None]], str]:
+    """Read and validate one configuration file.
+
+    Returns (values, positions of each key and each `rules` selector, text).
+    """
+    shown = os.path.relpath(path)
+    if path.name == "pyproject.toml":
+        table, text = _read_toml(path)
+        v = Validator(shown, text)
+        positions: dict[str, tuple[int | None, int | None]] = {}
+        out: dict[str, Any] = {}
+        for key, value in table.items():
+            line = _toml_line(text, key)
+            positions[key] = (line, None)
+            spec = CONFIG.field(key)
+            if spec is None:
+                close = difflib.get_close_matches(key, CONFIG.names(), n=1, cutoff=0.6)
+                hint = f"Did you mean `{close[0]}`?" if close else f"The keys you can use are: {', '.join(CONFIG.names())}."
+                v.errors.append(UserDataError(shown, f"`{key}` is not a setting speakeasy knows.", line, None, hint,
+                                              source=text))
+                continue
+            node = yaml.compose(yaml.safe_dump(value), Loader=yaml.SafeLoader)
+            tmp = Validator(shown, "")
+            checked = tmp.value(node, spec, "the configuration")
+            for e in tmp.errors:  # the positions are in the dumped YAML: use the TOML line instead
+                v.errors.append(UserDataError(shown, e.problem, line, None, e.hint, source=text))
+            if not tmp.errors and checked is not _invalid():
+                out[key] = checked
+            if key == "rules" and isinstance(value, dict):
+                for sel in value:
+                    positions[f"rules:{sel}"] = (_toml_line(text, "rules"), None)
+        if v.errors:
+            raise DataErrors(v.errors)
+        return out, positions, text
+    from .packs import read_yaml_text
+
+    text = read_yaml_text(path)
+    node = compose(text, shown)
+    if node is None:
+        return {}, {}, text
+    v = Validator(shown, text)
+    data = v.mapping(node, CONFIG)
+    if v.errors:
+        raise DataErrors(v.errors)
+    positions = {k: (loc.line, loc.column) for k, loc in data.get("__pos__", {}).items()}
+    # positions of each selector under `rules`
+    if isinstance(node, yaml.MappingNode):
+        for k, val in node.value:
+            if getattr(k, "value", None) == "rules" and isinstance(val, yaml.MappingNode):
+                for sk, sv in val.value:
+                    positions[f"rules:{sk.value}"] = (sv.start_mark.line + 1, sv.start_mark.column + 1)
+    return {k: val for k, val in data.items() if not k.startswith("__")}, positions, text
+
+
+def _invalid() -> Any:
+    from .schema import _INVALID
+
+    return _INVALID
+
+
+def load_profile(name: str) -> tuple[dict[str, Any], dict[str, tuple[int | None, int | None]], str, str]:
+    from .packs import profile_paths, read_yaml_text
+
+    profiles = profile_paths()
+    path = profiles.get(name)
+    if path is None:
+        p = Path(name)
+        if p.suffix in (".yaml", ".yml") and p.is_file():
+            path = p
+    if path is None:
+        close = difflib.get_close_matches(name, list(profiles), n=1, cutoff=0.5)
+        hint = f" Did you mean '{close[0]}'?" if close else f" The profiles are: {', '.join(profiles) or 'none'}."
+        raise ConfigError(f"There is no profile called '{name}'.{hint}")
+    shown = os.path.relpath(path)
+    text = read_yaml_text(path)
+    node = compose(text, shown)
+    v = Validator(shown, text)
+    data = v.mapping(node, PROFILE) if node is not None else {}
+    if v.errors:
+        raise DataErrors(v.errors)
+    positions: dict[str, tuple[int | None, int | None]] = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, val in node.value:
+            if getattr(k, "value", None) == "rules" and isinstance(val, yaml.MappingNode):
+                for sk, sv in val.value:
+                    positions[f"rules:{sk.value}"] = (sv.start_mark.line + 1, sv.start_mark.column + 1)
+    return data.get("rules", {}), positions, text, shown
+
+
+def resolve(
+    cli: dict[str, Any] | None = None,
+    config_file: Path | None = None,
+    no_config: bool = False,
+    cwd: Path | None = None,
+) -> Settings:
+    """Merge defaults, profile, file and command line into :class:`Settings`.
+
+    ``cli`` holds only what the user typed: keys of :data:`DEFAULTS`, plus
+    ``disable``/``enable`` (lists of selectors) and ``extra_wordlists``.
+    """
+    cli = dict(cli or {})
+    cwd = cwd or Path.cwd()
+    values = {k: (list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v) for k, v in DEFAULTS.items()}
+    origins = {k: "built-in default" for k in DEFAULTS}
+    overrides: list[Override] = []
+    bases: dict[str, Path] = {}
+
+    path = None
+    if not no_config:
+        if config_file is not None:
+            path = Path(config_file)
+            if not path.is_file():
+                raise ConfigError(f"{config_file}: this configuration file does not exist.")
+        else:
+            path = find_config(cwd)
+    file_values: dict[str, Any] = {}
+    positions: dict[str, tuple[int | None, int | None]] = {}
+    text = None
+    if path is not None:
+        file_values, positions, text = load_file(path)
+    shown = os.path.relpath(path) if path else ""
+    root = path.resolve().parent if path else cwd
+
+    # profile first (file or command line chooses it), then the file, then the command line
+    profile = cli.get("profile") or file_values.get("profile")
+    if profile:
+        prules, ppos, ptext, pshown = load_profile(profile)
+        values["profile"] = profile
+        origins["profile"] = "command line (--profile)" if cli.get("profile") else _origin(shown, positions, "profile")
+        for sel, val in prules.items():
+            line, col = ppos.get(f"rules:{sel}", (None, None))
+            overrides.append(Override(sel, val, f"profile {profile}", (pshown, line, col), ptext))
+
+    for key, value in file_values.items():
+        if key == "profile":
+            continue
+        if key == "rules":
+            for sel, val in value.items():
+                line, col = positions.get(f"rules:{sel}", (None, None))
+                overrides.append(Override(str(sel), val, _origin(shown, positions, f"rules:{sel}"),
+                                          (shown, line, col), text))
+            values["rules"] = value
+            origins["rules"] = _origin(shown, positions, "rules")
+            continue
+        values[key] = value
+        origins[key] = _origin(shown, positions, key)
+        bases[key] = root
+
+    for key in ("packs", "keep", "ignore", "language_model", "include_proposed", "fail_on"):
+        if cli.get(key) is not None and cli.get(key) != []:
+            if key in ("keep", "ignore") and values.get(key):
+                values[key] = list(values[key]) + list(cli[key])
+            else:
+                values[key] = cli[key]
+            origins[key] = f"command line (--{key.replace('_', '-')})"
+            bases[key] = cwd
+    if cli.get("extra_wordlists"):
+        values["wordlists"] = list(values["wordlists"]) + [str(Path(cwd, w)) for w in cli["extra_wordlists"]]
+        origins["wordlists"] = (origins["wordlists"] + " and " if values["wordlists"] != cli["extra_wordlists"] and
+                                origins["wordlists"] != "built-in default" else "") + "command line (--wordlist)"
+    for sel in cli.get("disable") or []:
+        overrides.append(Override(sel, "off", "command line (--disable)", ("command line", None, None)))
+    for sel in cli.get("enable") or []:
+        overrides.append(Override(sel, "on", "command line (--enable)", ("command line", None, None)))
+    if values["fail_on"] not in FAIL_ON:
+        raise ConfigError(f"--fail-on cannot be '{values['fail_on']}'. Use one of: {', '.join(FAIL_ON)}.")
+    return Settings(values, origins, root, path, overrides, bases)
+
+
+def _origin(shown: str, positions: dict[str, tuple[int | None, int | None]], key: str) -> str:
+    line = positions.get(key, (None, None))[0]
+    return f"{shown}, line {line}" if line else shown

@@ -1,0 +1,141 @@
+"""In-document suppressions, written as HTML comments in Markdown::
+
+    <!-- speakeasy-disable plain-english.words -- quoting the law -->
+    <!-- speakeasy-enable plain-english.words -->
+    <!-- speakeasy-disable-next-line social-care -- the forum kept this word -->
+
+A rule can be named by its id, its pack (a prefix) or a glob
+(``plain-english.*``); several are separated by commas.  Without a rule, every
+rule is switched off.  The reason after `` -- `` is optional but recommended.
+A comment that starts with ``speakeasy`` but cannot be understood is itself
+reported (rule ``speakeasy.directive``), so a typo never silently
+switches a rule off, or fails to.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from typing import Iterable
+
+from .model import Directive, DirectiveProblem
+
+ACTIONS = ("disable", "enable", "disable-next-line")
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_DIRECTIVE = re.compile(r"^\s*speakeasy(?P<sep>[-:\s]?)(?P<rest>.*)$", re.S | re.I)
+_RULE_LIST = re.compile(r"^[A-Za-z0-9_.*?\[\]-]+(?:\s*,\s*[A-Za-z0-9_.*?\[\]-]+)*$")
+
+
+def parse_comment(comment: str, start: int, end: int, source: str) -> Directive | DirectiveProblem | None:
+    """Parse one HTML comment (with its ``<!--``/``-->``).  None if not ours."""
+    m = _COMMENT.fullmatch(comment.strip())
+    if not m:
+        return None
+    body = m.group(1)
+    d = _DIRECTIVE.match(body)
+    if not d:
+        return None
+    rest = d.group("rest").strip()
+    if d.group("sep") != "-":
+        return DirectiveProblem(
+            "This speakeasy comment is not written the right way. "
+            "Write it like <!-- speakeasy-disable RULE -- reason -->.",
+            start,
+            end,
+        )
+    reason = None
+    if " --" in rest or rest.startswith("--"):
+        rest, _, reason = rest.partition("--")
+        reason = reason.strip() or None
+        rest = rest.strip()
+    action, _, rules_text = rest.partition(" ")
+    action = action.strip().lower()
+    rules_text = rules_text.strip()
+    if action not in ACTIONS:
+        import difflib
+
+        close = difflib.get_close_matches(action, ACTIONS, n=1, cutoff=0.5)
+        hint = f" Did you mean 'speakeasy-{close[0]}'?" if close else " Use disable, enable or disable-next-line."
+        return DirectiveProblem(f"'speakeasy-{action}' is not something speakeasy understands.{hint}", start, end)
+    rules: tuple[str, ...] = ()
+    if rules_text:
+        if not _RULE_LIST.match(rules_text):
+            return DirectiveProblem(
+                f"speakeasy could not read the rule names '{rules_text}'. "
+                "Separate rule names with commas, and put the reason after ' -- '.",
+                start,
+                end,
+            )
+        rules = tuple(r.strip() for r in rules_text.split(",") if r.strip())
+    applies_from = applies_to = 0
+    if action == "disable-next-line":
+        # The next line that has something on it.
+        nl = source.find("\n", end)
+        pos = len(source) if nl == -1 else nl + 1
+        while pos < len(source):
+            line_end = source.find("\n", pos)
+            line_end = len(source) if line_end == -1 else line_end
+            if source[pos:line_end].strip():
+                applies_from, applies_to = pos, line_end
+                break
+            pos = line_end + 1
+        else:
+            return DirectiveProblem("'speakeasy-disable-next-line' has no line after it to apply to.", start, end)
+    return Directive(action, rules, reason, start, end, applies_from, applies_to)
+
+
+def find_in_html(html: str, offset: int, source: str) -> Iterable[Directive | DirectiveProblem]:
+    """Directives in a piece of HTML that starts at ``offset`` in the source."""
+    for m in _COMMENT.finditer(html):
+        parsed = parse_comment(m.group(0), offset + m.start(), offset + m.end(), source)
+        if parsed is not None:
+            yield parsed
+
+
+def selector_matches(selector: str, rule_id: str) -> bool:
+    """Does a rule selector (id, pack prefix or glob) name this rule?"""
+    if selector in ("all", "*"):
+        return True
+    if any(ch in selector for ch in "*?["):
+        return fnmatch.fnmatchcase(rule_id, selector)
+    return rule_id == selector or rule_id.startswith(selector + ".")
+
+
+class Suppressions:
+    """Answers: is rule R switched off at offset X?"""
+
+    def __init__(self, directives: list[Directive]) -> None:
+        self.ranges: list[tuple[int, int, tuple[str, ...]]] = []
+        open_: list[tuple[int, tuple[str, ...]]] = []
+        for d in sorted(directives, key=lambda d: d.start):
+            if d.action == "disable-next-line":
+                self.ranges.append((d.applies_from, d.applies_to, d.rules))
+            elif d.action == "disable":
+                open_.append((d.end, d.rules))
+            elif d.action == "enable":
+                still = []
+                for begin, rules in open_:
+                    if not d.rules or not rules or _overlaps(rules, d.rules):
+                        if rules and d.rules:
+                            rest = tuple(r for r in rules if r not in d.rules)
+                            self.ranges.append((begin, d.start, rules))
+                            if rest:
+                                still.append((d.end, rest))
+                        else:
+                            self.ranges.append((begin, d.start, rules))
+                    else:
+                        still.append((begin, rules))
+                open_ = still
+        for begin, rules in open_:
+            self.ranges.append((begin, 1 << 62, rules))
+
+    def suppressed(self, rule_id: str, start: int) -> bool:
+        for begin, stop, rules in self.ranges:
+            if begin <= start < stop and (not rules or any(selector_matches(s, rule_id) for s in rules)):
+                return True
+        return False
+
+
+def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return bool(set(a) & set(b))

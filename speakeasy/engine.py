@@ -1,0 +1,486 @@
+"""The engine: choose the rules, run them on documents, collect findings.
+
+One crashing rule never stops a run: it becomes a ``speakeasy.internal-error``
+finding naming the rule, and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import yaml
+
+from . import __version__
+from .analysis import Analysis
+from .config import Override, Settings
+from .directives import Suppressions, selector_matches
+from .errors import ConfigError, InputError, UserDataError
+from .kinds.base import Kind, registry
+from .model import Document, Finding, Level, ReadError
+from .packs import Pack, Rule, builtin_pack_paths, builtin_rules_dir, load_pack, load_wordlist
+from .schema import DataErrors, Field, Validator
+
+DIRECTIVE_RULE = "speakeasy.directive"
+INTERNAL_RULE = "speakeasy.internal-error"
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str
+    findings: list[Finding]
+    stats: dict[str, Any]
+    document: Document | None = None
+
+
+@dataclass
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+    def findings(self) -> Iterator[Finding]:
+        for f in self.files:
+            yield from f.findings
+
+    def count(self, at_least: Level | None = None) -> int:
+        return sum(1 for f in self.findings() if at_least is None or f.level >= at_least)
+
+    @property
+    def internal_errors(self) -> int:
+        return sum(1 for f in self.findings() if f.rule == INTERNAL_RULE)
+
+
+# ---------------------------------------------------------------------------
+# Choosing rules
+
+
+@dataclass
+class RuleSet:
+    """Every known rule (on or off) and the kinds compiled for the ones that are on."""
+
+    rules: list[Rule]
+    packs: list[Pack]
+    settings: Settings
+    kinds: list[Kind] = field(default_factory=list)
+
+    @property
+    def active(self) -> list[Rule]:
+        return [r for r in self.rules if r.enabled]
+
+    def get(self, rule_id: str) -> Rule | None:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        return None
+
+    def needs(self) -> frozenset[str]:
+        out: set[str] = set()
+        for k in self.kinds:
+            out |= k.required_needs()
+        return frozenset(out)
+
+    def known_ids(self) -> list[str]:
+        return [r.id for r in self.rules] + [DIRECTIVE_RULE, INTERNAL_RULE]
+
+
+def _pack_paths(settings: Settings) -> list[Path]:
+    out: list[Path] = []
+    base = settings.base("packs")
+    shipped = {p.stem: p for p in builtin_pack_paths()}
+    for name in settings["packs"]:
+        if name == "default":
+            for p in shipped.values():
+                try:
+                    if load_pack(p).default:
+                        out.append(p)
+                except DataErrors:
+                    out.append(p)  # reported when loaded below
+            continue
+        if name in shipped:
+            out.append(shipped[name])
+            continue
+        p = Path(name)
+        p = p if p.is_absolute() else base / p
+        if p.suffix not in (".yaml", ".yml") or not p.is_file():
+            close = difflib.get_close_matches(name, list(shipped), n=1, cutoff=0.5)
+            hint = f" Did you mean '{close[0]}'?" if close else f" The shipped packs are: {', '.join(shipped)}."
+            raise ConfigError(f"There is no rule pack called '{name}' (it is not a shipped pack or a .yaml file).{hint}")
+        out.append(p)
+    seen = set()
+    unique = []
+    for p in out:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def _local_rule(path: str) -> Rule:
+    wl = load_wordlist(path)
+    first = wl.entries[0] if wl.entries else None
+    bad = (first.examples[0] if first and first.examples else f"We will use {first.term}." if first else "")
+    good = f"We will use {first.use[0]}." if first else ""
+    level = Level.parse(wl.level) if wl.level else Level.WARNING
+    return Rule(
+        id=f"local.{wl.id}",
+        pack="local",
+        kind="substitution",
+        level=level,
+        summary=f"Words from your wordlist '{wl.title}'.",
+        why=wl.description or "Your organisation has agreed plainer words for these.",
+        example_bad=bad,
+        example_good=good,
+        options={"wordlists": [wl.path]},
+        wordlists=[wl],
+        path=wl.path,
+        line=1,
+    )
+
+
+def build_ruleset(settings: Settings) -> RuleSet:
+    """Load the packs, apply profile, file and command-line changes, compile the kinds."""
+    errors: list[UserDataError] = []
+    packs: list[Pack] = []
+    for path in _pack_paths(settings):
+        try:
+            packs.append(load_pack(path))
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+    rules: list[Rule] = []
+    for pack in packs:
+        for rule in pack.rules:
+            rules.append(rule.copy())
+    wl_base = settings.base("wordlists")
+    for w in settings["wordlists"]:
+        p = Path(w) if Path(w).is_absolute() else wl_base / w
+        try:
+            rules.append(_local_rule(str(p)))
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise DataErrors(errors)
+
+    # Duplicate rule ids across packs are an error (two packs with the same id).
+    seen: dict[str, Rule] = {}
+    for r in rules:
+        if r.id in seen:
+            raise ConfigError(
+                f"Two rules are called '{r.id}': one in {seen[r.id].path} and one in {r.path}. "
+                "Give one of the packs a different `id`."
+            )
+        seen[r.id] = r
+
+    kinds = registry()
+    problems: list[UserDataError] = []
+    for ov in settings.overrides:
+        matched = [r for r in rules if selector_matches(ov.selector, r.id)]
+        if not matched:
+            problems.append(_unknown_selector(ov, [r.id for r in rules]))
+            continue
+        for rule in matched:
+            problem = _apply(rule, ov, kinds)
+            if problem is not None:
+                problems.append(problem)
+                break
+    if problems:
+        raise DataErrors(problems)
+
+    for rule in rules:
+        rule.settings["keep"] = tuple(settings["keep"])
+        rule.settings["include_proposed"] = bool(settings["include_proposed"])
+        rule.settings["model"] = settings["language_model"]
+    ruleset = RuleSet(rules, packs, settings)
+    for rule in ruleset.active:
+        ruleset.kinds.append(kinds[rule.kind](rule))
+    return ruleset
+
+
+def _unknown_selector(ov: Override, ids: list[str]) -> UserDataError:
+    candidates = sorted(set(ids) | {i.split(".")[0] for i in ids})
+    close = difflib.get_close_matches(ov.selector, candidates, n=1, cutoff=0.5)
+    hint = f"Did you mean '{close[0]}'?" if close else "Run `speakeasy rules` to see the rule ids."
+    path, line, col = ov.where
+    return UserDataError(path or "configuration", f"'{ov.selector}' does not name any rule.", line, col, hint,
+                         source=ov.source)
+
+
+_SWITCHES = {"off": False, "false": False, "no": False, "on": True, "true": True, "yes": True}
+
+
+def _apply(rule: Rule, ov: Override, kinds: dict[str, type[Kind]]) -> UserDataError | None:
+    path, line, col = ov.where
+    value = ov.value
+
+    def problem(message: str, hint: str | None = None) -> UserDataError:
+        return UserDataError(path or "configuration", message, line, col, hint, source=ov.source)
+
+    if isinstance(value, bool):
+        rule.enabled = value
+        return None
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low in _SWITCHES:
+            rule.enabled = _SWITCHES[low]
+            return None
+        try:
+            rule.level = Level.parse(low)
+            rule.enabled = True
+            return None
+        except ValueError:
+            return problem(
+                f"'{value}' is not a way to change the rule '{ov.selector}'.",
+                "Use off, on, a level (suggestion, warning, error), or settings such as `level:` and `thresholds:`.",
+            )
+    if not isinstance(value, dict):
+        return problem(f"The change to '{ov.selector}' should be off, on, a level, or a set of settings.")
+    kind = kinds[rule.kind]
+    allowed = {"level": Field("level", "level", "The level."), "enabled": Field("enabled", "bool", "On or off."),
+               "message": Field("message", "text", "The message.")}
+    allowed.update({o.name: o for o in kind.options})
+    for key, val in value.items():
+        spec = allowed.get(key)
+        if spec is None:
+            close = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
+            hint = f"Did you mean `{close[0]}`?" if close else f"The settings for '{rule.id}' are: {', '.join(allowed)}."
+            return problem(f"`{key}` is not a setting of the rule '{rule.id}'.", hint)
+        tmp = Validator(path, "")
+        node = yaml.compose(yaml.safe_dump(val), Loader=yaml.SafeLoader)
+        checked = tmp.value(node, spec, f"the rule '{rule.id}'")
+        if tmp.errors:
+            return problem(tmp.errors[0].problem, tmp.errors[0].hint)
+        if key == "level":
+            rule.level = Level.parse(checked)
+        elif key == "enabled":
+            rule.enabled = checked
+        elif key == "message":
+            rule.message = checked
+        elif spec.type == "any-mapping" and isinstance(rule.options.get(key), dict):
+            merged = dict(rule.options[key])
+            merged.update(checked)
+            rule.options[key] = merged
+        else:
+            rule.options[key] = checked
+    check = getattr(kind, "validate_options", None)
+    if check is not None:
+        for message, _key, hint in check(rule.options):
+            return problem(f"{message} (in the change to '{rule.id}')", hint)
+    if "thresholds" in value and "level" not in value and kind.uses_thresholds:
+        levels = [Level.parse(k) for k in rule.options.get("thresholds", {})]
+        if levels:
+            rule.level = max(levels)
+    if "enabled" not in value:
+        rule.enabled = True
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Running
+
+
+def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
+    """Run every active rule on one document."""
+    analysis = Analysis(doc, ruleset.settings["language_model"], ruleset.needs())
+    findings: list[Finding] = []
+    for kind in ruleset.kinds:
+        try:
+            findings.extend(kind.check(analysis))
+        except Exception as exc:  # noqa: BLE001 - one bad rule must not stop the run
+            findings.append(_internal_error(analysis, kind.rule, exc))
+    findings.extend(_directive_findings(analysis, ruleset))
+    if doc.directives:
+        sup = Suppressions(doc.directives)
+        findings = [f for f in findings if f.rule == DIRECTIVE_RULE or not sup.suppressed(f.rule, f.start)]
+    findings = _dedupe(findings, ruleset)
+    findings.sort(key=Finding.sort_key)
+    return FileResult(doc.path, doc.format, findings, stats(analysis), doc)
+
+
+def stats(analysis: Analysis) -> dict[str, Any]:
+    sc = analysis.scores()
+    out: dict[str, Any] = {
+        "words": sc.counts.words,
+        "sentences": sc.counts.sentences,
+        "paragraphs": sum(1 for b in analysis.blocks if b.kind.value != "heading"),
+        "syllables": sc.counts.syllables,
+    }
+    out.update(sc.as_dict())
+    return out
+
+
+def _internal_error(analysis: Analysis, rule: Rule, exc: BaseException) -> Finding:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    start = analysis.blocks[0].start if analysis.blocks else 0
+    line, column = analysis.document.position(start)
+    return Finding(
+        rule=INTERNAL_RULE,
+        level=Level.ERROR,
+        message=(
+            f"The rule '{rule.id}' stopped with an error ({type(exc).__name__}: {exc}{at}). "
+            f"The other rules still ran. Please report this to the speakeasy team, with speakeasy {__version__}."
+        ),
+        path=analysis.document.path,
+        start=start,
+        end=start,
+        match="",
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column,
+        location="the whole document",
+        extra={"failed_rule": rule.id},
+    )
+
+
+def _directive_findings(analysis: Analysis, ruleset: RuleSet) -> list[Finding]:
+    doc = analysis.document
+    out = []
+    known = ruleset.known_ids()
+    packs = {i.split(".")[0] for i in known}
+
+    def make(start: int, end: int, message: str) -> Finding:
+        line, column = doc.position(start)
+        end_line, end_column = doc.end_position(end)
+        return Finding(
+            rule=DIRECTIVE_RULE, level=Level.WARNING, message=message, path=doc.path, start=start, end=end,
+            match=doc.source[start:end], line=line, column=column, end_line=end_line, end_column=end_column,
+            location=analysis.location(start),
+        )
+
+    for p in doc.directive_problems:
+        out.append(make(p.start, p.end, p.message))
+    for d in doc.directives:
+        for sel in d.rules:
+            if any(ch in sel for ch in "*?[") or sel in ("all",):
+                if any(fnmatch.fnmatchcase(i, sel) for i in known) or sel == "all":
+                    continue
+            elif sel in known or sel in packs:
+                continue
+            close = difflib.get_close_matches(sel, known + sorted(packs), n=1, cutoff=0.5)
+            hint = f" Did you mean '{close[0]}'?" if close else " Run `speakeasy rules` to see the rule ids."
+            out.append(make(d.start, d.end, f"'{sel}' in this speakeasy comment is not a rule speakeasy knows.{hint}"))
+    return out
+
+
+def _dedupe(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+    """Drop repeats; and an acronym finding where a wordlist already covers the same words."""
+    kind_of = {k.rule.id: k.name for k in ruleset.kinds}
+    covered = {(f.start, f.end) for f in findings if kind_of.get(f.rule) == "substitution"}
+    seen = set()
+    out = []
+    for f in findings:
+        if kind_of.get(f.rule) == "acronym" and (f.start, f.end) in covered:
+            continue
+        key = (f.rule, f.start, f.end, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Files and folders
+
+
+def _is_ignored(rel: str, patterns: list[str]) -> bool:
+    parts = rel.split("/")
+    for pat in patterns:
+        pat = pat.strip().rstrip("/")
+        if pat.startswith("./"):
+            pat = pat[2:]
+        bare = pat[:-3] if pat.endswith("/**") else pat
+        if fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(rel, bare):
+            return True
+        # any folder above the file
+        for i in range(1, len(parts)):
+            prefix = "/".join(parts[:i])
+            if fnmatch.fnmatch(prefix, bare) or fnmatch.fnmatch(prefix, pat):
+                return True
+        # a pattern without a slash matches a name anywhere, like .gitignore
+        if "/" not in bare and any(fnmatch.fnmatch(p, bare) for p in parts):
+            return True
+    return False
+
+
+def collect_files(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[ReadError]]:
+    """Expand folders (recursively, skipping hidden ones) and apply ignore globs."""
+    from .readers import format_for
+
+    patterns = list(settings["ignore"])
+    root = settings.base("ignore")
+    files: list[str] = []
+    errors: list[ReadError] = []
+
+    def rel(p: Path) -> str:
+        try:
+            return p.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(
+                    d for d in dirnames if not d.startswith(".") and not _is_ignored(rel(Path(dirpath, d)), patterns)
+                )
+                for name in sorted(filenames):
+                    if name.startswith("."):
+                        continue
+                    fp = Path(dirpath, name)
+                    if format_for(name) is None or _is_ignored(rel(fp), patterns):
+                        continue
+                    found.append(str(fp))
+            files.extend(found)
+        elif p.exists() or raw == "-":
+            if raw != "-" and patterns and _is_ignored(rel(p), patterns):
+                continue
+            files.append(raw)
+        else:
+            errors.append(ReadError(raw, f"{raw}: this file or folder does not exist.", "not-found"))
+    # keep the order given, without repeats
+    seen = set()
+    unique = []
+    for f in files:
+        if f not in seen:
+            seen.add(f)
+            unique.append(f)
+    return unique, errors
+
+
+def lint_paths(paths: Iterable[str], ruleset: RuleSet, stdin: bytes | None = None,
+               stdin_filename: str | None = None) -> Report:
+    """Lint files and folders (``-`` is standard input)."""
+    from .readers import format_for, read_bytes, read_path
+
+    files, errors = collect_files(paths, ruleset.settings)
+    report = Report(errors=list(errors))
+    for f in files:
+        try:
+            if f == "-":
+                name = stdin_filename or "<stdin>"
+                fmt = format_for(name) or "text"
+                doc = read_bytes(name, stdin or b"", fmt)
+            else:
+                doc = read_path(f)
+        except InputError as exc:
+            report.errors.append(ReadError(exc.path, exc.message, exc.code))
+            continue
+        report.files.append(lint_document(doc, ruleset))
+    return report
+
+
+def lint_text(text: str, ruleset: RuleSet, path: str = "<text>", format: str = "markdown") -> FileResult:
+    """Lint a string (handy for tests and plugins)."""
+    from .readers import read_bytes
+
+    return lint_document(read_bytes(path, text.encode("utf-8"), format), ruleset)

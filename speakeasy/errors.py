@@ -1,0 +1,109 @@
+"""speakeasy's errors: each one says, in plain English, what is wrong and what to do.
+
+Exit codes (stable, documented in the README):
+
+* 0 - nothing at or above ``--fail-on`` was found
+* 1 - something at or above ``--fail-on`` was found
+* 2 - a usage, configuration or input error (including a bad rule pack or wordlist)
+* 3 - an internal error (a bug in speakeasy or a plugin)
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+
+class SpeakeasyError(Exception):
+    """Base class for errors that are the user's to fix (exit code 2)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def render(self) -> str:
+        return self.message
+
+
+class UsageError(SpeakeasyError):
+    """The command line was wrong."""
+
+
+class ConfigError(SpeakeasyError):
+    """A configuration file, rule pack or wordlist is wrong."""
+
+
+class UserDataError(ConfigError):
+    """A problem at a known place in a file the user (or a forum member) wrote.
+
+    ``render()`` gives one line ``path:line:col: what is wrong. How to fix it.``
+    followed by the lines around the problem, with the bad line marked, so
+    the person can find it without knowing YAML well.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.hint = hint
+        self.source = source
+        self.problem = message
+        super().__init__(self._headline())
+
+    def _headline(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.problem}"
+        if self.hint:
+            text += f" {self.hint}"
+        return text
+
+    def excerpt(self, context: int = 1) -> str:
+        """The numbered lines around the problem, the bad one marked with '>'."""
+        if self.source is None or self.line is None:
+            return ""
+        lines = self.source.splitlines()
+        if not lines:
+            return ""
+        bad = min(max(self.line, 1), len(lines))
+        first = max(1, bad - context)
+        last = min(len(lines), bad + context)
+        width = len(str(last))
+        out = []
+        for number in range(first, last + 1):
+            marker = ">" if number == bad else " "
+            out.append(f"  {marker} {number:>{width}} | {lines[number - 1]}")
+        if self.column is not None and bad == self.line:
+            pad = " " * (width + 6 + max(self.column - 1, 0))
+            out.append(f"{pad}^ here")
+        return "\n".join(out)
+
+    def render(self) -> str:
+        excerpt = self.excerpt()
+        return self.message + ("\n" + excerpt if excerpt else "")
+
+
+class InputError(SpeakeasyError):
+    """One input file could not be read.  The run goes on with the others."""
+
+    def __init__(self, path: str, message: str, code: str = "read-error") -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.reason = message
+        self.code = code

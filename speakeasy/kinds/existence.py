@@ -1,0 +1,59 @@
+"""``existence``: phrases to avoid that have no single replacement."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from ..matching import compile_forms, expand_terms, normalise
+from ..model import Finding
+from ..schema import Field
+from .base import Kind, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import Analysis
+
+
+@register
+class Existence(Kind):
+    name = "existence"
+    summary = "Flags phrases to avoid that have no single plain replacement."
+    options = (
+        Field("phrases", "texts", "Words or phrases to flag (any case, with their inflections)."),
+        Field("patterns", "regexes", "Regular expressions to flag (matched ignoring case)."),
+        Field("inflect", "bool", "false to match the phrases only as written.", default=True),
+    )
+    default_message = "Avoid '{match}'."
+
+    def setup(self) -> None:
+        keep = {normalise(k) for k in self.rule.settings.get("keep", ())}
+        phrases = [p for p in self.option("phrases") or [] if normalise(p) not in keep]
+        self.keep = keep
+        self.phrase_pattern = None
+        if phrases:
+            forms = [f for group in expand_terms(phrases, inflect=self.option("inflect")) for f, _ in group]
+            self.phrase_pattern = compile_forms(forms)
+        self.patterns = [re.compile(p, re.IGNORECASE) for p in self.option("patterns") or []]
+
+    @classmethod
+    def validate_options(cls, options: dict) -> list[tuple[str, str, str | None]]:
+        if not options.get("phrases") and not options.get("patterns"):
+            return [("An existence rule needs `phrases` or `patterns`.", "phrases",
+                     "Add `phrases:` with a list of words to flag.")]
+        return []
+
+    def check(self, analysis: "Analysis") -> Iterator[Finding]:
+        masked = analysis.masked
+        seen: set[tuple[int, int]] = set()
+        matches = []
+        if self.phrase_pattern is not None:
+            matches.extend(m.span() for m in self.phrase_pattern.finditer(masked))
+        for pat in self.patterns:
+            matches.extend(m.span() for m in pat.finditer(masked) if m.end() > m.start())
+        for start, end in sorted(matches):
+            text = masked[start:end]
+            if "\x1f" in text or (start, end) in seen or normalise(text) in self.keep:
+                continue
+            seen.add((start, end))
+            yield self.finding(analysis, start, end, match=analysis.source[start:end],
+                               message=self.render(match=" ".join(text.split())))

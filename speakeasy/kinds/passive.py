@@ -1,0 +1,124 @@
+"""``passive-voice``: "the form will be sent" instead of "we will send the form".
+
+Without a trained pipeline this is a heuristic that needs no model: a form of
+"be" (or "get"), up to two adverbs, then a past participle (a regular -ed
+form, or one of the irregular ones listed below).  When the configuration
+names an installed trained spaCy pipeline, its parser's passive auxiliary
+labels are used instead, which is more precise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ..model import Finding
+from ..schema import Field
+from .base import Kind, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import Analysis
+
+BE = frozenset("am is are was were be been being get gets got gotten getting isn't aren't wasn't weren't".split())
+ADVERBS = frozenset(
+    "not also never always often usually sometimes then now still already just only rarely normally "
+    "generally currently being been regularly fully properly clearly automatically".split()
+)
+
+IRREGULAR = frozenset(
+    """arisen awoken borne born beaten become begun bent bet bid bitten bled blown broken bred brought
+    broadcast built burnt burned bought cast caught chosen clung come cost crept cut dealt dug done drawn
+    dreamt drunk driven eaten fallen fed felt fought found fled flung forbidden forecast forgotten forgiven
+    frozen given gone ground grown hung had heard hidden hit held hurt kept knelt known laid led leant
+    learnt left lent let lain lit lost made meant met mislaid misled mistaken misunderstood mown overcome
+    overdone overheard overlooked overrun overseen overtaken overthrown paid proven put quit read rebuilt
+    rid ridden rung risen run sawn said seen sought sold sent set sewn shaken shed shone shot shown shrunk
+    shut sung sunk sat slain slept slid slung slit smelt sown spoken sped spelt spent spilt spun spat split
+    spoilt spread sprung stood stolen stuck stung stunk strewn struck strung sworn swept swollen swum swung
+    taken taught torn told thought thrown thrust trodden understood undergone undertaken undone upheld upset
+    woken worn woven wed wept won wound withdrawn withheld withstood written""".split()
+)
+
+#: -ed words that are not past participles, or are adjectives people do not
+#: read as passive ("we are pleased to", "she is interested in").
+NOT_PASSIVE = frozenset(
+    """need bed red shed seed feed speed bleed breed weed deed greed creed heed hundred sacred naked wicked
+    wretched rugged ragged crooked dogged jagged kindred shred sled wed bred fed fled led sped
+    pleased delighted interested concerned worried tired excited bored scared frightened surprised
+    disappointed satisfied committed dedicated determined qualified experienced skilled talented supposed
+    used based related limited advanced aged beloved learned married engaged prepared entitled
+    allowed""".split()
+)
+
+
+def is_participle(word: str) -> bool:
+    low = word.lower()
+    if low in NOT_PASSIVE:
+        return False
+    if low in IRREGULAR:
+        return True
+    return len(low) > 4 and low.endswith("ed") and low.isalpha()
+
+
+@register
+class PassiveVoice(Kind):
+    name = "passive-voice"
+    summary = "Flags sentences in the passive voice, which hide who does what."
+    needs = frozenset({"sentences"})
+    options = (
+        Field("allow", "texts", "Passive phrases that are fine, like 'is required by law'."),
+    )
+    default_message = "'{match}' is passive. Say who does it: 'we will send the form', not 'the form will be sent'."
+
+    def setup(self) -> None:
+        self.allow = {" ".join(a.lower().split()) for a in self.option("allow") or []}
+
+    def required_needs(self) -> frozenset[str]:
+        return frozenset({"sentences", "pos"}) if self.rule.settings.get("model") else self.needs
+
+    def check(self, analysis: "Analysis") -> Iterator[Finding]:
+        if analysis.has_pos:
+            yield from self._check_parsed(analysis)
+            return
+        src = analysis.source
+        for sent in analysis.sentences:
+            words = sent.words
+            n = len(words)
+            i = 0
+            while i < n:
+                w = src[words[i][0] : words[i][1]].lower().replace("’", "'")
+                if w not in BE:
+                    i += 1
+                    continue
+                j = i + 1
+                skipped = 0
+                while j < n and skipped < 2:
+                    nxt = src[words[j][0] : words[j][1]].lower()
+                    if nxt in ADVERBS or (nxt.endswith("ly") and len(nxt) > 4):
+                        j += 1
+                        skipped += 1
+                    else:
+                        break
+                if j < n and is_participle(src[words[j][0] : words[j][1]]):
+                    start, end = words[i][0], words[j][1]
+                    phrase = " ".join(src[start:end].split())
+                    if phrase.lower() not in self.allow:
+                        yield self.finding(analysis, start, end, match=src[start:end],
+                                           message=self.render(match=phrase))
+                    i = j + 1
+                else:
+                    i += 1
+
+    def _check_parsed(self, analysis: "Analysis") -> Iterator[Finding]:
+        for bi, block in enumerate(analysis.blocks):
+            doc = analysis.spacy_doc(bi)
+            for tok in doc:
+                if tok.dep_ not in ("auxpass", "aux:pass"):
+                    continue
+                head = tok.head
+                a, b = sorted((tok.idx, head.idx + len(head.text)))
+                start, end = block.start + a, block.start + b
+                phrase = " ".join(analysis.source[start:end].split())
+                if phrase.lower() in self.allow:
+                    continue
+                yield self.finding(analysis, start, end, match=analysis.source[start:end],
+                                   message=self.render(match=phrase))

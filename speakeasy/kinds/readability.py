@@ -1,0 +1,116 @@
+"""``readability``: whole-document and per-paragraph scores against thresholds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ..model import BlockKind, Finding
+from ..readability import METRICS, describe, higher_is_harder
+from ..schema import Field
+from .base import Kind, register
+from .length import level_for, validate_thresholds
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis import Analysis, Sentence
+
+
+def _short(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
+
+
+@register
+class Readability(Kind):
+    name = "readability"
+    summary = "Scores the document or each paragraph (Flesch, Flesch-Kincaid, SMOG, Gunning fog) against thresholds."
+    uses_thresholds = True
+    needs = frozenset({"sentences", "syllables"})
+    options = (
+        Field("metric", "text", "Which score to use.", required=True, choices=tuple(METRICS)),
+        Field("scope", "text", "Score the whole document, or each paragraph.", choices=("document", "paragraph"),
+              default="document"),
+        Field("thresholds", "any-mapping",
+              "The score per level. For reading ease, findings are for scores below it; for grades, above it.",
+              required=True),
+        Field("min_words", "int", "Skip text shorter than this (scores of short text are not reliable).",
+              default=40, minimum=0),
+    )
+    default_message = (
+        "{label} is {value}; aim for {direction} {threshold}. The hardest sentences: {hardest}."
+    )
+
+    @classmethod
+    def validate_options(cls, options: dict[str, Any]) -> list[tuple[str, str, str | None]]:
+        metric = options.get("metric")
+        worse_high = higher_is_harder(metric) if metric in METRICS else True
+        return validate_thresholds(options, higher_is_worse=worse_high)
+
+    def check(self, analysis: "Analysis") -> Iterator[Finding]:
+        metric = self.option("metric")
+        thresholds = self.option("thresholds")
+        harder_high = higher_is_harder(metric)
+        min_words = self.option("min_words")
+        if self.option("scope") == "document":
+            sc = analysis.scores()
+            if sc.counts.words < min_words:
+                return
+            value = sc.get(metric)
+            hit = level_for(value, thresholds, higher_is_worse=harder_high)
+            if hit is None:
+                return
+            hardest = analysis.hardest_sentences(analysis.sentences)
+            if not hardest:
+                return
+            f = self._finding(analysis, hardest, value, hit, metric, harder_high, whole=True)
+            f.location = "the whole document"
+            yield f
+            return
+        for st in analysis.block_stats():
+            block = analysis.blocks[st.block]
+            if block.kind in (BlockKind.HEADING, BlockKind.TABLE_CELL) or st.counts.words < min_words:
+                continue
+            value = st.scores.get(metric)
+            hit = level_for(value, thresholds, higher_is_worse=harder_high)
+            if hit is None:
+                continue
+            sents = analysis.block_sentences(st.block)
+            hardest = analysis.hardest_sentences(sents, 1)
+            yield self._finding(analysis, hardest, value, hit, metric, harder_high, whole=False,
+                                span=(sents[0].start, sents[-1].end))
+
+    def _finding(
+        self,
+        analysis: "Analysis",
+        hardest: list["Sentence"],
+        value: float,
+        hit: tuple[Any, float],
+        metric: str,
+        harder_high: bool,
+        whole: bool,
+        span: tuple[int, int] | None = None,
+    ) -> Finding:
+        level, limit = hit
+        doc = analysis.document
+        quotes = []
+        for sent in hardest:
+            line, _ = doc.position(sent.start)
+            quotes.append(f"'{_short(analysis.text(sent.start, sent.end))}' (line {line}, {sent.word_count} words)")
+        start, end = span if span else (hardest[0].start, hardest[0].end)
+        label = describe(metric)
+        label = f"The document's {label}" if whole else f"This paragraph's {label}"
+        message = self.render(
+            label=label,
+            value=f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}",
+            threshold=f"{limit:g}",
+            direction="at most" if harder_high else "at least",
+            hardest="; ".join(quotes),
+            metric=metric,
+        )
+        f = self.finding(analysis, start, end, message=message, level=level, value=round(value, 1),
+                         threshold=limit)
+        f.extra["metric"] = metric
+        f.extra["hardest_sentences"] = [
+            {"text": analysis.text(s.start, s.end), "line": doc.position(s.start)[0], "words": s.word_count}
+            for s in hardest
+        ]
+        return f

@@ -1,0 +1,313 @@
+"""Fast matching of many words and phrases, with their inflections and spellings.
+
+A wordlist term such as "utilise" or "co-production" is expanded into every
+form a writer might use:
+
+* inflections, from lemminflect: utilise, utilises, utilised, utilising;
+  stakeholder, stakeholders; take into account, took into account...
+* US spellings of UK -ise words: utilize, utilized...
+* hyphen, space and closed forms: co-production, co production, coproduction.
+
+All forms of all terms become one regular expression built from a trie, so
+the text is scanned once (one pass, whatever the number of terms), and
+each match is looked up in a dictionary by its normalised form.
+
+Expanding inflections needs lemminflect, whose data takes a few tenths of a
+second to load, so expansions are cached on disk (see :func:`cache_dir`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+#: Inflection tags we generate, and what they mean for a suggestion.
+VERB_TAGS = ("VBZ", "VBD", "VBN", "VBG")
+NOUN_TAGS = ("NNS",)
+_MODALS = frozenset("shall should will would may might can could must ought".split())
+
+# Characters that separate the parts of a term in the trie.
+SEP_OPTIONAL = "\x00"  # hyphen, space(s) or nothing: co-production / co production / coproduction
+SEP_REQUIRED = "\x01"  # hyphen or space(s): take into account / take-into-account
+APOSTROPHE = "\x02"
+
+_HYPHENS = "\\-\u2010\u2011\u2012\u2013"
+_NORM_DROP = re.compile(r"[\s" + _HYPHENS + r"]+")
+_APOS = re.compile(r"[’‘`´]")
+
+
+def normalise(text: str) -> str:
+    """The lookup key for a matched text: lower case, no separators, straight apostrophes."""
+    return _NORM_DROP.sub("", _APOS.sub("'", text.casefold()))
+
+
+def cache_dir() -> Path | None:
+    """Where expansions are cached: ``$SPEAKEASY_CACHE_DIR``, else the user cache folder.
+
+    Set ``SPEAKEASY_CACHE_DIR`` to an empty value to turn the cache off.
+    """
+    env = os.environ.get("SPEAKEASY_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "speakeasy"
+
+
+def _cache_load(key: str) -> object | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"{key}.pickle", "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        return None
+
+
+def _cache_store(key: str, value: object) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{key}.pickle")
+    except OSError:
+        pass  # a cache that cannot be written is not an error
+
+
+_CACHE_VERSION = "2"
+
+
+def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str, str]]]:
+    """For each term, every (form, tag) a writer might use.  Cached on disk.
+
+    ``tag`` is "" for the base form, or a Penn tag (VBZ, VBD, VBN, VBG, NNS)
+    saying which inflection the form is, so a suggestion can be inflected to
+    match.  Forms use :data:`SEP_OPTIONAL` / :data:`SEP_REQUIRED` between parts.
+    """
+    digest = hashlib.sha256(
+        ("\n".join(terms) + f"|{inflect}|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8")
+    ).hexdigest()[:32]
+    key = f"forms-{digest}"
+    cached = _cache_load(key)
+    if isinstance(cached, list) and len(cached) == len(terms):
+        return cached
+    result = [_expand(term, inflect) for term in terms]
+    _cache_store(key, result)
+    return result
+
+
+def _lemminflect_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("lemminflect")
+    except Exception:  # pragma: no cover
+        return "?"
+
+
+def _inflections(word: str, want_verb: bool, want_noun: bool) -> dict[str, set[str]]:
+    """tag -> forms of a single word (letters only)."""
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
+    out: dict[str, set[str]] = {}
+    low = word.lower()
+    if low in _MODALS:
+        return out
+    known = getAllInflections(low)
+    if want_verb:
+        verb = getAllInflections(low, upos="VERB") or (
+            getAllInflectionsOOV(low, upos="VERB") if not known and _looks_like_verb(low) else {}
+        )
+        for tag in VERB_TAGS:
+            for form in verb.get(tag, ()):
+                out.setdefault(tag, set()).add(form)
+    if want_noun:
+        noun = getAllInflections(low, upos="NOUN") or (
+            getAllInflectionsOOV(low, upos="NOUN") if not known or "NN" not in known else {}
+        )
+        if not noun and known and "NN" not in known and not any(t.startswith("V") for t in known):
+            noun = {}
+        for form in noun.get("NNS", ()):
+            if form != low:
+                out.setdefault("NNS", set()).add(form)
+    return out
+
+
+def _looks_like_verb(word: str) -> bool:
+    return word.endswith(("ise", "ize", "ate", "ify", "en")) and len(word) > 4
+
+
+def _us_spellings(form: str) -> set[str]:
+    out = set()
+    for uk, us in (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize")):
+        if uk in form:
+            out.add(form.replace(uk, us))
+    return out
+
+
+def _split_parts(term: str) -> tuple[list[str], list[str]]:
+    """Words and the separators between them ("-" or " ")."""
+    pieces = re.split(r"(\s+|[" + _HYPHENS + r"])", term.strip())
+    words = pieces[0::2]
+    seps = ["-" if s.strip() else " " for s in pieces[1::2]]
+    return words, seps
+
+
+def _join(words: list[str], seps: list[str]) -> str:
+    out = [words[0]]
+    loose = len(words) <= 2
+    for sep, word in zip(seps, words[1:]):
+        if sep == "-" or loose:
+            out.append(SEP_OPTIONAL)
+        else:
+            out.append(SEP_REQUIRED)
+        out.append(word)
+    return "".join(out).replace("'", APOSTROPHE).replace("’", APOSTROPHE)
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the into in on up out of to with for about down over forward back off away through upon "
+    "under across along around by from that this these those it".split()
+)
+_LIGHT_VERBS = frozenset("make take give have get carry put set come go do keep bring".split())
+
+
+def _verb_like(words: list[str]) -> bool:
+    """Is a phrase led by a verb ("take into account", "make use of")?"""
+    from lemminflect import getAllInflections
+
+    first = words[0]
+    if first in _MODALS:
+        return False
+    known = getAllInflections(first)
+    is_verb = any(t.startswith("V") for t in known)
+    if not is_verb:
+        return False
+    is_noun = "NN" in known or "NNS" in known
+    return not is_noun or first in _LIGHT_VERBS or words[1] in _FUNCTION_WORDS
+
+
+def _expand(term: str, inflect: bool) -> list[tuple[str, str]]:
+    words, seps = _split_parts(term.lower())
+    forms: dict[str, str] = {_join(words, seps): ""}
+    if inflect and all(w.replace("'", "").isalpha() for w in words):
+        if len(words) > 1 and _verb_like(words):
+            # The first word as a verb: take into account -> took into account
+            for tag, variants in _inflections(words[0], want_verb=True, want_noun=False).items():
+                for v in variants:
+                    forms.setdefault(_join([v] + words[1:], seps), tag)
+        elif words[-1] not in _FUNCTION_WORDS:
+            # The last word as a noun: care package -> care packages.  A single
+            # word may be a verb as well: utilise -> utilises, utilised.
+            for tag, variants in _inflections(words[-1], want_verb=len(words) == 1, want_noun=True).items():
+                for v in variants:
+                    forms.setdefault(_join(words[:-1] + [v], seps), tag)
+    for form, tag in list(forms.items()):
+        for us in _us_spellings(form):
+            forms.setdefault(us, tag)
+    return sorted(forms.items())
+
+
+def inflect_alternative(alternative: str, tag: str) -> str:
+    """Put a plain alternative in the same form as the word it replaces.
+
+    "use" for "utilised" (VBD) -> "used"; "work with" for "collaborating"
+    (VBG) -> "working with".  Plurals are only made for one-word
+    alternatives ("people with an interest" stays as it is).
+    """
+    if not tag:
+        return alternative
+    words = alternative.split(" ")
+    try:
+        from lemminflect import getInflection
+    except ImportError:  # pragma: no cover
+        return alternative
+    if tag in VERB_TAGS:
+        head = words[0]
+        if not head.isalpha() or head.lower() in _MODALS:
+            return alternative
+        forms = getInflection(head.lower(), tag=tag)
+        if forms:
+            words[0] = _same_case(head, forms[0])
+        return " ".join(words)
+    if tag == "NNS" and len(words) == 1 and words[0].isalpha():
+        forms = getInflection(words[0].lower(), tag="NNS")
+        if forms:
+            return _same_case(words[0], forms[0])
+    return alternative
+
+
+def _same_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def match_case(matched: str, suggestion: str) -> str:
+    """A suggestion in the case of the text it replaces: Commence -> Start, COMMENCE -> START."""
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return suggestion.upper()
+    if matched[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+# ---------------------------------------------------------------------------
+# The trie regex
+
+
+def _fragment(ch: str) -> str:
+    if ch == SEP_OPTIONAL:
+        return r"(?:[ \t]*[" + _HYPHENS + r"][ \t]*\n?[ \t]*|\s+)?"
+    if ch == SEP_REQUIRED:
+        return r"(?:[ \t]*[" + _HYPHENS + r"][ \t]*\n?[ \t]*|\s+)"
+    if ch == APOSTROPHE:
+        return "['’‘]"
+    return re.escape(ch)
+
+
+def trie_pattern(forms: Iterable[str]) -> str:
+    """A regular expression matching any of ``forms``, built as a trie.
+
+    Python's ``re`` tries alternatives one after another; sharing prefixes
+    means only one branch is tried per character, so a list of thousands of
+    forms costs about as much to scan as one.
+    """
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [(_fragment(ch) + build(child)) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not end:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if end else body
+
+    return build(trie)
+
+
+def compile_forms(forms: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for all forms, matching whole words only, ignoring case."""
+    body = trie_pattern(forms)
+    if not body:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w" + _HYPHENS + r"])(?:" + body + r")(?!\w|[" + _HYPHENS + r"]\w)", re.IGNORECASE)

@@ -1,0 +1,619 @@
+"""Rule packs (``rules/*.yaml``) and wordlists (``wordlists/*.yaml``).
+
+Loading is strict and safe: every problem is reported with the file, line and
+column, in plain English, with what to do; YAML is only ever safe-loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import UserDataError
+from .model import Level
+from .schema import DataErrors, Field, Schema, Validator, compose
+
+# ---------------------------------------------------------------------------
+# Where the shipped data lives
+
+
+def _data_dir(name: str) -> Path:
+    """The folder of shipped packs or wordlists, installed or in a checkout."""
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / name
+    if checkout.is_dir() and (here.parent / "pyproject.toml").is_file():
+        return checkout
+    try:
+        from importlib.resources import files
+
+        path = Path(str(files(f"speakeasy.{name}")))
+        if path.is_dir():
+            return path
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover
+        pass
+    return checkout  # pragma: no cover
+
+
+def builtin_rules_dir() -> Path:
+    return _data_dir("rules")
+
+
+def builtin_wordlists_dir() -> Path:
+    return _data_dir("wordlists")
+
+
+# ---------------------------------------------------------------------------
+# Schemas
+
+SOURCE = Schema(
+    "a source",
+    (
+        Field("name", "text", "Who or what the words came from.", required=True),
+        Field("url", "text", "Where to find the source."),
+        Field("licence", "text", "The licence the source is under (an SPDX id such as OGL-3.0)."),
+        Field("attribution", "text", "The credit line the licence asks for."),
+        Field("notes", "text", "Anything else worth knowing."),
+    ),
+    doc="Where words or rules came from, with their licence.",
+)
+
+STATUS_CHOICES = ("agreed", "proposed", "retired")
+
+PROVENANCE_FIELDS = (
+    Field("source", "text", "Where this word came from."),
+    Field("licence", "text", "The licence of the source."),
+    Field("added_by", "text", "Who added the word."),
+    Field("agreed", "date", "The date the word and its alternatives were agreed, like 2026-03-14."),
+    Field("agreed_by", "text", "The forum or group that agreed it."),
+    Field(
+        "status",
+        "text",
+        "agreed (in use), proposed (waiting for the forum) or retired (kept for the record, never used).",
+        choices=STATUS_CHOICES,
+    ),
+    Field("review_by", "date", "When the forum should look at this word again."),
+)
+
+ENTRY = Schema(
+    "a wordlist entry",
+    (
+        Field("term", "text", "The word or phrase to avoid.", required=True),
+        Field("use", "text-or-texts", "The plain alternative, or a list of them.", required=True),
+        Field("why", "text", "Why the word is a problem, in plain words.", required=True),
+        Field("unless", "texts", "Words that make the term fine when they are in the same sentence."),
+        Field("explained_ok", "bool", "true if the word is fine once the document explains it."),
+        Field("examples", "texts", "Sentences that use the word; each must be flagged by this entry."),
+        Field("notes", "text", "Anything else the forum wants to record."),
+    )
+    + PROVENANCE_FIELDS,
+    doc="One word or phrase to avoid, with plain alternatives.",
+)
+
+DEFAULTS = Schema(
+    "the defaults",
+    PROVENANCE_FIELDS,
+    doc="Values every entry gets unless it gives its own.",
+)
+
+WORDLIST = Schema(
+    "a wordlist",
+    (
+        Field("title", "text", "The name of the list.", required=True),
+        Field("description", "text", "What the list is for."),
+        Field("licence", "text", "The licence of the list (an SPDX id).", required=True),
+        Field("sources", "mappings", "Where the words came from.", schema=SOURCE),
+        Field("maintained_by", "text", "Who looks after the list."),
+        Field("co_produced_by", "texts", "The people and groups who co-produced the list."),
+        Field("level", "level", "How serious a finding from this list is, when it is used on its own."),
+        Field("defaults", "mapping", "Values every entry gets unless it gives its own.", schema=DEFAULTS),
+        Field("words", "mappings", "The words and their plain alternatives.", required=True, schema=ENTRY),
+    ),
+    doc="A list of jargon words and their plain alternatives.",
+)
+
+EXAMPLE = Schema(
+    "the rule's example",
+    (
+        Field("bad", "text", "Text the rule must flag.", required=True),
+        Field("good", "text", "Text the rule must not flag.", required=True),
+    ),
+)
+
+RULE_FIELDS = (
+    Field("id", "text", "The rule's name inside the pack, like `words`.", required=True),
+    Field("kind", "text", "What sort of check this is.", required=True),
+    Field("level", "level", "How serious a finding is: suggestion, warning or error."),
+    Field("message", "text", "The message, with {placeholders} such as {match}."),
+    Field("summary", "text", "One line saying what the rule checks.", required=True),
+    Field("why", "text", "Why it matters, in plain words.", required=True),
+    Field("example", "mapping", "A bad and a good example.", required=True, schema=EXAMPLE),
+    Field("fix_safety", "text", "When a fix is safe to apply without asking."),
+    Field("link", "text", "Where to read more."),
+    Field("enabled", "bool", "false to ship the rule switched off."),
+)
+
+RULE = Schema("a rule", RULE_FIELDS, doc="One rule: a kind, its settings and its documentation.", open=True)
+
+PACK = Schema(
+    "a rule pack",
+    (
+        Field("id", "text", "The pack's name, used at the start of its rules' ids.", required=True),
+        Field("title", "text", "A short title.", required=True),
+        Field("version", "text", "The pack's version, like 1.0.0.", required=True),
+        Field("description", "text", "What the pack checks.", required=True),
+        Field("licence", "text", "The licence of the pack (an SPDX id).", required=True),
+        Field("sources", "mappings", "Where the rules came from.", schema=SOURCE),
+        Field("co_produced_by", "texts", "The people and groups who co-produced the pack."),
+        Field("default", "bool", "false if the pack is only used when a configuration asks for it."),
+        Field("rules", "mappings", "The rules.", required=True, schema=RULE),
+    ),
+    doc="A rule pack: a set of rules with their documentation and sources.",
+)
+
+
+# ---------------------------------------------------------------------------
+# Loaded data
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str | None = None
+    licence: str | None = None
+    attribution: str | None = None
+    notes: str | None = None
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "Source":
+        return cls(
+            name=data.get("name", ""),
+            url=data.get("url"),
+            licence=data.get("licence"),
+            attribution=data.get("attribution"),
+            notes=data.get("notes"),
+        )
+
+
+@dataclass(eq=False)
+class Entry:
+    """One word or phrase to avoid, with its plain alternatives and provenance."""
+
+    term: str
+    use: list[str]
+    why: str
+    unless: list[str] = field(default_factory=list)
+    explained_ok: bool = False
+    examples: list[str] = field(default_factory=list)
+    notes: str | None = None
+    source: str | None = None
+    licence: str | None = None
+    added_by: str | None = None
+    agreed: _dt.date | None = None
+    agreed_by: str | None = None
+    status: str = "agreed"
+    review_by: _dt.date | None = None
+    line: int = 0
+    column: int = 0
+    wordlist: "Wordlist | None" = None
+
+    @property
+    def safe_fix(self) -> bool:
+        """A fix is safe with exactly one plain alternative and no ``unless``."""
+        return len(self.use) == 1 and not self.unless
+
+    def credit(self) -> str:
+        """Who agreed the alternative, in words: "agreed by the Changes Forum, March 2026"."""
+        parts = []
+        if self.agreed_by:
+            parts.append(f"agreed by {self.agreed_by}")
+        elif self.agreed:
+            parts.append("agreed")
+        if self.agreed:
+            parts.append(self.agreed.strftime("%B %Y") if parts else self.agreed.strftime("agreed %B %Y"))
+        text = ", ".join(parts)
+        if not text and self.added_by:
+            text = f"added by {self.added_by}"
+        if not text and self.source:
+            text = f"from {self.source}"
+        return text
+
+    def origin(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"term": self.term}
+        if self.wordlist is not None:
+            data["wordlist"] = self.wordlist.id
+            data["file"] = self.wordlist.path
+            data["line"] = self.line
+        for key in ("source", "licence", "added_by", "agreed_by", "status"):
+            value = getattr(self, key)
+            if value:
+                data[key] = value
+        for key in ("agreed", "review_by"):
+            value = getattr(self, key)
+            if value:
+                data[key] = value.isoformat()
+        credit = self.credit()
+        if credit:
+            data["credit"] = credit
+        return data
+
+
+@dataclass(eq=False)
+class Wordlist:
+    id: str
+    path: str
+    title: str
+    licence: str
+    entries: list[Entry]
+    description: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    maintained_by: str | None = None
+    co_produced_by: list[str] = field(default_factory=list)
+    level: str | None = None
+
+
+@dataclass(eq=False)
+class Rule:
+    """One configured rule.  ``id`` is ``pack.rule``, e.g. ``plain-english.words``."""
+
+    id: str
+    pack: str
+    kind: str
+    level: Level
+    summary: str
+    why: str
+    example_bad: str
+    example_good: str
+    message: str | None = None
+    fix_safety: str | None = None
+    link: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    wordlists: list[Wordlist] = field(default_factory=list)
+    enabled: bool = True
+    path: str = ""
+    line: int = 0
+    #: Extra data from the configuration (keep list, proposed words...).
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def copy(self, **changes: Any) -> "Rule":
+        from dataclasses import replace
+
+        new = replace(self, **changes)
+        new.options = dict(new.options)
+        new.settings = dict(new.settings)
+        return new
+
+
+@dataclass(eq=False)
+class Pack:
+    id: str
+    title: str
+    version: str
+    description: str
+    licence: str
+    rules: list[Rule]
+    path: str
+    sources: list[Source] = field(default_factory=list)
+    co_produced_by: list[str] = field(default_factory=list)
+    default: bool = True
+
+
+# ---------------------------------------------------------------------------
+# Loading
+
+
+def read_yaml_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserDataError(str(path), "This file does not exist.", hint="Check the name and the folder.") from None
+    except IsADirectoryError:
+        raise UserDataError(str(path), "This is a folder, not a file.") from None
+    except OSError as exc:
+        raise UserDataError(str(path), f"speakeasy could not open this file ({exc.strerror}).") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserDataError(
+            str(path),
+            "This file is not saved as UTF-8 text.",
+            line,
+            hint="Save it again as UTF-8 (in most editors: Save As, then choose UTF-8).",
+        ) from None
+
+
+def _display(path: Path) -> str:
+    """A path as people see it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+@lru_cache(maxsize=256)
+def _load_wordlist_cached(path: str, mtime: float, size: int) -> Wordlist:
+    return _parse_wordlist(Path(path))
+
+
+def load_wordlist(path: str | os.PathLike[str]) -> Wordlist:
+    """Load and validate one wordlist.  Raises :class:`DataErrors`."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise DataErrors(
+            [UserDataError(_display(p), "This wordlist does not exist.", hint="Check the name and the folder.")]
+        ) from None
+    return _load_wordlist_cached(str(p.resolve()), st.st_mtime, st.st_size)
+
+
+def _parse_wordlist(path: Path) -> Wordlist:
+    shown = _display(path)
+    try:
+        text = read_yaml_text(path)
+        node = compose(text, shown)
+    except UserDataError as exc:
+        raise DataErrors([exc]) from None
+    v = Validator(shown, text)
+    if node is None:
+        v.errors.append(UserDataError(shown, "This wordlist is empty.", 1, 1, "Start from a copy of a shipped wordlist."))
+        raise DataErrors(v.errors)
+    data = v.mapping(node, WORDLIST)
+    defaults = {k: val for k, val in data.get("defaults", {}).items() if not k.startswith("__")}
+    wordlist = Wordlist(
+        id=path.stem,
+        path=shown,
+        title=data.get("title", path.stem),
+        licence=data.get("licence", ""),
+        entries=[],
+        description=data.get("description"),
+        sources=[Source.from_data(s) for s in data.get("sources", [])],
+        maintained_by=data.get("maintained_by"),
+        co_produced_by=list(data.get("co_produced_by", [])),
+        level=data.get("level"),
+    )
+    for item in data.get("words", []):
+        if "term" not in item or "use" not in item or "why" not in item:
+            continue  # already reported
+        values = dict(defaults)
+        values.update({k: val for k, val in item.items() if not k.startswith("__")})
+        entry = Entry(
+            term=values["term"],
+            use=list(values["use"]),
+            why=values["why"],
+            unless=list(values.get("unless", [])),
+            explained_ok=bool(values.get("explained_ok", False)),
+            examples=list(values.get("examples", [])),
+            notes=values.get("notes"),
+            source=values.get("source"),
+            licence=values.get("licence"),
+            added_by=values.get("added_by"),
+            agreed=values.get("agreed"),
+            agreed_by=values.get("agreed_by"),
+            status=values.get("status", "agreed"),
+            review_by=values.get("review_by"),
+            line=item["__line__"],
+            column=item["__column__"],
+            wordlist=wordlist,
+        )
+        problem = _entry_problem(entry)
+        if problem:
+            pos = item["__pos__"].get("use")
+            v.errors.append(
+                UserDataError(shown, problem[0], pos.line if pos else entry.line, pos.column if pos else entry.column,
+                              problem[1], source=text)
+            )
+            continue
+        wordlist.entries.append(entry)
+    if v.errors:
+        raise DataErrors(v.errors)
+    return wordlist
+
+
+def _entry_problem(entry: Entry) -> tuple[str, str] | None:
+    term = " ".join(entry.term.split()).casefold()
+    for alt in entry.use:
+        if " ".join(alt.split()).casefold() == term:
+            return (f"'{entry.term}' has itself as a plain alternative.", "Give a different, plainer word.")
+    return None
+
+
+def resolve_wordlist(name: str, base: Path, search: list[Path]) -> Path | None:
+    """Find a wordlist by name (``plain-english``) or path (``../our-words.yaml``)."""
+    candidates = []
+    p = Path(name)
+    if p.suffix in (".yaml", ".yml") or os.sep in name or "/" in name:
+        candidates.append(p if p.is_absolute() else base / p)
+    else:
+        for folder in search:
+            candidates.append(folder / f"{name}.yaml")
+            candidates.append(folder / f"{name}.yml")
+    for c in candidates:
+        if c.is_file():
+            return c
+    return None
+
+
+@lru_cache(maxsize=64)
+def _load_pack_cached(path: str, mtime: float, size: int, search: tuple[str, ...]) -> Pack:
+    return _parse_pack(Path(path), [Path(s) for s in search])
+
+
+def load_pack(path: str | os.PathLike[str], wordlist_dirs: list[Path] | None = None) -> Pack:
+    """Load and validate one rule pack and the wordlists it names."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise DataErrors(
+            [UserDataError(_display(p), "This rule pack does not exist.", hint="Check the name and the folder.")]
+        ) from None
+    dirs = list(wordlist_dirs or []) + [p.resolve().parent.parent / "wordlists", builtin_wordlists_dir()]
+    return _load_pack_cached(str(p.resolve()), st.st_mtime, st.st_size, tuple(str(d) for d in dirs))
+
+
+def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:
+    from .kinds.base import registry
+
+    kinds = registry()
+    shown = _display(path)
+    try:
+        text = read_yaml_text(path)
+        node = compose(text, shown)
+    except UserDataError as exc:
+        raise DataErrors([exc]) from None
+    v = Validator(shown, text)
+    if node is None:
+        raise DataErrors([UserDataError(shown, "This rule pack is empty.", 1, 1)])
+    # The rules are validated one by one below, because each kind has its own keys.
+    rules_node = None
+    if isinstance(node, yaml.MappingNode):
+        for k, val in node.value:
+            if getattr(k, "value", None) == "rules":
+                rules_node = val
+    top = Schema(PACK.what, tuple(f for f in PACK.fields if f.name != "rules"), PACK.doc, open=True)
+    data = v.mapping(node, top, extra_check=lambda key, value: key == "rules")
+    if isinstance(node, yaml.MappingNode) and rules_node is None:
+        v.error(node, "This rule pack has no `rules`.", "Add `rules:` followed by a list of rules.")
+    data.pop("rules", None)
+    pack_id = data.get("id", path.stem)
+    pack = Pack(
+        id=pack_id,
+        title=data.get("title", ""),
+        version=str(data.get("version", "")),
+        description=data.get("description", ""),
+        licence=data.get("licence", ""),
+        rules=[],
+        path=shown,
+        sources=[Source.from_data(s) for s in data.get("sources", [])],
+        co_produced_by=list(data.get("co_produced_by", [])),
+        default=bool(data.get("default", True)),
+    )
+    if rules_node is not None and not isinstance(rules_node, yaml.SequenceNode):
+        v.error(rules_node, "`rules` should be a list of rules, each starting with '- '.")
+    elif rules_node is not None:
+        seen: dict[str, int] = {}
+        for number, rule_node in enumerate(rules_node.value, start=1):
+            rule = _parse_rule(v, rule_node, number, pack, kinds, path, wordlist_dirs)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                v.error(rule_node, f"Two rules in this pack are called '{rule.id}' (the first is on line {seen[rule.id]}).",
+                        "Give each rule its own id.")
+                continue
+            seen[rule.id] = rule.line
+            pack.rules.append(rule)
+    if v.errors:
+        raise DataErrors(v.errors)
+    return pack
+
+
+def _parse_rule(
+    v: Validator,
+    node: yaml.Node,
+    number: int,
+    pack: Pack,
+    kinds: dict[str, Any],
+    path: Path,
+    wordlist_dirs: list[Path],
+) -> Rule | None:
+    where = f"number {number} in `rules`"
+    if not isinstance(node, yaml.MappingNode):
+        v.mapping(node, RULE, where)  # reports the problem
+        return None
+    kind_name = None
+    kind_node = None
+    for k, val in node.value:
+        if getattr(k, "value", None) == "kind" and isinstance(val, yaml.ScalarNode):
+            kind_name, kind_node = str(val.value), val
+    kind_cls = kinds.get(kind_name) if kind_name else None
+    if kind_name is not None and kind_cls is None:
+        close = difflib.get_close_matches(kind_name, list(kinds), n=1, cutoff=0.5)
+        hint = f"Did you mean '{close[0]}'?" if close else f"The kinds are: {', '.join(sorted(kinds))}."
+        v.error(kind_node, f"There is no rule kind called '{kind_name}'.", hint)
+        return None
+    options = kind_cls.options if kind_cls else ()
+    schema = Schema(RULE.what, RULE_FIELDS + tuple(options), RULE.doc)
+    before = len(v.errors)
+    data = v.mapping(node, schema, where)
+    if len(v.errors) > before or kind_cls is None:
+        return None
+    level_text = data.get("level")
+    if level_text is None:
+        if not kind_cls.uses_thresholds:
+            v.error(node, f"The rule '{data['id']}' is missing `level`.",
+                    "Add a line `level: warning` (or suggestion, or error).")
+            return None
+        thresholds = data.get("thresholds") or {}
+        levels = [Level.parse(k) for k in thresholds if k in ("suggestion", "warning", "error")]
+        level = max(levels) if levels else Level.WARNING
+    else:
+        level = Level.parse(level_text)
+    opts = {o.name: data[o.name] for o in options if o.name in data}
+    rule = Rule(
+        id=f"{pack.id}.{data['id']}",
+        pack=pack.id,
+        kind=kind_cls.name,
+        level=level,
+        summary=data["summary"],
+        why=data["why"],
+        example_bad=data["example"]["bad"],
+        example_good=data["example"]["good"],
+        message=data.get("message"),
+        fix_safety=data.get("fix_safety"),
+        link=data.get("link"),
+        options=opts,
+        enabled=data.get("enabled", True),
+        path=pack.path,
+        line=data["__line__"],
+    )
+    # Resolve wordlists named by the rule.
+    names = opts.get("wordlists") or []
+    if names:
+        pos = data["__pos__"].get("wordlists")
+        for name in names:
+            found = resolve_wordlist(name, path.parent, wordlist_dirs)
+            if found is None:
+                v.errors.append(
+                    UserDataError(
+                        v.path,
+                        f"The wordlist '{name}' does not exist.",
+                        pos.line if pos else rule.line,
+                        pos.column if pos else None,
+                        "Check the name: it is the file name in the wordlists folder, without '.yaml'.",
+                        source=v.source,
+                    )
+                )
+                continue
+            try:
+                rule.wordlists.append(load_wordlist(found))
+            except DataErrors as exc:
+                v.errors.extend(exc.errors)
+    # Let the kind check its own options (e.g. threshold names).
+    check = getattr(kind_cls, "validate_options", None)
+    if check is not None:
+        for message, key, hint in check(opts):
+            pos = data["__pos__"].get(key)
+            v.errors.append(
+                UserDataError(v.path, message, pos.line if pos else rule.line, pos.column if pos else None, hint,
+                              source=v.source)
+            )
+    return rule
+
+
+def builtin_pack_paths() -> list[Path]:
+    return sorted(builtin_rules_dir().glob("*.yaml"))
+
+
+def profile_paths() -> dict[str, Path]:
+    folder = builtin_rules_dir() / "profiles"
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}

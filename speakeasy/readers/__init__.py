@@ -1,0 +1,107 @@
+"""Document readers: bytes in, :class:`~speakeasy.model.Document` out.
+
+A reader turns a file into blocks of prose that keep their exact position in
+the source.  Readers are chosen by file suffix.  Every reader raises
+:class:`~speakeasy.errors.InputError` (never anything else) for a file it
+cannot read, with a one-line reason in plain English.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..errors import InputError
+from ..model import Document
+
+#: suffix -> (format name, parse function taking (path, text) -> Document)
+_TEXT_READERS: dict[str, tuple[str, Callable[[str, str], Document]]] = {}
+
+
+def _register_builtin() -> None:
+    if _TEXT_READERS:
+        return
+    from . import markdown, text
+
+    for suffix in (".md", ".markdown", ".mdown", ".mkd"):
+        _TEXT_READERS[suffix] = ("markdown", markdown.parse)
+    for suffix in (".txt", ".text"):
+        _TEXT_READERS[suffix] = ("text", text.parse)
+
+
+def supported_suffixes() -> list[str]:
+    _register_builtin()
+    return sorted(_TEXT_READERS)
+
+
+def format_for(path: str) -> str | None:
+    """The format name for a path (``markdown``, ``text``), or None if unsupported."""
+    _register_builtin()
+    entry = _TEXT_READERS.get(Path(path).suffix.lower())
+    return entry[0] if entry else None
+
+
+def decode(path: str, data: bytes) -> str:
+    """Bytes to text: UTF-8 only, with a clear reason when it is not.
+
+    A UTF-8 byte-order mark is removed.  Windows line endings are kept (the
+    line and column maths treat ``\\r\\n`` as one line break).
+    """
+    head = data[:8192]
+    if b"\x00" in head:
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(
+                path,
+                "this file is saved as UTF-16 text; speakeasy reads UTF-8. Save it again as UTF-8.",
+                "encoding",
+            )
+        raise InputError(path, "this is not a text file (it looks like a binary file), so it was not checked.", "binary")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path,
+            f"this file is not UTF-8 text (line {line} has the byte 0x{data[exc.start]:02x}). "
+            "Save it again as UTF-8 and try again.",
+            "encoding",
+        ) from None
+
+
+def read_bytes(path: str, data: bytes, format: str | None = None) -> Document:
+    """Parse bytes already read from ``path`` (or standard input)."""
+    _register_builtin()
+    fmt = format or format_for(path)
+    for suffix, (name, parse) in _TEXT_READERS.items():
+        if name == fmt:
+            return parse(path, decode(path, data))
+    raise InputError(
+        path,
+        f"speakeasy cannot read this kind of file. It reads: {', '.join(supported_suffixes())}.",
+        "unsupported",
+    )
+
+
+def read_path(path: str | Path) -> Document:
+    """Read and parse one file."""
+    p = Path(path)
+    shown = str(path)
+    if format_for(shown) is None:
+        raise InputError(
+            shown,
+            f"speakeasy cannot read this kind of file. It reads: {', '.join(supported_suffixes())}.",
+            "unsupported",
+        )
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(shown, "this file does not exist.", "not-found") from None
+    except IsADirectoryError:
+        raise InputError(shown, "this is a folder, not a file.", "not-a-file") from None
+    except PermissionError:
+        raise InputError(shown, "speakeasy is not allowed to open this file (permission denied).", "permission") from None
+    except OSError as exc:
+        raise InputError(shown, f"this file could not be read ({exc.strerror}).", "read-error") from None
+    return read_bytes(shown, data)

@@ -1,0 +1,164 @@
+"""Output for people: grouped by file, each finding with its line marked.
+
+Meaning is never carried by colour alone: every finding names its level in
+words, and the flagged words are underlined with ``^`` characters on the line
+below.  Colour is added on a terminal unless ``NO_COLOR`` is set or
+``--color never`` is given.  Output is made with rich.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from ..model import Finding, Level, ReadError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..engine import FileResult, Report
+
+LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
+MAX_WIDTH = 100
+
+
+def _console(stream: TextIO, color: str):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    force = None
+    no_color = bool(os.environ.get("NO_COLOR"))
+    if color == "always":
+        force, no_color = True, False
+    elif color == "never":
+        no_color = True
+    return Console(
+        file=stream,
+        force_terminal=force,
+        no_color=no_color,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+        markup=False,
+    )
+
+
+def ease_words(score: float) -> str:
+    """Flesch reading ease in words, as the scale is usually described."""
+    if score >= 80:
+        return "easy"
+    if score >= 60:
+        return "fairly easy to plain"
+    if score >= 50:
+        return "fairly hard"
+    if score >= 30:
+        return "hard"
+    return "very hard"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def counts_text(findings: list[Finding]) -> str:
+    by = {lvl: 0 for lvl in Level}
+    for f in findings:
+        by[f.level] += 1
+    parts = [plural(by[Level.ERROR], "error"), plural(by[Level.WARNING], "warning"),
+             plural(by[Level.SUGGESTION], "suggestion")]
+    return ", ".join(parts)
+
+
+def _excerpt(result: "FileResult", f: Finding) -> tuple[str, int, int, int] | None:
+    """(line text, line number, first marked column, last marked column), 1-based columns."""
+    doc = result.document
+    if doc is None or f.line <= 0:
+        return None
+    text = doc.line_text(f.line)
+    first = f.column
+    last = f.end_column if f.end_line == f.line else len(text)
+    last = max(first, min(last, len(text)))
+    return text, f.line, first, last
+
+
+def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: ignore[no-untyped-def]
+    from rich.text import Text
+
+    head = Text()
+    head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+    head.append(str(f.level), style=LEVEL_STYLE[f.level])
+    head.append(f" [{f.rule}] ", style="dim")
+    head.append(f.message)
+    console.print(head)
+    ex = _excerpt(result, f)
+    if ex is not None:
+        line_text, number, first, last = ex
+        # keep long lines readable: show a window around the mark
+        start = 0
+        if len(line_text) > MAX_WIDTH:
+            start = max(0, min(first - 1 - 30, len(line_text) - MAX_WIDTH))
+        shown = line_text[start : start + MAX_WIDTH]
+        prefix_cut = "..." if start > 0 else ""
+        suffix_cut = "..." if start + MAX_WIDTH < len(line_text) else ""
+        gutter = f"  {number:>5} | "
+        line = Text(gutter, style="dim")
+        line.append(prefix_cut)
+        a = max(first - 1 - start, 0)
+        b = max(min(last - start, len(shown)), a + 1)
+        line.append(shown[:a])
+        line.append(shown[a:b], style=LEVEL_STYLE[f.level] + " underline")
+        line.append(shown[b:])
+        line.append(suffix_cut)
+        console.print(line)
+        marks = " " * (len(gutter) + len(prefix_cut) + a) + "^" * max(b - a, 1)
+        if f.end_line > f.line:
+            marks += " (continues)"
+        console.print(Text(marks, style=LEVEL_STYLE[f.level]))
+    if f.suggestions:
+        label = "Use" if len(f.suggestions) == 1 else "Try one of"
+        line = Text(f"        {label}: " + "; ".join(f.suggestions), style="green")
+        if f.origin and f.origin.get("credit"):
+            line.append(f"  ({f.origin['credit']})", style="dim")
+        console.print(line)
+    split = f.extra.get("split_after") if f.extra else None
+    if split:
+        console.print(Text("        You could split it after: " + " / ".join(split), style="dim"))
+
+
+def render(report: "Report", stream: TextIO | None = None, color: str = "auto", quiet: bool = False,
+           fail_on: str = "error", err: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
+    console = _console(stream, color)
+    from rich.text import Text
+
+    for result in report.files:
+        if quiet and not result.findings:
+            continue
+        header = Text(result.path, style="bold underline")
+        console.print(header)
+        for f in result.findings:
+            render_finding(console, result, f)
+        st = result.stats
+        summary = (
+            f"  {plural(st['words'], 'word')}, {plural(st['sentences'], 'sentence')}. "
+            f"Flesch reading ease {st['flesch_reading_ease']:.0f} ({ease_words(st['flesch_reading_ease'])}), "
+            f"grade {st['flesch_kincaid_grade']:.1f}. "
+        )
+        summary += f"{counts_text(result.findings)}." if result.findings else "No problems found."
+        console.print(Text(summary, style="dim"))
+        console.print()
+    errors_console = _console(err or sys.stderr, color)
+    for e in report.errors:
+        render_error(errors_console, e)
+    findings = list(report.findings())
+    total = Text(f"Checked {plural(len(report.files), 'file')}: {counts_text(findings)}.", style="bold")
+    if report.errors:
+        total.append(f" {plural(len(report.errors), 'file')} could not be checked.")
+    console.print(total)
+
+
+def render_error(console, e: ReadError) -> None:  # type: ignore[no-untyped-def]
+    from rich.text import Text
+
+    t = Text("error: ", style="bold red")
+    msg = e.message if e.message.startswith(e.path) else f"{e.path}: {e.message}"
+    t.append(msg)
+    console.print(t)

@@ -1,0 +1,519 @@
+"""One schema for rule packs, wordlists and configuration files.
+
+The schema is declared once here, as data.  It is used to
+
+* validate YAML files strictly, with the file, line and column of every
+  problem and a plain-English explanation (``validate``), and
+* publish the same rules as JSON Schema for editors (``json_schema``), kept
+  in ``docs/schema/`` and checked by a test.
+
+YAML is parsed with the safe loader only (``yaml.compose`` with the C safe
+loader when available): a rule pack can never run code.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+import yaml
+
+from .errors import ConfigError, UserDataError
+
+try:  # libyaml is much faster, and gives the same marks
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pure-Python PyYAML
+    _Loader = yaml.SafeLoader
+
+
+# ---------------------------------------------------------------------------
+# Declaring a schema
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping.
+
+    ``type`` is one of: ``text`` (a string), ``texts`` (a list of strings),
+    ``text-or-texts`` (a string or a list of strings), ``bool``, ``int``,
+    ``number``, ``date``, ``regex`` (a string that must compile),
+    ``regexes`` (a list of them), ``mapping`` (validated with ``schema``),
+    ``mappings`` (a list of mappings, each validated with ``schema``),
+    ``any-mapping`` (a free mapping whose values are checked by ``check``),
+    ``level`` (suggestion, warning or error).
+    """
+
+    name: str
+    type: str
+    doc: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    schema: "Schema | None" = None
+    minimum: float | None = None
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A mapping with known keys.  ``what`` names it for messages: "a wordlist entry"."""
+
+    what: str
+    fields: tuple[Field, ...]
+    doc: str = ""
+    #: Extra keys that are allowed: validated by someone else (kind options).
+    open: bool = False
+
+    def field(self, name: str) -> Field | None:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def extended(self, what: str, extra: Iterable[Field]) -> "Schema":
+        return Schema(what, self.fields + tuple(extra), self.doc, open=False)
+
+
+LEVEL_CHOICES = ("suggestion", "warning", "error")
+
+_TYPE_WORDS = {
+    "text": "text",
+    "texts": "a list of texts",
+    "text-or-texts": "text, or a list of texts",
+    "bool": "true or false",
+    "int": "a whole number",
+    "number": "a number",
+    "date": "a date written like 2026-03-14",
+    "regex": "a regular expression",
+    "regexes": "a list of regular expressions",
+    "mapping": "a set of `key: value` lines",
+    "mappings": "a list of entries, each starting with '-'",
+    "any-mapping": "a set of `key: value` lines",
+    "level": "one of suggestion, warning or error",
+}
+
+
+def describe_type(type_name: str) -> str:
+    return _TYPE_WORDS.get(type_name, type_name)
+
+
+# ---------------------------------------------------------------------------
+# Reading YAML with positions
+
+
+@dataclass
+class Located:
+    """A value with the position of the YAML node it came from."""
+
+    value: Any
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+def _node_kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a set of `key: value` lines"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    value = _construct(node)
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"'{node.value}' (true or false)"
+    if isinstance(value, (int, float)):
+        return f"the number {node.value}"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return f"the date {node.value}"
+    return f"the text '{value}'"
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _construct(node: yaml.Node) -> Any:
+    """Turn a scalar node into its Python value with the safe constructor."""
+    if isinstance(node, yaml.ScalarNode):
+        return _CONSTRUCTOR.construct_object(node, deep=True)
+    raise TypeError(node)
+
+
+def _plain_yaml_problem(exc: yaml.YAMLError) -> tuple[str, str | None]:
+    """Translate PyYAML's messages into plain English, with a fix."""
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None) or ""
+    if "cannot start any token" in problem and "\t" in problem + context:
+        return ("This line has a tab in it.", "YAML needs spaces for indenting: replace the tab with spaces.")
+    if "cannot start any token" in problem:
+        return (
+            f"YAML could not read this line ({problem}).",
+            "Check the indenting, and put text that starts with a symbol in quotes.",
+        )
+    if "mapping values are not allowed" in problem:
+        return (
+            "There is a ': ' (colon and space) where YAML did not expect one.",
+            "Put the whole value in quotes, or check the line above has its colon.",
+        )
+    if "could not find expected ':'" in problem:
+        return ("A key is missing its colon.", "Write each key as `key: value`, with a colon after the key.")
+    if "expected <block end>" in problem or "expected <block mapping start>" in problem:
+        return ("The indenting here does not line up.", "Line this up with the other keys of the same entry, using spaces.")
+    if "did not find expected ',' or ']'" in problem:
+        return ("A list in square brackets is not closed.", "Add the closing ']', or put items that contain commas in quotes.")
+    if "did not find expected ',' or '}'" in problem:
+        return ("A mapping in curly brackets is not closed.", "Add the closing '}'.")
+    if "found unexpected end of stream" in problem and "quoted" in context:
+        return ("A quoted text is not closed.", "Add the closing quote mark.")
+    if "found duplicate anchor" in problem or "found undefined alias" in problem:
+        return (f"YAML could not read this: {problem}.", "Do not use '&' or '*' at the start of a value; put it in quotes.")
+    if "found character" in problem and "'\\t'" in problem:
+        return ("This line has a tab in it.", "YAML needs spaces for indenting: replace the tab with spaces.")
+    return (f"YAML could not read this file: {problem}.", None)
+
+
+def compose(text: str, path: str) -> yaml.Node | None:
+    """Parse YAML text into a node tree (with positions), safely."""
+    if "\t" in text:
+        # libyaml's message for a tab is cryptic; find the first indenting tab
+        # ourselves so the person gets the exact line.
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                raise UserDataError(
+                    path,
+                    "This line starts with a tab.",
+                    number,
+                    len(line) - len(stripped) + 1,
+                    "YAML needs spaces for indenting: replace the tab with spaces.",
+                    source=text,
+                )
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message, hint = _plain_yaml_problem(exc)
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise UserDataError(path, message, line, column, hint, source=text) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise UserDataError(path, f"YAML could not read this file: {exc}.", source=text) from None
+
+
+# ---------------------------------------------------------------------------
+# Validating
+
+
+class DataErrors(ConfigError):
+    """Every problem found in one or more files, in file and line order."""
+
+    def __init__(self, errors: list[UserDataError]) -> None:
+        self.errors = errors
+        super().__init__(errors[0].message if errors else "no errors")
+
+    def render(self) -> str:
+        return "\n".join(e.render() for e in self.errors)
+
+
+@dataclass
+class Validator:
+    """Validates node trees against schemas, collecting every problem."""
+
+    path: str
+    source: str
+    errors: list[UserDataError] = field(default_factory=list)
+
+    def error(self, node: yaml.Node | None, message: str, hint: str | None = None) -> None:
+        line = column = None
+        if node is not None and node.start_mark is not None:
+            line = node.start_mark.line + 1
+            column = node.start_mark.column + 1
+        self.errors.append(UserDataError(self.path, message, line, column, hint, source=self.source))
+
+    # -- entry points --------------------------------------------------------
+
+    def mapping(
+        self,
+        node: yaml.Node,
+        schema: Schema,
+        where: str = "",
+        extra_check: Callable[[str, yaml.Node], bool] | None = None,
+    ) -> dict[str, Any]:
+        """Validate a mapping node; return ``{key: value}`` with marks in ``__pos__``.
+
+        ``extra_check(key, value_node)`` is called for keys that are not in
+        the schema when the schema is open; it returns True when it accepted
+        the key.
+        """
+        label = schema.what + (f" ({where})" if where else "")
+        if not isinstance(node, yaml.MappingNode):
+            self.error(
+                node,
+                f"This should be {describe_type('mapping')} for {label}, but it is {_node_kind(node)}.",
+            )
+            return {}
+        result: dict[str, Any] = {}
+        positions: dict[str, Located] = {}
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, f"A key in {label} is not a simple word.", "Write keys as plain words, like `term:`.")
+                continue
+            key = str(key_node.value)
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.error(
+                    key_node,
+                    f"The key `{key}` appears twice in {label} (first on line {first}).",
+                    "Keep one of them.",
+                )
+                continue
+            seen[key] = key_node
+            spec = schema.field(key)
+            if spec is None:
+                if schema.open and extra_check is not None and extra_check(key, value_node):
+                    continue
+                self.unknown_key(key_node, key, schema.names(), label)
+                continue
+            value = self.value(value_node, spec, label)
+            if value is not _INVALID:
+                result[key] = value
+                positions[key] = Located(value, value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        for spec in schema.fields:
+            if spec.required and spec.name not in seen:
+                self.error(
+                    node,
+                    f"{label[0].upper() + label[1:]} is missing `{spec.name}`.",
+                    f"Add a line `{spec.name}: ...` ({spec.doc.rstrip('.')}).",
+                )
+        result["__pos__"] = positions
+        result["__line__"] = node.start_mark.line + 1
+        result["__column__"] = node.start_mark.column + 1
+        return result
+
+    def unknown_key(self, key_node: yaml.Node, key: str, allowed: list[str], label: str) -> None:
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        if not close:
+            # help with a different case or underscores versus hyphens
+            norm = {a.replace("-", "_").lower(): a for a in allowed}
+            hit = norm.get(key.replace("-", "_").lower())
+            close = [hit] if hit else []
+        hint = f"Did you mean `{close[0]}`?" if close else f"The keys you can use are: {', '.join(allowed)}."
+        self.error(key_node, f"`{key}` is not a key speakeasy knows in {label}.", hint)
+
+    # -- values ----------------------------------------------------------------
+
+    def value(self, node: yaml.Node, spec: Field, label: str) -> Any:
+        t = spec.type
+        name = f"`{spec.name}`"
+        if t in ("mapping", "any-mapping"):
+            if t == "mapping" and spec.schema is not None:
+                v = self.mapping(node, spec.schema, label)
+                return v if isinstance(node, yaml.MappingNode) else _INVALID
+            if not isinstance(node, yaml.MappingNode):
+                self.error(node, f"{name} should be {describe_type('mapping')}, but it is {_node_kind(node)}.")
+                return _INVALID
+            return {str(k.value): self.plain(v) for k, v in node.value}
+        if t == "mappings":
+            if not isinstance(node, yaml.SequenceNode):
+                self.error(
+                    node,
+                    f"{name} should be {describe_type('mappings')}, but it is {_node_kind(node)}.",
+                    "Start each entry on its own line with '- '.",
+                )
+                return _INVALID
+            items = []
+            for i, item in enumerate(node.value, start=1):
+                assert spec.schema is not None
+                items.append(self.mapping(item, spec.schema, f"number {i} in {name}"))
+            return items
+        if t in ("texts", "regexes"):
+            if isinstance(node, yaml.ScalarNode) and _construct(node) is not None:
+                # Be kind: one text where a list was expected is a list of one.
+                node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark, node.end_mark)
+            if not isinstance(node, yaml.SequenceNode):
+                self.error(node, f"{name} should be {describe_type(t)}, but it is {_node_kind(node)}.")
+                return _INVALID
+            out = []
+            for item in node.value:
+                v = self.scalar(item, "regex" if t == "regexes" else "text", spec, label)
+                if v is not _INVALID:
+                    out.append(v)
+            return out
+        if t == "text-or-texts":
+            if isinstance(node, yaml.SequenceNode):
+                out = []
+                for item in node.value:
+                    v = self.scalar(item, "text", spec, label)
+                    if v is not _INVALID:
+                        out.append(v)
+                if not out and spec.required:
+                    self.error(node, f"{name} is an empty list.", "Give at least one.")
+                return out
+            v = self.scalar(node, "text", spec, label)
+            return _INVALID if v is _INVALID else [v]
+        return self.scalar(node, t, spec, label)
+
+    def scalar(self, node: yaml.Node, t: str, spec: Field, label: str) -> Any:
+        name = f"`{spec.name}`"
+        if not isinstance(node, yaml.ScalarNode):
+            what = describe_type(t)
+            self.error(node, f"{name} should be {what}, but it is {_node_kind(node)}.",
+                       "Write it on the same line after the colon." if t in ("text", "regex") else None)
+            return _INVALID
+        value = _construct(node)
+        if t in ("text", "regex"):
+            if value is None:
+                self.error(node, f"{name} is empty.", "Write something after the colon, or remove the line.")
+                return _INVALID
+            if isinstance(value, bool):
+                # `no`/`yes` are booleans in YAML 1.1; as text they were meant literally
+                value = node.value
+            if isinstance(value, (_dt.date, _dt.datetime, int, float)):
+                value = node.value
+            if not isinstance(value, str):
+                self.error(node, f"{name} should be text, but it is {_node_kind(node)}.")
+                return _INVALID
+            if not value.strip():
+                self.error(node, f"{name} is empty.", "Write something, or remove the line.")
+                return _INVALID
+            if value != value.strip():
+                self.error(node, f"{name} has spaces at the start or end.", "Remove them.")
+                return _INVALID
+            if spec.choices and value not in spec.choices:
+                close = difflib.get_close_matches(value, spec.choices, n=1, cutoff=0.5)
+                hint = f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(spec.choices)}."
+                self.error(node, f"{name} cannot be '{value}'. It must be one of: {', '.join(spec.choices)}.", hint)
+                return _INVALID
+            if t == "regex":
+                try:
+                    re.compile(value)
+                except re.error as exc:
+                    self.error(
+                        node,
+                        f"{name} has a pattern that does not work: {exc.msg} (at character {exc.pos}).",
+                        "Check the brackets and backslashes; put the pattern in single quotes.",
+                    )
+                    return _INVALID
+            return value
+        if t == "level":
+            text = "" if value is None else str(node.value)
+            if text not in LEVEL_CHOICES:
+                close = difflib.get_close_matches(text, LEVEL_CHOICES, n=1, cutoff=0.5)
+                hint = f"Did you mean '{close[0]}'?" if close else "Use suggestion, warning or error."
+                self.error(node, f"{name} cannot be '{text}'. It must be suggestion, warning or error.", hint)
+                return _INVALID
+            return text
+        if t == "bool":
+            if not isinstance(value, bool):
+                self.error(node, f"{name} should be true or false, but it is {_node_kind(node)}.")
+                return _INVALID
+            return value
+        if t in ("int", "number"):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+            if t == "number":
+                ok = ok or isinstance(value, float)
+            if not ok:
+                self.error(node, f"{name} should be {describe_type(t)}, but it is {_node_kind(node)}.")
+                return _INVALID
+            if spec.minimum is not None and value < spec.minimum:
+                self.error(node, f"{name} must be at least {spec.minimum:g}, but it is {value}.")
+                return _INVALID
+            return value
+        if t == "date":
+            if isinstance(value, _dt.datetime):
+                value = value.date()
+            if not isinstance(value, _dt.date):
+                self.error(
+                    node,
+                    f"{name} should be {describe_type('date')}, but it is {_node_kind(node)}.",
+                    "Write the year, month and day with dashes, like 2026-03-14.",
+                )
+                return _INVALID
+            return value
+        raise AssertionError(f"unknown schema type {t}")  # pragma: no cover
+
+    def plain(self, node: yaml.Node) -> Any:
+        """Construct any node as plain Python data (for free-form mappings)."""
+        if isinstance(node, yaml.MappingNode):
+            return {str(k.value): self.plain(v) for k, v in node.value}
+        if isinstance(node, yaml.SequenceNode):
+            return [self.plain(v) for v in node.value]
+        return _construct(node)
+
+
+class _Invalid:
+    def __repr__(self) -> str:  # pragma: no cover
+        return "<invalid>"
+
+
+_INVALID: Any = _Invalid()
+
+
+def strip_positions(data: Any) -> Any:
+    """Remove the ``__pos__`` bookkeeping keys (for tests and ``config --show``)."""
+    if isinstance(data, dict):
+        return {k: strip_positions(v) for k, v in data.items() if not k.startswith("__")}
+    if isinstance(data, list):
+        return [strip_positions(v) for v in data]
+    return data
+
+
+# ---------------------------------------------------------------------------
+# JSON Schema export
+
+
+def _json_type(spec: Field) -> dict[str, Any]:
+    t = spec.type
+    out: dict[str, Any]
+    if t in ("text", "regex"):
+        out = {"type": "string", "minLength": 1}
+        if spec.choices:
+            out["enum"] = list(spec.choices)
+        if t == "regex":
+            out["format"] = "regex"
+    elif t in ("texts", "regexes"):
+        item: dict[str, Any] = {"type": "string", "minLength": 1}
+        out = {"oneOf": [item, {"type": "array", "items": item}]}
+    elif t == "text-or-texts":
+        item = {"type": "string", "minLength": 1}
+        out = {"oneOf": [item, {"type": "array", "items": item, "minItems": 1}]}
+    elif t == "bool":
+        out = {"type": "boolean"}
+    elif t == "int":
+        out = {"type": "integer"}
+    elif t == "number":
+        out = {"type": "number"}
+    elif t == "date":
+        out = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    elif t == "level":
+        out = {"type": "string", "enum": list(LEVEL_CHOICES)}
+    elif t == "mapping" and spec.schema is not None:
+        out = schema_to_json(spec.schema)
+    elif t in ("mapping", "any-mapping"):
+        out = {"type": "object"}
+    elif t == "mappings" and spec.schema is not None:
+        out = {"type": "array", "items": schema_to_json(spec.schema)}
+    else:  # pragma: no cover
+        raise AssertionError(t)
+    if spec.minimum is not None:
+        out["minimum"] = spec.minimum
+    out["description"] = spec.doc
+    return out
+
+
+def schema_to_json(schema: Schema) -> dict[str, Any]:
+    props = {f.name: _json_type(f) for f in schema.fields}
+    out: dict[str, Any] = {
+        "type": "object",
+        "description": schema.doc or schema.what,
+        "properties": props,
+        "additionalProperties": bool(schema.open),
+    }
+    required = [f.name for f in schema.fields if f.required]
+    if required:
+        out["required"] = required
+    return out

@@ -315,9 +315,17 @@ class Analysis:
             if len(doc) == 0:
                 per_block.append([])
                 continue
-            tokens = [tuple(t) for t in doc.to_array([IDX, LENGTH, SPACY]).tolist()]
-            # Whitespace tokens (line breaks inside a block) are not tokens a reader sees.
-            tokens = [t for t in tokens if not text[t[0] : t[0] + t[1]].isspace()]
+            raw = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+            # Whitespace tokens (line breaks inside a block) are not tokens a
+            # reader sees; the token before them is followed by a space.
+            tokens: list[tuple[int, int, int]] = []
+            for t in raw:
+                if text[t[0] : t[0] + t[1]].isspace():
+                    if tokens:
+                        prev = tokens[-1]
+                        tokens[-1] = (prev[0], prev[1], 1)
+                    continue
+                tokens.append((t[0], t[1], t[2]))
             if block.kind in (BlockKind.HEADING, BlockKind.TABLE_CELL) and not any(
                 c in text for c in ".!?…"
             ):

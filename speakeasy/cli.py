@@ -50,6 +50,7 @@ def _add_config_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--include-proposed", action="store_true", default=None,
                    help="also use words the forum has proposed but not yet agreed")
     g.add_argument("--language-model", metavar="NAME", help="an installed trained spaCy pipeline to use")
+    g.add_argument("--fail-on", choices=FAIL_ON, help="the level that makes the check fail (default: error)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,7 +67,6 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Check documents (.md, .markdown, .txt) and folders. Use - to read standard input.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check; - for standard input")
     check.add_argument("--format", choices=("human", "json"), default="human", help="how to show the results")
-    check.add_argument("--fail-on", choices=FAIL_ON, help="the level that makes the check fail (default: error)")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in human output (NO_COLOR is respected)")
@@ -274,14 +274,16 @@ def cmd_config(args: argparse.Namespace) -> int:
         data = {
             "config_file": str(settings.config_path) if settings.config_path else None,
             "settings": {k: {"value": _jsonable(v), "from": settings.origins.get(k, "")} for k, v in settings.values.items()},
-            "rule_changes": [{"rule": o.selector, "change": _jsonable(o.value), "from": o.origin}
+            "rule_changes": [{"rule": o.selector, "change": _jsonable(_switch(o.value)), "from": o.origin}
                              for o in settings.overrides],
         }
         json.dump(data, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
     out = []
-    where = os.path.relpath(settings.config_path) if settings.config_path else "none found (using the defaults)"
+    from .paths import display_path
+
+    where = display_path(settings.config_path) if settings.config_path else "none found (using the defaults)"
     out.append(f"Configuration file: {where}")
     out.append("")
     width = max(len(k) for k in settings.values)
@@ -293,11 +295,18 @@ def cmd_config(args: argparse.Namespace) -> int:
     if settings.overrides:
         out.append("Changes to rules, in the order they apply:")
         for o in settings.overrides:
-            out.append(f"  {o.selector}: {_show(o.value)}  (from {o.origin})")
+            out.append(f"  {o.selector}: {_show(_switch(o.value))}  (from {o.origin})")
     else:
         out.append("Changes to rules: none")
     sys.stdout.write("\n".join(out) + "\n")
     return EXIT_OK
+
+
+def _switch(value: Any) -> Any:
+    """YAML reads `off` as false: show rule switches as people wrote them."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return value
 
 
 def _jsonable(value: Any) -> Any:

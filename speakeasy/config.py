@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError, UserDataError
+from .paths import display_path
 from .schema import DataErrors, Field, Schema, Validator, compose
 
 CONFIG_NAMES = (".speakeasy.yaml", ".speakeasy.yml")
@@ -120,7 +121,7 @@ def _has_tool_table(path: Path) -> bool:
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     import tomllib
 
-    shown = os.path.relpath(path)
+    shown = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -155,7 +156,7 @@ def load_file(path: Path) -> tuple[dict[str, Any], dict[str, tuple[int | None, i
 
     Returns (values, positions of each key and each `rules` selector, text).
     """
-    shown = os.path.relpath(path)
+    shown = display_path(path)
     if path.name == "pyproject.toml":
         table, text = _read_toml(path)
         v = Validator(shown, text)
@@ -223,7 +224,7 @@ def load_profile(name: str) -> tuple[dict[str, Any], dict[str, tuple[int | None,
         close = difflib.get_close_matches(name, list(profiles), n=1, cutoff=0.5)
         hint = f" Did you mean '{close[0]}'?" if close else f" The profiles are: {', '.join(profiles) or 'none'}."
         raise ConfigError(f"There is no profile called '{name}'.{hint}")
-    shown = os.path.relpath(path)
+    shown = display_path(path)
     text = read_yaml_text(path)
     node = compose(text, shown)
     v = Validator(shown, text)
@@ -270,7 +271,7 @@ def resolve(
     text = None
     if path is not None:
         file_values, positions, text = load_file(path)
-    shown = os.path.relpath(path) if path else ""
+    shown = display_path(path) if path else ""
     root = path.resolve().parent if path else cwd
 
     # profile first (file or command line chooses it), then the file, then the command line
@@ -299,7 +300,7 @@ def resolve(
         bases[key] = root
 
     for key in ("packs", "keep", "ignore", "language_model", "include_proposed", "fail_on"):
-        if cli.get(key) is not None and cli.get(key) != []:
+        if cli.get(key) is not None and (cli.get(key) != [] or key == "packs"):
             if key in ("keep", "ignore") and values.get(key):
                 values[key] = list(values[key]) + list(cli[key])
             else:

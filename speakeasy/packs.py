@@ -333,10 +333,9 @@ def read_yaml_text(path: Path) -> str:
 
 def _display(path: Path) -> str:
     """A path as people see it: relative to the current folder when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
+    from .paths import display_path
+
+    return display_path(path)
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,68 @@
+"""Shared test fixtures."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory):
+    """Keep speakeasy's disk cache inside the test run, never in the user's home."""
+    old = os.environ.get("SPEAKEASY_CACHE_DIR")
+    os.environ["SPEAKEASY_CACHE_DIR"] = str(tmp_path_factory.mktemp("speakeasy-cache"))
+    yield
+    if old is None:
+        os.environ.pop("SPEAKEASY_CACHE_DIR", None)
+    else:
+        os.environ["SPEAKEASY_CACHE_DIR"] = old
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No colour codes in captured output, whatever the developer's terminal does."""
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture(scope="session")
+def default_ruleset():
+    """The shipped packs with the built-in defaults (no configuration file)."""
+    from speakeasy.config import resolve
+    from speakeasy.engine import build_ruleset
+
+    return build_ruleset(resolve(no_config=True))
+
+
+@pytest.fixture
+def lint(default_ruleset):
+    """lint(text, format="markdown") -> FileResult with the default rules."""
+    from speakeasy.engine import lint_text
+
+    def _lint(text: str, format: str = "markdown", path: str = "doc.md"):
+        return lint_text(text, default_ruleset, path, format)
+
+    return _lint
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """cli(*args, cwd=None, stdin=None) -> (exit code, stdout, stderr), run in-process."""
+    import io
+    import sys
+
+    from speakeasy.cli import main
+
+    def _run(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> tuple[int, str, str]:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run

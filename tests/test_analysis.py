@@ -1,0 +1,143 @@
+"""Sentences and words, split and counted the way a reader would."""
+
+from __future__ import annotations
+
+import pytest
+
+from speakeasy.analysis import Analysis, words_in
+from speakeasy.readers import read_bytes
+
+
+def sentences(text: str, fmt: str = "text") -> list[str]:
+    doc = read_bytes("t.txt" if fmt == "text" else "t.md", text.encode(), fmt)
+    a = Analysis(doc)
+    return [" ".join(text[s.start : s.end].split()) for s in a.sentences]
+
+
+def word_count(text: str) -> int:
+    return len(words_in(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # abbreviations that come before something never end a sentence
+        ("Contact Dr. Smith or Mr. Jones today. Then wait.", ["Contact Dr. Smith or Mr. Jones today.", "Then wait."]),
+        ("Bring proof, e.g. a letter. We keep it.", ["Bring proof, e.g. a letter.", "We keep it."]),
+        ("Bring proof, i.e. a passport. We keep it.", ["Bring proof, i.e. a passport.", "We keep it."]),
+        ("Use form No. 5 for this. Send it back.", ["Use form No. 5 for this.", "Send it back."]),
+        ("See para. 4 and Fig. 2 below. Thanks.", ["See para. 4 and Fig. 2 below.", "Thanks."]),
+        # etc. ends a sentence only when a capital follows
+        ("We help with cooking, cleaning etc. The council pays.",
+         ["We help with cooking, cleaning etc.", "The council pays."]),
+        ("We help with cooking etc. and cleaning.", ["We help with cooking etc. and cleaning."]),
+        # decimals and numbered clauses are one word, not a sentence break
+        ("It costs £5.50 an hour. See section 3.2.1 for more.", ["It costs £5.50 an hour.", "See section 3.2.1 for more."]),
+        ("Read clause 3.2.1. It explains the fee.", ["Read clause 3.2.1.", "It explains the fee."]),
+        # ellipses
+        ("It helps... but not always. Ask us.", ["It helps... but not always.", "Ask us."]),
+        ("Wait… Then call us.", ["Wait…", "Then call us."]),
+        # questions, exclamations and quotes
+        ('"Is it free?" she asked. It is.', ['"Is it free?" she asked.', "It is."]),
+        ('He said "Stop." Then he left.', ['He said "Stop."', "Then he left."]),
+        ("Really?! Yes.", ["Really?!", "Yes."]),
+        # a digit after a full stop starts a sentence
+        ("Prices rose in 2024. 25 people came.", ["Prices rose in 2024.", "25 people came."]),
+        # initials
+        ("A book by J. K. Rowling is here. We read it.", ["A book by J. K. Rowling is here.", "We read it."]),
+        ("Ask Mr J. Smith today.", ["Ask Mr J. Smith today."]),
+        ("We chose Plan B. Next we act.", ["We chose Plan B.", "Next we act."]),
+        # lower case after a full stop: the same sentence
+        ("Visits are at 10 a.m. and 2 p.m. daily.", ["Visits are at 10 a.m. and 2 p.m. daily."]),
+        # brackets
+        ("Call us (we are open 9 to 5). We will help.", ["Call us (we are open 9 to 5).", "We will help."]),
+    ],
+)
+def test_sentence_splitting(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_list_items_without_full_stops_are_separate_sentences() -> None:
+    text = "We will:\n\n- visit you at home\n- tell you who is coming\n- call if we are late\n"
+    assert sentences(text) == ["We will:", "visit you at home", "tell you who is coming", "call if we are late"]
+
+
+def test_markdown_list_items_and_headings_do_not_merge() -> None:
+    text = "# Who we are\nWe run care at home\n\n* visit you\n* help you wash\n\n| Day | Time |\n|---|---|\n| Monday | 9am |\n"
+    assert sentences(text, "markdown") == [
+        "Who we are", "We run care at home", "visit you", "help you wash", "Day", "Time", "Monday", "9am",
+    ]
+
+
+def test_sentence_across_soft_line_breaks_is_one_sentence() -> None:
+    text = "We will visit you\nat home every week.\nThen we write to you.\n"
+    assert sentences(text) == ["We will visit you at home every week.", "Then we write to you."]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("co-production", 1),
+        ("Co-production works.", 2),
+        ("don't stop", 2),
+        ("It's £5.50 per hour.", 4),
+        ("See 3.2.1 and 4.5", 4),
+        ("In 2024 we saw 1,000 people", 6),
+        ("Yes — no — maybe", 3),
+        ("(CQC), A&E and the NHS.", 5),
+        ("...", 0),
+        ("", 0),
+        ("and/or", 1),
+        ("e.g. this", 2),
+        ("Wales: Dŵr Cymru", 3),
+    ],
+)
+def test_word_count(text: str, count: int) -> None:
+    assert word_count(text) == count
+
+
+def test_word_spans_trim_surrounding_punctuation() -> None:
+    text = "(CQC), “quoted”."
+    spans = words_in(text)
+    assert [text[s:e] for s, e in spans] == ["CQC", "quoted"]
+
+
+def test_sentence_word_counts_use_reader_words() -> None:
+    doc = read_bytes("t.txt", b"Co-production means people who use services, carers and staff work together.", "text")
+    a = Analysis(doc)
+    assert [s.word_count for s in a.sentences] == [11]
+
+
+def test_sentence_offsets_point_into_source() -> None:
+    src = "# Title\n\nFirst one. Second *one* here.\n"
+    doc = read_bytes("t.md", src.encode(), "markdown")
+    a = Analysis(doc)
+    assert [src[s.start : s.end] for s in a.sentences] == ["Title", "First one.", "Second *one* here."]
+
+
+def test_location_names_section_and_paragraph() -> None:
+    src = "# Intro\n\nOne.\n\n## Who does what\n\nFirst.\n\nSecond.\n\n| A | B |\n|---|---|\n| x | y |\n"
+    doc = read_bytes("t.md", src.encode(), "markdown")
+    a = Analysis(doc)
+    assert a.location(src.index("Second")) == "under 'Who does what', paragraph 2"
+    assert a.location(src.index("Who")) == "heading 'Who does what'"
+    assert a.location(src.index("y |")) == "under 'Who does what', table 1, row 2, column 2"
+
+
+def test_readability_stats_are_computed() -> None:
+    doc = read_bytes("t.txt", b"The cat sat on the mat. The dog ate the bone.", "text")
+    a = Analysis(doc)
+    sc = a.scores()
+    assert sc.counts.words == 11
+    assert sc.counts.sentences == 2
+    assert sc.counts.syllables == 11
+    # 206.835 - 1.015 * 5.5 - 84.6 * 1
+    assert sc.flesch_reading_ease == pytest.approx(116.65, abs=0.01)
+
+
+def test_trained_pipeline_that_is_not_installed_is_a_clear_error() -> None:
+    from speakeasy.analysis import load_pipeline
+    from speakeasy.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="'en_no_such_model' named in your configuration is not installed"):
+        load_pipeline("en_no_such_model")

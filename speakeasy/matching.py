@@ -83,7 +83,7 @@ def _cache_store(key: str, value: object) -> None:
         pass  # a cache that cannot be written is not an error
 
 
-_CACHE_VERSION = "2"
+_CACHE_VERSION = "3"
 
 
 def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str, str]]]:
@@ -125,7 +125,7 @@ def _inflections(word: str, want_verb: bool, want_noun: bool) -> dict[str, set[s
     known = getAllInflections(low)
     if want_verb:
         verb = getAllInflections(low, upos="VERB") or (
-            getAllInflectionsOOV(low, upos="VERB") if not known and _looks_like_verb(low) else {}
+            getAllInflectionsOOV(low, upos="VERB") if not known and not low.endswith(("ing", "ed")) else {}
         )
         for tag in VERB_TAGS:
             for form in verb.get(tag, ()):
@@ -205,10 +205,10 @@ def _expand(term: str, inflect: bool) -> list[tuple[str, str]]:
             for tag, variants in _inflections(words[0], want_verb=True, want_noun=False).items():
                 for v in variants:
                     forms.setdefault(_join([v] + words[1:], seps), tag)
-        elif words[-1] not in _FUNCTION_WORDS:
-            # The last word as a noun: care package -> care packages.  A single
-            # word may be a verb as well: utilise -> utilises, utilised.
-            for tag, variants in _inflections(words[-1], want_verb=len(words) == 1, want_noun=True).items():
+        if words[-1] not in _FUNCTION_WORDS:
+            # The last word as a noun or a verb: care package -> care packages,
+            # means test -> means tested, utilise -> utilises, utilised.
+            for tag, variants in _inflections(words[-1], want_verb=True, want_noun=True).items():
                 for v in variants:
                     forms.setdefault(_join(words[:-1] + [v], seps), tag)
     for form, tag in list(forms.items()):

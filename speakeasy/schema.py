@@ -108,99 +108,275 @@ def describe_type(type_name: str) -> str:
 
 @dataclass
 class Located:
-    """A value with the position of the YAML node it came from."""
+    """A value with the position of the YAML node it came from.
+
+    For a list, ``items`` holds the (line, column) of each item, so that a
+    message about one item can point at it.
+    """
 
     value: Any
     line: int  # 1-based
     column: int  # 1-based
+    items: list[tuple[int, int]] = field(default_factory=list)
+
+    def item(self, index: int) -> tuple[int, int]:
+        """The (line, column) of item ``index``, or of the whole value."""
+        if 0 <= index < len(self.items):
+            return self.items[index]
+        return (self.line, self.column)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def _node_kind(node: yaml.Node) -> str:
+    """What a node is, in everyday words: "a list", "the text 'March 2026'"."""
     if isinstance(node, yaml.MappingNode):
         return "a set of `key: value` lines"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     value = _construct(node)
     if value is None:
-        return "nothing (an empty value)"
+        return "empty"
     if isinstance(value, bool):
-        return f"'{node.value}' (true or false)"
+        return f"'{node.value}' (which means true or false)"
     if isinstance(value, (int, float)):
         return f"the number {node.value}"
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return f"the date {node.value}"
-    return f"the text '{value}'"
+        return f"'{node.value}'"
+    return f"the text '{_short(value)}'"
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_YAML = "tag:yaml.org,2002:"
+#: The only tags a speakeasy file may use.  ``value``, ``merge`` and ``yaml``
+#: are what PyYAML gives the plain values ``=``, ``<<`` and ``!``; they are
+#: read as text.  Anything else (``!!python/...``, ``!!binary``, ``!mine``)
+#: is refused before any value is built.
+_ALLOWED_TAGS = frozenset(
+    _YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "value", "merge", "yaml")
+)
 
 
 def _construct(node: yaml.Node) -> Any:
-    """Turn a scalar node into its Python value with the safe constructor."""
-    if isinstance(node, yaml.ScalarNode):
-        return _CONSTRUCTOR.construct_object(node, deep=True)
-    raise TypeError(node)
+    """Turn a scalar node into its Python value with the safe constructor.
+
+    Never fails: a value the safe constructor cannot build (``2026-02-30``,
+    ``=``) is kept as the text that was written.
+    """
+    if not isinstance(node, yaml.ScalarNode):
+        raise TypeError(node)
+    build = _CONSTRUCTOR.yaml_constructors.get(node.tag)
+    if build is None or node.tag not in _ALLOWED_TAGS:
+        return node.value
+    try:
+        return build(_CONSTRUCTOR, node)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return node.value
 
 
-def _plain_yaml_problem(exc: yaml.YAMLError) -> tuple[str, str | None]:
-    """Translate PyYAML's messages into plain English, with a fix."""
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None) or ""
-    if "cannot start any token" in problem and "\t" in problem + context:
-        return ("This line has a tab in it.", "YAML needs spaces for indenting: replace the tab with spaces.")
-    if "cannot start any token" in problem:
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
+
+
+def _line_of(source: str, line: int) -> str:
+    lines = source.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+_KEY_ONLY = re.compile(r"^\s*(?:-\s+)?[\w.-]+\s*$")
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([\w.-]+):\s+(.*?)\s*$")
+
+
+def _requote(line: str) -> str | None:
+    """The line with its value in quotes that work: `why: "'Commence' is formal."`."""
+    m = _KEY_VALUE.match(line)
+    if not m:
+        return None
+    _, key, value = m.groups()
+    if '"' not in value:
+        return f'{key}: "{value}"'
+    if "'" not in value:
+        return f"{key}: '{value}'"
+    return None
+
+
+def _quote_problem(source: str, upto: int) -> tuple[str, int, int, str] | None:
+    """Find the last line up to ``upto`` whose quoted value is not closed properly.
+
+    Returns (problem, line, column, hint).  Two mistakes are common:
+    a missing closing quote, and more text after the closing quote
+    (``why: 'Commence' is formal.``, often an apostrophe in single quotes).
+    """
+    lines = source.splitlines()
+    for number in range(min(upto, len(lines)), 0, -1):
+        line = lines[number - 1]
+        m = re.match(r"^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?)(['\"])(.*)$", line)
+        if not m:
+            continue
+        lead, quote, rest = m.groups()
+        rest = re.sub(r"\s+#.*$", "", rest).rstrip() if rest.count(quote) else rest.rstrip()
+        column = len(lead) + 1
+        if quote not in rest:
+            return (
+                "This text starts with a quote mark but has no closing quote mark.",
+                number,
+                column,
+                f"Add {quote} at the end of the text.",
+            )
+        if not rest.endswith(quote) or (quote == "'" and rest.count("'") % 2 == 0 and "''" not in rest):
+            fixed = _requote(line)
+            hint = (
+                f"Put the whole text in quotes, like this: {fixed}"
+                if fixed
+                else "Put the whole text in quotes, and check the quote marks inside it."
+            )
+            return ("There is more text after the closing quote mark.", number, column, hint)
+    return None
+
+
+def _plain_yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, str | None, Any]:
+    """Translate PyYAML's message into plain English, with a fix and the best place to point at.
+
+    Returns (problem, hint, mark).  Both libyaml's and pure-Python PyYAML's
+    wordings are recognised.
+    """
+    problem = exc.problem or ""
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    line = _line_of(source, mark.line + 1) if mark else ""
+    char = line[mark.column] if mark and mark.column < len(line) else ""
+    if "end of stream" in problem and "quoted" in context:
+        q = "'" if "single" in context else '"'
+        if exc.context_mark is not None:
+            opened = _line_of(source, exc.context_mark.line + 1)
+            q = opened[exc.context_mark.column] if exc.context_mark.column < len(opened) else q
         return (
-            f"YAML could not read this line ({problem}).",
-            "Check the indenting, and put text that starts with a symbol in quotes.",
+            "This text starts with a quote mark but has no closing quote mark.",
+            f"Add {q} at the end of the text.",
+            exc.context_mark or mark,
         )
-    if "mapping values are not allowed" in problem:
+    if "found another document" in problem or "single document" in context:
         return (
-            "There is a ': ' (colon and space) where YAML did not expect one.",
-            "Put the whole value in quotes, or check the line above has its colon.",
+            "This file has a second part, after a line with '---'.",
+            "A file can only have one part: remove this '---' line.",
+            mark,
         )
+    if "unclosed" in context or "flow sequence" in context or "',' or ']'" in problem:
+        return ("This list in square brackets [ ] has no closing ']'.",
+                "Add ']' at the end of the list. Put items that have commas in quotes.", exc.context_mark or mark)
+    if "flow mapping" in context or "',' or '}'" in problem:
+        return ("This { has no closing '}'.", "Add '}', or put the whole text in quotes.", exc.context_mark or mark)
     if "could not find expected ':'" in problem:
-        return ("A key is missing its colon.", "Write each key as `key: value`, with a colon after the key.")
-    if "expected <block end>" in problem or "expected <block mapping start>" in problem:
-        return ("The indenting here does not line up.", "Line this up with the other keys of the same entry, using spaces.")
-    if "did not find expected ',' or ']'" in problem:
-        return ("A list in square brackets is not closed.", "Add the closing ']', or put items that contain commas in quotes.")
-    if "did not find expected ',' or '}'" in problem:
-        return ("A mapping in curly brackets is not closed.", "Add the closing '}'.")
-    if "found unexpected end of stream" in problem and "quoted" in context:
-        return ("A quoted text is not closed.", "Add the closing quote mark.")
-    if "found duplicate anchor" in problem or "found undefined alias" in problem:
-        return (f"YAML could not read this: {problem}.", "Do not use '&' or '*' at the start of a value; put it in quotes.")
-    if "found character" in problem and "'\\t'" in problem:
-        return ("This line has a tab in it.", "YAML needs spaces for indenting: replace the tab with spaces.")
-    return (f"YAML could not read this file: {problem}.", None)
+        return ("This line has no colon after its key.",
+                "Write each line as `key: value`, with a colon and a space after the key.",
+                exc.context_mark or mark)
+    if "anchor" in context or "alias" in context or "undefined alias" in problem:
+        return (f"A value cannot start with '{char or '*'}'.", "Put the whole text in quotes.", mark)
+    if "cannot start any token" in problem:
+        if char == "\t":
+            return ("This line has a tab in it.", "Use spaces to indent, not tabs.", mark)
+        shown = char or problem.split("'")[1] if "'" in problem else char
+        fixed = _requote(line)
+        hint = f"Put the whole text in quotes, like this: {fixed}" if fixed else "Put the whole text in quotes."
+        return (f"A value cannot start with '{shown}'.", hint, mark)
+    quoted = _quote_problem(source, mark.line + 1 if mark else 0)
+    if quoted is not None:
+        text, number, column, hint = quoted
+        return (text, hint, yaml.Mark("", 0, number - 1, column - 1, None, None))
+    if "mapping values are not allowed" in problem:
+        before = line[: mark.column] if mark else ""
+        if _KEY_ONLY.match(before):
+            return ("This line is indented more than the line above it.",
+                    "Line up its key with the other keys, using spaces.", mark)
+        fixed = _requote(line)
+        hint = f"Put the whole text in quotes, like this: {fixed}" if fixed else "Put the whole text in quotes."
+        return ("This text has a colon and a space (': ') in it.", hint, mark)
+    if ("expected key" in problem or "expected <block end>" in problem or "block mapping" in context
+            or "block sequence" in context or "expected <block mapping start>" in problem):
+        return ("The indenting of this line does not line up.",
+                "Line it up with the lines above that it belongs with, using spaces.", mark)
+    return (f"speakeasy could not read this line ({problem}).", None, mark)
 
 
 def compose(text: str, path: str) -> yaml.Node | None:
-    """Parse YAML text into a node tree (with positions), safely."""
+    """Parse YAML text into a node tree (with positions), safely.
+
+    Only the safe loader is used, and any tag that asks for a Python object
+    (or any other type than text, numbers, true/false, dates, lists and
+    ``key: value`` lines) is refused, so a file can never run code.
+    Raises :class:`UserDataError` for a syntax error, and
+    :class:`DataErrors` listing every refused tag or alias.
+    """
     if "\t" in text:
         # libyaml's message for a tab is cryptic; find the first indenting tab
         # ourselves so the person gets the exact line.
         for number, line in enumerate(text.splitlines(), start=1):
             stripped = line.lstrip(" ")
-            if stripped.startswith("\t"):
+            if stripped.startswith("\t") and stripped.strip() and not stripped.strip().startswith("#"):
                 raise UserDataError(
                     path,
                     "This line starts with a tab.",
                     number,
                     len(line) - len(stripped) + 1,
-                    "YAML needs spaces for indenting: replace the tab with spaces.",
+                    "Use spaces to indent, not tabs.",
                     source=text,
                 )
     try:
-        return yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
+        problems = _unsafe_parts(text, path, node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message, hint = _plain_yaml_problem(exc)
+        message, hint, mark = _plain_yaml_problem(exc, text)
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         raise UserDataError(path, message, line, column, hint, source=text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        raise UserDataError(path, f"YAML could not read this file: {exc}.", source=text) from None
+        raise UserDataError(path, f"speakeasy could not read this file ({exc}).", source=text) from None
+    if problems:
+        raise DataErrors(problems)
+    return node
+
+
+def _unsafe_parts(text: str, path: str, node: yaml.Node | None) -> list[UserDataError]:
+    """Every alias (``*name``) and every tag speakeasy does not allow, with its place."""
+    problems: list[UserDataError] = []
+    if "*" in text:
+        # An alias repeats an earlier part of the file.  speakeasy's files do
+        # not need them, and nested ones can blow up to billions of values.
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                m = event.start_mark
+                problems.append(UserDataError(
+                    path,
+                    f"A value cannot start with '*' ('*{event.anchor}' repeats another part of the file).",
+                    m.line + 1, m.column + 1,
+                    "Write the value out in full, or put the whole text in quotes.",
+                    source=text,
+                ))
+        if problems:
+            return problems
+    stack = [node] if node is not None else []
+    while stack:
+        n = stack.pop()
+        if n.tag not in _ALLOWED_TAGS:
+            m = n.start_mark
+            problems.append(UserDataError(
+                path,
+                f"speakeasy does not allow '{_shown_tag(n.tag)}'. It never runs code or builds objects from a file.",
+                m.line + 1, m.column + 1,
+                "Remove the part that starts with '!'. If the text starts with '!', put it in quotes.",
+                source=text,
+            ))
+            continue
+        if isinstance(n, yaml.MappingNode):
+            for k, v in reversed(n.value):
+                stack.extend((v, k))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(reversed(n.value))
+    problems.sort(key=lambda e: (e.line or 0, e.column or 0))
+    return problems
 
 
 # ---------------------------------------------------------------------------

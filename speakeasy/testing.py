@@ -1,0 +1,85 @@
+"""Test helpers for rule and wordlist authors (public, used by speakeasy's own tests).
+
+.. code-block:: python
+
+    from speakeasy.testing import check_rule_examples, entry_example_problems
+
+    def test_my_pack():
+        for rule in load_pack("rules/ours.yaml").rules:
+            assert check_rule_examples(rule) == []
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Finding
+from .packs import Entry, Rule, Wordlist
+
+
+def _ruleset_for(rule: Rule, settings: dict[str, Any] | None = None):  # type: ignore[no-untyped-def]
+    from .config import resolve
+    from .engine import RuleSet
+    from .kinds.base import registry
+
+    s = resolve(dict(settings or {}, packs=[]), no_config=True)
+    r = rule.copy(enabled=True)
+    r.settings.setdefault("keep", ())
+    rs = RuleSet([r], [], s)
+    rs.kinds.append(registry()[r.kind](r))
+    return rs
+
+
+def findings_for(rule: Rule, text: str, format: str = "markdown") -> list[Finding]:
+    """Run one rule on a text and return its findings."""
+    from .engine import lint_text
+
+    result = lint_text(text, _ruleset_for(rule), "example.md", format)
+    return [f for f in result.findings if f.rule == rule.id]
+
+
+def check_rule_examples(rule: Rule) -> list[str]:
+    """Problems with a rule's documented examples (an empty list when they are right)."""
+    problems = []
+    if not findings_for(rule, rule.example_bad):
+        problems.append(f"{rule.id}: the bad example is not flagged by the rule: '{rule.example_bad}'")
+    good = findings_for(rule, rule.example_good)
+    if good:
+        problems.append(
+            f"{rule.id}: the good example is flagged by the rule: '{rule.example_good}' ({good[0].message})"
+        )
+    return problems
+
+
+def entry_example_problems(wordlist: Wordlist) -> list[str]:
+    """Examples in a wordlist that are not flagged by their own entry."""
+    from .packs import Rule as _Rule
+
+    rule = _Rule(
+        id=f"wordlist.{wordlist.id}",
+        pack="wordlist",
+        kind="substitution",
+        level=__import__("speakeasy.model", fromlist=["Level"]).Level.WARNING,
+        summary="",
+        why="",
+        example_bad="",
+        example_good="",
+        options={"wordlists": [wordlist.path]},
+        wordlists=[wordlist],
+    )
+    rule.settings["include_proposed"] = True
+    problems = []
+    for entry in wordlist.entries:
+        if entry.status == "retired":
+            continue
+        for example in entry.examples:
+            found = findings_for(rule, example, "text")
+            if not any(_is_entry(f, entry) for f in found):
+                problems.append(
+                    f"{wordlist.path}:{entry.line}: the example for '{entry.term}' is not flagged by it: '{example}'"
+                )
+    return problems
+
+
+def _is_entry(finding: Finding, entry: Entry) -> bool:
+    return bool(finding.origin) and finding.origin.get("term") == entry.term

@@ -1,0 +1,264 @@
+"""The speakeasy command: check, rules, explain, config; output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CLEAN = "We will visit you at home.\n"
+JARGON = "We will signpost you to other services.\n"
+LONG = (
+    "If you think that someone you know is being abused or neglected you should contact the council as soon as "
+    "you can and if you think they are in danger right now you should call 999 and ask for the police to come.\n"
+)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_clean_file_exits_0(cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "a.md", CLEAN)
+    code, out, err = cli("check", str(f), "--no-config")
+    assert code == 0, out + err
+    assert "No problems found." in out
+    assert "Checked 1 file: 0 errors, 0 warnings, 0 suggestions." in out
+
+
+def test_warnings_do_not_fail_by_default(cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "a.md", JARGON)
+    code, out, _ = cli("check", str(f), "--no-config")
+    assert code == 0
+    assert "warning [social-care.jargon] 'signpost' is jargon." in out
+
+
+@pytest.mark.parametrize("fail_on, code", [("warning", 1), ("suggestion", 1), ("error", 0), ("never", 0)])
+def test_fail_on(cli, tmp_path: Path, fail_on: str, code: int) -> None:
+    f = write(tmp_path / "a.md", JARGON)
+    assert cli("check", str(f), "--no-config", "--fail-on", fail_on)[0] == code
+
+
+def test_error_level_fails(cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "a.md", LONG)
+    code, out, _ = cli("check", str(f), "--no-config")
+    assert code == 1
+    assert "error [length.sentence] This sentence has 43 words. Aim for 35 or fewer" in out
+
+
+def test_human_output_marks_the_words_without_colour(cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "a.md", "# Help\n\nWe will signpost you.\n")
+    code, out, _ = cli("check", str(f), "--no-config")
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if "[social-care.jargon]" in line)
+    assert lines[i].startswith(f"{f}:3:9: warning [social-care.jargon]")
+    assert lines[i + 1] == "      3 | We will signpost you."
+    assert lines[i + 2] == "                  ^^^^^^^^"
+    assert lines[i + 3].strip().startswith("Try one of: tell you where to get help;")
+    assert "\x1b[" not in out  # NO_COLOR is set by the test fixture
+
+
+def test_colour_when_asked(cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "a.md", JARGON)
+    _, out, _ = cli("check", str(f), "--no-config", "--color", "always")
+    assert "\x1b[" in out
+
+
+def test_json_output_matches_the_documented_schema(cli, tmp_path: Path) -> None:
+    import jsonschema
+
+    f = write(tmp_path / "a.md", "# Who\n\n" + JARGON + "\n" + LONG)
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    code, out, err = cli("check", str(f), str(bad), "--no-config", "--format", "json")
+    data = json.loads(out)
+    schema = json.loads((ROOT / "docs" / "schema" / "report.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    assert code == 2  # one file could not be read
+    assert data["schema_version"] == "1.0"
+    (file,) = data["files"]
+    assert file["path"] == str(f)
+    assert set(file["stats"]) >= {"words", "sentences", "flesch_reading_ease", "flesch_kincaid_grade", "smog",
+                                  "gunning_fog"}
+    jargon = next(x for x in file["findings"] if x["rule"] == "social-care.jargon")
+    assert jargon["match"] == "signpost"
+    assert (jargon["line"], jargon["column"], jargon["end_line"], jargon["end_column"]) == (3, 9, 3, 16)
+    assert jargon["suggestions"][0] == "tell you where to get help"
+    assert jargon["location"] == "under 'Who', paragraph 1"
+    assert jargon["severity"] == "warning"
+    long = next(x for x in file["findings"] if x["rule"] == "length.sentence")
+    assert (long["value"], long["threshold"]) == (43, 35)
+    assert data["errors"] == [
+        {"path": str(bad), "code": "binary",
+         "message": f"{bad}: this is not a text file (it looks like a binary file), so it was not checked."}
+    ]
+    assert f"speakeasy: error: {bad}: this is not a text file" in err
+
+
+def test_folders_are_checked_recursively_skipping_hidden_ones(cli, tmp_path: Path) -> None:
+    write(tmp_path / "docs" / "a.md", JARGON)
+    write(tmp_path / "docs" / "deep" / "b.txt", JARGON)
+    write(tmp_path / "docs" / ".git" / "c.md", JARGON)
+    write(tmp_path / "docs" / ".hidden.md", JARGON)
+    write(tmp_path / "docs" / "picture.png", "not text")
+    code, out, _ = cli("check", str(tmp_path / "docs"), "--no-config", "--format", "json")
+    paths = [Path(f["path"]).relative_to(tmp_path).as_posix() for f in json.loads(out)["files"]]
+    assert paths == ["docs/a.md", "docs/deep/b.txt"]
+
+
+def test_standard_input(cli) -> None:
+    code, out, _ = cli("check", "-", "--no-config", "--format", "json", stdin=JARGON.encode())
+    data = json.loads(out)
+    assert data["files"][0]["path"] == "<stdin>"
+    assert data["files"][0]["findings"][0]["match"] == "signpost"
+
+
+def test_standard_input_with_a_name(cli) -> None:
+    text = b"Use `signpost` here.\n\n```\nsignpost\n```\n"
+    code, out, _ = cli("check", "-", "--stdin-filename", "policy.md", "--no-config", "--format", "json", stdin=text)
+    data = json.loads(out)
+    assert data["files"][0]["path"] == "policy.md"
+    assert data["files"][0]["format"] == "markdown"
+    assert data["files"][0]["findings"] == []
+
+
+def test_missing_file_is_exit_2_and_others_still_checked(cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "a.md", JARGON)
+    code, out, err = cli("check", str(tmp_path / "nope.md"), str(f), "--no-config")
+    assert code == 2
+    assert "'signpost' is jargon" in out
+    assert f"error: {tmp_path / 'nope.md'}: this file or folder does not exist." in err
+    assert "Traceback" not in out + err
+
+
+def test_no_paths_is_a_usage_error(cli) -> None:
+    code, out, err = cli("check")
+    assert code == 2
+    assert err.startswith("speakeasy: error: give at least one file or folder to check")
+
+
+def test_unknown_option_is_a_usage_error(cli) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli("check", "--frobnicate")
+    assert exc.value.code == 2
+
+
+def test_rules_lists_active_rules(cli) -> None:
+    code, out, _ = cli("rules", "--no-config")
+    assert code == 0
+    line = next(line for line in out.splitlines() if line.startswith("plain-english.words"))
+    assert "warning" in line and "plain-english" in line
+    assert "length.sentence" in out and "error" in out
+    code, out, _ = cli("rules", "--no-config", "--disable", "passive-voice")
+    assert "passive-voice.passive" not in out
+    code, out, _ = cli("rules", "--no-config", "--disable", "passive-voice", "--all")
+    assert "passive-voice.passive" in out and "(off)" in out
+    code, out, _ = cli("rules", "--no-config", "--format", "json")
+    ids = [r["id"] for r in json.loads(out)]
+    assert "social-care.jargon" in ids
+
+
+def test_explain(cli) -> None:
+    code, out, _ = cli("explain", "plain-english.words", "--no-config")
+    assert code == 0
+    assert out.startswith("plain-english.words  (warning, kind: substitution)")
+    assert "Why it matters:" in out
+    assert "Instead of this:\n    We will commence the review in May." in out
+    assert "Write this:\n    We will start the review in May." in out
+    assert "Where its words came from:" in out
+    assert "Contains public sector information licensed under the Open Government Licence v3.0." in out
+    assert "plainlanguage.gov" in out
+
+
+def test_explain_unknown_rule(cli) -> None:
+    code, _, err = cli("explain", "plain-english.wrds", "--no-config")
+    assert code == 2
+    assert "there is no rule called 'plain-english.wrds'. Did you mean 'plain-english.words'?" in err
+
+
+def test_bad_config_is_exit_2_with_the_line(cli, tmp_path: Path) -> None:
+    write(tmp_path / ".speakeasy.yaml", "rules:\n  passive-vioce: off\n")
+    f = write(tmp_path / "a.md", CLEAN)
+    code, out, err = cli("check", str(f), cwd=tmp_path)
+    assert code == 2
+    assert err.splitlines()[0] == (
+        "speakeasy: error: .speakeasy.yaml:2:18: 'passive-vioce' does not name any rule. Did you mean 'passive-voice'?"
+    )
+    assert "> 2 |   passive-vioce: off" in err
+
+
+CRASHING_KIND = '''
+from speakeasy.kinds.base import Kind, register
+
+@register
+class Crash(Kind):
+    name = "crash-test"
+    summary = "Always fails."
+    def check(self, analysis):
+        raise ValueError("boom")
+'''
+
+CRASH_PACK = """\
+id: crashy
+title: Crash
+version: 1.0.0
+description: A pack whose rule always crashes.
+licence: CC0-1.0
+rules:
+  - id: boom
+    kind: crash-test
+    level: warning
+    summary: Crashes.
+    why: To test crash handling.
+    example: {bad: x, good: y}
+"""
+
+
+def test_a_crashing_rule_is_an_internal_error_finding_and_the_run_goes_on(cli, tmp_path: Path) -> None:
+    import importlib.util
+
+    mod = write(tmp_path / "crashkind.py", CRASHING_KIND)
+    spec = importlib.util.spec_from_file_location("crashkind", mod)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    try:
+        pack = write(tmp_path / "crashy.yaml", CRASH_PACK)
+        f = write(tmp_path / "a.md", JARGON)
+        code, out, _ = cli("check", str(f), "--no-config", "--pack", "default", "--pack", str(pack),
+                           "--format", "json")
+        assert code == 3
+        found = json.loads(out)["files"][0]["findings"]
+        rules = [x["rule"] for x in found]
+        assert "social-care.jargon" in rules  # the other rules still ran
+        crash = next(x for x in found if x["rule"] == "speakeasy.internal-error")
+        assert crash["message"].startswith("The rule 'crashy.boom' stopped with an error (ValueError: boom")
+        assert "Please report this" in crash["message"]
+    finally:
+        from speakeasy.kinds import base
+
+        base._REGISTRY.pop("crash-test", None)
+
+
+def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.md", JARGON)
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.run([sys.executable, "-m", "speakeasy", "check", str(f), "--no-config"],
+                          capture_output=True, text=True, env=env, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "'signpost' is jargon" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "speakeasy", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.stdout.startswith("speakeasy ")
+
+
+def test_bundled_example_runs(cli) -> None:
+    code, out, _ = cli("check", str(ROOT / "examples" / "care-at-home-policy.md"), "--no-config")
+    assert code == 1  # the example has one sentence over 35 words, on purpose
+    assert "'domiciliary care' is jargon" in out

@@ -348,7 +348,14 @@ def _speakeasy_setup() -> tuple[object, dict]:
     t1 = time.perf_counter()
     ruleset = build_ruleset(resolve(no_config=True))
     t2 = time.perf_counter()
-    return ruleset, {"import_seconds": t1 - t0, "setup_seconds": t2 - t1, "rules": len(ruleset.kinds)}
+    # speakeasy imports spaCy lazily, on the first document.  Load it here so the
+    # throughput figures are the linting alone (start-up is measured on its own).
+    from speakeasy.analysis import load_pipeline
+
+    load_pipeline(ruleset.settings["language_model"])
+    t3 = time.perf_counter()
+    return ruleset, {"import_seconds": t1 - t0, "setup_seconds": t2 - t1, "spacy_load_seconds": t3 - t2,
+                     "rules": len(ruleset.kinds)}
 
 
 def child_speakeasy(args: argparse.Namespace) -> dict:
@@ -522,8 +529,17 @@ CHILDREN = {
 # Parent: runs the children and reports
 
 
+#: Set by main(): where child processes keep their bytecode (see README, "Bytecode").
+PYCACHE_PREFIX: str | None = None
+
+
 def _child_env(cache_dir: str | None) -> dict:
     env = dict(os.environ)
+    if PYCACHE_PREFIX:
+        # Byte-compile as an installed package would be (pip compiles .pyc files), but keep
+        # the .pyc files in the benchmark's temporary folder, not in the repository.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = PYCACHE_PREFIX
     env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         env[var] = "1"
@@ -552,14 +568,20 @@ def _preexec(cpu: int | None):
     return lambda: _pin(cpu)
 
 
-def time_command(cmd: list[str], env: dict, cwd: str, cpu: int | None) -> tuple[float, int]:
+def time_command(cmd: list[str], env: dict, cwd: str, cpu: int | None) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the child, exit code)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=env,
                           preexec_fn=_preexec(cpu))
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"bench.py: {' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr.decode()}")
-    return elapsed, proc.returncode
+    return elapsed, cpu_s, proc.returncode
 
 
 def measure_startup(opts: argparse.Namespace, ctx: dict, small: Path, runs: int) -> dict:
@@ -585,14 +607,18 @@ def measure_startup(opts: argparse.Namespace, ctx: dict, small: Path, runs: int)
     # One unmeasured run of each: fills the OS file cache and __pycache__, and the warm speakeasy cache.
     exit_code = None
     for name, (cmd, cache) in commands.items():
-        _, rc = time_command(cmd, env_for(cache), ctx["workdir"], opts.cpu)
+        _, _, rc = time_command(cmd, env_for(cache), ctx["workdir"], opts.cpu)
         if "speakeasy" in name:
             exit_code = rc
     times: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):  # interleaved, so drift in machine load hits every command alike
         for name, (cmd, cache) in commands.items():
-            times[name].append(time_command(cmd, env_for(cache), ctx["workdir"], opts.cpu)[0])
-    out = {name: {"median": statistics.median(ts), "min": min(ts), "max": max(ts), "runs": ts}
+            wall, cpu_s, _ = time_command(cmd, env_for(cache), ctx["workdir"], opts.cpu)
+            times[name].append(wall)
+            cpus[name].append(cpu_s)
+    out = {name: {"median": statistics.median(ts), "min": min(ts), "max": max(ts), "runs": ts,
+                  "cpu_median": statistics.median(cpus[name])}
            for name, ts in times.items()}
     out["speakeasy_exit_code"] = exit_code
     out["imports"] = import_profile(small, ctx, warm_cache, opts.cpu)
@@ -654,6 +680,27 @@ def summarise_profile(path: str, top: int = 25) -> dict:
             "speakeasy_by_cumulative_time": [fmt(r) for r in by_ct]}
 
 
+def profile_startup(small: Path, ctx: dict, cache: str, cpu: int | None, stats_file: Path, top: int = 20) -> dict:
+    """cProfile of one warm ``python -m speakeasy check SMALL.md``: the biggest cumulative costs."""
+    import pstats
+
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "speakeasy", "check", str(small)],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ctx["workdir"], env=_child_env(cache),
+                   preexec_fn=_preexec(cpu))
+    st = pstats.Stats(str(stats_file))
+    total = max(ct for (_f, _l, _n), (_cc, _nc, _tt, ct, _c) in st.stats.items())  # type: ignore[attr-defined]
+    rows = []
+    for (filename, line, func), (_cc, nc, _tt, ct, _c) in st.stats.items():  # type: ignore[attr-defined]
+        if filename.startswith("<") or filename == "~" or "importlib" in filename or "runpy" in filename:
+            continue
+        if func == "<module>" and "speakeasy" not in filename and "spacy/__init__" not in filename:
+            continue  # module bodies: counted under the speakeasy function that imports them
+        rows.append({"where": f"{_short(filename)}:{line}({func})", "cumulative_seconds": ct,
+                     "cumulative_share": ct / total, "calls": nc})
+    rows.sort(key=lambda r: -r["cumulative_seconds"])
+    return {"total_seconds": total, "by_cumulative_time": rows[:top], "stats_file": os.path.relpath(stats_file)}
+
+
 def _short(filename: str) -> str:
     for marker in ("site-packages/", "/lib/python3"):
         if marker in filename:
@@ -709,8 +756,9 @@ def print_report(res: dict) -> None:
         p(f"  {label:34} {r['seconds']:8.2f} {r['words_per_second']:10,.0f} "
           f"{r['words_per_second'] / base:12.2f}x {vp:>13}")
     s = tp["speakeasy"]
-    p(f"  speakeasy set-up (imports + build_ruleset, not in the time above): "
-      f"{s['import_seconds']:.2f} s + {s['setup_seconds']:.2f} s; {s['rules']} rules, {s['findings']:,} findings")
+    p(f"  speakeasy set-up, not in the time above: imports {s['import_seconds']:.2f} s, build_ruleset "
+      f"{s['setup_seconds']:.2f} s, spaCy {s['spacy_load_seconds']:.2f} s; {s['rules']} rules, "
+      f"{s['findings']:,} findings")
     if "stages" in res:
         st = res["stages"]
         tot = st["seconds"]
@@ -727,11 +775,11 @@ def print_report(res: dict) -> None:
       f"{res['small_file_words']}-word Markdown file")
     ref = su["import spacy; spacy.blank('en')"]["median"]
     nothing = su["python -c pass"]["median"]
-    p(f"  {'':34} {'seconds':>8} {'vs spaCy':>9} {'over spaCy':>11}")
+    p(f"  {'':34} {'seconds':>8} {'vs spaCy':>9} {'over spaCy':>11} {'CPU s':>7}")
     for name in ("python -c pass", "import spacy; spacy.blank('en')", "speakeasy check (cold cache)",
                  "speakeasy check (warm cache)"):
         m = su[name]["median"]
-        p(f"  {name:34} {m:8.3f} {m / ref:8.2f}x {m - ref:+10.3f}s")
+        p(f"  {name:34} {m:8.3f} {m / ref:8.2f}x {m - ref:+10.3f}s {su[name]['cpu_median']:7.3f}")
     p(f"  python itself: {nothing:.3f} s; imports by top-level package (warm, -X importtime, cumulative):")
     p("    " + ", ".join(f"{k} {v:.3f}s" for k, v in list(su["imports"].items())[:8]))
     mem = res.get("memory")
@@ -759,6 +807,14 @@ def print_report(res: dict) -> None:
         for r in prof["speakeasy_by_cumulative_time"][:15]:
             p(f"  {100 * r['cumulative_share']:5.1f}%  {r['cumulative_seconds']:7.2f} s  {r['calls']:>9,}  {r['where']}")
         p(f"  full profile: {prof['stats_file']} (python -m pstats)")
+    sp = res.get("startup_profile")
+    if sp:
+        p("")
+        p(f"Start-up hot spots (cProfile of python -m speakeasy check on the small file, warm cache, "
+          f"{sp['total_seconds']:.2f} s under the profiler; cumulative)")
+        for r in sp["by_cumulative_time"]:
+            p(f"  {100 * r['cumulative_share']:5.1f}%  {r['cumulative_seconds']:7.3f} s  {r['calls']:>7,}  {r['where']}")
+        p(f"  full profile: {sp['stats_file']}")
     p("")
 
 
@@ -807,7 +863,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=SEED, help=f"corpus seed (default {SEED})")
     p.add_argument("--quick", action="store_true", help="a fast sanity run: a small corpus, one repeat")
     p.add_argument("--repeat", type=int, help="fresh processes per throughput figure (default 3; 1 with --quick)")
-    p.add_argument("--startup-runs", type=int, default=5, help="runs per start-up figure (default 5)")
+    p.add_argument("--startup-runs", type=int, help="runs per start-up figure (default 5; 3 with --quick)")
     p.add_argument("--json", metavar="FILE", help="also write every figure to this JSON file")
     p.add_argument("--profile", action="store_true",
                    help="also run speakeasy under cProfile and print the hot spots")
@@ -817,6 +873,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--no-proselint", action="store_true", help="skip proselint even if it is installed")
     p.add_argument("--keep-corpus", metavar="DIR", type=Path,
                    help="write the corpus here and keep it (default: a temporary folder, removed afterwards)")
+    p.add_argument("--no-bytecode", action="store_true",
+                   help="leave PYTHONDONTWRITEBYTECODE as it is (default: children byte-compile into a "
+                        "temporary PYTHONPYCACHEPREFIX, as an installed package would be)")
     p.add_argument("--cpu", type=int, help="the CPU to pin every measurement to (default: the last one allowed)")
     # internal: run one measurement in this process
     p.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
@@ -837,6 +896,7 @@ def main(argv: list[str] | None = None) -> int:
     words = opts.words or (50_000 if opts.quick else 1_000_000)
     n_files = opts.files or (25 if opts.quick else 500)
     repeat = opts.repeat or (1 if opts.quick else 3)
+    opts.startup_runs = opts.startup_runs or (3 if opts.quick else 5)
     if opts.cpu is None and hasattr(os, "sched_getaffinity"):
         opts.cpu = max(os.sched_getaffinity(0))
     data = opts.data.resolve()
@@ -847,6 +907,9 @@ def main(argv: list[str] | None = None) -> int:
         if opts.keep_corpus and corpus_dir.exists():
             shutil.rmtree(corpus_dir)
         ctx = {"workdir": workdir, "corpus": str(corpus_dir), "cache_dir": str(Path(workdir, "cache"))}
+        global PYCACHE_PREFIX
+        if not opts.no_bytecode:
+            PYCACHE_PREFIX = str(Path(workdir, "pycache"))
         log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
         log(f"building the corpus ({words:,} words in {n_files} files) ...")
         corpus = build_corpus(corpus_dir, data, n_files, words, opts.seed)
@@ -857,6 +920,7 @@ def main(argv: list[str] | None = None) -> int:
                         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None},
             "repeat": repeat,
             "startup_runs": opts.startup_runs,
+            "bytecode_cache": PYCACHE_PREFIX is not None,
             "corpus": {k: v for k, v in corpus.items() if k != "manifest"},
             "small_file_words": small_words,
         }
@@ -908,6 +972,9 @@ def main(argv: list[str] | None = None) -> int:
             prof = summarise_profile(str(stats_file))
             prof.update(files=nprof, stats_file=os.path.relpath(stats_file))
             res["profile"] = prof
+            warm = tempfile.mkdtemp(prefix="warm-cache-", dir=workdir)
+            run_child("speakeasy", opts, {**ctx, "cache_dir": warm}, limit=1)  # fill the cache
+            res["startup_profile"] = profile_startup(small, ctx, warm, opts.cpu, out_dir / "startup.pstats")
 
         res["targets"] = targets(res)
         print_report(res)

@@ -102,7 +102,8 @@ def _starts_sentence(text: str) -> bool:
     if c in _OPENERS:
         return True  # quote or bracket on its own: judged by the next token below
     if c.islower():
-        return False
+        # "spaCy", "iPhone", "eBay": a name that starts in lower case
+        return any(ch.isupper() for ch in text[1:])
     return c in "•-–—*£$€#§"
 
 
@@ -144,6 +145,16 @@ def split_block(text: str, tokens: list[tuple[int, int, int]]) -> list[tuple[int
             starts = after[:1].isupper() or after[:1].isdigit()
         if tokens[j - 1][2] == 0 and nxt_text[0].isalnum():
             starts = False  # "end.Next" with no space is not how sentences are written
+        elif (
+            tokens[j - 1][2] == 2
+            and tt in (".", "!", "?")
+            and not starts
+            and not (i > 0 and text[tokens[i - 1][0] : tokens[i - 1][0] + tokens[i - 1][1]].lower() in MAY_END)
+        ):
+            # A full stop at the end of a line, then a word in lower case: in
+            # text written one sentence per line, a new sentence ("...file.\n
+            # speakeasy reads..."). Abbreviations were ruled out above.
+            starts = True
         if starts:
             bounds.append(j)
         i = j
@@ -323,7 +334,8 @@ class Analysis:
                 if text[t[0] : t[0] + t[1]].isspace():
                     if tokens:
                         prev = tokens[-1]
-                        tokens[-1] = (prev[0], prev[1], 1)
+                        # 2: a line break follows (1: a space follows)
+                        tokens[-1] = (prev[0], prev[1], 2 if "\n" in text[t[0] : t[0] + t[1]] else 1)
                     continue
                 tokens.append((t[0], t[1], t[2]))
             if block.kind in (BlockKind.HEADING, BlockKind.TABLE_CELL) and not any(

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .schema import Schema, schema_to_json
+from .schema import LEVEL_CHOICES, Schema, schema_to_json
 
 BASE = "https://speakeasy.invalid/schema/"
 
@@ -33,6 +33,11 @@ def pack_schema() -> dict[str, Any]:
     for name, kind in sorted(registry().items()):
         rule = schema_to_json(Schema(f"a {name} rule", RULE_FIELDS + tuple(kind.options)))
         rule["properties"]["kind"] = {"const": name, "description": kind.summary}
+        if "thresholds" in rule["properties"]:
+            # Checked by the kinds' `validate_options`: level names, each with a number.
+            rule["properties"]["thresholds"].update(
+                propertyNames={"enum": list(LEVEL_CHOICES)}, additionalProperties={"type": "number"}
+            )
         if not kind.uses_thresholds:
             rule["required"] = sorted(set(rule.get("required", [])) | {"level"})
         variants.append(rule)
@@ -44,6 +49,12 @@ def wordlist_schema() -> dict[str, Any]:
     from .packs import WORDLIST
 
     return _with_header("wordlist", "speakeasy wordlist", schema_to_json(WORDLIST))
+
+
+def profile_schema() -> dict[str, Any]:
+    from .config import PROFILE
+
+    return _with_header("profile", "speakeasy profile", schema_to_json(PROFILE))
 
 
 def config_schema() -> dict[str, Any]:
@@ -147,6 +158,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     return {
         "pack": pack_schema(),
         "wordlist": wordlist_schema(),
+        "profile": profile_schema(),
         "config": config_schema(),
         "report": report_schema(),
     }

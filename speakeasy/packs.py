@@ -18,7 +18,7 @@ import yaml
 
 from .errors import UserDataError
 from .model import Level
-from .schema import DataErrors, Field, Schema, Validator, compose
+from .schema import DataErrors, Field, Schema, Validator, _node_kind, compose
 
 # ---------------------------------------------------------------------------
 # Where the shipped data lives
@@ -57,7 +57,7 @@ SOURCE = Schema(
     (
         Field("name", "text", "Who or what the words came from.", required=True),
         Field("url", "text", "Where to find the source."),
-        Field("licence", "text", "The licence the source is under (an SPDX id such as OGL-3.0)."),
+        Field("licence", "text", "The licence the source is under, as a short code like OGL-3.0."),
         Field("attribution", "text", "The credit line the licence asks for."),
         Field("notes", "text", "Anything else worth knowing."),
     ),
@@ -65,10 +65,16 @@ SOURCE = Schema(
 )
 
 STATUS_CHOICES = ("agreed", "proposed", "retired")
+#: What people may write instead, to suggest the right word ("aproved" -> "agreed").
+STATUS_SYNONYMS = (
+    ("approved", "agreed"), ("accepted", "agreed"), ("active", "agreed"), ("done", "agreed"), ("yes", "agreed"),
+    ("draft", "proposed"), ("suggested", "proposed"), ("pending", "proposed"), ("new", "proposed"),
+    ("removed", "retired"), ("deleted", "retired"), ("old", "retired"), ("dropped", "retired"),
+)
 
 PROVENANCE_FIELDS = (
     Field("source", "text", "Where this word came from."),
-    Field("licence", "text", "The licence of the source."),
+    Field("licence", "text", "The licence of the source, as a short code like CC0-1.0."),
     Field("added_by", "text", "Who added the word."),
     Field("agreed", "date", "The date the word and its alternatives were agreed, like 2026-03-14."),
     Field("agreed_by", "text", "The forum or group that agreed it."),
@@ -77,6 +83,7 @@ PROVENANCE_FIELDS = (
         "text",
         "agreed (in use), proposed (waiting for the forum) or retired (kept for the record, never used).",
         choices=STATUS_CHOICES,
+        synonyms=STATUS_SYNONYMS,
     ),
     Field("review_by", "date", "When the forum should look at this word again."),
 )
@@ -107,7 +114,7 @@ WORDLIST = Schema(
     (
         Field("title", "text", "The name of the list.", required=True),
         Field("description", "text", "What the list is for."),
-        Field("licence", "text", "The licence of the list (an SPDX id).", required=True),
+        Field("licence", "text", "The licence of the list, as a short code like CC-BY-4.0.", required=True),
         Field("sources", "mappings", "Where the words came from.", schema=SOURCE),
         Field("maintained_by", "text", "Who looks after the list."),
         Field("co_produced_by", "texts", "The people and groups who co-produced the list."),
@@ -148,7 +155,7 @@ PACK = Schema(
         Field("title", "text", "A short title.", required=True),
         Field("version", "text", "The pack's version, like 1.0.0.", required=True),
         Field("description", "text", "What the pack checks.", required=True),
-        Field("licence", "text", "The licence of the pack (an SPDX id).", required=True),
+        Field("licence", "text", "The licence of the pack, as a short code like CC-BY-4.0.", required=True),
         Field("sources", "mappings", "Where the rules came from.", schema=SOURCE),
         Field("co_produced_by", "texts", "The people and groups who co-produced the pack."),
         Field("default", "bool", "false if the pack is only used when a configuration asks for it."),
@@ -366,6 +373,13 @@ def _parse_wordlist(path: Path) -> Wordlist:
     if node is None:
         v.errors.append(UserDataError(shown, "This wordlist is empty.", 1, 1, "Start from a copy of a shipped wordlist."))
         raise DataErrors(v.errors)
+    if not isinstance(node, yaml.MappingNode):
+        v.errors.append(UserDataError(
+            shown, f"A wordlist should be a set of `key: value` lines, but this is {_node_kind(node)}.",
+            node.start_mark.line + 1, node.start_mark.column + 1,
+            "Start from a copy of a shipped wordlist. It begins with `title:`.", source=text,
+        ))
+        raise DataErrors(v.errors)
     data = v.mapping(node, WORDLIST)
     defaults = {k: val for k, val in data.get("defaults", {}).items() if not k.startswith("__")}
     wordlist = Wordlist(
@@ -380,6 +394,7 @@ def _parse_wordlist(path: Path) -> Wordlist:
         co_produced_by=list(data.get("co_produced_by", [])),
         level=data.get("level"),
     )
+    terms: dict[tuple[str, str], int] = {}
     for item in data.get("words", []):
         if "term" not in item or "use" not in item or "why" not in item:
             continue  # already reported
@@ -406,23 +421,43 @@ def _parse_wordlist(path: Path) -> Wordlist:
         )
         problem = _entry_problem(entry)
         if problem:
+            message, hint, index = problem
             pos = item["__pos__"].get("use")
-            v.errors.append(
-                UserDataError(shown, problem[0], pos.line if pos else entry.line, pos.column if pos else entry.column,
-                              problem[1], source=text)
-            )
+            line, column = pos.item(index) if pos else (entry.line, entry.column)
+            v.errors.append(UserDataError(shown, message, line, column, hint, source=text))
             continue
+        # The same term twice: the second would never be used.  A retired
+        # entry may stay next to the one that replaced it.
+        key = (" ".join(entry.term.split()).casefold(), entry.status)
+        term_pos = item["__pos__"].get("term")
+        line, column = (term_pos.line, term_pos.column) if term_pos else (entry.line, entry.column)
+        if entry.status != "retired" and key in terms:
+            v.errors.append(UserDataError(
+                shown,
+                f"'{entry.term}' is in this wordlist twice. The first is on line {terms[key]}.",
+                line,
+                column,
+                "Keep one entry. Move anything you need from this one into the first, then delete this one.",
+                source=text,
+            ))
+            continue
+        terms[key] = line
         wordlist.entries.append(entry)
     if v.errors:
         raise DataErrors(v.errors)
     return wordlist
 
 
-def _entry_problem(entry: Entry) -> tuple[str, str] | None:
+def _entry_problem(entry: Entry) -> tuple[str, str, int] | None:
+    """A problem with an entry as a whole: (message, hint, index of the bad `use` item)."""
     term = " ".join(entry.term.split()).casefold()
-    for alt in entry.use:
+    for index, alt in enumerate(entry.use):
         if " ".join(alt.split()).casefold() == term:
-            return (f"'{entry.term}' has itself as a plain alternative.", "Give a different, plainer word.")
+            return (
+                f"'{alt}' is the same as the term, so it is not a plain alternative.",
+                "Give a different, plainer word.",
+                index,
+            )
     return None
 
 
@@ -472,7 +507,8 @@ def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:
         raise DataErrors([exc]) from None
     v = Validator(shown, text)
     if node is None:
-        raise DataErrors([UserDataError(shown, "This rule pack is empty.", 1, 1)])
+        raise DataErrors([UserDataError(shown, "This rule pack is empty.", 1, 1,
+                                        "Start from a copy of a shipped rule pack.")])
     # The rules are validated one by one below, because each kind has its own keys.
     rules_node = None
     if isinstance(node, yaml.MappingNode):
@@ -482,7 +518,7 @@ def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:
     top = Schema(PACK.what, tuple(f for f in PACK.fields if f.name != "rules"), PACK.doc, open=True)
     data = v.mapping(node, top, extra_check=lambda key, value: key == "rules")
     if isinstance(node, yaml.MappingNode) and rules_node is None:
-        v.error(node, "This rule pack has no `rules`.", "Add `rules:` followed by a list of rules.")
+        v.error(node, "This rule pack has no `rules`.", "Add `rules:` with a list of rules under it.")
     data.pop("rules", None)
     pack_id = data.get("id", path.stem)
     pack = Pack(
@@ -498,7 +534,8 @@ def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:
         default=bool(data.get("default", True)),
     )
     if rules_node is not None and not isinstance(rules_node, yaml.SequenceNode):
-        v.error(rules_node, "`rules` should be a list of rules, each starting with '- '.")
+        v.error(rules_node, f"`rules` should be a list of rules, but it is {_node_kind(rules_node)}.",
+                "Start each rule on its own line with '- '.")
     elif rules_node is not None:
         seen: dict[str, int] = {}
         for number, rule_node in enumerate(rules_node.value, start=1):
@@ -506,7 +543,8 @@ def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:
             if rule is None:
                 continue
             if rule.id in seen:
-                v.error(rule_node, f"Two rules in this pack are called '{rule.id}' (the first is on line {seen[rule.id]}).",
+                v.error(rule_node, f"Two rules in this pack have the id '{rule.id.split('.', 1)[1]}'. "
+                                   f"The first is on line {seen[rule.id]}.",
                         "Give each rule its own id.")
                 continue
             seen[rule.id] = rule.line
@@ -535,21 +573,25 @@ def _parse_rule(
         if getattr(k, "value", None) == "kind" and isinstance(val, yaml.ScalarNode):
             kind_name, kind_node = str(val.value), val
     kind_cls = kinds.get(kind_name) if kind_name else None
-    if kind_name is not None and kind_cls is None:
-        close = difflib.get_close_matches(kind_name, list(kinds), n=1, cutoff=0.5)
-        hint = f"Did you mean '{close[0]}'?" if close else f"The kinds are: {', '.join(sorted(kinds))}."
-        v.error(kind_node, f"There is no rule kind called '{kind_name}'.", hint)
+    if kind_cls is None:
+        # Without a known kind the rule's own keys cannot be checked, but the
+        # keys every rule has can: report those problems too.
+        if kind_name:
+            close = difflib.get_close_matches(kind_name, list(kinds), n=1, cutoff=0.5)
+            hint = f"Did you mean '{close[0]}'?" if close else f"The kinds are: {', '.join(sorted(kinds))}."
+            v.error(kind_node, f"There is no rule kind called '{kind_name}'.", hint)
+        v.mapping(node, RULE, where, extra_check=lambda key, value: True)
         return None
-    options = kind_cls.options if kind_cls else ()
+    options = kind_cls.options
     schema = Schema(RULE.what, RULE_FIELDS + tuple(options), RULE.doc)
     before = len(v.errors)
     data = v.mapping(node, schema, where)
-    if len(v.errors) > before or kind_cls is None:
+    if len(v.errors) > before:
         return None
     level_text = data.get("level")
     if level_text is None:
         if not kind_cls.uses_thresholds:
-            v.error(node, f"The rule '{data['id']}' is missing `level`.",
+            v.error(node, f"The rule '{data['id']}' has no `level`.",
                     "Add a line `level: warning` (or suggestion, or error).")
             return None
         thresholds = data.get("thresholds") or {}
@@ -579,16 +621,17 @@ def _parse_rule(
     names = opts.get("wordlists") or []
     if names:
         pos = data["__pos__"].get("wordlists")
-        for name in names:
+        for index, name in enumerate(names):
             found = resolve_wordlist(name, path.parent, wordlist_dirs)
             if found is None:
+                line, column = pos.item(index) if pos else (rule.line, None)
                 v.errors.append(
                     UserDataError(
                         v.path,
-                        f"The wordlist '{name}' does not exist.",
-                        pos.line if pos else rule.line,
-                        pos.column if pos else None,
-                        "Check the name: it is the file name in the wordlists folder, without '.yaml'.",
+                        f"There is no wordlist called '{name}'.",
+                        line,
+                        column,
+                        "Check the name. It is the file name in the wordlists folder, without '.yaml'.",
                         source=v.source,
                     )
                 )

@@ -54,6 +54,8 @@ class Field:
     schema: "Schema | None" = None
     minimum: float | None = None
     default: Any = None
+    #: Words people may write for a choice, to suggest the right one: (("approved", "agreed"),).
+    synonyms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,18 +85,18 @@ LEVEL_CHOICES = ("suggestion", "warning", "error")
 
 _TYPE_WORDS = {
     "text": "text",
-    "texts": "a list of texts",
-    "text-or-texts": "text, or a list of texts",
+    "texts": "a list",
+    "text-or-texts": "text, or a list",
     "bool": "true or false",
     "int": "a whole number",
     "number": "a number",
-    "date": "a date written like 2026-03-14",
-    "regex": "a regular expression",
-    "regexes": "a list of regular expressions",
+    "date": "a date like 2026-03-14",
+    "regex": "a pattern (a regular expression)",
+    "regexes": "a list of patterns (regular expressions)",
     "mapping": "a set of `key: value` lines",
-    "mappings": "a list of entries, each starting with '-'",
+    "mappings": "a list of entries, each starting with '- '",
     "any-mapping": "a set of `key: value` lines",
-    "level": "one of suggestion, warning or error",
+    "level": "suggestion, warning or error",
 }
 
 
@@ -196,6 +198,9 @@ def _requote(line: str) -> str | None:
     if not m:
         return None
     _, key, value = m.groups()
+    if len(value) > 2 and value[0] == value[-1] == "'" and '"' not in value:
+        # 'It's formal.' -> "It's formal."
+        return f'{key}: "{value[1:-1]}"'
     if '"' not in value:
         return f'{key}: "{value}"'
     if "'" not in value:
@@ -217,7 +222,10 @@ def _quote_problem(source: str, upto: int) -> tuple[str, int, int, str] | None:
         if not m:
             continue
         lead, quote, rest = m.groups()
-        rest = re.sub(r"\s+#.*$", "", rest).rstrip() if rest.count(quote) else rest.rstrip()
+        rest = rest.rstrip()
+        last = rest.rfind(quote)
+        if last >= 0 and re.fullmatch(r"\s*(?:#.*)?", rest[last + 1 :]):
+            rest = rest[: last + 1]  # drop a comment after the closing quote
         column = len(lead) + 1
         if quote not in rest:
             return (
@@ -278,7 +286,7 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, st
     if "cannot start any token" in problem:
         if char == "\t":
             return ("This line has a tab in it.", "Use spaces to indent, not tabs.", mark)
-        shown = char or problem.split("'")[1] if "'" in problem else char
+        shown = char or (problem.split("'")[1] if "'" in problem else "?")
         fixed = _requote(line)
         hint = f"Put the whole text in quotes, like this: {fixed}" if fixed else "Put the whole text in quotes."
         return (f"A value cannot start with '{shown}'.", hint, mark)
@@ -387,11 +395,50 @@ class DataErrors(ConfigError):
     """Every problem found in one or more files, in file and line order."""
 
     def __init__(self, errors: list[UserDataError]) -> None:
-        self.errors = errors
-        super().__init__(errors[0].message if errors else "no errors")
+        order: dict[str, int] = {}
+        for e in errors:
+            order.setdefault(e.path, len(order))
+        self.errors = sorted(errors, key=lambda e: (order[e.path], e.line or 0, e.column or 0))
+        super().__init__(self.errors[0].message if self.errors else "no errors")
 
     def render(self) -> str:
         return "\n".join(e.render() for e in self.errors)
+
+
+def _noun(what: str) -> str:
+    """"a wordlist entry" -> "wordlist entry", for "This wordlist entry has no `why`."."""
+    for article in ("a ", "an ", "the "):
+        if what.startswith(article):
+            return what[len(article):]
+    return what
+
+
+def _lower_first(text: str) -> str:
+    """"The word to avoid." -> "the word to avoid" (but "SPDX id" stays as it is)."""
+    text = text.rstrip(".")
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _one_of(choices: Iterable[str]) -> str:
+    items = list(choices)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _guess(value: str, spec: Field) -> str | None:
+    """The choice someone probably meant: 'aproved' -> 'agreed' (via 'approved')."""
+    synonyms = dict(spec.synonyms)
+    candidates = list(spec.choices) + list(synonyms)
+    close = difflib.get_close_matches(value.lower(), candidates, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return synonyms.get(close[0], close[0])
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LOOSE_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 @dataclass
@@ -422,28 +469,31 @@ class Validator:
 
         ``extra_check(key, value_node)`` is called for keys that are not in
         the schema when the schema is open; it returns True when it accepted
-        the key.
+        the key.  ``where`` is kept for callers; messages point at the line
+        instead.
         """
-        label = schema.what + (f" ({where})" if where else "")
+        noun = _noun(schema.what)
         if not isinstance(node, yaml.MappingNode):
             self.error(
                 node,
-                f"This should be {describe_type('mapping')} for {label}, but it is {_node_kind(node)}.",
+                f"{schema.what[0].upper() + schema.what[1:]} should be {describe_type('mapping')}, "
+                f"but this is {_node_kind(node)}.",
             )
             return {}
         result: dict[str, Any] = {}
         positions: dict[str, Located] = {}
         seen: dict[str, yaml.Node] = {}
+        guessed: set[str] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, f"A key in {label} is not a simple word.", "Write keys as plain words, like `term:`.")
+                self.error(key_node, "This key is not a plain word.", "Write keys as plain words, like `term:`.")
                 continue
             key = str(key_node.value)
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 self.error(
                     key_node,
-                    f"The key `{key}` appears twice in {label} (first on line {first}).",
+                    f"This {noun} has `{key}` twice. The first is on line {first}.",
                     "Keep one of them.",
                 )
                 continue
@@ -452,25 +502,35 @@ class Validator:
             if spec is None:
                 if schema.open and extra_check is not None and extra_check(key, value_node):
                     continue
-                self.unknown_key(key_node, key, schema.names(), label)
+                guess = self.unknown_key(key_node, key, schema.names(), schema.what)
+                if guess:
+                    guessed.add(guess)
                 continue
-            value = self.value(value_node, spec, label)
+            value = self.value(value_node, spec, schema.what)
             if value is not _INVALID:
                 result[key] = value
-                positions[key] = Located(value, value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+                items = []
+                if isinstance(value_node, yaml.SequenceNode):
+                    items = [(i.start_mark.line + 1, i.start_mark.column + 1) for i in value_node.value]
+                positions[key] = Located(
+                    value, value_node.start_mark.line + 1, value_node.start_mark.column + 1, items
+                )
         for spec in schema.fields:
-            if spec.required and spec.name not in seen:
+            # A key with a typo ("uze") already has its own message: do not
+            # also say the right key ("use") is missing.
+            if spec.required and spec.name not in seen and spec.name not in guessed:
                 self.error(
                     node,
-                    f"{label[0].upper() + label[1:]} is missing `{spec.name}`.",
-                    f"Add a line `{spec.name}: ...` ({spec.doc.rstrip('.')}).",
+                    f"This {noun} has no `{spec.name}`.",
+                    f"Add `{spec.name}:` with {_lower_first(spec.doc)}.",
                 )
         result["__pos__"] = positions
         result["__line__"] = node.start_mark.line + 1
         result["__column__"] = node.start_mark.column + 1
         return result
 
-    def unknown_key(self, key_node: yaml.Node, key: str, allowed: list[str], label: str) -> None:
+    def unknown_key(self, key_node: yaml.Node, key: str, allowed: list[str], what: str) -> str | None:
+        """Report a key the schema does not have; return the key it is probably a typo of."""
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         if not close:
             # help with a different case or underscores versus hyphens
@@ -478,7 +538,8 @@ class Validator:
             hit = norm.get(key.replace("-", "_").lower())
             close = [hit] if hit else []
         hint = f"Did you mean `{close[0]}`?" if close else f"The keys you can use are: {', '.join(allowed)}."
-        self.error(key_node, f"`{key}` is not a key speakeasy knows in {label}.", hint)
+        self.error(key_node, f"`{key}` is not a key speakeasy knows in {what}.", hint)
+        return close[0] if close else None
 
     # -- values ----------------------------------------------------------------
 
@@ -487,13 +548,20 @@ class Validator:
         name = f"`{spec.name}`"
         if t in ("mapping", "any-mapping"):
             if t == "mapping" and spec.schema is not None:
-                v = self.mapping(node, spec.schema, label)
-                return v if isinstance(node, yaml.MappingNode) else _INVALID
+                if not isinstance(node, yaml.MappingNode):
+                    self.error(node, f"{name} should be {describe_type('mapping')}, but it is {_node_kind(node)}.",
+                               "Put each `key: value` on its own line under it, indented with spaces.")
+                    return _INVALID
+                return self.mapping(node, spec.schema, label)
             if not isinstance(node, yaml.MappingNode):
-                self.error(node, f"{name} should be {describe_type('mapping')}, but it is {_node_kind(node)}.")
+                self.error(node, f"{name} should be {describe_type('mapping')}, but it is {_node_kind(node)}.",
+                           "Put each `key: value` on its own line under it, indented with spaces.")
                 return _INVALID
             return {str(k.value): self.plain(v) for k, v in node.value}
         if t == "mappings":
+            if _is_empty(node):
+                self.error(node, f"{name} is empty.", "Add the entries on the lines under it, each starting with '- '.")
+                return _INVALID
             if not isinstance(node, yaml.SequenceNode):
                 self.error(
                     node,
@@ -506,81 +574,82 @@ class Validator:
                 assert spec.schema is not None
                 items.append(self.mapping(item, spec.schema, f"number {i} in {name}"))
             return items
-        if t in ("texts", "regexes"):
-            if isinstance(node, yaml.ScalarNode) and _construct(node) is not None:
+        if t in ("texts", "regexes", "text-or-texts"):
+            if _is_empty(node):
+                hint = ("Write something after the colon." if spec.required
+                        else "Write something after the colon, or remove the line.")
+                self.error(node, f"{name} is empty.", hint)
+                return _INVALID
+            if isinstance(node, yaml.ScalarNode):
                 # Be kind: one text where a list was expected is a list of one.
-                node = yaml.SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark, node.end_mark)
+                node = yaml.SequenceNode(_YAML + "seq", [node], node.start_mark, node.end_mark)
             if not isinstance(node, yaml.SequenceNode):
-                self.error(node, f"{name} should be {describe_type(t)}, but it is {_node_kind(node)}.")
+                self.error(node, f"{name} should be {describe_type(t)}, but it is {_node_kind(node)}.",
+                           "Start each item on its own line with '- '.")
                 return _INVALID
             out = []
             for item in node.value:
                 v = self.scalar(item, "regex" if t == "regexes" else "text", spec, label)
                 if v is not _INVALID:
                     out.append(v)
+            if not node.value and t == "text-or-texts" and spec.required:
+                self.error(node, f"{name} is an empty list.", "Give at least one.")
+                return _INVALID
             return out
-        if t == "text-or-texts":
-            if isinstance(node, yaml.SequenceNode):
-                out = []
-                for item in node.value:
-                    v = self.scalar(item, "text", spec, label)
-                    if v is not _INVALID:
-                        out.append(v)
-                if not out and spec.required:
-                    self.error(node, f"{name} is an empty list.", "Give at least one.")
-                return out
-            v = self.scalar(node, "text", spec, label)
-            return _INVALID if v is _INVALID else [v]
         return self.scalar(node, t, spec, label)
 
     def scalar(self, node: yaml.Node, t: str, spec: Field, label: str) -> Any:
         name = f"`{spec.name}`"
         if not isinstance(node, yaml.ScalarNode):
             what = describe_type(t)
-            self.error(node, f"{name} should be {what}, but it is {_node_kind(node)}.",
-                       "Write it on the same line after the colon." if t in ("text", "regex") else None)
+            hint = None
+            if t in ("text", "regex"):
+                if node.flow_style and isinstance(node, yaml.SequenceNode):
+                    hint = "Square brackets [ ] make a list. Put the whole text in quotes instead."
+                elif node.flow_style:
+                    hint = "Curly brackets { } make a set of `key: value` lines. Put the whole text in quotes instead."
+                else:
+                    hint = f"Write the text on the same line as {name}, after the colon."
+            self.error(node, f"{name} should be {what}, but it is {_node_kind(node)}.", hint)
             return _INVALID
         value = _construct(node)
         if t in ("text", "regex"):
             if value is None:
-                self.error(node, f"{name} is empty.", "Write something after the colon, or remove the line.")
+                hint = ("Write something after the colon." if spec.required
+                        else "Write something after the colon, or remove the line.")
+                self.error(node, f"{name} is empty.", hint)
                 return _INVALID
-            if isinstance(value, bool):
-                # `no`/`yes` are booleans in YAML 1.1; as text they were meant literally
-                value = node.value
-            if isinstance(value, (_dt.date, _dt.datetime, int, float)):
-                value = node.value
             if not isinstance(value, str):
-                self.error(node, f"{name} should be text, but it is {_node_kind(node)}.")
-                return _INVALID
+                # `no`, `2026-03-14` or `1.0` written as text were meant as text
+                value = node.value
             if not value.strip():
                 self.error(node, f"{name} is empty.", "Write something, or remove the line.")
                 return _INVALID
-            if value != value.strip():
-                self.error(node, f"{name} has spaces at the start or end.", "Remove them.")
-                return _INVALID
+            # A folded block (`why: >`) ends with a line break; spaces at the
+            # ends are never meant.
+            value = value.strip()
             if spec.choices and value not in spec.choices:
-                close = difflib.get_close_matches(value, spec.choices, n=1, cutoff=0.5)
-                hint = f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(spec.choices)}."
-                self.error(node, f"{name} cannot be '{value}'. It must be one of: {', '.join(spec.choices)}.", hint)
+                guess = _guess(value, spec)
+                hint = f"Did you mean '{guess}'?" if guess else None
+                self.error(node, f"{name} cannot be '{_short(value)}'. Use {_one_of(spec.choices)}.", hint)
                 return _INVALID
             if t == "regex":
-                try:
-                    re.compile(value)
-                except re.error as exc:
+                problem = regex_problem(value)
+                if problem is not None:
                     self.error(
                         node,
-                        f"{name} has a pattern that does not work: {exc.msg} (at character {exc.pos}).",
-                        "Check the brackets and backslashes; put the pattern in single quotes.",
+                        f"This pattern in {name} does not work: {problem}.",
+                        "Check the brackets and backslashes. Put the pattern in single quotes.",
                     )
                     return _INVALID
             return value
         if t == "level":
             text = "" if value is None else str(node.value)
             if text not in LEVEL_CHOICES:
-                close = difflib.get_close_matches(text, LEVEL_CHOICES, n=1, cutoff=0.5)
-                hint = f"Did you mean '{close[0]}'?" if close else "Use suggestion, warning or error."
-                self.error(node, f"{name} cannot be '{text}'. It must be suggestion, warning or error.", hint)
+                guess = _guess(text, Field(spec.name, "text", "", choices=LEVEL_CHOICES, synonyms=_LEVEL_SYNONYMS))
+                hint = f"Did you mean '{guess}'?" if guess else None
+                shown = "empty" if not text else f"'{_short(text)}'"
+                self.error(node, f"{name} cannot be {shown}. Use suggestion, warning or error.", hint)
                 return _INVALID
             return text
         if t == "bool":
@@ -589,6 +658,8 @@ class Validator:
                 return _INVALID
             return value
         if t in ("int", "number"):
+            if isinstance(value, float) and t == "int" and value.is_integer():
+                value = int(value)
             ok = isinstance(value, int) and not isinstance(value, bool)
             if t == "number":
                 ok = ok or isinstance(value, float)
@@ -601,12 +672,23 @@ class Validator:
             return value
         if t == "date":
             if isinstance(value, _dt.datetime):
-                value = value.date()
+                self.error(node, f"{name} should be a date without a time, like 2026-03-14.",
+                           "Remove the time.")
+                return _INVALID
+            if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+                # a date in quotes, like "2026-03-14", is still a date
+                try:
+                    value = _dt.date.fromisoformat(value.strip())
+                except ValueError:
+                    pass
+            if isinstance(value, str) and _LOOSE_DATE.fullmatch(value.strip()):
+                self.error(node, f"{name} is not a real date: {value.strip()}.", "Check the month and the day.")
+                return _INVALID
             if not isinstance(value, _dt.date):
                 self.error(
                     node,
-                    f"{name} should be {describe_type('date')}, but it is {_node_kind(node)}.",
-                    "Write the year, month and day with dashes, like 2026-03-14.",
+                    f"{name} should be a date like 2026-03-14, but it is {_node_kind(node)}.",
+                    "Write the year, then the month, then the day, with '-' between them.",
                 )
                 return _INVALID
             return value
@@ -619,6 +701,40 @@ class Validator:
         if isinstance(node, yaml.SequenceNode):
             return [self.plain(v) for v in node.value]
         return _construct(node)
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and _construct(node) is None
+
+
+_LEVEL_SYNONYMS = (("warn", "warning"), ("info", "suggestion"), ("hint", "suggestion"), ("note", "suggestion"),
+                   ("err", "error"), ("fatal", "error"))
+
+_REGEX_WORDS = (
+    ("missing ), unterminated subpattern", "a '(' has no ')' to close it"),
+    ("unbalanced parenthesis", "a ')' has no '(' before it"),
+    ("unterminated character set", "a '[' has no ']' to close it"),
+    ("nothing to repeat", "'*', '+', '?' or '{' has nothing before it to repeat"),
+    ("multiple repeat", "two of '*', '+' and '?' are next to each other"),
+    ("bad escape (end of pattern)", "it ends with a single backslash"),
+    ("bad escape", "a backslash is followed by a letter that has no meaning"),
+    ("unknown extension", "'(?' is followed by something that has no meaning"),
+    ("missing ), unterminated name", "a group name is not closed"),
+    ("look-behind requires fixed-width pattern", "a look-behind '(?<=' or '(?<!' must have a fixed length"),
+)
+
+
+def regex_problem(pattern: str) -> str | None:
+    """What is wrong with a regular expression, in words, or None if it compiles."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        where = f" (at character {exc.pos + 1})" if exc.pos is not None else ""
+        for start, words in _REGEX_WORDS:
+            if exc.msg.startswith(start):
+                return words + where
+        return exc.msg + where
+    return None
 
 
 class _Invalid:
@@ -642,21 +758,35 @@ def strip_positions(data: Any) -> Any:
 # JSON Schema export
 
 
+#: Text as the loader accepts it: anything written on one line that is not
+#: empty.  ``version: 1.0`` or ``term: no`` are read as the text written, so a
+#: number or true/false is accepted too.
+_JSON_TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"], "pattern": r"\S"}
+
+
+def _json_text(spec: Field, regex: bool = False) -> dict[str, Any]:
+    if spec.choices:
+        return {"type": "string", "enum": list(spec.choices)}
+    out = dict(_JSON_TEXT)
+    if regex:
+        out["format"] = "regex"
+    return out
+
+
 def _json_type(spec: Field) -> dict[str, Any]:
     t = spec.type
     out: dict[str, Any]
     if t in ("text", "regex"):
-        out = {"type": "string", "minLength": 1}
-        if spec.choices:
-            out["enum"] = list(spec.choices)
-        if t == "regex":
-            out["format"] = "regex"
+        out = _json_text(spec, regex=t == "regex")
     elif t in ("texts", "regexes"):
-        item: dict[str, Any] = {"type": "string", "minLength": 1}
+        item = _json_text(spec, regex=t == "regexes")
         out = {"oneOf": [item, {"type": "array", "items": item}]}
     elif t == "text-or-texts":
-        item = {"type": "string", "minLength": 1}
-        out = {"oneOf": [item, {"type": "array", "items": item, "minItems": 1}]}
+        item = _json_text(spec)
+        array: dict[str, Any] = {"type": "array", "items": item}
+        if spec.required:
+            array["minItems"] = 1
+        out = {"oneOf": [item, array]}
     elif t == "bool":
         out = {"type": "boolean"}
     elif t == "int":
@@ -677,6 +807,8 @@ def _json_type(spec: Field) -> dict[str, Any]:
         raise AssertionError(t)
     if spec.minimum is not None:
         out["minimum"] = spec.minimum
+    if spec.default is not None:
+        out["default"] = spec.default
     out["description"] = spec.doc
     return out
 

@@ -58,7 +58,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-__all__ = ["OfflineCmudict", "cmudict_offline", "syllables", "use_offline_cmudict"]
+__all__ = ["OfflineCmudict", "cmudict_offline", "dictionary_syllables", "syllables", "use_offline_cmudict"]
 
 _DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "cmudict")
 _TABLE_PATH = os.path.join(_DATA_DIR, "syllable_table.txt")
@@ -166,6 +166,15 @@ def _cmu_count(word: str) -> int | None:
     if line is None:
         return None
     return int(line.split(" ", 2)[1])
+
+
+def dictionary_syllables(word: str) -> int | None:
+    """Syllables of ``word`` in the CMU dictionary, or None when it is not there.
+
+    Other rules use this to tell an English word in capitals ("NOTE") from an
+    acronym ("CQC").
+    """
+    return _cmu_count(word.lower())
 
 
 # --------------------------------------------------------------------------

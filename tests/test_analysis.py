@@ -57,6 +57,15 @@ def test_sentence_splitting(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
 
+def test_one_sentence_per_line_with_lower_case_starts() -> None:
+    text = "We read the file.\nspeakeasy then splits it.\nWe help with cooking etc.\nand cleaning.\n"
+    assert sentences(text) == ["We read the file.", "speakeasy then splits it.", "We help with cooking etc. and cleaning."]
+
+
+def test_names_that_start_in_lower_case_start_a_sentence() -> None:
+    assert sentences("We use it. spaCy splits words.") == ["We use it.", "spaCy splits words."]
+
+
 def test_list_items_without_full_stops_are_separate_sentences() -> None:
     text = "We will:\n\n- visit you at home\n- tell you who is coming\n- call if we are late\n"
     assert sentences(text) == ["We will:", "visit you at home", "tell you who is coming", "call if we are late"]

@@ -21,7 +21,7 @@ from .base import Kind, register
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
 
-_ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Za-z0-9&]*[A-Z0-9])(s?)(?![\w&]|-[A-Za-z])")
+_ACRONYM = re.compile(r"(?<![\w&.-])([A-Z][A-Za-z0-9&]*[A-Z0-9])(s?)(?![\w&]|-[A-Za-z]|\.[A-Za-z])")
 _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _DEFINED_AFTER = re.compile(r"\s*(?:\(\s*[^()]*?[a-z][^()]*\)|:\s+\S|\s+means\b|\s+stands\s+for\b|\s+[–—-]\s+\S)")
 _IN_BRACKETS = re.compile(r"\(\s*$")
@@ -36,6 +36,21 @@ def is_acronym(word: str) -> bool:
     if lowers > capitals or word[1:].islower():
         return False
     return not _ROMAN.match(word)
+
+
+def _word_in_capitals(word: str) -> bool:
+    """"NOTE", "IMPORTANT", "ACKNOWLEDGEMENTS" are words, not acronyms.
+
+    A word in the CMU dictionary with far fewer syllables than letters is read
+    as a word; acronyms read letter by letter ("HTML", "PDF") have about one
+    syllable a letter.
+    """
+    from ..syllables import dictionary_syllables
+
+    if not word.isupper() or len(word) < 4:
+        return False
+    count = dictionary_syllables(word)
+    return count is not None and count * 2 < len(word)
 
 
 @register
@@ -66,6 +81,8 @@ class Acronym(Kind):
                 continue
             key = word.upper()
             if key in self.allow or key in defined:
+                continue
+            if key not in self.known and _word_in_capitals(word):
                 continue
             start, end = m.span(1)
             if self._shouting(analysis, start):

@@ -1,0 +1,61 @@
+"""speakeasy never uses the network: a whole run with sockets blocked works.
+
+spaCy's blank pipeline, textstat (whose syllable counter would download the
+CMU dictionary through nltk), lemminflect and the readers must all work from
+data installed with speakeasy.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from conftest import ROOT
+
+RUNNER = textwrap.dedent(
+    """
+    import socket, sys
+    attempts = []
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network access is blocked in this test")
+    socket.socket.connect = refuse
+    socket.socket.connect_ex = refuse
+    socket.create_connection = refuse
+    socket.getaddrinfo = refuse
+    from speakeasy.cli import main
+    code = main(sys.argv[1:])
+    import textstat  # imported by the run; must not have tried to download anything
+    sys.stderr.write("ATTEMPTS=%d\\n" % len(attempts))
+    sys.exit(code)
+    """
+)
+
+
+def test_a_full_check_runs_with_the_network_blocked(tmp_path: Path) -> None:
+    runner = tmp_path / "runner.py"
+    runner.write_text(RUNNER, encoding="utf-8")
+    nltk_data = tmp_path / "empty-nltk-data"
+    nltk_data.mkdir()
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "NLTK_DATA": str(nltk_data),
+        "SPEAKEASY_CACHE_DIR": str(tmp_path / "cache"),  # cold cache: lemminflect runs too
+        "NO_COLOR": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    example = ROOT / "examples" / "care-at-home-policy.md"
+    proc = subprocess.run(
+        [sys.executable, str(runner), "check", str(example), "--no-config", "--format", "json"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
+    )
+    assert proc.returncode == 1, proc.stderr  # the example has an error-level finding on purpose
+    assert "ATTEMPTS=0" in proc.stderr
+    data = json.loads(proc.stdout)
+    stats = data["files"][0]["stats"]
+    assert stats["words"] > 100
+    assert 0 < stats["flesch_reading_ease"] < 100

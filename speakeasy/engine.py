@@ -95,6 +95,10 @@ def _pack_paths(settings: Settings) -> list[Path]:
     shipped = {p.stem: p for p in builtin_pack_paths()}
     for name in settings["packs"]:
         if name == "default":
+            if not shipped:
+                raise ConfigError(
+                    f"speakeasy found no rule packs in {builtin_rules_dir()}. Reinstall speakeasy."
+                )
             for p in shipped.values():
                 try:
                     if load_pack(p).default:

@@ -75,7 +75,16 @@ class UserDataError(ConfigError):
         return text
 
     def excerpt(self, context: int = 1) -> str:
-        """The numbered lines around the problem, the bad one marked with '>'."""
+        """The numbered lines around the problem, the bad one marked with '>'.
+
+        When the column is known, a line with '^ here' sits right under the
+        bad line, pointing at the column::
+
+              6 |     why: It is a formal word.
+            > 7 |     agreed: March 2026
+                |             ^ here
+              8 |     status: agreed
+        """
         if self.source is None or self.line is None:
             return ""
         lines = self.source.splitlines()
@@ -88,10 +97,12 @@ class UserDataError(ConfigError):
         out = []
         for number in range(first, last + 1):
             marker = ">" if number == bad else " "
-            out.append(f"  {marker} {number:>{width}} | {lines[number - 1]}")
-        if self.column is not None and bad == self.line:
-            pad = " " * (width + 6 + max(self.column - 1, 0))
-            out.append(f"{pad}^ here")
+            text = lines[number - 1]
+            out.append(f"  {marker} {number:>{width}} | {text}".rstrip())
+            if number == bad and self.column is not None and bad == self.line:
+                # keep tabs as tabs so the caret lines up however wide they show
+                lead = "".join(ch if ch == "\t" else " " for ch in text[: max(self.column - 1, 0)])
+                out.append(f"    {' ' * width} | {lead}^ here")
         return "\n".join(out)
 
     def render(self) -> str:

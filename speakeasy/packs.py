@@ -25,20 +25,22 @@ from .schema import DataErrors, Field, Schema, Validator, _node_kind, compose
 
 
 def _data_dir(name: str) -> Path:
-    """The folder of shipped packs or wordlists, installed or in a checkout."""
-    here = Path(__file__).resolve().parent
-    checkout = here.parent / name
-    if checkout.is_dir() and (here.parent / "pyproject.toml").is_file():
-        return checkout
-    try:
-        from importlib.resources import files
+    """The folder of shipped packs or wordlists, installed or in a checkout.
 
-        path = Path(str(files(f"speakeasy.{name}")))
-        if path.is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover
-        pass
-    return checkout  # pragma: no cover
+    Installed, they are inside the package (``speakeasy/rules``); in a
+    checkout (and an editable install) they are at the top of the repository,
+    where forum members find them.
+    """
+    here = Path(__file__).resolve().parent
+    for folder in (here / name, here.parent / name):
+        if folder.is_dir():
+            return folder
+    from .errors import ConfigError
+
+    raise ConfigError(
+        f"speakeasy could not find its {name} folder (looked in {here / name} and {here.parent / name}). "
+        "Reinstall speakeasy."
+    )
 
 
 def builtin_rules_dir() -> Path:
@@ -346,7 +348,9 @@ def _display(path: Path) -> str:
 
 
 @lru_cache(maxsize=256)
-def _load_wordlist_cached(path: str, mtime: float, size: int) -> Wordlist:
+def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlist:
+    # ``cwd`` is part of the key because messages and findings show the
+    # path relative to the current folder.
     return _parse_wordlist(Path(path))
 
 
@@ -359,7 +363,7 @@ def load_wordlist(path: str | os.PathLike[str]) -> Wordlist:
         raise DataErrors(
             [UserDataError(_display(p), "This wordlist does not exist.", hint="Check the name and the folder.")]
         ) from None
-    return _load_wordlist_cached(str(p.resolve()), st.st_mtime, st.st_size)
+    return _load_wordlist_cached(str(p.resolve()), st.st_mtime_ns, st.st_size, os.getcwd())
 
 
 def _parse_wordlist(path: Path) -> Wordlist:
@@ -478,7 +482,7 @@ def resolve_wordlist(name: str, base: Path, search: list[Path]) -> Path | None:
 
 
 @lru_cache(maxsize=64)
-def _load_pack_cached(path: str, mtime: float, size: int, search: tuple[str, ...]) -> Pack:
+def _load_pack_cached(path: str, mtime: int, size: int, search: tuple[str, ...], cwd: str) -> Pack:
     return _parse_pack(Path(path), [Path(s) for s in search])
 
 
@@ -492,7 +496,7 @@ def load_pack(path: str | os.PathLike[str], wordlist_dirs: list[Path] | None = N
             [UserDataError(_display(p), "This rule pack does not exist.", hint="Check the name and the folder.")]
         ) from None
     dirs = list(wordlist_dirs or []) + [p.resolve().parent.parent / "wordlists", builtin_wordlists_dir()]
-    return _load_pack_cached(str(p.resolve()), st.st_mtime, st.st_size, tuple(str(d) for d in dirs))
+    return _load_pack_cached(str(p.resolve()), st.st_mtime_ns, st.st_size, tuple(str(d) for d in dirs), os.getcwd())
 
 
 def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:

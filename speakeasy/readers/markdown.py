@@ -107,7 +107,9 @@ def _link_end(md: Any, state: Any, s: str, label_end: int, image: bool) -> int:
             return end
         res = helpers.parseLinkDestination(s, pos, end)
         if res.ok:
-            if md.validateLink(md.normalizeLink(res.str)):
+            # (normalising a link is slow, and only matters for links that
+            # look unsafe before it: "javascript:", "data:"...)
+            if md.validateLink(res.str) or md.validateLink(md.normalizeLink(res.str)):
                 pos = res.pos
         if res.ok or image:
             start = pos

@@ -496,6 +496,19 @@ def child_memory(args: argparse.Namespace) -> dict:
         report = lint_paths(files, ruleset)
         findings = report.count()
         kept = len(report.files)
+    elif args.mode == "results":
+        # Keep every FileResult as lint_paths does, but without its Document:
+        # shows how much of lint_paths' growth is the documents and how much the findings.
+        from speakeasy.engine import lint_document
+        from speakeasy.readers import read_path
+
+        results = []
+        for f in files:
+            r = lint_document(read_path(f), ruleset)
+            r.document = None
+            results.append(r)
+            findings += len(r.findings)
+        kept = len(results)
     else:
         from speakeasy.engine import lint_document
         from speakeasy.readers import read_path
@@ -588,7 +601,7 @@ def measure_startup(opts: argparse.Namespace, ctx: dict, small: Path, runs: int)
     py = sys.executable
     base_env = _child_env(None)
     base_env.pop("SPEAKEASY_CACHE_DIR", None)
-    warm_cache = tempfile.mkdtemp(prefix="warm-cache-", dir=ctx["workdir"])
+    warm_cache = ctx["cache_dir"]  # filled by the unmeasured speakeasy run before the throughput runs
     commands = {
         "python -c pass": ([py, "-c", "pass"], None),
         "import spacy; spacy.blank('en')": ([py, "-c", "import spacy; spacy.blank('en')"], None),
@@ -604,24 +617,24 @@ def measure_startup(opts: argparse.Namespace, ctx: dict, small: Path, runs: int)
             env["SPEAKEASY_CACHE_DIR"] = cache
         return env
 
-    # One unmeasured run of each: fills the OS file cache and __pycache__, and the warm speakeasy cache.
+    # One unmeasured run of each (not with --quick): the OS file cache and the bytecode are warm for all.
     exit_code = None
-    for name, (cmd, cache) in commands.items():
+    for name, (cmd, cache) in ({} if opts.quick else commands).items():
         _, _, rc = time_command(cmd, env_for(cache), ctx["workdir"], opts.cpu)
-        if "speakeasy" in name:
-            exit_code = rc
     times: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):  # interleaved, so drift in machine load hits every command alike
         for name, (cmd, cache) in commands.items():
-            wall, cpu_s, _ = time_command(cmd, env_for(cache), ctx["workdir"], opts.cpu)
+            wall, cpu_s, rc = time_command(cmd, env_for(cache), ctx["workdir"], opts.cpu)
+            if "speakeasy" in name:
+                exit_code = rc
             times[name].append(wall)
             cpus[name].append(cpu_s)
     out = {name: {"median": statistics.median(ts), "min": min(ts), "max": max(ts), "runs": ts,
                   "cpu_median": statistics.median(cpus[name])}
            for name, ts in times.items()}
     out["speakeasy_exit_code"] = exit_code
-    out["imports"] = import_profile(small, ctx, warm_cache, opts.cpu)
+    out["imports"] = {} if opts.quick else import_profile(small, ctx, warm_cache, opts.cpu)
     return out
 
 
@@ -646,7 +659,7 @@ def import_profile(small: Path, ctx: dict, cache: str, cpu: int | None) -> dict:
 def measure_memory(opts: argparse.Namespace, ctx: dict, n_files: int) -> dict:
     small_n = max(1, n_files // 5)
     out = {"small_files": small_n, "large_files": n_files}
-    for mode in ("lint_paths", "stream"):
+    for mode in ("stream", "lint_paths") if opts.quick else ("stream", "results", "lint_paths"):
         a = run_child("memory", opts, ctx, mode=mode, limit=small_n)
         b = run_child("memory", opts, ctx, mode=mode, limit=n_files)
         out[mode] = {
@@ -730,8 +743,11 @@ def print_report(res: dict) -> None:
     w = c["words"]
     p = print
     p("")
-    p(f"speakeasy benchmark  -  Python {res['machine']['python']}, {res['machine']['cpus']} CPUs, "
-      f"pinned to CPU {res['machine']['pinned_cpu']}")
+    mach = res["machine"]
+    load = mach.get("load_average")
+    p(f"speakeasy benchmark  -  Python {mach['python']}, {mach['cpus']} CPUs, pinned to CPU {mach['pinned_cpu']}"
+      + (f", load average {load[0]:.2f} at the start, {mach['load_average_end'][0]:.2f} at the end" if load else "")
+      + f"; took {res['total_seconds']:.0f} s")
     p(f"Corpus: {c['files']} files ({c['markdown_files']} Markdown, {c['text_files']} plain text), "
       f"{w:,} words, {c['bytes'] / 1e6:.1f} MB, seed {c['seed']}, sha256 {c['sha256'][:16]}")
     p("        words = whitespace-separated tokens with a letter or digit; built in "
@@ -774,21 +790,24 @@ def print_report(res: dict) -> None:
     p(f"Start-up: wall time in a fresh process, median of {res['startup_runs']} runs, "
       f"{res['small_file_words']}-word Markdown file")
     ref = su["import spacy; spacy.blank('en')"]["median"]
-    nothing = su["python -c pass"]["median"]
     p(f"  {'':34} {'seconds':>8} {'vs spaCy':>9} {'over spaCy':>11} {'CPU s':>7}")
     for name in ("python -c pass", "import spacy; spacy.blank('en')", "speakeasy check (cold cache)",
                  "speakeasy check (warm cache)"):
         m = su[name]["median"]
         p(f"  {name:34} {m:8.3f} {m / ref:8.2f}x {m - ref:+10.3f}s {su[name]['cpu_median']:7.3f}")
-    p(f"  python itself: {nothing:.3f} s; imports by top-level package (warm, -X importtime, cumulative):")
-    p("    " + ", ".join(f"{k} {v:.3f}s" for k, v in list(su["imports"].items())[:8]))
+    if su["imports"]:
+        p(f"  imports by top-level package (warm, python -X importtime, cumulative):")
+        p("    " + ", ".join(f"{k} {v:.3f}s" for k, v in list(su["imports"].items())[:8]))
     mem = res.get("memory")
     if mem:
         p("")
         p(f"Memory: peak RSS (ru_maxrss) linting {mem['small_files']} files vs {mem['large_files']} files "
           "of the same size")
         p(f"  {'':34} {'small MB':>9} {'large MB':>9} {'ratio':>7} {'KB/file':>8} {'setup MB':>9}")
-        for mode, label in (("stream", "read_path + lint_document loop"), ("lint_paths", "lint_paths (keeps Report)")):
+        for mode, label in (("stream", "loop keeping counts only"), ("results", "loop keeping findings, no documents"),
+                            ("lint_paths", "lint_paths (keeps Report)")):
+            if mode not in mem:
+                continue
             m = mem[mode]
             p(f"  {label:34} {m['small']['peak_rss_mb']:9.1f} {m['large']['peak_rss_mb']:9.1f} "
               f"{m['peak_ratio']:7.3f} {m['kb_per_extra_file']:8.1f} {m['small']['rss_after_setup_mb']:9.1f}")
@@ -843,7 +862,9 @@ def targets(res: dict) -> list[dict]:
                 "ok": m / ref < limit})
     mem = res.get("memory")
     if mem:
-        for mode in ("stream", "lint_paths"):
+        for mode in ("stream", "results", "lint_paths"):
+            if mode not in mem:
+                continue
             r = mem[mode]["peak_ratio"]
             out.append({"what": f"memory {mode}: peak RSS {mem['large_files']} / {mem['small_files']} files = "
                                 f"{r:.3f} <= {TARGET_MEMORY_RATIO}", "ok": r <= TARGET_MEMORY_RATIO})
@@ -868,7 +889,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--profile", action="store_true",
                    help="also run speakeasy under cProfile and print the hot spots")
     p.add_argument("--profile-files", type=int, default=100, help="files to profile (default 100)")
-    p.add_argument("--no-stages", action="store_true", help="skip the per-stage timing pass")
+    p.add_argument("--no-stages", action="store_true", help="skip the per-stage timing pass (skipped with --quick)")
     p.add_argument("--no-memory", action="store_true", help="skip the memory measurement")
     p.add_argument("--no-proselint", action="store_true", help="skip proselint even if it is installed")
     p.add_argument("--keep-corpus", metavar="DIR", type=Path,
@@ -910,7 +931,11 @@ def main(argv: list[str] | None = None) -> int:
         global PYCACHE_PREFIX
         if not opts.no_bytecode:
             PYCACHE_PREFIX = str(Path(workdir, "pycache"))
-        log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+        t_run = time.perf_counter()
+
+        def log(msg: str) -> None:
+            print(f"[{time.perf_counter() - t_run:6.1f}s] {msg}", file=sys.stderr, flush=True)
+
         log(f"building the corpus ({words:,} words in {n_files} files) ...")
         corpus = build_corpus(corpus_dir, data, n_files, words, opts.seed)
         small, small_words = small_file(Path(workdir, "small.md"), data, opts.seed)
@@ -951,7 +976,7 @@ def main(argv: list[str] | None = None) -> int:
             tp[k] = r
         res["throughput"] = tp
 
-        if not opts.no_stages:
+        if not (opts.no_stages or opts.quick):
             log("per-stage timing ...")
             res["stages"] = run_child("stages", opts, ctx)
 
@@ -977,6 +1002,8 @@ def main(argv: list[str] | None = None) -> int:
             res["startup_profile"] = profile_startup(small, ctx, warm, opts.cpu, out_dir / "startup.pstats")
 
         res["targets"] = targets(res)
+        res["machine"]["load_average_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
+        res["total_seconds"] = time.perf_counter() - t_run
         print_report(res)
         if opts.json:
             Path(opts.json).parent.mkdir(parents=True, exist_ok=True)

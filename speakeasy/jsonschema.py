@@ -38,6 +38,14 @@ def pack_schema() -> dict[str, Any]:
             rule["properties"]["thresholds"].update(
                 propertyNames={"enum": list(LEVEL_CHOICES)}, additionalProperties={"type": "number"}
             )
+        blocks = rule["properties"].get("blocks")
+        if blocks is not None and "enum" not in blocks["oneOf"][0]:
+            # Checked by the length kinds' `validate_options`.  Once their
+            # `blocks` fields declare `choices=BLOCK_KINDS`, this does nothing.
+            from .kinds.length import BLOCK_KINDS
+
+            item = {"type": "string", "enum": list(BLOCK_KINDS)}
+            blocks["oneOf"] = [item, {"type": "array", "items": item}]
         if not kind.uses_thresholds:
             rule["required"] = sorted(set(rule.get("required", [])) | {"level"})
         variants.append(rule)

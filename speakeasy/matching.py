@@ -311,3 +311,64 @@ def compile_forms(forms: Iterable[str]) -> re.Pattern[str]:
     if not body:
         return re.compile(r"(?!x)x")
     return re.compile(r"(?<![\w" + _HYPHENS + r"])(?:" + body + r")(?!\w|[" + _HYPHENS + r"]\w)", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------
+# Compiling only what a text needs
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _head(form: str) -> str:
+    """The letters a form starts with ("co" for co-production, "carer" for carer's)."""
+    m = _LETTER_RUN.match(form)
+    return m.group(0) if m else ""
+
+
+class FormSet:
+    """The forms of many items (terms or phrases), compiled into one pattern.
+
+    Compiling a pattern for hundreds of terms takes a tenth of a second or
+    more, which matters when a writer checks one small file.  So for a small
+    text, only the items whose first word starts some word in the text are
+    compiled (memoised); a large text gets the full pattern, compiled once.
+    """
+
+    SMALL_TEXT = 20_000  # characters
+    SHARE = 0.3  # above this share of items, compile them all
+
+    def __init__(self, forms_per_item: list[list[str]]) -> None:
+        self.forms = forms_per_item
+        self.heads = [sorted({_head(f) for f in forms}) for forms in forms_per_item]
+        self._full: re.Pattern[str] | None = None
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def full(self) -> re.Pattern[str]:
+        if self._full is None:
+            self._full = compile_forms([f for forms in self.forms for f in forms])
+        return self._full
+
+    def for_text(self, text: str) -> re.Pattern[str]:
+        if len(text) > self.SMALL_TEXT or self._full is not None:
+            return self.full()
+        import bisect
+
+        words = sorted(set(_LETTER_RUN.findall(text.lower())))
+        n = len(words)
+
+        def present(head: str) -> bool:
+            if not head:
+                return True
+            i = bisect.bisect_left(words, head)
+            return i < n and words[i].startswith(head)
+
+        chosen = tuple(i for i, heads in enumerate(self.heads) if any(present(h) for h in heads))
+        if len(chosen) > len(self.forms) * self.SHARE:
+            return self.full()
+        pattern = self._subsets.get(chosen)
+        if pattern is None:
+            if len(self._subsets) > 64:
+                self._subsets.clear()
+            pattern = compile_forms([f for i in chosen for f in self.forms[i]])
+            self._subsets[chosen] = pattern
+        return pattern

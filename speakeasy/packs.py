@@ -347,11 +347,40 @@ def _display(path: Path) -> str:
     return display_path(path)
 
 
+#: Bump when Entry or Wordlist change shape, so old disk caches are not used.
+_WORDLIST_CACHE_VERSION = "1"
+
+
 @lru_cache(maxsize=256)
 def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlist:
-    # ``cwd`` is part of the key because messages and findings show the
-    # path relative to the current folder.
-    return _parse_wordlist(Path(path))
+    """Parse a wordlist, or take it from the disk cache when the file is unchanged.
+
+    ``cwd`` is part of the key because messages and findings show the path
+    relative to the current folder.  Checking a list of a few hundred words
+    takes about a tenth of a second; a writer checking one small file should
+    not pay that every time.  The disk cache key is the file's content and its
+    displayed name, so an edited list is always checked again.
+    """
+    import hashlib
+
+    from . import __version__
+    from .matching import _cache_load, _cache_store
+
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError:
+        return _parse_wordlist(p)
+    digest = hashlib.sha256(
+        data + f"|{_display(p)}|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")
+    ).hexdigest()[:32]
+    key = f"wordlist-{digest}"
+    cached = _cache_load(key)
+    if isinstance(cached, Wordlist):
+        return cached
+    wordlist = _parse_wordlist(p)
+    _cache_store(key, wordlist)
+    return wordlist
 
 
 def load_wordlist(path: str | os.PathLike[str]) -> Wordlist:
@@ -628,7 +657,7 @@ def _parse_rule(
         for index, name in enumerate(names):
             found = resolve_wordlist(name, path.parent, wordlist_dirs)
             if found is None:
-                line, column = pos.item(index) if pos else (rule.line, None)
+                line, column = pos.item(index) if pos else (rule.line, data["__column__"])
                 v.errors.append(
                     UserDataError(
                         v.path,
@@ -650,8 +679,8 @@ def _parse_rule(
         for message, key, hint in check(opts):
             pos = data["__pos__"].get(key)
             v.errors.append(
-                UserDataError(v.path, message, pos.line if pos else rule.line, pos.column if pos else None, hint,
-                              source=v.source)
+                UserDataError(v.path, message, pos.line if pos else rule.line,
+                              pos.column if pos else data["__column__"], hint, source=v.source)
             )
     return rule
 

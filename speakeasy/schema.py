@@ -278,9 +278,14 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, st
     if "flow mapping" in context or "',' or '}'" in problem:
         return ("This { has no closing '}'.", "Add '}', or put the whole text in quotes.", exc.context_mark or mark)
     if "could not find expected ':'" in problem:
-        return ("This line has no colon after its key.",
-                "Write each line as `key: value`, with a colon and a space after the key.",
-                exc.context_mark or mark)
+        at = exc.context_mark or mark
+        bare = _line_of(source, at.line + 1).strip() if at else ""
+        m = re.match(r"^(-\s+)?([\w.-]+)\s+(\S.*)$", bare)
+        if m:
+            word = m.group(2)
+            return (f"This line has no colon after `{word}`.",
+                    f"Write it like this: {word}: {m.group(3)}", at)
+        return ("This line has no colon.", "Put a colon and a space after the first word, like `term: commence`.", at)
     if "anchor" in context or "alias" in context or "undefined alias" in problem:
         return (f"A value cannot start with '{char or '*'}'.", "Put the whole text in quotes.", mark)
     if "cannot start any token" in problem:
@@ -297,8 +302,9 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, st
     if "mapping values are not allowed" in problem:
         before = line[: mark.column] if mark else ""
         if _KEY_ONLY.match(before):
-            return ("This line is indented more than the line above it.",
-                    "Line up its key with the other keys, using spaces.", mark)
+            word = before.strip().lstrip("- ").strip()
+            return ("This line starts further to the right than the line above it.",
+                    f"Move `{word}:` to the left, to line up with the line above.", mark)
         fixed = _requote(line)
         hint = f"Put the whole text in quotes, like this: {fixed}" if fixed else "Put the whole text in quotes."
         return ("This text has a colon and a space (': ') in it.", hint, mark)

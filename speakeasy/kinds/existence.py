@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from ..matching import compile_forms, expand_terms, normalise
+from ..matching import FormSet, expand_terms, normalise
 from ..model import Finding
 from ..schema import Field
 from .base import Kind, register
@@ -29,10 +29,10 @@ class Existence(Kind):
         keep = {normalise(k) for k in self.rule.settings.get("keep", ())}
         phrases = [p for p in self.option("phrases") or [] if normalise(p) not in keep]
         self.keep = keep
-        self.phrase_pattern = None
+        self.phrase_forms = None
         if phrases:
-            forms = [f for group in expand_terms(phrases, inflect=self.option("inflect")) for f, _ in group]
-            self.phrase_pattern = compile_forms(forms)
+            groups = expand_terms(phrases, inflect=self.option("inflect"))
+            self.phrase_forms = FormSet([[f for f, _ in group] for group in groups])
         self.patterns = [re.compile(p, re.IGNORECASE) for p in self.option("patterns") or []]
 
     @classmethod
@@ -46,8 +46,8 @@ class Existence(Kind):
         masked = analysis.masked
         seen: set[tuple[int, int]] = set()
         matches = []
-        if self.phrase_pattern is not None:
-            matches.extend(m.span() for m in self.phrase_pattern.finditer(masked))
+        if self.phrase_forms is not None:
+            matches.extend(m.span() for m in self.phrase_forms.for_text(masked).finditer(masked))
         for pat in self.patterns:
             matches.extend(m.span() for m in pat.finditer(masked) if m.end() > m.start())
         for start, end in sorted(matches):

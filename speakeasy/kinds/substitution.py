@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from ..matching import compile_forms, expand_terms, inflect_alternative, match_case, normalise
+from ..matching import FormSet, expand_terms, inflect_alternative, match_case, normalise
 from ..model import Edit, Finding
 from ..packs import Entry
 from ..schema import Field
@@ -38,14 +38,12 @@ class Matcher:
         self.entries = entries
         forms_per_entry = expand_terms([e.term for e in entries])
         self.lookup: dict[str, tuple[Entry, str]] = {}
-        all_forms: list[str] = []
         for entry, forms in zip(entries, forms_per_entry):
             for form, tag in forms:
                 key = normalise(form.replace("\x00", "").replace("\x01", "").replace("\x02", "'"))
                 if key not in self.lookup:
                     self.lookup[key] = (entry, tag)
-                all_forms.append(form)
-        self.pattern = compile_forms(all_forms)
+        self.forms = FormSet([[f for f, _ in forms] for forms in forms_per_entry])
 
 
 @lru_cache(maxsize=32)
@@ -100,7 +98,7 @@ class Substitution(Kind):
         masked = analysis.masked
         lookup = self.matcher.lookup
         explained: set[int] = set()
-        for m in self.matcher.pattern.finditer(masked):
+        for m in self.matcher.forms.for_text(masked).finditer(masked):
             text = m.group(0)
             key = normalise(text)
             hit = lookup.get(key)

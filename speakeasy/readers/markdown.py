@@ -43,8 +43,8 @@ _URL = re.compile(
     r"(?:[^\s<>()\[\].,;:!?'\"’”]|\([^\s<>()\[\]]*\))"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
-# Container markers in front of a table row: block quotes, list markers, indentation.
-_ROW_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+#: Where markdown-it's table rule found each row: env key -> {line: (first column, end column)}.
+_ROWS = "speakeasy_table_rows"
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _NEWLINE = re.compile("\n")
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -68,7 +68,27 @@ def _parser() -> Any:
     # Keep escapes and entities as their own tokens: their `markup` is the
     # source spelling, which is what makes exact positions possible.
     md.disable("text_join")
+    # Record where each table row's text starts once container markers
+    # (">", list markers, indentation) are cut off: only the parser knows.
+    md.block.ruler.at("table", _recording_table_rule(), {"alt": ["paragraph", "reference"]})
     return md
+
+
+def _recording_table_rule() -> Any:
+    from markdown_it.rules_block.table import table as original
+
+    def table(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+        ok = original(state, start_line, end_line, silent)
+        if ok and not silent:
+            rows = state.env.setdefault(_ROWS, {})
+            src = state.src
+            for line in range(start_line, state.line):
+                first = state.bMarks[line] + state.tShift[line]
+                line_start = src.rfind("\n", 0, first) + 1
+                rows[line] = (first - line_start, state.eMarks[line] - line_start)
+        return ok
+
+    return table
 
 
 @lru_cache(maxsize=64)
@@ -175,9 +195,12 @@ class _Inline:
                 continue
             if ct == "text":
                 piece = child.content
-                i = self.at(piece, cursor)
-                if i == -1:
-                    continue
+                if c.startswith(piece, cursor):
+                    i = cursor
+                else:
+                    i = c.find(piece, cursor)
+                    if i == -1:
+                        continue
                 if prose:
                     self.spans.append((i, i + len(piece), None))
                 cursor = i + len(piece)
@@ -256,30 +279,30 @@ class _Inline:
         return self.seg_s[k] + a - self.seg_c[k]
 
     def source_spans(self, source: str) -> list[tuple[int, int, str | None]]:
-        """The prose spans in source offsets, checked against the source."""
-        out: list[tuple[int, int, str | None]] = []
-        seg_c = self.seg_c
-        single = len(seg_c) == 1
+        """The prose spans in source offsets, each checked against the source."""
         content = self.content
+        seg_c = self.seg_c
+        out: list[tuple[int, int, str | None]] = []
+        if len(seg_c) == 1:
+            shift = self.seg_s[0] - seg_c[0]
+            for a, b, shown in self.spans:
+                if source[a + shift : b + shift] == content[a:b]:
+                    out.append((a + shift, b + shift, shown))
+                # else: it could not be placed; leave it masked rather than guess
+            return out
+        n = len(seg_c)
         for a, b, shown in self.spans:
-            if single:
-                pieces = ((a, b),)
-            else:
-                k = bisect_right(seg_c, a)
-                if k >= len(seg_c) or seg_c[k] >= b:
-                    pieces = ((a, b),)
-                else:  # crosses a removed backslash (\| in a table cell)
-                    cuts = [a] + [x for x in seg_c[k:] if x < b] + [b]
-                    pieces = tuple(zip(cuts, cuts[1:]))
+            k = bisect_right(seg_c, a)
+            if k >= n or seg_c[k] >= b:
+                pieces: Any = ((a, b),)
+            else:  # crosses a removed backslash (\| in a table cell)
+                cuts = [a] + [x for x in seg_c[k:] if x < b] + [b]
+                pieces = zip(cuts, cuts[1:])
             for pa, pb in pieces:
                 sa = self.to_source(pa)
                 sb = sa + (pb - pa)
-                if shown is None:
-                    if source[sa:sb] != content[pa:pb]:
-                        continue  # could not place it: leave it masked rather than guess
-                elif source[sa:sb] != content[pa:pb]:
-                    continue
-                out.append((sa, sb, shown))
+                if source[sa:sb] == content[pa:pb]:
+                    out.append((sa, sb, shown))
         return out
 
 
@@ -331,16 +354,17 @@ def _line_segments(
 
 
 def _row_cells(source: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The cells of a table row, as markdown-it splits it: (start, end) source ranges."""
+    """The cells of a table row, split as markdown-it splits them: (start, end) source ranges.
+
+    ``start`` and ``end`` bound the row's text without its container markers.
+    """
     from markdown_it.common.utils import MD_TRIM_CHARS
 
-    m = _ROW_PREFIX.match(source, start, end)
-    a = m.end() if m else start
-    line = source[a:end]
+    line = source[start:end]
     stripped = line.strip(MD_TRIM_CHARS)
     if not stripped:
         return []
-    a += len(line) - len(line.lstrip(MD_TRIM_CHARS))
+    a = start + len(line) - len(line.lstrip(MD_TRIM_CHARS))
     b = a + len(stripped)
     cells: list[tuple[int, int]] = []
     cell_start = a
@@ -496,9 +520,10 @@ def parse(path: str, source: str) -> Document:
                 row_index += 1
                 col_index = 0
                 row_cells = []
-                if tok.map:
-                    ls, le = _line_bounds(parse_src, line_starts, tok.map[0])
-                    row_cells = _row_cells(parse_src, ls, le)
+                where = env.get(_ROWS, {}).get(tok.map[0]) if tok.map else None
+                if where is not None:
+                    ls = offset(tok.map[0])
+                    row_cells = _row_cells(parse_src, ls + where[0], ls + where[1])
             elif t == "th_open" or t == "td_open":
                 col_index += 1
                 in_cell = True

@@ -300,7 +300,7 @@ class Analysis:
         if not self.model:
             return False
         nlp = load_pipeline(self.model)
-        return "tagger" in nlp.pipe_names or "morphologizer" in nlp.pipe_names
+        return bool(nlp.pipe_names)
 
     @property
     def sentences(self) -> list[Sentence]:

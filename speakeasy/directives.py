@@ -14,6 +14,7 @@ switches a rule off, or fails to.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
 from typing import Iterable
@@ -49,9 +50,9 @@ def parse_comment(comment: str, start: int, end: int, source: str) -> Directive 
         rest, _, reason = rest.partition("--")
         reason = reason.strip() or None
         rest = rest.strip()
-    action, _, rules_text = rest.partition(" ")
-    action = action.strip().lower()
-    rules_text = rules_text.strip()
+    words = rest.split(None, 1)  # the rules may follow a space, a tab or a line break
+    action = words[0].lower() if words else ""
+    rules_text = words[1].strip() if len(words) > 1 else ""
     if action not in ACTIONS:
         import difflib
 
@@ -103,39 +104,45 @@ def selector_matches(selector: str, rule_id: str) -> bool:
 
 
 class Suppressions:
-    """Answers: is rule R switched off at offset X?"""
+    """Answers: is rule R switched off at offset X?
+
+    ``disable`` and ``enable`` comments are read in order: for each rule, the
+    last one before the offset that names it (by id, pack or glob; or every
+    rule, when it names none) decides.  So ``disable`` followed by
+    ``enable plain-english.words`` switches that one rule back on and leaves
+    the others off, and ``disable plain-english`` followed by
+    ``enable plain-english.words`` switches the pack's other rules off still.
+    ``disable-next-line`` covers the next line with something on it.
+    """
 
     def __init__(self, directives: list[Directive]) -> None:
-        self.ranges: list[tuple[int, int, tuple[str, ...]]] = []
-        open_: list[tuple[int, tuple[str, ...]]] = []
+        self.lines: list[tuple[int, int, tuple[str, ...]]] = []
+        self.toggles: list[tuple[int, bool, tuple[str, ...]]] = []  # (offset, switched off?, rules)
         for d in sorted(directives, key=lambda d: d.start):
             if d.action == "disable-next-line":
-                self.ranges.append((d.applies_from, d.applies_to, d.rules))
-            elif d.action == "disable":
-                open_.append((d.end, d.rules))
-            elif d.action == "enable":
-                still = []
-                for begin, rules in open_:
-                    if not d.rules or not rules or _overlaps(rules, d.rules):
-                        if rules and d.rules:
-                            rest = tuple(r for r in rules if r not in d.rules)
-                            self.ranges.append((begin, d.start, rules))
-                            if rest:
-                                still.append((d.end, rest))
-                        else:
-                            self.ranges.append((begin, d.start, rules))
-                    else:
-                        still.append((begin, rules))
-                open_ = still
-        for begin, rules in open_:
-            self.ranges.append((begin, 1 << 62, rules))
+                self.lines.append((d.applies_from, d.applies_to, d.rules))
+            elif d.action in ("disable", "enable"):
+                self.toggles.append((d.start, d.action == "disable", d.rules))
+        self._per_rule: dict[str, tuple[list[int], list[bool]]] = {}
+
+    def _timeline(self, rule_id: str) -> tuple[list[int], list[bool]]:
+        found = self._per_rule.get(rule_id)
+        if found is None:
+            offsets: list[int] = []
+            states: list[bool] = []
+            for at, off, rules in self.toggles:
+                if not rules or any(selector_matches(s, rule_id) for s in rules):
+                    offsets.append(at)
+                    states.append(off)
+            found = self._per_rule[rule_id] = (offsets, states)
+        return found
 
     def suppressed(self, rule_id: str, start: int) -> bool:
-        for begin, stop, rules in self.ranges:
+        for begin, stop, rules in self.lines:
             if begin <= start < stop and (not rules or any(selector_matches(s, rule_id) for s in rules)):
                 return True
-        return False
-
-
-def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return bool(set(a) & set(b))
+        if not self.toggles:
+            return False
+        offsets, states = self._timeline(rule_id)
+        i = bisect.bisect_right(offsets, start) - 1
+        return i >= 0 and states[i]

@@ -3,6 +3,10 @@
 ``docs/schema/*.schema.json`` are written from :func:`schemas`; a test checks
 that they are up to date and that they accept and reject the same files as
 the loader.  Regenerate them with ``python -m speakeasy.jsonschema docs/schema``.
+
+The same command rewrites the list of kinds and their settings in
+``docs/rule-packs.md`` (between the ``kinds:start`` and ``kinds:end``
+markers), from :func:`kinds_markdown`.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .schema import LEVEL_CHOICES, Schema, schema_to_json
+from .schema import LEVEL_CHOICES, Schema, describe_type, schema_to_json
 
 BASE = "https://speakeasy.invalid/schema/"
 
@@ -172,6 +176,56 @@ def schemas() -> dict[str, dict[str, Any]]:
     }
 
 
+KINDS_START = "<!-- kinds:start (made by `python -m speakeasy.jsonschema docs/schema`: do not edit) -->"
+KINDS_END = "<!-- kinds:end -->"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def kinds_markdown() -> str:
+    """Every kind, with its settings, as Markdown for docs/rule-packs.md."""
+    from .kinds.base import registry
+
+    out: list[str] = []
+    for name, kind in sorted(registry().items()):
+        out += [f"### `{name}`", "", kind.summary, ""]
+        if kind.uses_thresholds:
+            out += ["The level of each finding comes from `thresholds`, so `level` is optional.", ""]
+        else:
+            out += ["A rule of this kind needs `level`.", ""]
+        if not kind.options:
+            out += ["It has no settings of its own.", ""]
+            continue
+        out += ["Its settings:", ""]
+        for option in kind.options:
+            bits = [describe_type(option.type), "needed" if option.required else "optional"]
+            if option.choices:
+                bits.append("one of " + ", ".join(f"`{c}`" for c in option.choices))
+            if option.default is not None:
+                bits.append(f"if you leave it out: `{_shown(option.default)}`")
+            out.append(f"- `{option.name}` ({'; '.join(bits)}). {option.doc}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def update_kinds_doc(doc: Path) -> bool:
+    """Rewrite the kinds section of ``doc``; True when it changed."""
+    text = doc.read_text(encoding="utf-8")
+    start = text.index(KINDS_START) + len(KINDS_START)
+    end = text.index(KINDS_END)
+    new = text[:start] + "\n\n" + kinds_markdown() + "\n" + text[end:]
+    if new != text:
+        doc.write_text(new, encoding="utf-8")
+        return True
+    return False
+
+
 def write(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -183,5 +237,10 @@ def write(folder: Path) -> list[Path]:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    for p in write(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/schema")):
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/schema")
+    for p in write(target):
         print(p)
+    guide = target.parent / "rule-packs.md"
+    if guide.is_file() and KINDS_START in guide.read_text(encoding="utf-8"):
+        update_kinds_doc(guide)
+        print(guide)

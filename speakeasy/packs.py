@@ -461,7 +461,7 @@ def _parse_wordlist(path: Path) -> Wordlist:
             continue
         # The same term twice: the second would never be used.  A retired
         # entry may stay next to the one that replaced it.
-        key = (" ".join(entry.term.split()).casefold(), entry.status)
+        key = (_same(entry.term), entry.status)
         term_pos = item["__pos__"].get("term")
         line, column = (term_pos.line, term_pos.column) if term_pos else (entry.line, entry.column)
         if entry.status != "retired" and key in terms:
@@ -481,11 +481,18 @@ def _parse_wordlist(path: Path) -> Wordlist:
     return wordlist
 
 
+def _same(text: str) -> str:
+    """What the matcher sees: "Care-package" and "care package" are the same."""
+    from .matching import normalise
+
+    return normalise(text)
+
+
 def _entry_problem(entry: Entry) -> tuple[str, str, int] | None:
     """A problem with an entry as a whole: (message, hint, index of the bad `use` item)."""
-    term = " ".join(entry.term.split()).casefold()
+    term = _same(entry.term)
     for index, alt in enumerate(entry.use):
-        if " ".join(alt.split()).casefold() == term:
+        if _same(alt) == term:
             return (
                 f"'{alt}' is the same as the term, so it is not a plain alternative.",
                 "Give a different, plainer word.",

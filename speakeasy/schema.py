@@ -198,7 +198,7 @@ def _requote(line: str) -> str | None:
     if not m:
         return None
     _, key, value = m.groups()
-    if len(value) > 2 and value[0] == value[-1] == "'" and '"' not in value:
+    if len(value) > 2 and value[0] == value[-1] == "'" and '"' not in value and re.search(r"\w'\w", value[1:-1]):
         # 'It's formal.' -> "It's formal."
         return f'{key}: "{value[1:-1]}"'
     if '"' not in value:
@@ -227,14 +227,16 @@ def _quote_problem(source: str, upto: int) -> tuple[str, int, int, str] | None:
         if last >= 0 and re.fullmatch(r"\s*(?:#.*)?", rest[last + 1 :]):
             rest = rest[: last + 1]  # drop a comment after the closing quote
         column = len(lead) + 1
-        if quote not in rest:
+        # Inside single quotes '' is an apostrophe; inside double quotes \" is a quote mark.
+        bare = rest.replace("''", "") if quote == "'" else re.sub(r"\\.", "", rest)
+        if quote not in bare:
             return (
                 "This text starts with a quote mark but has no closing quote mark.",
                 number,
                 column,
                 f"Add {quote} at the end of the text.",
             )
-        if not rest.endswith(quote) or (quote == "'" and rest.count("'") % 2 == 0 and "''" not in rest):
+        if bare.count(quote) > 1 or not bare.endswith(quote):
             fixed = _requote(line)
             hint = (
                 f"Put the whole text in quotes, like this: {fixed}"
@@ -287,7 +289,12 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, st
                     f"Write it like this: {word}: {m.group(3)}", at)
         return ("This line has no colon.", "Put a colon and a space after the first word, like `term: commence`.", at)
     if "anchor" in context or "alias" in context or "undefined alias" in problem:
-        return (f"A value cannot start with '{char or '*'}'.", "Put the whole text in quotes.", mark)
+        at = exc.context_mark or mark
+        start_line = _line_of(source, at.line + 1) if at else ""
+        first = start_line[at.column] if at and at.column < len(start_line) else "*"
+        fixed = _requote(start_line)
+        hint = f"Put the whole text in quotes, like this: {fixed}" if fixed else "Put the whole text in quotes."
+        return (f"A value cannot start with '{first}'.", hint, at)
     if "cannot start any token" in problem:
         if char == "\t":
             return ("This line has a tab in it.", "Use spaces to indent, not tabs.", mark)
@@ -312,7 +319,10 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[str, st
             or "block sequence" in context or "expected <block mapping start>" in problem):
         return ("The indenting of this line does not line up.",
                 "Line it up with the lines above that it belongs with, using spaces.", mark)
-    return (f"speakeasy could not read this line ({problem}).", None, mark)
+    fixed = _requote(line)
+    hint = (f"If it is text, put the whole text in quotes, like this: {fixed}" if fixed
+            else "Check the quote marks, the colons and the spaces at the start of this line and the line above.")
+    return ("speakeasy could not read this line.", hint, mark)
 
 
 def compose(text: str, path: str) -> yaml.Node | None:

@@ -220,3 +220,19 @@ def test_messages_pass_speakeasy_own_packs(lint, default_ruleset) -> None:
             if f.level >= Level.WARNING and not f.rule.startswith("readability"):
                 problems.append(f"{message!r}: {f.rule} {f.message}")
     assert problems == []
+
+
+def test_a_trained_pipeline_is_used_when_configured(tmp_path: Path) -> None:
+    """A pipeline that tags words (here a tiny stand-in saved to disk) replaces the heuristic."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "pleased"}]], {"TAG": "VBN"})  # the stand-in says: a participle
+    ruler.add([[{"LOWER": "reviewed"}]], {"TAG": "JJ"})  # ... and: an adjective
+    nlp.to_disk(tmp_path / "pipeline")
+    rs = build_ruleset(resolve({"language_model": str(tmp_path / "pipeline")}, no_config=True))
+    text = "We are pleased to help. Your plan will be reviewed."
+    assert [f.match for f in found(lint_text(text, rs), "passive-voice.passive")] == ["are pleased"]
+    plain = build_ruleset(resolve(no_config=True))
+    assert [f.match for f in found(lint_text(text, plain), "passive-voice.passive")] == ["be reviewed"]

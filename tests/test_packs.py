@@ -262,8 +262,13 @@ def test_rule_ids_are_pack_dot_rule() -> None:
 
 def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
     """The cache notices a change even when the size stays the same."""
+    import os
+
     f = tmp_path / "pack.yaml"
     f.write_text(HEAD + RULE)
     assert load_pack(f).rules[0].level.name == "WARNING"
+    before = f.stat().st_mtime_ns
     f.write_text(HEAD + RULE.replace("level: warning", "level: error  "))
+    # a save a millisecond later (set by hand: some file systems keep coarse times)
+    os.utime(f, ns=(before + 1_000_000, before + 1_000_000))
     assert load_pack(f).rules[0].level.name == "ERROR"

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import datetime as dt
 import json
 from pathlib import Path
@@ -314,3 +315,143 @@ def test_pack_loader_and_json_schema_agree(tmp_path: Path, label: str, path: lis
     rule = next((r for r in PACK_RULES if r["kind"] == kind), None)
     data = _pack_with(rule)
     assert _disagreements(tmp_path, "pack", data, path, key, _kind_only(kind, key)) == []
+
+
+# --- the guides: docs/rule-packs.md and docs/wordlists.md ----------------------------------------
+
+GUIDES = [ROOT / "docs" / "rule-packs.md", ROOT / "docs" / "wordlists.md"]
+
+
+def _blocks(doc: Path, language: str) -> list[str]:
+    """The fenced code blocks of one language in a Markdown file."""
+    text = doc.read_text(encoding="utf-8")
+    return [m.group(1) for m in re.finditer(r"^```" + language + r"\n(.*?)^```$", text, re.S | re.M)]
+
+
+def test_the_kinds_in_the_guide_are_up_to_date() -> None:
+    from speakeasy.jsonschema import KINDS_END, KINDS_START, kinds_markdown
+
+    text = GUIDES[0].read_text(encoding="utf-8")
+    section = text[text.index(KINDS_START) + len(KINDS_START): text.index(KINDS_END)]
+    assert section == "\n\n" + kinds_markdown() + "\n", f"docs/rule-packs.md is out of date. {REGENERATE}"
+
+
+@pytest.fixture
+def examples(tmp_path: Path) -> Path:
+    """Every YAML example in the guides that starts with `# folder/name.yaml`, written out."""
+    for doc in GUIDES:
+        for block in _blocks(doc, "yaml"):
+            first = block.splitlines()[0]
+            m = re.fullmatch(r"# ((?:rules|wordlists)/[\w-]+\.yaml)", first)
+            if m:
+                (tmp_path / m.group(1)).parent.mkdir(parents=True, exist_ok=True)
+                (tmp_path / m.group(1)).write_text(block, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_examples_in_the_guides_load(examples: Path) -> None:
+    wordlists = sorted((examples / "wordlists").glob("*.yaml"))
+    packs = sorted((examples / "rules").glob("*.yaml"))
+    assert [p.name for p in wordlists] == ["our-words.yaml"]
+    assert [p.name for p in packs] == ["our-rules.yaml"]
+    for path in wordlists:
+        assert loader_accepts("wordlist", path) and json_problems("wordlist", path) == []
+    for path in packs:
+        assert loader_accepts("pack", path) and json_problems("pack", path) == []
+    # and the pack's own examples hold
+    from speakeasy.testing import check_rule_examples
+
+    for rule in load_pack(packs[0]).rules:
+        assert check_rule_examples(rule) == []
+
+
+def test_what_the_wordlist_guide_says_about_unless_and_explained_ok(cli, examples: Path) -> None:
+    doc = examples / "policy.md"
+
+    def flagged(text: str) -> list[str]:
+        doc.write_text(text + "\n", encoding="utf-8")
+        code, out, _ = cli("check", "--no-config", "--pack", str(examples / "rules" / "our-rules.yaml"),
+                           "--format", "json", str(doc), cwd=examples)
+        return [f["match"] for f in json.loads(out)["files"][0]["findings"]]
+
+    assert flagged("Your placement starts on Monday.") == ["placement"]
+    assert flagged("The student's placement starts on Monday.") == []
+    for explained in ("reablement (help to get back on your feet)",
+                      "reablement, which means help to do things for yourself again",
+                      "the word 'reablement'"):
+        assert flagged(f"We offer {explained}. Reablement is free.") == [], explained
+    # a use before the explanation is still flagged
+    assert flagged("Reablement is free. We offer reablement (help to get back on your feet).") == ["Reablement"]
+
+
+#: Every message quoted in docs/wordlists.md, and a file that gives it.
+ENTRY = "title: T\nlicence: CC0-1.0\nwords:\n  - term: commence\n    use: start\n"
+DOC_MESSAGES = {
+    "`uze` is not a key speakeasy knows in a wordlist entry. Did you mean `use`?": "unknown-key.yaml",
+    "This wordlist entry has no `why`. Add `why:` with why the word is a problem, in plain words.":
+        "missing-why.yaml",
+    "`term` is empty. Write something after the colon.": "empty-term.yaml",
+    "`why` should be text, but it is a list. Write the text on the same line as `why`, after the colon.":
+        "wrong-type-list-for-text.yaml",
+    "'Commence' is the same as the term, so it is not a plain alternative. Give a different, plainer word.":
+        "own-alternative.yaml",
+    "'Commence' is in this wordlist twice. The first is on line 4. Keep one entry. "
+    "Move anything you need from this one into the first, then delete this one.":
+        ENTRY + "    why: W.\n  - term: Commence\n    use: begin\n    why: W.\n",
+    "This wordlist entry has `use` twice. The first is on line 5. Keep one of them.": "duplicate-key.yaml",
+    "`agreed` should be a date like 2026-03-14, but it is the text 'March 2026'. "
+    "Write the year, then the month, then the day, with '-' between them.": "bad-date.yaml",
+    "`status` cannot be 'aproved'. Use agreed, proposed or retired. Did you mean 'agreed'?": "bad-status.yaml",
+    "`level` cannot be 'warn'. Use suggestion, warning or error. Did you mean 'warning'?": "bad-level.yaml",
+    "This line starts with a tab. Use spaces to indent, not tabs.": "tab-indent.yaml",
+    "This line has no colon after `use`. Write it like this: use: start": "missing-colon.yaml",
+    'This text starts with a quote mark but has no closing quote mark. Add " at the end of the text.':
+        "unclosed-quote.yaml",
+    "There is more text after the closing quote mark. "
+    "Put the whole text in quotes, like this: why: \"'Commence' is formal.\"": ENTRY + "    why: 'Commence' is formal.\n",
+    "This text has a colon and a space (': ') in it. "
+    "Put the whole text in quotes, like this: why: \"Note: it is formal.\"": ENTRY + "    why: Note: it is formal.\n",
+    "This list in square brackets [ ] has no closing ']'. Add ']' at the end of the list. "
+    "Put items that have commas in quotes.": "unclosed-bracket.yaml",
+    "This line starts further to the right than the line above it. "
+    "Move `why:` to the left, to line up with the line above.": ENTRY + "     why: It is formal.\n",
+    "speakeasy does not allow '!!python/object/apply:os.system'. It never runs code or builds objects from a file. "
+    "Remove the part that starts with '!'. If the text starts with '!', put it in quotes.": "python-tag.yaml",
+}
+
+
+def test_the_messages_in_the_wordlist_guide_are_real(tmp_path: Path) -> None:
+    section = GUIDES[1].read_text(encoding="utf-8").split("## What the messages mean", 1)[1].split("\n## ", 1)[0]
+    quoted = [block.strip() for block in re.findall(r"^```text\n(.*?)^```$", section, re.S | re.M)]
+    assert sorted(quoted) == sorted(DOC_MESSAGES)
+    for number, (text, source) in enumerate(DOC_MESSAGES.items()):
+        if source.endswith(".yaml"):
+            path = BAD / "wordlists" / source
+        else:
+            path = tmp_path / f"{number}.yaml"
+            path.write_text(source, encoding="utf-8")
+        with pytest.raises(DataErrors) as exc:
+            load_wordlist(path)
+        got = [e.problem + (" " + e.hint if e.hint else "") for e in exc.value.errors]
+        assert got == [text]
+
+
+def test_the_example_output_in_the_wordlist_guide_is_real(cli, tmp_path: Path) -> None:
+    """The example of `speakeasy validate` output is exactly what it prints."""
+    shown = next(b for b in _blocks(GUIDES[1], "text") if b.startswith("speakeasy: error:"))
+    (tmp_path / "wordlists").mkdir()
+    (tmp_path / "wordlists" / "our-words.yaml").write_text(
+        (BAD / "wordlists" / "unknown-key.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = cli("validate", "wordlists/our-words.yaml", cwd=tmp_path)
+    assert code == 2
+    assert err == shown
+
+
+def test_the_example_output_in_the_pack_guide_is_real(cli, tmp_path: Path) -> None:
+    shown = next(b for b in _blocks(GUIDES[0], "text") if b.startswith("speakeasy: error:"))
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "our-rules.yaml").write_text(
+        (BAD / "packs" / "unknown-kind.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = cli("validate", "rules/our-rules.yaml", cwd=tmp_path)
+    assert code == 2
+    assert err.startswith(shown)

@@ -244,6 +244,14 @@ ENTRY = "title: T\nlicence: CC0-1.0\nwords:\n  - term: commence\n    use: start\
          "Move `why:` to the left, to line up with the line above."),
         ("    why: `commence` is formal.\n", 6, 10,
          "A value cannot start with '`'. Put the whole text in quotes, like this: why: \"`commence` is formal.\""),
+        ("    why: & is formal.\n", 6, 10,
+         "A value cannot start with '&'. Put the whole text in quotes, like this: why: \"& is formal.\""),
+        ('    why: "Commence" is formal.\n', 6, 10,
+         "There is more text after the closing quote mark. "
+         "Put the whole text in quotes, like this: why: '\"Commence\" is formal.'"),
+        ("    why: | It is formal.\n", 6, 12,
+         "speakeasy could not read this line. "
+         "If it is text, put the whole text in quotes, like this: why: \"| It is formal.\""),
         ("    why: It is formal.\n    unless:\n", 7, 12,
          "`unless` is empty. Write something after the colon, or remove the line."),
         ("    why: It is formal.\n    examples: {a: b}\n", 7, 15,
@@ -318,3 +326,15 @@ def test_shipped_wordlists_load() -> None:
 
     for path in sorted(builtin_wordlists_dir().glob("[!_]*.yaml")):
         assert load_wordlist(path).entries, path
+
+
+def test_check_with_a_bad_wordlist_exits_2(cli, in_bad: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "policy.md"
+    doc.write_text("We will commence soon.\n")
+    code, out, err = cli("check", "--no-config", "--wordlist", "wordlists/bad-status.yaml", str(doc), cwd=in_bad)
+    assert code == 2 and out == ""
+    assert err.splitlines()[0] == (
+        "speakeasy: error: wordlists/bad-status.yaml:7:13: "
+        "`status` cannot be 'aproved'. Use agreed, proposed or retired. Did you mean 'agreed'?"
+    )
+    assert "Traceback" not in err

@@ -109,13 +109,27 @@ class PassiveVoice(Kind):
                     i += 1
 
     def _check_parsed(self, analysis: "Analysis") -> Iterator[Finding]:
+        """With a trained pipeline: its parse (auxpass) if it has one, else its tags (VBN)."""
         for bi, block in enumerate(analysis.blocks):
             doc = analysis.spacy_doc(bi)
-            for tok in doc:
-                if tok.dep_ not in ("auxpass", "aux:pass"):
-                    continue
-                head = tok.head
-                a, b = sorted((tok.idx, head.idx + len(head.text)))
+            parsed = doc.has_annotation("DEP") and any(t.head.i != t.i for t in doc)
+            spans: list[tuple[int, int]] = []
+            if parsed:
+                for tok in doc:
+                    if tok.dep_ in ("auxpass", "aux:pass"):
+                        head = tok.head
+                        spans.append(tuple(sorted((tok.idx, head.idx + len(head.text)))))  # type: ignore[arg-type]
+            elif doc.has_annotation("TAG"):
+                n = len(doc)
+                for i, tok in enumerate(doc):
+                    if tok.lower_ not in BE:
+                        continue
+                    j = i + 1
+                    while j < n and j - i <= 2 and (doc[j].tag_.startswith("RB") or doc[j].lower_ in ADVERBS):
+                        j += 1
+                    if j < n and doc[j].tag_ == "VBN":
+                        spans.append((tok.idx, doc[j].idx + len(doc[j].text)))
+            for a, b in spans:
                 start, end = block.start + a, block.start + b
                 phrase = " ".join(analysis.source[start:end].split())
                 if phrase.lower() in self.allow:

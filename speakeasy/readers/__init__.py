@@ -41,20 +41,29 @@ def format_for(path: str) -> str | None:
     return entry[0] if entry else None
 
 
+_UNSUPPORTED = "speakeasy cannot read this kind of file. It reads: {}."
+
+
 def decode(path: str, data: bytes) -> str:
     """Bytes to text: UTF-8 only, with a clear reason when it is not.
 
     A UTF-8 byte-order mark is removed.  Windows line endings are kept (the
-    line and column maths treat ``\\r\\n`` as one line break).
+    line and column maths treat ``\\r\\n`` as one line break).  An empty file
+    is an empty text, not an error.
     """
-    head = data[:8192]
-    if b"\x00" in head:
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise InputError(
-                path,
-                "this file is saved as UTF-16 text; speakeasy reads UTF-8. Save it again as UTF-8.",
-                "encoding",
-            )
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError(
+            path,
+            "this file is saved as UTF-32 text; speakeasy reads UTF-8. Save it again as UTF-8.",
+            "encoding",
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
+        raise InputError(
+            path,
+            "this file is saved as UTF-16 text; speakeasy reads UTF-8. Save it again as UTF-8.",
+            "encoding",
+        )
+    if b"\x00" in data:
         raise InputError(path, "this is not a text file (it looks like a binary file), so it was not checked.", "binary")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -70,30 +79,44 @@ def decode(path: str, data: bytes) -> str:
         ) from None
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: mostly-ASCII text with a zero byte in every other place."""
+    head = data[:4096]
+    if len(head) < 4 or b"\x00" not in head:
+        return False
+    half = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) >= 0.7 * half and min(even, odd) <= 0.05 * half
+
+
 def read_bytes(path: str, data: bytes, format: str | None = None) -> Document:
     """Parse bytes already read from ``path`` (or standard input)."""
     _register_builtin()
     fmt = format or format_for(path)
-    for suffix, (name, parse) in _TEXT_READERS.items():
+    for name, parse in _TEXT_READERS.values():
         if name == fmt:
             return parse(path, decode(path, data))
-    raise InputError(
-        path,
-        f"speakeasy cannot read this kind of file. It reads: {', '.join(supported_suffixes())}.",
-        "unsupported",
-    )
+    raise InputError(path, _UNSUPPORTED.format(", ".join(supported_suffixes())), "unsupported")
 
 
 def read_path(path: str | Path) -> Document:
-    """Read and parse one file."""
+    """Read and parse one file.
+
+    Raises :class:`InputError` (and nothing else) with a one-line reason: the
+    file does not exist, is a folder, is not a kind speakeasy reads, cannot
+    be opened, or is not UTF-8 text.
+    """
     p = Path(path)
     shown = str(path)
+    try:
+        if p.is_dir():
+            raise InputError(shown, "this is a folder, not a file.", "not-a-file")
+        if not p.exists():
+            raise InputError(shown, "this file does not exist.", "not-found")
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise InputError(shown, f"this file could not be read ({exc.strerror or exc}).", "read-error") from None
     if format_for(shown) is None:
-        raise InputError(
-            shown,
-            f"speakeasy cannot read this kind of file. It reads: {', '.join(supported_suffixes())}.",
-            "unsupported",
-        )
+        raise InputError(shown, _UNSUPPORTED.format(", ".join(supported_suffixes())), "unsupported")
     try:
         data = p.read_bytes()
     except FileNotFoundError:
@@ -103,5 +126,5 @@ def read_path(path: str | Path) -> Document:
     except PermissionError:
         raise InputError(shown, "speakeasy is not allowed to open this file (permission denied).", "permission") from None
     except OSError as exc:
-        raise InputError(shown, f"this file could not be read ({exc.strerror}).", "read-error") from None
+        raise InputError(shown, f"this file could not be read ({exc.strerror or exc}).", "read-error") from None
     return read_bytes(shown, data)

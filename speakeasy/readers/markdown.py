@@ -224,9 +224,14 @@ class _Inline:
                         self.spans.append((i + 1, i + len(markup), None))
                 cursor = i + len(markup)
             elif ct in _EMPHASIS:
-                i = self.at(child.markup, cursor)
+                markup = child.markup
+                i = self.at(markup, cursor)
                 if i != -1:
-                    cursor = i + len(child.markup)
+                    j = i + len(markup)
+                    if prose and 0 < i and j < len(c) and c[i - 1].isalnum() and c[j].isalnum():
+                        # inside a word ("un*bold*ed"): a space here would split the word
+                        self.spans.append((i, j, None))
+                    cursor = j
             elif ct == "code_inline":
                 i = self.at(child.markup, cursor)
                 if i != -1:

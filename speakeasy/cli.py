@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_options(validate)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
-    schema.add_argument("which", choices=("pack", "wordlist", "config", "report"))
+    schema.add_argument("which", choices=("pack", "wordlist", "config", "profile", "report"))
     return parser
 
 
@@ -119,11 +119,17 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _print_error(exc: SpeakeasyError) -> None:
-    text = exc.render()
-    lines = text.splitlines() or [""]
-    sys.stderr.write(f"speakeasy: error: {lines[0]}\n")
-    for line in lines[1:]:
-        sys.stderr.write(line + "\n")
+    """One line per problem, starting `speakeasy: error:`, then its excerpt if any."""
+    from .schema import DataErrors
+
+    problems = exc.errors if isinstance(exc, DataErrors) and exc.errors else [exc]
+    for problem in problems:
+        lines = problem.render().splitlines() or [""]
+        sys.stderr.write(f"speakeasy: error: {lines[0]}\n")
+        for line in lines[1:]:
+            sys.stderr.write(line + "\n")
+    if len(problems) > 1:
+        sys.stderr.write(f"Found {len(problems)} problems.\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -235,6 +235,10 @@ def inflect_alternative(alternative: str, tag: str) -> str:
         head = words[0]
         if not head.isalpha() or head.lower() in _MODALS:
             return alternative
+        from lemminflect import getAllInflections
+
+        if not getAllInflections(head.lower(), upos="VERB"):
+            return alternative  # "the point at which..." is not a verb phrase
         forms = getInflection(head.lower(), tag=tag)
         if forms:
             words[0] = _same_case(head, forms[0])

@@ -744,3 +744,43 @@ def where_offset(src: str, offset: int) -> tuple[int, int]:
 def test_degenerate_documents_do_not_crash(src: str) -> None:
     parse(src)
     parse(src.replace("\n", "\r\n"))
+
+
+def test_enable_one_rule_after_disabling_all(lint) -> None:
+    src = (
+        "<!-- speakeasy-disable -->\n"
+        "\n"
+        "We commence and signpost.\n"
+        "\n"
+        "<!-- speakeasy-enable plain-english.words -->\n"
+        "\n"
+        "We commence and signpost.\n"
+    )
+    # only the rule that was switched back on comes back
+    assert findings(lint(src)) == [(WORDS, "commence", *expect(src, nth=1))]
+
+
+def test_enable_one_rule_of_a_disabled_pack(lint) -> None:
+    src = (
+        "<!-- speakeasy-disable plain-english, social-care -->\n"
+        "We commence and signpost.\n"
+        "<!-- speakeasy-enable social-care.jargon -->\n"
+        "We commence and signpost.\n"
+        "<!-- speakeasy-enable -->\n"
+        "We commence and signpost.\n"
+    )
+    assert findings(lint(src)) == [
+        (JARGON, "signpost", *expect(src, "signpost", 1)),
+        (WORDS, "commence", *expect(src, nth=2)),
+        (JARGON, "signpost", *expect(src, "signpost", 2)),
+    ]
+
+
+def test_directive_rules_after_a_tab_or_line_break() -> None:
+    src = "<!--\tspeakeasy-disable\tplain-english.words -->\n\n<!-- speakeasy-disable\n     social-care -->\n"
+    doc = parse(src)
+    assert doc.directive_problems == []
+    assert [(d.action, d.rules) for d in doc.directives] == [
+        ("disable", ("plain-english.words",)),
+        ("disable", ("social-care",)),
+    ]

@@ -60,7 +60,7 @@ class Acronym(Kind):
     needs = frozenset({"sentences"})
     options = (
         Field("allow", "texts", "Acronyms everyone knows, which never need spelling out."),
-        Field("known", "any-mapping", "What acronyms stand for, to suggest the spelling out (CQC: Care Quality Commission)."),
+        Field("known", "any-mapping", "What acronyms stand for, to suggest the words in full (`CQC: Care Quality Commission`)."),
     )
     default_message = "Spell out '{acronym}' the first time you use it{example}, or use plain words instead."
 

@@ -73,14 +73,14 @@ def split_points(analysis: "Analysis", sentence: "Sentence") -> list[str]:
 @register
 class SentenceLength(Kind):
     name = "sentence-length"
-    summary = "Flags sentences with more words than the thresholds."
+    summary = "Flags sentences with more words than the limits you set."
     uses_thresholds = True
     needs = frozenset({"sentences"})
     options = (
         Field("thresholds", "any-mapping", "Words allowed per level, like `warning: 25` and `error: 35`.",
               required=True),
         Field("blocks", "texts", f"Which blocks to check: {', '.join(BLOCK_KINDS)}.",
-              default=["paragraph", "list_item", "blockquote", "table_cell", "footnote"]),
+              default=["paragraph", "list_item", "blockquote", "table_cell", "footnote"], choices=BLOCK_KINDS),
     )
     default_message = "This sentence has {value} words. Aim for {threshold} or fewer: split it into shorter sentences."
 
@@ -125,13 +125,13 @@ class SentenceLength(Kind):
 @register
 class ParagraphLength(Kind):
     name = "paragraph-length"
-    summary = "Flags paragraphs with more words than the thresholds."
+    summary = "Flags paragraphs with more words than the limits you set."
     uses_thresholds = True
     needs = frozenset({"sentences"})
     options = (
         Field("thresholds", "any-mapping", "Words allowed per level, like `warning: 100`.", required=True),
         Field("blocks", "texts", f"Which blocks to check: {', '.join(BLOCK_KINDS)}.",
-              default=["paragraph", "list_item", "blockquote", "footnote"]),
+              default=["paragraph", "list_item", "blockquote", "footnote"], choices=BLOCK_KINDS),
     )
     default_message = "This paragraph has {value} words. Aim for {threshold} or fewer: break it up."
 

@@ -65,7 +65,7 @@ class PassiveVoice(Kind):
     summary = "Flags sentences in the passive voice, which hide who does what."
     needs = frozenset({"sentences"})
     options = (
-        Field("allow", "texts", "Passive phrases that are fine, like 'is required by law'."),
+        Field("allow", "texts", "Passive phrases that are fine, like `is required by law`."),
     )
     default_message = "'{match}' is passive. Say who does it: 'we will send the form', not 'the form will be sent'."
 

@@ -22,7 +22,7 @@ def _short(text: str, words: int = 8) -> str:
 @register
 class Readability(Kind):
     name = "readability"
-    summary = "Scores the document or each paragraph (Flesch, Flesch-Kincaid, SMOG, Gunning fog) against thresholds."
+    summary = "Scores the document or each paragraph (Flesch, Flesch-Kincaid, SMOG, Gunning fog) against limits you set."
     uses_thresholds = True
     needs = frozenset({"sentences", "syllables"})
     options = (

@@ -624,6 +624,13 @@ def test_directive_inside_a_block_quote_points_at_the_comment() -> None:
     src = "> Text <!-- speakeasy-disabel --> more\n"
     (problem,) = parse(src).directive_problems
     assert src[problem.start : problem.end] == "<!-- speakeasy-disabel -->"
+    # a comment over two lines of a quote: the "> " is not part of the comment
+    src = "> Text <!-- speakeasy-disable\n> plain-english.words --> more\n"
+    doc = parse(src)
+    assert doc.directive_problems == []
+    ((action, rules, start, end),) = [(d.action, d.rules, d.start, d.end) for d in doc.directives]
+    assert (action, rules) == ("disable", ("plain-english.words",))
+    assert src[start:end] == "<!-- speakeasy-disable\n> plain-english.words -->"
 
 
 # ---------------------------------------------------------------------------

@@ -23,7 +23,10 @@ Positions are recovered exactly, without guessing:
 
 Prose characters are copied from the source, everything else becomes a
 space (line breaks are kept).  The one exception: the first character of an
-entity such as ``&amp;`` shows the character it stands for.
+entity such as ``&amp;`` shows the character it stands for.  Emphasis
+markers inside a word (``un*bold*ed``) are kept as they are, so the word is
+not split in two.  Every prose span is checked against the source before it
+is used: anything that cannot be placed exactly is masked, never guessed.
 """
 
 from __future__ import annotations
@@ -453,9 +456,9 @@ def parse(path: str, source: str) -> Document:
             for ca, cb in il.comments:
                 sa = il.to_source(ca)
                 sb = il.to_source(cb - 1) + 1
-                add_directives(
-                    d for d in [_directives.parse_comment(source[sa:sb], sa, sb, source)] if d is not None
-                )
+                found = _directives.parse_comment(content[ca:cb], sa, sb, source)
+                if found is not None:
+                    add_directives((found,))
             spans = il.source_spans(parse_src)
             if not spans:
                 continue

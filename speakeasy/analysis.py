@@ -49,24 +49,50 @@ NON_FINAL = frozenset(
 MAY_END = frozenset("etc ltd inc co plc a.m am p.m pm al ft uk u.k".split())
 
 _TERMINAL_CHARS = frozenset(".!?…")
+#: A mark that could end a sentence, followed by a space: the block may hold
+#: more than one sentence, so it needs tokens.
+_MAYBE_SPLIT = re.compile(r"[.!?…][\"')\]}”’»]*\s")
 _CLOSERS = frozenset("\"')]}”’»")
 _OPENERS = frozenset("\"'([{“‘«")
 
 
-@dataclass(slots=True)
 class Sentence:
-    """A sentence, with offsets into the source and its words' offsets."""
+    """A sentence, with offsets into the source, and its words.
 
-    start: int
-    end: int
-    block: int
-    words: list[tuple[int, int]]
-    #: index of the sentence in the document
-    index: int = 0
+    ``texts`` are the words as written; ``words`` are their (start, end)
+    offsets in the source, worked out when a rule first asks for them (most
+    rules only need the words, or how many there are).
+    """
+
+    __slots__ = ("start", "end", "block", "texts", "index", "_text", "_base", "_words")
+
+    def __init__(self, start: int, end: int, block: int, texts: list[str], index: int = 0,
+                 text: str = "", base: int = 0) -> None:
+        self.start = start
+        self.end = end
+        self.block = block
+        self.texts = texts
+        self.index = index
+        self._text = text  # the block text the sentence is in
+        self._base = base  # the block's offset in the source
+        self._words: list[tuple[int, int]] | None = None
 
     @property
     def word_count(self) -> int:
-        return len(self.words)
+        return len(self.texts)
+
+    @property
+    def words(self) -> list[tuple[int, int]]:
+        if self._words is None:
+            base = self._base
+            self._words = [
+                (m.start() + base, m.end() + base)
+                for m in WORD.finditer(self._text, self.start - base, self.end - base)
+            ]
+        return self._words
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.end}, block={self.block}, words={len(self.texts)})"
 
 
 @dataclass(slots=True)
@@ -117,14 +143,14 @@ def split_block(text: str, tokens: list[tuple[int, int, int]]) -> list[tuple[int
     if n == 0:
         return []
     bounds: list[int] = []  # index of first token of each new sentence
-    i = 0
-    while i < n:
+    terminal = _TERMINAL_CHARS
+    candidates = [i for i, (s, ln, _) in enumerate(tokens) if text[s + ln - 1] in terminal]
+    skip_to = 0
+    for i in candidates:
+        if i < skip_to:
+            continue
         s, ln, _ = tokens[i]
         tt = text[s : s + ln]
-        last = tt[-1]
-        if last not in _TERMINAL_CHARS:
-            i += 1
-            continue
         # Gather following terminal marks and closing quotes/brackets that touch.
         j = i + 1
         while j < n and tokens[j - 1][2] == 0:
@@ -135,9 +161,9 @@ def split_block(text: str, tokens: list[tuple[int, int, int]]) -> list[tuple[int
                 break
         if j >= n:
             break
+        skip_to = j
         nxt_text = text[tokens[j][0] : tokens[j][0] + tokens[j][1]]
         if not _ends_sentence(text, tokens, i, tt):
-            i = j
             continue
         starts = _starts_sentence(nxt_text)
         if starts and nxt_text[0] in _OPENERS and len(nxt_text) == 1 and j + 1 < n:
@@ -157,7 +183,6 @@ def split_block(text: str, tokens: list[tuple[int, int, int]]) -> list[tuple[int
             starts = True
         if starts:
             bounds.append(j)
-        i = j
     ranges = []
     first = 0
     for b in bounds + [n]:
@@ -240,6 +265,7 @@ class Analysis:
         self._sentences: list[Sentence] | None = None
         self._block_sentences: list[list[Sentence]] | None = None
         self._spacy_docs: list["Doc"] | None = None
+        self._sentence_starts: list[int] = []
         self._block_stats: list[BlockStats] | None = None
         self._doc_scores: Scores | None = None
         self._masked: str | None = None
@@ -281,10 +307,11 @@ class Analysis:
     # -- sentences ----------------------------------------------------------------
 
     def _tokenize(self) -> list["Doc"]:
+        """One spaCy ``Doc`` per block, made only when someone asks for them."""
         if self._spacy_docs is None:
             nlp = load_pipeline(self.model)
             texts = [b.text for b in self.document.blocks]
-            if "pos" in self.needs and self.model:
+            if self.model and ("pos" in self.needs or self.has_pos):
                 self._spacy_docs = list(nlp.pipe(texts, batch_size=64))
             else:
                 self._spacy_docs = list(nlp.tokenizer.pipe(texts, batch_size=256))
@@ -296,7 +323,7 @@ class Analysis:
 
     @property
     def has_pos(self) -> bool:
-        """True when a trained pipeline with a tagger is in use."""
+        """True when a trained pipeline (with components) is in use."""
         if not self.model:
             return False
         nlp = load_pipeline(self.model)
@@ -315,52 +342,87 @@ class Analysis:
         assert self._block_sentences is not None
         return self._block_sentences[block]
 
-    def _split(self) -> None:
+    def _block_tokens(self, wanted: list[int]) -> dict[int, list[tuple[int, int, int]]]:
+        """(start, length, space after) of every token of the ``wanted`` blocks.
+
+        Offsets are within each block.  The blank pipeline tokenises the
+        wanted blocks in one go (joined by blank lines, which no token
+        crosses) and the tokens are shared out: one ``Doc`` per document
+        costs much less than one per paragraph.  The space flag is 2 when a
+        line break follows the token.
+        """
         from spacy.attrs import IDX, LENGTH, SPACY
 
-        docs = self._tokenize()
+        blocks = self.document.blocks
+        per_block: dict[int, list[tuple[int, int, int]]] = {bi: [] for bi in wanted}
+        if not wanted:
+            return per_block
+        if self._spacy_docs is not None or (self.model and "pos" in self.needs):
+            docs = self._tokenize()
+            for bi in wanted:
+                _collect(blocks[bi].text, docs[bi].to_array([IDX, LENGTH, SPACY]).tolist(), 0, per_block[bi])
+            return per_block
+        nlp = load_pipeline(self.model)
+        sep = "\n\n"
+        joined = sep.join(blocks[bi].text for bi in wanted)
+        arr = nlp.tokenizer(joined).to_array([IDX, LENGTH, SPACY]).tolist()
+        pos = 0
+        lo = 0
+        n = len(arr)
+        for bi in wanted:
+            end = pos + len(blocks[bi].text)
+            hi = lo
+            while hi < n and arr[hi][0] < end:
+                hi += 1
+            _collect(joined, arr[lo:hi], pos, per_block[bi])
+            lo = hi
+            pos = end + len(sep)
+        return per_block
+
+    def _split(self) -> None:
+        blocks = self.document.blocks
         out: list[Sentence] = []
         per_block: list[list[Sentence]] = []
-        for bi, (block, doc) in enumerate(zip(self.document.blocks, docs)):
+        word_re = WORD
+        findall = word_re.findall
+        # Only blocks where a sentence could end before the block does need
+        # tokens: a heading, a list item or a one-sentence paragraph is one
+        # sentence as it stands.
+        wanted = [
+            bi for bi, b in enumerate(blocks)
+            if _MAYBE_SPLIT.search(b.text) and not (
+                b.kind in (BlockKind.HEADING, BlockKind.TABLE_CELL) and not any(c in b.text for c in ".!?…")
+            )
+        ]
+        tokens_of = self._block_tokens(wanted)
+        for bi, block in enumerate(blocks):
             text = block.text
-            if len(doc) == 0:
-                per_block.append([])
-                continue
-            raw = doc.to_array([IDX, LENGTH, SPACY]).tolist()
-            # Whitespace tokens (line breaks inside a block) are not tokens a
-            # reader sees; the token before them is followed by a space.
-            tokens: list[tuple[int, int, int]] = []
-            for t in raw:
-                if text[t[0] : t[0] + t[1]].isspace():
-                    if tokens:
-                        prev = tokens[-1]
-                        # 2: a line break follows (1: a space follows)
-                        tokens[-1] = (prev[0], prev[1], 2 if "\n" in text[t[0] : t[0] + t[1]] else 1)
-                    continue
-                tokens.append((t[0], t[1], t[2]))
-            if block.kind in (BlockKind.HEADING, BlockKind.TABLE_CELL) and not any(
-                c in text for c in ".!?…"
-            ):
-                ranges = [(tokens[0][0], tokens[-1][0] + tokens[-1][1])] if tokens else []
+            tokens = tokens_of.get(bi)
+            if tokens is None:
+                ranges = [(0, len(text.rstrip()))] if text.strip() else []
+            elif not tokens:
+                ranges = []
             else:
                 ranges = split_block(text, tokens)
             mine = []
+            base = block.start
             for s, e in ranges:
-                words = words_in(text[s:e], block.start + s)
-                if not words:
+                texts = findall(text, s, e)
+                if not texts:
                     continue
-                sent = Sentence(block.start + s, block.start + e, bi, words, len(out))
+                sent = Sentence(base + s, base + e, bi, texts, len(out), text, base)
                 out.append(sent)
                 mine.append(sent)
             per_block.append(mine)
         self._sentences = out
         self._block_sentences = per_block
+        self._sentence_starts = [x.start for x in out]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         import bisect
 
         sents = self.sentences
-        i = bisect.bisect_right([s.start for s in sents], offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and sents[i].start <= offset < sents[i].end:
             return sents[i]
         return None
@@ -374,23 +436,31 @@ class Analysis:
         from .syllables import syllables
 
         c = Counts()
-        src = self.source
+        if not sentences:
+            return c
+        if len(sentences) == 1:
+            words = sentences[0].texts
+        else:
+            words = [w for sent in sentences for w in sent.texts]
+        counts = list(map(syllables, words))  # syllables() is cached: prose repeats words
+        c.sentences = len(sentences)
+        c.words = len(words)
+        c.syllables = sum(counts)
+        firsts = set()
+        i = 0
         for sent in sentences:
-            c.sentences += 1
-            first = True
-            for s, e in sent.words:
-                word = src[s:e]
-                n = syllables(word)
-                c.words += 1
-                c.syllables += n
-                if n >= 3:
-                    c.polysyllables += 1
-                    low = word.lower()
-                    if (first or not word[0].isupper()) and "-" not in word and not (
-                        low.endswith(("es", "ed", "ing")) and syllables(_strip_suffix(low)) < 3
-                    ):
-                        c.complex_words += 1
-                first = False
+            firsts.add(i)
+            i += len(sent.texts)
+        for i, n in enumerate(counts):
+            if n < 3:
+                continue
+            c.polysyllables += 1
+            word = words[i]
+            low = word.lower()
+            if (i in firsts or not word[0].isupper()) and "-" not in word and not (
+                low.endswith(("es", "ed", "ing")) and syllables(_strip_suffix(low)) < 3
+            ):
+                c.complex_words += 1
         return c
 
     def block_stats(self) -> list[BlockStats]:
@@ -416,7 +486,7 @@ class Analysis:
         from .syllables import syllables
 
         def weight(sent: Sentence) -> float:
-            syl = sum(syllables(self.source[s:e]) for s, e in sent.words)
+            syl = sum(map(syllables, sent.texts))
             return sent.word_count * 1.015 + 84.6 * syl / max(sent.word_count, 1)
 
         return sorted(sentences, key=weight, reverse=True)[:count]
@@ -495,6 +565,22 @@ class Analysis:
     def iter_words(self) -> Iterator[tuple[int, int]]:
         for sent in self.sentences:
             yield from sent.words
+
+
+def _collect(text: str, arr: list[list[int]], shift: int, out: list[tuple[int, int, int]]) -> None:
+    """Append (start - shift, length, space) for each token that is not whitespace.
+
+    Whitespace tokens (line breaks inside a block) are not tokens a reader
+    sees; the token before one is marked as followed by a space (1), or by a
+    line break (2).
+    """
+    for idx, length, space in arr:
+        if text[idx].isspace():
+            if out:
+                prev = out[-1]
+                out[-1] = (prev[0], prev[1], 2 if "\n" in text[idx : idx + length] else 1)
+            continue
+        out.append((idx - shift, length, space))
 
 
 def _strip_suffix(word: str) -> str:

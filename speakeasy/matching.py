@@ -105,6 +105,30 @@ def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str,
     return result
 
 
+def expand_entries(
+    entries: list[tuple[str, tuple[str, ...]]],
+) -> list[tuple[list[tuple[str, str]], dict[str, list[str]]]]:
+    """For each (term, alternatives): its forms, and the alternatives inflected per tag.
+
+    Cached on disk with the forms, so a warm run never loads lemminflect.
+    """
+    digest = hashlib.sha256(
+        (repr(entries) + f"|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8")
+    ).hexdigest()[:32]
+    key = f"entries-{digest}"
+    cached = _cache_load(key)
+    if isinstance(cached, list) and len(cached) == len(entries):
+        return cached
+    forms_per_term = expand_terms([term for term, _ in entries])
+    result = []
+    for (term, alternatives), forms in zip(entries, forms_per_term):
+        tags = {tag for _, tag in forms if tag}
+        inflected = {tag: [inflect_alternative(alt, tag) for alt in alternatives] for tag in sorted(tags)}
+        result.append((forms, inflected))
+    _cache_store(key, result)
+    return result
+
+
 def _lemminflect_version() -> str:
     """lemminflect's version, for cache keys, without importing it.
 
@@ -330,13 +354,16 @@ def compile_forms(forms: Iterable[str]) -> re.Pattern[str]:
 # ---------------------------------------------------------------------------
 # Compiling only what a text needs
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_SQUASH = re.compile(r"[\s" + _HYPHENS + r"\x1f]+")
 
 
-def _head(form: str) -> str:
-    """The letters a form starts with ("co" for co-production, "carer" for carer's)."""
-    m = _LETTER_RUN.match(form)
-    return m.group(0) if m else ""
+def squash(text: str) -> str:
+    """Lower case, with spaces and hyphens removed: the text every form is looked for in."""
+    return _SQUASH.sub("", _APOS.sub("'", text.lower()))
+
+
+def _squashed_form(form: str) -> str:
+    return form.replace(SEP_OPTIONAL, "").replace(SEP_REQUIRED, "").replace(APOSTROPHE, "'")
 
 
 class FormSet:
@@ -344,39 +371,35 @@ class FormSet:
 
     Compiling a pattern for hundreds of terms takes a tenth of a second or
     more, which matters when a writer checks one small file.  So for a small
-    text, only the items whose first word starts some word in the text are
-    compiled (memoised); a large text gets the full pattern, compiled once.
+    text, only the items with a form that occurs in the text (a fast
+    substring test on the text without spaces or hyphens) are compiled
+    (memoised); a large text gets the full pattern, compiled once.
     """
 
-    SMALL_TEXT = 20_000  # characters
+    SMALL_TEXT = 50_000  # characters
     SHARE = 0.3  # above this share of items, compile them all
 
     def __init__(self, forms_per_item: list[list[str]]) -> None:
         self.forms = forms_per_item
-        self.heads = [sorted({_head(f) for f in forms}) for forms in forms_per_item]
+        self.squashed = [sorted({_squashed_form(f) for f in forms}) for forms in forms_per_item]
         self._full: re.Pattern[str] | None = None
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._texts = 0
 
     def full(self) -> re.Pattern[str]:
         if self._full is None:
             self._full = compile_forms([f for forms in self.forms for f in forms])
         return self._full
 
+    #: After this many small texts, a run is clearly a long one: compile everything once.
+    MAX_SUBSETS = 3
+
     def for_text(self, text: str) -> re.Pattern[str]:
-        if len(text) > self.SMALL_TEXT or self._full is not None:
+        if len(text) > self.SMALL_TEXT or self._full is not None or self._texts >= self.MAX_SUBSETS:
             return self.full()
-        import bisect
-
-        words = sorted(set(_LETTER_RUN.findall(text.lower())))
-        n = len(words)
-
-        def present(head: str) -> bool:
-            if not head:
-                return True
-            i = bisect.bisect_left(words, head)
-            return i < n and words[i].startswith(head)
-
-        chosen = tuple(i for i, heads in enumerate(self.heads) if any(present(h) for h in heads))
+        self._texts += 1
+        flat = squash(text)
+        chosen = tuple(i for i, forms in enumerate(self.squashed) if any(f in flat for f in forms))
         if len(chosen) > len(self.forms) * self.SHARE:
             return self.full()
         pattern = self._subsets.get(chosen)

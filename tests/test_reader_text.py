@@ -140,6 +140,13 @@ def test_findings_in_bullets(lint) -> None:
     ]
 
 
+def test_urls_and_email_addresses_are_not_prose(lint) -> None:
+    src = "See https://example.org/commence_(law). or www.commence.org, or write to help@commence.org.\nWe commence.\n"
+    (b,) = parse(src).blocks
+    assert " ".join(b.text.split()) == "See . or , or write to . We commence."
+    assert positions(lint_text(lint, src)) == [(WORDS, "commence", *where(src, "commence", 3))]
+
+
 def test_sentences_with_numbers_are_not_bullets() -> None:
     assert blocks("2019 was a good year.\n10.5 per cent of people.\ne.g. this one.\n") == [
         (K.PARAGRAPH, "2019 was a good year. 10.5 per cent of people. e.g. this one."),
@@ -232,7 +239,8 @@ def test_windows_line_endings_and_bom_give_the_same_positions(default_ruleset) -
     assert "\r" not in "".join(b.text for b in crlf.blocks)
 
     def where_found(doc):
-        return [(f.rule, f.line, f.column, f.end_line, f.end_column) for f in lint_document(doc, default_ruleset).findings]
+        result = lint_document(doc, default_ruleset)
+        return [(f.rule, f.line, f.column, f.end_line, f.end_column) for f in result.findings]
 
     assert where_found(crlf) == where_found(lf)
 

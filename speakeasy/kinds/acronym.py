@@ -122,6 +122,5 @@ class Acronym(Kind):
         sent = analysis.sentence_at(offset)
         if sent is None or sent.word_count < 3:
             return False
-        src = analysis.source
-        upper = sum(1 for s, e in sent.words if src[s:e].isupper())
+        upper = sum(1 for w in sent.texts if w.isupper())
         return upper / sent.word_count > 0.6

@@ -9,6 +9,7 @@ labels are used instead, which is more precise.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Finding
@@ -50,6 +51,15 @@ NOT_PASSIVE = frozenset(
 )
 
 
+_BE = re.compile(
+    r"(?<![\w'’-])(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|"
+    r"isn['’]t|aren['’]t|wasn['’]t|weren['’]t)(?![\w'’-])",
+    re.IGNORECASE,
+)
+_GAP = re.compile(r"[ \t]*\n?[ \t]*(?=\S)|[ \t]+")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+
+
 def is_participle(word: str) -> bool:
     low = word.lower()
     if low in NOT_PASSIVE:
@@ -79,34 +89,32 @@ class PassiveVoice(Kind):
         if analysis.has_pos:
             yield from self._check_parsed(analysis)
             return
+        masked = analysis.masked
         src = analysis.source
-        for sent in analysis.sentences:
-            words = sent.words
-            n = len(words)
-            i = 0
-            while i < n:
-                w = src[words[i][0] : words[i][1]].lower().replace("’", "'")
-                if w not in BE:
-                    i += 1
+        word_at = _WORD.match
+        for m in _BE.finditer(masked):
+            pos = m.end()
+            skipped = 0
+            while True:
+                gap = _GAP.match(masked, pos)
+                if gap is None:
+                    break
+                w = word_at(masked, gap.end())
+                if w is None:
+                    break
+                word = w.group(0)
+                low = word.lower()
+                if skipped < 2 and (low in ADVERBS or (low.endswith("ly") and len(low) > 4)):
+                    skipped += 1
+                    pos = w.end()
                     continue
-                j = i + 1
-                skipped = 0
-                while j < n and skipped < 2:
-                    nxt = src[words[j][0] : words[j][1]].lower()
-                    if nxt in ADVERBS or (nxt.endswith("ly") and len(nxt) > 4):
-                        j += 1
-                        skipped += 1
-                    else:
-                        break
-                if j < n and is_participle(src[words[j][0] : words[j][1]]):
-                    start, end = words[i][0], words[j][1]
+                if is_participle(word):
+                    start, end = m.start(), w.end()
                     phrase = " ".join(src[start:end].split())
                     if phrase.lower() not in self.allow:
                         yield self.finding(analysis, start, end, match=src[start:end],
                                            message=self.render(match=phrase))
-                    i = j + 1
-                else:
-                    i += 1
+                break
 
     def _check_parsed(self, analysis: "Analysis") -> Iterator[Finding]:
         """With a trained pipeline: its parse (auxpass) if it has one, else its tags (VBN)."""

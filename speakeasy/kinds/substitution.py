@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from ..matching import FormSet, expand_terms, inflect_alternative, match_case, normalise
+from ..matching import FormSet, expand_entries, match_case, normalise
 from ..model import Edit, Finding
 from ..packs import Entry
 from ..schema import Field
@@ -32,18 +32,28 @@ def quoted_list(items: list[str]) -> str:
 
 
 class Matcher:
-    """All forms of a set of entries, compiled into one pattern."""
+    """All forms of a set of entries, compiled into one pattern.
+
+    The forms of each term, and each entry's alternatives inflected for each
+    form ("use" -> "used" for "utilised"), are worked out once and kept in
+    the disk cache (:func:`speakeasy.matching.expand_entries`), so lemminflect
+    is only loaded when a wordlist changes.
+    """
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
-        forms_per_entry = expand_terms([e.term for e in entries])
+        expanded = expand_entries([(e.term, tuple(e.use)) for e in entries])
         self.lookup: dict[str, tuple[Entry, str]] = {}
-        for entry, forms in zip(entries, forms_per_entry):
+        self.inflected: list[dict[str, list[str]]] = []
+        self.origins: list[dict] = []
+        for i, (entry, (forms, inflected)) in enumerate(zip(entries, expanded)):
+            self.inflected.append(inflected)
+            self.origins.append(entry.origin() | {"why": entry.why})
             for form, tag in forms:
                 key = normalise(form.replace("\x00", "").replace("\x01", "").replace("\x02", "'"))
                 if key not in self.lookup:
-                    self.lookup[key] = (entry, tag)
-        self.forms = FormSet([[f for f, _ in forms] for forms in forms_per_entry])
+                    self.lookup[key] = (i, tag)  # type: ignore[assignment]
+        self.forms = FormSet([[f for f, _ in forms] for forms, _ in expanded])
 
 
 @lru_cache(maxsize=32)
@@ -106,7 +116,8 @@ class Substitution(Kind):
                 continue
             if key in self.keep:
                 continue
-            entry, tag = hit
+            index, tag = hit
+            entry = self.matcher.entries[index]
             start, end = m.span()
             if entry.unless:
                 sent = analysis.sentence_at(start)
@@ -121,20 +132,22 @@ class Substitution(Kind):
                 if _EXPLAINED_AFTER.match(masked, end) or _EXPLAINED_BEFORE.search(masked, max(0, start - 20), start):
                     explained.add(id(entry))
                     continue
+            alternatives = self.matcher.inflected[index].get(tag) or entry.use
             if entry.term.islower() or entry.term[:1].islower():
-                suggestions = [match_case(text, inflect_alternative(alt, tag)) for alt in entry.use]
+                suggestions = [match_case(text, alt) for alt in alternatives]
             else:  # an acronym or a name: the alternatives are written as they should be
-                suggestions = [inflect_alternative(alt, tag) for alt in entry.use]
+                suggestions = list(alternatives)
             edit = None
             if len(suggestions) == 1:
                 edit = Edit(start, end, suggestions[0], safe=entry.safe_fix)
             display = " ".join(text.split())
+            origin = self.matcher.origins[index]
             message = self.render(
                 match=display,
                 term=entry.term,
                 use=quoted_list(suggestions),
                 why=entry.why,
-                credit=entry.credit(),
+                credit=origin.get("credit", ""),
             )
             yield self.finding(
                 analysis,
@@ -144,5 +157,5 @@ class Substitution(Kind):
                 message=message,
                 suggestions=suggestions,
                 edit=edit,
-                origin=entry.origin() | {"why": entry.why},
+                origin=origin,
             )

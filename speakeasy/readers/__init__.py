@@ -64,7 +64,9 @@ def decode(path: str, data: bytes) -> str:
             "encoding",
         )
     if b"\x00" in data:
-        raise InputError(path, "this is not a text file (it looks like a binary file), so it was not checked.", "binary")
+        raise InputError(
+            path, "this is not a text file (it looks like a binary file), so it was not checked.", "binary"
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -124,7 +126,9 @@ def read_path(path: str | Path) -> Document:
     except IsADirectoryError:
         raise InputError(shown, "this is a folder, not a file.", "not-a-file") from None
     except PermissionError:
-        raise InputError(shown, "speakeasy is not allowed to open this file (permission denied).", "permission") from None
+        raise InputError(
+            shown, "speakeasy is not allowed to open this file (permission denied).", "permission"
+        ) from None
     except OSError as exc:
         raise InputError(shown, f"this file could not be read ({exc.strerror or exc}).", "read-error") from None
     return read_bytes(shown, data)

@@ -41,7 +41,7 @@ from .. import directives as _directives
 
 # Bare URLs and e-mail addresses in text.  Balanced parentheses may be part of
 # a URL (https://en.wikipedia.org/wiki/Care_(law)); a final full stop is not.
-_URL = re.compile(
+URL = re.compile(
     r"(?:https?://|ftp://|www\.)(?:[^\s<>()\[\]]|\([^\s<>()\[\]]*\))*"
     r"(?:[^\s<>()\[\].,;:!?'\"’”]|\([^\s<>()\[\]]*\))"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -98,6 +98,10 @@ def _recording_table_rule() -> Any:
 def _code_closer(markup: str) -> "re.Pattern[str]":
     """The closing backtick run of a code span: exactly as long as the opener."""
     return re.compile(r"(?<!`)" + re.escape(markup) + r"(?!`)")
+
+
+def _spaces(m: "re.Match[str]") -> str:
+    return " " * len(m.group(0))
 
 
 def _mask(gap: str) -> str:
@@ -475,7 +479,7 @@ def parse(path: str, source: str) -> Document:
             text = "".join(pieces)
             # URLs and e-mail addresses written as plain text are not prose
             if "://" in text or "www." in text or "@" in text:
-                text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+                text = URL.sub(_spaces, text)
             stripped = text.strip()
             if not stripped:
                 continue

@@ -7,7 +7,8 @@ straight above a much longer one or above a bullet ("Who we are" over the
 paragraph that follows it, with no blank line between).
 
 Lines are split on ``\\n`` only (a ``\\r`` before it is part of the line
-break), the same way line numbers are counted.
+break), the same way line numbers are counted.  URLs and e-mail addresses
+are not prose: they are masked (replaced by spaces), as in Markdown.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, BlockKind, Document
+from .markdown import URL
 
 # "- ", "* ", "• ", "1. ", "1) ", "(a) ", "a) ", "iv. ", "(iv) "
 _BULLET = re.compile(
@@ -63,6 +65,8 @@ def parse(path: str, text: str) -> Document:
         chunk = text[start:end]
         if "\r" in chunk:
             chunk = chunk.replace("\r", " ")
+        if "://" in chunk or "www." in chunk or "@" in chunk:
+            chunk = URL.sub(lambda m: " " * len(m.group(0)), chunk)
         # trim spaces into the offset so blocks start and end at prose
         stripped = chunk.strip()
         if not stripped:

@@ -269,6 +269,7 @@ class Analysis:
         self._block_stats: list[BlockStats] | None = None
         self._doc_scores: Scores | None = None
         self._masked: str | None = None
+        self._masked_lower: str | None = None
         self._locations: dict[int, str] = {}
         self._block_starts = [b.start for b in document.blocks]
         self._section_paragraph = self._number_paragraphs()
@@ -299,6 +300,15 @@ class Analysis:
                 parts.append("\x1f" * (len(self.source) - pos))
             self._masked = "".join(parts)
         return self._masked
+
+    @property
+    def masked_lower(self) -> str:
+        """:attr:`masked` in lower case, every character at its offset (for word matching)."""
+        if self._masked_lower is None:
+            from .matching import lower_same_length
+
+            self._masked_lower = lower_same_length(self.masked)
+        return self._masked_lower
 
     def text(self, start: int, end: int) -> str:
         """The prose between two offsets, with markup masked, whitespace collapsed."""

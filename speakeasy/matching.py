@@ -316,6 +316,27 @@ def _fragment(ch: str) -> str:
     return re.escape(ch)
 
 
+def _trie(forms: Iterable[str]) -> dict:
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return trie
+
+
+def _build(node: dict) -> str:
+    end = "" in node
+    branches = [(_fragment(ch) + _build(child)) for ch, child in sorted(node.items()) if ch != ""]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not end:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if end else body
+
+
 def trie_pattern(forms: Iterable[str]) -> str:
     """A regular expression matching any of ``forms``, built as a trie.
 
@@ -323,32 +344,44 @@ def trie_pattern(forms: Iterable[str]) -> str:
     means only one branch is tried per character, so a list of thousands of
     forms costs about as much to scan as one.
     """
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [(_fragment(ch) + build(child)) for ch, child in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        if len(branches) == 1 and not end:
-            return branches[0]
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if end else body
-
-    return build(trie)
+    return _build(_trie(forms))
 
 
 def compile_forms(forms: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for all forms, matching whole words only, ignoring case."""
-    body = trie_pattern(forms)
-    if not body:
+    """One pattern for all forms, matching whole words only, in LOWER-CASE text.
+
+    Use it on :func:`lower_same_length` text.  The check that a match starts a
+    word (no letter or hyphen before it) sits inside each first-level branch,
+    after the first letter, so the pattern starts with a plain choice of
+    letters: ``re`` then skips quickly to places that start with one of them,
+    about twice as fast as a pattern that starts with the check.
+    """
+    trie = _trie(forms)
+    if not trie:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w" + _HYPHENS + r"])(?:" + body + r")(?!\w|[" + _HYPHENS + r"]\w)", re.IGNORECASE)
+    before = r"[\w" + _HYPHENS + r"]"
+    top = []
+    for ch, child in sorted(trie.items()):
+        if ch == "":
+            continue
+        first = _fragment(ch)
+        rest = _build(child)
+        if "" in child and rest:
+            rest = f"(?:{rest})?" if not rest.endswith("?") else rest
+        top.append(f"{first}(?<!{before}{first})" + rest)
+    return re.compile("(?:" + "|".join(top) + r")(?!\w|[" + _HYPHENS + r"]\w)")
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping every character at its offset.
+
+    A few characters lower-case to two ("İ"); those are left as they are, so
+    offsets found in the lower-case text are offsets in the original.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 # ---------------------------------------------------------------------------

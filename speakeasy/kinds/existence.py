@@ -47,7 +47,8 @@ class Existence(Kind):
         seen: set[tuple[int, int]] = set()
         matches = []
         if self.phrase_forms is not None:
-            matches.extend(m.span() for m in self.phrase_forms.for_text(masked).finditer(masked))
+            pattern = self.phrase_forms.for_text(masked)
+            matches.extend(m.span() for m in pattern.finditer(analysis.masked_lower))
         for pat in self.patterns:
             matches.extend(m.span() for m in pat.finditer(masked) if m.end() > m.start())
         for start, end in sorted(matches):

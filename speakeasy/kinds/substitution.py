@@ -108,8 +108,8 @@ class Substitution(Kind):
         masked = analysis.masked
         lookup = self.matcher.lookup
         explained: set[int] = set()
-        for m in self.matcher.forms.for_text(masked).finditer(masked):
-            text = m.group(0)
+        for m in self.matcher.forms.for_text(masked).finditer(analysis.masked_lower):
+            text = masked[m.start() : m.end()]
             key = normalise(text)
             hit = lookup.get(key)
             if hit is None:

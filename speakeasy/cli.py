@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .engine import build_ruleset, lint_paths
+    from .engine import build_ruleset, iter_results
     from .model import Level
 
     if not args.paths:
@@ -176,23 +176,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     ruleset = build_ruleset(settings)
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-    report = lint_paths(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename)
+    results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename)
     fail_on = settings["fail_on"]
     if args.format == "json":
         from .reporters import json as json_reporter
 
-        json_reporter.render(report, sys.stdout, fail_on)
-        for e in report.errors:
+        tally = json_reporter.render_stream(results, sys.stdout, fail_on)
+        for e in tally.errors:
             sys.stderr.write(f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
     else:
         from .reporters import human
 
-        human.render(report, sys.stdout, color=args.color, quiet=args.quiet, fail_on=fail_on)
-    if report.internal_errors:
+        tally = human.render_stream(results, sys.stdout, color=args.color, quiet=args.quiet, fail_on=fail_on)
+    if tally.internal_errors:
         return EXIT_INTERNAL
-    if report.errors:
+    if tally.errors:
         return EXIT_USAGE
-    if fail_on != "never" and report.count(Level.parse(fail_on)):
+    if fail_on != "never" and tally.count(Level.parse(fail_on)):
         return EXIT_FINDINGS
     return EXIT_OK
 

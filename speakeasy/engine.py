@@ -461,13 +461,23 @@ def collect_files(paths: Iterable[str], settings: Settings) -> tuple[list[str], 
     return unique, errors
 
 
-def lint_paths(paths: Iterable[str], ruleset: RuleSet, stdin: bytes | None = None,
-               stdin_filename: str | None = None) -> Report:
-    """Lint files and folders (``-`` is standard input)."""
+def iter_results(
+    paths: Iterable[str],
+    ruleset: RuleSet,
+    stdin: bytes | None = None,
+    stdin_filename: str | None = None,
+) -> Iterator[FileResult | ReadError]:
+    """Lint files and folders one at a time (``-`` is standard input).
+
+    Yields a :class:`FileResult` for each file checked and a
+    :class:`~speakeasy.model.ReadError` for each that could not be, in order.
+    Nothing is kept between files, so memory does not grow with the number
+    of files; reporters print each result as it comes.
+    """
     from .readers import format_for, read_bytes, read_path
 
     files, errors = collect_files(paths, ruleset.settings)
-    report = Report(errors=list(errors))
+    yield from errors
     for f in files:
         try:
             if f == "-":
@@ -477,10 +487,43 @@ def lint_paths(paths: Iterable[str], ruleset: RuleSet, stdin: bytes | None = Non
             else:
                 doc = read_path(f)
         except InputError as exc:
-            report.errors.append(ReadError(exc.path, exc.message, exc.code))
+            yield ReadError(exc.path, exc.message, exc.code)
             continue
-        report.files.append(lint_document(doc, ruleset))
+        yield lint_document(doc, ruleset)
+
+
+def lint_paths(paths: Iterable[str], ruleset: RuleSet, stdin: bytes | None = None,
+               stdin_filename: str | None = None, keep_documents: bool = True) -> Report:
+    """Lint files and folders and collect every result in a :class:`Report`."""
+    report = Report()
+    for item in iter_results(paths, ruleset, stdin, stdin_filename):
+        if isinstance(item, ReadError):
+            report.errors.append(item)
+        else:
+            if not keep_documents:
+                item.document = None
+            report.files.append(item)
     return report
+
+
+@dataclass
+class Tally:
+    """What a streamed run found, for the summary and the exit code."""
+
+    files: int = 0
+    by_level: dict[Level, int] = field(default_factory=lambda: {lvl: 0 for lvl in Level})
+    internal_errors: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        for f in result.findings:
+            self.by_level[f.level] += 1
+            if f.rule == INTERNAL_RULE:
+                self.internal_errors += 1
+
+    def count(self, at_least: Level | None = None) -> int:
+        return sum(n for lvl, n in self.by_level.items() if at_least is None or lvl >= at_least)
 
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "<text>", format: str = "markdown") -> FileResult:

@@ -262,3 +262,32 @@ def test_bundled_example_runs(cli) -> None:
     code, out, _ = cli("check", str(ROOT / "examples" / "care-at-home-policy.md"), "--no-config")
     assert code == 1  # the example has one sentence over 35 words, on purpose
     assert "'domiciliary care' is jargon" in out
+
+
+@pytest.mark.parametrize("files", [0, 1, 3])
+def test_streamed_json_is_the_same_as_the_whole_report(tmp_path: Path, files: int) -> None:
+    import io
+
+    from speakeasy.config import resolve
+    from speakeasy.engine import build_ruleset, iter_results, lint_paths
+    from speakeasy.reporters import json as json_reporter
+
+    paths = [str(write(tmp_path / f"d{i}.md", JARGON + LONG)) for i in range(files)]
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00a")
+    paths.append(str(bad))
+    rs = build_ruleset(resolve(no_config=True))
+    whole = io.StringIO()
+    json_reporter.render(lint_paths(paths, rs), whole)
+    streamed = io.StringIO()
+    tally = json_reporter.render_stream(iter_results(paths, rs), streamed)
+    assert streamed.getvalue() == whole.getvalue()
+    assert json.loads(streamed.getvalue())["summary"]["files"] == files == tally.files
+    assert len(tally.errors) == 1
+
+
+def test_empty_folder_says_there_was_nothing_to_check(cli, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, out, _ = cli("check", str(tmp_path / "empty"), "--no-config")
+    assert code == 0
+    assert "speakeasy found no files it can check (.md, .markdown, .txt) in the paths given." in out

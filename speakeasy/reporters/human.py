@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 from ..model import Finding, Level, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import FileResult, Report
+    from ..engine import FileResult, Report, Tally
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
 MAX_WIDTH = 100
@@ -59,12 +59,7 @@ def plural(n: int, word: str) -> str:
 
 
 def counts_text(findings: list[Finding]) -> str:
-    by = {lvl: 0 for lvl in Level}
-    for f in findings:
-        by[f.level] += 1
-    parts = [plural(by[Level.ERROR], "error"), plural(by[Level.WARNING], "warning"),
-             plural(by[Level.SUGGESTION], "suggestion")]
-    return ", ".join(parts)
+    return counts_text_by(tally_of(findings))
 
 
 def _excerpt(result: "FileResult", f: Finding) -> tuple[str, int, int, int] | None:
@@ -125,15 +120,32 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
 
 def render(report: "Report", stream: TextIO | None = None, color: str = "auto", quiet: bool = False,
            fail_on: str = "error", err: TextIO | None = None) -> None:
-    stream = stream or sys.stdout
-    console = _console(stream, color)
+    """Print a whole report (see :func:`render_stream` for results as they come)."""
+    items: list = list(report.errors) + list(report.files)
+    render_stream(iter(items), stream, color, quiet, fail_on, err)
+
+
+def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "auto", quiet: bool = False,
+                  fail_on: str = "error", err: TextIO | None = None) -> "Tally":
+    """Print each file's findings as soon as it is checked; return the tally."""
     from rich.text import Text
 
-    for result in report.files:
+    from ..engine import Tally
+
+    stream = stream or sys.stdout
+    console = _console(stream, color)
+    errors_console = _console(err or sys.stderr, color)
+    tally = Tally()
+    for item in items:
+        if isinstance(item, ReadError):
+            tally.errors.append(item)
+            render_error(errors_console, item)
+            continue
+        result = item
+        tally.add(result)
         if quiet and not result.findings:
             continue
-        header = Text(result.path, style="bold underline")
-        console.print(header)
+        console.print(Text(result.path, style="bold underline"))
         for f in result.findings:
             render_finding(console, result, f)
         st = result.stats
@@ -142,17 +154,29 @@ def render(report: "Report", stream: TextIO | None = None, color: str = "auto", 
             f"Flesch reading ease {st['flesch_reading_ease']:.0f} ({ease_words(st['flesch_reading_ease'])}), "
             f"grade {st['flesch_kincaid_grade']:.1f}. "
         )
-        summary += f"{counts_text(result.findings)}." if result.findings else "No problems found."
+        summary += f"{counts_text_by(tally_of(result.findings))}." if result.findings else "No problems found."
         console.print(Text(summary, style="dim"))
         console.print()
-    errors_console = _console(err or sys.stderr, color)
-    for e in report.errors:
-        render_error(errors_console, e)
-    findings = list(report.findings())
-    total = Text(f"Checked {plural(len(report.files), 'file')}: {counts_text(findings)}.", style="bold")
-    if report.errors:
-        total.append(f" {plural(len(report.errors), 'file')} could not be checked.")
+    total = Text(f"Checked {plural(tally.files, 'file')}: {counts_text_by(tally.by_level)}.", style="bold")
+    if tally.errors:
+        total.append(f" {plural(len(tally.errors), 'file')} could not be checked.")
+    if tally.files == 0 and not tally.errors:
+        total = Text("speakeasy found no files it can check (.md, .markdown, .txt) in the paths given.",
+                     style="bold")
     console.print(total)
+    return tally
+
+
+def tally_of(findings: list[Finding]) -> dict[Level, int]:
+    by = {lvl: 0 for lvl in Level}
+    for f in findings:
+        by[f.level] += 1
+    return by
+
+
+def counts_text_by(by: dict[Level, int]) -> str:
+    return ", ".join([plural(by[Level.ERROR], "error"), plural(by[Level.WARNING], "warning"),
+                      plural(by[Level.SUGGESTION], "suggestion")])
 
 
 def render_error(console, e: ReadError) -> None:  # type: ignore[no-untyped-def]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Iterator, TextIO
 
 from .. import __version__
 from ..model import Level
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import Report
+    from ..engine import Report, Tally
 
 SCHEMA_VERSION = "1.0"
 
@@ -53,3 +53,52 @@ def render(report: "Report", stream: TextIO | None = None, fail_on: str = "error
     stream = stream or sys.stdout
     json.dump(to_data(report, fail_on), stream, indent=2, ensure_ascii=False)
     stream.write("\n")
+
+
+def _indented(data: Any, level: int) -> str:
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    pad = " " * level
+    return text.replace("\n", "\n" + pad)
+
+
+def render_stream(items: Iterator, stream: TextIO | None = None, fail_on: str = "error") -> "Tally":
+    """Write the same JSON as :func:`render`, one file at a time, as files are checked.
+
+    The output is identical to ``json.dump(to_data(...), indent=2)``; only
+    the counts are kept in memory, so a run over thousands of files does not
+    hold every finding.
+    """
+    from ..engine import Tally
+
+    stream = stream or sys.stdout
+    tally = Tally()
+    head = {"schema_version": SCHEMA_VERSION, "tool": {"name": "speakeasy", "version": __version__}}
+    stream.write("{\n")
+    for key, value in head.items():
+        stream.write(f'  {json.dumps(key)}: {_indented(value, 2)},\n')
+    stream.write('  "files": [')
+    first = True
+    for item in items:
+        if not hasattr(item, "findings"):
+            tally.errors.append(item)
+            continue
+        tally.add(item)
+        data = {
+            "path": item.path,
+            "format": item.format,
+            "stats": dict(item.stats),
+            "findings": [f.to_dict() for f in item.findings],
+        }
+        stream.write(("\n    " if first else ",\n    ") + _indented(data, 4))
+        first = False
+    stream.write("\n  ],\n" if not first else "],\n")
+    stream.write(f'  "errors": {_indented([e.to_dict() for e in tally.errors], 2)},\n')
+    summary = {
+        "files": tally.files,
+        "findings": tally.count(),
+        "by_severity": {str(lvl): tally.by_level[lvl] for lvl in Level},
+        "fail_on": fail_on,
+    }
+    stream.write(f'  "summary": {_indented(summary, 2)}\n')
+    stream.write("}\n")
+    return tally

@@ -359,7 +359,9 @@ def compile_forms(forms: Iterable[str]) -> re.Pattern[str]:
     trie = _trie(forms)
     if not trie:
         return re.compile(r"(?!x)x")
-    before = r"[\w" + _HYPHENS + r"]"
+    # A letter, a hyphen, or "*" (emphasis inside a word: "un**commence**d"
+    # is one word) before or after a form means it is part of a longer word.
+    before = r"[\w*" + _HYPHENS + r"]"
     top = []
     for ch, child in sorted(trie.items()):
         if ch == "":
@@ -369,7 +371,7 @@ def compile_forms(forms: Iterable[str]) -> re.Pattern[str]:
         if "" in child and rest:
             rest = f"(?:{rest})?" if not rest.endswith("?") else rest
         top.append(f"{first}(?<!{before}{first})" + rest)
-    return re.compile("(?:" + "|".join(top) + r")(?!\w|[" + _HYPHENS + r"]\w)")
+    return re.compile("(?:" + "|".join(top) + r")(?![\w*]|[" + _HYPHENS + r"]\w)")
 
 
 def lower_same_length(text: str) -> str:

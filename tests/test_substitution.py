@@ -159,3 +159,8 @@ def test_shipped_list_catches_social_care_jargon(lint) -> None:
     assert ("social-care.jargon", "Service users") in rules
     assert ("social-care.jargon", "domiciliary care") in rules
     assert ("social-care.jargon", "respite") in rules
+
+
+def test_emphasis_inside_a_word_keeps_it_one_word(run) -> None:
+    assert matches(run("We un**utilise**d it. We re*utilise*d it.")) == []
+    assert matches(run("We **utilise** it.")) == ["utilise"]

@@ -395,13 +395,18 @@ def load_wordlist(path: str | os.PathLike[str]) -> Wordlist:
     return _load_wordlist_cached(str(p.resolve()), st.st_mtime_ns, st.st_size, os.getcwd())
 
 
-def _parse_wordlist(path: Path) -> Wordlist:
+def _read_node(path: Path) -> tuple[str, str, yaml.Node | None]:
+    """(shown path, text, YAML node tree) of a pack or wordlist; DataErrors if unreadable."""
     shown = _display(path)
     try:
         text = read_yaml_text(path)
-        node = compose(text, shown)
+        return shown, text, compose(text, shown)
     except UserDataError as exc:
         raise DataErrors([exc]) from None
+
+
+def _parse_wordlist(path: Path) -> Wordlist:
+    shown, text, node = _read_node(path)
     v = Validator(shown, text)
     if node is None:
         v.errors.append(UserDataError(shown, "This wordlist is empty.", 1, 1, "Start from a copy of a shipped wordlist."))
@@ -539,12 +544,7 @@ def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:
     from .kinds.base import registry
 
     kinds = registry()
-    shown = _display(path)
-    try:
-        text = read_yaml_text(path)
-        node = compose(text, shown)
-    except UserDataError as exc:
-        raise DataErrors([exc]) from None
+    shown, text, node = _read_node(path)
     v = Validator(shown, text)
     if node is None:
         raise DataErrors([UserDataError(shown, "This rule pack is empty.", 1, 1,

@@ -101,9 +101,39 @@ class DirectiveProblem:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """Something in a document other than its words, for structure and accessibility rules.
+
+    Readers of rich formats (Word, OpenDocument) record what a reader of the
+    published document meets besides text: images and their alternative
+    text, tables and their header rows, headings and their levels, links and
+    their text, formatting such as capitals, italics, underline, small or
+    justified text.  ``start``/``end`` are offsets in ``Document.source``
+    (where to report it); ``data`` holds the details, JSON-safe.
+
+    Kinds used by the built-in readers: ``image`` (alt, name), ``table``
+    (rows, columns, header_row), ``heading`` (level, text), ``hyperlink``
+    (text, url), ``run`` (text, words, caps, italic, underline, size_pt),
+    ``paragraph`` (justified, size_pt, style).
+    """
+
+    kind: str
+    start: int
+    end: int
+    data: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(slots=True)
 class Document:
-    """A document read from a file (or standard input)."""
+    """A document read from a file (or standard input).
+
+    For formats without a text source of their own (Word, OpenDocument),
+    ``source`` is made by the reader: one line per block, in reading order,
+    so line N is the Nth block and columns are characters in it.  Such
+    readers also fill ``native`` with what their writer needs to change the
+    file (for example, which runs each block's characters came from).
+    """
 
     path: str
     source: str
@@ -111,6 +141,8 @@ class Document:
     blocks: list[Block]
     directives: list[Directive] = field(default_factory=list)
     directive_problems: list[DirectiveProblem] = field(default_factory=list)
+    features: list[Feature] = field(default_factory=list)
+    native: Any = field(default=None, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def line_starts(self) -> list[int]:

@@ -361,8 +361,6 @@ class Analysis:
         costs much less than one per paragraph.  The space flag is 2 when a
         line break follows the token.
         """
-        from spacy.attrs import IDX, LENGTH, SPACY
-
         blocks = self.document.blocks
         per_block: dict[int, list[tuple[int, int, int]]] = {bi: [] for bi in wanted}
         if not wanted:
@@ -370,12 +368,12 @@ class Analysis:
         if self._spacy_docs is not None or (self.model and "pos" in self.needs):
             docs = self._tokenize()
             for bi in wanted:
-                _collect(blocks[bi].text, docs[bi].to_array([IDX, LENGTH, SPACY]).tolist(), 0, per_block[bi])
+                _collect(blocks[bi].text, _token_rows(docs[bi]), 0, per_block[bi])
             return per_block
         nlp = load_pipeline(self.model)
         sep = "\n\n"
         joined = sep.join(blocks[bi].text for bi in wanted)
-        arr = nlp.tokenizer(joined).to_array([IDX, LENGTH, SPACY]).tolist()
+        arr = _token_rows(nlp.tokenizer(joined))
         pos = 0
         lo = 0
         n = len(arr)
@@ -461,10 +459,9 @@ class Analysis:
         for sent in sentences:
             firsts.add(i)
             i += len(sent.texts)
-        for i, n in enumerate(counts):
-            if n < 3:
-                continue
-            c.polysyllables += 1
+        polys = [i for i, n in enumerate(counts) if n > 2]
+        c.polysyllables = len(polys)
+        for i in polys:
             word = words[i]
             low = word.lower()
             if (i in firsts or not word[0].isupper()) and "-" not in word and not (
@@ -577,7 +574,19 @@ class Analysis:
             yield from sent.words
 
 
-def _collect(text: str, arr: list[list[int]], shift: int, out: list[tuple[int, int, int]]) -> None:
+def _token_rows(doc: "Doc") -> list[tuple[int, int, int]]:
+    """(start, length, space after) for every token of a spaCy ``Doc``.
+
+    Three flat lists zipped are much cheaper to build than ``tolist()`` of
+    the two-dimensional array.
+    """
+    from spacy.attrs import IDX, LENGTH, SPACY
+
+    arr = doc.to_array([IDX, LENGTH, SPACY])
+    return list(zip(arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()))
+
+
+def _collect(text: str, arr: list[tuple[int, int, int]], shift: int, out: list[tuple[int, int, int]]) -> None:
     """Append (start - shift, length, space) for each token that is not whitespace.
 
     Whitespace tokens (line breaks inside a block) are not tokens a reader

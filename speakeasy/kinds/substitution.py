@@ -86,6 +86,7 @@ class Substitution(Kind):
         self.keep = keep
         self.matcher = _matcher(tuple(entries)) if entries else None
         self._unless: dict[int, re.Pattern[str]] = {}
+        self._memo: dict[tuple[int, str, str], tuple[list[str], str]] = {}
 
     def required_needs(self) -> frozenset[str]:
         if self.matcher and any(e.unless for e in self.matcher.entries):
@@ -132,23 +133,33 @@ class Substitution(Kind):
                 if _EXPLAINED_AFTER.match(masked, end) or _EXPLAINED_BEFORE.search(masked, max(0, start - 20), start):
                     explained.add(id(entry))
                     continue
-            alternatives = self.matcher.inflected[index].get(tag) or entry.use
-            if entry.term.islower() or entry.term[:1].islower():
-                suggestions = [match_case(text, alt) for alt in alternatives]
-            else:  # an acronym or a name: the alternatives are written as they should be
-                suggestions = list(alternatives)
+            origin = self.matcher.origins[index]
+            # The same words come back again and again in a document: work
+            # out their suggestions and message once.
+            memo_key = (index, tag, text)
+            memo = self._memo.get(memo_key)
+            if memo is None:
+                alternatives = self.matcher.inflected[index].get(tag) or entry.use
+                if entry.term.islower() or entry.term[:1].islower():
+                    suggestions = [match_case(text, alt) for alt in alternatives]
+                else:  # an acronym or a name: the alternatives are written as they should be
+                    suggestions = list(alternatives)
+                display = " ".join(text.split())
+                message = self.render(
+                    match=display,
+                    term=entry.term,
+                    use=quoted_list(suggestions),
+                    why=entry.why,
+                    credit=origin.get("credit", ""),
+                )
+                if len(self._memo) > 4096:
+                    self._memo.clear()
+                memo = self._memo[memo_key] = (suggestions, message)
+            suggestions, message = memo
+            suggestions = list(suggestions)
             edit = None
             if len(suggestions) == 1:
                 edit = Edit(start, end, suggestions[0], safe=entry.safe_fix)
-            display = " ".join(text.split())
-            origin = self.matcher.origins[index]
-            message = self.render(
-                match=display,
-                term=entry.term,
-                use=quoted_list(suggestions),
-                why=entry.why,
-                credit=origin.get("credit", ""),
-            )
             yield self.finding(
                 analysis,
                 start,

@@ -1,0 +1,81 @@
+"""Save a document as a password-protected .docx with LibreOffice (UNO).
+
+Run with the system Python that has the ``uno`` module (Debian:
+python3-uno), not the project venv::
+
+    /usr/bin/python3 lo_encrypt.py SOURCE.fodt OUT.docx PASSWORD
+
+It starts its own headless soffice on a named pipe (no network socket)
+with a throwaway profile, loads SOURCE, stores it with the "MS Word 2007
+XML" filter and a Password in the media descriptor (the way the GUI's
+"Save with password" does it), then shuts soffice down.
+
+Part of speakeasy's test fixtures; CC0 1.0.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def main(src, out, password):
+    src_url = uno.systemPathToFileUrl(os.path.abspath(src))
+    out_url = uno.systemPathToFileUrl(os.path.abspath(out))
+    pipe = "speakeasy_fixtures_%d" % os.getpid()
+    with tempfile.TemporaryDirectory() as profile:
+        proc = subprocess.Popen([
+            "soffice", "--headless", "--invisible", "--norestore",
+            "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
+            "--accept=pipe,name=%s;urp;" % pipe,
+        ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            local = uno.getComponentContext()
+            resolver = local.ServiceManager.createInstanceWithContext(
+                "com.sun.star.bridge.UnoUrlResolver", local)
+            ctx = None
+            for _ in range(120):
+                try:
+                    ctx = resolver.resolve(
+                        "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                    break
+                except Exception:
+                    time.sleep(0.5)
+            if ctx is None:
+                sys.exit("could not connect to soffice")
+            desktop = ctx.ServiceManager.createInstanceWithContext(
+                "com.sun.star.frame.Desktop", ctx)
+            doc = desktop.loadComponentFromURL(
+                src_url, "_blank", 0, (prop("Hidden", True),))
+            doc.storeToURL(out_url, (
+                prop("FilterName", "MS Word 2007 XML"),
+                prop("Password", password),
+            ))
+            doc.close(True)
+            try:
+                desktop.terminate()
+            except Exception:
+                pass  # the bridge drops as soffice exits
+        finally:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    main(*sys.argv[1:])

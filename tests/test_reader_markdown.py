@@ -791,3 +791,41 @@ def test_directive_rules_after_a_tab_or_line_break() -> None:
         ("disable", ("plain-english.words",)),
         ("disable", ("social-care",)),
     ]
+
+
+def _blocks_with_full_inline_parsing(src: str, monkeypatch_obj) -> list[tuple]:
+    import re as _re
+
+    from speakeasy.readers import markdown as md_reader
+
+    monkeypatch_obj.setattr(md_reader, "_NEEDS_INLINE", _re.compile(""))  # every block parsed inline
+    try:
+        return [(b.kind, b.start, b.text) for b in parse(src).blocks]
+    finally:
+        monkeypatch_obj.undo()
+
+
+@PROPERTY
+@given(markdown_documents())
+def test_plain_prose_shortcut_gives_the_same_blocks_as_inline_parsing(src: str) -> None:
+    """Blocks without inline markup skip markdown-it's inline parser: the result must not change."""
+    import pytest as _pytest
+
+    fast = [(b.kind, b.start, b.text) for b in parse(src).blocks]
+    mp = _pytest.MonkeyPatch()
+    assert _blocks_with_full_inline_parsing(src, mp) == fast
+
+
+def test_plain_prose_shortcut_on_real_text() -> None:
+    import pytest as _pytest
+
+    from conftest import ROOT
+
+    texts = [(ROOT / "examples" / "care-at-home-policy.md").read_text(encoding="utf-8"),
+             (ROOT / "README.md").read_text(encoding="utf-8")]
+    shared = ROOT.parent / "shared" / "data" / "govuk-content-snapshots"
+    if shared.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(shared.glob("*.md"))[:20]]
+    for src in texts:
+        fast = [(b.kind, b.start, b.text) for b in parse(src).blocks]
+        assert _blocks_with_full_inline_parsing(src, _pytest.MonkeyPatch()) == fast

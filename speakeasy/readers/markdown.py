@@ -52,6 +52,12 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _NEWLINE = re.compile("\n")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
+#: Characters that start inline markup in CommonMark with the rules we use
+#: (escapes, code, emphasis, strikethrough, links, images, footnote
+#: references, autolinks, HTML, entities).  Content without any of them is
+#: plain text.
+_NEEDS_INLINE = re.compile(r"[\\`*_~\[\]!<&]")
+
 _EMPHASIS = frozenset(("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"))
 _CONTAINERS = {"footnote_reference": BlockKind.FOOTNOTE, "list_item": BlockKind.LIST_ITEM,
                "blockquote": BlockKind.BLOCKQUOTE}
@@ -71,6 +77,10 @@ def _parser() -> Any:
     # Keep escapes and entities as their own tokens: their `markup` is the
     # source spelling, which is what makes exact positions possible.
     md.disable("text_join")
+    # Inline parsing is done here, only for the blocks that have inline
+    # markup at all (see _NEEDS_INLINE): most paragraphs of a policy are
+    # plain prose, and parsing them inline is a large share of the time.
+    md.disable("inline")
     # Record where each table row's text starts once container markers
     # (">", list markers, indentation) are cut off: only the parser knows.
     md.block.ruler.at("table", _recording_table_rule(), {"alt": ["paragraph", "reference"]})
@@ -456,7 +466,19 @@ def parse(path: str, source: str) -> Document:
             else:
                 seg_c, seg_s = _line_segments(content, parse_src, line_starts, tok.map[0], atx)
             il = _Inline(md, env, content, seg_c, seg_s)
-            il.walk(tok.children or [], 0, True)
+            if _NEEDS_INLINE.search(content) is None:
+                # Plain prose: the inline parser would give one text token a
+                # line (trailing spaces dropped) and a break between lines.
+                pos = 0
+                for line in content.split("\n"):
+                    kept = line.rstrip(" \t")
+                    if kept:
+                        il.spans.append((pos, pos + len(kept), None))
+                    pos += len(line) + 1
+            else:
+                children: list[Any] = []
+                md.inline.parse(content, md, env, children)
+                il.walk(children, 0, True)
             for ca, cb in il.comments:
                 sa = il.to_source(ca)
                 sb = il.to_source(cb - 1) + 1

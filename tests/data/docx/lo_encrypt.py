@@ -8,7 +8,7 @@ python3-uno), not the project venv::
 It starts its own headless soffice on a named pipe (no network socket)
 with a throwaway profile, loads SOURCE, stores it with the "MS Word 2007
 XML" filter and a Password in the media descriptor (the way the GUI's
-"Save with password" does it), then shuts soffice down.
+"Save with password" does it: EncryptionData with OOXPassword), then shuts soffice down.
 
 Part of speakeasy's test fixtures; CC0 1.0.
 """
@@ -20,7 +20,7 @@ import tempfile
 import time
 
 import uno
-from com.sun.star.beans import PropertyValue
+from com.sun.star.beans import NamedValue, PropertyValue
 
 
 def prop(name, value):
@@ -28,6 +28,13 @@ def prop(name, value):
     p.Name = name
     p.Value = value
     return p
+
+
+def _with_value(p, any_value):
+    # A struct member cannot hold a typed uno.Any directly; build the
+    # PropertyValue through uno.createUnoStruct so the sequence type sticks.
+    return uno.createUnoStruct("com.sun.star.beans.PropertyValue",
+                               p.Name, 0, any_value, 0)
 
 
 def main(src, out, password):
@@ -58,10 +65,18 @@ def main(src, out, password):
                 "com.sun.star.frame.Desktop", ctx)
             doc = desktop.loadComponentFromURL(
                 src_url, "_blank", 0, (prop("Hidden", True),))
-            doc.storeToURL(out_url, (
-                prop("FilterName", "MS Word 2007 XML"),
-                prop("Password", password),
-            ))
+            # The OOXML export encrypts when the media descriptor carries
+            # EncryptionData with an "OOXPassword" entry (what the GUI's
+            # password dialog hands it); a plain "Password" is ignored.
+            secret = NamedValue()
+            secret.Name = "OOXPassword"
+            secret.Value = password
+            enc = uno.Any("[]com.sun.star.beans.NamedValue", (secret,))
+            args = (prop("FilterName", "MS Word 2007 XML"),
+                    prop("EncryptionData", None))
+            uno.invoke(doc, "storeToURL", (out_url, uno.Any(
+                "[]com.sun.star.beans.PropertyValue",
+                (args[0], _with_value(args[1], enc)))))
             doc.close(True)
             try:
                 desktop.terminate()

@@ -1,0 +1,312 @@
+"""Safe loading of zip packages (Word .docx, OpenDocument .odt) and their XML parts.
+
+A document from somebody else is untrusted input.  Everything here turns a
+problem into an :class:`~speakeasy.errors.InputError` with a one-line reason
+(never a traceback), and refuses what could hurt the machine:
+
+* a file that is not a zip package at all (``not-docx`` / ``not-odt``), an old
+  binary Word ``.doc`` (``old-word-format``), a password-protected file
+  (``encrypted``: Office keeps those in an OLE2 compound file with an
+  ``EncryptionInfo`` stream; OpenDocument marks encrypted parts in its
+  manifest);
+* a damaged package: a broken zip, a part that fails its checksum, a missing
+  main part, XML that does not parse (``damaged``);
+* XML with a document type or entity declarations (``unsafe-xml``): they
+  are never resolved (the parser is built not to) and such a part is refused
+  outright, so a "billion laughs" or an external entity cannot do anything;
+* a zip bomb (``too-large``): the declared sizes of the parts read may not
+  add up to more than :data:`MAX_TOTAL`; a large part may not be compressed
+  more than :data:`MAX_RATIO` times; and a part is decompressed here with a
+  hard cap, so one that expands beyond its declared size is stopped there.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from io import BytesIO
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lxml import etree
+
+#: The most uncompressed bytes read from one package (all parts together).
+MAX_TOTAL = 256 * 1024 * 1024
+#: A part larger than :data:`RATIO_FLOOR` may not be compressed more than this.
+MAX_RATIO = 100
+RATIO_FLOOR = 2 * 1024 * 1024
+#: More members than this is not a document.
+MAX_MEMBERS = 20_000
+
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+_UNSAFE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+_UNSAFE_TEXT = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+_MB = 1024 * 1024
+
+#: Words used in messages, per kind of package.
+_KINDS = {
+    "docx": {"name": "Word .docx", "app": "Word or LibreOffice", "suffix": ".docx"},
+    "odt": {"name": "OpenDocument text (.odt)", "app": "LibreOffice", "suffix": ".odt"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """One entry of an OOXML ``.rels`` part."""
+
+    id: str
+    type: str
+    target: str  # a zip member name for internal targets; the URL as written for external ones
+    external: bool
+
+
+class Package:
+    """A zip package opened for reading with every safety check in place.
+
+    ``kind`` is ``"docx"`` or ``"odt"`` (it only changes the wording of
+    messages).  Raises :class:`InputError` from the constructor when the bytes
+    are not a usable package.
+    """
+
+    def __init__(self, path: str, data: bytes, kind: str = "docx") -> None:
+        self.path = path
+        self.data = data
+        self.kind = kind
+        self.words = _KINDS[kind]
+        self.total = 0
+        self._xml: dict[str, "etree._Element"] = {}
+        self._parser = None
+        self._check_signature()
+        try:
+            self.zip = zipfile.ZipFile(BytesIO(data))
+            infos = self.zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError, IndexError):
+            raise self.damaged("it is not a complete zip package") from None
+        except Exception:  # noqa: BLE001 - zipfile raises odd errors on odd input
+            raise self.damaged("it is not a complete zip package") from None
+        if len(infos) > MAX_MEMBERS:
+            raise self.error(
+                f"this file has too many parts ({len(infos)}) to be a document; speakeasy did not read it.",
+                "too-large",
+            )
+        self.infos: dict[str, zipfile.ZipInfo] = {}
+        self._lower: dict[str, str] = {}
+        for info in infos:
+            name = info.filename.replace("\\", "/").lstrip("/")
+            self.infos.setdefault(name, info)
+            self._lower.setdefault(name.lower(), name)
+
+    # -- errors -----------------------------------------------------------------------
+
+    def error(self, message: str, code: str) -> InputError:
+        return InputError(self.path, message, code)
+
+    def damaged(self, detail: str) -> InputError:
+        return self.error(
+            f"this {self.words['name']} file is damaged ({detail}); "
+            f"open it in {self.words['app']} and save it again.",
+            "damaged",
+        )
+
+    def encrypted(self) -> InputError:
+        return self.error(
+            "this file is password-protected, so speakeasy cannot read it; remove the password and try again.",
+            "encrypted",
+        )
+
+    def too_large(self, detail: str) -> InputError:
+        return self.error(
+            f"this file is too large to read safely ({detail}); speakeasy did not read it. "
+            "If it is a real document, remove large embedded content or split it.",
+            "too-large",
+        )
+
+    # -- opening ----------------------------------------------------------------------
+
+    def _check_signature(self) -> None:
+        head = self.data[:8]
+        if head.startswith(OLE2_SIGNATURE):
+            if any(s in self.data for s in _ENCRYPTION_STREAMS):
+                raise self.encrypted()
+            if self.kind == "docx":
+                raise self.error(
+                    "this is an old Word .doc file; open it in Word or LibreOffice and save it as .docx.",
+                    "old-word-format",
+                )
+            raise self.error(
+                "this is an old Microsoft Office file, not an OpenDocument file; "
+                "open it in LibreOffice and save it as .odt.",
+                "not-odt",
+            )
+        if not head.startswith(_ZIP_SIGNATURES):
+            if self.kind == "docx":
+                raise self.error(
+                    "this is not a Word .docx file (it is not a zip package); "
+                    "open it in Word or LibreOffice and save it as .docx.",
+                    "not-docx",
+                )
+            raise self.error(
+                "this is not an OpenDocument .odt file (it is not a zip package); "
+                "open it in LibreOffice and save it as .odt.",
+                "not-odt",
+            )
+
+    # -- members ----------------------------------------------------------------------
+
+    def find(self, name: str) -> str | None:
+        """The member's real name (OPC names are case-insensitive), or None."""
+        name = name.lstrip("/")
+        if name in self.infos:
+            return name
+        return self._lower.get(name.lower())
+
+    def has(self, name: str) -> bool:
+        return self.find(name) is not None
+
+    def read(self, name: str) -> bytes:
+        """The bytes of one member, with the size, ratio and checksum checks."""
+        real = self.find(name)
+        if real is None:
+            raise self.damaged(f"{name} is missing")
+        info = self.infos[real]
+        if info.flag_bits & 0x1:
+            raise self.encrypted()
+        size = info.file_size
+        if size > MAX_TOTAL or self.total + size > MAX_TOTAL:
+            raise self.too_large(f"its parts expand to more than {MAX_TOTAL // _MB} MB")
+        if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+            raise self.too_large(f"{real} is compressed more than {MAX_RATIO} times, like a zip bomb")
+        self.total += size
+        data = self.data
+        offset = info.header_offset
+        header = data[offset : offset + 30]
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise self.damaged(f"{real} cannot be found in the zip package")
+        name_len = int.from_bytes(header[26:28], "little")
+        extra_len = int.from_bytes(header[28:30], "little")
+        begin = offset + 30 + name_len + extra_len
+        raw = data[begin : begin + info.compress_size]
+        if len(raw) < info.compress_size:
+            raise self.damaged(f"{real} is cut short")
+        if info.compress_type == zipfile.ZIP_STORED:
+            out = raw
+            if len(out) > size:
+                raise self.too_large(f"{real} is bigger than the package says")
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            inflater = zlib.decompressobj(-15)
+            try:
+                # at most one byte more than declared: enough to know it lied
+                out = inflater.decompress(raw, size + 1)
+            except zlib.error:
+                raise self.damaged(f"{real} cannot be decompressed") from None
+            if len(out) > size:
+                raise self.too_large(f"{real} expands to more than the package says")
+        else:
+            raise self.damaged(f"{real} uses a kind of compression speakeasy cannot read")
+        if len(out) != size or zlib.crc32(out) != info.CRC:
+            raise self.damaged(f"{real} fails its checksum")
+        return out
+
+    # -- XML ----------------------------------------------------------------------------
+
+    def parser(self) -> "etree.XMLParser":
+        if self._parser is None:
+            from lxml import etree
+
+            self._parser = etree.XMLParser(
+                resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False
+            )
+        return self._parser
+
+    def xml(self, name: str) -> "etree._Element":
+        """The parsed root element of an XML member (parsed once, then shared)."""
+        real = self.find(name)
+        if real is None:
+            raise self.damaged(f"{name} is missing")
+        found = self._xml.get(real)
+        if found is not None:
+            return found
+        data = self.read(real)
+        root = parse_xml(data, real, self)
+        self._xml[real] = root
+        return root
+
+    @property
+    def parsed(self) -> dict[str, "etree._Element"]:
+        """Every XML part parsed so far, by member name."""
+        return self._xml
+
+    def rels(self, part: str) -> dict[str, Relationship]:
+        """The relationships of a part (``word/document.xml`` -> ``word/_rels/document.xml.rels``)."""
+        folder, base = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        if not self.has(rels_name):
+            return {}
+        root = self.xml(rels_name)
+        out: dict[str, Relationship] = {}
+        for rel in root:
+            if not isinstance(rel.tag, str) or not rel.tag.endswith("Relationship"):
+                continue
+            rid = rel.get("Id") or ""
+            target = rel.get("Target") or ""
+            external = (rel.get("TargetMode") or "").lower() == "external"
+            if not external:
+                target = resolve_target(folder, target)
+            out[rid] = Relationship(rid, rel.get("Type") or "", target, external)
+        return out
+
+
+def resolve_target(folder: str, target: str) -> str:
+    """An internal relationship target as a zip member name."""
+    from urllib.parse import unquote
+
+    target = unquote(target.split("#", 1)[0])
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    joined = posixpath.normpath(posixpath.join(folder, target))
+    return joined.lstrip("/")
+
+
+def parse_xml(data: bytes, name: str, package: Package) -> "etree._Element":
+    """Parse one part: refuse declarations, never resolve entities, report errors in one line."""
+    from lxml import etree
+
+    probe = data
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise package.damaged(f"{name} is not well-formed XML") from None
+        if _UNSAFE_TEXT.search(text):
+            raise _unsafe(package, name)
+        probe = b""
+    if probe and _UNSAFE.search(probe):
+        raise _unsafe(package, name)
+    try:
+        root = etree.fromstring(data, package.parser())
+    except etree.XMLSyntaxError as exc:
+        line = getattr(exc, "lineno", None) or (exc.position[0] if getattr(exc, "position", None) else None)
+        where = f", line {line}" if line else ""
+        raise package.damaged(f"{name} is not well-formed XML{where}") from None
+    except (ValueError, MemoryError):
+        raise package.damaged(f"{name} is not well-formed XML") from None
+    tree = root.getroottree()
+    info = tree.docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise _unsafe(package, name)
+    return root
+
+
+def _unsafe(package: Package, name: str) -> InputError:
+    return package.error(
+        f"this file contains XML entity declarations (in {name}), which speakeasy refuses to read for safety; "
+        f"open it in {package.words['app']} and save it again.",
+        "unsafe-xml",
+    )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ..matching import APOSTROPHE, compile_forms
+
 from ..model import Finding
 from ..schema import Field
 from .base import Kind, register
@@ -51,10 +53,10 @@ NOT_PASSIVE = frozenset(
 )
 
 
-_BE = re.compile(
-    r"(?<![\w'’-])(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|"
-    r"isn['’]t|aren['’]t|wasn['’]t|weren['’]t)(?![\w'’-])",
-    re.IGNORECASE,
+#: Forms of "be" and "get" in lower-case text (apostrophes straight or curly).
+_BE = compile_forms(
+    "am is are was were be been being get gets got gotten getting".split()
+    + [w.replace("'", APOSTROPHE) for w in ("isn't", "aren't", "wasn't", "weren't")]
 )
 _GAP = re.compile(r"[ \t]*\n?[ \t]*(?=\S)|[ \t]+")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
@@ -92,7 +94,7 @@ class PassiveVoice(Kind):
         masked = analysis.masked
         src = analysis.source
         word_at = _WORD.match
-        for m in _BE.finditer(masked):
+        for m in _BE.finditer(analysis.masked_lower):
             pos = m.end()
             skipped = 0
             while True:

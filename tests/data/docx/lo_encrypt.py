@@ -6,9 +6,18 @@ python3-uno), not the project venv::
     /usr/bin/python3 lo_encrypt.py SOURCE.fodt OUT.docx PASSWORD
 
 It starts its own headless soffice on a named pipe (no network socket)
-with a throwaway profile, loads SOURCE, stores it with the "MS Word 2007
-XML" filter and a Password in the media descriptor (the way the GUI's
-"Save with password" does it: EncryptionData with OOXPassword), then shuts soffice down.
+with a throwaway profile, loads SOURCE read-only, stores it with the
+"MS Word 2007 XML" filter and, in the media descriptor, EncryptionData
+holding OOXPassword (what the GUI's password dialog hands the filter)
+and CryptoType=Standard, then shuts soffice down.
+
+Why not ``--convert-to 'docx:...:{"EncryptionPassword":...}'``? In
+LibreOffice 7.4 that JSON filter option is ignored by the Word filter and
+you get a plain, unencrypted zip. A plain "Password" property is ignored
+too. CryptoType=Standard is needed because 7.4's default ("Agile")
+fails with an I/O write error. The result is an OLE2 compound file with
+the streams EncryptionInfo (ECMA-376 Standard Encryption, AES-128) and
+EncryptedPackage.
 
 Part of speakeasy's test fixtures; CC0 1.0.
 """
@@ -30,13 +39,6 @@ def prop(name, value):
     return p
 
 
-def _with_value(p, any_value):
-    # A struct member cannot hold a typed uno.Any directly; build the
-    # PropertyValue through uno.createUnoStruct so the sequence type sticks.
-    return uno.createUnoStruct("com.sun.star.beans.PropertyValue",
-                               p.Name, 0, any_value, 0)
-
-
 def main(src, out, password):
     src_url = uno.systemPathToFileUrl(os.path.abspath(src))
     out_url = uno.systemPathToFileUrl(os.path.abspath(out))
@@ -47,6 +49,7 @@ def main(src, out, password):
             "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
             "--accept=pipe,name=%s;urp;" % pipe,
         ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        desktop = None
         try:
             local = uno.getComponentContext()
             resolver = local.ServiceManager.createInstanceWithContext(
@@ -63,28 +66,31 @@ def main(src, out, password):
                 sys.exit("could not connect to soffice")
             desktop = ctx.ServiceManager.createInstanceWithContext(
                 "com.sun.star.frame.Desktop", ctx)
+            # ReadOnly: no .~lock file is left next to the source.
             doc = desktop.loadComponentFromURL(
-                src_url, "_blank", 0, (prop("Hidden", True),))
-            # The OOXML export encrypts when the media descriptor carries
-            # EncryptionData with an "OOXPassword" entry (what the GUI's
-            # password dialog hands it); a plain "Password" is ignored.
-            secret = NamedValue()
-            secret.Name = "OOXPassword"
-            secret.Value = password
-            enc = uno.Any("[]com.sun.star.beans.NamedValue", (secret,))
-            args = (prop("FilterName", "MS Word 2007 XML"),
-                    prop("EncryptionData", None))
-            uno.invoke(doc, "storeToURL", (out_url, uno.Any(
-                "[]com.sun.star.beans.PropertyValue",
-                (args[0], _with_value(args[1], enc)))))
+                src_url, "_blank", 0,
+                (prop("Hidden", True), prop("ReadOnly", True)))
+            if doc is None:
+                sys.exit("soffice could not load " + src)
+            enc = uno.Any("[]com.sun.star.beans.NamedValue", (
+                NamedValue("OOXPassword", password),
+                NamedValue("CryptoType", "Standard"),
+            ))
+            args = uno.Any("[]com.sun.star.beans.PropertyValue", (
+                prop("FilterName", "MS Word 2007 XML"),
+                uno.createUnoStruct("com.sun.star.beans.PropertyValue",
+                                    "EncryptionData", 0, enc, 0),
+            ))
+            uno.invoke(doc, "storeToURL", (out_url, args))
             doc.close(True)
-            try:
-                desktop.terminate()
-            except Exception:
-                pass  # the bridge drops as soffice exits
         finally:
+            if desktop is not None:
+                try:
+                    desktop.terminate()
+                except Exception:
+                    pass  # the bridge drops as soffice exits
             try:
-                proc.wait(timeout=30)
+                proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()

@@ -1,0 +1,1322 @@
+"""Word .docx (Office Open XML, transitional and strict), read the way a reader of the document sees it.
+
+What is read, in this order (each block is one line of ``Document.source``):
+
+1. headers: for each section, its first-page, default (odd) and even-page
+   header, each distinct header part once;
+2. the body: paragraphs and headings, list items, tables cell by cell and
+   row by row (nested tables too), text boxes and shapes with text right
+   after the paragraph that anchors them;
+3. footnotes in the order they are referenced, then endnotes;
+4. comments, only when asked (``include_comments=True``): they are not
+   published text;
+5. footers, in the same order as headers.
+
+Inside a paragraph: text split across runs is one word; hyperlink text,
+content controls (``w:sdt``), simple fields' runs and complex fields' shown
+results (between ``separate`` and ``end``) are read; field instructions,
+hidden text (``w:vanish``), deleted text (``w:del``, ``w:moveFrom``) are
+not; inserted text (``w:ins``, ``w:moveTo``) is read as if accepted.  Tabs
+and line breaks (``w:tab``, ``w:br``, ``w:cr``, ``w:ptab``) become one space
+each, so a block never holds a line break and every block character maps
+to exactly one place in the XML (see :class:`Piece`).
+
+A block's text is the paragraph's text with leading and trailing spaces
+trimmed; web addresses and e-mail addresses are masked (spaces) in
+``Block.text`` as they are for Markdown, while ``Document.source`` keeps
+them.  Paragraphs with no text make no block (and no line).
+
+Headings come from outline levels and paragraph styles (``w:outlineLvl``
+on the paragraph or, following ``w:basedOn``, its style; or the built-in
+"Heading 1".."Heading 9" and "Title" styles), never from bold text.
+
+``Document.native`` is a :class:`Native`: the parsed XML parts, and for
+every block its ``w:p`` element and its :class:`Piece` list, which is what
+a fixer needs to change the words in place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable, NamedTuple
+
+from ..errors import InputError
+from ..model import Block, BlockKind, Directive, DirectiveProblem, Document, Feature
+from .markdown import URL
+from .ooxml_safe import Package
+
+# ---------------------------------------------------------------------------
+# Namespaces
+
+W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+R_TRANSITIONAL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+V = "urn:schemas-microsoft-com:vml"
+O = "urn:schemas-microsoft-com:office:office"
+_WP = ("http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+       "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing")
+_A = ("http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main")
+
+_W_TAGS = {
+    "document": "document", "body": "body", "p": "p", "r": "r", "t": "t", "tab": "tab", "br": "br", "cr": "cr",
+    "ptab": "ptab", "noBreakHyphen": "noBreakHyphen", "delText": "delText", "instrText": "instrText",
+    "fldChar": "fldChar", "fldSimple": "fldSimple", "hyperlink": "hyperlink", "sdt": "sdt",
+    "sdtContent": "sdtContent", "ins": "ins", "del_": "del", "moveTo": "moveTo", "moveFrom": "moveFrom",
+    "smartTag": "smartTag", "customXml": "customXml", "dir": "dir", "bdo": "bdo", "tbl": "tbl", "tr": "tr",
+    "tc": "tc", "trPr": "trPr", "tcPr": "tcPr", "gridSpan": "gridSpan", "gridBefore": "gridBefore",
+    "vMerge": "vMerge", "tblHeader": "tblHeader", "tblGrid": "tblGrid", "gridCol": "gridCol",
+    "cellDel": "cellDel", "pPr": "pPr", "rPr": "rPr", "pStyle": "pStyle", "rStyle": "rStyle",
+    "numPr": "numPr", "numId": "numId", "outlineLvl": "outlineLvl", "jc": "jc", "sz": "sz", "caps": "caps",
+    "i": "i", "u": "u", "vanish": "vanish", "sectPr": "sectPr", "headerReference": "headerReference",
+    "footerReference": "footerReference", "footnote": "footnote", "endnote": "endnote",
+    "footnoteReference": "footnoteReference", "endnoteReference": "endnoteReference", "comment": "comment",
+    "commentRangeStart": "commentRangeStart", "commentRangeEnd": "commentRangeEnd",
+    "commentReference": "commentReference", "txbxContent": "txbxContent", "drawing": "drawing",
+    "pict": "pict", "object": "object", "style": "style", "name": "name", "basedOn": "basedOn",
+    "docDefaults": "docDefaults", "rPrDefault": "rPrDefault", "pPrDefault": "pPrDefault",
+    "val": "val", "id": "id", "type": "type", "styleId": "styleId", "default": "default",
+    "fldCharType": "fldCharType", "instr": "instr", "anchor": "anchor",
+}
+
+
+class _Names:
+    """Clark names ({namespace}local) of the WordprocessingML tags and attributes used here."""
+
+    def __init__(self, w: str, r: str) -> None:
+        self.ns = w
+        for attr, local in _W_TAGS.items():
+            setattr(self, attr, f"{{{w}}}{local}")
+        self.rid = f"{{{r}}}id"
+        self.rid_other = f"{{{R_STRICT if r == R_TRANSITIONAL else R_TRANSITIONAL}}}id"
+
+    def __getattr__(self, name: str) -> str:  # pragma: no cover - for type checkers only
+        raise AttributeError(name)
+
+
+_NAMES = {W_TRANSITIONAL: _Names(W_TRANSITIONAL, R_TRANSITIONAL), W_STRICT: _Names(W_STRICT, R_STRICT)}
+_MC_ALT = f"{{{MC}}}AlternateContent"
+_MC_CHOICE = f"{{{MC}}}Choice"
+_DOCPR = tuple(f"{{{ns}}}docPr" for ns in _WP)
+_GRAPHIC_DATA = tuple(f"{{{ns}}}graphicData" for ns in _A)
+_V_IMAGEDATA = f"{{{V}}}imagedata"
+_V_TEXTBOX = f"{{{V}}}textbox"
+_O_TITLE = f"{{{O}}}title"
+
+# ---------------------------------------------------------------------------
+# Shared with the OpenDocument reader
+
+#: A reader's word (same as :data:`speakeasy.analysis.WORD`, without importing spaCy).
+WORD = re.compile(r"[^\W_](?:[^\s]*[^\W_])?")
+#: Characters that would break a block's line (or look like it): each becomes one space.
+_CONTROL = {c: " " for c in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0x2028, 0x2029)}
+_CONTROL_RE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\u2028\u2029]")
+
+
+class Piece(NamedTuple):
+    """Where block characters ``[block_start, block_end)`` come from.
+
+    ``slot`` says which text of ``element`` holds them:
+
+    * ``"text"``: ``element.text[element_start : element_start + (block_end - block_start)]``
+      (a Word ``w:t`` element, or an OpenDocument element's own text);
+    * ``"tail"``: the same slice of ``element.tail`` (OpenDocument mixed content: the text
+      after a child element);
+    * ``"marker"``: not replaceable text: ``element`` is a tab, line break, ``text:s``...
+      shown as spaces (or a hyphen for ``w:noBreakHyphen``).  Leave it alone.
+    """
+
+    block_start: int
+    block_end: int
+    element: Any
+    element_start: int
+    slot: str = "text"
+
+    @property
+    def replaceable(self) -> bool:
+        return self.slot != "marker"
+
+
+@dataclass(slots=True)
+class BlockNative:
+    """Where one block lives in the package."""
+
+    xml_part: str  # the zip member, e.g. "word/document.xml"
+    paragraph: Any  # the w:p (or text:p / text:h) lxml element
+    pieces: list[Piece]
+
+
+@dataclass
+class Native:
+    """What a writer needs to change a Word or OpenDocument file in place.
+
+    * ``path``: the file that was read; ``data``: its bytes (the original zip);
+    * ``parts``: the parsed lxml root element of every XML part read, by zip
+      member name (edit these in place, then write a new zip with the other
+      members copied unchanged);
+    * ``blocks``: one :class:`BlockNative` per ``Document.blocks`` entry, in
+      the same order: the paragraph element and the pieces mapping every
+      block character to its XML text;
+    * ``namespace``: the main text namespace (Word transitional or strict,
+      or OpenDocument's text namespace).
+
+    :meth:`spans` turns a range of source offsets into the XML text slices it covers.
+    """
+
+    path: str
+    format: str
+    data: bytes
+    parts: dict[str, Any]
+    blocks: list[BlockNative]
+    namespace: str
+    block_starts: list[int] = field(default_factory=list)
+
+    def spans(self, start: int, end: int) -> list[tuple[int, Piece, int, int]]:
+        """``(block index, piece, from, to)`` for every piece under source ``[start, end)``.
+
+        ``from``/``to`` are offsets in the piece's element text (its ``slot``).
+        Markers are included (check ``piece.replaceable``).
+        """
+        import bisect
+
+        out: list[tuple[int, Piece, int, int]] = []
+        i = max(bisect.bisect_right(self.block_starts, start) - 1, 0)
+        while i < len(self.blocks) and (i >= len(self.block_starts) or self.block_starts[i] < end):
+            base = self.block_starts[i]
+            for piece in self.blocks[i].pieces:
+                a = max(start - base, piece.block_start)
+                b = min(end - base, piece.block_end)
+                if a < b:
+                    shift = piece.element_start - piece.block_start
+                    out.append((i, piece, a + shift, b + shift))
+            i += 1
+        return out
+
+
+class Para:
+    """The text of one paragraph as it is read, before it becomes a block.
+
+    Offsets here are "raw": into the paragraph's full text, before trimming.
+    """
+
+    __slots__ = ("chunks", "pieces", "length", "links", "runs", "marks", "images", "boxes", "last_ws", "in_link")
+
+    def __init__(self) -> None:
+        self.chunks: list[str] = []
+        self.pieces: list[tuple[int, int, Any, int, str]] = []
+        self.length = 0
+        self.links: list[tuple[int, int, str | None]] = []
+        self.runs: list[list[Any]] = []  # [start, end, props]
+        self.marks: list[tuple[int, str, Any]] = []  # (raw offset, what, payload)
+        self.images: list[tuple[int, dict[str, Any]]] = []
+        self.boxes: list[Any] = []  # text box contents, read after the paragraph
+        self.last_ws = True  # OpenDocument white-space collapsing: at the start of a paragraph
+        self.in_link = 0
+
+    def add(self, text: str, element: Any, slot: str, props: Any = None, offset: int = 0) -> None:
+        start = self.length
+        end = start + len(text)
+        self.chunks.append(text)
+        self.pieces.append((start, end, element, offset, slot))
+        self.length = end
+        if props is not None:
+            runs = self.runs
+            if runs and runs[-1][1] == start and runs[-1][2] == props:
+                runs[-1][1] = end
+            else:
+                runs.append([start, end, props])
+
+    def mark(self, what: str, payload: Any) -> None:
+        self.marks.append((self.length, what, payload))
+
+
+@dataclass(slots=True)
+class Emitted:
+    """Where a paragraph ended up: ``to_source(raw)`` maps raw offsets to source offsets."""
+
+    block: int | None  # index in Document.blocks, None when the paragraph made no block
+    start: int  # the block's start (or, with no block, where the next block starts)
+    lead: int
+    length: int
+    text: str  # the trimmed text (as in the source)
+
+    def to_source(self, raw: int) -> int:
+        return self.start + min(max(raw - self.lead, 0), self.length)
+
+
+class Builder:
+    """Collects blocks, source lines, features and directives in reading order."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.blocks: list[Block] = []
+        self.natives: list[BlockNative] = []
+        self.features: list[Feature] = []
+        self.directives: list[Directive] = []
+        self.problems: list[DirectiveProblem] = []
+        self.pos = 0  # where the next block starts
+        self.section: str | None = None
+
+    def emit(self, para: Para, kind: BlockKind, level: int, section: str | None, locator: dict[str, Any],
+             xml_part: str, element: Any) -> Emitted:
+        raw = "".join(para.chunks)
+        if _CONTROL_RE.search(raw):
+            raw = raw.translate(_CONTROL)
+        text = raw.strip()
+        if not text:
+            return Emitted(None, self.pos, 0, 0, "")
+        lead = len(raw) - len(raw.lstrip())
+        n = len(text)
+        start = self.pos
+        shown = URL.sub(_spaces, text) if ("://" in text or "www." in text or "@" in text) else text
+        index = len(self.blocks)
+        self.blocks.append(Block(text=shown, start=start, kind=kind, index=index, heading_level=level,
+                                 section=section, locator=locator))
+        pieces: list[Piece] = []
+        stop = lead + n
+        for a, b, el, es, slot in para.pieces:
+            if b <= lead or a >= stop or a == b:
+                continue
+            a2 = a if a > lead else lead
+            b2 = b if b < stop else stop
+            pieces.append(Piece(a2 - lead, b2 - lead, el, es + (a2 - a), slot))
+        self.natives.append(BlockNative(xml_part, element, pieces))
+        self.lines.append(text)
+        self.pos = start + n + 1
+        return Emitted(index, start, lead, n, text)
+
+    def feature(self, kind: str, start: int, end: int, data: dict[str, Any]) -> None:
+        self.features.append(Feature(kind, start, end, data))
+
+    def paragraph_features(self, para: Para, done: Emitted, base_size: float | None,
+                           justified: bool, style: str | None) -> None:
+        """``hyperlink``, ``image``, ``run`` and ``paragraph`` features of one paragraph."""
+        g = done.to_source
+        source_text = done.text
+        for a, b, url in para.links:
+            s, e = g(a), g(b)
+            self.feature("hyperlink", s, e, {"text": " ".join(source_text[s - done.start : e - done.start].split()),
+                                             "url": url})
+        for at, data in para.images:
+            s = g(at)
+            self.feature("image", s, s, data)
+        if done.block is None:
+            return
+        # the paragraph's size: the size most of its characters have
+        sizes: dict[float, int] = {}
+        for a, b, props in para.runs:
+            if props[3] is not None and not source_text[max(a - done.lead, 0) : b - done.lead].isspace():
+                sizes[props[3]] = sizes.get(props[3], 0) + (b - a)
+        size = max(sizes, key=lambda k: (sizes[k], k == base_size)) if sizes else base_size
+        for a, b, props in para.runs:
+            italic, underline, caps, run_size, link = props
+            s, e = g(a), g(b)
+            if s >= e:
+                continue
+            text = source_text[s - done.start : e - done.start]
+            words = WORD.findall(text)
+            if not words:
+                continue
+            caps_text = len(words) >= 4 and text.upper() == text and any(c.isalpha() for c in text)
+            small = run_size is not None and size is not None and run_size != size
+            if not (caps or caps_text or italic or underline or small):
+                continue
+            # trim the feature to the words
+            lead = len(text) - len(text.lstrip())
+            trimmed = text.strip()
+            self.feature("run", s + lead, s + lead + len(trimmed), {
+                "text": trimmed, "words": len(words), "caps": bool(caps or caps_text),
+                "caps_from": "format" if caps else ("text" if caps_text else None),
+                "italic": bool(italic), "underline": bool(underline), "size_pt": run_size,
+                "hyperlink": bool(link),
+            })
+        self.feature("paragraph", done.start, done.start + done.length,
+                     {"justified": justified, "size_pt": size, "style": style})
+
+    def document(self, path: str, fmt: str, native: Native) -> Document:
+        source = "\n".join(self.lines)
+        end = len(source)
+        feats = [f if f.end <= end else Feature(f.kind, min(f.start, end), end, f.data) for f in self.features]
+        feats.sort(key=lambda f: f.start)
+        directives = [d if d.applies_to <= end else replace(d, start=min(d.start, end), end=min(d.end, end),
+                                                             applies_from=min(d.applies_from, end), applies_to=end)
+                      for d in self.directives]
+        problems = [p if p.end <= end else DirectiveProblem(p.message, min(p.start, end), end) for p in self.problems]
+        native.blocks = self.natives
+        native.block_starts = [b.start for b in self.blocks]
+        return Document(path=path, source=source, format=fmt, blocks=self.blocks, directives=directives,
+                        directive_problems=problems, features=feats, native=native)
+
+
+def _spaces(m: "re.Match[str]") -> str:
+    return " " * len(m.group(0))
+
+
+# ---------------------------------------------------------------------------
+# Directives in comments: "speakeasy: ignore RULE -- reason"
+
+_DIRECTIVE_START = re.compile(r"^\s*speakeasy\b", re.I)
+_DIRECTIVE = re.compile(r"^\s*speakeasy\s*[:\-]?\s*(?P<rest>.*)$", re.I | re.S)
+_RULE_LIST = re.compile(r"^[A-Za-z0-9_.*?\[\]-]+(?:\s*,\s*[A-Za-z0-9_.*?\[\]-]+)*$")
+_HOW = "Write it like 'speakeasy: ignore RULE -- reason'."
+
+
+def comment_directive(text: str, start: int, end: int) -> Directive | DirectiveProblem | None:
+    """Read one Word comment (or OpenDocument annotation) that covers source ``[start, end)``.
+
+    ``speakeasy: ignore plain-english.words -- quoting the law`` switches
+    the named rules (ids, packs or globs, separated by commas; none means
+    every rule) off for the commented text: a :class:`Directive` with action
+    ``"range"``.  A comment that starts with "speakeasy" but cannot be read
+    is a :class:`DirectiveProblem`; any other comment is None.
+    """
+    if not _DIRECTIVE_START.match(text):
+        return None
+    m = _DIRECTIVE.match(text)
+    rest = (m.group("rest") if m else "").strip()
+    reason = None
+    if " --" in rest or rest.startswith("--"):
+        rest, _, reason = rest.partition("--")
+        reason = " ".join(reason.split()) or None
+        rest = rest.strip()
+    words = rest.split(None, 1)
+    action = words[0].lower().rstrip(":") if words else ""
+    if action != "ignore":
+        if action in ("disable", "enable", "disable-next-line", "ignore-next-line", "off"):
+            message = f"'speakeasy: {action}' does not work in a comment. {_HOW}"
+        elif action:
+            message = f"'speakeasy: {action}' is not something speakeasy understands. {_HOW}"
+        else:
+            message = f"This speakeasy comment does not say what to do. {_HOW}"
+        return DirectiveProblem(message, start, end)
+    rules_text = words[1].strip() if len(words) > 1 else ""
+    rules: tuple[str, ...] = ()
+    if rules_text:
+        if not _RULE_LIST.match(rules_text):
+            return DirectiveProblem(
+                f"speakeasy could not read the rule names '{rules_text}'. "
+                "Separate rule names with commas, and put the reason after ' -- '.",
+                start, end,
+            )
+        rules = tuple(r.strip() for r in rules_text.split(",") if r.strip())
+    return Directive("range", rules, reason, start, start, start, end)
+
+
+# ---------------------------------------------------------------------------
+# Small helpers
+
+
+def _on(el: Any, val: str) -> bool:
+    v = el.get(val)
+    return v is None or v.strip().lower() not in ("0", "false", "off", "none")
+
+
+def _half_points(v: str | None) -> float | None:
+    if not v:
+        return None
+    v = v.strip()
+    try:
+        if v.endswith("pt"):
+            return float(v[:-2])
+        return int(v) / 2
+    except ValueError:
+        return None
+
+
+_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.I)
+_HYPERLINK_ARGS = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def field_hyperlink(instr: str) -> str | None:
+    """The target of a ``HYPERLINK "url" \\l "anchor"`` field instruction, or None."""
+    tokens = [a if a or b == "" else b for a, b in _HYPERLINK_ARGS.findall(instr)]
+    if not tokens or tokens[0].upper() != "HYPERLINK":
+        return None
+    url = anchor = None
+    i = 1
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.lower() == "\\l" and i + 1 < len(tokens):
+            anchor = tokens[i + 1]
+            i += 2
+            continue
+        if tok.startswith("\\"):
+            i += 2 if tok.lower() in ("\\o", "\\t") else 1
+            continue
+        if url is None:
+            url = tok
+        i += 1
+    if anchor:
+        return (url or "") + "#" + anchor
+    return url
+
+
+# ---------------------------------------------------------------------------
+# Styles
+
+
+@dataclass(slots=True)
+class _Style:
+    id: str
+    name: str | None
+    type: str
+    based: str | None
+    outline: int | None
+    num: str | None
+    jc: str | None
+    rpr: dict[str, Any]
+
+
+@dataclass(slots=True)
+class _ParaStyle:
+    name: str | None
+    level: int  # 0: not a heading
+    listed: bool
+    justified: bool
+    rpr: dict[str, Any]  # document defaults + the style chain
+    props: tuple  # run props of a run without its own
+    size: float | None
+
+
+_DEFAULT_SIZE = 10.0  # what Word shows when no size is given anywhere
+
+
+class _Styles:
+    def __init__(self, root: Any, n: _Names) -> None:
+        self.n = n
+        self.by_id: dict[str, _Style] = {}
+        self.defaults: dict[str, Any] = {}
+        self.default_jc: str | None = None
+        self.default_para: str | None = None
+        self._para: dict[str | None, _ParaStyle] = {}
+        self._char: dict[str | None, dict[str, Any]] = {}
+        if root is None:
+            return
+        for el in root:
+            if el.tag == n.style:
+                sid = el.get(n.styleId) or ""
+                typ = el.get(n.type) or "paragraph"
+                name = based = jc = num = None
+                outline = None
+                rpr: dict[str, Any] = {}
+                for c in el:
+                    t = c.tag
+                    if t == n.name:
+                        name = c.get(n.val)
+                    elif t == n.basedOn:
+                        based = c.get(n.val)
+                    elif t == n.rPr:
+                        rpr = _rpr(c, n)
+                    elif t == n.pPr:
+                        for d in c:
+                            if d.tag == n.outlineLvl:
+                                try:
+                                    outline = int(d.get(n.val) or "")
+                                except ValueError:
+                                    pass
+                            elif d.tag == n.numPr:
+                                nid = d.find(n.numId)
+                                num = nid.get(n.val) if nid is not None else num
+                            elif d.tag == n.jc:
+                                jc = d.get(n.val)
+                self.by_id[sid] = _Style(sid, name, typ, based, outline, num, jc, rpr)
+                if typ == "paragraph" and el.get(n.default) in ("1", "true", "on") and self.default_para is None:
+                    self.default_para = sid
+            elif el.tag == n.docDefaults:
+                for d in el.iter(n.rPrDefault, n.pPrDefault):
+                    if d.tag == n.rPrDefault:
+                        r = d.find(n.rPr)
+                        if r is not None:
+                            self.defaults = _rpr(r, n)
+                    else:
+                        p = d.find(n.pPr)
+                        jc = p.find(n.jc) if p is not None else None
+                        if jc is not None:
+                            self.default_jc = jc.get(n.val)
+
+    def chain(self, sid: str | None) -> list[_Style]:
+        """The style and the styles it is based on, nearest first."""
+        out: list[_Style] = []
+        seen: set[str] = set()
+        while sid and sid not in seen and len(out) < 64:
+            seen.add(sid)
+            st = self.by_id.get(sid)
+            if st is None:
+                break
+            out.append(st)
+            sid = st.based
+        return out
+
+    def para(self, sid: str | None) -> _ParaStyle:
+        if sid is None or sid not in self.by_id and not _HEADING_NAME.match(sid or "") and sid != "Title":
+            sid = sid if sid in self.by_id else self.default_para
+        found = self._para.get(sid)
+        if found is not None:
+            return found
+        chain = self.chain(sid)
+        level = 0
+        decided = False
+        for st in chain:
+            if st.outline is not None:
+                level = st.outline + 1 if 0 <= st.outline <= 8 else 0
+                decided = True
+                break
+            if _is_heading_name(st.id) or _is_heading_name(st.name):
+                level = _is_heading_name(st.id) or _is_heading_name(st.name)
+                decided = True
+                break
+        if not decided and not chain and sid:
+            level = _is_heading_name(sid)
+        listed = False
+        for st in chain:
+            if st.num is not None:
+                listed = st.num not in ("0", "")
+                break
+        jc = next((st.jc for st in chain if st.jc), self.default_jc)
+        rpr = dict(self.defaults)
+        for st in reversed(chain):
+            rpr.update(st.rpr)
+        name = chain[0].name or chain[0].id if chain else sid
+        props = _props(rpr, False)
+        found = _ParaStyle(name, level, listed, jc in ("both", "distribute"), rpr, props, props[3])
+        self._para[sid] = found
+        return found
+
+    def char(self, sid: str | None) -> dict[str, Any]:
+        found = self._char.get(sid)
+        if found is None:
+            found = {}
+            for st in reversed(self.chain(sid)):
+                found.update(st.rpr)
+            self._char[sid] = found
+        return found
+
+
+def _is_heading_name(name: str | None) -> int:
+    if not name:
+        return 0
+    m = _HEADING_NAME.match(name.strip())
+    if m:
+        return int(m.group(1))
+    return 1 if name.strip().lower() == "title" else 0
+
+
+def _rpr(rpr: Any, n: _Names) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for c in rpr:
+        t = c.tag
+        if t == n.i:
+            out["i"] = _on(c, n.val)
+        elif t == n.u:
+            v = c.get(n.val)
+            out["u"] = v is None or v.strip().lower() != "none"
+        elif t == n.caps:
+            out["caps"] = _on(c, n.val)
+        elif t == n.sz:
+            size = _half_points(c.get(n.val))
+            if size is not None:
+                out["sz"] = size
+        elif t == n.vanish:
+            out["vanish"] = _on(c, n.val)
+        elif t == n.rStyle:
+            out["rStyle"] = c.get(n.val)
+    return out
+
+
+def _props(rpr: dict[str, Any], link: bool) -> tuple:
+    """(italic, underline, caps, size_pt, in a hyperlink): what run features compare."""
+    return (rpr.get("i", False), rpr.get("u", False), rpr.get("caps", False), rpr.get("sz", _DEFAULT_SIZE), link)
+
+
+# ---------------------------------------------------------------------------
+# The reader
+
+
+@dataclass(slots=True)
+class _Tables:
+    prefix: str = ""
+    count: int = 0
+
+    def next(self) -> str:
+        self.count += 1
+        return f"{self.prefix}.{self.count}" if self.prefix else str(self.count)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    part: str
+    label: str
+    xml_part: str
+    tables: _Tables
+    note: bool = False
+    cell: tuple[str, int, int] | None = None
+    body: bool = False  # headings here name the section
+    section: str | None = None
+    fixed_section: bool = True  # False: use the current section
+
+
+class _Field:
+    __slots__ = ("instr", "result", "para", "start", "url")
+
+    def __init__(self) -> None:
+        self.instr: list[str] = []
+        self.result = False
+        self.para: Para | None = None
+        self.start = 0
+        self.url: str | None = None
+
+
+_HEADER_KINDS = (("first", "first-page "), ("default", ""), ("even", "even-page "))
+_SKIP_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
+
+
+class _DocxReader:
+    def __init__(self, path: str, data: bytes, include_comments: bool) -> None:
+        self.path = path
+        self.pkg = Package(path, data, "docx")
+        self.include_comments = include_comments
+        self.out = Builder()
+        self.fields: list[_Field] = []
+        self.hidden = 0  # fields in their instruction part: nothing shown
+        self.note_refs: dict[str, list[tuple[str, str | None]]] = {"footnote": [], "endnote": []}
+        self.comments: dict[str, dict[str, Any]] = {}
+        self.comment_order: list[str] = []
+        self.text_boxes = 0
+        self._pindex: dict[str, dict[Any, int]] = {}
+        self.rels: dict[str, Any] = {}
+        self.n: _Names = _NAMES[W_TRANSITIONAL]
+        self.styles: _Styles
+
+    # -- parts ----------------------------------------------------------------------
+
+    def main_part(self) -> str:
+        pkg = self.pkg
+        if pkg.has("mimetype") and not pkg.has("word/document.xml"):
+            try:
+                mime = pkg.read("mimetype")[:100].decode("ascii", "replace")
+            except InputError:
+                mime = ""
+            if "opendocument" in mime:
+                raise pkg.error(
+                    "this is an OpenDocument file, not a Word .docx file; rename it to end in .odt and try again.",
+                    "not-docx",
+                )
+        for rel in pkg.rels("").values() if pkg.has("_rels/.rels") else ():
+            if rel.type.endswith("/officeDocument") and not rel.external and pkg.has(rel.target):
+                return pkg.find(rel.target) or rel.target
+        if pkg.has("word/document.xml"):
+            return pkg.find("word/document.xml") or "word/document.xml"
+        raise pkg.damaged("word/document.xml is missing")
+
+    def part(self, name: str) -> Any:
+        root = self.pkg.xml(name)
+        return root
+
+    def related(self, part: str, suffix: str) -> str | None:
+        for rel in self.rels_of(part).values():
+            if rel.type.endswith(suffix) and not rel.external and self.pkg.has(rel.target):
+                return self.pkg.find(rel.target)
+        return None
+
+    def rels_of(self, part: str) -> dict[str, Any]:
+        found = self.rels.get(part)
+        if found is None:
+            found = self.rels[part] = self.pkg.rels(part)
+        return found
+
+    def use(self, root: Any) -> None:
+        """Switch to the namespace (transitional or strict) a part is written in."""
+        ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
+        self.n = _NAMES.get(ns, self.n)
+
+    def paragraph_index(self, xml_part: str, p: Any) -> int:
+        index = self._pindex.get(xml_part)
+        if index is None:
+            root = self.pkg.parsed[xml_part]
+            index = self._pindex[xml_part] = {el: i for i, el in enumerate(root.iter(self.n.p))}
+        return index.get(p, -1)
+
+    # -- the whole document --------------------------------------------------------------
+
+    def read(self) -> Document:
+        main = self.main_part()
+        root = self.part(main)
+        self.use(root)
+        n = self.n
+        if root.tag != n.document:
+            raise self.pkg.damaged(f"{main} is not a Word document part")
+        body = root.find(n.body)
+        styles_part = self.related(main, "/styles")
+        styles_root = None
+        if styles_part:
+            styles_root = self.part(styles_part)
+        self.styles = _Styles(styles_root, _NAMES.get(_ns(styles_root), n) if styles_root is not None else n)
+        self.use(root)
+
+        sections = []
+        if body is not None:
+            for sect in body.iter(n.sectPr):
+                parent = sect.getparent()
+                if parent is not None and parent.tag in (n.pPr, n.body):
+                    sections.append(sect)
+        headers = self.header_parts(main, sections, "header")
+        footers = self.header_parts(main, sections, "footer")
+
+        for xml_part, label in headers:
+            self.read_part(xml_part, "header", label)
+        self.use(root)
+        if body is not None:
+            self.reset_fields()
+            ctx = _Ctx("body", "body", main, _Tables(), body=True, fixed_section=False)
+            self.blocks(body, ctx)
+        for kind in ("footnote", "endnote"):
+            self.read_notes(main, kind)
+        self.read_comments(main)
+        for xml_part, label in footers:
+            self.read_part(xml_part, "footer", label)
+
+        native = Native(self.path, "docx", self.pkg.data, self.pkg.parsed, [], n.ns)
+        return self.out.document(self.path, "docx", native)
+
+    def header_parts(self, main: str, sections: list[Any], what: str) -> list[tuple[str, str]]:
+        n = self.n
+        ref_tag = n.headerReference if what == "header" else n.footerReference
+        rels = self.rels_of(main)
+        seen: set[str] = set()
+        out: list[tuple[str, str]] = []
+        for number, sect in enumerate(sections, 1):
+            refs = {}
+            for ref in sect.iter(ref_tag):
+                refs.setdefault(ref.get(n.type) or "default", ref.get(n.rid) or ref.get(n.rid_other))
+            for typ, words in _HEADER_KINDS:
+                rid = refs.get(typ)
+                rel = rels.get(rid) if rid else None
+                if rel is None or rel.external or not self.pkg.has(rel.target):
+                    continue
+                target = self.pkg.find(rel.target) or rel.target
+                if target in seen:
+                    continue
+                seen.add(target)
+                label = f"{words}{what}" + (f" (section {number})" if number > 1 else "")
+                out.append((target, label))
+        return out
+
+    def read_part(self, xml_part: str, part: str, label: str) -> None:
+        root = self.part(xml_part)
+        self.use(root)
+        self.reset_fields()
+        ctx = _Ctx(part, label, xml_part, _Tables())
+        self.blocks(root, ctx)
+
+    def reset_fields(self) -> None:
+        self.fields = []
+        self.hidden = 0
+
+    def read_notes(self, main: str, kind: str) -> None:
+        refs = self.note_refs[kind]
+        if not refs:
+            return
+        xml_part = self.related(main, "/footnotes" if kind == "footnote" else "/endnotes")
+        if xml_part is None:
+            return
+        root = self.part(xml_part)
+        self.use(root)
+        n = self.n
+        tag = n.footnote if kind == "footnote" else n.endnote
+        notes = {el.get(n.id): el for el in root if el.tag == tag and (el.get(n.type) or "normal") not in _SKIP_NOTES}
+        tables = _Tables()
+        number = 0
+        for note_id, section in refs:
+            el = notes.get(note_id)
+            if el is None:
+                continue
+            number += 1
+            self.reset_fields()
+            ctx = _Ctx(kind, f"{kind} {number}", xml_part, tables, note=True, section=section)
+            self.blocks(el, ctx)
+
+    def read_comments(self, main: str) -> None:
+        xml_part = self.related(main, "/comments")
+        if xml_part is None:
+            return
+        root = self.part(xml_part)
+        self.use(root)
+        n = self.n
+        elements = [el for el in root if el.tag == n.comment]
+        by_id = {el.get(n.id): el for el in elements}
+        out = self.out
+        # directives: every comment, included or not
+        for cid, el in by_id.items():
+            text = _plain_text(el, n)
+            where = self.comments.get(cid)
+            if where is None or not _DIRECTIVE_START.match(text):
+                if where is None and _DIRECTIVE_START.match(text):
+                    found = comment_directive(text, out.pos, out.pos)
+                    if isinstance(found, DirectiveProblem):
+                        out.problems.append(found)
+                    elif found is not None:
+                        out.problems.append(DirectiveProblem(
+                            "This speakeasy comment is not attached to any text, so it does nothing. "
+                            "Select the words it is about and add the comment again.", out.pos, out.pos))
+                continue
+            start, end = where.get("start"), where.get("end")
+            if start is None or end is None or end < start:
+                start, end = where.get("ref", (out.pos, out.pos))
+            found = comment_directive(text, start, end)
+            if isinstance(found, Directive):
+                out.directives.append(found)
+            elif found is not None:
+                out.problems.append(found)
+        if not self.include_comments:
+            return
+        order = [c for c in self.comment_order if c in by_id]
+        order += [c for c in by_id if c not in set(order)]
+        tables = _Tables()
+        for number, cid in enumerate(order, 1):
+            self.reset_fields()
+            section = self.comments.get(cid, {}).get("section")
+            ctx = _Ctx("comment", f"comment {number}", xml_part, tables, section=section)
+            self.blocks(by_id[cid], ctx)
+
+    # -- block level ----------------------------------------------------------------------
+
+    def blocks(self, container: Any, ctx: _Ctx) -> None:
+        n = self.n
+        for child in container:
+            tag = child.tag
+            if tag == n.p:
+                self.paragraph(child, ctx)
+            elif tag == n.tbl:
+                self.table(child, ctx)
+            elif tag == n.sdt:
+                content = child.find(n.sdtContent)
+                if content is not None:
+                    self.blocks(content, ctx)
+            elif tag in (n.customXml, n.ins, n.moveTo, n.smartTag):
+                self.blocks(child, ctx)
+            elif tag == _MC_ALT:
+                choice = child.find(_MC_CHOICE)
+                if choice is not None:
+                    self.blocks(choice, ctx)
+            elif tag == n.commentRangeStart:
+                self.comment_at(child.get(n.id), "start", self.out.pos, ctx)
+            elif tag == n.commentRangeEnd:
+                self.comment_at(child.get(n.id), "end", self.out.pos, ctx)
+            # w:del / w:moveFrom (deleted), sectPr, bookmarks, proofing marks: nothing to read
+
+    def comment_at(self, cid: str | None, what: str, pos: Any, ctx: _Ctx) -> None:
+        if cid is None:
+            return
+        entry = self.comments.get(cid)
+        if entry is None:
+            entry = self.comments[cid] = {}
+            self.comment_order.append(cid)
+        if what == "start":
+            entry.setdefault("start", pos)
+            entry.setdefault("section", self.section_for(ctx))
+        elif what == "end":
+            entry["end"] = pos
+        else:
+            entry.setdefault("ref", pos)
+            entry.setdefault("section", self.section_for(ctx))
+
+    def section_for(self, ctx: _Ctx) -> str | None:
+        return ctx.section if ctx.fixed_section else self.out.section
+
+    def table(self, tbl: Any, ctx: _Ctx) -> None:
+        n = self.n
+        number = ctx.tables.next()
+        nested = _Tables(prefix=number)
+        out = self.out
+        first = len(out.blocks)
+        start = out.pos
+        grid = tbl.find(n.tblGrid)
+        columns = sum(1 for c in grid if c.tag == n.gridCol) if grid is not None else 0
+        rows = 0
+        header_row = False
+        for tr in self.rows(tbl):
+            trpr = tr.find(n.trPr)
+            if trpr is not None and trpr.find(n.del_) is not None:
+                continue  # a deleted row (tracked change): gone once accepted
+            rows += 1
+            col = 1
+            if trpr is not None:
+                before = trpr.find(n.gridBefore)
+                if before is not None:
+                    col += _int(before.get(n.val), 0)
+                if rows == 1:
+                    head = trpr.find(n.tblHeader)
+                    header_row = head is not None and _on(head, n.val)
+            for tc in self.cells(tr):
+                tcpr = tc.find(n.tcPr)
+                span = 1
+                skip = False
+                if tcpr is not None:
+                    gs = tcpr.find(n.gridSpan)
+                    if gs is not None:
+                        span = max(_int(gs.get(n.val), 1), 1)
+                    vm = tcpr.find(n.vMerge)
+                    if vm is not None and (vm.get(n.val) or "continue") != "restart":
+                        skip = True
+                    if tcpr.find(n.cellDel) is not None:
+                        skip = True
+                if not skip:
+                    self.blocks(tc, replace(ctx, cell=(number, rows, col), tables=nested, body=False))
+                col += span
+            columns = max(columns, col - 1)
+        end = out.blocks[-1].end if len(out.blocks) > first else start
+        out.feature("table", start, end, {"rows": rows, "columns": columns, "header_row": header_row,
+                                          "table": number, "part": ctx.part})
+
+    def rows(self, tbl: Any) -> Iterable[Any]:
+        n = self.n
+        for child in tbl:
+            if child.tag == n.tr:
+                yield child
+            elif child.tag == n.sdt:
+                content = child.find(n.sdtContent)
+                if content is not None:
+                    yield from self.rows(content)
+            elif child.tag in (n.customXml, n.ins, n.moveTo):
+                yield from self.rows(child)
+
+    def cells(self, tr: Any) -> Iterable[Any]:
+        n = self.n
+        for child in tr:
+            if child.tag == n.tc:
+                yield child
+            elif child.tag == n.sdt:
+                content = child.find(n.sdtContent)
+                if content is not None:
+                    yield from self.cells(content)
+            elif child.tag in (n.customXml, n.ins, n.moveTo):
+                yield from self.cells(child)
+
+    # -- paragraphs ------------------------------------------------------------------------
+
+    def paragraph(self, p: Any, ctx: _Ctx) -> None:
+        n = self.n
+        style_id = None
+        direct_outline = None
+        direct_list = None
+        direct_jc = None
+        ppr = p.find(n.pPr)
+        if ppr is not None:
+            for c in ppr:
+                t = c.tag
+                if t == n.pStyle:
+                    style_id = c.get(n.val)
+                elif t == n.outlineLvl:
+                    try:
+                        direct_outline = int(c.get(n.val) or "")
+                    except ValueError:
+                        pass
+                elif t == n.numPr:
+                    nid = c.find(n.numId)
+                    direct_list = nid is None or (nid.get(n.val) or "0") != "0"
+                elif t == n.jc:
+                    direct_jc = c.get(n.val)
+        style = self.styles.para(style_id)
+        if direct_outline is not None:
+            level = direct_outline + 1 if 0 <= direct_outline <= 8 else 0
+        else:
+            level = style.level
+        listed = style.listed if direct_list is None else direct_list
+        justified = style.justified if direct_jc is None else direct_jc in ("both", "distribute")
+
+        para = Para()
+        self.inline(p, para, style, ctx)
+
+        out = self.out
+        if ctx.cell is not None:
+            kind = BlockKind.TABLE_CELL
+        elif ctx.note:
+            kind = BlockKind.FOOTNOTE
+        elif level:
+            kind = BlockKind.HEADING
+        elif listed:
+            kind = BlockKind.LIST_ITEM
+        else:
+            kind = BlockKind.PARAGRAPH
+        locator: dict[str, Any] = {"part": ctx.part, "part_label": ctx.label, "xml_part": ctx.xml_part,
+                                   "paragraph": self.paragraph_index(ctx.xml_part, p)}
+        if ctx.cell is not None:
+            locator["table"], locator["row"], locator["column"] = ctx.cell
+        section = self.section_for(ctx)
+        done = out.emit(para, kind, level if kind is BlockKind.HEADING else 0, section, locator, ctx.xml_part, p)
+        if level:
+            out.feature("heading", done.start, done.start + done.length,
+                        {"level": level, "text": " ".join(done.text.split()), "style": style.name})
+            if ctx.body and ctx.cell is None and done.block is not None:
+                out.section = " ".join(done.text.split())
+        out.paragraph_features(para, done, style.size, justified, style.name)
+        self.marks(para, done, ctx)
+        for box in para.boxes:
+            self.text_boxes += 1
+            label = f"text box {self.text_boxes}"
+            box_ctx = _Ctx("text box", label, ctx.xml_part, _Tables(), note=ctx.note, section=ctx.section,
+                           fixed_section=ctx.fixed_section)
+            self.blocks(box, box_ctx)
+
+    def marks(self, para: Para, done: Emitted, ctx: _Ctx) -> None:
+        for raw, what, payload in para.marks:
+            at = done.to_source(raw)
+            if what in ("footnote", "endnote"):
+                refs = self.note_refs[what]
+                if all(r[0] != payload for r in refs):
+                    refs.append((payload, self.section_for(ctx)))
+            elif what == "ref":
+                self.comment_at(payload, "ref", (done.start, done.start + done.length), ctx)
+            else:
+                self.comment_at(payload, what, at, ctx)
+
+    # -- inside a paragraph ------------------------------------------------------------------
+
+    def inline(self, el: Any, para: Para, style: _ParaStyle, ctx: _Ctx) -> None:
+        n = self.n
+        for child in el:
+            tag = child.tag
+            if tag == n.r:
+                self.run(child, para, style, ctx)
+            elif tag == n.hyperlink:
+                start = para.length
+                para.in_link += 1
+                self.inline(child, para, style, ctx)
+                para.in_link -= 1
+                para.links.append((start, para.length, self.link_target(child, ctx)))
+            elif tag == n.fldSimple:
+                start = para.length
+                url = field_hyperlink(child.get(n.instr) or "")
+                if url:
+                    para.in_link += 1
+                self.inline(child, para, style, ctx)
+                if url:
+                    para.in_link -= 1
+                    para.links.append((start, para.length, url))
+            elif tag in (n.ins, n.moveTo, n.smartTag, n.customXml, n.dir, n.bdo):
+                self.inline(child, para, style, ctx)
+            elif tag == n.sdt:
+                content = child.find(n.sdtContent)
+                if content is not None:
+                    self.inline(content, para, style, ctx)
+            elif tag == _MC_ALT:
+                choice = child.find(_MC_CHOICE)
+                if choice is not None:
+                    self.inline(choice, para, style, ctx)
+            elif tag == n.commentRangeStart:
+                para.mark("start", child.get(n.id))
+            elif tag == n.commentRangeEnd:
+                para.mark("end", child.get(n.id))
+            # w:pPr, w:del, w:moveFrom, bookmarks, maths, proofing marks: nothing shown to read
+
+    def link_target(self, link: Any, ctx: _Ctx) -> str | None:
+        n = self.n
+        url = None
+        rid = link.get(n.rid) or link.get(n.rid_other)
+        if rid:
+            rel = self.rels_of(ctx.xml_part).get(rid)
+            if rel is not None:
+                url = rel.target
+        anchor = link.get(n.anchor)
+        if anchor:
+            url = (url or "") + "#" + anchor
+        return url
+
+    def run(self, r: Any, para: Para, style: _ParaStyle, ctx: _Ctx) -> None:
+        n = self.n
+        props = style.props if not para.in_link else style.props[:4] + (True,)
+        for child in r:
+            tag = child.tag
+            if tag == n.t:
+                text = child.text
+                if text and not self.hidden:
+                    para.add(text, child, "text", props)
+            elif tag == n.rPr:
+                direct = _rpr(child, n)
+                if direct:
+                    rpr = dict(style.rpr)
+                    cs = direct.get("rStyle")
+                    if cs:
+                        rpr.update(self.styles.char(cs))
+                    rpr.update(direct)
+                    if rpr.get("vanish"):
+                        return  # hidden text
+                    props = _props(rpr, bool(para.in_link))
+            elif tag in (n.tab, n.br, n.cr, n.ptab):
+                if not self.hidden:
+                    para.add(" ", child, "marker", props)
+            elif tag == n.noBreakHyphen:
+                if not self.hidden:
+                    para.add("-", child, "marker", props)
+            elif tag == n.fldChar:
+                self.field_char(child, para)
+            elif tag == n.instrText:
+                if self.fields and not self.fields[-1].result:
+                    self.fields[-1].instr.append(child.text or "")
+            elif tag == n.drawing:
+                if not self.hidden:
+                    self.drawing(child, para)
+            elif tag == n.pict or tag == n.object:
+                if not self.hidden:
+                    self.vml(child, para)
+            elif tag == _MC_ALT:
+                choice = child.find(_MC_CHOICE)
+                if choice is not None:
+                    fake = _Wrapper(choice)
+                    self.run(fake, para, style, ctx)
+            elif tag == n.footnoteReference:
+                para.mark("footnote", child.get(n.id))
+            elif tag == n.endnoteReference:
+                para.mark("endnote", child.get(n.id))
+            elif tag == n.commentReference:
+                para.mark("ref", child.get(n.id))
+            # w:delText, w:sym, w:softHyphen, w:lastRenderedPageBreak...: nothing to read
+
+    def field_char(self, el: Any, para: Para) -> None:
+        n = self.n
+        kind = el.get(n.fldCharType)
+        if kind == "begin":
+            self.fields.append(_Field())
+            self.hidden += 1
+        elif kind == "separate":
+            if self.fields and not self.fields[-1].result:
+                f = self.fields[-1]
+                f.result = True
+                self.hidden -= 1
+                f.url = field_hyperlink("".join(f.instr))
+                f.para = para
+                f.start = para.length
+                if f.url:
+                    para.in_link += 1
+        elif kind == "end":
+            if self.fields:
+                f = self.fields.pop()
+                if not f.result:
+                    self.hidden -= 1
+                elif f.url and f.para is para:
+                    para.in_link -= 1
+                    para.links.append((f.start, para.length, f.url))
+                elif f.url and f.para is not None:
+                    f.para.in_link = max(f.para.in_link - 1, 0)
+
+    # -- drawings ------------------------------------------------------------------------------
+
+    def drawing(self, drawing: Any, para: Para) -> None:
+        for frame in drawing:  # wp:inline / wp:anchor
+            docpr = None
+            for tag in _DOCPR:
+                docpr = frame.find(tag)
+                if docpr is not None:
+                    break
+            boxes = _outermost(frame, self.n.txbxContent)
+            para.boxes.extend(boxes)
+            uri = ""
+            for tag in _GRAPHIC_DATA:
+                gd = frame.find(f"{{{tag[1:].split('}')[0]}}}graphic/{tag}")
+                if gd is not None:
+                    uri = gd.get("uri") or ""
+                    break
+            picture = any(word in uri for word in ("picture", "chart", "diagram")) or next(
+                frame.iter("{*}pic"), None) is not None
+            if not picture:
+                continue
+            alt = name = None
+            decorative = False
+            if docpr is not None:
+                alt = (docpr.get("descr") or "").strip() or (docpr.get("title") or "").strip() or None
+                name = docpr.get("name")
+                for dec in docpr.iter("{*}decorative"):
+                    decorative = _on(dec, "val")
+            para.images.append((para.length, {"alt": alt, "name": name, "decorative": decorative}))
+
+    def vml(self, pict: Any, para: Para) -> None:
+        para.boxes.extend(_outermost(pict, self.n.txbxContent))
+        for img in pict.iter(_V_IMAGEDATA):
+            shape = img.getparent()
+            alt = ((shape.get("alt") if shape is not None else None) or "").strip() or (
+                img.get(_O_TITLE) or "").strip() or None
+            name = shape.get("id") if shape is not None else None
+            para.images.append((para.length, {"alt": alt, "name": name, "decorative": False}))
+
+
+class _Wrapper:
+    """Iterates the children of an ``mc:Choice`` as if they were a run's."""
+
+    __slots__ = ("el",)
+
+    def __init__(self, el: Any) -> None:
+        self.el = el
+
+    def __iter__(self) -> Any:
+        return iter(self.el)
+
+
+def _outermost(root: Any, tag: str) -> list[Any]:
+    """Elements called ``tag`` under ``root`` that are not inside another one (text boxes in text boxes)."""
+    out = []
+    for el in root.iter(tag):
+        parent = el.getparent()
+        inside = False
+        while parent is not None and parent is not root:
+            if parent.tag == tag:
+                inside = True
+                break
+            parent = parent.getparent()
+        if not inside:
+            out.append(el)
+    # one text box drawn two ways (a shape and its VML fallback) is read once: see mc:AlternateContent
+    return out
+
+
+def _plain_text(el: Any, n: _Names) -> str:
+    """The text of a comment: its w:t, without deleted text; paragraphs and tabs as spaces."""
+    parts: list[str] = []
+    skip = {n.del_, n.moveFrom, n.instrText, n.delText}
+
+    def walk(node: Any) -> None:
+        for c in node:
+            t = c.tag
+            if t in skip:
+                continue
+            if t == n.t:
+                parts.append(c.text or "")
+            elif t in (n.tab, n.br, n.cr):
+                parts.append(" ")
+            elif t == n.p:
+                walk(c)
+                parts.append(" ")
+            elif isinstance(t, str):
+                walk(c)
+
+    walk(el)
+    return " ".join("".join(parts).split())
+
+
+def _int(v: str | None, default: int) -> int:
+    try:
+        return int(v or "")
+    except ValueError:
+        return default
+
+
+def _ns(root: Any) -> str:
+    tag = root.tag if root is not None else ""
+    return tag[1:].split("}", 1)[0] if isinstance(tag, str) and tag.startswith("{") else ""
+
+
+def parse(path: str, data: bytes, include_comments: bool = False) -> Document:
+    """Read a .docx file's bytes into a :class:`Document` (see the module notes)."""
+    reader = _DocxReader(path, data, include_comments)
+    try:
+        return reader.read()
+    except InputError:
+        raise
+    except RecursionError:
+        raise reader.pkg.damaged("its parts are nested too deeply to read") from None
+
+
+#: For the registry.
+FORMAT = "docx"
+ParseFunction = Callable[..., Document]

@@ -362,30 +362,21 @@ class Analysis:
         line break follows the token.
         """
         blocks = self.document.blocks
-        per_block: dict[int, list[tuple[int, int, int]]] = {bi: [] for bi in wanted}
         if not wanted:
-            return per_block
+            return {}
         if self._spacy_docs is not None or (self.model and "pos" in self.needs):
             docs = self._tokenize()
-            for bi in wanted:
-                _collect(blocks[bi].text, _token_rows(docs[bi]), 0, per_block[bi])
-            return per_block
+            return {bi: _reader_tokens(docs[bi], blocks[bi].text, [0])[0] for bi in wanted}
         nlp = load_pipeline(self.model)
         sep = "\n\n"
-        joined = sep.join(blocks[bi].text for bi in wanted)
-        arr = _token_rows(nlp.tokenizer(joined))
+        starts = []
         pos = 0
-        lo = 0
-        n = len(arr)
         for bi in wanted:
-            end = pos + len(blocks[bi].text)
-            hi = lo
-            while hi < n and arr[hi][0] < end:
-                hi += 1
-            _collect(joined, arr[lo:hi], pos, per_block[bi])
-            lo = hi
-            pos = end + len(sep)
-        return per_block
+            starts.append(pos)
+            pos += len(blocks[bi].text) + len(sep)
+        joined = sep.join(blocks[bi].text for bi in wanted)
+        shared = _reader_tokens(nlp.tokenizer(joined), joined, starts)
+        return dict(zip(wanted, shared))
 
     def _split(self) -> None:
         blocks = self.document.blocks
@@ -463,10 +454,7 @@ class Analysis:
         c.polysyllables = len(polys)
         for i in polys:
             word = words[i]
-            low = word.lower()
-            if (i in firsts or not word[0].isupper()) and "-" not in word and not (
-                low.endswith(("es", "ed", "ing")) and syllables(_strip_suffix(low)) < 3
-            ):
+            if (i in firsts or not word[0].isupper()) and "-" not in word and not _long_by_suffix(word.lower()):
                 c.complex_words += 1
         return c
 
@@ -574,32 +562,44 @@ class Analysis:
             yield from sent.words
 
 
-def _token_rows(doc: "Doc") -> list[tuple[int, int, int]]:
-    """(start, length, space after) for every token of a spaCy ``Doc``.
+def _reader_tokens(doc: "Doc", text: str, starts: list[int]) -> list[list[tuple[int, int, int]]]:
+    """The tokens a reader sees, as (start, length, space after), shared out by ``starts``.
 
-    Three flat lists zipped are much cheaper to build than ``tolist()`` of
-    the two-dimensional array.
+    ``starts`` are the offsets in ``text`` where each block begins (blocks
+    are separated by whitespace, which no token crosses); offsets returned
+    are relative to each block's start.  Whitespace tokens (line breaks
+    inside a block) are dropped; the token before one is marked as followed
+    by a space (1) or by a line break (2).  Done with numpy on spaCy's token
+    arrays: no Python work per token except building the result tuples.
     """
-    from spacy.attrs import IDX, LENGTH, SPACY
+    import numpy as np
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 
-    arr = doc.to_array([IDX, LENGTH, SPACY])
-    return list(zip(arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()))
+    arr = doc.to_array([IDX, LENGTH, SPACY, IS_SPACE]).astype(np.int64)
+    if len(arr) == 0:
+        return [[] for _ in starts]
+    idx, length, space, is_space = arr[:, 0], arr[:, 1], arr[:, 2].copy(), arr[:, 3].astype(bool)
+    ws = np.nonzero(is_space)[0]
+    for k in ws.tolist():
+        if k > 0 and not is_space[k - 1]:
+            a = int(idx[k])
+            space[k - 1] = 2 if "\n" in text[a : a + int(length[k])] else 1
+    keep = ~is_space
+    idx, length, space = idx[keep], length[keep], space[keep]
+    bounds = np.searchsorted(idx, np.asarray(starts + [len(text) + 1], dtype=np.int64)).tolist()
+    out = []
+    for b, base in enumerate(starts):
+        lo, hi = bounds[b], bounds[b + 1]
+        out.append(list(zip((idx[lo:hi] - base).tolist(), length[lo:hi].tolist(), space[lo:hi].tolist())))
+    return out
 
 
-def _collect(text: str, arr: list[tuple[int, int, int]], shift: int, out: list[tuple[int, int, int]]) -> None:
-    """Append (start - shift, length, space) for each token that is not whitespace.
+@lru_cache(maxsize=65536)
+def _long_by_suffix(low: str) -> bool:
+    """Is a word long only because of -es, -ed or -ing ("organising" -> "organise" is still long)?"""
+    from .syllables import syllables
 
-    Whitespace tokens (line breaks inside a block) are not tokens a reader
-    sees; the token before one is marked as followed by a space (1), or by a
-    line break (2).
-    """
-    for idx, length, space in arr:
-        if text[idx].isspace():
-            if out:
-                prev = out[-1]
-                out[-1] = (prev[0], prev[1], 2 if "\n" in text[idx : idx + length] else 1)
-            continue
-        out.append((idx - shift, length, space))
+    return low.endswith(("es", "ed", "ing")) and syllables(_strip_suffix(low)) < 3
 
 
 def _strip_suffix(word: str) -> str:

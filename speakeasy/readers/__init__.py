@@ -16,6 +16,10 @@ from ..model import Document
 
 #: suffix -> (format name, parse function taking (path, text) -> Document)
 _TEXT_READERS: dict[str, tuple[str, Callable[[str, str], Document]]] = {}
+#: suffix -> (format name, module): readers of binary formats (zip packages), given the
+#: bytes as they are (no UTF-8 decoding).  The module is imported when first used, and
+#: its ``parse(path, data, include_comments=False)`` makes the Document.
+_BINARY_READERS: dict[str, tuple[str, str]] = {".docx": ("docx", "docx"), ".odt": ("odt", "odt")}
 
 
 def _register_builtin() -> None:
@@ -31,14 +35,24 @@ def _register_builtin() -> None:
 
 def supported_suffixes() -> list[str]:
     _register_builtin()
-    return sorted(_TEXT_READERS)
+    return sorted([*_TEXT_READERS, *_BINARY_READERS])
 
 
 def format_for(path: str) -> str | None:
-    """The format name for a path (``markdown``, ``text``), or None if unsupported."""
+    """The format name for a path (``markdown``, ``text``, ``docx``, ``odt``), or None if unsupported."""
     _register_builtin()
-    entry = _TEXT_READERS.get(Path(path).suffix.lower())
+    suffix = Path(path).suffix.lower()
+    entry = _TEXT_READERS.get(suffix) or _BINARY_READERS.get(suffix)
     return entry[0] if entry else None
+
+
+def _binary_parser(fmt: str | None) -> Callable[..., Document] | None:
+    import importlib
+
+    for name, module in _BINARY_READERS.values():
+        if name == fmt:
+            return importlib.import_module(f"{__name__}.{module}").parse
+    return None
 
 
 _UNSUPPORTED = "speakeasy cannot read this kind of file. It reads: {}."
@@ -91,17 +105,23 @@ def _looks_like_utf16(data: bytes) -> bool:
     return max(even, odd) >= 0.7 * half and min(even, odd) <= 0.05 * half
 
 
-def read_bytes(path: str, data: bytes, format: str | None = None) -> Document:
-    """Parse bytes already read from ``path`` (or standard input)."""
+def read_bytes(path: str, data: bytes, format: str | None = None, *, include_comments: bool = False) -> Document:
+    """Parse bytes already read from ``path`` (or standard input).
+
+    ``include_comments`` (Word and OpenDocument only): read comments as text too.
+    """
     _register_builtin()
     fmt = format or format_for(path)
+    binary = _binary_parser(fmt)
+    if binary is not None:
+        return binary(path, data, include_comments=include_comments)
     for name, parse in _TEXT_READERS.values():
         if name == fmt:
             return parse(path, decode(path, data))
     raise InputError(path, _UNSUPPORTED.format(", ".join(supported_suffixes())), "unsupported")
 
 
-def read_path(path: str | Path) -> Document:
+def read_path(path: str | Path, *, include_comments: bool = False) -> Document:
     """Read and parse one file.
 
     Raises :class:`InputError` (and nothing else) with a one-line reason: the
@@ -131,4 +151,4 @@ def read_path(path: str | Path) -> Document:
         ) from None
     except OSError as exc:
         raise InputError(shown, f"this file could not be read ({exc.strerror or exc}).", "read-error") from None
-    return read_bytes(shown, data)
+    return read_bytes(shown, data, include_comments=include_comments)

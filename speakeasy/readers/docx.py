@@ -307,7 +307,7 @@ class Builder:
         # the paragraph's size: the size most of its characters have
         sizes: dict[float, int] = {}
         for a, b, props in para.runs:
-            if props[3] is not None and not source_text[max(a - done.lead, 0) : b - done.lead].isspace():
+            if props[3] is not None:
                 sizes[props[3]] = sizes.get(props[3], 0) + (b - a)
         size = max(sizes, key=lambda k: (sizes[k], k == base_size)) if sizes else base_size
         for a, b, props in para.runs:
@@ -550,25 +550,24 @@ class _Styles:
         return out
 
     def para(self, sid: str | None) -> _ParaStyle:
-        if sid is None or sid not in self.by_id and not _HEADING_NAME.match(sid or "") and sid != "Title":
-            sid = sid if sid in self.by_id else self.default_para
         found = self._para.get(sid)
         if found is not None:
             return found
         chain = self.chain(sid)
+        if not chain:  # no style, or one the styles part does not define: Word uses the default
+            chain = self.chain(self.default_para)
         level = 0
-        decided = False
         for st in chain:
             if st.outline is not None:
                 level = st.outline + 1 if 0 <= st.outline <= 8 else 0
-                decided = True
                 break
-            if _is_heading_name(st.id) or _is_heading_name(st.name):
-                level = _is_heading_name(st.id) or _is_heading_name(st.name)
-                decided = True
+            found_level = _is_heading_name(st.id) or _is_heading_name(st.name)
+            if found_level:
+                level = found_level
                 break
-        if not decided and not chain and sid:
-            level = _is_heading_name(sid)
+        else:
+            if sid and sid not in self.by_id:
+                level = _is_heading_name(sid)  # "Heading1" with no styles part
         listed = False
         for st in chain:
             if st.num is not None:
@@ -578,7 +577,7 @@ class _Styles:
         rpr = dict(self.defaults)
         for st in reversed(chain):
             rpr.update(st.rpr)
-        name = chain[0].name or chain[0].id if chain else sid
+        name = (chain[0].name or chain[0].id) if chain else sid
         props = _props(rpr, False)
         found = _ParaStyle(name, level, listed, jc in ("both", "distribute"), rpr, props, props[3])
         self._para[sid] = found
@@ -850,17 +849,9 @@ class _DocxReader:
         # directives: every comment, included or not
         for cid, el in by_id.items():
             text = _plain_text(el, n)
-            where = self.comments.get(cid)
-            if where is None or not _DIRECTIVE_START.match(text):
-                if where is None and _DIRECTIVE_START.match(text):
-                    found = comment_directive(text, out.pos, out.pos)
-                    if isinstance(found, DirectiveProblem):
-                        out.problems.append(found)
-                    elif found is not None:
-                        out.problems.append(DirectiveProblem(
-                            "This speakeasy comment is not attached to any text, so it does nothing. "
-                            "Select the words it is about and add the comment again.", out.pos, out.pos))
+            if not _DIRECTIVE_START.match(text):
                 continue
+            where = self.comments.get(cid, {})
             start, end = where.get("start"), where.get("end")
             if start is None or end is None or end < start:
                 start, end = where.get("ref", (out.pos, out.pos))
@@ -1126,24 +1117,32 @@ class _DocxReader:
 
     def run(self, r: Any, para: Para, style: _ParaStyle, ctx: _Ctx) -> None:
         n = self.n
-        props = style.props if not para.in_link else style.props[:4] + (True,)
+        rpr = style.rpr
+        props = style.props
+        rpr_el = r.find(n.rPr)
+        if rpr_el is not None:
+            direct = _rpr(rpr_el, n)
+            if direct:
+                rpr = dict(style.rpr)
+                cs = direct.get("rStyle")
+                if cs:
+                    rpr.update(self.styles.char(cs))
+                rpr.update(direct)
+                props = _props(rpr, False)
+        if rpr.get("vanish"):
+            return  # hidden text
+        if para.in_link:
+            props = props[:4] + (True,)
+        self.run_content(r, para, props)
+
+    def run_content(self, r: Any, para: Para, props: tuple) -> None:
+        n = self.n
         for child in r:
             tag = child.tag
             if tag == n.t:
                 text = child.text
                 if text and not self.hidden:
                     para.add(text, child, "text", props)
-            elif tag == n.rPr:
-                direct = _rpr(child, n)
-                if direct:
-                    rpr = dict(style.rpr)
-                    cs = direct.get("rStyle")
-                    if cs:
-                        rpr.update(self.styles.char(cs))
-                    rpr.update(direct)
-                    if rpr.get("vanish"):
-                        return  # hidden text
-                    props = _props(rpr, bool(para.in_link))
             elif tag in (n.tab, n.br, n.cr, n.ptab):
                 if not self.hidden:
                     para.add(" ", child, "marker", props)
@@ -1164,15 +1163,14 @@ class _DocxReader:
             elif tag == _MC_ALT:
                 choice = child.find(_MC_CHOICE)
                 if choice is not None:
-                    fake = _Wrapper(choice)
-                    self.run(fake, para, style, ctx)
+                    self.run_content(choice, para, props)
             elif tag == n.footnoteReference:
                 para.mark("footnote", child.get(n.id))
             elif tag == n.endnoteReference:
                 para.mark("endnote", child.get(n.id))
             elif tag == n.commentReference:
                 para.mark("ref", child.get(n.id))
-            # w:delText, w:sym, w:softHyphen, w:lastRenderedPageBreak...: nothing to read
+            # w:rPr, w:delText, w:sym, w:softHyphen, w:lastRenderedPageBreak...: nothing to read
 
     def field_char(self, el: Any, para: Para) -> None:
         n = self.n
@@ -1212,12 +1210,8 @@ class _DocxReader:
                     break
             boxes = _outermost(frame, self.n.txbxContent)
             para.boxes.extend(boxes)
-            uri = ""
-            for tag in _GRAPHIC_DATA:
-                gd = frame.find(f"{{{tag[1:].split('}')[0]}}}graphic/{tag}")
-                if gd is not None:
-                    uri = gd.get("uri") or ""
-                    break
+            gd = next(frame.iter(*_GRAPHIC_DATA), None)
+            uri = (gd.get("uri") or "") if gd is not None else ""
             picture = any(word in uri for word in ("picture", "chart", "diagram")) or next(
                 frame.iter("{*}pic"), None) is not None
             if not picture:
@@ -1239,18 +1233,6 @@ class _DocxReader:
                 img.get(_O_TITLE) or "").strip() or None
             name = shape.get("id") if shape is not None else None
             para.images.append((para.length, {"alt": alt, "name": name, "decorative": False}))
-
-
-class _Wrapper:
-    """Iterates the children of an ``mc:Choice`` as if they were a run's."""
-
-    __slots__ = ("el",)
-
-    def __init__(self, el: Any) -> None:
-        self.el = el
-
-    def __iter__(self) -> Any:
-        return iter(self.el)
 
 
 def _outermost(root: Any, tag: str) -> list[Any]:

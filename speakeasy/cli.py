@@ -73,6 +73,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="only show files with findings")
     _add_config_options(check)
 
+    fix = sub.add_parser(
+        "fix",
+        help="apply the safe fixes (one plain alternative, agreed for every context)",
+        description="Apply the safe fixes: words with exactly one plain alternative and no `unless`. "
+        "By default writes NAME.fixed.EXT next to each file.",
+    )
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to fix")
+    where = fix.add_mutually_exclusive_group()
+    where.add_argument("--in-place", action="store_true", help="change the files themselves (a .bak copy is kept)")
+    where.add_argument("--output", "-o", metavar="FILE", help="write the fixed file here (one input file only)")
+    fix.add_argument("--no-backup", action="store_true", help="with --in-place, do not keep a .bak copy")
+    fix.add_argument("--as-suggestions", action="store_true",
+                     help="Word files: write the changes as tracked changes with comments, to accept or reject in Word")
+    fix.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_config_options(fix)
+
     rules = sub.add_parser("rules", help="list the rules in use", description="List every active rule.")
     rules.add_argument("--all", action="store_true", help="also list rules that are switched off")
     rules.add_argument("--format", choices=("human", "json"), default="human")
@@ -195,6 +211,57 @@ def cmd_check(args: argparse.Namespace) -> int:
     if fail_on != "never" and tally.count(Level.parse(fail_on)):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    from .engine import build_ruleset, collect_files, lint_document
+    from .errors import InputError
+    from .fix import fix_file
+    from .model import Level
+
+    settings = _settings(args)
+    ruleset = build_ruleset(settings)
+    files, missing = collect_files(args.paths, settings)
+    if args.output and len(files) != 1:
+        raise SpeakeasyError("--output works with exactly one file; use --in-place for several.")
+    problems = list(missing)
+    changed = 0
+    remaining = 0
+    fail_on = settings["fail_on"]
+    for path in files:
+        try:
+            result = fix_file(path, ruleset, in_place=args.in_place, output=args.output,
+                              as_suggestions=args.as_suggestions, backup=not args.no_backup)
+        except InputError as exc:
+            from .model import ReadError
+
+            problems.append(ReadError(exc.path, exc.message, exc.code))
+            continue
+        if result.applied:
+            changed += 1
+            what = "suggested" if args.as_suggestions else "fixed"
+            sys.stdout.write(f"{path}: {what} {len(result.applied)} "
+                             f"{'word' if len(result.applied) == 1 else 'words'}, written to {result.output}\n")
+            for f in result.applied:
+                assert f.edit is not None
+                sys.stdout.write(f"  {f.line}:{f.column}: '{f.match}' -> '{f.edit.replacement}'\n")
+        if result.held_back:
+            sys.stdout.write(f"{path}: {len(result.held_back)} more need a person to choose the words "
+                             "(run `speakeasy check` to see them)\n")
+        if fail_on != "never":
+            from .readers import read_path
+
+            try:
+                after = lint_document(read_path(result.output if result.applied else path), ruleset)
+                remaining += sum(1 for f in after.findings if f.level >= Level.parse(fail_on))
+            except InputError:
+                pass
+    for e in problems:
+        sys.stderr.write(f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
+    sys.stdout.write(f"Changed {changed} of {len(files)} {'file' if len(files) == 1 else 'files'}.\n")
+    if problems:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if remaining else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -400,6 +467,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "check": cmd_check,
+    "fix": cmd_fix,
     "rules": cmd_rules,
     "explain": cmd_explain,
     "config": cmd_config,

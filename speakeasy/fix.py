@@ -1,0 +1,160 @@
+"""Applying safe fixes: the plain alternative replaces the flagged words.
+
+Only *safe* edits are applied without asking: a wordlist entry with exactly
+one plain alternative and no ``unless`` words.  Edits never overlap and
+never touch text outside a finding.  For text formats the file is fixed
+in source space (last edit first), linted again, and fixed again until
+nothing changes (at most :data:`RUNAWAY_LIMIT` rounds), then written
+atomically: a temporary file in the same folder, with the original's
+permissions, encoding marks and line endings, moved into place.
+
+Word files are fixed by :mod:`speakeasy.writers.docx`, which edits the runs
+themselves so formatting is kept.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import InputError
+from .model import Edit, Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import RuleSet
+
+RUNAWAY_LIMIT = 10
+
+
+@dataclass
+class FixResult:
+    path: str
+    output: str
+    applied: list[Finding] = field(default_factory=list)
+    #: findings with a plain alternative that were not applied (not safe, or overlapping)
+    held_back: list[Finding] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+
+def safe_edits(findings: list[Finding]) -> tuple[list[tuple[Edit, Finding]], list[Finding]]:
+    """The safe edits to apply (no two overlapping), and the findings held back."""
+    chosen: list[tuple[Edit, Finding]] = []
+    held: list[Finding] = []
+    last_end = -1
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if f.edit is None:
+            if f.suggestions:
+                held.append(f)  # several alternatives: a person chooses
+            continue
+        if not f.edit.safe:
+            held.append(f)
+            continue
+        if f.edit.start < last_end:
+            held.append(f)  # overlaps an edit already chosen
+            continue
+        chosen.append((f.edit, f))
+        last_end = f.edit.end
+    return chosen, held
+
+
+def apply_text_edits(source: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits, last first, so earlier offsets stay true."""
+    out = source
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        out = out[: e.start] + e.replacement + out[e.end :]
+    return out
+
+
+def output_path(path: str, in_place: bool, output: str | None) -> str:
+    if output:
+        return output
+    if in_place:
+        return path
+    p = Path(path)
+    return str(p.with_name(p.stem + ".fixed" + p.suffix))
+
+
+def write_atomically(target: str, data: bytes, like: str | None = None, backup: bool = False) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the same folder.
+
+    The original's permission bits are kept.  With ``backup``, the file
+    being replaced is first copied to ``target + ".bak"``.
+    """
+    folder = os.path.dirname(os.path.abspath(target)) or "."
+    mode = None
+    model = like or target
+    if os.path.exists(model):
+        mode = stat.S_IMODE(os.stat(model).st_mode)
+    if backup and os.path.exists(target):
+        shutil.copy2(target, target + ".bak")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".speakeasy-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = False) -> FixResult:
+    """Fix a Markdown or text file; write the result to ``target`` (which may be ``path``)."""
+    from .engine import lint_document
+    from .readers import read_bytes
+
+    raw = Path(path).read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    doc = read_bytes(path, raw)
+    result = FixResult(path, target)
+    source = doc.source
+    for _ in range(RUNAWAY_LIMIT):
+        findings = lint_document(doc, ruleset).findings
+        chosen, held = safe_edits(findings)
+        if not result.held_back:
+            result.held_back = held
+        if not chosen:
+            break
+        source = apply_text_edits(source, [e for e, _ in chosen])
+        result.applied.extend(f for _, f in chosen)
+        doc = read_bytes(path, source.encode("utf-8"), doc.format)
+    if result.applied or target != path:
+        data = source.encode("utf-8")
+        if bom:
+            data = b"\xef\xbb\xbf" + data
+        write_atomically(target, data, like=path, backup=backup and target == path)
+    return result
+
+
+def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str | None = None,
+             as_suggestions: bool = False, backup: bool = True) -> FixResult:
+    """Apply the safe fixes to one file."""
+    from .readers import format_for
+
+    fmt = format_for(path)
+    if fmt is None:
+        raise InputError(path, "speakeasy cannot fix this kind of file.", "unsupported")
+    target = output_path(path, in_place, output)
+    if fmt in ("docx",):
+        from .writers.docx import fix_docx
+
+        return fix_docx(path, ruleset, target, as_suggestions=as_suggestions, backup=backup and in_place)
+    if as_suggestions:
+        raise InputError(path, "--as-suggestions works with Word files (.docx) only.", "unsupported")
+    if fmt not in ("markdown", "text"):
+        raise InputError(path, f"speakeasy cannot fix {fmt} files yet.", "unsupported")
+    return fix_text_file(path, ruleset, target, backup=backup and in_place)

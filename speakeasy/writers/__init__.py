@@ -1,0 +1,1 @@
+"""Writers: change a document's own file format (Word) without losing its formatting."""

@@ -112,14 +112,17 @@ class Suppressions:
     ``enable plain-english.words`` switches that one rule back on and leaves
     the others off, and ``disable plain-english`` followed by
     ``enable plain-english.words`` switches the pack's other rules off still.
-    ``disable-next-line`` covers the next line with something on it.
+    ``disable-next-line`` covers the next line with something on it, and
+    ``range`` (from a comment in a Word file) covers the text it is anchored on.
     """
 
     def __init__(self, directives: list[Directive]) -> None:
         self.lines: list[tuple[int, int, tuple[str, ...]]] = []
         self.toggles: list[tuple[int, bool, tuple[str, ...]]] = []  # (offset, switched off?, rules)
         for d in sorted(directives, key=lambda d: d.start):
-            if d.action == "disable-next-line":
+            if d.action in ("disable-next-line", "range"):
+                # "range": a Word comment `speakeasy: ignore RULE -- reason`
+                # anchored on some text covers exactly that text.
                 self.lines.append((d.applies_from, d.applies_to, d.rules))
             elif d.action in ("disable", "enable"):
                 self.toggles.append((d.start, d.action == "disable", d.rules))

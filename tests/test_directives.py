@@ -87,3 +87,14 @@ def test_other_html_comments_are_ignored(lint) -> None:
 def test_directive_problems_are_not_suppressed_by_disable_all(lint) -> None:
     result = lint("<!-- speakeasy-disable -->\n<!-- speakeasy-enabel -->\n")
     assert [f.rule for f in result.findings] == ["speakeasy.directive"]
+
+
+def test_range_directives_cover_exactly_their_text() -> None:
+    """Word comments become `range` directives: a finding inside the range is silenced, one outside is not."""
+    from speakeasy.directives import Suppressions
+    from speakeasy.model import Directive
+
+    sup = Suppressions([Directive("range", ("social-care",), "kept", 10, 10, 10, 20)])
+    assert sup.suppressed("social-care.jargon", 12)
+    assert not sup.suppressed("social-care.jargon", 25)
+    assert not sup.suppressed("plain-english.words", 12)

@@ -31,12 +31,21 @@ lo() {
 
 SOURCES=(policy-features simple suppression headings-skip)
 
+# .docx with the "MS Word 2007 XML" filter: what File > Save As >
+# "Word 2007-365 (.docx)" writes, and the closest to Word's own XML
+# (w:jc="left", w:ind/@w:left). A bare `--convert-to docx` picks the
+# "Office Open XML Text" filter instead; see policy-features.iso29500.docx.
 for name in "${SOURCES[@]}"; do
-    lo --convert-to docx --outdir "$WORK/out" "$name.fodt"
+    lo --convert-to 'docx:MS Word 2007 XML' --outdir "$WORK/out" "$name.fodt"
     lo --convert-to odt --outdir "$WORK/out" "$name.fodt"
     test -s "$WORK/out/$name.docx" && test -s "$WORK/out/$name.odt"
     mv "$WORK/out/$name.docx" "$WORK/out/$name.odt" .
 done
+
+# The same main document through the "Office Open XML Text" filter
+# (ISO/IEC 29500 transitional values: w:jc="start", w:ind/@w:start, ...).
+lo --convert-to 'docx:Office Open XML Text' --outdir "$WORK/iso" policy-features.fodt
+mv "$WORK/iso/policy-features.docx" policy-features.iso29500.docx
 
 # A real Word 97-2003 binary file (OLE2 / CFB) made by LibreOffice.
 lo --convert-to doc --outdir "$WORK/out" simple.fodt
@@ -51,6 +60,7 @@ mv "$WORK/out/simple.doc" old-format.doc
 for name in "${SOURCES[@]}"; do
     "$PYTHON" zip_times.py "$name.docx" "$name.odt"
 done
+"$PYTHON" zip_times.py policy-features.iso29500.docx
 
 # The text LibreOffice reads back from each .docx (UTF-8, LF, no BOM),
 # for round-trip tests.
@@ -58,6 +68,9 @@ for name in "${SOURCES[@]}"; do
     lo --convert-to 'txt:Text (encoded):UTF8,LF,,,false' --outdir "$WORK/txt" "$name.docx"
     mv "$WORK/txt/$name.txt" "$name.expected.txt"
 done
+# The ISO variant must read back to the same text.
+lo --convert-to 'txt:Text (encoded):UTF8,LF,,,false' --outdir "$WORK/isotxt" policy-features.iso29500.docx
+cmp "$WORK/isotxt/policy-features.iso29500.txt" policy-features.expected.txt
 
 # The hand-made bad inputs (after zip_times.py: they copy simple.docx and
 # set their own timestamps).

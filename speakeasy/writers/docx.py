@@ -1,0 +1,338 @@
+"""Fixing Word files without losing their formatting.
+
+The Word reader (:mod:`speakeasy.readers.docx`) maps every character of
+every block back to the ``w:t`` element it came from.  A fix changes only
+those elements:
+
+* **clean fix** (``speakeasy fix policy.docx``): the replacement goes into the
+  run where the flagged words start (so a bold word stays bold), and the rest
+  of the flagged characters are removed from the other runs they were in.
+  Text outside a finding is never moved between runs.
+* **suggestions** (``--as-suggestions``): each fix becomes a real tracked
+  change (a deletion and an insertion by the author "speakeasy"), with a
+  Word comment saying why and who agreed the plain words.  The writer
+  accepts or rejects each one in Word or LibreOffice.
+
+Only the XML parts that changed are written again; every other part of the
+package is copied byte for byte.  The file is written atomically.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from ..fix import FixResult, safe_edits, write_atomically
+from ..model import Edit, Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..engine import RuleSet
+
+AUTHOR = "speakeasy"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+COMMENTS_REL = {
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main":
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/comments",
+}
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = False,
+             backup: bool = False) -> FixResult:
+    """Apply the safe fixes to a Word file and write it to ``target``."""
+    from ..engine import lint_document
+    from ..readers import read_path
+
+    doc = read_path(path)
+    native = doc.native
+    if native is None or getattr(native, "format", "") != "docx":
+        raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")
+    findings = lint_document(doc, ruleset).findings
+    chosen, held = safe_edits(findings)
+    result = FixResult(path, target, held_back=list(held))
+    w = native.namespace
+    changed_parts: set[str] = set()
+    writer = _Suggestions(native, w) if as_suggestions else None
+    # Last first, so offsets inside an element stay right for the earlier ones.
+    for edit, finding in sorted(chosen, key=lambda ef: ef[0].start, reverse=True):
+        spans = native.spans(edit.start, edit.end)
+        if not spans or any(not piece.replaceable or piece.slot != "text" for _, piece, _, _ in spans):
+            result.held_back.append(finding)  # a tab or a line break inside: leave it to a person
+            continue
+        texts = [piece.element.text or "" for _, piece, _, _ in spans]
+        covered = "".join(t[a:b] for t, (_, _, a, b) in zip(texts, spans))
+        if " ".join(covered.split()) != " ".join(finding.match.split()):
+            result.held_back.append(finding)  # the runs do not hold what was read: do not guess
+            continue
+        part = native.blocks[spans[0][0]].xml_part
+        if writer is not None:
+            if not writer.suggest(spans, edit, finding, part):
+                result.held_back.append(finding)
+                continue
+        else:
+            _replace(spans, edit.replacement)
+        changed_parts.add(part)
+        result.applied.append(finding)
+    result.applied.reverse()
+    if result.applied:
+        extra: dict[str, bytes] = {}
+        if writer is not None:
+            extra = writer.finish(changed_parts)
+        data = _repackage(native, changed_parts, extra)
+        write_atomically(target, data, like=path, backup=backup and target == path)
+    elif target != path:
+        write_atomically(target, native.data, like=path)
+    return result
+
+
+def _set_text(t: Any, text: str) -> None:
+    t.text = text
+    if text != text.strip():
+        t.set(f"{{{XML_NS}}}space", "preserve")
+
+
+def _replace(spans: list[tuple[int, Any, int, int]], replacement: str) -> None:
+    """The replacement goes where the match starts; the rest of the match is removed."""
+    first = True
+    for _, piece, a, b in spans:
+        t = piece.element
+        text = t.text or ""
+        _set_text(t, text[:a] + (replacement if first else "") + text[b:])
+        first = False
+
+
+class _Suggestions:
+    """Tracked changes (w:del + w:ins by "speakeasy") with a comment on each."""
+
+    def __init__(self, native: Any, w: str) -> None:
+        self.native = native
+        self.w = w
+        self.date = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.next_id = self._max_id() + 1
+        self.comments: list[tuple[int, str]] = []
+        existing = native.parts.get("word/comments.xml")
+        self.next_comment = 0
+        if existing is not None:
+            ids = [int(c.get(self.q("id"))) for c in existing.iter(self.q("comment")) if c.get(self.q("id"), "").isdigit()]
+            self.next_comment = max(ids, default=-1) + 1
+
+    def q(self, tag: str) -> str:
+        return f"{{{self.w}}}{tag}"
+
+    def _max_id(self) -> int:
+        best = 0
+        attr = self.q("id")
+        for root in self.native.parts.values():
+            for el in root.iter(self.q("ins"), self.q("del"), self.q("commentRangeStart"), self.q("bookmarkStart")):
+                v = el.get(attr, "")
+                if v.isdigit():
+                    best = max(best, int(v))
+        return best
+
+    def _new_id(self) -> str:
+        self.next_id += 1
+        return str(self.next_id - 1)
+
+    def _split(self, t: Any, a: int, b: int) -> tuple[Any, Any]:
+        """Split the run holding ``t`` so that ``t.text[a:b]`` is a run of its own.
+
+        Returns (the run with the middle part, the run's parent).  The other
+        parts stay in runs with the same properties, in the same order.
+        """
+        r = t.getparent()
+        parent = r.getparent()
+        text = t.text or ""
+        idx = list(r).index(t)
+        rpr = r.find(self.q("rPr"))
+        pos = parent.index(r)
+
+        def run_with(children: list[Any]) -> Any:
+            new = copy.deepcopy(r)
+            for child in list(new):
+                if child.tag != self.q("rPr"):
+                    new.remove(child)
+            for child in children:
+                new.append(child)
+            return new
+
+        before_children = [copy.deepcopy(c) for c in list(r)[:idx] if c is not rpr]
+        after_children = [copy.deepcopy(c) for c in list(r)[idx + 1 :]]
+        pieces = []
+        if a > 0 or before_children:
+            t_before = copy.deepcopy(t)
+            _set_text(t_before, text[:a])
+            pieces.append(run_with(before_children + ([t_before] if a > 0 else [])))
+        t_mid = copy.deepcopy(t)
+        _set_text(t_mid, text[a:b])
+        middle = run_with([t_mid])
+        pieces.append(middle)
+        if b < len(text) or after_children:
+            t_after = copy.deepcopy(t)
+            _set_text(t_after, text[b:])
+            pieces.append(run_with(([t_after] if b < len(text) else []) + after_children))
+        parent.remove(r)
+        for k, piece in enumerate(pieces):
+            parent.insert(pos + k, piece)
+        return middle, parent
+
+    def suggest(self, spans: list[tuple[int, Any, int, int]], edit: Edit, finding: Finding, part: str) -> bool:
+        w = self.w
+        for _, piece, _, _ in spans:
+            r = piece.element.getparent()
+            if r is None or r.tag != self.q("r") or r.getparent() is None:
+                return False
+            if r.getparent().tag in (self.q("ins"), self.q("del")):
+                return False  # already a tracked change: leave it to a person
+        runs = []
+        for _, piece, a, b in spans:
+            middle, parent = self._split(piece.element, a, b)
+            runs.append((middle, parent))
+        first_run = runs[0][0]
+        # the deletions
+        for middle, parent in runs:
+            t = middle.find(self.q("t"))
+            t.tag = self.q("delText")
+            d = parent.makeelement(self.q("del"), {self.q("id"): self._new_id(), self.q("author"): AUTHOR,
+                                                   self.q("date"): self.date})
+            pos = parent.index(middle)
+            parent.remove(middle)
+            d.append(middle)
+            parent.insert(pos, d)
+        # the insertion, right after the first deletion, in the first run's formatting
+        first_del = first_run.getparent()
+        parent = first_del.getparent()
+        ins = parent.makeelement(self.q("ins"), {self.q("id"): self._new_id(), self.q("author"): AUTHOR,
+                                                 self.q("date"): self.date})
+        new_run = copy.deepcopy(first_run)
+        for child in list(new_run):
+            if child.tag != self.q("rPr"):
+                new_run.remove(child)
+        t = new_run.makeelement(self.q("t"), {})
+        _set_text(t, edit.replacement)
+        new_run.append(t)
+        ins.append(new_run)
+        # after the last deletion when it is beside the first; otherwise after the first
+        last_del = runs[-1][0].getparent()
+        anchor = last_del if last_del.getparent() is parent else first_del
+        parent.insert(parent.index(anchor) + 1, ins)
+        # a comment on the change, in the main document only (Word has no comments in headers or notes)
+        if part == _main_part(self.native):
+            cid = str(self.next_comment)
+            self.next_comment += 1
+            start = parent.makeelement(self.q("commentRangeStart"), {self.q("id"): cid})
+            parent.insert(parent.index(first_del), start)
+            end = parent.makeelement(self.q("commentRangeEnd"), {self.q("id"): cid})
+            parent.insert(parent.index(ins) + 1, end)
+            ref_run = parent.makeelement(self.q("r"), {})
+            ref = ref_run.makeelement(self.q("commentReference"), {self.q("id"): cid})
+            ref_run.append(ref)
+            parent.insert(parent.index(end) + 1, ref_run)
+            self.comments.append((int(cid), _comment_text(finding, edit)))
+        return True
+
+    def finish(self, changed_parts: set[str]) -> dict[str, bytes]:
+        """Write the comments part (new or extended); return extra or replaced zip members."""
+        if not self.comments:
+            return {}
+        from lxml import etree
+
+        w = self.w
+        extra: dict[str, bytes] = {}
+        root = self.native.parts.get("word/comments.xml")
+        new_part = root is None
+        if new_part:
+            root = etree.Element(self.q("comments"), nsmap={"w": w})
+        for cid, text in self.comments:
+            c = etree.SubElement(root, self.q("comment"), {self.q("id"): str(cid), self.q("author"): AUTHOR,
+                                                          self.q("date"): self.date, self.q("initials"): "SE"})
+            for para in text.split("\n"):
+                p = etree.SubElement(c, self.q("p"))
+                r = etree.SubElement(p, self.q("r"))
+                t = etree.SubElement(r, self.q("t"))
+                _set_text(t, para)
+        self.native.parts["word/comments.xml"] = root
+        changed_parts.add("word/comments.xml")
+        if new_part:
+            extra.update(self._register_comments_part())
+        return extra
+
+    def _register_comments_part(self) -> dict[str, bytes]:
+        """Add the comments part to [Content_Types].xml and the main part's relationships."""
+        from lxml import etree
+
+        out: dict[str, bytes] = {}
+        z = zipfile.ZipFile(io.BytesIO(self.native.data))
+        ct = etree.fromstring(z.read("[Content_Types].xml"))
+        if not any(o.get("PartName") == "/word/comments.xml" for o in ct.iter(f"{{{CT_NS}}}Override")):
+            etree.SubElement(ct, f"{{{CT_NS}}}Override", {"PartName": "/word/comments.xml", "ContentType": COMMENTS_TYPE})
+        out["[Content_Types].xml"] = etree.tostring(ct, xml_declaration=True, encoding="UTF-8", standalone=True)
+        main = _main_part(self.native)
+        folder, _, name = main.rpartition("/")
+        rels_name = f"{folder}/_rels/{name}.rels"
+        if rels_name in z.namelist():
+            rels = etree.fromstring(z.read(rels_name))
+        else:
+            rels = etree.Element(f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL})
+        used = {r.get("Id") for r in rels}
+        n = 1
+        while f"rIdSpeakeasy{n}" in used:
+            n += 1
+        etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", {
+            "Id": f"rIdSpeakeasy{n}", "Type": COMMENTS_REL.get(self.w, COMMENTS_REL[next(iter(COMMENTS_REL))]),
+            "Target": "comments.xml"})
+        out[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return out
+
+
+def _main_part(native: Any) -> str:
+    for name in native.parts:
+        if name.endswith("document.xml") and name.startswith("word/"):
+            return name
+    return "word/document.xml"
+
+
+def _comment_text(finding: Finding, edit: Edit) -> str:
+    origin = finding.origin or {}
+    lines = [f"speakeasy suggests '{edit.replacement}' instead of '{' '.join(finding.match.split())}'."]
+    if origin.get("why"):
+        lines.append(origin["why"])
+    credit = origin.get("credit")
+    if credit:
+        lines.append(f"The plain words were {credit}.")
+    lines.append(f"Rule: {finding.rule}.")
+    return "\n".join(lines)
+
+
+def _repackage(native: Any, changed: set[str], extra: dict[str, bytes]) -> bytes:
+    """A new zip: changed parts written again, every other member copied byte for byte."""
+    from lxml import etree
+
+    src = zipfile.ZipFile(io.BytesIO(native.data))
+    out = io.BytesIO()
+    written = set()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            name = info.filename
+            if name in extra:
+                dst.writestr(info, extra[name])
+            elif name in changed and name in native.parts:
+                dst.writestr(info, etree.tostring(native.parts[name], xml_declaration=True, encoding="UTF-8",
+                                                  standalone=True))
+            else:
+                dst.writestr(info, src.read(name))
+            written.add(name)
+        for name in sorted((changed | set(extra)) - written):
+            data = extra.get(name)
+            if data is None:
+                data = etree.tostring(native.parts[name], xml_declaration=True, encoding="UTF-8", standalone=True)
+            dst.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data,
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()

@@ -49,6 +49,8 @@ def _add_config_options(p: argparse.ArgumentParser) -> None:
                    help="never flag this word; repeat for more")
     g.add_argument("--include-proposed", action="store_true", default=None,
                    help="also use words the forum has proposed but not yet agreed")
+    g.add_argument("--include-comments", action="store_true", default=None,
+                   help="also check comments in Word and OpenDocument files")
     g.add_argument("--language-model", metavar="NAME", help="an installed trained spaCy pipeline to use")
     g.add_argument("--fail-on", choices=FAIL_ON, help="the level that makes the check fail (default: error)")
 
@@ -115,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _cli_config(args: argparse.Namespace) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key in ("profile", "packs", "language_model", "include_proposed"):
+    for key in ("profile", "packs", "language_model", "include_proposed", "include_comments"):
         value = getattr(args, key, None)
         if value is not None:
             out[key] = value

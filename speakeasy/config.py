@@ -36,6 +36,7 @@ CONFIG = Schema(
         Field("ignore", "texts", "Files and folders not to check, as globs like `drafts/**`."),
         Field("language_model", "text", "An installed trained spaCy pipeline to use, like `en_core_web_sm`."),
         Field("include_proposed", "bool", "true to use words the forum has proposed but not yet agreed."),
+        Field("include_comments", "bool", "true to check the comments in Word and OpenDocument files too."),
         Field("fail_on", "text", "The level that makes the check fail.", choices=FAIL_ON),
     ),
     doc="speakeasy's configuration (.speakeasy.yaml, or [tool.speakeasy] in pyproject.toml).",
@@ -50,6 +51,7 @@ DEFAULTS: dict[str, Any] = {
     "ignore": [],
     "language_model": None,
     "include_proposed": False,
+    "include_comments": False,
     "fail_on": "error",
 }
 
@@ -299,7 +301,7 @@ def resolve(
         origins[key] = _origin(shown, positions, key)
         bases[key] = root
 
-    for key in ("packs", "keep", "ignore", "language_model", "include_proposed", "fail_on"):
+    for key in ("packs", "keep", "ignore", "language_model", "include_proposed", "include_comments", "fail_on"):
         if cli.get(key) is not None and (cli.get(key) != [] or key == "packs"):
             if key in ("keep", "ignore") and values.get(key):
                 values[key] = list(values[key]) + list(cli[key])

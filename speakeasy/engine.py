@@ -478,14 +478,15 @@ def iter_results(
 
     files, errors = collect_files(paths, ruleset.settings)
     yield from errors
+    comments = bool(ruleset.settings.values.get("include_comments", False))
     for f in files:
         try:
             if f == "-":
                 name = stdin_filename or "<stdin>"
                 fmt = format_for(name) or "text"
-                doc = read_bytes(name, stdin or b"", fmt)
+                doc = read_bytes(name, stdin or b"", fmt, include_comments=comments)
             else:
-                doc = read_path(f)
+                doc = read_path(f, include_comments=comments)
         except InputError as exc:
             yield ReadError(exc.path, exc.message, exc.code)
             continue

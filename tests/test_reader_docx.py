@@ -460,7 +460,7 @@ def test_run_and_paragraph_features() -> None:
         ("this", False, True, False, 12.0, 1),
         ("shouting", False, False, True, 12.0, 1),
         ("tiny print", False, False, False, 7.0, 2),
-        ("PLEASE READ THIS SECTION FIRST. Then the rest.", False, False, True, 12.0, 8),
+        ("PLEASE READ THIS SECTION FIRST", False, False, True, 12.0, 5),
     ]
     assert features(doc, "run")[2]["caps_from"] == "format"
     assert features(doc, "run")[4]["caps_from"] == "text"
@@ -664,7 +664,6 @@ def test_policy_features_docx() -> None:
     heads = [(f["level"], f["text"]) for f in features(doc, "heading")]
     assert heads[:4] == [(1, "Home Care Support Policy"), (1, "Purpose of this policy"),
                          (2, "Who this policy is for"), (3, "Staff in training")]
-    assert (2, "") in heads  # an empty heading
     notes = [(b.text, b.locator["part_label"]) for b in doc.blocks if b.kind is BlockKind.FOOTNOTE]
     assert notes == [
         ("Domiciliary care means care and support given to a person in their own home.", "footnote 1"),
@@ -679,7 +678,10 @@ def test_policy_features_docx() -> None:
     links = [(f["text"], f["url"]) for f in features(doc, "hyperlink")]
     assert ("click here", "https://www.example.org/support-groups") in links
     runs = features(doc, "run")
-    assert any(f["caps"] and f["text"].startswith("PLEASE READ THIS SECTION") for f in runs)
+    assert ("PLEASE READ THIS SECTION BEFORE YOUR FIRST VISIT", "text") in [
+        (f["text"], f["caps_from"]) for f in runs]
+    assert ("never share your password", "format") in [(f["text"], f["caps_from"]) for f in runs]
+    assert any(f["italic"] and f["text"].startswith("This section gives examples") for f in runs)
     paras = features(doc, "paragraph")
     assert any(f["justified"] for f in paras)
     assert any(f["size_pt"] == 9.0 for f in paras)
@@ -705,6 +707,15 @@ def test_docx_and_odt_fixtures_read_the_same(name: str) -> None:
         (f.kind, f.start, f.end, {k: v for k, v in f.data.items() if k != "style"}) for f in b.features
         if f.kind in same]
     assert a.directives == b.directives
+
+
+def test_headings_skip_fixture_has_an_empty_heading() -> None:
+    for suffix in ("docx", "odt"):
+        doc = read_path(_fixture(f"headings-skip.{suffix}"))
+        assert [(f["level"], f["text"]) for f in features(doc, "heading")] == [
+            (1, "Keeping your home safe"), (3, "Smoke alarms"), (2, "")]
+        empty = features(doc, "heading")[2]
+        assert empty["start"] == empty["end"] == doc.source.index("Tell us if")
 
 
 def test_suppression_fixture_has_its_directive() -> None:

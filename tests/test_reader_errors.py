@@ -26,6 +26,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
         "empty.md": b"",
         "bom-only.md": b"\xef\xbb\xbf",
         "notes.docx": b"PK\x03\x04",
+        "notes.rtf": b"{\\rtf1 We commence.}",
         "notes": b"We commence.\n",
     }
     out = {}
@@ -117,11 +118,12 @@ def test_missing_file(files: dict[str, Path], name: str) -> None:
     assert reason(files[name])[:2] == ("not-found", "this file does not exist.")
 
 
-@pytest.mark.parametrize("name", ["notes.docx", "notes"])
+@pytest.mark.parametrize("name", ["notes.rtf", "notes"])
 def test_unsupported_suffix(files: dict[str, Path], name: str) -> None:
     assert reason(files[name])[:2] == (
         "unsupported",
-        "speakeasy cannot read this kind of file. It reads: .markdown, .md, .mdown, .mkd, .text, .txt.",
+        "speakeasy cannot read this kind of file. "
+        "It reads: .docx, .markdown, .md, .mdown, .mkd, .odt, .text, .txt.",
     )
 
 
@@ -151,7 +153,7 @@ def test_utf8_text_with_a_few_nul_free_control_characters_is_text() -> None:
         ("utf16.md", "this file is saved as UTF-16 text; speakeasy reads UTF-8."),
         ("utf16le.txt", "this file is saved as UTF-16 text; speakeasy reads UTF-8."),
         ("missing.md", "does not exist."),
-        ("notes.docx", "speakeasy cannot read this kind of file."),
+        ("notes.rtf", "speakeasy cannot read this kind of file."),
     ],
 )
 @pytest.mark.parametrize("output", ["human", "json"])
@@ -173,7 +175,7 @@ def test_cli_reports_the_bad_file_and_checks_the_good_one(
 
 
 def test_cli_several_bad_files_each_get_their_line(cli, files: dict[str, Path]) -> None:
-    names = ["binary.md", "latin1.md", "utf16.md", "notes.docx", "missing.md"]
+    names = ["binary.md", "latin1.md", "utf16.md", "notes.rtf", "missing.md"]
     code, out, err = cli("check", "--no-config", *(str(files[n]) for n in names), str(files["good.md"]))
     assert code == 2
     assert "Traceback" not in out + err

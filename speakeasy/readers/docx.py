@@ -319,19 +319,25 @@ class Builder:
             words = WORD.findall(text)
             if not words:
                 continue
-            caps_text = len(words) >= 4 and text.upper() == text and any(c.isalpha() for c in text)
             small = run_size is not None and size is not None and run_size != size
-            if not (caps or caps_text or italic or underline or small):
-                continue
-            # trim the feature to the words
-            lead = len(text) - len(text.lstrip())
-            trimmed = text.strip()
-            self.feature("run", s + lead, s + lead + len(trimmed), {
-                "text": trimmed, "words": len(words), "caps": bool(caps or caps_text),
-                "caps_from": "format" if caps else ("text" if caps_text else None),
-                "italic": bool(italic), "underline": bool(underline), "size_pt": run_size,
-                "hyperlink": bool(link),
-            })
+            shouting = [] if caps else _caps_stretches(text)
+            whole = len(shouting) == 1 and shouting[0][2] == len(words)
+            if caps or italic or underline or small or whole:
+                lead = len(text) - len(text.lstrip())
+                trimmed = text.strip()
+                self.feature("run", s + lead, s + lead + len(trimmed), {
+                    "text": trimmed, "words": len(words), "caps": bool(caps or whole),
+                    "caps_from": "format" if caps else ("text" if whole else None),
+                    "italic": bool(italic), "underline": bool(underline), "size_pt": run_size,
+                    "hyperlink": bool(link),
+                })
+            if shouting and not whole:
+                for a2, b2, count in shouting:
+                    self.feature("run", s + a2, s + b2, {
+                        "text": text[a2:b2], "words": count, "caps": True, "caps_from": "text",
+                        "italic": bool(italic), "underline": bool(underline), "size_pt": run_size,
+                        "hyperlink": bool(link),
+                    })
         self.feature("paragraph", done.start, done.start + done.length,
                      {"justified": justified, "size_pt": size, "style": style})
 
@@ -348,6 +354,27 @@ class Builder:
         native.block_starts = [b.start for b in self.blocks]
         return Document(path=path, source=source, format=fmt, blocks=self.blocks, directives=directives,
                         directive_problems=problems, features=feats, native=native)
+
+
+def _caps_stretches(text: str, least: int = 4) -> list[tuple[int, int, int]]:
+    """(start, end, words) of each stretch of at least ``least`` words written in capitals."""
+    out: list[tuple[int, int, int]] = []
+    first = last = -1
+    count = 0
+    for m in WORD.finditer(text):
+        w = m.group(0)
+        if w.upper() == w and any(c.isalpha() for c in w):
+            if count == 0:
+                first = m.start()
+            last = m.end()
+            count += 1
+            continue
+        if count >= least:
+            out.append((first, last, count))
+        count = 0
+    if count >= least:
+        out.append((first, last, count))
+    return out
 
 
 def _spaces(m: "re.Match[str]") -> str:

@@ -306,7 +306,7 @@ def parse_xml(data: bytes, name: str, package: Package) -> "etree._Element":
 
 def _unsafe(package: Package, name: str) -> InputError:
     return package.error(
-        f"this file contains XML entity declarations (in {name}), which speakeasy refuses to read for safety; "
-        f"open it in {package.words['app']} and save it again.",
+        f"this file contains XML declarations (a DOCTYPE or ENTITY in {name}) that speakeasy refuses to read "
+        f"for safety; open it in {package.words['app']} and save it again.",
         "unsafe-xml",
     )

@@ -518,9 +518,15 @@ class Analysis:
         b = self.document.blocks[bi]
         loc = b.locator or {}
         if "part" in loc and loc.get("part") not in (None, "body"):
-            where = str(loc.get("part_label") or loc["part"])
-        else:
-            where = ""
+            # A header, a footer, a note, a text box or a comment: its own name says where.
+            desc = str(loc.get("part_label") or loc["part"])
+            if b.kind is BlockKind.TABLE_CELL and "row" in loc:
+                desc += f", table {loc.get('table', 1)}, row {loc['row']}, column {loc.get('column', 1)}"
+            if b.section:
+                section = b.section if len(b.section) <= 50 else b.section[:47] + "..."
+                desc += f", under '{section}'"
+            self._locations[bi] = desc
+            return desc
         if b.kind is BlockKind.HEADING:
             text = " ".join(b.text.split())
             short = text if len(text) <= 60 else text[:57] + "..."
@@ -542,8 +548,6 @@ class Analysis:
                 desc = f"before the first heading, {desc}" if any(
                     x.kind is BlockKind.HEADING for x in self.document.blocks
                 ) else desc
-        if where:
-            desc = f"{where}, {desc}"
         self._locations[bi] = desc
         return desc
 

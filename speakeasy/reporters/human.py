@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
 MAX_WIDTH = 100
+#: Formats whose "lines" are made up by the reader (one per paragraph).
+_NO_LINES = frozenset({"docx", "odt"})
 
 
 def _console(stream: TextIO, color: str):  # type: ignore[no-untyped-def]
@@ -78,7 +80,12 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
     from rich.text import Text
 
     head = Text()
-    head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+    if result.format in _NO_LINES:
+        # Word and OpenDocument files have no line numbers a person can follow:
+        # say where the words are instead ("under 'Who does what', paragraph 2").
+        head.append(f"{f.path} ({f.location}): ", style="bold")
+    else:
+        head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
     head.append(str(f.level), style=LEVEL_STYLE[f.level])
     head.append(f" [{f.rule}] ", style="dim")
     head.append(f.message)
@@ -93,7 +100,7 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
         shown = line_text[start : start + MAX_WIDTH]
         prefix_cut = "..." if start > 0 else ""
         suffix_cut = "..." if start + MAX_WIDTH < len(line_text) else ""
-        gutter = f"  {number:>5} | "
+        gutter = "        | " if result.format in _NO_LINES else f"  {number:>5} | "
         line = Text(gutter, style="dim")
         line.append(prefix_cut)
         a = max(first - 1 - start, 0)

@@ -370,11 +370,21 @@ def test_reading_order_headers_body_notes_footers() -> None:
     assert doc.blocks[7].locator["xml_part"] == "word/footnotes.xml"
 
 
+def test_first_page_and_even_page_headers_only_when_word_shows_them() -> None:
+    headers = [("default", p("Odd header")), ("first", p("First header")), ("even", p("Even header"))]
+    doc = read_docx(p("Body."), headers=headers, title_page=False, even_and_odd=False)
+    assert lines(doc) == ["Odd header", "Body."]
+    doc = read_docx(p("Body."), headers=headers, title_page=True, even_and_odd=False)
+    assert lines(doc) == ["First header", "Odd header", "Body."]
+    doc = read_docx(p("Body."), headers=headers, title_page=False, even_and_odd=True)
+    assert lines(doc) == ["Odd header", "Even header", "Body."]
+
+
 def test_one_header_part_used_by_two_sections_is_read_once() -> None:
     body = (p("Section one.", ppr='<w:sectPr><w:headerReference w:type="default" r:id="rIdheader1"/></w:sectPr>')
             + p("Section two.")
             + '<w:sectPr><w:headerReference w:type="default" r:id="rIdheader1"/>'
-              '<w:headerReference w:type="first" r:id="rIdheader2"/></w:sectPr>')
+              '<w:headerReference w:type="first" r:id="rIdheader2"/><w:titlePg/></w:sectPr>')
     doc = read_docx(body, headers=[("default", p("Shared header")), ("first", p("Second section first page"))])
     assert [(b.text, b.locator["part_label"]) for b in doc.blocks] == [
         ("Shared header", "header"), ("Second section first page", "first-page header (section 2)"),
@@ -686,7 +696,37 @@ def test_policy_features_docx() -> None:
     assert any(f["justified"] for f in paras)
     assert any(f["size_pt"] == 9.0 for f in paras)
     box = [b for b in doc.blocks if b.locator["part"] == "text box"]
-    assert box and box[0].locator["part_label"] == "text box 1"
+    assert [(b.text, b.locator["part_label"]) for b in box] == [
+        ("If you think someone is at risk of harm, call the safeguarding team straight away.", "text box 1")]
+    assert text.index(box[0].text) == text.index("The box above says what to do if you are worried about someone.") + 1
+    # the DATE field shows its result; "fa|cilitate" is one word over two runs
+    assert "Date of issue: 1 April 2024." in text
+    i = text.index("This policy explains how we facilitate support for service users who receive domiciliary care "
+                   "at home.")
+    assert [(pc.block_start, pc.block_end, pc.element.text) for pc in doc.native.blocks[i].pieces] == [
+        (0, 30, "This policy explains how we fa"), (30, 38, "cilitate"),
+        (38, 102, " support for service users who receive domiciliary care at home.")]
+    assert [b.text for b in doc.blocks if b.kind is BlockKind.LIST_ITEM] == [
+        "Contact the person within two working days.", "Agree a start date with the person.",
+        "Write the care plan together.", "time to talk", "help with meals and drinks",
+        "a check that the person is safe and well"]
+    # table 3: "What they do" spans two grid columns; the vertically merged cell is read once
+    assert [(b.text, b.locator["table"], b.locator["row"], b.locator["column"]) for b in doc.blocks
+            if b.locator.get("table", "").startswith("3")] == [
+        ("Role", "3", 1, 1), ("What they do", "3", 1, 2),
+        ("Care worker", "3", 2, 1), ("Visits", "3", 2, 2), ("Gives personal care at each visit.", "3", 2, 3),
+        ("Notes", "3", 3, 2), ("Writes notes after each visit.", "3", 3, 3),
+        ("Manager", "3", 4, 1), ("Checks", "3", 4, 2), ("Checks the quality of care:", "3", 4, 3),
+        ("Weekly", "3.1", 1, 1), ("Spot checks", "3.1", 1, 2), ("Monthly", "3.1", 2, 1),
+        ("Supervision", "3.1", 2, 2)]
+
+
+def test_policy_features_iso29500_reads_the_same() -> None:
+    a = read_path(_fixture("policy-features.docx"), include_comments=True)
+    b = read_path(_fixture("policy-features.iso29500.docx"), include_comments=True)
+    check_mapping(b)
+    assert [x for x in lines(a) if not x.startswith("Page ")] == [x for x in lines(b) if not x.startswith("Page ")]
+    assert [x.kind for x in a.blocks] == [x.kind for x in b.blocks]
 
 
 @pytest.mark.parametrize("name", ["policy-features", "simple", "suppression", "headings-skip"])

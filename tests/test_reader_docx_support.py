@@ -82,6 +82,8 @@ def docx_bytes(
     links: dict[str, str] | None = None,  # relationship id -> URL
     strict: bool = False,
     extra: dict[str, bytes] | None = None,
+    title_page: bool = True,
+    even_and_odd: bool = True,
 ) -> bytes:
     rels = []
     parts: dict[str, str] = {}
@@ -105,7 +107,10 @@ def docx_bytes(
     for rid, url in (links or {}).items():
         rels.append(f'<Relationship Id="{rid}" Type="{RT}/hyperlink" Target="{url}" TargetMode="External"/>')
     if sect and "<w:sectPr" not in body:
-        body += f"<w:sectPr>{sect}</w:sectPr>"
+        body += f"<w:sectPr>{sect}{'<w:titlePg/>' if title_page else ''}</w:sectPr>"
+    if even_and_odd:
+        parts["word/settings.xml"] = f"<w:settings {NS}><w:evenAndOddHeaders/></w:settings>"
+        rels.append(f'<Relationship Id="rIdSettings" Type="{RT}/settings" Target="settings.xml"/>')
     parts["word/document.xml"] = f"<w:document {NS}><w:body>{body}</w:body></w:document>"
     parts["word/_rels/document.xml.rels"] = (
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'

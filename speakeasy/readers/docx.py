@@ -2,8 +2,10 @@
 
 What is read, in this order (each block is one line of ``Document.source``):
 
-1. headers: for each section, its first-page, default (odd) and even-page
-   header, each distinct header part once;
+1. headers: for each section, its first-page (when the section has a
+   different first page, ``w:titlePg``), default (odd) and even-page (when
+   the settings say ``w:evenAndOddHeaders``) header, each distinct header
+   part once;
 2. the body: paragraphs and headings, list items, tables cell by cell and
    row by row (nested tables too), text boxes and shapes with text right
    after the paragraph that anchors them;
@@ -26,9 +28,45 @@ trimmed; web addresses and e-mail addresses are masked (spaces) in
 ``Block.text`` as they are for Markdown, while ``Document.source`` keeps
 them.  Paragraphs with no text make no block (and no line).
 
+Not read (yet): equations (``m:oMath``), symbol characters (``w:sym``),
+the text of charts and SmartArt diagrams (kept in parts of their own),
+embedded documents (``w:altChunk``, OLE objects), and a paragraph mark
+deleted as a tracked change does not join its paragraph to the next.
+
 Headings come from outline levels and paragraph styles (``w:outlineLvl``
 on the paragraph or, following ``w:basedOn``, its style; or the built-in
 "Heading 1".."Heading 9" and "Title" styles), never from bold text.
+
+Blocks: ``HEADING`` (with its level), ``LIST_ITEM`` (``w:numPr`` on the
+paragraph or its style), ``TABLE_CELL`` (every paragraph in a cell),
+``FOOTNOTE`` (footnotes and endnotes), ``PARAGRAPH`` otherwise.  Each
+block's ``locator`` says ``part`` ("body", "header", "footer", "footnote",
+"endnote", "comment", "text box"), ``part_label`` for people ("first-page
+header", "footnote 2", "text box 1"...), ``xml_part`` (the zip member),
+``paragraph`` (the index of its ``w:p`` among all ``w:p`` of that part, in
+XML order) and, in tables, ``table`` ("2", or "2.1" for the first table
+nested in table 2), ``row`` and ``column`` (1-based; columns count grid
+columns, so merged cells keep their place).
+
+Features (``Document.features``, offsets in the source):
+
+* ``heading``: level, text, style (empty headings too: start = end = the
+  next block's start);
+* ``table``: rows, columns, header_row (first row repeats as a header),
+  table, part;
+* ``image``: alt (description, else title, else None), name, decorative;
+* ``hyperlink``: text, url (the relationship target, ``#anchor``, or a
+  HYPERLINK field's target);
+* ``run``: a stretch of a paragraph worth checking: in capitals (``w:caps``,
+  or 4 or more words typed in capitals), italic, underlined, or in a size
+  other than the paragraph's.  text, words, caps, caps_from ("format" or
+  "text"), italic, underline, size_pt, hyperlink;
+* ``paragraph``: justified, size_pt (the size most of its characters
+  have), style (the style's name).
+
+Word comments that start with ``speakeasy: ignore RULE -- reason`` become
+:class:`~speakeasy.model.Directive` objects with action ``"range"`` over
+the commented text (see :func:`comment_directive`).
 
 ``Document.native`` is a :class:`Native`: the parsed XML parts, and for
 every block its ``w:p`` element and its :class:`Piece` list, which is what
@@ -39,7 +77,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from ..errors import InputError
 from ..model import Block, BlockKind, Directive, DirectiveProblem, Document, Feature
@@ -78,7 +116,8 @@ _W_TAGS = {
     "pict": "pict", "object": "object", "style": "style", "name": "name", "basedOn": "basedOn",
     "docDefaults": "docDefaults", "rPrDefault": "rPrDefault", "pPrDefault": "pPrDefault",
     "val": "val", "id": "id", "type": "type", "styleId": "styleId", "default": "default",
-    "fldCharType": "fldCharType", "instr": "instr", "anchor": "anchor",
+    "fldCharType": "fldCharType", "instr": "instr", "anchor": "anchor", "titlePg": "titlePg",
+    "evenAndOddHeaders": "evenAndOddHeaders",
 }
 
 
@@ -816,7 +855,15 @@ class _DocxReader:
             refs = {}
             for ref in sect.iter(ref_tag):
                 refs.setdefault(ref.get(n.type) or "default", ref.get(n.rid) or ref.get(n.rid_other))
+            title_page = sect.find(n.titlePg)
+            shown = {"default"}
+            if title_page is not None and _on(title_page, n.val):
+                shown.add("first")
+            if self.even_and_odd(main):
+                shown.add("even")
             for typ, words in _HEADER_KINDS:
+                if typ not in shown:
+                    continue  # Word does not show it: no different first page / odd and even pages
                 rid = refs.get(typ)
                 rel = rels.get(rid) if rid else None
                 if rel is None or rel.external or not self.pkg.has(rel.target):
@@ -828,6 +875,20 @@ class _DocxReader:
                 label = f"{words}{what}" + (f" (section {number})" if number > 1 else "")
                 out.append((target, label))
         return out
+
+    def even_and_odd(self, main: str) -> bool:
+        """Does the document show different headers on even pages (``w:evenAndOddHeaders``)?"""
+        found = self.rels.get("\x00even")
+        if found is None:
+            found = False
+            settings = self.related(main, "/settings")
+            if settings is not None:
+                root = self.part(settings)
+                n = _NAMES.get(_ns(root), self.n)
+                flag = root.find(n.evenAndOddHeaders)
+                found = flag is not None and _on(flag, n.val)
+            self.rels["\x00even"] = found
+        return bool(found)
 
     def read_part(self, xml_part: str, part: str, label: str) -> None:
         root = self.part(xml_part)
@@ -1325,7 +1386,3 @@ def parse(path: str, data: bytes, include_comments: bool = False) -> Document:
     except RecursionError:
         raise reader.pkg.damaged("its parts are nested too deeply to read") from None
 
-
-#: For the registry.
-FORMAT = "docx"
-ParseFunction = Callable[..., Document]

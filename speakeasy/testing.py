@@ -31,10 +31,24 @@ def _ruleset_for(rule: Rule, settings: dict[str, Any] | None = None):  # type: i
 
 
 def findings_for(rule: Rule, text: str, format: str = "markdown") -> list[Finding]:
-    """Run one rule on a text and return its findings."""
-    from .engine import lint_text
+    """Run one rule on a text and return its findings.
 
-    result = lint_text(text, _ruleset_for(rule), "example.md", format)
+    When the rule's kind has an ``example_format`` (``"docx"`` for the
+    accessibility checks), ``text`` is the kind's example markup: the kind's
+    ``build_example`` turns it into a file of that format, which is read as
+    such a file would be.
+    """
+    from .engine import lint_document, lint_text
+    from .kinds.base import registry
+    from .readers import read_bytes
+
+    kind = registry().get(rule.kind)
+    example_format = getattr(kind, "example_format", None)
+    if example_format:
+        doc = read_bytes(f"example.{example_format}", kind.build_example(text))  # type: ignore[union-attr]
+        result = lint_document(doc, _ruleset_for(rule))
+    else:
+        result = lint_text(text, _ruleset_for(rule), "example.md", format)
     return [f for f in result.findings if f.rule == rule.id]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import zipfile
@@ -150,3 +151,38 @@ def test_libreoffice_opens_the_result(tmp_path: Path, ruleset, suggest: bool) ->
     else:
         assert "We will start the review and help what we learn." in text
         assert "<text:changed-region" not in flat
+
+
+def test_fixing_a_libreoffice_document_changes_only_the_flagged_words(tmp_path: Path, ruleset) -> None:
+    """On a real word processor's file: every run keeps its formatting; only runs with fixed words change."""
+    from lxml import etree
+
+    from conftest import ROOT
+
+    src = tmp_path / "policy-features.docx"
+    shutil.copy(ROOT / "tests" / "data" / "docx" / "policy-features.docx", src)
+    result = fix_file(str(src), ruleset)
+    fixed = {(f.match, f.edit.replacement) for f in result.applied}
+    assert ("commence", "start") in fixed and ("facilitate", "help") in fixed
+    old, new = zipfile.ZipFile(src), zipfile.ZipFile(result.output)
+    assert old.namelist() == new.namelist()
+    changed = {n for n in old.namelist() if old.read(n) != new.read(n)}
+    assert changed <= {"word/document.xml", "word/footnotes.xml", "word/endnotes.xml"} | {
+        n for n in old.namelist() if n.startswith(("word/header", "word/footer"))}
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for name in changed:
+        a_runs = list(etree.fromstring(old.read(name)).iter(f"{w}r"))
+        b_runs = list(etree.fromstring(new.read(name)).iter(f"{w}r"))
+        assert len(a_runs) == len(b_runs), name  # a clean fix never adds or removes runs
+        for ra, rb in zip(a_runs, b_runs):
+            pa, pb = ra.find(f"{w}rPr"), rb.find(f"{w}rPr")
+            assert (None if pa is None else etree.tostring(pa)) == (None if pb is None else etree.tostring(pb))
+            ta = "".join(t.text or "" for t in ra.iter(f"{w}t"))
+            tb = "".join(t.text or "" for t in rb.iter(f"{w}t"))
+            if ta != tb:
+                # only a piece of a fixed word was taken out, and only its replacement (or nothing) put in
+                head = len(os.path.commonprefix([ta, tb]))
+                tail = len(os.path.commonprefix([ta[head:][::-1], tb[head:][::-1]]))
+                removed, added = ta[head : len(ta) - tail], tb[head : len(tb) - tail]
+                assert any(removed.lower() in m.lower() and added in ("", r, r.capitalize()) for m, r in fixed), (
+                    ta, tb)

@@ -311,7 +311,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     out = [f"{rule.id}  ({rule.level}, kind: {rule.kind}{'' if rule.enabled else ', switched off'})", ""]
     out += [para(rule.summary), "", "Why it matters:", para(rule.why), ""]
-    out += ["Instead of this:", para(rule.example_bad, "    "), "", "Write this:", para(rule.example_good, "    "), ""]
+    def example(text: str) -> str:
+        # keep the lines of multi-line examples (tables, headings); wrap prose
+        if "\n" in text.strip():
+            return "\n".join("    " + line for line in text.strip().splitlines())
+        return para(text, "    ")
+
+    out += ["Instead of this:", example(rule.example_bad), "", "Write this:", example(rule.example_good), ""]
     if rule.fix_safety:
         out += ["Fixes:", para(rule.fix_safety), ""]
     thresholds = rule.options.get("thresholds")

@@ -110,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="*", metavar="FILE")
     _add_config_options(validate)
 
+    review = sub.add_parser("review", help="go through a document finding by finding and choose the plain words",
+                            description="Review a document (.md, .txt, .docx) like a spell-checker: choose a plain "
+                            "alternative, edit, skip, ignore or keep each finding, then save. With a folder, "
+                            "choose a file first. Press ? in the review for the keys.")
+    review.add_argument("path", metavar="PATH", help="a file or folder to review")
+    review.add_argument("--high-contrast", action="store_true", help="use the high-contrast colours")
+    _add_config_options(review)
+
     schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
     schema.add_argument("which", choices=("pack", "wordlist", "config", "profile", "report"))
     return parser
@@ -463,6 +471,15 @@ def _is_pack(path: Path) -> bool:
     return path.parent.name == "rules"
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    if not Path(args.path).exists():
+        raise SpeakeasyError(f"{args.path}: this file or folder does not exist.")
+    settings = _settings(args)
+    from .tui import run  # imports textual only now
+
+    return run(args.path, settings, high_contrast=args.high_contrast)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     import json
 
@@ -476,6 +493,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 _COMMANDS = {
     "check": cmd_check,
     "fix": cmd_fix,
+    "review": cmd_review,
     "rules": cmd_rules,
     "explain": cmd_explain,
     "config": cmd_config,

@@ -149,9 +149,9 @@ HEADINGS_SKIP = [
     ("accessibility.heading-levels", "heading 'Smoke alarms'", "Smoke alarms",
      "This heading is level 3, but the heading before it is level 1. In Word, give it the Heading 2 style, "
      "on the Home tab."),
-    ("accessibility.empty-heading", "under 'Smoke alarms', paragraph 2", "",
-     "There is an empty heading just before this text. In Word, delete the empty line, or type the words of "
-     "the heading."),
+    # the empty Heading 2 has no line of its own: the reader says where it is
+    ("accessibility.empty-heading", "under 'Smoke alarms', after paragraph 1", "",
+     "This heading is empty. In Word, delete the empty line, or type the words of the heading."),
 ]
 
 
@@ -171,8 +171,11 @@ def test_findings_carry_what_the_reader_recorded() -> None:
     result = lint_document(read_path(DOCX / "policy-features.docx"), RULESET)
     image = next(f for f in result.findings if f.rule == "accessibility.image-alt-text")
     data = image.to_dict()
-    assert data["feature"] == {"kind": "image", "alt": None, "name": "Picture 2", "decorative": False}
-    assert data["match"] == "" and data["locator"]["part"] == "body"
+    assert data["feature"] == {"kind": "image", "alt": None, "name": "Picture 2", "decorative": False,
+                               "part": "body", "part_label": "body", "xml_part": "word/document.xml",
+                               "paragraph": 62, "section": "Keeping people safe"}
+    assert data["match"] == "" and data["locator"] == {"part": "body", "part_label": "body",
+                                                       "xml_part": "word/document.xml", "paragraph": 62}
     size = next(f for f in result.findings if f.rule == "accessibility.text-size")
     assert (size.value, size.threshold, size.level) == (9.0, 12.0, Level.WARNING)
 
@@ -216,13 +219,34 @@ def test_heading_levels() -> None:
 
 
 def test_empty_heading() -> None:
-    before = ("There is an empty heading just before this text. In Word, delete the empty line, or type the words "
-              "of the heading.")
+    msg = "This heading is empty. In Word, delete the empty line, or type the words of the heading."
+    # an empty heading makes no paragraph of the text: its location names the paragraphs around it
     assert found("empty-heading", "# Safety\n##\nTell us if the alarm beeps.") == [
-        ("under 'Safety', paragraph 1", "", before)]
-    assert messages("empty-heading", "# Safety\nTell us if the alarm beeps.\n##") == [before.replace("before",
-                                                                                                     "after")]
+        ("under 'Safety', before paragraph 1", "", msg)]
+    assert found("empty-heading", "# Safety\nTell us if the alarm beeps.\n##") == [
+        ("at the end of the document", "", msg)]
+    assert found("empty-heading", "# Safety\nOne.\nTwo.\n##\nThree.") == [
+        ("under 'Safety', after paragraph 2", "", msg)]
     assert found("empty-heading", "# Safety\n## Smoke alarms\nTell us.") == []
+
+
+def test_an_image_alone_in_its_paragraph_is_placed_by_its_neighbours() -> None:
+    """The paragraph with only a picture in it has no text, so no line: the finding still names the right place."""
+    markup = "# Keeping people safe\nOne.\nTwo.\nThree.\n<img>\nFour."
+    ((location, match, message),) = found("image-alt-text", markup)
+    assert (location, match) == ("under 'Keeping people safe', after paragraph 3", "")
+    assert message.startswith("The image 'Picture 1' has no alt text.")
+    assert [loc for loc, _, _ in found("image-alt-text", "# Logos\n<img>\nOur logo.")] == [
+        "under 'Logos', before paragraph 1"]
+    assert [loc for loc, _, _ in found("image-alt-text", "Our logo:\n<img>")] == ["at the end of the document"]
+    # in JSON, the locator is the picture's own paragraph, not the next one
+    (f,) = findings_for(rule("image-alt-text"), markup)
+    assert f.extra["locator"] == {"part": "body", "part_label": "body", "xml_part": "word/document.xml",
+                                  "paragraph": 4}
+    assert f.extra["feature"]["location"] == f.location
+    # with text beside it, the picture is in a paragraph with a line: that paragraph's location
+    assert [loc for loc, _, _ in found("image-alt-text", "# Keeping people safe\nOne.\nOur logo: <img>")] == [
+        "under 'Keeping people safe', paragraph 2"]
 
 
 LINK = ("The link text '{}' does not say where the link goes. In Word, right-click the link, choose Edit "

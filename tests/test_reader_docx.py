@@ -229,6 +229,9 @@ def test_an_empty_heading_has_a_feature_but_no_block() -> None:
     assert lines(doc) == ["Intro.", "After the empty heading."]
     (empty,) = [f for f in features(doc, "heading") if f["text"] == ""]
     assert empty["level"] == 2 and empty["start"] == empty["end"] == doc.blocks[1].start
+    # no block of its own, so the feature says where it is
+    assert (empty["part"], empty["paragraph"], empty["section"], empty["location"]) == (
+        "body", 1, None, "after paragraph 1")
 
 
 def test_sections_name_the_nearest_heading_above() -> None:
@@ -477,6 +480,75 @@ def test_run_and_paragraph_features() -> None:
     paras = [(f["justified"], f["size_pt"], f["style"]) for f in features(doc, "paragraph")]
     assert paras == [(False, 12.0, "Normal"), (False, 12.0, "Normal"), (True, 12.0, "Justified"),
                      (False, 8.0, "Small Print")]
+
+
+def test_every_feature_says_where_it_is() -> None:
+    body = (p("Purpose", "Heading1") + p(runs=r("Some ") + r("italic words here", "<w:i/>") + r("."))
+            + "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+            + "<w:tr><w:tc>" + p("Morning") + "</w:tc><w:tc>" + p(runs=r("tiny", '<w:sz w:val="14"/>'))
+            + "</w:tc></w:tr></w:tbl>")
+    doc = read_docx(body, headers=[("default", p(runs=r("Header words", "<w:caps/>")))])
+    where = [(f.kind, f.data["part"], f.data["part_label"], f.data["xml_part"], f.data["paragraph"],
+              f.data["section"], f.data.get("row"), f.data.get("location")) for f in doc.features]
+    assert where == [
+        ("run", "header", "header", "word/header1.xml", 0, None, None, None),
+        ("paragraph", "header", "header", "word/header1.xml", 0, None, None, None),
+        ("heading", "body", "body", "word/document.xml", 0, None, None, None),
+        ("paragraph", "body", "body", "word/document.xml", 0, None, None, None),
+        ("paragraph", "body", "body", "word/document.xml", 1, "Purpose", None, None),
+        ("run", "body", "body", "word/document.xml", 1, "Purpose", None, None),
+        ("paragraph", "body", "body", "word/document.xml", 2, "Purpose", 1, None),
+        ("table", "body", "body", "word/document.xml", 2, "Purpose", None, None),
+        ("paragraph", "body", "body", "word/document.xml", 3, "Purpose", 1, None),
+    ]
+    # a feature in a cell says which cell; a table feature's "table" is its own number
+    assert [(f.kind, f.data["table"], f.data.get("column")) for f in doc.features if "table" in f.data] == [
+        ("paragraph", "1", 1), ("table", "1", None), ("paragraph", "1", 2)]
+
+
+def _image(name: str) -> str:
+    return ("<w:r><w:drawing><wp:inline>" + f'<wp:docPr id="1" name="{name}"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            "<pic:pic/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+
+
+def test_a_feature_whose_paragraph_has_no_block_says_where_it_is() -> None:
+    """An image alone in its paragraph, or an empty heading, has no line: ``location`` names its neighbours."""
+    cell = "<w:tbl><w:tr><w:tc>" + p("A") + "</w:tc><w:tc>" + p(runs=_image("In a cell")) + "</w:tc></w:tr></w:tbl>"
+    doc = read_docx(
+        p(runs=_image("First"))
+        + p("Intro.")
+        + p("Safety", "Heading1")
+        + p(runs=_image("Under the heading"))
+        + p("One.") + p("Two.")
+        + p(runs=_image("Between"))
+        + p("", "Heading2")
+        + p("Three.")
+        + cell
+        + p(runs=_image("After the table"))
+        + p("Next", "Heading1")
+        + p(runs=_image("Last")),
+        headers=[("default", p(runs=_image("In the header")))],
+    )
+    assert [(f["name"], f["location"]) for f in features(doc, "image")] == [
+        ("In the header", "header"),
+        ("First", "before the first heading, before paragraph 1"),
+        ("Under the heading", "under 'Safety', before paragraph 1"),
+        ("Between", "under 'Safety', after paragraph 2"),
+        ("In a cell", "under 'Safety', table 1, row 1, column 2"),
+        ("After the table", "under 'Safety', after table 1"),
+        ("Last", "at the end of the document"),
+    ]
+    (empty,) = [f for f in features(doc, "heading") if not f["text"]]
+    assert empty["location"] == "under 'Safety', after paragraph 2"
+    # a heading followed by nothing but another heading
+    doc = read_docx(p("Safety", "Heading1") + p(runs=_image("Logo")) + p("Next", "Heading1") + p("Text."))
+    assert features(doc, "image")[0]["location"] == "after heading 'Safety'"
+    doc = read_docx(p(runs=_image("Logo")) + p("Safety", "Heading1") + p("Text."))
+    assert features(doc, "image")[0]["location"] == "before heading 'Safety'"
+    # features of paragraphs that have a block take the block's location
+    doc = read_docx(p(runs=r("Logo: ") + _image("Logo")))
+    assert "location" not in features(doc, "image")[0]
 
 
 def test_features_are_in_source_order_and_inside_the_source() -> None:
@@ -742,9 +814,11 @@ def test_docx_and_odt_fixtures_read_the_same(name: str) -> None:
         (x.kind, x.heading_level, x.section, x.locator.get("part_label"), x.locator.get("table"),
          x.locator.get("row"), x.locator.get("column")) for x in b.blocks]
     same = ("heading", "table", "image", "hyperlink", "run")
-    assert [(f.kind, f.start, f.end, {k: v for k, v in f.data.items() if k != "style"}) for f in a.features
+    # the zip member and the paragraph numbers are each format's own
+    own = ("style", "xml_part", "paragraph")
+    assert [(f.kind, f.start, f.end, {k: v for k, v in f.data.items() if k not in own}) for f in a.features
             if f.kind in same] == [
-        (f.kind, f.start, f.end, {k: v for k, v in f.data.items() if k != "style"}) for f in b.features
+        (f.kind, f.start, f.end, {k: v for k, v in f.data.items() if k not in own}) for f in b.features
         if f.kind in same]
     assert a.directives == b.directives
 

@@ -169,6 +169,38 @@ def test_notes_frames_links_and_reading_order() -> None:
     assert doc.source[link["start"]:link["end"]] == "the guidance"
 
 
+def test_a_feature_whose_paragraph_has_no_block_says_where_it_is() -> None:
+    """As in Word files: an image alone in its paragraph, or an empty heading, gets a ``location``."""
+    def image(name: str) -> str:
+        return f'<draw:frame draw:name="{name}"><draw:image xlink:href="Pictures/{name}.png"/></draw:frame>'
+
+    body = ('<text:h text:outline-level="1">Safety</text:h>'
+            + tp(image("First"))
+            + tp("One.") + tp("Two.")
+            + tp(image("Between"))
+            + '<text:h text:outline-level="2"/>'
+            + tp("Three.")
+            + '<table:table><table:table-row><table:table-cell>' + tp("A") + "</table:table-cell>"
+            + "<table:table-cell>" + tp(image("Cell")) + "</table:table-cell></table:table-row></table:table>"
+            + image("Page")
+            + tp("Four.")
+            + tp(image("Last")))
+    doc = odt(body)
+    assert [(f["name"], f["part"], f["xml_part"], f["section"], f.get("location")) for f in features(doc, "image")] == [
+        ("First", "body", "content.xml", "Safety", "under 'Safety', before paragraph 1"),
+        ("Between", "body", "content.xml", "Safety", "under 'Safety', after paragraph 2"),
+        ("Cell", "body", "content.xml", "Safety", "under 'Safety', table 1, row 1, column 2"),
+        ("Page", "body", "content.xml", "Safety", "under 'Safety', after table 1"),
+        ("Last", "body", "content.xml", "Safety", "at the end of the document"),
+    ]
+    (empty,) = [f for f in features(doc, "heading") if not f["text"]]
+    assert (empty["paragraph"], empty["section"], empty["location"]) == (
+        5, "Safety", "under 'Safety', after paragraph 2")
+    heading = features(doc, "heading")[0]
+    assert (heading["part"], heading["paragraph"], heading["section"]) == ("body", 0, None)
+    assert "location" not in heading
+
+
 def test_tracked_changes_hidden_text_and_fields() -> None:
     body = (
         '<text:tracked-changes><text:changed-region text:id="c1"><text:insertion/></text:changed-region>'

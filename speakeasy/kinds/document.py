@@ -115,8 +115,7 @@ MESSAGES = {
         "Heading 1 style, on the Home tab."
     ),
     "empty-heading": (
-        "There is an empty heading just {where} this text. In Word, delete the empty line, or type the "
-        "words of the heading."
+        "This heading is empty. In Word, delete the empty line, or type the words of the heading."
     ),
     "link-text": (
         "The link text '{match}' does not say where the link goes. In Word, right-click the link, "
@@ -195,6 +194,12 @@ class DocumentFeature(Kind):
         if feature is not None:
             # what the reader recorded (alt text, image name, link address, size...), for JSON output
             f.extra["feature"] = {"kind": feature.kind, **feature.data}
+            where = feature.data.get("location")
+            if where:
+                # the feature's paragraph made no block (an image alone in its paragraph, an empty
+                # heading): its offset is the next block's, so that block's location would be wrong
+                f.location = str(where)
+                f.extra["locator"] = {k: feature.data[k] for k in _LOCATOR if k in feature.data}
         return f
 
     def message_for(self, key: str, **values: Any) -> str:
@@ -224,7 +229,7 @@ class DocumentFeature(Kind):
         for f in features:
             if f.kind != "table" or f.data.get("header_row"):
                 continue
-            if (f.data.get("part") or _part(analysis, f.start)) != "body":
+            if _part(analysis, f) != "body":
                 continue
             if (f.data.get("rows") or 0) < 2 or (f.data.get("columns") or 0) < 2:
                 continue  # a box for layout, not a table of data
@@ -235,7 +240,7 @@ class DocumentFeature(Kind):
         for f in features:
             if f.kind != "heading" or not str(f.data.get("text") or "").strip():
                 continue
-            if _part(analysis, f.start) != "body":
+            if _part(analysis, f) != "body":
                 continue
             level = int(f.data.get("level") or 0)
             if level < 1:
@@ -248,15 +253,12 @@ class DocumentFeature(Kind):
             previous = level
 
     def _empty_heading(self, analysis: "Analysis", features: list[Feature]) -> Iterator[Finding]:
-        blocks = analysis.blocks
         for f in features:
             if f.kind != "heading" or str(f.data.get("text") or "").strip():
                 continue
-            bi = analysis.block_index(f.start)
-            where = "before" if bi is not None and blocks[bi].start == f.start else "after"
+            # an empty heading makes no block: the reader's ``location`` says where it is
             yield self.finding(analysis, f.start, f.end, feature=f,
-                               message=self.message_for("empty-heading", where=where,
-                                                        level=f.data.get("level")))
+                               message=self.message_for("empty-heading", level=f.data.get("level")))
 
     def _link_text(self, analysis: "Analysis", features: list[Feature]) -> Iterator[Finding]:
         for f in features:
@@ -308,7 +310,7 @@ class DocumentFeature(Kind):
             if f.kind != "paragraph":
                 continue
             size = f.data.get("size_pt")
-            if size is None or size >= self.min_size or _part(analysis, f.start) != "body":
+            if size is None or size >= self.min_size or _part(analysis, f) != "body":
                 continue
             yield self.finding(analysis, f.start, f.end, feature=f, value=size, threshold=self.min_size,
                                message=self.message_for("text-size", value=_points(size),
@@ -329,9 +331,20 @@ def _points(size: float) -> str:
     return str(int(size)) if float(size).is_integer() else f"{size:g}"
 
 
-def _part(analysis: "Analysis", offset: int) -> str:
-    """Which part of the file an offset is in: body, header, footer, footnote, text box..."""
-    bi = analysis.block_index(offset)
+#: The keys of a feature's data that say where it is (as a block's locator does).
+_LOCATOR = ("part", "part_label", "xml_part", "paragraph", "table", "row", "column")
+
+
+def _part(analysis: "Analysis", feature: Feature) -> str:
+    """Which part of the file a feature is in: body, header, footer, footnote, text box...
+
+    The readers record it (``part``); for features without it, the part of
+    the block at the feature's offset.
+    """
+    part = feature.data.get("part")
+    if part:
+        return str(part)
+    bi = analysis.block_index(feature.start)
     if bi is None:
         return "body"
     return str((analysis.blocks[bi].locator or {}).get("part") or "body")

@@ -64,6 +64,17 @@ Features (``Document.features``, offsets in the source):
 * ``paragraph``: justified, size_pt (the size most of its characters
   have), style (the style's name).
 
+Every feature's data also says where it is, as block locators do: ``part``,
+``part_label``, ``xml_part``, ``paragraph`` (for a table: its first
+paragraph), ``table``/``row``/``column`` inside a table cell (not for
+``table`` features, whose ``table`` is their own number), and ``section``
+(the nearest heading above, or None).  A feature whose paragraph (or
+table) makes no block, such as an image alone in its paragraph or an empty
+heading, has no line of its own: its offsets are where the next block
+starts, and ``location`` says in words where it really is ("under
+'Keeping people safe', after paragraph 3"), worded as
+:meth:`speakeasy.analysis.Analysis.location` words block locations.
+
 Word comments that start with ``speakeasy: ignore RULE -- reason`` become
 :class:`~speakeasy.model.Directive` objects with action ``"range"`` over
 the commented text (see :func:`comment_directive`).
@@ -297,6 +308,8 @@ class Builder:
         self.problems: list[DirectiveProblem] = []
         self.pos = 0  # where the next block starts
         self.section: str | None = None
+        #: Features whose paragraph made no block: (kind, data, blocks before it).
+        self.gaps: list[tuple[str, dict[str, Any], int]] = []
 
     def emit(self, para: Para, kind: BlockKind, level: int, section: str | None, locator: dict[str, Any],
              xml_part: str, element: Any) -> Emitted:
@@ -326,22 +339,33 @@ class Builder:
         self.pos = start + n + 1
         return Emitted(index, start, lead, n, text)
 
-    def feature(self, kind: str, start: int, end: int, data: dict[str, Any]) -> None:
+    def feature(self, kind: str, start: int, end: int, data: dict[str, Any],
+                where: dict[str, Any] | None = None, placed: bool = True) -> None:
+        """Record a feature; ``where`` (part, paragraph, section...) is added to its data.
+
+        ``placed`` is False when the feature's paragraph (or table) made no
+        block: :meth:`document` then gives it a ``location`` in words.
+        """
+        if where:
+            data = {**data, **where}
         self.features.append(Feature(kind, start, end, data))
+        if not placed and where:
+            self.gaps.append((kind, data, len(self.blocks)))
 
     def paragraph_features(self, para: Para, done: Emitted, base_size: float | None,
-                           justified: bool, style: str | None) -> None:
+                           justified: bool, style: str | None, where: dict[str, Any] | None = None) -> None:
         """``hyperlink``, ``image``, ``run`` and ``paragraph`` features of one paragraph."""
         g = done.to_source
         source_text = done.text
+        placed = done.block is not None
         for a, b, url in para.links:
             s, e = g(a), g(b)
             self.feature("hyperlink", s, e, {"text": " ".join(source_text[s - done.start : e - done.start].split()),
-                                             "url": url})
+                                             "url": url}, where, placed)
         for at, data in para.images:
             s = g(at)
-            self.feature("image", s, s, data)
-        if done.block is None:
+            self.feature("image", s, s, data, where, placed)
+        if not placed:
             return
         # the paragraph's size: the size most of its characters have
         sizes: dict[float, int] = {}
@@ -369,18 +393,37 @@ class Builder:
                     "caps_from": "format" if caps else ("text" if whole else None),
                     "italic": bool(italic), "underline": bool(underline), "size_pt": run_size,
                     "hyperlink": bool(link),
-                })
+                }, where)
             if shouting and not whole:
                 for a2, b2, count in shouting:
                     self.feature("run", s + a2, s + b2, {
                         "text": text[a2:b2], "words": count, "caps": True, "caps_from": "text",
                         "italic": bool(italic), "underline": bool(underline), "size_pt": run_size,
                         "hyperlink": bool(link),
-                    })
+                    }, where)
         self.feature("paragraph", done.start, done.start + done.length,
-                     {"justified": justified, "size_pt": size, "style": style})
+                     {"justified": justified, "size_pt": size, "style": style}, where)
+
+    def gap_locations(self) -> None:
+        """Give each feature whose paragraph made no block a ``location`` in words."""
+        if not self.gaps:
+            return
+        blocks = self.blocks
+        numbers: list[int] = []  # as Analysis numbers paragraphs: from 1 after each heading
+        count = 0
+        for b in blocks:
+            if b.kind is BlockKind.HEADING:
+                count = 0
+                numbers.append(0)
+            else:
+                count += 1
+                numbers.append(count)
+        has_heading = any(b.kind is BlockKind.HEADING for b in blocks)
+        for kind, data, before in self.gaps:
+            data["location"] = _gap_location(kind, data, before, blocks, numbers, has_heading)
 
     def document(self, path: str, fmt: str, native: Native) -> Document:
+        self.gap_locations()
         source = "\n".join(self.lines)
         end = len(source)
         feats = [f if f.end <= end else Feature(f.kind, min(f.start, end), end, f.data) for f in self.features]
@@ -393,6 +436,76 @@ class Builder:
         native.block_starts = [b.start for b in self.blocks]
         return Document(path=path, source=source, format=fmt, blocks=self.blocks, directives=directives,
                         directive_problems=problems, features=feats, native=native)
+
+
+def _short(text: str, most: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 3] + "..."
+
+
+def _in_body(block: Block) -> bool:
+    return (block.locator or {}).get("part", "body") == "body"
+
+
+def _gap_location(kind: str, data: dict[str, Any], before: int, blocks: list[Block], numbers: list[int],
+                  has_heading: bool) -> str:
+    """Where a feature with no block of its own is, worded as ``Analysis.location`` words block locations.
+
+    ``before`` is how many blocks come before the feature's paragraph.  In
+    a header, a footer, a note, a text box, a comment or a table cell, the
+    part (and the cell) say where it is, as they do for blocks.  In the body,
+    the paragraph is placed by the blocks around it: "under 'Keeping people
+    safe', after paragraph 3", "under 'Logos', before paragraph 1", "after
+    heading 'Logos'", "at the end of the document".
+    """
+    section = data.get("section")
+    if kind == "table":
+        here = f"table {data.get('table')}"
+    elif "row" in data:
+        here = f"table {data.get('table', 1)}, row {data['row']}, column {data.get('column', 1)}"
+    else:
+        here = ""
+    if data.get("part", "body") != "body":
+        desc = str(data.get("part_label") or data.get("part"))
+        if here:
+            desc += ", " + here
+        if section:
+            desc += f", under '{_short(section, 50)}'"
+        return desc
+    if not here:
+        # the nearest blocks of the body on each side (text boxes are read after their paragraph: skip them)
+        i = before - 1
+        while i >= 0 and not _in_body(blocks[i]):
+            i -= 1
+        j = before
+        while j < len(blocks) and not _in_body(blocks[j]):
+            j += 1
+        prev = i if i >= 0 else None
+        nxt = j if j < len(blocks) else None
+        if nxt is None:
+            return "at the end of the document"
+        if prev is not None and blocks[prev].kind is not BlockKind.HEADING:
+            here = "after " + _block_name(blocks[prev], numbers[prev])
+        elif blocks[nxt].kind is not BlockKind.HEADING:
+            here = "before " + _block_name(blocks[nxt], numbers[nxt])
+        elif prev is not None:
+            return "after " + _block_name(blocks[prev], 0)
+        else:
+            return "before " + _block_name(blocks[nxt], 0)
+    if section:
+        return f"under '{_short(section, 50)}', {here}"
+    return f"before the first heading, {here}" if has_heading else here
+
+
+def _block_name(block: Block, number: int) -> str:
+    """A block of the body as a location names it: "paragraph 3", "heading 'Purpose'", "table 2"."""
+    if block.kind is BlockKind.HEADING:
+        return f"heading '{_short(block.text, 60)}'"
+    if block.kind is BlockKind.TABLE_CELL and "table" in (block.locator or {}):
+        return f"table {str(block.locator['table']).split('.')[0]}"
+    noun = {BlockKind.LIST_ITEM: "list item", BlockKind.BLOCKQUOTE: "quote",
+            BlockKind.FOOTNOTE: "footnote"}.get(block.kind, "paragraph")
+    return f"{noun} {number}"
 
 
 def _caps_stretches(text: str, least: int = 4) -> list[tuple[int, int, int]]:
@@ -1011,6 +1124,10 @@ class _DocxReader:
         out = self.out
         first = len(out.blocks)
         start = out.pos
+        first_p = next(tbl.iter(n.p), None)
+        where = {"part": ctx.part, "part_label": ctx.label, "xml_part": ctx.xml_part,
+                 "paragraph": self.paragraph_index(ctx.xml_part, first_p) if first_p is not None else None,
+                 "section": self.section_for(ctx)}
         grid = tbl.find(n.tblGrid)
         columns = sum(1 for c in grid if c.tag == n.gridCol) if grid is not None else 0
         rows = 0
@@ -1047,7 +1164,7 @@ class _DocxReader:
             columns = max(columns, col - 1)
         end = out.blocks[-1].end if len(out.blocks) > first else start
         out.feature("table", start, end, {"rows": rows, "columns": columns, "header_row": header_row,
-                                          "table": number, "part": ctx.part})
+                                          "table": number}, where, len(out.blocks) > first)
 
     def rows(self, tbl: Any) -> Iterable[Any]:
         n = self.n
@@ -1124,13 +1241,15 @@ class _DocxReader:
         if ctx.cell is not None:
             locator["table"], locator["row"], locator["column"] = ctx.cell
         section = self.section_for(ctx)
+        where = {**locator, "section": section}
         done = out.emit(para, kind, level if kind is BlockKind.HEADING else 0, section, locator, ctx.xml_part, p)
         if level:
             out.feature("heading", done.start, done.start + done.length,
-                        {"level": level, "text": " ".join(done.text.split()), "style": style.name})
+                        {"level": level, "text": " ".join(done.text.split()), "style": style.name},
+                        where, done.block is not None)
             if ctx.body and ctx.cell is None and done.block is not None:
                 out.section = " ".join(done.text.split())
-        out.paragraph_features(para, done, style.size, justified, style.name)
+        out.paragraph_features(para, done, style.size, justified, style.name, where)
         self.marks(para, done, ctx)
         for box in para.boxes:
             self.text_boxes += 1

@@ -406,9 +406,16 @@ class _OdtReader:
             elif tag in _SKIP_BLOCK or not isinstance(tag, str):
                 continue
             elif tag.startswith(f"{{{DRAW}}}"):
+                # a frame or shape anchored to the page, not inside a paragraph
                 para = Para()
                 self.shape(child, para)
-                done = self.out.emit(para, BlockKind.PARAGRAPH, 0, None, {}, ctx.xml_part, child)
+                section = ctx.section if ctx.fixed_section else self.out.section
+                locator = {"part": ctx.part, "part_label": ctx.label, "xml_part": ctx.xml_part,
+                           "paragraph": self.paragraph_index(ctx.xml_part, child)}
+                if ctx.cell is not None:
+                    locator["table"], locator["row"], locator["column"] = ctx.cell
+                done = self.out.emit(para, BlockKind.PARAGRAPH, 0, section, locator, ctx.xml_part, child)
+                self.out.paragraph_features(para, done, None, False, None, {**locator, "section": section})
                 self.after(para, done, ctx)
             elif tag.startswith((f"{{{TEXT}}}", f"{{{TABLE}}}")):
                 # sections, indexes (their bodies), and anything else that holds paragraphs
@@ -420,6 +427,10 @@ class _OdtReader:
         out = self.out
         first = len(out.blocks)
         start = out.pos
+        first_p = next(tbl.iter(P, H), None)
+        where = {"part": ctx.part, "part_label": ctx.label, "xml_part": ctx.xml_part,
+                 "paragraph": self.paragraph_index(ctx.xml_part, first_p) if first_p is not None else None,
+                 "section": ctx.section if ctx.fixed_section else out.section}
         columns = 0
         for el in self._columns(tbl):
             columns += max(_int(el.get(COLS_REPEATED), 1), 1)
@@ -439,7 +450,7 @@ class _OdtReader:
             rows += repeated - 1
         end = out.blocks[-1].end if len(out.blocks) > first else start
         out.feature("table", start, end, {"rows": rows, "columns": columns, "header_row": header_row,
-                                          "table": number, "part": ctx.part})
+                                          "table": number}, where, len(out.blocks) > first)
 
     def _columns(self, tbl: Any) -> Iterable[Any]:
         for c in tbl:
@@ -483,13 +494,15 @@ class _OdtReader:
         if ctx.cell is not None:
             locator["table"], locator["row"], locator["column"] = ctx.cell
         section = ctx.section if ctx.fixed_section else out.section
+        where = {**locator, "section": section}
         done = out.emit(para, kind, level if kind is BlockKind.HEADING else 0, section, locator, ctx.xml_part, p)
         if level:
             out.feature("heading", done.start, done.start + done.length,
-                        {"level": level, "text": " ".join(done.text.split()), "style": shown_style})
+                        {"level": level, "text": " ".join(done.text.split()), "style": shown_style},
+                        where, done.block is not None)
             if ctx.body and ctx.cell is None and done.block is not None:
                 out.section = " ".join(done.text.split())
-        out.paragraph_features(para, done, base.get("sz"), align == "justify", shown_style)
+        out.paragraph_features(para, done, base.get("sz"), align == "justify", shown_style, where)
         self.after(para, done, ctx)
 
     def after(self, para: Para, done: Emitted, ctx: _Ctx) -> None:

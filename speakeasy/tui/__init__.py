@@ -1,0 +1,21 @@
+"""``speakeasy review``: a spell-checker-like dialog for jargon and long sentences.
+
+:mod:`speakeasy.tui.session` holds the editing model (no textual);
+:mod:`speakeasy.tui.app` is the Textual application.  Only this package
+imports textual, and only when ``speakeasy review`` runs.
+"""
+
+from __future__ import annotations
+
+from .session import ReviewSession
+
+__all__ = ["ReviewSession", "run"]
+
+
+def run(path: str, settings, high_contrast: bool = False, keymap: dict[str, str] | None = None) -> int:  # type: ignore[no-untyped-def]
+    """Start the review app (imports textual)."""
+    from .app import ReviewApp
+
+    app = ReviewApp(path, settings, high_contrast=high_contrast, keymap=keymap)
+    app.run()
+    return 0

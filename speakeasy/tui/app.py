@@ -1,0 +1,573 @@
+"""The ``speakeasy review`` application (Textual).
+
+The editing itself lives in :mod:`speakeasy.tui.session`; this module only
+shows it and turns keys into session steps.  Every key binding has an id
+(``review.next``, ``review.alternative-1``...), so it can be moved with
+``ReviewApp(keymap={"review.skip": "x"})``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.theme import Theme
+from textual.widgets import Footer, Input, Label, LoadingIndicator, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..errors import SpeakeasyError
+from ..model import Finding, Level
+from .session import ReviewSession
+
+HIGH_CONTRAST = Theme(
+    name="speakeasy-high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#ffff00",
+    warning="#ffff00",
+    error="#ff5f5f",
+    success="#00ff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1c1c1c",
+    dark=True,
+)
+
+LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
+LEVEL_FILTERS: tuple[tuple[str, Level | None], ...] = (
+    ("all levels", None), ("warnings and errors", Level.WARNING), ("errors only", Level.ERROR),
+)
+
+
+class TextScreen(ModalScreen[str | None]):
+    """Ask for a line of text (a replacement, or a reason)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="review.cancel")]
+
+    def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question)
+            yield Input(self.value, placeholder=self.placeholder, id="answer")
+            yield Label("Enter to confirm, Escape to cancel.", classes="hint")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class QuitScreen(ModalScreen[str]):
+    """Unsaved changes: save, discard or stay."""
+
+    BINDINGS = [
+        Binding("y", "answer('save')", "Save and quit", id="review.quit-save"),
+        Binding("n", "answer('discard')", "Quit without saving", id="review.quit-discard"),
+        Binding("escape,c", "answer('cancel')", "Cancel", id="review.quit-cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="quit-dialog"):
+            yield Label("You have unsaved changes. Save them before you quit?", id="quit-question")
+            yield Label("y: save and quit   n: quit without saving   Escape: keep working", classes="hint")
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key and what it does (with the keymap applied)."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="review.help-close")]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        text = Text("Keys in speakeasy review\n\n", style="bold")
+        for keys, what in self.rows:
+            text.append(f"{keys:>14}  ", style="bold")
+            text.append(what + "\n")
+        text.append("\nPress Escape to close.")
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Static(text, id="help-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PickerScreen(ModalScreen[str | None]):
+    """Choose a file of a folder, with its number of findings."""
+
+    BINDINGS = [Binding("escape,q", "cancel", "Quit", id="review.picker-quit")]
+
+    def __init__(self, rows: list[tuple[str, int | str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="picker"):
+            yield Label("Choose a file to review (Enter). Escape quits.")
+            yield OptionList(*[Option(f"{count:>4}  {path}", id=path) for path, count in self.rows], id="files")
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReviewApp(App[int]):
+    """Review one document (or choose one from a folder), finding by finding."""
+
+    CSS_PATH = "speakeasy.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    TITLE = "speakeasy review"
+    BINDINGS = [
+        Binding("n,down", "next", "Next", id="review.next"),
+        Binding("p,up", "previous", "Previous", id="review.previous", show=False),
+        *[
+            Binding(str(i), f"alternative({i})", "Use" if i == 1 else f"Use alternative {i}", id=f"review.alternative-{i}",
+                    show=i == 1, key_display="1-9" if i == 1 else None)
+            for i in range(1, 10)
+        ],
+        Binding("e", "edit", "Edit", id="review.edit"),
+        Binding("s", "skip", "Skip", id="review.skip"),
+        Binding("i", "ignore", "Ignore", id="review.ignore"),
+        Binding("k", "keep", "Keep for project", id="review.keep", show=False),
+        Binding("d", "disable", "Turn rule off in this file", id="review.disable", show=False),
+        Binding("u", "undo", "Undo", id="review.undo"),
+        Binding("w", "save", "Save", id="review.save"),
+        Binding("q", "quit_review", "Quit", id="review.quit"),
+        Binding("question_mark", "help", "Help", id="review.help"),
+        Binding("f", "filter_level", "Filter level", id="review.filter-level", show=False),
+        Binding("r", "filter_rule", "Filter rule", id="review.filter-rule", show=False),
+        Binding("t", "toggle_contrast", "High contrast", id="review.contrast", show=False),
+    ]
+
+    def __init__(self, path: str, settings: Any = None, *, ruleset: Any = None, high_contrast: bool = False,
+                 keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.path = str(path)
+        self.settings = settings
+        self.ruleset = ruleset
+        self.high_contrast = high_contrast
+        self.keymap_overrides = dict(keymap or {})
+        self.session: ReviewSession | None = None
+        self.shown: list[Finding] = []
+        self.index = 0
+        self.level_filter = 0
+        self.rule_filter: str | None = None
+        self.anchors: list[int] = []
+        self.load_error: str | None = None
+
+    # -- building the screen --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("speakeasy review", id="status")
+        yield LoadingIndicator(id="loading")
+        with Vertical(id="main"):
+            yield VerticalScroll(id="doc")
+            with Horizontal(id="bottom"):
+                yield OptionList(id="findings")
+                with VerticalScroll(id="detail-box"):
+                    yield Static("", id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        if self.high_contrast:
+            self.theme = HIGH_CONTRAST.name
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        self.query_one("#main").display = False
+        # Nothing on the main screen takes the keys: they all go to the review bindings.
+        for selector in ("#findings", "#doc", "#detail-box"):
+            self.query_one(selector).can_focus = False
+        self.load(self.path)
+
+    def _ruleset(self) -> Any:
+        if self.ruleset is None:
+            from ..config import resolve
+            from ..engine import build_ruleset
+
+            self.ruleset = build_ruleset(self.settings if self.settings is not None else resolve())
+        return self.ruleset
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self, path: str) -> None:
+        """Read and lint in a thread; the loading indicator shows meanwhile."""
+        try:
+            ruleset = self._ruleset()
+            if Path(path).is_dir():
+                rows = folder_rows(path, ruleset)
+                self.call_from_thread(self._pick, rows)
+                return
+            session = ReviewSession(path, ruleset)
+        except SpeakeasyError as exc:
+            self.call_from_thread(self._failed, str(exc))
+            return
+        self.call_from_thread(self._loaded, session)
+
+    def _failed(self, message: str) -> None:
+        self.load_error = message
+        self.query_one("#loading").display = False
+        self.query_one("#status", Static).update(Text(f"speakeasy could not open {self.path}: {message}"))
+        self.notify(message, severity="error")
+
+    def _pick(self, rows: list[tuple[str, int | str]]) -> None:
+        self.query_one("#loading").display = False
+        if not rows:
+            self._failed("there are no files speakeasy can review in this folder.")
+            return
+
+        def chosen(path: str | None) -> None:
+            if path is None:
+                self.exit(0)
+                return
+            self.query_one("#loading").display = True
+            self.load(path)
+
+        self.push_screen(PickerScreen(rows), chosen)
+
+    def _loaded(self, session: ReviewSession) -> None:
+        self.session = session
+        self.path = session.path
+        self.query_one("#loading").display = False
+        self.query_one("#main").display = True
+        self.index = 0
+        self.refresh_view()
+
+    # -- what is shown --------------------------------------------------------------------
+
+    @property
+    def current(self) -> Finding | None:
+        if 0 <= self.index < len(self.shown):
+            return self.shown[self.index]
+        return None
+
+    def _filtered(self) -> list[Finding]:
+        assert self.session is not None
+        level = LEVEL_FILTERS[self.level_filter][1]
+        return [f for f in self.session.findings
+                if (level is None or f.level >= level) and (self.rule_filter is None or f.rule == self.rule_filter)]
+
+    def refresh_view(self, anchor: int | None = None) -> None:
+        """Show the session again; select the first finding at or after ``anchor``."""
+        if self.session is None:
+            return
+        self.shown = self._filtered()
+        if anchor is not None:
+            self.index = next((i for i, f in enumerate(self.shown) if f.start >= anchor), len(self.shown) - 1)
+        self.index = max(0, min(self.index, len(self.shown) - 1))
+        findings = self.query_one("#findings", OptionList)
+        findings.clear_options()
+        findings.add_options([self._option(f) for f in self.shown])
+        if self.shown:
+            findings.highlighted = self.index
+        self._show_document()
+        self._show_detail()
+        self._show_status()
+
+    def _option(self, f: Finding) -> Option:
+        text = Text(f"{f.line:>4} ", style="dim")
+        text.append(str(f.level)[0].upper() + " ", style=LEVEL_STYLE[f.level])
+        word = " ".join(f.match.split())
+        if ReviewSession.is_long_sentence(f):
+            label = f"long sentence ({int(f.value or 0)})"
+        elif is_word(f):
+            label = word
+        else:
+            label = f.rule.rpartition(".")[2] + (f" ({f.value:g})" if f.value is not None else "")
+        text.append(label[:21])
+        text.no_wrap = True
+        return Option(text)
+
+    def _show_status(self) -> None:
+        s = self.session
+        assert s is not None
+        sc = s.scores(self.current)
+        parts = [Path(s.path).name]
+        parts.append(f"{self.index + 1 if self.shown else 0}/{len(self.shown)}")
+        doc = sc.document
+        if doc:
+            parts.append(f"ease {doc.get('flesch_reading_ease', 0):.0f} grade {doc.get('flesch_kincaid_grade', 0):.1f}")
+        if sc.paragraph:
+            parts.append(f"para ease {sc.paragraph['flesch_reading_ease']:.0f} "
+                         f"grade {sc.paragraph['flesch_kincaid_grade']:.1f}")
+        filt = LEVEL_FILTERS[self.level_filter][0] if self.level_filter else ""
+        if self.rule_filter:
+            filt = (filt + " " if filt else "") + self.rule_filter
+        if filt:
+            parts.append(f"[{filt}]")
+        if s.dirty:
+            parts.append("* unsaved")
+        self.query_one("#status", Static).update(Text(" | ".join(parts)))
+
+    def _paragraphs(self, text: str) -> list[tuple[int, int]]:
+        out = []
+        pos = 0
+        for chunk in text.split("\n\n"):
+            out.append((pos, pos + len(chunk)))
+            pos += len(chunk) + 2
+        return out
+
+    def _show_document(self) -> None:
+        s = self.session
+        assert s is not None
+        doc = self.query_one("#doc", VerticalScroll)
+        doc.remove_children()
+        text = s.text
+        cur = self.current
+        widgets = []
+        target = None
+        marks = sorted((f for f in self.shown if is_word(f) or f is cur),
+                       key=lambda f: f.start)
+        for n, (a, b) in enumerate(self._paragraphs(text)):
+            if a == b:
+                continue
+            rendered = Text()
+            pos = a
+            for f in marks:
+                if f.end <= pos or f.start >= b or f.start < pos:
+                    continue
+                rendered.append(text[pos:f.start])
+                style = LEVEL_STYLE[f.level] + " underline"
+                if f is cur:
+                    style = "reverse bold"
+                long = not is_word(f)
+                end = min(f.end, b)
+                rendered.append("[[" if long else "[", style=style)
+                rendered.append(text[f.start:end], style=style)
+                rendered.append("]]" if long else "]", style=style)
+                pos = end
+            rendered.append(text[pos:b])
+            w = Static(rendered, classes="para")
+            if cur is not None and a <= cur.start <= b:
+                target = w
+            widgets.append(w)
+        doc.mount_all(widgets)
+        if target is not None:
+            self.call_after_refresh(doc.scroll_to_widget, target, animate=False, top=True)
+
+    def _show_detail(self) -> None:
+        s = self.session
+        assert s is not None
+        f = self.current
+        box = self.query_one("#detail", Static)
+        if f is None:
+            box.update(Text("Nothing left to review here. Press w to save, q to quit."))
+            return
+        rule = s.ruleset.get(f.rule)
+        out = Text()
+        out.append(f"{str(f.level).upper()} ", style=LEVEL_STYLE[f.level])
+        out.append(f"{f.rule}  line {f.line}\n", style="bold")
+        out.append(f.message + "\n")
+        why = (f.origin or {}).get("why") or (rule.why if rule else "")
+        if why:
+            out.append("Why it matters: ", style="bold")
+            out.append(why + "\n")
+        if ReviewSession.is_long_sentence(f):
+            out.append(f"{int(f.value or 0)} words; the limit is {int(f.threshold or 0)}.\n", style="bold")
+            split = f.extra.get("split_after") or []
+            if split:
+                out.append("You could split it after: " + " / ".join(split) + "\n")
+            out.append("speakeasy does not change sentences: press e to rewrite it by hand.\n", style="dim")
+        elif f.suggestions:
+            out.append("Plain alternatives:\n", style="bold")
+            for i, alt in enumerate(f.suggestions[:9], 1):
+                out.append(f" {i} ", style="reverse")
+                out.append(f" {alt}\n")
+        origin = f.origin or {}
+        where = []
+        if origin.get("credit"):
+            where.append(origin["credit"])
+        if origin.get("added_by"):
+            where.append(f"added by {origin['added_by']}")
+        if origin.get("source"):
+            where.append(f"source: {origin['source']}")
+        if where:
+            out.append("Where from: ", style="bold")
+            out.append("; ".join(where) + "\n")
+        box.update(out)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _step(self, do: Any, anchor: int | None = None) -> None:
+        """Run one session step; keep where we were for undo."""
+        cur = self.current
+        if self.session is None or cur is None:
+            return
+        try:
+            do(cur)
+        except SpeakeasyError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.anchors.append(cur.start)
+        self.refresh_view(anchor=cur.start if anchor is None else anchor)
+
+    def action_next(self) -> None:
+        if self.shown and self.index < len(self.shown) - 1:
+            self.index += 1
+            self.refresh_view()
+
+    def action_previous(self) -> None:
+        if self.shown and self.index > 0:
+            self.index -= 1
+            self.refresh_view()
+
+    def action_alternative(self, number: int) -> None:
+        cur = self.current
+        if cur is None or self.session is None:
+            return
+        if ReviewSession.is_long_sentence(cur) or number > len(cur.suggestions):
+            self.notify(f"There is no alternative {number} here.", severity="warning")
+            return
+        self._step(lambda f: self.session.apply(f, f.suggestions[number - 1]))  # type: ignore[union-attr]
+
+    def action_edit(self) -> None:
+        cur = self.current
+        if cur is None:
+            return
+        value = cur.suggestions[0] if cur.suggestions else cur.match
+
+        def done(answer: str | None) -> None:
+            if answer is not None:
+                self._step(lambda f: self.session.apply(f, answer, typed=True))  # type: ignore[union-attr]
+
+        self.push_screen(TextScreen(f"Replace '{' '.join(cur.match.split())[:60]}' with:", value), done)
+
+    def action_skip(self) -> None:
+        self._step(lambda f: self.session.skip(f))  # type: ignore[union-attr]
+
+    def action_ignore(self) -> None:
+        if self.current is None:
+            return
+
+        def done(reason: str | None) -> None:
+            if reason is not None:
+                self._step(lambda f: self.session.ignore(f, reason))  # type: ignore[union-attr]
+
+        self.push_screen(TextScreen("Why ignore it here? (a short reason)", "", "for example: a quote"), done)
+
+    def action_keep(self) -> None:
+        self._step(lambda f: self.session.keep(f))  # type: ignore[union-attr]
+
+    def action_disable(self) -> None:
+        self._step(lambda f: self.session.disable(f), anchor=0)  # type: ignore[union-attr]
+
+    def action_undo(self) -> None:
+        if self.session is None:
+            return
+        label = self.session.undo()
+        if label is None:
+            self.notify("Nothing to undo.")
+            return
+        anchor = self.anchors.pop() if self.anchors else 0
+        self.notify(f"Undone: {label}")
+        self.refresh_view(anchor=anchor)
+
+    def action_save(self) -> None:
+        if self.session is None:
+            return
+        try:
+            written = self.session.save()
+        except (SpeakeasyError, OSError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error")
+            return
+        self.notify("Saved " + ", ".join(written) if written else "Nothing to save.")
+        self._show_status()
+
+    def action_quit_review(self) -> None:
+        if self.session is None or not self.session.dirty:
+            self.exit(0)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save()
+                if not self.session.dirty:  # type: ignore[union-attr]
+                    self.exit(0)
+            elif answer == "discard":
+                self.exit(0)
+
+        self.push_screen(QuitScreen(), answered)
+
+    def action_help(self) -> None:
+        rows: list[tuple[str, str]] = []
+        seen = set()
+        for key, active in self.active_bindings.items():
+            b = active.binding
+            ident = b.id or b.action
+            if not ident.startswith("review.") or ident in seen or ident.startswith("review.alternative-") and ident != "review.alternative-1":
+                continue
+            seen.add(ident)
+            keys = [k for k, a in self.active_bindings.items() if (a.binding.id or a.binding.action) == ident]
+            shown = ", ".join("?" if k == "question_mark" else k for k in keys)
+            what = b.description
+            if ident == "review.alternative-1":
+                shown, what = "1-9", "Use that plain alternative"
+            rows.append((shown, what))
+        self.push_screen(HelpScreen(rows))
+
+    def action_filter_level(self) -> None:
+        self.level_filter = (self.level_filter + 1) % len(LEVEL_FILTERS)
+        self.index = 0
+        self.refresh_view()
+
+    def action_filter_rule(self) -> None:
+        if self.session is None:
+            return
+        rules = sorted({f.rule for f in self.session.findings})
+        order = [None, *rules]
+        at = order.index(self.rule_filter) if self.rule_filter in order else 0
+        self.rule_filter = order[(at + 1) % len(order)]
+        self.index = 0
+        self.refresh_view()
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = "textual-dark" if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+
+    @on(OptionList.OptionSelected, "#findings")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self.index = event.option_index
+        self.refresh_view()
+
+
+def is_word(f: Finding) -> bool:
+    """A word or short phrase (marked in the text), not a sentence or paragraph (marked only when chosen)."""
+    return bool(f.suggestions) or (not ReviewSession.is_long_sentence(f) and len(f.match.split()) <= 4)
+
+
+def folder_rows(folder: str, ruleset: Any) -> list[tuple[str, int | str]]:
+    """The files of a folder speakeasy can review, with their number of findings."""
+    from ..engine import collect_files, lint_document
+    from ..errors import InputError
+    from ..readers import format_for, read_path
+
+    files, _ = collect_files([folder], ruleset.settings)
+    rows: list[tuple[str, int | str]] = []
+    for f in files:
+        if format_for(f) not in ("markdown", "text", "docx"):
+            continue
+        try:
+            rows.append((f, len(lint_document(read_path(f), ruleset).findings)))
+        except InputError:
+            rows.append((f, "?"))
+    return rows

@@ -1,0 +1,474 @@
+"""The editing model behind ``speakeasy review`` (no textual here: it is tested on its own).
+
+A :class:`ReviewSession` holds one document being reviewed:
+
+* the current text (Markdown and plain text: the file's text; Word: the
+  text speakeasy read, one line per paragraph, for showing and scoring),
+* the findings of the latest lint of that text, less the ones skipped, kept
+  or ignored in this session,
+* everything chosen so far, as a list of states, so :meth:`undo` can go back
+  step by step to the exact original.
+
+Nothing is written until :meth:`save`:
+
+* Markdown and text files are written again atomically (byte-order mark kept).
+* Word files: the chosen replacements are applied to the runs, as
+  ``speakeasy fix`` does (a bold word stays bold), and a clean copy is
+  written next to the file as ``NAME.fixed.docx``; the original is untouched.
+* ``k`` (keep a word for the whole project) appends the word to ``keep:`` in
+  the configuration file in use (``.speakeasy.yaml``), or creates one.
+* ``i`` (ignore here) and ``d`` (turn a rule off for this file) in Markdown
+  write speakeasy comments into the text (``<!-- speakeasy-disable-next-line
+  RULE -- reason -->`` on the line before; ``<!-- speakeasy-disable RULE -->``
+  at the top).  Other formats have no comments speakeasy reads, so these go
+  to a project ignore file, :data:`IGNORE_FILE`, next to the configuration:
+  a YAML list of entries ``{file, rule, match, context, reason}`` (``match``
+  and ``context`` are left out when the whole rule is off for the file).
+  ``speakeasy review`` honours that file; ``speakeasy check`` does not read
+  it yet.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from ..errors import InputError, SpeakeasyError
+from ..fix import apply_text_edits, write_atomically
+from ..model import Edit, Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..engine import RuleSet
+
+IGNORE_FILE = ".speakeasy-ignore.yaml"
+CONFIG_FILE = ".speakeasy.yaml"
+LONG_SENTENCE_RULES = ("length.sentence",)
+
+
+@dataclass
+class State:
+    """Everything the user has chosen so far.  Copied before each step, for undo."""
+
+    #: the current text (for Word: the text read, with the chosen replacements)
+    text: str
+    #: (rule, start, end) in the current text of findings skipped this session
+    skipped: frozenset[tuple[str, int, int]] = frozenset()
+    #: words to add to ``keep:`` on save
+    keep: tuple[str, ...] = ()
+    #: entries to add to the ignore file on save
+    ignores: tuple[dict[str, Any], ...] = ()
+    #: Word only: (start, end, replacement, match) in the text as first read
+    docx_edits: tuple[tuple[int, int, str, str], ...] = ()
+
+
+@dataclass
+class Step:
+    label: str
+    before: State
+
+
+@dataclass
+class Scores:
+    document: dict[str, float] = field(default_factory=dict)
+    paragraph: dict[str, float] = field(default_factory=dict)
+
+
+def _shift(pos: int, a: int, b: int, length: int) -> int:
+    """Where ``pos`` goes when ``text[a:b]`` is replaced by ``length`` characters."""
+    if pos <= a:
+        return pos
+    if pos >= b:
+        return pos + length - (b - a)
+    return a
+
+
+class ReviewSession:
+    """One document under review.  See the module docstring."""
+
+    def __init__(self, path: str, ruleset: "RuleSet") -> None:
+        from ..readers import format_for, read_path
+
+        self.path = str(path)
+        self.ruleset = ruleset
+        fmt = format_for(self.path)
+        if fmt is None:
+            raise InputError(self.path, "speakeasy cannot review this kind of file.", "unsupported")
+        self.format = fmt
+        if fmt not in ("markdown", "text", "docx"):
+            raise InputError(self.path, f"speakeasy cannot review {fmt} files yet (Markdown, text and Word only).",
+                             "unsupported")
+        raw = Path(self.path).read_bytes()
+        self.bom = raw.startswith(b"\xef\xbb\xbf")
+        doc = read_path(self.path)
+        self.original = doc.source
+        self.state = State(doc.source)
+        self.saved_state = self.state
+        self.history: list[Step] = []
+        self._docx_findings: list[Finding] = []
+        self.ignore_entries = self._load_ignore_file()
+        self.findings: list[Finding] = []
+        self.stats: dict[str, Any] = {}
+        self.document = doc
+        self.all_findings: list[Finding] = []
+        self._relint(doc)
+
+    # -- where things are written ---------------------------------------------------------
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.format == "markdown"
+
+    @property
+    def is_docx(self) -> bool:
+        return self.format == "docx"
+
+    @property
+    def project_root(self) -> Path:
+        cfg = self.ruleset.settings.config_path
+        return cfg.resolve().parent if cfg is not None else Path(self.ruleset.settings.root)
+
+    @property
+    def config_target(self) -> Path:
+        """The ``.speakeasy.yaml`` that ``k`` adds words to (it may not exist yet)."""
+        cfg = self.ruleset.settings.config_path
+        if cfg is not None and cfg.name in (".speakeasy.yaml", ".speakeasy.yml"):
+            return cfg
+        return self.project_root / CONFIG_FILE
+
+    @property
+    def ignore_path(self) -> Path:
+        return self.project_root / IGNORE_FILE
+
+    @property
+    def output_path(self) -> str:
+        if self.is_docx:
+            p = Path(self.path)
+            return str(p.with_name(p.stem + ".fixed" + p.suffix))
+        return self.path
+
+    def _rel(self) -> str:
+        try:
+            return Path(self.path).resolve().relative_to(self.project_root.resolve()).as_posix()
+        except ValueError:
+            return Path(self.path).resolve().as_posix()
+
+    def _load_ignore_file(self) -> list[dict[str, Any]]:
+        p = self.ignore_path
+        if not p.is_file():
+            return []
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8")) or []
+        except (OSError, yaml.YAMLError):
+            return []
+        return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
+
+    # -- linting --------------------------------------------------------------------------
+
+    def _relint(self, doc: Any = None) -> None:
+        from ..engine import lint_document
+        from ..readers import read_bytes
+
+        if self.is_docx:
+            if doc is not None:  # the first read: the findings stay those of the file as read
+                self._docx_findings = lint_document(doc, self.ruleset).findings
+            text_doc = read_bytes(self.path + ".txt", self.state.text.encode("utf-8"), "text")
+            result = lint_document(text_doc, self.ruleset)
+            self.stats = result.stats
+            self.document = text_doc
+            self.all_findings = self._docx_view()
+        else:
+            doc = read_bytes(self.path, self.state.text.encode("utf-8"), self.format)
+            result = lint_document(doc, self.ruleset)
+            self.stats = result.stats
+            self.document = doc
+            self.all_findings = result.findings
+        self.findings = [f for f in self.all_findings if not self._hidden(f)]
+
+    def _docx_view(self) -> list[Finding]:
+        """The Word findings not yet replaced, with offsets moved to the current text."""
+        out = []
+        edits = sorted(self.state.docx_edits)
+        for f in self._docx_findings:
+            if any(a < f.end and f.start < b for a, b, _, _ in edits):
+                continue
+            delta = sum(len(r) - (b - a) for a, b, r, _ in edits if b <= f.start)
+            g = dataclasses.replace(f, start=f.start + delta, end=f.end + delta, extra=dict(f.extra))
+            g.extra["original_span"] = (f.start, f.end)
+            out.append(g)
+        return out
+
+    def _line_of(self, offset: int) -> str:
+        text = self.state.text
+        a = text.rfind("\n", 0, offset) + 1
+        b = text.find("\n", offset)
+        return text[a : b if b != -1 else len(text)].strip()
+
+    def _hidden(self, f: Finding) -> bool:
+        if (f.rule, f.start, f.end) in self.state.skipped:
+            return True
+        word = " ".join(f.match.split()).lower()
+        if word and word in {k.lower() for k in self.state.keep}:
+            return True
+        rel = self._rel()
+        for e in [*self.ignore_entries, *self.state.ignores]:
+            if e.get("file") != rel or e.get("rule") != f.rule:
+                continue
+            if "match" not in e:
+                return True  # the rule is off for the whole file
+            if " ".join(str(e["match"]).split()).lower() == word and (
+                "context" not in e or e["context"] == self._line_of(f.start)
+            ):
+                return True
+        return False
+
+    # -- scores ---------------------------------------------------------------------------
+
+    def scores(self, finding: Finding | None = None) -> Scores:
+        """Readability of the whole document, and of the paragraph holding ``finding``."""
+        from ..analysis import Analysis
+
+        keys = ("flesch_reading_ease", "flesch_kincaid_grade")
+        out = Scores({k: self.stats[k] for k in keys if k in self.stats})
+        if finding is not None:
+            block = self.document.block_at(finding.start)
+            if block is not None:
+                analysis = Analysis(self.document, self.ruleset.settings["language_model"], frozenset({"sentences"}))
+                st = analysis.block_stats()[self.document.blocks.index(block)]
+                out.paragraph = {k: round(st.scores.get(k), 1) for k in keys}
+        return out
+
+    # -- steps ----------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self.state.text
+
+    @property
+    def dirty(self) -> bool:
+        return self.state != self.saved_state
+
+    def can_undo(self) -> bool:
+        return bool(self.history)
+
+    def _push(self, label: str, new: State) -> None:
+        self.history.append(Step(label, self.state))
+        self.state = new
+        self._relint()
+
+    def _edit_state(self, a: int, b: int, replacement: str, **changes: Any) -> State:
+        """The state after replacing ``text[a:b]``, with skipped places moved along."""
+        n = len(replacement)
+        skipped = frozenset(
+            (r, _shift(s, a, b, n), _shift(e, a, b, n))
+            for r, s, e in self.state.skipped
+            if not (s < b and a < e)
+        )
+        text = apply_text_edits(self.state.text, [Edit(a, b, replacement, False)])
+        return dataclasses.replace(self.state, text=text, skipped=skipped, **changes)
+
+    @staticmethod
+    def is_long_sentence(f: Finding) -> bool:
+        return f.rule in LONG_SENTENCE_RULES or "split_after" in (f.extra or {})
+
+    def apply(self, finding: Finding, replacement: str, typed: bool = False) -> None:
+        """Replace the finding's words by ``replacement`` (one of its suggestions, or ``typed`` by hand).
+
+        A long sentence is only ever changed by hand (``typed``): speakeasy has no fix for it.
+        """
+        if self.is_long_sentence(finding) and not typed:
+            raise SpeakeasyError("A long sentence needs a person to split it; speakeasy does not change it.")
+        if self.is_docx:
+            start, end = finding.extra.get("original_span", (finding.start, finding.end))
+            new = self._edit_state(finding.start, finding.end, replacement,
+                                   docx_edits=self.state.docx_edits + ((start, end, replacement, finding.match),))
+        else:
+            new = self._edit_state(finding.start, finding.end, replacement)
+        self._push(f"'{finding.match}' -> '{replacement}'", new)
+
+    def skip(self, finding: Finding) -> None:
+        """Leave this finding as it is for this session (nothing is written)."""
+        self._push(f"skip '{finding.match}'",
+                   dataclasses.replace(self.state, skipped=self.state.skipped | {(finding.rule, finding.start, finding.end)}))
+
+    def keep(self, finding: Finding) -> None:
+        """Keep this word for the whole project: added to ``keep:`` on save."""
+        word = " ".join(finding.match.split())
+        if not word or self.is_long_sentence(finding):
+            raise SpeakeasyError("Only a word or phrase can be kept, not a whole sentence.")
+        self._push(f"keep '{word}'", dataclasses.replace(self.state, keep=self.state.keep + (word,)))
+
+    def ignore(self, finding: Finding, reason: str = "") -> None:
+        """Ignore this finding here, with a reason."""
+        reason = " ".join(reason.split()).replace("--", "-")
+        if self.is_markdown:
+            text = self.state.text
+            a = text.rfind("\n", 0, finding.start) + 1
+            indent = re.match(r"[ \t]*", text[a:]).group(0)  # type: ignore[union-attr]
+            newline = "\r\n" if "\r\n" in text else "\n"
+            comment = f"{indent}<!-- speakeasy-disable-next-line {finding.rule}{' -- ' + reason if reason else ''} -->"
+            self._push(f"ignore '{finding.match}'", self._edit_state(a, a, comment + newline))
+            return
+        entry = {"file": self._rel(), "rule": finding.rule, "match": " ".join(finding.match.split()),
+                 "context": self._line_of(finding.start)}
+        if reason:
+            entry["reason"] = reason
+        self._push(f"ignore '{finding.match}'", dataclasses.replace(self.state, ignores=self.state.ignores + (entry,)))
+
+    def disable(self, finding: Finding) -> None:
+        """Turn the finding's rule off for this file."""
+        if self.is_markdown:
+            text = self.state.text
+            at = 0
+            front = re.match(r"---\r?\n.*?\r?\n---\r?\n", text, re.S)
+            if front:
+                at = front.end()
+            newline = "\r\n" if "\r\n" in text else "\n"
+            line = f"<!-- speakeasy-disable {finding.rule} -->{newline}{newline}"
+            self._push(f"turn off {finding.rule}", self._edit_state(at, at, line))
+            return
+        entry = {"file": self._rel(), "rule": finding.rule}
+        self._push(f"turn off {finding.rule}", dataclasses.replace(self.state, ignores=self.state.ignores + (entry,)))
+
+    def undo(self) -> str | None:
+        """Undo the last step; returns what it was, or None when there is nothing to undo."""
+        if not self.history:
+            return None
+        step = self.history.pop()
+        self.state = step.before
+        self._relint()
+        return step.label
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def save(self) -> list[str]:
+        """Write everything chosen; returns the paths written."""
+        written: list[str] = []
+        saved = self.saved_state
+        if self.is_docx:
+            if self.state.docx_edits != saved.docx_edits or not Path(self.output_path).exists():
+                save_docx(self.path, list(self.state.docx_edits), self.output_path)
+                written.append(self.output_path)
+        elif self.state.text != saved.text:
+            data = self.state.text.encode("utf-8")
+            if self.bom:
+                data = b"\xef\xbb\xbf" + data
+            write_atomically(self.path, data)
+            written.append(self.path)
+        new_words = [w for w in self.state.keep if w not in saved.keep]
+        if new_words:
+            add_keep_words(self.config_target, new_words)
+            written.append(str(self.config_target))
+        new_ignores = [e for e in self.state.ignores if e not in saved.ignores]
+        if new_ignores:
+            add_ignore_entries(self.ignore_path, new_ignores)
+            self.ignore_entries.extend(new_ignores)
+            written.append(str(self.ignore_path))
+        self.saved_state = self.state
+        return written
+
+
+# ---------------------------------------------------------------------------
+# Word
+
+
+def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str) -> list[tuple[int, int, str, str]]:
+    """Apply chosen replacements (offsets in the text as read) to a Word file's runs.
+
+    Formatting is kept as ``speakeasy fix`` keeps it: the replacement goes into
+    the run where the words start.  Returns the edits that could not be made
+    (a tab or line break inside, or the runs no longer hold the words).
+    """
+    from ..readers import read_path
+    from ..writers.docx import _repackage, _replace
+
+    doc = read_path(path)
+    native = doc.native
+    if native is None or getattr(native, "format", "") != "docx":
+        raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")
+    changed: set[str] = set()
+    left: list[tuple[int, int, str, str]] = []
+    for start, end, replacement, match in sorted(edits, key=lambda e: e[0], reverse=True):
+        spans = native.spans(start, end)
+        if not spans or any(not piece.replaceable or piece.slot != "text" for _, piece, _, _ in spans):
+            left.append((start, end, replacement, match))
+            continue
+        covered = "".join((piece.element.text or "")[a:b] for _, piece, a, b in spans)
+        if " ".join(covered.split()) != " ".join(match.split()):
+            left.append((start, end, replacement, match))
+            continue
+        _replace(spans, replacement)
+        changed.add(native.blocks[spans[0][0]].xml_part)
+    data = _repackage(native, changed, {}) if changed else native.data
+    write_atomically(target, data, like=path)
+    return left
+
+
+# ---------------------------------------------------------------------------
+# Configuration and ignore files
+
+
+def _yaml_word(word: str) -> str:
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9' -]*", word) and word.lower() not in (
+        "yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"
+    ) and not word.endswith(" "):
+        return word
+    return json.dumps(word, ensure_ascii=False)
+
+
+def add_keep_words(path: Path, words: list[str]) -> None:
+    """Append words to ``keep:`` in a YAML configuration file, keeping everything else as it is."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    root = yaml.compose(text) if text.strip() else None
+    if root is not None and not isinstance(root, yaml.MappingNode):
+        raise SpeakeasyError(f"{path} is not a YAML mapping, so speakeasy cannot add to its `keep:` list.")
+    node = key_node = None
+    for k, v in (root.value if root is not None else []):
+        if k.value == "keep":
+            key_node, node = k, v
+    items = ", ".join(_yaml_word(w) for w in words)
+    if node is None:
+        sep = "" if not text or text.endswith("\n") else "\n"
+        new = text + sep + "keep:\n" + "".join(f"  - {_yaml_word(w)}\n" for w in words)
+    elif isinstance(node, yaml.SequenceNode) and node.flow_style:
+        close = text.rindex("]", 0, node.end_mark.index)
+        new = text[:close] + (", " if node.value else "") + items + text[close:]
+    elif isinstance(node, yaml.SequenceNode) and node.value:
+        last = node.value[-1]
+        first = node.value[0]
+        line_start = text.rfind("\n", 0, first.start_mark.index) + 1
+        dash = text.find("-", line_start)
+        indent = " " * (dash - line_start)
+        end = last.end_mark.index
+        new = text[:end] + "".join(f"\n{indent}- {_yaml_word(w)}" for w in words) + text[end:]
+    elif isinstance(node, yaml.ScalarNode) and node.value in ("", "null", "~"):
+        # `keep:` with nothing after it
+        at = key_node.end_mark.index  # type: ignore[union-attr]
+        colon = text.index(":", at)
+        new = text[: colon + 1] + " [" + items + "]" + text[node.end_mark.index if node.value else colon + 1 :]
+    else:
+        raise SpeakeasyError(f"`keep:` in {path} is not a list, so speakeasy cannot add to it.")
+    loaded = yaml.safe_load(new) or {}
+    if not all(w in (loaded.get("keep") or []) for w in words):
+        raise SpeakeasyError(f"speakeasy could not add to `keep:` in {path} safely; add the words by hand.")
+    write_atomically(str(path), new.encode("utf-8"))
+
+
+def add_ignore_entries(path: Path, entries: list[dict[str, Any]]) -> None:
+    """Append entries to the project ignore file (a YAML list), creating it if missing."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8") if path.exists() else (
+        "# Findings speakeasy review was told to ignore. One entry a finding (file, rule, match,\n"
+        "# context: the line it is on, reason), or a whole rule for a file (file, rule).\n"
+    )
+    if text and not text.endswith("\n"):
+        text += "\n"
+    text += yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=1000)
+    write_atomically(str(path), text.encode("utf-8"))
+

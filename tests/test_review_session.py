@@ -1,0 +1,179 @@
+"""The editing model behind `speakeasy review`, without textual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from speakeasy.config import resolve
+from speakeasy.engine import build_ruleset
+from speakeasy.tui.session import ReviewSession, add_keep_words
+
+WORDS = """\
+title: Test words
+licence: CC0-1.0
+words:
+  - term: commence
+    use: start
+    why: Formal.
+    agreed_by: the Changes Forum
+    agreed: 2026-03-14
+  - term: reablement
+    use: [help to get back on your feet, short-term help]
+    why: Jargon.
+  - term: utilise
+    use: use
+    why: Formal.
+"""
+
+TEXT = "# Plan\n\nWe will commence soon.\nWe utilise the reablement team.\n"
+
+
+@pytest.fixture
+def ruleset(tmp_path: Path):
+    wl = tmp_path / "words.yaml"
+    wl.write_text(WORDS, encoding="utf-8")
+    return build_ruleset(resolve({"packs": [], "extra_wordlists": [str(wl)]}, no_config=True, cwd=tmp_path))
+
+
+@pytest.fixture
+def md(tmp_path: Path) -> Path:
+    p = tmp_path / "policy.md"
+    p.write_text(TEXT, encoding="utf-8")
+    return p
+
+
+def matches(s: ReviewSession) -> list[str]:
+    return [f.match for f in s.findings]
+
+
+def test_apply_undo_and_save(md: Path, ruleset) -> None:
+    s = ReviewSession(str(md), ruleset)
+    assert matches(s) == ["commence", "utilise", "reablement"]
+    s.apply(s.findings[0], "start")
+    s.apply(s.findings[1], s.findings[1].suggestions[1])
+    assert s.text == "# Plan\n\nWe will start soon.\nWe utilise the short-term help team.\n"
+    assert matches(s) == ["utilise"]
+    assert s.dirty
+    assert md.read_text(encoding="utf-8") == TEXT  # nothing written before save
+    assert s.undo() is not None and s.undo() is not None
+    assert s.undo() is None
+    assert s.text == TEXT and not s.dirty
+    s.apply(s.findings[0], "begin")
+    assert s.save() == [str(md)]
+    assert md.read_text(encoding="utf-8") == TEXT.replace("commence", "begin")
+    assert not s.dirty
+
+
+def test_skip_is_undone_and_moves_with_edits(md: Path, ruleset) -> None:
+    s = ReviewSession(str(md), ruleset)
+    s.skip(s.findings[1])  # utilise
+    assert matches(s) == ["commence", "reablement"]
+    s.apply(s.findings[0], "get going")  # the text before the skipped word grows
+    assert matches(s) == ["reablement"]
+    s.undo()
+    s.undo()
+    assert matches(s) == ["commence", "utilise", "reablement"]
+
+
+def test_ignore_and_disable_in_markdown_write_comments(md: Path, ruleset) -> None:
+    s = ReviewSession(str(md), ruleset)
+    s.ignore(s.findings[1], "the team's -- name")
+    assert "<!-- speakeasy-disable-next-line local.words -- the team's - name -->\nWe utilise" in s.text
+    assert matches(s) == ["commence"]
+    s.disable(s.findings[0])
+    assert s.text.startswith("<!-- speakeasy-disable local.words -->\n\n# Plan")
+    assert matches(s) == []
+    s.undo()
+    s.undo()
+    assert s.text == TEXT
+
+
+def test_keep_goes_to_the_config_on_save(md: Path, ruleset, tmp_path: Path) -> None:
+    s = ReviewSession(str(md), ruleset)
+    s.keep(s.findings[2])
+    assert matches(s) == ["commence", "utilise"]
+    assert not (tmp_path / ".speakeasy.yaml").exists()
+    written = s.save()
+    assert str(tmp_path / ".speakeasy.yaml") in written
+    assert yaml.safe_load((tmp_path / ".speakeasy.yaml").read_text())["keep"] == ["reablement"]
+    assert md.read_text(encoding="utf-8") == TEXT  # the document did not change
+
+
+@pytest.mark.parametrize("before, after", [
+    ("# mine\nkeep: [YAML, JSON]  # ok\nignore: []\n", "# mine\nkeep: [YAML, JSON, reablement, \"yes\"]  # ok\nignore: []\n"),
+    ("keep:\n  - YAML\n  - JSON\nfail_on: warning\n", "keep:\n  - YAML\n  - JSON\n  - reablement\n  - \"yes\"\nfail_on: warning\n"),
+    ("fail_on: warning", "fail_on: warning\nkeep:\n  - reablement\n  - \"yes\"\n"),
+    ("keep: []\n", "keep: [reablement, \"yes\"]\n"),
+])
+def test_keep_words_keep_the_rest_of_the_file(tmp_path: Path, before: str, after: str) -> None:
+    p = tmp_path / ".speakeasy.yaml"
+    p.write_text(before, encoding="utf-8")
+    add_keep_words(p, ["reablement", "yes"])
+    assert p.read_text(encoding="utf-8") == after
+
+
+def test_text_files_use_the_ignore_file(tmp_path: Path, ruleset) -> None:
+    p = tmp_path / "notes.txt"
+    p.write_text("We commence now.\nWe commence later.\n", encoding="utf-8")
+    s = ReviewSession(str(p), ruleset)
+    s.ignore(s.findings[0], "a quote")
+    assert [f.line for f in s.findings] == [2]
+    s.save()
+    entries = yaml.safe_load((tmp_path / ".speakeasy-ignore.yaml").read_text())
+    assert entries == [{"file": "notes.txt", "rule": "local.words", "match": "commence",
+                        "context": "We commence now.", "reason": "a quote"}]
+    again = ReviewSession(str(p), ruleset)  # a new session honours the file
+    assert [f.line for f in again.findings] == [2]
+    again.disable(again.findings[0])
+    assert again.findings == []
+    assert p.read_text(encoding="utf-8") == "We commence now.\nWe commence later.\n"
+
+
+def test_long_sentences_are_not_changed(tmp_path: Path) -> None:
+    p = tmp_path / "long.md"
+    p.write_text("We " + "really " * 50 + "mean it.\n", encoding="utf-8")
+    s = ReviewSession(str(p), build_ruleset(resolve(no_config=True, cwd=tmp_path)))
+    long = [f for f in s.findings if s.is_long_sentence(f)]
+    assert long and long[0].value and long[0].threshold
+    from speakeasy.errors import SpeakeasyError
+
+    with pytest.raises(SpeakeasyError):
+        s.apply(long[0], "x")
+    sc = s.scores(long[0])
+    assert sc.document and sc.paragraph
+
+
+def test_bom_is_kept(tmp_path: Path, ruleset) -> None:
+    p = tmp_path / "b.md"
+    p.write_bytes("\ufeffWe commence.\r\n".encode("utf-8"))
+    s = ReviewSession(str(p), ruleset)
+    s.apply(s.findings[0], "start")
+    s.save()
+    assert p.read_bytes() == "\ufeffWe start.\r\n".encode("utf-8")
+
+
+def test_docx_save_keeps_bold(tmp_path: Path, ruleset) -> None:
+    docx = pytest.importorskip("docx")
+    path = tmp_path / "policy.docx"
+    d = docx.Document()
+    p = d.add_paragraph("We will ")
+    r = p.add_run("commence")
+    r.bold = True
+    p.add_run(" the review and offer reablement.")
+    d.save(str(path))
+    before = path.read_bytes()
+    s = ReviewSession(str(path), ruleset)
+    assert matches(s) == ["commence", "reablement"]
+    s.apply(s.findings[0], "start")
+    assert matches(s) == ["reablement"]
+    s.apply(s.findings[0], "short-term help")
+    assert "We will start the review and offer short-term help." in s.text
+    assert not (tmp_path / "policy.fixed.docx").exists()
+    assert s.save() == [str(tmp_path / "policy.fixed.docx")]
+    assert path.read_bytes() == before
+    out = docx.Document(str(tmp_path / "policy.fixed.docx"))
+    runs = [(r.text, r.bold) for r in out.paragraphs[0].runs]
+    assert runs == [("We will ", None), ("start", True), (" the review and offer short-term help.", None)]

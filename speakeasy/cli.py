@@ -477,7 +477,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     settings = _settings(args)
     from .tui import run  # imports textual only now
 
-    return run(args.path, settings, high_contrast=args.high_contrast)
+    keymap = {str(k): str(v) for k, v in (settings["keymap"] or {}).items()}
+    return run(args.path, settings, high_contrast=args.high_contrast, keymap=keymap)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -38,6 +38,8 @@ CONFIG = Schema(
         Field("include_proposed", "bool", "true to use words the forum has proposed but not yet agreed."),
         Field("include_comments", "bool", "true to check the comments in Word and OpenDocument files too."),
         Field("fail_on", "text", "The level that makes the check fail.", choices=FAIL_ON),
+        Field("keymap", "any-mapping",
+              "Keys for `speakeasy review`, by the id shown in its help screen, like `review.skip: x`."),
     ),
     doc="speakeasy's configuration (.speakeasy.yaml, or [tool.speakeasy] in pyproject.toml).",
 )
@@ -53,6 +55,7 @@ DEFAULTS: dict[str, Any] = {
     "include_proposed": False,
     "include_comments": False,
     "fail_on": "error",
+    "keymap": {},
 }
 
 PROFILE = Schema(

@@ -192,3 +192,10 @@ def test_config_show(cli, tmp_path: Path) -> None:
     data = json.loads(out)
     assert data["settings"]["fail_on"] == {"value": "suggestion", "from": "command line (--fail-on)"}
     assert data["rule_changes"] == [{"rule": "passive-voice", "change": "off", "from": ".speakeasy.yaml, line 3"}]
+
+
+def test_keymap_for_the_review_screen(tmp_path: Path) -> None:
+    write(tmp_path / ".speakeasy.yaml", "keymap:\n  review.skip: x\n")
+    s = resolve(cwd=tmp_path)
+    assert s["keymap"] == {"review.skip": "x"}
+    assert s.origins["keymap"].endswith(".speakeasy.yaml, line 2")

@@ -68,6 +68,9 @@ class RuleSet:
     packs: list[Pack]
     settings: Settings
     kinds: list[Kind] = field(default_factory=list)
+    #: entries of the project's .speakeasy-ignore.yaml (see speakeasy.ignorefile)
+    ignore_entries: list[dict[str, Any]] = field(default_factory=list)
+    ignore_root: Path = field(default_factory=Path.cwd)
 
     @property
     def active(self) -> list[Rule]:
@@ -201,6 +204,10 @@ def build_ruleset(settings: Settings) -> RuleSet:
         rule.settings["include_proposed"] = bool(settings["include_proposed"])
         rule.settings["model"] = settings["language_model"]
     ruleset = RuleSet(rules, packs, settings)
+    from . import ignorefile
+
+    ruleset.ignore_root = settings.config_path.resolve().parent if settings.config_path else Path(settings.root)
+    ruleset.ignore_entries = ignorefile.load(ruleset.ignore_root)
     for rule in ruleset.active:
         ruleset.kinds.append(kinds[rule.kind](rule))
     return ruleset
@@ -301,6 +308,11 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
     if doc.directives:
         sup = Suppressions(doc.directives)
         findings = [f for f in findings if f.rule == DIRECTIVE_RULE or not sup.suppressed(f.rule, f.start)]
+    if ruleset.ignore_entries:
+        from .ignorefile import suppressed
+
+        root = ruleset.ignore_root
+        findings = [f for f in findings if not suppressed(f, doc, ruleset.ignore_entries, root)]
     findings = _dedupe(findings, ruleset)
     findings.sort(key=Finding.sort_key)
     return FileResult(doc.path, doc.format, findings, stats(analysis), doc)

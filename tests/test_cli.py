@@ -291,3 +291,19 @@ def test_empty_folder_says_there_was_nothing_to_check(cli, tmp_path: Path) -> No
     code, out, _ = cli("check", str(tmp_path / "empty"), "--no-config")
     assert code == 0
     assert "speakeasy found no files it can check (.md, .markdown, .txt) in the paths given." in out
+
+
+def test_check_honours_the_project_ignore_file(cli, tmp_path: Path) -> None:
+    """Decisions made in `speakeasy review` for files without comments hold in `speakeasy check` too."""
+    write(tmp_path / ".speakeasy.yaml", "fail_on: warning\n")
+    f = write(tmp_path / "notes.txt", "We will signpost you.\n\nWe signpost people here too.\n")
+    write(tmp_path / ".speakeasy-ignore.yaml",
+          "- file: notes.txt\n  rule: social-care.jargon\n  match: signpost\n"
+          "  context: We will signpost you.\n  reason: the forum kept this word\n")
+    code, out, _ = cli("check", str(f), "--format", "json", cwd=tmp_path)
+    found = [(x["rule"], x["line"]) for x in json.loads(out)["files"][0]["findings"]]
+    assert found == [("social-care.jargon", 3)]
+    write(tmp_path / ".speakeasy-ignore.yaml", "- file: notes.txt\n  rule: social-care.jargon\n")
+    code, out, _ = cli("check", str(f), "--format", "json", cwd=tmp_path)
+    assert json.loads(out)["files"][0]["findings"] == []
+    assert code == 0

@@ -24,8 +24,8 @@ Nothing is written until :meth:`save`:
   to a project ignore file, :data:`IGNORE_FILE`, next to the configuration:
   a YAML list of entries ``{file, rule, match, context, reason}`` (``match``
   and ``context`` are left out when the whole rule is off for the file).
-  ``speakeasy review`` honours that file; ``speakeasy check`` does not read
-  it yet.
+  ``speakeasy review`` and ``speakeasy check`` both honour that file
+  (:mod:`speakeasy.ignorefile`).
 """
 
 from __future__ import annotations

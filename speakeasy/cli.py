@@ -254,7 +254,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
                              f"{'word' if len(result.applied) == 1 else 'words'}, written to {result.output}\n")
             for f in result.applied:
                 assert f.edit is not None
-                sys.stdout.write(f"  {f.line}:{f.column}: '{f.match}' -> '{f.edit.replacement}'\n")
+                where = f.location if Path(path).suffix.lower() in (".docx", ".odt") else f"{f.line}:{f.column}"
+                sys.stdout.write(f"  {where}: '{f.match}' -> '{f.edit.replacement}'\n")
         if result.held_back:
             sys.stdout.write(f"{path}: {len(result.held_back)} more need a person to choose the words "
                              "(run `speakeasy check` to see them)\n")

@@ -177,3 +177,75 @@ def test_docx_save_keeps_bold(tmp_path: Path, ruleset) -> None:
     out = docx.Document(str(tmp_path / "policy.fixed.docx"))
     runs = [(r.text, r.bold) for r in out.paragraphs[0].runs]
     assert runs == [("We will ", None), ("start", True), (" the review and offer short-term help.", None)]
+
+
+def _word_file(docx, path: Path) -> bytes:
+    d = docx.Document()
+    p = d.add_paragraph("We will ")
+    r = p.add_run("commence")
+    r.bold = True
+    p.add_run(" the review and offer reablement.")
+    d.save(str(path))
+    return path.read_bytes()
+
+
+def test_docx_save_as_tracked_changes(tmp_path: Path, ruleset) -> None:
+    docx = pytest.importorskip("docx")
+    import zipfile
+
+    from lxml import etree
+
+    path = tmp_path / "policy.docx"
+    before = _word_file(docx, path)
+    s = ReviewSession(str(path), ruleset)
+    s.apply(s.findings[0], "start")
+    s.apply(s.findings[0], "done by hand", typed=True)  # typed: still a tracked change with a comment
+    target = tmp_path / "policy.suggestions.docx"
+    assert s.output_path_for(as_suggestions=True) == str(target)
+    assert s.save(as_suggestions=True) == [str(target)]
+    assert not s.dirty
+    assert path.read_bytes() == before
+    assert not (tmp_path / "policy.fixed.docx").exists()
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(target) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        comments = etree.fromstring(z.read("word/comments.xml"))
+        assert "word/comments.xml" in z.read("[Content_Types].xml").decode()
+        assert "comments.xml" in z.read("word/_rels/document.xml.rels").decode()
+    dels = list(body.iter(f"{w}del"))
+    inss = list(body.iter(f"{w}ins"))
+    assert len(dels) == 2 and len(inss) == 2
+    assert {e.get(f"{w}author") for e in dels + inss} == {"speakeasy"}
+    assert sorted("".join(t.text for t in d.iter(f"{w}delText")) for d in dels) == ["commence", "reablement"]
+    assert sorted("".join(t.text for t in i.iter(f"{w}t")) for i in inss) == ["done by hand", "start"]
+    # the inserted word keeps the bold of the word it replaces
+    start_run = next(i for i in inss if "start" in "".join(t.text for t in i.iter(f"{w}t"))).find(f"{w}r")
+    assert start_run.find(f"{w}rPr/{w}b") is not None
+    texts = ["".join(t.text for t in c.iter(f"{w}t")) for c in comments.iter(f"{w}comment")]
+    assert len(texts) == 2 and all(c.get(f"{w}author") == "speakeasy" for c in comments.iter(f"{w}comment"))
+    assert any("speakeasy suggests 'start' instead of 'commence'." in t and "Formal." in t for t in texts)
+    assert len(list(body.iter(f"{w}commentReference"))) == 2
+    docx.Document(str(target))  # still a Word file python-docx opens
+
+
+def test_docx_save_clean_then_tracked_changes(tmp_path: Path, ruleset) -> None:
+    docx = pytest.importorskip("docx")
+    path = tmp_path / "policy.docx"
+    _word_file(docx, path)
+    s = ReviewSession(str(path), ruleset)
+    s.apply(s.findings[0], "start")
+    assert s.save() == [str(tmp_path / "policy.fixed.docx")]
+    runs = [(r.text, r.bold) for r in docx.Document(str(tmp_path / "policy.fixed.docx")).paragraphs[0].runs]
+    assert runs == [("We will ", None), ("start", True), (" the review and offer reablement.", None)]
+    # nothing new chosen, but the other kind of copy does not exist yet: it is written
+    assert s.save(as_suggestions=True) == [str(tmp_path / "policy.suggestions.docx")]
+    assert s.save(as_suggestions=True) == []
+    assert b"w:del " in zipfile_member(tmp_path / "policy.suggestions.docx", "word/document.xml")
+
+
+def zipfile_member(path: Path, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read(name)

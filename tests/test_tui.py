@@ -16,7 +16,7 @@ pytestmark = pytest.mark.anyio
 
 from speakeasy.config import resolve  # noqa: E402
 from speakeasy.engine import build_ruleset  # noqa: E402
-from speakeasy.tui.app import HelpScreen, QuitScreen, ReviewApp, TextScreen  # noqa: E402
+from speakeasy.tui.app import HelpScreen, QuitScreen, ReviewApp, SaveWordScreen, TextScreen  # noqa: E402
 
 WORDS = """\
 title: Test words
@@ -250,6 +250,59 @@ async def test_folder_picker(tmp_path: Path, md: Path, ruleset) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.session is not None and current(app) == "commence"
+
+
+def _word_file(path: Path) -> Path:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    p = d.add_paragraph("We will ")
+    r = p.add_run("commence")
+    r.bold = True
+    p.add_run(" the review and offer reablement.")
+    d.save(str(path))
+    return path
+
+
+async def test_word_save_asks_clean_copy_or_tracked_changes(tmp_path: Path, ruleset) -> None:
+    import zipfile
+
+    path = _word_file(tmp_path / "policy.docx")
+    before = path.read_bytes()
+    fixed, suggestions = tmp_path / "policy.fixed.docx", tmp_path / "policy.suggestions.docx"
+    app = ReviewApp(str(path), ruleset=ruleset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        assert current(app) == "commence"
+        await pilot.press("1", "w")
+        assert isinstance(app.screen, SaveWordScreen)
+        shown = " ".join(str(label.render()) for label in app.screen.query("Label"))
+        assert "policy.fixed.docx" in shown and "policy.suggestions.docx" in shown
+        await pilot.press("escape")  # cancelled: nothing written, still unsaved
+        assert not isinstance(app.screen, SaveWordScreen)
+        assert app.session.dirty and not fixed.exists() and not suggestions.exists()
+        await pilot.press("w", "t")  # tracked changes
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveWordScreen)
+        assert suggestions.exists() and not fixed.exists() and not app.session.dirty
+        with zipfile.ZipFile(suggestions) as z:
+            body = z.read("word/document.xml").decode()
+            assert 'w:author="speakeasy"' in body and "<w:delText>commence</w:delText>" in body
+            assert "commence" in z.read("word/comments.xml").decode()
+        await pilot.press("w")
+        await pilot.click("#clean")  # the buttons work too
+        await pilot.pause()
+        assert fixed.exists()
+        runs = [(r.text, r.bold) for r in pytest.importorskip("docx").Document(str(fixed)).paragraphs[0].runs]
+        assert runs == [("We will ", None), ("start", True), (" the review and offer reablement.", None)]
+        # quitting with unsaved changes: y asks which kind of copy, then quits
+        await pilot.press("1", "q", "y")  # reablement -> its first alternative
+        assert isinstance(app.screen, SaveWordScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.return_value == 0
+    assert path.read_bytes() == before
+    text = pytest.importorskip("docx").Document(str(fixed)).paragraphs[0].text
+    assert text == "We will start the review and offer help to get back on your feet."
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

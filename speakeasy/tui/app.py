@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.theme import Theme
-from textual.widgets import Footer, Input, Label, LoadingIndicator, OptionList, Static
+from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..errors import SpeakeasyError
@@ -86,6 +86,40 @@ class QuitScreen(ModalScreen[str]):
             yield Label("y: save and quit   n: quit without saving   Escape: keep working", classes="hint")
 
     def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)
+
+
+class SaveWordScreen(ModalScreen[str | None]):
+    """Word files: save a clean copy or a copy with tracked changes."""
+
+    BINDINGS = [
+        Binding("c", "answer('clean')", "Clean copy", id="review.save-clean"),
+        Binding("t", "answer('suggestions')", "Tracked changes", id="review.save-suggestions"),
+        Binding("escape", "answer(None)", "Cancel", id="review.save-cancel"),
+    ]
+
+    def __init__(self, clean: str, suggestions: str) -> None:
+        super().__init__()
+        self.clean = clean
+        self.suggestions = suggestions
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="save-dialog"):
+            yield Label("How do you want to save this Word file? The original is not changed.",
+                        id="save-question")
+            yield Label(f"c: a clean copy with the changes made, {Path(self.clean).name}", classes="hint")
+            yield Label(f"t: each change a tracked change by speakeasy, with a comment, "
+                        f"{Path(self.suggestions).name}", classes="hint")
+            with Horizontal(id="save-buttons"):
+                yield Button("Clean copy (c)", id="clean", variant="primary")
+                yield Button("Tracked changes (t)", id="suggestions")
+            yield Label("Escape: keep working without saving", classes="hint")
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_answer(self, answer: str | None) -> None:
         self.dismiss(answer)
 
 
@@ -484,26 +518,47 @@ class ReviewApp(App[int]):
         self.refresh_view(anchor=anchor)
 
     def action_save(self) -> None:
-        if self.session is None:
+        self._save_then()
+
+    def _save_then(self, then: Any = None) -> None:
+        """Save (a Word file: ask first, clean copy or tracked changes), then call ``then`` if it worked."""
+        s = self.session
+        if s is None:
             return
+        if not s.is_docx:
+            if self._save(False) and then is not None:
+                then()
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer in ("clean", "suggestions") and self._save(answer == "suggestions") and then is not None:
+                then()
+
+        self.push_screen(SaveWordScreen(s.output_path_for(False), s.output_path_for(True)), chosen)
+
+    def _save(self, as_suggestions: bool) -> bool:
+        assert self.session is not None
         try:
-            written = self.session.save()
+            written = self.session.save(as_suggestions=as_suggestions)
         except (SpeakeasyError, OSError) as exc:
             self.notify(f"Not saved: {exc}", severity="error")
-            return
+            return False
         self.notify("Saved " + ", ".join(written) if written else "Nothing to save.")
         self._show_status()
+        return True
 
     def action_quit_review(self) -> None:
         if self.session is None or not self.session.dirty:
             self.exit(0)
             return
 
+        def saved() -> None:
+            if not self.session.dirty:  # type: ignore[union-attr]
+                self.exit(0)
+
         def answered(answer: str | None) -> None:
             if answer == "save":
-                self.action_save()
-                if not self.session.dirty:  # type: ignore[union-attr]
-                    self.exit(0)
+                self._save_then(saved)
             elif answer == "discard":
                 self.exit(0)
 

@@ -13,8 +13,12 @@ Nothing is written until :meth:`save`:
 
 * Markdown and text files are written again atomically (byte-order mark kept).
 * Word files: the chosen replacements are applied to the runs, as
-  ``speakeasy fix`` does (a bold word stays bold), and a clean copy is
-  written next to the file as ``NAME.fixed.docx``; the original is untouched.
+  ``speakeasy fix`` does (a bold word stays bold), and the original is
+  untouched.  The user chooses on save between a clean copy, written next to
+  the file as ``NAME.fixed.docx``, and a copy with tracked changes,
+  ``NAME.suggestions.docx``: each replacement a real tracked change (a
+  deletion and an insertion by "speakeasy") with a Word comment saying why,
+  as ``speakeasy fix --as-suggestions`` writes them.
 * ``k`` (keep a word for the whole project) appends the word to ``keep:`` in
   the configuration file in use (``.speakeasy.yaml``), or creates one.
 * ``i`` (ignore here) and ``d`` (turn a rule off for this file) in Markdown
@@ -147,9 +151,15 @@ class ReviewSession:
 
     @property
     def output_path(self) -> str:
+        """Where :meth:`save` writes the document (Word: the clean copy)."""
+        return self.output_path_for(as_suggestions=False)
+
+    def output_path_for(self, as_suggestions: bool = False) -> str:
+        """Where the document goes: Word files get ``NAME.fixed.docx`` or ``NAME.suggestions.docx``."""
         if self.is_docx:
             p = Path(self.path)
-            return str(p.with_name(p.stem + ".fixed" + p.suffix))
+            kind = ".suggestions" if as_suggestions else ".fixed"
+            return str(p.with_name(p.stem + kind + p.suffix))
         return self.path
 
     def _rel(self) -> str:
@@ -346,14 +356,22 @@ class ReviewSession:
 
     # -- saving ---------------------------------------------------------------------------
 
-    def save(self) -> list[str]:
-        """Write everything chosen; returns the paths written."""
+    def save(self, as_suggestions: bool = False) -> list[str]:
+        """Write everything chosen; returns the paths written.
+
+        ``as_suggestions`` (Word only): write ``NAME.suggestions.docx``, each
+        chosen replacement a tracked change by "speakeasy" with a comment,
+        instead of the clean copy ``NAME.fixed.docx``.
+        """
         written: list[str] = []
         saved = self.saved_state
         if self.is_docx:
-            if self.state.docx_edits != saved.docx_edits or not Path(self.output_path).exists():
-                save_docx(self.path, list(self.state.docx_edits), self.output_path)
-                written.append(self.output_path)
+            target = self.output_path_for(as_suggestions)
+            if self.state.docx_edits != saved.docx_edits or not Path(target).exists():
+                findings = {(f.start, f.end): f for f in self._docx_findings}
+                save_docx(self.path, list(self.state.docx_edits), target, as_suggestions=as_suggestions,
+                          findings=findings)
+                written.append(target)
         elif self.state.text != saved.text:
             data = self.state.text.encode("utf-8")
             if self.bom:
@@ -377,20 +395,26 @@ class ReviewSession:
 # Word
 
 
-def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str) -> list[tuple[int, int, str, str]]:
+def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str, as_suggestions: bool = False,
+              findings: dict[tuple[int, int], Finding] | None = None) -> list[tuple[int, int, str, str]]:
     """Apply chosen replacements (offsets in the text as read) to a Word file's runs.
 
     Formatting is kept as ``speakeasy fix`` keeps it: the replacement goes into
-    the run where the words start.  Returns the edits that could not be made
-    (a tab or line break inside, or the runs no longer hold the words).
+    the run where the words start.  With ``as_suggestions``, each replacement
+    is written as a tracked change by "speakeasy" with a comment (the comment
+    says why, from the finding at the same place in ``findings``), as
+    ``speakeasy fix --as-suggestions`` does.  Returns the edits that could not
+    be made (a tab or line break inside, the runs no longer hold the words, or
+    the words are already inside a tracked change).
     """
     from ..readers import read_path
-    from ..writers.docx import _repackage, _replace
+    from ..writers.docx import _repackage, _replace, _Suggestions
 
     doc = read_path(path)
     native = doc.native
     if native is None or getattr(native, "format", "") != "docx":
         raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")
+    writer = _Suggestions(native, native.namespace) if as_suggestions else None
     changed: set[str] = set()
     left: list[tuple[int, int, str, str]] = []
     for start, end, replacement, match in sorted(edits, key=lambda e: e[0], reverse=True):
@@ -402,11 +426,27 @@ def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str) ->
         if " ".join(covered.split()) != " ".join(match.split()):
             left.append((start, end, replacement, match))
             continue
-        _replace(spans, replacement)
-        changed.add(native.blocks[spans[0][0]].xml_part)
-    data = _repackage(native, changed, {}) if changed else native.data
+        part = native.blocks[spans[0][0]].xml_part
+        if writer is not None:
+            finding = (findings or {}).get((start, end)) or _chosen_finding(path, start, end, match)
+            if not writer.suggest(spans, Edit(start, end, replacement, False), finding, part):
+                left.append((start, end, replacement, match))
+                continue
+        else:
+            _replace(spans, replacement)
+        changed.add(part)
+    extra = writer.finish(changed) if writer is not None and changed else {}
+    data = _repackage(native, changed, extra) if changed else native.data
     write_atomically(target, data, like=path)
     return left
+
+
+def _chosen_finding(path: str, start: int, end: int, match: str) -> Finding:
+    """A stand-in finding for the comment on a change made where no finding is known."""
+    from ..model import Level
+
+    return Finding(rule="review", level=Level.SUGGESTION, message="Changed in speakeasy review.", path=path,
+                   start=start, end=end, match=match)
 
 
 # ---------------------------------------------------------------------------

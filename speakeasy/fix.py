@@ -149,7 +149,7 @@ def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str 
     if fmt is None:
         raise InputError(path, "speakeasy cannot fix this kind of file.", "unsupported")
     target = output_path(path, in_place, output)
-    if fmt in ("docx",):
+    if fmt in ("docx", "odt"):
         from .writers.docx import fix_docx
 
         return fix_docx(path, ruleset, target, as_suggestions=as_suggestions, backup=backup and in_place)

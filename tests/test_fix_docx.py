@@ -186,3 +186,48 @@ def test_fixing_a_libreoffice_document_changes_only_the_flagged_words(tmp_path: 
                 removed, added = ta[head : len(ta) - tail], tb[head : len(tb) - tail]
                 assert any(removed.lower() in m.lower() and added in ("", r, r.capitalize()) for m, r in fixed), (
                     ta, tb)
+
+
+def test_fixing_an_opendocument_file(tmp_path: Path, ruleset) -> None:
+    """OpenDocument files are fixed the same way (clean copies; tracked changes are Word only)."""
+    from conftest import ROOT
+    from speakeasy.errors import InputError
+    from speakeasy.readers import read_path
+
+    src = tmp_path / "policy-features.odt"
+    shutil.copy(ROOT / "tests" / "data" / "docx" / "policy-features.odt", src)
+    before = read_path(str(src)).source
+    result = fix_file(str(src), ruleset)
+    assert result.output == str(tmp_path / "policy-features.fixed.odt")
+    after = read_path(result.output).source
+    assert "commence" in before and "commence" not in after.lower()
+    assert "facilitate" in before and "facilitate" not in after.lower()
+    # only the fixed words changed, line (paragraph) by line
+    fixed = {(f.match.lower(), f.edit.replacement.lower()) for f in result.applied}
+    assert len(after.splitlines()) == len(before.splitlines())
+    for a, b in zip(before.splitlines(), after.splitlines()):
+        expected = a.lower()
+        for old_word, new_word in fixed:
+            expected = expected.replace(old_word, new_word)
+        assert b.lower() == expected
+    old, new = zipfile.ZipFile(src), zipfile.ZipFile(result.output)
+    assert old.namelist() == new.namelist() and new.namelist()[0] == "mimetype"
+    assert new.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+    assert {n for n in old.namelist() if old.read(n) != new.read(n)} <= {"content.xml", "styles.xml"}
+    with pytest.raises(InputError, match="Word files"):
+        fix_file(str(src), ruleset, as_suggestions=True)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_a_fixed_opendocument_file(tmp_path: Path, ruleset) -> None:
+    from conftest import ROOT
+
+    src = tmp_path / "policy-features.odt"
+    shutil.copy(ROOT / "tests" / "data" / "docx" / "policy-features.odt", src)
+    result = fix_file(str(src), ruleset)
+    proc = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                           "txt", "--outdir", str(tmp_path / "out"), result.output], capture_output=True, text=True,
+                          timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    text = (tmp_path / "out" / "policy-features.fixed.txt").read_text(encoding="utf-8-sig")
+    assert "commence" not in text.lower() and "start" in text

@@ -249,3 +249,22 @@ def zipfile_member(path: Path, name: str) -> bytes:
 
     with zipfile.ZipFile(path) as z:
         return z.read(name)
+
+
+def test_opendocument_files_are_reviewed_and_saved_as_a_clean_copy(tmp_path: Path, ruleset) -> None:
+    import shutil
+
+    from conftest import ROOT
+    from speakeasy.readers import read_path
+
+    path = tmp_path / "policy.odt"
+    shutil.copy(ROOT / "tests" / "data" / "docx" / "policy-features.odt", path)
+    before = path.read_bytes()
+    s = ReviewSession(str(path), ruleset)
+    assert not s.can_suggest
+    first = next(f for f in s.findings if f.match.lower() == "commence")
+    s.apply(first, "start")
+    assert s.save() == [str(tmp_path / "policy.fixed.odt")]
+    assert path.read_bytes() == before  # the original is never changed
+    saved = read_path(str(tmp_path / "policy.fixed.odt")).source
+    assert "Staff will start each visit" in saved

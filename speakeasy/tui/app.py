@@ -525,7 +525,7 @@ class ReviewApp(App[int]):
         s = self.session
         if s is None:
             return
-        if not s.is_docx:
+        if not s.can_suggest:  # Markdown, text, OpenDocument: one way to save
             if self._save(False) and then is not None:
                 then()
             return

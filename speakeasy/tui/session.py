@@ -104,9 +104,8 @@ class ReviewSession:
         if fmt is None:
             raise InputError(self.path, "speakeasy cannot review this kind of file.", "unsupported")
         self.format = fmt
-        if fmt not in ("markdown", "text", "docx"):
-            raise InputError(self.path, f"speakeasy cannot review {fmt} files yet (Markdown, text and Word only).",
-                             "unsupported")
+        if fmt not in ("markdown", "text", "docx", "odt"):
+            raise InputError(self.path, f"speakeasy cannot review {fmt} files yet.", "unsupported")
         raw = Path(self.path).read_bytes()
         self.bom = raw.startswith(b"\xef\xbb\xbf")
         doc = read_path(self.path)
@@ -130,6 +129,12 @@ class ReviewSession:
 
     @property
     def is_docx(self) -> bool:
+        """A package format (Word or OpenDocument): edits go back into its runs on save."""
+        return self.format in ("docx", "odt")
+
+    @property
+    def can_suggest(self) -> bool:
+        """Can saving write tracked changes? (Word only.)"""
         return self.format == "docx"
 
     @property
@@ -408,21 +413,25 @@ def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str, as
     the words are already inside a tracked change).
     """
     from ..readers import read_path
-    from ..writers.docx import _repackage, _replace, _Suggestions
+    from ..writers.docx import _repackage, _replace, _slot_text, _Suggestions
 
     doc = read_path(path)
     native = doc.native
-    if native is None or getattr(native, "format", "") != "docx":
+    if native is None or getattr(native, "format", "") not in ("docx", "odt"):
         raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")
+    if as_suggestions and native.format != "docx":
+        raise InputError(path, "Tracked changes can be written to Word files (.docx) only.", "unsupported")
     writer = _Suggestions(native, native.namespace) if as_suggestions else None
     changed: set[str] = set()
     left: list[tuple[int, int, str, str]] = []
     for start, end, replacement, match in sorted(edits, key=lambda e: e[0], reverse=True):
         spans = native.spans(start, end)
-        if not spans or any(not piece.replaceable or piece.slot != "text" for _, piece, _, _ in spans):
+        if not spans or any(not piece.replaceable for _, piece, _, _ in spans) or (
+            writer is not None and any(piece.slot != "text" for _, piece, _, _ in spans)
+        ):
             left.append((start, end, replacement, match))
             continue
-        covered = "".join((piece.element.text or "")[a:b] for _, piece, a, b in spans)
+        covered = "".join(_slot_text(piece)[a:b] for _, piece, a, b in spans)
         if " ".join(covered.split()) != " ".join(match.split()):
             left.append((start, end, replacement, match))
             continue

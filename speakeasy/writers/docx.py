@@ -1,4 +1,4 @@
-"""Fixing Word files without losing their formatting.
+"""Fixing Word (and OpenDocument) files without losing their formatting.
 
 The Word reader (:mod:`speakeasy.readers.docx`) maps every character of
 every block back to the ``w:t`` element it came from.  A fix changes only
@@ -53,8 +53,11 @@ def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = 
 
     doc = read_path(path)
     native = doc.native
-    if native is None or getattr(native, "format", "") != "docx":
+    fmt = getattr(native, "format", "")
+    if native is None or fmt not in ("docx", "odt"):
         raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")
+    if as_suggestions and fmt != "docx":
+        raise InputError(path, "--as-suggestions works with Word files (.docx) only.", "unsupported")
     findings = lint_document(doc, ruleset).findings
     chosen, held = safe_edits(findings)
     result = FixResult(path, target, held_back=list(held))
@@ -64,10 +67,12 @@ def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = 
     # Last first, so offsets inside an element stay right for the earlier ones.
     for edit, finding in sorted(chosen, key=lambda ef: ef[0].start, reverse=True):
         spans = native.spans(edit.start, edit.end)
-        if not spans or any(not piece.replaceable or piece.slot != "text" for _, piece, _, _ in spans):
+        if not spans or any(not piece.replaceable for _, piece, _, _ in spans) or (
+            writer is not None and any(piece.slot != "text" for _, piece, _, _ in spans)
+        ):
             result.held_back.append(finding)  # a tab or a line break inside: leave it to a person
             continue
-        texts = [piece.element.text or "" for _, piece, _, _ in spans]
+        texts = [_slot_text(piece) for _, piece, _, _ in spans]
         covered = "".join(t[a:b] for t, (_, _, a, b) in zip(texts, spans))
         if " ".join(covered.split()) != " ".join(finding.match.split()):
             result.held_back.append(finding)  # the runs do not hold what was read: do not guess
@@ -99,13 +104,24 @@ def _set_text(t: Any, text: str) -> None:
         t.set(f"{{{XML_NS}}}space", "preserve")
 
 
+def _slot_text(piece: Any) -> str:
+    """The text a piece's characters live in: the element's own text, or its tail (OpenDocument)."""
+    return (piece.element.tail if piece.slot == "tail" else piece.element.text) or ""
+
+
 def _replace(spans: list[tuple[int, Any, int, int]], replacement: str) -> None:
     """The replacement goes where the match starts; the rest of the match is removed."""
     first = True
     for _, piece, a, b in spans:
-        t = piece.element
-        text = t.text or ""
-        _set_text(t, text[:a] + (replacement if first else "") + text[b:])
+        el = piece.element
+        text = _slot_text(piece)
+        new = text[:a] + (replacement if first else "") + text[b:]
+        if piece.slot == "tail":
+            el.tail = new
+        elif el.tag.endswith("}t") and el.tag.startswith("{http"):
+            _set_text(el, new)  # Word: keep leading and trailing spaces with xml:space
+        else:
+            el.text = new
         first = False
 
 

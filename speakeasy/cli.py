@@ -4,7 +4,8 @@ Results go to standard output; problems with the run (a file that could not
 be read, a bad configuration) go to standard error.  Exit codes:
 
 * 0 - nothing at or above ``--fail-on`` (default: error) was found
-* 1 - something at or above ``--fail-on`` was found
+* 1 - something at or above ``--fail-on`` was found, or more findings than
+  ``--max-findings`` allows
 * 2 - a usage, configuration or input error
 * 3 - an internal error (a bug: please report it)
 """
@@ -55,6 +56,16 @@ def _add_config_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--fail-on", choices=FAIL_ON, help="the level that makes the check fail (default: error)")
 
 
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of 0 or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="speakeasy",
@@ -68,7 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check documents and report what is hard to read",
                            description="Check documents (.md, .markdown, .txt) and folders. Use - to read standard input.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check; - for standard input")
-    check.add_argument("--format", choices=("human", "json"), default="human", help="how to show the results")
+    check.add_argument("--format", choices=("human", "json", "sarif", "github", "junit"), default="human",
+                       help="how to show the results: human (the default), json, sarif (SARIF 2.1.0, for GitHub "
+                       "code scanning), github (GitHub Actions annotations) or junit (JUnit XML, for GitLab)")
+    check.add_argument("--output", "-o", metavar="FILE",
+                       help="write the report to FILE instead of standard output (the file is replaced whole "
+                       "at the end). With json, sarif, github or junit, the results for people are still shown "
+                       "on the screen; with human, they go only to FILE, without colour")
+    check.add_argument("--max-findings", type=_count, metavar="N",
+                       help="also fail (exit 1) when there are more than N findings of any level")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in human output (NO_COLOR is respected)")
@@ -201,26 +220,170 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise SpeakeasyError("give at least one file or folder to check (or - for standard input).")
     settings = _settings(args)
     ruleset = build_ruleset(settings)
-    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-    results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename)
     fail_on = settings["fail_on"]
-    if args.format == "json":
-        from .reporters import json as json_reporter
+    output = _AtomicOutput(args.output) if args.output else None  # fails early if FILE cannot be written
+    try:
+        stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+        results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename)
+        stream = output.stream if output is not None else sys.stdout
+        if args.format == "human":
+            from .reporters import human
 
-        tally = json_reporter.render_stream(results, sys.stdout, fail_on)
-        for e in tally.errors:
-            sys.stderr.write(f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
-    else:
-        from .reporters import human
-
-        tally = human.render_stream(results, sys.stdout, color=args.color, quiet=args.quiet, fail_on=fail_on)
+            color = "never" if output is not None else args.color
+            tally = human.render_stream(results, stream, color=color, quiet=args.quiet, fail_on=fail_on)
+            too_many = _too_many(tally, args.max_findings)
+            if too_many:
+                stream.write(too_many + "\n")
+        else:
+            echo = _HumanEcho(args.color, args.quiet) if output is not None else None
+            if echo is not None:
+                results = echo.wrap(results)
+            tally = _render_machine(args.format, results, stream, ruleset, fail_on)
+            too_many = _too_many(tally, args.max_findings)
+            if echo is not None:
+                echo.finish(tally, too_many)
+            else:
+                for e in tally.errors:
+                    sys.stderr.write(f"speakeasy: error: "
+                                     f"{e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
+                if too_many:
+                    sys.stderr.write(f"speakeasy: {too_many}\n")
+        if output is not None:
+            output.commit()
+    finally:
+        if output is not None:
+            output.discard()
     if tally.internal_errors:
         return EXIT_INTERNAL
     if tally.errors:
         return EXIT_USAGE
     if fail_on != "never" and tally.count(Level.parse(fail_on)):
         return EXIT_FINDINGS
+    if too_many:
+        return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _render_machine(fmt: str, results: Any, stream: Any, ruleset: Any, fail_on: str) -> Any:
+    if fmt == "json":
+        from .reporters import json as json_reporter
+
+        return json_reporter.render_stream(results, stream, fail_on)
+    if fmt == "sarif":
+        from .reporters import sarif
+
+        return sarif.render_stream(results, ruleset, stream)
+    if fmt == "github":
+        from .reporters import github
+
+        return github.render_stream(results, stream)
+    if fmt == "junit":
+        from .reporters import junit
+
+        return junit.render_stream(results, stream, fail_on)
+    raise SpeakeasyError(f"unknown format '{fmt}'.")  # pragma: no cover - argparse checks the choices
+
+
+def _too_many(tally: Any, limit: int | None) -> str:
+    """The line that says --max-findings was passed, or ''."""
+    if limit is None:
+        return ""
+    total = tally.count()
+    if total <= limit:
+        return ""
+    return (f"Found {total} finding{'s' if total != 1 else ''}, more than --max-findings {limit} allows: "
+            "the check fails.")
+
+
+class _AtomicOutput:
+    """A report file written to a temporary file next to it, then renamed over it."""
+
+    def __init__(self, target: str) -> None:
+        import tempfile
+
+        self.target = target
+        folder = os.path.dirname(os.path.abspath(target))
+        if os.path.isdir(target):
+            raise SpeakeasyError(f"{target}: is a folder; give a file name for --output.")
+        try:
+            fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=".speakeasy-", suffix=".tmp")
+        except OSError as exc:
+            raise SpeakeasyError(f"{target}: cannot write the report here ({exc.strerror or exc}).") from None
+        self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.done = False
+
+    def commit(self) -> None:
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        try:
+            os.chmod(self.tmp, 0o666 & ~_umask())
+            os.replace(self.tmp, self.target)
+        except OSError as exc:
+            raise SpeakeasyError(f"{self.target}: cannot write the report ({exc.strerror or exc}).") from None
+        self.done = True
+
+    def discard(self) -> None:
+        if self.done:
+            return
+        self.stream.close()
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class _HumanEcho:
+    """Show the results for people on the screen while another format goes to a file."""
+
+    def __init__(self, color: str, quiet: bool) -> None:
+        from .reporters import human
+
+        self.human = human
+        self.console = human._console(sys.stdout, color)
+        self.errors = human._console(sys.stderr, color)
+        self.quiet = quiet
+
+    def wrap(self, items: Any) -> Any:
+        from rich.text import Text
+
+        from .model import ReadError
+
+        h = self.human
+        for item in items:
+            if isinstance(item, ReadError):
+                h.render_error(self.errors, item)
+            elif not (self.quiet and not item.findings):
+                self.console.print(Text(item.path, style="bold underline"))
+                for f in item.findings:
+                    h.render_finding(self.console, item, f)
+                st = item.stats
+                summary = (
+                    f"  {h.plural(st['words'], 'word')}, {h.plural(st['sentences'], 'sentence')}. "
+                    f"Flesch reading ease {st['flesch_reading_ease']:.0f} "
+                    f"({h.ease_words(st['flesch_reading_ease'])}), grade {st['flesch_kincaid_grade']:.1f}. "
+                )
+                summary += f"{h.counts_text(item.findings)}." if item.findings else "No problems found."
+                self.console.print(Text(summary, style="dim"))
+                self.console.print()
+            yield item
+
+    def finish(self, tally: Any, too_many: str) -> None:
+        from rich.text import Text
+
+        h = self.human
+        total = Text(f"Checked {h.plural(tally.files, 'file')}: {h.counts_text_by(tally.by_level)}.", style="bold")
+        if tally.errors:
+            total.append(f" {h.plural(len(tally.errors), 'file')} could not be checked.")
+        self.console.print(total)
+        if too_many:
+            self.console.print(Text(too_many, style="bold"))
 
 
 def cmd_fix(args: argparse.Namespace) -> int:

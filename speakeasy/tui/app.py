@@ -196,13 +196,19 @@ class ReviewApp(App[int]):
     ]
 
     def __init__(self, path: str, settings: Any = None, *, ruleset: Any = None, high_contrast: bool = False,
-                 keymap: dict[str, str] | None = None) -> None:
+                 keymap: dict[str, str] | None = None, follow: bool = True) -> None:
         super().__init__()
+        #: scroll the document to the current finding (snapshot tests turn it off for steady pictures)
+        self.follow = follow
         self.path = str(path)
         self.settings = settings
         self.ruleset = ruleset
         self.high_contrast = high_contrast
         self.keymap_overrides = dict(keymap or {})
+        #: the paragraph waiting to be scrolled into view after the next refresh (tests wait for it)
+        self.pending_scroll: Any = None
+        #: how many times the document has been drawn (tests wait for the first time)
+        self.document_shown = 0
         self.session: ReviewSession | None = None
         self.shown: list[Finding] = []
         self.index = 0
@@ -397,8 +403,16 @@ class ReviewApp(App[int]):
                 target = w
             widgets.append(w)
         doc.mount_all(widgets)
-        if target is not None:
-            self.call_after_refresh(doc.scroll_to_widget, target, animate=False, top=True)
+        self.document_shown += 1
+        if target is not None and self.follow:
+            self.pending_scroll = target
+            self.call_after_refresh(self._scroll_to, doc, target)
+
+    def _scroll_to(self, doc: Any, target: Any) -> None:
+        """Bring the current finding's paragraph to the top (after layout, so sizes are known)."""
+        doc.scroll_to_widget(target, animate=False, top=True)
+        if self.pending_scroll is target:
+            self.pending_scroll = None
 
     def _show_detail(self) -> None:
         s = self.session

@@ -1,0 +1,171 @@
+"""``--format sarif``: SARIF 2.1.0, the format GitHub code scanning reads.
+
+The rules come from the rule set and are written first; each result is
+written as soon as its file is checked, so only counts are kept in memory.
+
+* Text formats (Markdown, plain text) get a ``region`` with the line and
+  columns.  SARIF's ``endColumn`` is exclusive, so it is speakeasy's
+  ``end_column + 1``.  A finding with exactly one safe replacement gets a
+  ``fixes`` entry.
+* Word and OpenDocument files have no lines a person can follow: their
+  results name only the file, with a ``logicalLocations`` entry that says
+  where the words are ("under 'Who does what', paragraph 2").
+* Files that could not be read are ``toolExecutionNotifications`` of the
+  run's invocation, and make ``executionSuccessful`` false.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, Iterator, TextIO
+from urllib.parse import quote
+
+from .. import __version__
+from ..model import Finding, Level, ReadError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..engine import FileResult, RuleSet, Tally
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Level.SUGGESTION: "note", Level.WARNING: "warning", Level.ERROR: "error"}
+#: Formats whose "lines" are made up by the reader (one per paragraph).
+NO_LINES = frozenset({"docx", "odt"})
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI with forward slashes (or a file: URI for a path outside the working folder)."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.resolve().relative_to(Path.cwd().resolve())
+        except (ValueError, OSError):
+            return p.as_uri()
+    text = p.as_posix() if os.sep == "/" else str(PurePosixPath(*p.parts))
+    while text.startswith("./"):
+        text = text[2:]
+    return quote(text, safe="/-._~")
+
+
+def _indented(data: Any, level: int) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + " " * level)
+
+
+def rule_descriptors(ruleset: "RuleSet") -> list[dict[str, Any]]:
+    from ..engine import DIRECTIVE_RULE, INTERNAL_RULE
+
+    out: list[dict[str, Any]] = []
+    for r in ruleset.active:
+        d: dict[str, Any] = {"id": r.id, "shortDescription": {"text": r.summary or r.id}}
+        if r.why:
+            d["fullDescription"] = {"text": " ".join(r.why.split())}
+        d["defaultConfiguration"] = {"level": LEVELS[r.level]}
+        if r.link:
+            d["helpUri"] = r.link
+        d["properties"] = {"pack": r.pack, "kind": r.kind}
+        out.append(d)
+    out.append({"id": DIRECTIVE_RULE, "shortDescription": {"text": "A speakeasy comment in the document is not right."},
+                "defaultConfiguration": {"level": "warning"}})
+    out.append({"id": INTERNAL_RULE, "shortDescription": {"text": "speakeasy could not finish checking (a bug)."},
+                "defaultConfiguration": {"level": "error"}})
+    return out
+
+
+def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
+    region = {"startLine": max(line, 1), "startColumn": max(column, 1)}
+    if end_line:
+        region["endLine"] = max(end_line, region["startLine"])
+        region["endColumn"] = max(end_column, 0) + 1  # SARIF's end column is exclusive
+    return region
+
+
+def result_data(result: "FileResult", f: Finding, index: dict[str, int]) -> dict[str, Any]:
+    uri = artifact_uri(f.path or result.path)
+    data: dict[str, Any] = {"ruleId": f.rule}
+    if f.rule in index:
+        data["ruleIndex"] = index[f.rule]
+    data["level"] = LEVELS[f.level]
+    data["message"] = {"text": f.message}
+    no_lines = result.format in NO_LINES
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if no_lines:
+        where = f.location or "the document"
+        location["logicalLocations"] = [{"name": where, "fullyQualifiedName": where, "kind": "element"}]
+    elif f.line > 0:
+        physical["region"] = _region(f.line, f.column, f.end_line, f.end_column)
+    data["locations"] = [location]
+    if f.edit is not None and not no_lines and f.line > 0:
+        doc = result.document
+        if doc is not None:
+            line, col = doc.position(f.edit.start)
+            end_line, end_col = doc.end_position(f.edit.end) if f.edit.end > f.edit.start else (line, col - 1)
+            deleted = _region(line, col, end_line, end_col)
+        else:
+            deleted = _region(f.line, f.column, f.end_line, f.end_column)
+        data["fixes"] = [{
+            "description": {"text": f"Use '{f.edit.replacement}'."},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": uri},
+                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": f.edit.replacement}}],
+            }],
+        }]
+    props: dict[str, Any] = {}
+    if f.value is not None:
+        props["value"] = f.value
+    if f.threshold is not None:
+        props["threshold"] = f.threshold
+    if f.suggestions:
+        props["suggestions"] = list(f.suggestions)
+    if no_lines and f.extra.get("locator"):
+        props["locator"] = f.extra["locator"]
+    if props:
+        data["properties"] = props
+    return data
+
+
+def _notification(e: ReadError) -> dict[str, Any]:
+    message = e.message if e.message.startswith(e.path) else f"{e.path}: {e.message}"
+    return {
+        "level": "error",
+        "message": {"text": message},
+        "descriptor": {"id": e.code},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.path)}}}],
+    }
+
+
+def render_stream(items: Iterator, ruleset: "RuleSet", stream: TextIO | None = None) -> "Tally":
+    """Write one SARIF log with one run, a result at a time; return the tally."""
+    from ..engine import Tally
+
+    stream = stream or sys.stdout
+    tally = Tally()
+    rules = rule_descriptors(ruleset)
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    tool = {"driver": {"name": "speakeasy", "version": __version__, "semanticVersion": __version__, "rules": rules}}
+    stream.write("{\n")
+    stream.write(f'  "$schema": {json.dumps(SARIF_SCHEMA)},\n')
+    stream.write(f'  "version": {json.dumps(SARIF_VERSION)},\n')
+    stream.write('  "runs": [\n    {\n')
+    stream.write(f'      "tool": {_indented(tool, 6)},\n')
+    stream.write('      "columnKind": "unicodeCodePoints",\n')
+    stream.write('      "results": [')
+    first = True
+    for item in items:
+        if isinstance(item, ReadError):
+            tally.errors.append(item)
+            continue
+        tally.add(item)
+        for f in item.findings:
+            stream.write(("\n        " if first else ",\n        ") + _indented(result_data(item, f, index), 8))
+            first = False
+    stream.write("],\n" if first else "\n      ],\n")
+    invocation: dict[str, Any] = {"executionSuccessful": not tally.errors and not tally.internal_errors}
+    if tally.errors:
+        invocation["toolExecutionNotifications"] = [_notification(e) for e in tally.errors]
+    stream.write(f'      "invocations": {_indented([invocation], 6)}\n')
+    stream.write("    }\n  ]\n}\n")
+    return tally

@@ -199,3 +199,16 @@ def test_keymap_for_the_review_screen(tmp_path: Path) -> None:
     s = resolve(cwd=tmp_path)
     assert s["keymap"] == {"review.skip": "x"}
     assert s.origins["keymap"].endswith(".speakeasy.yaml, line 2")
+
+
+def test_readability_gates(tmp_path: Path) -> None:
+    """docs/ci.md: a readability rule set to `error` at a limit fails the check."""
+    write(tmp_path / ".speakeasy.yaml",
+          "rules:\n  readability.document:\n    thresholds: {error: 50}\n"
+          "  readability.paragraph:\n    thresholds: {error: 12}\n")
+    rs = build_ruleset(resolve(cwd=tmp_path))
+    assert rs.get("readability.document").options["thresholds"] == {"warning": 50, "error": 50}
+    text = ("Commissioning arrangements necessitate comprehensive consideration of organisational "
+            "responsibilities, interdependencies and accountability mechanisms across the partnership. ") * 3
+    found = {(f.rule, f.level) for f in lint_text(text, rs).findings if f.rule.startswith("readability")}
+    assert found == {("readability.document", Level.ERROR), ("readability.paragraph", Level.ERROR)}

@@ -37,7 +37,8 @@ def validate_thresholds(options: dict[str, Any], higher_is_worse: bool = True) -
         order.append((Level.parse(key), value))
     order.sort()
     for (la, va), (lb, vb) in zip(order, order[1:]):
-        wrong = vb <= va if higher_is_worse else vb >= va
+        # equal is fine: the more serious level wins (a gate: `error: 50` with the warning also at 50)
+        wrong = vb < va if higher_is_worse else vb > va
         if wrong:
             relation = "higher" if higher_is_worse else "lower"
             problems.append((f"The {lb} threshold ({vb}) should be {relation} than the {la} threshold ({va}).",

@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "on the screen; with human, they go only to FILE, without colour")
     check.add_argument("--max-findings", type=_count, metavar="N",
                        help="also fail (exit 1) when there are more than N findings of any level")
+    check.add_argument("--changed-since", metavar="REF",
+                       help="check only files changed since this git ref (a branch, tag or commit), new files included")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in human output (NO_COLOR is respected)")
@@ -224,7 +226,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     output = _AtomicOutput(args.output) if args.output else None  # fails early if FILE cannot be written
     try:
         stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-        results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename)
+        only = None
+        if args.changed_since:
+            from .engine import changed_since
+
+            only = changed_since(args.changed_since)
+        results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only)
         stream = output.stream if output is not None else sys.stdout
         if args.format == "human":
             from .reporters import human

@@ -478,17 +478,21 @@ def iter_results(
     ruleset: RuleSet,
     stdin: bytes | None = None,
     stdin_filename: str | None = None,
+    only: set[Path] | None = None,
 ) -> Iterator[FileResult | ReadError]:
     """Lint files and folders one at a time (``-`` is standard input).
 
     Yields a :class:`FileResult` for each file checked and a
     :class:`~speakeasy.model.ReadError` for each that could not be, in order.
     Nothing is kept between files, so memory does not grow with the number
-    of files; reporters print each result as it comes.
+    of files; reporters print each result as it comes.  ``only``: check only
+    files whose resolved path is in this set (see :func:`changed_since`).
     """
     from .readers import format_for, read_bytes, read_path
 
     files, errors = collect_files(paths, ruleset.settings)
+    if only is not None:
+        files = [f for f in files if f == "-" or Path(f).resolve() in only]
     yield from errors
     comments = bool(ruleset.settings.values.get("include_comments", False))
     for f in files:
@@ -503,6 +507,28 @@ def iter_results(
             yield ReadError(exc.path, exc.message, exc.code)
             continue
         yield lint_document(doc, ruleset)
+
+
+def changed_since(ref: str, cwd: Path | None = None) -> set[Path]:
+    """Files changed since a git ref: committed, staged or not, and new files git does not ignore."""
+    import subprocess
+
+    from .errors import UsageError
+
+    def git(*args: str) -> str:
+        try:
+            proc = subprocess.run(["git", *args], capture_output=True, text=True, cwd=cwd)
+        except FileNotFoundError:
+            raise UsageError("--changed-since needs git, and git is not installed.") from None
+        if proc.returncode != 0:
+            msg = (proc.stderr.strip().splitlines() or ["git failed"])[-1]
+            raise UsageError(f"--changed-since {ref}: git could not compare with '{ref}' ({msg}).")
+        return proc.stdout
+
+    top = Path(git("rev-parse", "--show-toplevel").strip())
+    names = git("diff", "--name-only", "-z", ref, "--").split("\0")
+    names += git("ls-files", "--others", "--exclude-standard", "-z").split("\0")
+    return {(top / n).resolve() for n in names if n}
 
 
 def lint_paths(paths: Iterable[str], ruleset: RuleSet, stdin: bytes | None = None,

@@ -307,3 +307,31 @@ def test_check_honours_the_project_ignore_file(cli, tmp_path: Path) -> None:
     code, out, _ = cli("check", str(f), "--format", "json", cwd=tmp_path)
     assert json.loads(out)["files"][0]["findings"] == []
     assert code == 0
+
+
+def test_changed_since_checks_only_changed_files(cli, tmp_path: Path) -> None:
+    import shutil as _shutil
+
+    if _shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+    def git(*a: str) -> None:
+        subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True,
+                       env=dict(os.environ, GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_SYSTEM="/dev/null"))
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    write(tmp_path / "old.md", JARGON)
+    write(tmp_path / "edited.md", CLEAN)
+    git("add", "-A")
+    git("commit", "-qm", "first")
+    write(tmp_path / "edited.md", JARGON)
+    write(tmp_path / "new.md", JARGON)
+    code, out, err = cli("check", str(tmp_path), "--no-config", "--changed-since", "HEAD", "--format", "json",
+                         cwd=tmp_path)
+    assert code == 0, err
+    assert sorted(Path(f["path"]).name for f in json.loads(out)["files"]) == ["edited.md", "new.md"]
+    code, _, err = cli("check", str(tmp_path), "--no-config", "--changed-since", "no-such-ref", cwd=tmp_path)
+    assert code == 2
+    assert "--changed-since no-such-ref: git could not compare with 'no-such-ref'" in err

@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "on the screen; with human, they go only to FILE, without colour")
     check.add_argument("--max-findings", type=_count, metavar="N",
                        help="also fail (exit 1) when there are more than N findings of any level")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report and fail only on findings that are not in this baseline "
+                       "(made with `speakeasy baseline create`)")
     check.add_argument("--changed-since", metavar="REF",
                        help="check only files changed since this git ref (a branch, tag or commit), new files included")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
@@ -111,6 +114,18 @@ def build_parser() -> argparse.ArgumentParser:
                      help="Word files: write the changes as tracked changes with comments, to accept or reject in Word")
     fix.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _add_config_options(fix)
+
+    base = sub.add_parser(
+        "baseline",
+        help="record today's findings, so that checks fail only on new ones",
+        description="speakeasy baseline create PATH... -o FILE records a fingerprint for every finding "
+        "(rule, words and the words around them; not line numbers). Then `speakeasy check --baseline FILE` "
+        "reports only findings that are not in it.",
+    )
+    base.add_argument("action", choices=("create",), help="create: write a new baseline")
+    base.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    base.add_argument("--output", "-o", metavar="FILE", required=True, help="where to write the baseline")
+    _add_config_options(base)
 
     rules = sub.add_parser("rules", help="list the rules in use", description="List every active rule.")
     rules.add_argument("--all", action="store_true", help="also list rules that are switched off")
@@ -232,6 +247,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             only = changed_since(args.changed_since)
         results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only)
+        if args.baseline:
+            from . import baseline
+
+            results = baseline.only_new(results, baseline.load(args.baseline))
         stream = output.stream if output is not None else sys.stdout
         if args.format == "human":
             from .reporters import human
@@ -443,6 +462,31 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if problems:
         return EXIT_USAGE
     return EXIT_FINDINGS if remaining else EXIT_OK
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    from . import baseline
+    from .engine import build_ruleset, iter_results
+    from .model import ReadError
+
+    ruleset = build_ruleset(_settings(args))
+    errors: list[ReadError] = []
+
+    def results():  # type: ignore[no-untyped-def]
+        for item in iter_results(args.paths, ruleset):
+            if isinstance(item, ReadError):
+                errors.append(item)
+            yield item
+
+    data = baseline.create(results())
+    for e in errors:
+        sys.stderr.write(f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
+    if errors:
+        return EXIT_USAGE
+    baseline.write(data, args.output)
+    sys.stdout.write(f"Recorded {data['findings']} {'finding' if data['findings'] == 1 else 'findings'} "
+                     f"in {len(data['files'])} {'file' if len(data['files']) == 1 else 'files'} to {args.output}.\n")
+    return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -665,6 +709,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 _COMMANDS = {
     "check": cmd_check,
     "fix": cmd_fix,
+    "baseline": cmd_baseline,
     "review": cmd_review,
     "rules": cmd_rules,
     "explain": cmd_explain,

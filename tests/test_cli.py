@@ -335,3 +335,32 @@ def test_changed_since_checks_only_changed_files(cli, tmp_path: Path) -> None:
     code, _, err = cli("check", str(tmp_path), "--no-config", "--changed-since", "no-such-ref", cwd=tmp_path)
     assert code == 2
     assert "--changed-since no-such-ref: git could not compare with 'no-such-ref'" in err
+
+
+def test_baseline_reports_only_new_findings(cli, tmp_path: Path) -> None:
+    doc = write(tmp_path / "policy.md", "# Help\n\nWe will signpost you.\n\nWe offer respite.\n")
+    base = tmp_path / "baseline.json"
+    code, out, err = cli("baseline", "create", str(doc), "-o", str(base), "--no-config", cwd=tmp_path)
+    assert code == 0, err
+    assert out.startswith("Recorded 2 findings in 1 file to")
+    data = json.loads(base.read_text())
+    assert data["speakeasy_baseline"] == "1" and data["findings"] == 2
+    # edits elsewhere move the old findings, and add one new one
+    write(doc, "# Help\n\nA new first paragraph.\n\nWe will signpost you.\n\nWe offer respite.\n\n"
+               "We will signpost your family too.\n")
+    code, out, _ = cli("check", str(doc), "--no-config", "--baseline", str(base), "--format", "json",
+                       "--fail-on", "warning", cwd=tmp_path)
+    found = [(f["match"], f["line"]) for f in json.loads(out)["files"][0]["findings"]]
+    assert found == [("signpost", 9)]
+    assert code == 1
+    code, out, _ = cli("check", str(doc), "--no-config", "--baseline", str(tmp_path / "nope.json"), cwd=tmp_path)
+    assert code == 2
+
+
+def test_baseline_counts_repeats(cli, tmp_path: Path) -> None:
+    doc = write(tmp_path / "a.md", "We will signpost you.\n")
+    base = tmp_path / "b.json"
+    cli("baseline", "create", str(doc), "-o", str(base), "--no-config", cwd=tmp_path)
+    write(doc, "We will signpost you.\n\nWe will signpost you.\n")  # the same words again: one is new
+    code, out, _ = cli("check", str(doc), "--no-config", "--baseline", str(base), "--format", "json", cwd=tmp_path)
+    assert [f["line"] for f in json.loads(out)["files"][0]["findings"]] == [3]

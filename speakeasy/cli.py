@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "on the screen; with human, they go only to FILE, without colour")
     check.add_argument("--max-findings", type=_count, metavar="N",
                        help="also fail (exit 1) when there are more than N findings of any level")
+    check.add_argument("--jobs", "-j", type=_count, metavar="N", default=None,
+                       help="lint files in N processes (default: one per CPU); results keep the same order")
     check.add_argument("--baseline", metavar="FILE",
                        help="report and fail only on findings that are not in this baseline "
                        "(made with `speakeasy baseline create`)")
@@ -246,7 +248,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             from .engine import changed_since
 
             only = changed_since(args.changed_since)
-        results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only)
+        jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
+        results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
+                               jobs=max(jobs, 1))
         if args.baseline:
             from . import baseline
 

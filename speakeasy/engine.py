@@ -479,6 +479,7 @@ def iter_results(
     stdin: bytes | None = None,
     stdin_filename: str | None = None,
     only: set[Path] | None = None,
+    jobs: int = 1,
 ) -> Iterator[FileResult | ReadError]:
     """Lint files and folders one at a time (``-`` is standard input).
 
@@ -487,6 +488,8 @@ def iter_results(
     Nothing is kept between files, so memory does not grow with the number
     of files; reporters print each result as it comes.  ``only``: check only
     files whose resolved path is in this set (see :func:`changed_since`).
+    ``jobs``: lint in that many processes when there are enough files; the
+    results come in the same order as a serial run.
     """
     from .readers import format_for, read_bytes, read_path
 
@@ -495,6 +498,10 @@ def iter_results(
         files = [f for f in files if f == "-" or Path(f).resolve() in only]
     yield from errors
     comments = bool(ruleset.settings.values.get("include_comments", False))
+    workers = min(jobs, len([f for f in files if f != "-"]) // FILES_PER_WORKER)
+    if workers >= 2 and "-" not in files:
+        yield from _parallel(files, ruleset.settings, workers, comments)
+        return
     for f in files:
         try:
             if f == "-":
@@ -507,6 +514,43 @@ def iter_results(
             yield ReadError(exc.path, exc.message, exc.code)
             continue
         yield lint_document(doc, ruleset)
+
+
+#: Fewer files than this per process and starting the processes costs more than it saves.
+FILES_PER_WORKER = 4
+_WORKER_RULESET: RuleSet | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _WORKER_RULESET
+    _WORKER_RULESET = build_ruleset(settings)
+
+
+def _worker_lint(job: tuple[str, bool]) -> FileResult | ReadError:
+    from .readers import read_path
+
+    path, comments = job
+    assert _WORKER_RULESET is not None
+    try:
+        doc = read_path(path, include_comments=comments)
+    except InputError as exc:
+        return ReadError(exc.path, exc.message, exc.code)
+    result = lint_document(doc, _WORKER_RULESET)
+    if result.document is not None:
+        result.document.native = None  # parsed XML trees do not cross processes; reporters do not need them
+    return result
+
+
+def _parallel(files: list[str], settings: Settings, workers: int, comments: bool) -> Iterator[FileResult | ReadError]:
+    """Lint files in worker processes; yield results in the order of ``files``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                             initargs=(settings,)) as pool:
+        yield from pool.map(_worker_lint, [(f, comments) for f in files], chunksize=1)
 
 
 def changed_since(ref: str, cwd: Path | None = None) -> set[Path]:

@@ -364,3 +364,15 @@ def test_baseline_counts_repeats(cli, tmp_path: Path) -> None:
     write(doc, "We will signpost you.\n\nWe will signpost you.\n")  # the same words again: one is new
     code, out, _ = cli("check", str(doc), "--no-config", "--baseline", str(base), "--format", "json", cwd=tmp_path)
     assert [f["line"] for f in json.loads(out)["files"][0]["findings"]] == [3]
+
+
+def test_jobs_give_the_same_results_in_the_same_order(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    for i in range(12):
+        write(folder / f"d{i:02}.md", JARGON * (i % 3 + 1) + LONG)
+    (folder / "bad.md").write_bytes(b"\x00binary")
+    code1, out1, _ = cli("check", str(folder), "--no-config", "--format", "json", "--jobs", "1")
+    code2, out2, _ = cli("check", str(folder), "--no-config", "--format", "json", "--jobs", "2")
+    assert out1 == out2
+    assert code1 == code2 == 2  # one file could not be read
+    assert [Path(f["path"]).name for f in json.loads(out2)["files"]] == [f"d{i:02}.md" for i in range(12)]

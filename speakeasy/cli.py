@@ -231,6 +231,41 @@ def main(argv: Sequence[str] | None = None) -> int:
 # Commands
 
 
+#: Show progress for runs of at least this many files.
+PROGRESS_FROM = 20
+
+
+def _show_progress(stream: Any) -> bool:
+    """Progress only on a terminal, and never in CI (where the log would fill with it)."""
+    if os.environ.get("CI") or os.environ.get("SPEAKEASY_NO_PROGRESS"):
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def progress(results: Any, total: int, stream: Any) -> Any:
+    """Show "Checking file 12 of 500" on one line of ``stream`` while results come.
+
+    The line is cleared before each result is handed on, so it never mixes
+    with the report, and again at the end.
+    """
+    done = 0
+    clear = "\r\x1b[K"
+    try:
+        for item in results:
+            done += 1
+            stream.write(clear)
+            stream.flush()
+            yield item
+            stream.write(f"{clear}Checking file {min(done + 1, total)} of {total}...")
+            stream.flush()
+    finally:
+        stream.write(clear)
+        stream.flush()
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .engine import build_ruleset, iter_results
     from .model import Level
@@ -251,6 +286,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
         results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
                                jobs=max(jobs, 1))
+        if _show_progress(sys.stderr):
+            from .engine import collect_files
+
+            total = len(collect_files(args.paths, settings)[0])
+            if total >= PROGRESS_FROM:
+                results = progress(results, total, sys.stderr)
         if args.baseline:
             from . import baseline
 

@@ -376,3 +376,25 @@ def test_jobs_give_the_same_results_in_the_same_order(cli, tmp_path: Path) -> No
     assert out1 == out2
     assert code1 == code2 == 2  # one file could not be read
     assert [Path(f["path"]).name for f in json.loads(out2)["files"]] == [f"d{i:02}.md" for i in range(12)]
+
+
+def test_progress_is_shown_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from speakeasy import cli as cli_module
+
+    out = io.StringIO()
+    assert list(cli_module.progress(iter(["a", "b", "c"]), 3, out)) == ["a", "b", "c"]
+    text = out.getvalue()
+    assert "Checking file 2 of 3..." in text and "Checking file 3 of 3..." in text
+    assert text.endswith("\r\x1b[K")  # cleared at the end
+    assert not cli_module._show_progress(io.StringIO())  # not a terminal
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    assert cli_module._show_progress(Tty())
+    monkeypatch.setenv("CI", "true")
+    assert not cli_module._show_progress(Tty())

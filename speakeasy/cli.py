@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also fail (exit 1) when there are more than N findings of any level")
     check.add_argument("--jobs", "-j", type=_count, metavar="N", default=None,
                        help="lint files in N processes (default: one per CPU); results keep the same order")
+    check.add_argument("--no-cache", action="store_true",
+                       help="lint every file again, even if it has not changed since the last run")
     check.add_argument("--baseline", metavar="FILE",
                        help="report and fail only on findings that are not in this baseline "
                        "(made with `speakeasy baseline create`)")
@@ -284,8 +286,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             only = changed_since(args.changed_since)
         jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
+        from .cache import enabled as cache_enabled
+
         results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
-                               jobs=max(jobs, 1))
+                               jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache))
         if _show_progress(sys.stderr):
             from .engine import collect_files
 

@@ -480,6 +480,7 @@ def iter_results(
     stdin_filename: str | None = None,
     only: set[Path] | None = None,
     jobs: int = 1,
+    use_cache: bool = False,
 ) -> Iterator[FileResult | ReadError]:
     """Lint files and folders one at a time (``-`` is standard input).
 
@@ -498,11 +499,21 @@ def iter_results(
         files = [f for f in files if f == "-" or Path(f).resolve() in only]
     yield from errors
     comments = bool(ruleset.settings.values.get("include_comments", False))
+    rules_key = None
+    if use_cache:
+        from . import cache
+
+        rules_key = cache.ruleset_key(ruleset)
     workers = min(jobs, len([f for f in files if f != "-"]) // FILES_PER_WORKER)
     if workers >= 2 and "-" not in files:
-        yield from _parallel(files, ruleset.settings, workers, comments)
+        yield from _parallel(files, ruleset.settings, workers, comments, rules_key)
         return
     for f in files:
+        if f != "-" and rules_key is not None:
+            hit, data = _cached(f, rules_key)
+            if hit is not None:
+                yield hit
+                continue
         try:
             if f == "-":
                 name = stdin_filename or "<stdin>"
@@ -513,7 +524,23 @@ def iter_results(
         except InputError as exc:
             yield ReadError(exc.path, exc.message, exc.code)
             continue
-        yield lint_document(doc, ruleset)
+        result = lint_document(doc, ruleset)
+        if f != "-" and rules_key is not None and data is not None:
+            from . import cache
+
+            cache.store(f, data, rules_key, result)
+        yield result
+
+
+def _cached(path: str, rules_key: str) -> tuple[FileResult | None, bytes | None]:
+    """(the cached result or None, the file's bytes or None if it cannot be read)."""
+    from . import cache
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None, None
+    return cache.load(path, data, rules_key), data
 
 
 #: Fewer files than this per process and starting the processes costs more than it saves.
@@ -526,22 +553,32 @@ def _worker_init(settings: Settings) -> None:
     _WORKER_RULESET = build_ruleset(settings)
 
 
-def _worker_lint(job: tuple[str, bool]) -> FileResult | ReadError:
+def _worker_lint(job: tuple[str, bool, str | None]) -> FileResult | ReadError:
     from .readers import read_path
 
-    path, comments = job
+    path, comments, rules_key = job
     assert _WORKER_RULESET is not None
+    data = None
+    if rules_key is not None:
+        hit, data = _cached(path, rules_key)
+        if hit is not None:
+            return hit
     try:
         doc = read_path(path, include_comments=comments)
     except InputError as exc:
         return ReadError(exc.path, exc.message, exc.code)
     result = lint_document(doc, _WORKER_RULESET)
+    if rules_key is not None and data is not None:
+        from . import cache
+
+        cache.store(path, data, rules_key, result)
     if result.document is not None:
         result.document.native = None  # parsed XML trees do not cross processes; reporters do not need them
     return result
 
 
-def _parallel(files: list[str], settings: Settings, workers: int, comments: bool) -> Iterator[FileResult | ReadError]:
+def _parallel(files: list[str], settings: Settings, workers: int, comments: bool,
+              rules_key: str | None = None) -> Iterator[FileResult | ReadError]:
     """Lint files in worker processes; yield results in the order of ``files``."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -550,7 +587,7 @@ def _parallel(files: list[str], settings: Settings, workers: int, comments: bool
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
                              initargs=(settings,)) as pool:
-        yield from pool.map(_worker_lint, [(f, comments) for f in files], chunksize=1)
+        yield from pool.map(_worker_lint, [(f, comments, rules_key) for f in files], chunksize=1)
 
 
 def changed_since(ref: str, cwd: Path | None = None) -> set[Path]:

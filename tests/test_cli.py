@@ -398,3 +398,30 @@ def test_progress_is_shown_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -
     assert cli_module._show_progress(Tty())
     monkeypatch.setenv("CI", "true")
     assert not cli_module._show_progress(Tty())
+
+
+def test_cache_skips_unchanged_files_and_misses_on_any_change(cli, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from speakeasy import engine
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    doc = write(tmp_path / "a.md", JARGON + "\n" + LONG)
+    wl = write(tmp_path / "ours.yaml", "title: Ours\nlicence: CC0-1.0\nwords:\n"
+                                       "  - term: visit\n    use: see\n    why: Test.\n")
+    args = ("check", str(doc), "--no-config", "--wordlist", str(wl), "--format", "json")
+    code, cold, _ = cli(*args)
+    real = engine.lint_document
+    calls = []
+    monkeypatch.setattr(engine, "lint_document", lambda *a, **k: calls.append(1) or real(*a, **k))
+    code, warm, _ = cli(*args)
+    assert warm == cold and calls == []  # served from the cache
+    code, _, _ = cli(*args, "--no-cache")
+    assert calls == [1]
+    write(doc, JARGON)  # the file changed
+    cli(*args)
+    assert calls == [1, 1]
+    wl.write_text(wl.read_text().replace("use: see", "use: go to see"))  # the words changed
+    cli(*args)
+    assert calls == [1, 1, 1]
+    cli(*args)
+    assert calls == [1, 1, 1]  # and now that is cached too

@@ -165,6 +165,25 @@ _CONTROL = {c: " " for c in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1
 _CONTROL_RE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\u2028\u2029]")
 
 
+def block_kind_and_locator(ctx: "_Ctx", level: int, listed: bool, paragraph: int) -> tuple[BlockKind, dict[str, Any]]:
+    """What kind of block a paragraph makes, and its locator (both readers use this)."""
+    if ctx.cell is not None:
+        kind = BlockKind.TABLE_CELL
+    elif ctx.note:
+        kind = BlockKind.FOOTNOTE
+    elif level:
+        kind = BlockKind.HEADING
+    elif listed:
+        kind = BlockKind.LIST_ITEM
+    else:
+        kind = BlockKind.PARAGRAPH
+    locator: dict[str, Any] = {"part": ctx.part, "part_label": ctx.label, "xml_part": ctx.xml_part,
+                               "paragraph": paragraph}
+    if ctx.cell is not None:
+        locator["table"], locator["row"], locator["column"] = ctx.cell
+    return kind, locator
+
+
 class Piece(NamedTuple):
     """Where block characters ``[block_start, block_end)`` come from.
 
@@ -1226,20 +1245,7 @@ class _DocxReader:
         self.inline(p, para, style, ctx)
 
         out = self.out
-        if ctx.cell is not None:
-            kind = BlockKind.TABLE_CELL
-        elif ctx.note:
-            kind = BlockKind.FOOTNOTE
-        elif level:
-            kind = BlockKind.HEADING
-        elif listed:
-            kind = BlockKind.LIST_ITEM
-        else:
-            kind = BlockKind.PARAGRAPH
-        locator: dict[str, Any] = {"part": ctx.part, "part_label": ctx.label, "xml_part": ctx.xml_part,
-                                   "paragraph": self.paragraph_index(ctx.xml_part, p)}
-        if ctx.cell is not None:
-            locator["table"], locator["row"], locator["column"] = ctx.cell
+        kind, locator = block_kind_and_locator(ctx, level, listed, self.paragraph_index(ctx.xml_part, p))
         section = self.section_for(ctx)
         where = {**locator, "section": section}
         done = out.emit(para, kind, level if kind is BlockKind.HEADING else 0, section, locator, ctx.xml_part, p)

@@ -31,6 +31,7 @@ from typing import Any, Iterable
 from ..errors import InputError
 from ..model import BlockKind, Directive, Document
 from .docx import (
+    block_kind_and_locator,
     Builder,
     Emitted,
     Native,
@@ -479,20 +480,7 @@ class _OdtReader:
         if not base.get("hidden"):
             self.inline(p, para, base, ctx, _props(base, False))
         out = self.out
-        if ctx.cell is not None:
-            kind = BlockKind.TABLE_CELL
-        elif ctx.note:
-            kind = BlockKind.FOOTNOTE
-        elif level:
-            kind = BlockKind.HEADING
-        elif listed:
-            kind = BlockKind.LIST_ITEM
-        else:
-            kind = BlockKind.PARAGRAPH
-        locator: dict[str, Any] = {"part": ctx.part, "part_label": ctx.label, "xml_part": ctx.xml_part,
-                                   "paragraph": self.paragraph_index(ctx.xml_part, p)}
-        if ctx.cell is not None:
-            locator["table"], locator["row"], locator["column"] = ctx.cell
+        kind, locator = block_kind_and_locator(ctx, level, listed, self.paragraph_index(ctx.xml_part, p))
         section = ctx.section if ctx.fixed_section else out.section
         where = {**locator, "section": section}
         done = out.emit(para, kind, level if kind is BlockKind.HEADING else 0, section, locator, ctx.xml_part, p)

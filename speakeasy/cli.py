@@ -158,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--high-contrast", action="store_true", help="use the high-contrast colours")
     _add_config_options(review)
 
+    cache = sub.add_parser("cache", help="show or empty the results cache",
+                           description="Show where the results cache is and how big it is (info), remove the "
+                           "entries used longest ago until it is under its size limit (prune), or empty it "
+                           "(clear). The cache only saves time: emptying it never changes a result.")
+    cache.add_argument("action", nargs="?", choices=("info", "prune", "clear"), default="info",
+                       help="what to do (default: info)")
+
     schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
     schema.add_argument("which", choices=("pack", "wordlist", "config", "profile", "report"))
     return parser
@@ -745,6 +752,37 @@ def cmd_review(args: argparse.Namespace) -> int:
     return run(args.path, settings, high_contrast=args.high_contrast, keymap=keymap)
 
 
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from . import cache
+
+    where = cache.info()
+    if where.folder is None:
+        sys.stdout.write("The cache is turned off (SPEAKEASY_CACHE_DIR is empty).\n")
+        return EXIT_OK
+    if args.action == "clear":
+        n = cache.clear()
+        sys.stdout.write(f"Removed {n} file{'s' if n != 1 else ''} from {where.folder}.\n")
+        return EXIT_OK
+    if args.action == "prune":
+        n = cache.prune()
+        after = cache.info()
+        sys.stdout.write(f"Removed {n} file{'s' if n != 1 else ''}; the cache now holds "
+                         f"{_megabytes(after.size)} (limit {_megabytes(cache.max_bytes())}).\n")
+        return EXIT_OK
+    sys.stdout.write(
+        f"Folder: {where.folder}\n"
+        f"Results of files: {where.results}\n"
+        f"Other entries (word forms, wordlists): {where.other}\n"
+        f"Size: {_megabytes(where.size)} (limit {_megabytes(cache.max_bytes())}, "
+        "set with SPEAKEASY_CACHE_MAX_MB)\n"
+    )
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     import json
 
@@ -765,4 +803,5 @@ _COMMANDS = {
     "config": cmd_config,
     "validate": cmd_validate,
     "schema": cmd_schema,
+    "cache": cmd_cache,
 }

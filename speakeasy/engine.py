@@ -492,8 +492,6 @@ def iter_results(
     ``jobs``: lint in that many processes when there are enough files; the
     results come in the same order as a serial run.
     """
-    from .readers import format_for, read_bytes, read_path
-
     files, errors = collect_files(paths, ruleset.settings)
     if only is not None:
         files = [f for f in files if f == "-" or Path(f).resolve() in only]
@@ -507,7 +505,18 @@ def iter_results(
     workers = min(jobs, len([f for f in files if f != "-"]) // FILES_PER_WORKER)
     if workers >= 2 and "-" not in files:
         yield from _parallel(files, ruleset.settings, workers, comments, rules_key)
-        return
+    else:
+        yield from _serial(files, ruleset, rules_key, comments, stdin, stdin_filename)
+    if rules_key is not None:
+        from . import cache
+
+        cache.prune()
+
+
+def _serial(files: list[str], ruleset: RuleSet, rules_key: str | None, comments: bool,
+            stdin: bytes | None, stdin_filename: str | None) -> Iterator[FileResult | ReadError]:
+    from .readers import format_for, read_bytes, read_path
+
     for f in files:
         if f != "-" and rules_key is not None:
             hit, data = _cached(f, rules_key)

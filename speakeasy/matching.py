@@ -62,11 +62,17 @@ def _cache_load(key: str) -> object | None:
     folder = cache_dir()
     if folder is None:
         return None
+    path = folder / f"{key}.pickle"
     try:
-        with open(folder / f"{key}.pickle", "rb") as fh:
-            return pickle.load(fh)
+        with open(path, "rb") as fh:
+            value = pickle.load(fh)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
         return None
+    try:
+        os.utime(path)  # used now: the cache is pruned from the entries used longest ago
+    except OSError:
+        pass
+    return value
 
 
 def _cache_store(key: str, value: object) -> None:

@@ -89,6 +89,12 @@ def _entry(key: str) -> Path | None:
     return None if folder is None else folder / (key + RESULT_SUFFIX)
 
 
+def has(path: str, data: bytes, rules_key: str) -> bool:
+    """Whether there is an entry for this file (without reading it)."""
+    entry = _entry(_key(path, data, rules_key))
+    return entry is not None and entry.is_file()
+
+
 def load(path: str, data: bytes, rules_key: str) -> "FileResult | None":
     from .engine import FileResult
 

@@ -502,9 +502,23 @@ def iter_results(
         from . import cache
 
         rules_key = cache.ruleset_key(ruleset)
-    workers = min(jobs, len([f for f in files if f != "-"]) // FILES_PER_WORKER)
+    known = [False] * len(files)
+    if rules_key is not None and jobs >= 2 and "-" not in files:
+        known = [_has_entry(f, rules_key) for f in files]  # files with results cached need no worker
+    todo = [f for f, k in zip(files, known) if not k and f != "-"]
+    workers = min(jobs, len(todo) // FILES_PER_WORKER)
     if workers >= 2 and "-" not in files:
-        yield from _parallel(files, ruleset.settings, workers, comments, rules_key)
+        linted = _parallel(todo, ruleset.settings, workers, comments, rules_key)
+        for f, k in zip(files, known):
+            if not k:
+                yield next(linted)
+                continue
+            hit, _ = _cached(f, rules_key)  # type: ignore[arg-type]
+            if hit is not None:
+                yield hit
+            else:  # the entry went (another run pruned it): lint the file here
+                yield from _serial([f], ruleset, rules_key, comments, None, None)
+        linted.close()
     else:
         yield from _serial(files, ruleset, rules_key, comments, stdin, stdin_filename)
     if rules_key is not None:
@@ -539,6 +553,16 @@ def _serial(files: list[str], ruleset: RuleSet, rules_key: str | None, comments:
 
             cache.store(f, data, rules_key, result)
         yield result
+
+
+def _has_entry(path: str, rules_key: str) -> bool:
+    from . import cache
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return False
+    return cache.has(path, data, rules_key)
 
 
 def _cached(path: str, rules_key: str) -> tuple[FileResult | None, bytes | None]:

@@ -176,3 +176,31 @@ def test_the_cache_command_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
     assert main(["cache", "clear"]) == 0
     assert capsys.readouterr().out == "The cache is turned off (SPEAKEASY_CACHE_DIR is empty).\n"
+
+
+def test_parallel_runs_send_only_uncached_files_to_workers(cache_folder: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from speakeasy import engine
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(16):
+        (folder / f"d{i:02}.md").write_text(TEXT * (i % 4 + 1))
+    (folder / "bad.md").write_bytes(b"\x00binary")
+    # Cache the even-numbered files only.
+    assert main(["check", *[str(folder / f"d{i:02}.md") for i in range(0, 16, 2)], "--no-config", "-q",
+                 "--jobs", "1"]) == 0
+    capsys.readouterr()
+    sent: list[list[str]] = []
+    real = engine._parallel
+    monkeypatch.setattr(engine, "_parallel", lambda files, *a, **k: sent.append(list(files)) or real(files, *a, **k))
+    main(["check", str(folder), "--no-config", "--format", "json", "--jobs", "2"])
+    mixed = capsys.readouterr().out
+    assert [Path(f).name for f in sent[0]] == ["bad.md"] + [f"d{i:02}.md" for i in range(1, 16, 2)]
+    main(["check", str(folder), "--no-config", "--format", "json", "--jobs", "1", "--no-cache"])
+    assert capsys.readouterr().out == mixed  # same results, same order
+    sent.clear()
+    main(["check", str(folder), "--no-config", "--format", "json", "--jobs", "2"])
+    assert capsys.readouterr().out == mixed
+    assert sent == []  # only bad.md is left, and one file needs no workers

@@ -158,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--high-contrast", action="store_true", help="use the high-contrast colours")
     _add_config_options(review)
 
+    from .words.cli import add_parser as add_words_parser
+
+    add_words_parser(sub, _add_config_options)
+
     cache = sub.add_parser("cache", help="show or empty the results cache",
                            description="Show where the results cache is and how big it is (info), remove the "
                            "entries used longest ago until it is under its size limit (prune), or empty it "
@@ -752,6 +756,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     return run(args.path, settings, high_contrast=args.high_contrast, keymap=keymap)
 
 
+def cmd_words(args: argparse.Namespace) -> int:
+    from .words.cli import run
+
+    return run(args)
+
+
 def _megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
@@ -804,4 +814,5 @@ _COMMANDS = {
     "validate": cmd_validate,
     "schema": cmd_schema,
     "cache": cmd_cache,
+    "words": cmd_words,
 }

@@ -395,18 +395,27 @@ def load_wordlist(path: str | os.PathLike[str]) -> Wordlist:
     return _load_wordlist_cached(str(p.resolve()), st.st_mtime_ns, st.st_size, os.getcwd())
 
 
-def _read_node(path: Path) -> tuple[str, str, yaml.Node | None]:
+def parse_wordlist_text(path: str | os.PathLike[str], text: str) -> Wordlist:
+    """Load and validate a wordlist from ``text`` as if it were the file ``path``.  Raises :class:`DataErrors`.
+
+    Used to check an edited list before it is written.
+    """
+    return _parse_wordlist(Path(path), text)
+
+
+def _read_node(path: Path, text: str | None = None) -> tuple[str, str, yaml.Node | None]:
     """(shown path, text, YAML node tree) of a pack or wordlist; DataErrors if unreadable."""
     shown = _display(path)
     try:
-        text = read_yaml_text(path)
+        if text is None:
+            text = read_yaml_text(path)
         return shown, text, compose(text, shown)
     except UserDataError as exc:
         raise DataErrors([exc]) from None
 
 
-def _parse_wordlist(path: Path) -> Wordlist:
-    shown, text, node = _read_node(path)
+def _parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
+    shown, text, node = _read_node(path, text)
     v = Validator(shown, text)
     if node is None:
         v.errors.append(UserDataError(shown, "This wordlist is empty.", 1, 1, "Start from a copy of a shipped wordlist."))

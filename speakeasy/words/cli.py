@@ -1,0 +1,430 @@
+"""The ``speakeasy words ...`` commands: add, check, import, export, glossary, suggest, stats, edit."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+from ..schema import DataErrors
+
+LIST_HELP = "the wordlist file to use (default: your one wordlist in the configuration)"
+
+
+def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser], None]) -> None:
+    words = sub.add_parser(
+        "words", help="add, check, import, export and publish jargon wordlists",
+        description="Work on wordlists without editing them by hand. Every change keeps the file's comments "
+        "and layout, and is checked before it is saved.")
+    wsub = words.add_subparsers(dest="words_command", metavar="ACTION", parser_class=type(words))
+
+    add = wsub.add_parser("add", help="add a word and its plain alternatives to a wordlist",
+                          description="Add a word to a wordlist, in A to Z order. Without --agreed, the word "
+                          "is proposed: it is used only with --include-proposed until the forum agrees it. "
+                          "The list file is made if it does not exist yet.")
+    add.add_argument("term", metavar="TERM", help="the word or phrase to avoid")
+    add.add_argument("--use", action="append", required=True, metavar="PLAIN",
+                     help="a plainer word or phrase to use instead; repeat for more")
+    add.add_argument("--why", required=True, metavar="TEXT", help="why the word is a problem, in plain words")
+    add.add_argument("--by", dest="added_by", required=True, metavar="NAME", help="who is adding the word")
+    add.add_argument("--agreed", metavar="DATE", help="the date the forum agreed it, like 2026-03-14")
+    add.add_argument("--agreed-by", metavar="GROUP", help="the forum or group that agreed it")
+    add.add_argument("--unless", action="append", default=[], metavar="WORD",
+                     help="a word that makes the term fine in the same sentence; repeat for more")
+    add.add_argument("--example", action="append", default=[], metavar="SENTENCE",
+                     help="a sentence that uses the word; repeat for more")
+    add.add_argument("--explained-ok", action="store_true", help="the word is fine once the document explains it")
+    add.add_argument("--notes", metavar="TEXT", help="anything else the forum wants to write down")
+    add.add_argument("--source", metavar="TEXT", help="where the word came from")
+    add.add_argument("--licence", metavar="CODE", help="the licence of the source, like CC-BY-4.0")
+    add.add_argument("--review-by", metavar="DATE", help="when to look at the word again, like 2027-03-14")
+    add.add_argument("--list", metavar="FILE", help=LIST_HELP)
+    add.add_argument("--title", metavar="TITLE", help="the title of a new list (default: from the file name)")
+    add_config_options(add)
+
+    check = wsub.add_parser("check", help="check wordlists and rule packs for mistakes",
+                            description="Check wordlists (and rule packs) for mistakes: the shape of the file, "
+                            "words listed twice, alternatives that are not plain, examples that are not "
+                            "flagged, and A to Z order. With no files, checks the lists in use.")
+    check.add_argument("files", nargs="*", metavar="FILE")
+    check.add_argument("--fix-order", action="store_true", help="sort each list A to Z by term")
+    add_config_options(check)
+
+    imp = wsub.add_parser("import", help="add and change words from a spreadsheet (CSV)",
+                          description="Add and change words from a CSV spreadsheet with the columns term, use, "
+                          "why and any of: unless, added_by, agreed, source, licence, agreed_by, status, "
+                          "review_by, explained_ok, notes, examples. Put ';' between several alternatives. "
+                          "If any row is wrong, nothing is saved.")
+    imp.add_argument("csv", metavar="FILE.csv")
+    imp.add_argument("--list", metavar="FILE", help=LIST_HELP)
+    imp.add_argument("--dry-run", action="store_true", help="say what would change, but save nothing")
+    add_config_options(imp)
+
+    exp = wsub.add_parser("export", help="save a wordlist as a spreadsheet (CSV)",
+                          description="Save a wordlist as a CSV spreadsheet, one row for each word, to open "
+                          "in Excel or LibreOffice Calc. Use - to print it.")
+    exp.add_argument("csv", metavar="FILE.csv")
+    exp.add_argument("--list", metavar="FILE", help=LIST_HELP)
+    add_config_options(exp)
+
+    glo = wsub.add_parser("glossary", help="publish wordlists as a jargon buster (Markdown, web page or Word)",
+                          description="Make a jargon buster from the lists in use (or --list): each word, "
+                          "what to say instead and why, with credits to the people and groups who agreed it.")
+    glo.add_argument("--format", choices=("md", "html", "docx"), default="html")
+    glo.add_argument("--large-print", action="store_true", help="large text (18 point and more)")
+    glo.add_argument("--list", action="append", default=[], metavar="FILE",
+                     help="a wordlist to publish; repeat for more (default: every list in use)")
+    glo.add_argument("--title", metavar="TITLE", help="the title of the document")
+    glo.add_argument("-o", "--output", metavar="FILE",
+                     help="where to save it (default: jargon-buster.md, .html or .docx)")
+    add_config_options(glo)
+
+    sug = wsub.add_parser("suggest", help="find words in documents that may be jargon and are in no list yet",
+                          description="Find words in documents that may be jargon and are not in any wordlist "
+                          "yet, for the forum to look at: rare words, long formal words, acronyms and "
+                          "repeated phrases, each with counts and example sentences.")
+    sug.add_argument("paths", nargs="+", metavar="PATH")
+    sug.add_argument("--csv", metavar="FILE", help="also save them as a spreadsheet to import (use left empty)")
+    sug.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N words (default 50)")
+    sug.add_argument("--min-count", type=int, default=1, metavar="N", help="only words used at least N times")
+    add_config_options(sug)
+
+    st = wsub.add_parser("stats", help="count the words in each list, per contributor and status",
+                         description="Count the words in each wordlist: per status, per contributor, per group, "
+                         "and how many have example sentences.")
+    st.add_argument("--list", action="append", default=[], metavar="FILE",
+                    help="a wordlist to count; repeat for more (default: every list in use)")
+    st.add_argument("--format", choices=("human", "json"), default="human")
+    add_config_options(st)
+
+    ed = wsub.add_parser("edit", help="browse, search, add and edit words in a form on screen",
+                         description="Browse, search, add and edit the words of a wordlist in a form. "
+                         "Everything it does can also be done with the other words commands.")
+    ed.add_argument("--list", metavar="FILE", help=LIST_HELP)
+    add_config_options(ed)
+
+
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from ..cli import _settings as settings
+
+    return settings(args)
+
+
+def _date(option: str, value: str | None) -> _dt.date | None:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"{option} should be a date like 2026-03-14, not '{value}'. "
+                         "Write the year, then the month, then the day, with '-' between them.") from None
+
+
+def _user_lists(settings: Any) -> list[Path]:
+    from ..packs import builtin_wordlists_dir
+
+    shipped = builtin_wordlists_dir().resolve()
+    out = []
+    for name in settings["wordlists"] or []:
+        p = Path(str(name))
+        if p.suffix in (".yaml", ".yml") and p.resolve().parent != shipped:
+            out.append(p)
+    return out
+
+
+def target_list(args: argparse.Namespace, settings: Any) -> Path:
+    """The one wordlist a command edits: --list, else the only list in the configuration."""
+    if getattr(args, "list", None):
+        return Path(args.list)
+    mine = _user_lists(settings)
+    if len(mine) == 1:
+        return mine[0]
+    if not mine:
+        raise UsageError("say which wordlist to use with --list FILE, for example --list our-words.yaml. "
+                         "speakeasy makes the file if it does not exist yet.")
+    raise UsageError("your configuration has more than one wordlist (" + ", ".join(str(p) for p in mine)
+                     + "). Say which one to use with --list FILE.")
+
+
+def lists_in_use(settings: Any, names: list[str] | None = None) -> list[Any]:
+    """The wordlists named (files or shipped names), or every list the rules in use read."""
+    from ..engine import build_ruleset
+    from ..packs import builtin_wordlists_dir, load_wordlist, resolve_wordlist
+
+    if names:
+        out = []
+        for name in names:
+            path = resolve_wordlist(name, Path.cwd(), [builtin_wordlists_dir()])
+            if path is None:
+                raise UsageError(f"{name}: there is no wordlist with this name or file name.")
+            out.append(load_wordlist(path))
+        return out
+    ruleset = build_ruleset(settings)
+    seen: dict[str, Any] = {}
+    for rule in ruleset.rules:
+        for wl in rule.wordlists:
+            seen.setdefault(str(Path(wl.path).resolve()), wl)
+    return list(seen.values())
+
+
+def _title_from(path: Path) -> str:
+    words = path.stem.replace("-", " ").replace("_", " ").strip()
+    return (words[:1].upper() + words[1:]) if words else "Our words"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# ---------------------------------------------------------------------------
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .store import EditError, WordlistFile
+
+    settings = _settings(args)
+    path = target_list(args, settings)
+    term = args.term.strip()
+    uses = [u.strip() for u in args.use if u.strip()]
+    if not term:
+        raise UsageError("the term is empty. Give the word or phrase to avoid.")
+    if not uses:
+        raise UsageError("--use is empty. Give a plainer word or phrase.")
+    if not args.why.strip():
+        raise UsageError("--why is empty. Say why the word is a problem, in plain words.")
+    if not args.added_by.strip():
+        raise UsageError("--by is empty. Give your name, or the name of your group.")
+    agreed = _date("--agreed", args.agreed)
+    review_by = _date("--review-by", args.review_by)
+    created = not path.exists()
+    wf = WordlistFile.create(path, args.title or _title_from(path)) if created else WordlistFile.open(path)
+    _refuse_if_listed_elsewhere(term, path, settings)
+    default_status = _default_status(wf.text)
+    status = "agreed" if agreed else "proposed"
+    values: dict[str, Any] = {
+        "term": term, "use": uses, "why": args.why.strip(), "unless": args.unless, "explained_ok": args.explained_ok,
+        "examples": args.example, "notes": args.notes, "source": args.source, "licence": args.licence,
+        "added_by": args.added_by.strip(), "agreed": agreed, "agreed_by": args.agreed_by,
+        "status": None if status == default_status else status, "review_by": review_by,
+    }
+    if not args.explained_ok:
+        values.pop("explained_ok")
+    try:
+        entry = wf.add(values)
+        wf.save()
+    except EditError as exc:
+        raise UsageError(str(exc)) from None
+    where = f"{path} on line {entry.line}"
+    if created:
+        sys.stdout.write(f"Made a new wordlist, {path}, with the licence CC-BY-4.0. "
+                         "Change `licence:` at the top if your group chose another.\n")
+    if status == "agreed":
+        sys.stdout.write(f"Added '{term}' to {where}.\n")
+    else:
+        sys.stdout.write(f"Added '{term}' to {where} as proposed. speakeasy uses it only with "
+                         "--include-proposed until the forum agrees it. To try it now: "
+                         f"speakeasy check YOUR-DOCUMENT --wordlist {path} --include-proposed\n")
+    return EXIT_OK
+
+
+def _default_status(text: str) -> str:
+    import yaml
+
+    data = yaml.safe_load(text) or {}
+    defaults = data.get("defaults") if isinstance(data, dict) else None
+    status = defaults.get("status") if isinstance(defaults, dict) else None
+    return str(status) if status else "agreed"
+
+
+def _refuse_if_listed_elsewhere(term: str, path: Path, settings: Any) -> None:
+    """A term another list in use already flags would be flagged twice."""
+    from .lint import _Matcher, _covers, _word_rule, where
+
+    others = [w for w in lists_in_use(settings) if Path(w.path).resolve() != path.resolve()]
+    if not others:
+        return
+    from ..engine import build_ruleset
+
+    matcher = _Matcher([_word_rule(others)], build_ruleset(settings).settings)
+    for f in matcher.findings(term):
+        if _covers(f, term):
+            o = f.origin or {}
+            raise UsageError(f"'{term}' is already in {where(o)}, as '{o.get('term')}'. "
+                             "speakeasy would flag it twice. Change that entry instead.")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..cli import _is_pack
+    from .lint import check_lists
+
+    settings = _settings(args)
+    in_use = lists_in_use(settings)
+    files = [Path(f) for f in args.files] or [Path(w.path) for w in in_use]
+    packs = [f for f in files if _is_pack(f)]
+    lists = [f for f in files if f not in packs]
+    try:
+        result = check_lists(lists, in_use, settings, fix_order=args.fix_order, packs=packs)
+    except DataErrors as exc:
+        result = None
+        problems = exc.errors
+    else:
+        problems = result.problems
+    if result is not None:
+        for f in result.sorted_files:
+            sys.stdout.write(f"Sorted {f} A to Z.\n")
+    for e in problems:
+        text = e.render().splitlines()
+        sys.stderr.write(f"speakeasy: error: {text[0]}\n" + "".join(line + "\n" for line in text[1:]))
+    checked = result.checked if result is not None else len(files)
+    if problems:
+        sys.stderr.write(f"Found {_plural(len(problems), 'problem')} in {_plural(checked, 'file')}.\n")
+        return EXIT_USAGE if _any_load_error(problems) else EXIT_FINDINGS
+    sys.stdout.write(f"All good: checked {_plural(checked, 'file')}.\n")
+    return EXIT_OK
+
+
+def _any_load_error(problems: list[Any]) -> bool:
+    """Whether a problem stopped a file from loading (so it is not only a data problem)."""
+    return any(not getattr(p, "data_problem", False) for p in problems)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .spreadsheet import SpreadsheetError, import_csv
+    from .store import WordlistFile
+
+    settings = _settings(args)
+    path = target_list(args, settings)
+    wf = WordlistFile.open(path) if path.exists() else WordlistFile.create(path, _title_from(path))
+    try:
+        report = import_csv(Path(args.csv), wf, dry_run=args.dry_run)
+    except SpreadsheetError as exc:
+        raise UsageError(str(exc)) from None
+    for r in report.rows:
+        where = f"Row {r.row}" if r.row else "The list"
+        name = f" '{r.term}'" if r.term else ""
+        if r.action == "added":
+            sys.stdout.write(f"{where}{name}: added.\n")
+        elif r.action == "changed":
+            sys.stdout.write(f"{where}{name}: changed {r.detail}.\n")
+        elif r.action == "rejected":
+            sys.stdout.write(f"{where}{name}: not imported, because {r.detail}.\n")
+    added, changed, same = report.count("added"), report.count("changed"), report.count("unchanged")
+    summary = f"{_plural(added, 'word')} added, {changed} changed, {same} the same"
+    if report.rejected:
+        sys.stdout.write(f"{summary}, {len(report.rejected)} not imported. Nothing was saved: fix the rows "
+                         "above and import again.\n")
+        return EXIT_FINDINGS
+    if args.dry_run:
+        sys.stdout.write(f"{summary}. Nothing was saved (--dry-run).\n")
+    elif report.written:
+        sys.stdout.write(f"{summary}. Saved {path}.\n")
+    else:
+        sys.stdout.write(f"{summary}. {path} is already up to date.\n")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..packs import load_wordlist
+    from .spreadsheet import SpreadsheetError, export_csv
+    from .store import write_atomic
+
+    settings = _settings(args)
+    path = target_list(args, settings)
+    wordlist = load_wordlist(path)
+    try:
+        text = export_csv(wordlist)
+    except SpreadsheetError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    if args.csv == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    write_atomic(Path(args.csv), "\ufeff" + text)
+    sys.stdout.write(f"Saved {_plural(len(wordlist.entries), 'word')} from {path} to {args.csv}.\n")
+    return EXIT_OK
+
+
+def cmd_glossary(args: argparse.Namespace) -> int:
+    from . import glossary
+
+    settings = _settings(args)
+    lists = lists_in_use(settings, args.list)
+    data = glossary.render(lists, args.format, large_print=args.large_print, title=args.title,
+                           include_proposed=bool(settings["include_proposed"]))
+    out = Path(args.output or glossary.default_filename(args.format))
+    from .store import write_atomic
+
+    if args.format == "docx":
+        import os
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, out)
+    else:
+        write_atomic(out, data.decode("utf-8"))
+    sys.stdout.write(f"Saved the jargon buster to {out}.\n")
+    return EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from . import suggest
+    from .spreadsheet import csv_text
+    from .store import write_atomic
+
+    settings = _settings(args)
+    found, errors = suggest.suggest(args.paths, settings, min_count=args.min_count, limit=args.limit)
+    for e in errors:
+        sys.stderr.write(f"speakeasy: error: {e.path}: {e.message}\n")
+    from ..engine import collect_files
+
+    checked = len(collect_files(args.paths, settings)[0]) - len(errors)
+    sys.stdout.write(suggest.render_text(found, checked))
+    if args.csv:
+        write_atomic(Path(args.csv), "\ufeff" + csv_text(suggest.csv_rows(found)))
+        sys.stdout.write(f"Saved {_plural(len(found), 'word')} to {args.csv}, ready to fill in and import.\n")
+    return EXIT_USAGE if errors else EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .stats import render_text, stats
+
+    settings = _settings(args)
+    results = stats(lists_in_use(settings, args.list))
+    if args.format == "json":
+        json.dump({"lists": [s.as_dict() for s in results]}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_text(results))
+    return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    path = target_list(args, settings)
+    from .edit import run
+
+    return run(path, settings)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "add": cmd_add,
+    "check": cmd_check,
+    "import": cmd_import,
+    "export": cmd_export,
+    "glossary": cmd_glossary,
+    "suggest": cmd_suggest,
+    "stats": cmd_stats,
+    "edit": cmd_edit,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    if not getattr(args, "words_command", None):
+        raise UsageError("say what to do with the words, for example: speakeasy words add, "
+                         "speakeasy words check. See: speakeasy words --help")
+    return COMMANDS[args.words_command](args)

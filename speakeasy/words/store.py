@@ -1,0 +1,459 @@
+"""Edit a wordlist file in place, changing only the lines that must change.
+
+Forum members write comments in their lists, wrap long text, and lay entries
+out their own way.  A YAML library that loads a file and dumps it again would
+re-wrap text and change indentation.  So this module works like pre-commit's
+``autoupdate``: it parses the file with the (safe) YAML parser to find where
+each entry and each of its keys starts and ends, then splices new text into
+those places.  Every byte outside the entries being added or changed stays
+exactly as it was, comments included.
+
+New text is written in the file's own layout (the indentation of its
+entries and lists; a blank line between entries if the file has them) and in
+the house style of the shipped lists (a single alternative on the ``use:``
+line, several as a list; double quotes only where YAML needs them).
+
+Every edit is checked before anything is written: the new text is loaded
+with the same strict loader as ``speakeasy check``, and the file is only
+replaced (atomically) when it loads and has the values that were asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from ..errors import UserDataError
+from ..matching import normalise
+from ..packs import ENTRY, Entry, Wordlist, parse_wordlist_text, read_yaml_text
+from ..schema import DataErrors, compose
+
+#: The order keys are written in, as in the shipped lists.
+KEY_ORDER = tuple(f.name for f in ENTRY.fields)
+#: Keys that hold lists.
+LIST_KEYS = frozenset({"use", "unless", "examples"})
+
+
+class EditError(Exception):
+    """An edit that cannot be made, with a plain-English message."""
+
+
+@dataclass
+class _Span:
+    """Where a key and its value are: offsets into the text."""
+
+    start: int  # the first character of the key
+    line_start: int  # the start of the key's line
+    end: int  # the end of the value's last line (before its newline)
+    first: bool  # the key is on the same line as the entry's '-'
+
+
+@dataclass
+class EntrySpan:
+    """Where one entry is in the text."""
+
+    term: str
+    status: str | None
+    line: int  # 1-based line of its '-'
+    lead: int  # start of the comment lines just above it (or of its '-' line)
+    start: int  # start of its '-' line
+    end: int  # end of its last line (before the newline)
+    keys: dict[str, _Span] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+class _Layout:
+    """The file's indentation and spacing, read from its entries."""
+
+    def __init__(self, dash: int = 2, key: int = 4, item: int = 6, blank_between: bool = True) -> None:
+        self.dash = dash
+        self.key = key
+        self.item = item  # column of the '-' of a list inside an entry
+        self.blank_between = blank_between
+
+
+def _plain_ok(value: str) -> bool:
+    """Whether a text can be written without quotes and read back the same."""
+    if not value or value != value.strip() or "\n" in value or value[0] in "'\"":
+        return False
+    dumped = yaml.safe_dump({"k": value}, width=1_000_000, allow_unicode=True)
+    rest = dumped[len("k: "):].rstrip("\n")
+    return rest == value and "#" not in value and yaml.safe_load(dumped) == {"k": value}
+
+
+def render_scalar(value: Any) -> str:
+    """One value as YAML text: plain when that is safe, else in double quotes."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    text = str(value)
+    if _plain_ok(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted string
+
+
+def _render_key(key: str, value: Any, layout: _Layout) -> str:
+    """``key: value`` as text; a list's items on their own lines at the list indent (no newline at the end)."""
+    if isinstance(value, (list, tuple)):
+        items = [str(v) for v in value]
+        if key == "use" and len(items) == 1:
+            return f"{key}: {render_scalar(items[0])}"
+        if not items:
+            return f"{key}: []"
+        pad = " " * layout.item
+        return f"{key}:\n" + "\n".join(f"{pad}- {render_scalar(v)}" for v in items)
+    return f"{key}: {render_scalar(value)}"
+
+
+def _ordered(values: dict[str, Any]) -> list[tuple[str, Any]]:
+    known = [(k, values[k]) for k in KEY_ORDER if k in values]
+    return known + [(k, v) for k, v in values.items() if k not in KEY_ORDER]
+
+
+def render_entry(values: dict[str, Any], layout: _Layout | None = None) -> str:
+    """A whole entry as text, starting with its '-' (no newline at the end)."""
+    layout = layout or _Layout()
+    lines = []
+    for i, (key, value) in enumerate(_ordered(values)):
+        text = _render_key(key, value, layout)
+        prefix = " " * layout.dash + "- " + " " * (layout.key - layout.dash - 2) if i == 0 else " " * layout.key
+        lines.append(prefix + text)
+    return "\n".join(lines)
+
+
+def _content_end(node: yaml.Node, text: str, starts: list[int]) -> int:
+    """The offset just after the last character of a node's content."""
+    if isinstance(node, yaml.MappingNode) and node.flow_style is not True and node.value:
+        return _content_end(node.value[-1][1], text, starts)
+    if isinstance(node, yaml.SequenceNode) and node.flow_style is not True and node.value:
+        return _content_end(node.value[-1], text, starts)
+    mark = node.end_mark
+    end = starts[mark.line] + mark.column if mark.line < len(starts) else len(text)
+    return len(text[:end].rstrip())
+
+
+def _line_end(text: str, offset: int) -> int:
+    """The end of the line at ``offset``, before its line break (``\n`` or ``\r\n``)."""
+    nl = text.find("\n", offset)
+    if nl < 0:
+        return len(text)
+    return nl - 1 if nl > offset and text[nl - 1] == "\r" else nl
+
+
+def _scalar_value(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_scalar_value(n) for n in node.value]
+    return None
+
+
+class WordlistFile:
+    """A wordlist file's text, with the place of every entry.  Edit, then :meth:`save`."""
+
+    def __init__(self, path: str | os.PathLike[str], text: str, exists: bool = True) -> None:
+        self.path = Path(path)
+        self.text = text
+        self.original = text if exists else None
+        self.exists = exists
+        self._parse()
+
+    # -- reading ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> "WordlistFile":
+        """Open an existing list.  Raises :class:`DataErrors` when it does not load."""
+        p = Path(path)
+        try:
+            text = read_yaml_text(p)
+        except UserDataError as exc:
+            raise DataErrors([exc]) from None
+        parse_wordlist_text(p, text)  # every problem is reported before anything is edited
+        return cls(p, text)
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], title: str, licence: str = "CC-BY-4.0",
+               maintained_by: str | None = None, description: str | None = None) -> "WordlistFile":
+        """A new, empty list (written on :meth:`save`)."""
+        lines = [
+            f"# {title}: words that shut people out, and what to say instead.",
+            "#",
+            "# Add words with: speakeasy words add TERM --use PLAIN --why REASON --by NAME --list "
+            + Path(path).name,
+            "# Check the list with: speakeasy words check " + Path(path).name,
+            "",
+            f"title: {render_scalar(title)}",
+        ]
+        if description:
+            lines.append(f"description: {render_scalar(description)}")
+        lines.append(f"licence: {render_scalar(licence)}")
+        if maintained_by:
+            lines.append(f"maintained_by: {render_scalar(maintained_by)}")
+        lines.append("words: []")
+        return cls(path, "\n".join(lines) + "\n", exists=False)
+
+    def _parse(self) -> None:
+        text = self.text
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+        starts = _line_starts(text)
+        self._starts = starts
+        node = compose(text, str(self.path))
+        self.entries: list[EntrySpan] = []
+        self.words_node: yaml.Node | None = None
+        self.words_key: yaml.Node | None = None
+        self.layout = _Layout()
+        if not isinstance(node, yaml.MappingNode):
+            return
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "words":
+                self.words_key, self.words_node = key, value
+        if not isinstance(self.words_node, yaml.SequenceNode):
+            return
+        prev_end = None
+        gaps = []
+        item_cols = []
+        for item in self.words_node.value:
+            if not isinstance(item, yaml.MappingNode):
+                continue
+            first_line = item.start_mark.line
+            start = starts[first_line]
+            end = _content_end(item, text, starts)
+            end = _line_end(text, end)
+            lead = start
+            # Comment lines right above the entry belong to it.
+            line = first_line - 1
+            while line >= 0 and (prev_end is None or starts[line] > prev_end):
+                content = text[starts[line]:_line_end(text, starts[line])].strip()
+                if not content.startswith("#"):
+                    break
+                lead = starts[line]
+                line -= 1
+            if prev_end is not None:
+                gaps.append(text[prev_end:lead].count("\n") >= 2)
+            span = EntrySpan(term="", status=None, line=first_line + 1, lead=lead, start=start, end=end)
+            for i, (k, v) in enumerate(item.value):
+                if not isinstance(k, yaml.ScalarNode):
+                    continue
+                k_start = starts[k.start_mark.line] + k.start_mark.column
+                v_end = _line_end(text, _content_end(v, text, starts))
+                span.keys[k.value] = _Span(k_start, starts[k.start_mark.line], v_end,
+                                           k.start_mark.line == first_line)
+                span.values[k.value] = _scalar_value(v)
+                if isinstance(v, yaml.SequenceNode) and v.flow_style is not True and v.value:
+                    item_cols.append(v.value[0].start_mark.column - 2)
+            span.term = str(span.values.get("term", ""))
+            status = span.values.get("status")
+            span.status = str(status) if status is not None else None
+            self.entries.append(span)
+            prev_end = end
+        if self.entries:
+            first = self.entries[0]
+            dash_col = text.find("-", first.start) - first.start
+            key_col = first.keys["term"].start - first.start if "term" in first.keys else dash_col + 2
+            self.layout = _Layout(dash=max(dash_col, 0), key=key_col,
+                                  item=item_cols[0] if item_cols else key_col + 2,
+                                  blank_between=(sum(gaps) * 2 >= len(gaps)) if gaps else True)
+        else:
+            col = self.words_key.start_mark.column if self.words_key is not None else 0
+            self.layout = _Layout(dash=col + 2, key=col + 4, item=col + 6)
+
+    def wordlist(self) -> Wordlist:
+        """The list as speakeasy reads it.  Raises :class:`DataErrors`."""
+        return parse_wordlist_text(self.path, self.text)
+
+    def find(self, term: str, include_retired: bool = False) -> EntrySpan | None:
+        key = normalise(term)
+        for e in self.entries:
+            if normalise(e.term) == key and (include_retired or e.status != "retired"):
+                return e
+        return None
+
+    def is_sorted(self) -> bool:
+        terms = [e.term.casefold() for e in self.entries]
+        return terms == sorted(terms)
+
+    # -- editing ---------------------------------------------------------
+
+    def _set_text(self, text: str) -> None:
+        self.text = text
+        self._parse()
+
+    def _nl(self, fragment: str) -> str:
+        """New text with the file's own line breaks."""
+        return fragment.replace("\n", self.newline) if self.newline != "\n" else fragment
+
+    def add(self, values: dict[str, Any]) -> EntrySpan:
+        """Add an entry in A-to-Z place.  ``values`` maps keys to values (lists for lists)."""
+        term = str(values.get("term", "")).strip()
+        if not term:
+            raise EditError("The term is empty. Give the word or phrase to avoid.")
+        existing = self.find(term, include_retired=True)
+        if existing is not None:
+            raise EditError(
+                f"'{existing.term}' is already in {self.path} on line {existing.line}"
+                + (" (retired)." if existing.status == "retired" else ".")
+                + " Change that entry instead of adding another."
+            )
+        clean = {k: v for k, v in values.items() if v not in (None, "", [])}
+        entry_text = self._nl(render_entry(clean, self.layout))
+        text = self.text
+        after = next((e for e in self.entries if e.term.casefold() > term.casefold()), None)
+        sep = self._nl("\n\n" if self.layout.blank_between else "\n")
+        if after is not None:
+            pos = after.lead
+            text = text[:pos] + entry_text + sep + text[pos:]
+        elif self.entries:
+            pos = self.entries[-1].end
+            text = text[:pos] + sep + entry_text + text[pos:]
+        else:
+            text = self._first_entry(entry_text)
+        self._set_text(text)
+        found = self.find(term)
+        assert found is not None
+        return found
+
+    def _first_entry(self, entry_text: str) -> str:
+        """The text with ``words:`` holding only this entry (the list was empty)."""
+        text = self.text
+        if self.words_key is None:
+            body = text if text.endswith("\n") or not text else text + "\n"
+            return body + self._nl("words:\n") + entry_text + self.newline
+        k = self.words_key
+        start = self._starts[k.start_mark.line] + k.start_mark.column
+        assert self.words_node is not None
+        end = _line_end(text, _content_end(self.words_node, text, self._starts))
+        return text[:start] + self._nl("words:\n") + entry_text + text[end:]
+
+    def update(self, term: str, changes: dict[str, Any]) -> EntrySpan:
+        """Set (or with ``None``, remove) keys of the entry for ``term``."""
+        entry = self.find(term, include_retired=True)
+        if entry is None:
+            raise EditError(f"'{term}' is not in {self.path}.")
+        for key, value in changes.items():
+            entry = self.find(term if key != "term" else term, include_retired=True) or entry
+            self._update_key(entry, key, value)
+            if key == "term" and value:
+                term = str(value)
+        found = self.find(term, include_retired=True)
+        assert found is not None
+        return found
+
+    def _update_key(self, entry: EntrySpan, key: str, value: Any) -> None:
+        text = self.text
+        span = entry.keys.get(key)
+        if value is None or value == "" or value == []:
+            if span is None:
+                return
+            if span.first:
+                raise EditError(f"The first line of the entry for '{entry.term}' cannot be removed.")
+            end = span.end + len(self.newline) if span.end < len(text) else span.end
+            self._set_text(text[:span.line_start] + text[end:])
+            return
+        rendered = self._nl(_render_key(key, value, self.layout))
+        if span is not None:
+            current = entry.values.get(key)
+            if key in LIST_KEYS and isinstance(current, str):
+                current = [current]
+            wanted = _as_text(list(value) if key in LIST_KEYS and not isinstance(value, str) else
+                              [value] if key in LIST_KEYS else value)
+            if current == wanted:
+                return  # the same already: leave the line as it is
+            self._set_text(text[:span.start] + rendered + text[span.end:])
+            return
+        # A new key: after the nearest key that comes before it in the usual order.
+        order = {k: i for i, k in enumerate(KEY_ORDER)}
+        rank = order.get(key, len(order))
+        before = [k for k in entry.keys if order.get(k, len(order)) <= rank]
+        anchor = entry.keys[before[-1]] if before else list(entry.keys.values())[-1]
+        pos = anchor.end
+        self._set_text(text[:pos] + self.newline + " " * self.layout.key + rendered + text[pos:])
+
+    def sort(self) -> bool:
+        """Put the entries in A-to-Z order by term; returns whether anything moved."""
+        if self.is_sorted() or not self.entries:
+            return False
+        text = self.text
+        chunks = [text[e.lead:e.end] for e in self.entries]
+        gaps = [text[a.end:b.lead] for a, b in zip(self.entries, self.entries[1:])]
+        order = sorted(range(len(chunks)), key=lambda i: (self.entries[i].term.casefold(), i))
+        body = chunks[order[0]]
+        for gap, i in zip(gaps, order[1:]):
+            body += gap + chunks[i]
+        self._set_text(text[:self.entries[0].lead] + body + text[self.entries[-1].end:])
+        return True
+
+    # -- writing ---------------------------------------------------------
+
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def save(self) -> bool:
+        """Check the new text loads, then replace the file atomically.  Returns whether it wrote."""
+        if not self.changed():
+            return False
+        self.wordlist()  # raises DataErrors: nothing is written
+        write_atomic(self.path, self.text)
+        self.original = self.text
+        self.exists = True
+        return True
+
+
+def _as_text(value: Any) -> Any:
+    """A value as the YAML parser gives it back as text (to compare with what is in the file)."""
+    if isinstance(value, (list, tuple)):
+        return [_as_text(v) for v in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file so that it is either all old or all new, keeping its permissions."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def entry_values(entry: Entry, explicit_only: Iterable[str] | None = None) -> dict[str, Any]:
+    """An entry's values by key, as written in a wordlist (dates as dates, lists as lists)."""
+    out: dict[str, Any] = {}
+    for key in KEY_ORDER:
+        value = getattr(entry, key, None)
+        if value in (None, "", [], False) and key != "status":
+            continue
+        out[key] = list(value) if isinstance(value, list) else value
+    return out

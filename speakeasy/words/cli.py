@@ -311,7 +311,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         elif r.action == "changed":
             sys.stdout.write(f"{where}{name}: changed {r.detail}.\n")
         elif r.action == "rejected":
-            sys.stdout.write(f"{where}{name}: not imported, because {r.detail}.\n")
+            end = "" if r.detail.endswith((".", "?", "!")) else "."
+            sys.stdout.write(f"{where}{name}: not imported, because {r.detail}{end}\n")
     added, changed, same = report.count("added"), report.count("changed"), report.count("unchanged")
     summary = f"{_plural(added, 'word')} added, {changed} changed, {same} the same"
     if report.rejected:

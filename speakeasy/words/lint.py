@@ -162,7 +162,7 @@ def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: 
             prev = wf.entries[0]
             for span in wf.entries[1:]:
                 if span.term.casefold() < prev.term.casefold():
-                    col = span.keys["term"].start - span.line_start + 1 if "term" in span.keys else 1
+                    col = span.keys["term"].start - span.start + 1 if "term" in span.keys else 1
                     result.problems.append(DataProblem(
                         shown, f"'{span.term}' should come before '{prev.term}' (line {prev.line}): "
                         "the words are kept in A to Z order.", span.line, col,

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from ..packs import STATUS_CHOICES, Wordlist
+from ..packs import STATUS_CHOICES, STATUS_SYNONYMS, Wordlist
 from ..schema import DataErrors
 from . import COLUMNS, REQUIRED_COLUMNS
 from .store import EditError, WordlistFile, _as_text
@@ -129,8 +129,8 @@ def read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SpreadsheetError(
-            f"{path}: this spreadsheet is not saved as UTF-8 text. Save it again as CSV UTF-8 "
-            "(in Excel: 'CSV UTF-8'; in LibreOffice Calc: character set 'Unicode (UTF-8)')."
+            f"{path}: this spreadsheet is not saved as UTF-8 text. Save it again: in Excel, choose 'CSV UTF-8'; "
+            "in LibreOffice Calc, choose the character set 'Unicode (UTF-8)'."
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -142,8 +142,8 @@ def read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
                                + ", ".join(COLUMNS) + ".")
     header = [c.strip().lower().replace(" ", "_") for c in rows[0]]
     if len(header) == 1 and ";" in header[0]:
-        raise SpreadsheetError(f"{path}: the columns are separated by ';', not ','. Save the spreadsheet as "
-                               "CSV with commas between the columns.")
+        raise SpreadsheetError(f"{path}: the columns are separated by ';', not ','. Save the spreadsheet "
+                               "again, with commas between the columns.")
     for i, name in enumerate(header):
         if not name:
             raise SpreadsheetError(f"{path}: column {i + 1} has no name in the first row. "
@@ -209,7 +209,10 @@ def _parse_row(row: dict[str, str]) -> dict[str, Any]:
         elif key == "status":
             low = text.lower()
             if low and low not in STATUS_CHOICES:
-                close = difflib.get_close_matches(low, STATUS_CHOICES, n=1)
+                synonyms = dict(STATUS_SYNONYMS)
+                close = [synonyms[low]] if low in synonyms else difflib.get_close_matches(
+                    low, [*STATUS_CHOICES, *synonyms], n=1)
+                close = [synonyms.get(c, c) for c in close]
                 hint = f" Did you mean '{close[0]}'?" if close else ""
                 raise ValueError(f"'status' should be agreed, proposed or retired, but it is '{text}'.{hint}")
             values[key] = low or None

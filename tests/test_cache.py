@@ -183,6 +183,7 @@ def test_parallel_runs_send_only_uncached_files_to_workers(cache_folder: Path, t
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     from speakeasy import engine
 
+    monkeypatch.setattr(engine, "BYTES_PER_WORKER", 1)
     folder = tmp_path / "docs"
     folder.mkdir()
     for i in range(16):

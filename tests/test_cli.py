@@ -366,16 +366,34 @@ def test_baseline_counts_repeats(cli, tmp_path: Path) -> None:
     assert [f["line"] for f in json.loads(out)["files"][0]["findings"]] == [3]
 
 
-def test_jobs_give_the_same_results_in_the_same_order(cli, tmp_path: Path) -> None:
+def test_jobs_give_the_same_results_in_the_same_order(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from speakeasy import engine
+
+    monkeypatch.setattr(engine, "BYTES_PER_WORKER", 1)  # small files: use the workers all the same
+    calls = []
+    real = engine._parallel
+    monkeypatch.setattr(engine, "_parallel", lambda *a, **k: calls.append(1) or real(*a, **k))
     folder = tmp_path / "docs"
     for i in range(12):
         write(folder / f"d{i:02}.md", JARGON * (i % 3 + 1) + LONG)
     (folder / "bad.md").write_bytes(b"\x00binary")
-    code1, out1, _ = cli("check", str(folder), "--no-config", "--format", "json", "--jobs", "1")
-    code2, out2, _ = cli("check", str(folder), "--no-config", "--format", "json", "--jobs", "2")
+    code1, out1, _ = cli("check", str(folder), "--no-config", "--format", "json", "--jobs", "1", "--no-cache")
+    code2, out2, _ = cli("check", str(folder), "--no-config", "--format", "json", "--jobs", "2", "--no-cache")
     assert out1 == out2
     assert code1 == code2 == 2  # one file could not be read
     assert [Path(f["path"]).name for f in json.loads(out2)["files"]] == [f"d{i:02}.md" for i in range(12)]
+    assert calls == [1]
+
+
+def test_a_little_text_is_checked_in_one_process(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Starting a process costs more than checking a few small files."""
+    from speakeasy import engine
+
+    monkeypatch.setattr(engine, "_parallel", lambda *a, **k: pytest.fail("started worker processes"))
+    for i in range(12):
+        write(tmp_path / f"d{i:02}.md", JARGON)
+    code, _, _ = cli("check", str(tmp_path), "--no-config", "--jobs", "2", "--no-cache")
+    assert code == 0
 
 
 def test_progress_is_shown_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:

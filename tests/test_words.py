@@ -552,3 +552,38 @@ def test_words_through_the_real_command(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "speakeasy", "words", "check", str(p), "--no-config"],
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0 and proc.stdout == "All good: checked 1 file.\n"
+
+
+# ---------------------------------------------------------------------------
+# words glossary (the documents themselves are tested in test_words_glossary.py)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_words_glossary_saves_a_jargon_buster(cli, ours: Path, fmt: str) -> None:
+    code, out, err = cli("words", "glossary", "--format", fmt, "--list", "ours.yaml", "--no-config")
+    assert code == 0, err
+    assert out == f"Saved the jargon buster to jargon-buster.{fmt}.\n"
+    saved = ours.parent / f"jargon-buster.{fmt}"
+    data = saved.read_bytes()
+    if fmt == "docx":
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    else:
+        text = data.decode("utf-8")
+    assert "hippotherapy" in text and "Agreed by the Changes Forum, March 2026" in text
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    assert saved.stat().st_mode & 0o777 == 0o666 & ~umask  # shareable, not private like a temporary file
+
+
+def test_words_glossary_shows_proposed_words_only_when_asked(cli, tmp_path: Path) -> None:
+    cli("words", "add", "hippotherapy", "--use", "horse riding", "--why", "Say what happens.", "--by", "Sam",
+        "--list", "new.yaml", "--no-config", cwd=tmp_path)
+    cli("words", "glossary", "--format", "md", "--list", "new.yaml", "-o", "a.md", "--no-config")
+    assert "hippotherapy" not in (tmp_path / "a.md").read_text()
+    cli("words", "glossary", "--format", "md", "--list", "new.yaml", "-o", "b.md", "--include-proposed",
+        "--no-config")
+    assert "hippotherapy (proposed, not yet agreed)" in (tmp_path / "b.md").read_text()

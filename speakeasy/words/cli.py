@@ -358,16 +358,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     out = Path(args.output or glossary.default_filename(args.format))
     from .store import write_atomic
 
-    if args.format == "docx":
-        import os
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, out)
-    else:
-        write_atomic(out, data.decode("utf-8"))
+    write_atomic(out, data)
     sys.stdout.write(f"Saved the jargon buster to {out}.\n")
     return EXIT_OK
 

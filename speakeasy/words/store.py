@@ -425,20 +425,26 @@ def _as_text(value: Any) -> Any:
     return str(value)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that it is either all old or all new, keeping its permissions."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write a file so that it is either all old or all new, keeping its permissions.
+
+    A new file gets the usual permissions (0666 less the umask), not the
+    private ones of a temporary file.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        if mode is not None:
-            os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -359,6 +359,8 @@ def test_words_check_with_no_files_checks_the_lists_in_use(cli, tmp_path: Path) 
     ("title: T\nlicence: CC0-1.0\nwords:\n  - term: x\n    use: y\n    why:\n      - z\n",
      "bad.yaml:7:7: `why` should be text, but it is a list. Write the text on the same line as `why`, after the "
      "colon."),
+    ("title: T\nlicence: CC0-1.0\nwords:\n  - term: x\n    use: y\n",
+     "bad.yaml:4:5: This wordlist entry has no `why`. Add `why:` with why the word is a problem, in plain words."),
 ])
 def test_words_check_yaml_mistakes(cli, tmp_path: Path, text: str, headline: str, plain) -> None:
     (tmp_path / "bad.yaml").write_text(text)

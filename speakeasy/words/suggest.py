@@ -37,8 +37,9 @@ terms, with their inflections and spellings ("signpost" covers
 "signposting"); the ``keep`` list from the settings; names (a word that is
 only ever written with a capital letter in the middle of a sentence);
 numbers, words with digits, web addresses, e-mail addresses, file names;
-words of one letter; and everyday words (Zipf at or above
-:data:`FORMAL_ZIPF` is never a single-word candidate).
+words of one letter; and everyday words (a word with a Zipf value at or
+above :data:`FORMAL_ZIPF` is never suggested on its own, nor a hyphenated
+one at or above :data:`PHRASE_ZIPF`).
 
 Phrases
 -------
@@ -51,7 +52,8 @@ between them), none a stop word (spaCy's English list), except that one
 "and" or "of" may join the words inside ("care and support planning",
 "package of care").  The last word must be able to be a noun; the others
 must be able to be nouns or adjectives, or be past participles used as
-adjectives ("integrated").  Words lemminflect does not know count as
+adjectives ("integrated"), but not very common adjectives that only
+describe ("different format", see :data:`GENERIC_ADJECTIVE_ZIPF`).  Words lemminflect does not know count as
 nouns: they are usually new coinages.
 
 wordfreq has no counts for phrases.  For a phrase it gives an estimate
@@ -75,7 +77,8 @@ surprisal, roughly); the square root of uses times documents rewards terms
 that are both used often and spread across documents, without letting one
 document that repeats a word fifty times drown everything else.  An acronym
 that no document spells out gets one more point of rarity, because a reader
-has no way in at all.  Ties are broken by the term, so the order is stable.
+has no way in at all.  Ties are broken by the term (ignoring case), so the
+order is stable.
 
 Forms of one word are counted together: upper and lower case, hyphenated or
 not ("co-located", "colocated"), and inflections when both forms are in the
@@ -97,6 +100,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import InputError
+from ..kinds.acronym import _DEFINED_AFTER, _IN_BRACKETS, _ROMAN, _word_in_capitals, is_acronym
 from ..model import BlockKind, Document, ReadError
 from . import COLUMNS
 
@@ -109,11 +113,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Zipf below this is "rare in everyday English": fewer than one use in a
 #: million words.  Zipf 3 is where van Heuven et al. (2014), who proposed the
-#: Zipf scale, put the line between low-frequency words (1-3) and the rest;
-#: words below it are ones many adults do not meet in a year of reading
-#: ("domiciliary" 1.9, "signposting" 1.7).  A few everyday words fall below
-#: it too ("stairlift" 1.4, "carer" 2.9); the forum throws those out in
-#: seconds, while a higher line would bury them in common words.
+#: Zipf scale, end the low-frequency words (1-3): "domiciliary" 1.9,
+#: "signposting" 1.7.  A few everyday words fall below it too ("stairlift"
+#: 1.4, "carer" 2.9); a forum throws those out in seconds, while a higher line
+#: would bring in many words everyone knows ("kettle" 3.5, "grumpy" 3.5).
 RARE_ZIPF = 3.0
 #: Zipf below this, for a long Latinate word, is "long formal word": ten uses
 #: in a million words, the line van Heuven et al. draw for high-frequency
@@ -127,6 +130,11 @@ FORMAL_ZIPF = 4.0
 #: (4.1) and "transition planning" (4.3) come in; "young people" (5.4),
 #: "mental health" (4.7) and "line manager" (4.9) stay out.
 PHRASE_ZIPF = 4.5
+#: An adjective this common ("different" 5.6, "new" 6.2, "important" 5.3)
+#: describes; it is not part of a name for something, so a phrase with it is
+#: not suggested.
+#: Adjectives in terms of art are less common ("mental" 4.8, "sensitive" 4.3).
+GENERIC_ADJECTIVE_ZIPF = 5.0
 #: At least this many syllables for a "long formal word" ("eligibility" has 5).
 MIN_SYLLABLES = 4
 #: Latinate endings of long formal words (with their plural and verb forms).
@@ -159,6 +167,9 @@ EXAMPLE_BEFORE = 50
 #: Common verbs lemminflect also lists as nouns, which make false phrases
 #: ("staff need support") when they stand between two nouns.
 _VERBS_NOT_NOUNS = frozenset("need needs want wants like likes let lets".split())
+
+#: Endings of adjectives, for words lemminflect does not know.
+_ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "less", "ic", "ical", "ive")
 
 REASON_RARE = "rare in everyday English"
 REASON_FORMAL = "long formal word"
@@ -208,13 +219,12 @@ _CHUNK = re.compile(r"\S+")
 _NOT_PROSE = re.compile(r"://|@|^#|^[(\[\"'“‘]?www\.|[^\W_]\.[^\W\d_]|\\|/[^/]*/")
 #: A word inside a chunk: starts with a letter, ends with a letter or digit,
 #: may hold hyphens, apostrophes and "&" ("co-located", "don't", "A&E").
-_WORD = re.compile(r"[^\W\d_](?:[\w'’&-]*[^\W_])?")
+_WORD = re.compile(r"(?<!\w)[^\W\d_](?:[\w'’&-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: Words with digits ("Covid-19", "3rd") or underscores (names in code) are left out.
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 #: After one of these, a capital letter starts a new part of a sentence.
 _STARTERS = frozenset(":•·▪–—")
-_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 # How a word was written, for telling names from words.
 _LOWER, _NEUTRAL, _MIDCAP = 0, 1, 2
@@ -298,15 +308,13 @@ def _noun_lemma(word: str) -> str:
 
 def _acronym_core(word: str) -> str | None:
     """The acronym in ``word`` ("EHCPs" -> "EHCP"), or None if it is not one."""
-    from ..kinds.acronym import is_acronym
-
     if word.islower() or word[1:].islower():
         return None
     core = word[:-1] if len(word) > 2 and word.endswith("s") and word[-2].isupper() else word
     capitals = sum(1 for c in core if c.isupper())
     if not 2 <= capitals <= 6 or len(core) > 8:
         return None
-    if not all(c.isalpha() or c == "&" for c in core) or not is_acronym(core):
+    if not all(c.isalpha() or c in "&-" for c in core) or not is_acronym(core):
         return None
     return core
 
@@ -373,10 +381,14 @@ class _Tally:
         return -1
 
     def set_ref(self, slot: int, ref: _Ref) -> None:
-        if slot == len(self.refs):
-            self.refs.append(ref)
+        """Keep ``ref`` at ``slot`` (from :meth:`add`), unless it is the first one's sentence again."""
+        refs = self.refs
+        if slot == len(refs):
+            if refs and refs[0][0] == ref[0] and refs[0][2] == ref[2]:
+                return  # two uses in one sentence: wait for another sentence
+            refs.append(ref)
         else:
-            self.refs[slot] = ref
+            refs[slot] = ref
 
     def merge(self, other: "_Tally") -> None:
         self.count += other.count
@@ -385,10 +397,12 @@ class _Tally:
         self.cases = [a + b for a, b in zip(self.cases, other.cases)]
         self.spelled_out |= other.spelled_out
         refs = sorted(set(self.refs) | set(other.refs))
-        chosen = refs[:1]
-        other_doc = [r for r in refs[1:] if r[0] != refs[0][0]]
-        chosen += other_doc[:1] or refs[1:2]
-        self.refs = chosen
+        if not refs:
+            return
+        first = refs[0]
+        rest = [r for r in refs[1:] if (r[0], r[2]) != (first[0], first[2])]
+        other_doc = [r for r in rest if r[0] != first[0]]
+        self.refs = [first] + (other_doc[:1] or rest[:1])
 
     def term(self) -> str:
         """The most common form (ties: the first in alphabetical order)."""
@@ -402,10 +416,9 @@ class _State:
     words: dict[str, _Tally] = field(default_factory=dict)
     acronyms: dict[str, _Tally] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], _Tally] = field(default_factory=dict)
-    #: phrase key -> the words' surface forms, for the parts-of-speech check
+    #: each document's prose (Analysis.masked), for the example sentences
     texts: list[str] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
-    line_starts: list[list[int]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------
@@ -425,7 +438,6 @@ class _Scanner:
 
     def add(self, doc: Document) -> None:
         from ..analysis import Analysis
-        from ..kinds.acronym import _DEFINED_AFTER, _IN_BRACKETS, _word_in_capitals
         from ..matching import normalise
 
         state = self.state
@@ -435,7 +447,6 @@ class _Scanner:
         state.paths.append(doc.path)
         state.texts.append(masked)
         starts = doc.line_starts()
-        state.line_starts.append(starts)
         # Words a wordlist or the keep list covers are blanked out, so they
         # are neither counted nor part of a phrase.
         spans = [m.span() for m in self.covered.finditer(analysis.masked_lower)]
@@ -443,9 +454,9 @@ class _Scanner:
             chars = list(masked)
             for s, e in spans:
                 chars[s:e] = "\x00" * (e - s)
-            scan = "".join(chars)
+            blanked = "".join(chars)
         else:
-            scan = masked
+            blanked = masked
         blocks = analysis.blocks
         stop = self.stop
         words, acronyms = state.words, state.acronyms
@@ -454,7 +465,7 @@ class _Scanner:
         for sent in analysis.sentences:
             block = blocks[sent.block]
             heading = block.kind is BlockKind.HEADING
-            tokens = _tokens(scan[sent.start : sent.end], sent.start)
+            tokens = _tokens(blanked[sent.start : sent.end], sent.start)
             if not tokens:
                 continue
             upper = sum(1 for t in tokens if t.text.isupper() and len(t.text) > 1)
@@ -499,7 +510,7 @@ class _Scanner:
                 if word.isupper():
                     case = _NEUTRAL  # emphasis or shouting, not a name
                 elif word[0].isupper():
-                    starts_part = i == 0 or scan[tokens[i - 1].end : tok.start].rstrip()[-1:] in _STARTERS
+                    starts_part = i == 0 or blanked[tokens[i - 1].end : tok.start].rstrip()[-1:] in _STARTERS
                     case = _NEUTRAL if starts_part or heading or shouting else _MIDCAP
                 elif word[1:] != word[1:].lower():
                     case = _MIDCAP  # "iPhone", "eBay": a name
@@ -554,12 +565,19 @@ class _Scanner:
             if run[a][1] in CONNECTORS:
                 continue
             joins = 0
+            after_and = -1  # content words since an "and"
             for b in range(a + 1, min(a + MAX_PHRASE_WORDS, n)):
                 if run[b][1] in CONNECTORS:
                     joins += 1
                     if joins > 1:
                         break
+                    if run[b][1] == "and":
+                        after_and = 0
                     continue
+                if after_and >= 0:
+                    after_and += 1
+                    if after_and < 2:
+                        continue  # "staff and contractors" is two things, not one
                 key = tuple(k for _, k, _ in run[a : b + 1])
                 surface = " ".join(s for _, _, s in run[a : b + 1])
                 out.setdefault(key, []).append((s_start, s_end, run[a][0].start, run[b][0].end, surface))
@@ -667,10 +685,14 @@ def _noun_phrase(words: list[str]) -> bool:
     pos = _parts_of_speech(head)
     if pos and not pos & {"NOUN", "PROPN"}:
         return False
+    if not pos and head.endswith(_ADJECTIVE_ENDINGS):
+        return False  # an unknown word that looks like an adjective ("inaccessible")
     for word in modifiers:
         pos = _parts_of_speech(word)
         if pos and not pos & {"NOUN", "ADJ", "PROPN"} and not (word.endswith("ed") and "VERB" in pos):
             return False
+        if pos == {"ADJ"} and zipf(word) >= GENERIC_ADJECTIVE_ZIPF:
+            return False  # "different format", "new system": a description, not a name for something
     return True
 
 
@@ -697,13 +719,13 @@ def _phrase_suggestions(
     for key, tally in grouped.items():
         if tally.count < need:
             continue
-        if any(group_of.get(k, k) in suggested_words for k in key if k not in CONNECTORS):
-            continue
         term = tally.term()
         words = term.split(" ")
+        content = [w for w in words if w not in CONNECTORS]
+        if any(group_of.get(normalise(w), normalise(w)) in suggested_words for w in content):
+            continue  # the word is suggested on its own: the forum's decision on it covers the phrase
         if not _noun_phrase(words):
             continue
-        content = [w for w in words if w not in CONNECTORS]
         z = zipf(" ".join(content))
         if z >= PHRASE_ZIPF and len(content) < 3:
             continue
@@ -745,8 +767,8 @@ def _examples(state: _State, tally: _Tally) -> list[Example]:
 # The rule set: what is covered already
 
 
-def _covered_terms(ruleset: "RuleSet") -> list[str]:
-    """Every term of every wordlist in the rule set (all statuses), and the keep list."""
+def _covered_terms(ruleset: "RuleSet", keep: Iterable[str]) -> list[str]:
+    """Every term of every wordlist in the rule set (all statuses, rules on or off), and the keep list."""
     terms: set[str] = set()
     seen: set[int] = set()
     for rule in ruleset.rules:
@@ -755,7 +777,7 @@ def _covered_terms(ruleset: "RuleSet") -> list[str]:
                 continue
             seen.add(id(wordlist))
             terms.update(entry.term for entry in wordlist.entries)
-    terms.update(str(k) for k in ruleset.settings["keep"])
+    terms.update(str(k) for k in keep)
     return sorted(t for t in terms if t.strip())
 
 
@@ -809,8 +831,9 @@ def scan(
         ruleset = build_ruleset(settings)
     files, errors = collect_files(paths, settings)
     allow, known = _acronym_lists(ruleset)
-    keep = {str(k).upper() for k in settings["keep"]}
-    scanner = _Scanner(_covered_pattern(tuple(_covered_terms(ruleset))), allow, known, keep)
+    keep = [str(k) for k in settings["keep"]]
+    covered = _covered_pattern(tuple(_covered_terms(ruleset, keep)))
+    scanner = _Scanner(covered, allow, known, {k.upper() for k in keep})
     checked = 0
     for item in _read(files, bool(settings.values.get("include_comments", False))):
         if isinstance(item, ReadError):
@@ -823,7 +846,7 @@ def scan(
     ranked, group_of, suggested_words = _word_suggestions(state.words, min_count)
     ranked += _acronym_suggestions(state.acronyms, min_count)
     ranked += _phrase_suggestions(state.phrases, min_count, suggested_words, group_of)
-    ranked.sort(key=lambda item: (-round(item[0], 9), item[1].term))
+    ranked.sort(key=lambda item: (-round(item[0], 9), item[1].term.casefold(), item[1].term))
     if limit is not None:
         ranked = ranked[: max(0, limit)]
     suggestions = []

@@ -589,3 +589,45 @@ def test_words_glossary_shows_proposed_words_only_when_asked(cli, tmp_path: Path
     cli("words", "glossary", "--format", "md", "--list", "new.yaml", "-o", "b.md", "--include-proposed",
         "--no-config")
     assert "hippotherapy (proposed, not yet agreed)" in (tmp_path / "b.md").read_text()
+
+
+# ---------------------------------------------------------------------------
+# words suggest (the scan itself is tested in test_words_suggest.py)
+
+
+def test_words_suggest_then_fill_in_then_import(cli, tmp_path: Path, plain) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(
+        "# Plan\n\nWe will complete a DPIA for the deconditioning programme.\n\n"
+        "The deconditioning risk is high. The DPIA is due in May.\n")
+    code, out, err = cli("words", "suggest", "docs", "--csv", "new.csv", "--no-config", cwd=tmp_path)
+    assert code == 0, err
+    assert out.startswith("Checked 1 file. 2 words and phrases may be jargon and are not in any word list yet.\n")
+    assert "1. DPIA: acronym, never spelled out. Used 2 times in 1 document.\n" in out
+    assert out.endswith("Saved 2 words to new.csv. Fill in 'use' and 'why', then: speakeasy words import new.csv "
+                        "--list YOUR-LIST.yaml\n")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "new.csv").read_text(encoding="utf-8-sig"))))
+    assert [r["term"] for r in rows] == ["DPIA", "deconditioning"]
+    assert all(r["use"] == "" and r["why"] == "" and r["status"] == "proposed" for r in rows)
+    # The forum fills in one of them and imports the sheet.
+    rows[1].update(use="losing strength", why="Say what happens to the body.", added_by="Kim")
+    _write_csv(tmp_path / "new.csv", rows, columns=list(rows[0]))
+    code, out, err = cli("words", "import", "new.csv", "--list", "ours.yaml", "--no-config", cwd=tmp_path)
+    assert code == 0, err
+    assert out == ("Row 2 'DPIA': left out, because 'use' and 'why' are empty. Fill them in to add the word.\n"
+                   "Row 3 'deconditioning': added.\n"
+                   "1 word added, 0 changed, 0 the same, 1 left out. Saved ours.yaml.\n")
+    for line in out.splitlines():
+        plain(line)
+    entry = load_wordlist(tmp_path / "ours.yaml").entries[0]
+    assert (entry.term, entry.status, entry.use) == ("deconditioning", "proposed", ["losing strength"])
+    assert entry.notes.startswith("Suggested by speakeasy: rare in everyday English.")
+
+
+def test_words_suggest_reports_a_file_it_cannot_read(cli, tmp_path: Path) -> None:
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    (tmp_path / "ok.md").write_text("We will help you.\n")
+    code, out, err = cli("words", "suggest", str(tmp_path), "--no-config", cwd=tmp_path)
+    assert code == 2
+    assert err.startswith("speakeasy: error: ") and "bad.docx" in err
+    assert out.startswith("Checked 1 file.")

@@ -310,11 +310,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{where}{name}: added.\n")
         elif r.action == "changed":
             sys.stdout.write(f"{where}{name}: changed {r.detail}.\n")
+        elif r.action == "skipped":
+            sys.stdout.write(f"{where}{name}: left out, because {r.detail}. Fill them in to add the word.\n")
         elif r.action == "rejected":
             end = "" if r.detail.endswith((".", "?", "!")) else "."
             sys.stdout.write(f"{where}{name}: not imported, because {r.detail}{end}\n")
     added, changed, same = report.count("added"), report.count("changed"), report.count("unchanged")
     summary = f"{_plural(added, 'word')} added, {changed} changed, {same} the same"
+    if report.count("skipped"):
+        summary += f", {report.count('skipped')} left out"
     if report.rejected:
         sys.stdout.write(f"{summary}, {len(report.rejected)} not imported. Nothing was saved: fix the rows "
                          "above and import again.\n")
@@ -369,17 +373,17 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     from .store import write_atomic
 
     settings = _settings(args)
-    found, errors = suggest.suggest(args.paths, settings, min_count=args.min_count, limit=args.limit)
-    for e in errors:
+    if args.limit < 1 or args.min_count < 1:
+        raise UsageError("--limit and --min-count must be 1 or more.")
+    result = suggest.scan(args.paths, settings, min_count=args.min_count, limit=args.limit)
+    for e in result.errors:
         sys.stderr.write(f"speakeasy: error: {e.path}: {e.message}\n")
-    from ..engine import collect_files
-
-    checked = len(collect_files(args.paths, settings)[0]) - len(errors)
-    sys.stdout.write(suggest.render_text(found, checked))
+    sys.stdout.write(suggest.render_text(result.suggestions, result.files_checked))
     if args.csv:
-        write_atomic(Path(args.csv), "\ufeff" + csv_text(suggest.csv_rows(found)))
-        sys.stdout.write(f"Saved {_plural(len(found), 'word')} to {args.csv}, ready to fill in and import.\n")
-    return EXIT_USAGE if errors else EXIT_OK
+        write_atomic(Path(args.csv), "\ufeff" + csv_text(suggest.csv_rows(result.suggestions)))
+        sys.stdout.write(f"Saved {_plural(len(result.suggestions), 'word')} to {args.csv}. Fill in 'use' and "
+                         f"'why', then: speakeasy words import {args.csv} --list YOUR-LIST.yaml\n")
+    return EXIT_USAGE if result.errors else EXIT_OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

@@ -50,7 +50,7 @@ class RowResult:
 
     row: int  # the row number as a spreadsheet shows it (the header is row 1)
     term: str
-    action: str  # "added", "changed", "unchanged" or "rejected"
+    action: str  # "added", "changed", "unchanged", "skipped" or "rejected"
     detail: str = ""
 
 
@@ -279,6 +279,10 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -
             continue
         values["term"] = term
         existing = target.find(term, include_retired=True)
+        if existing is None and not values.get("use") and not values.get("why"):
+            # A suggestion the forum has not filled in yet (words suggest --csv).
+            report.rows.append(RowResult(number, term, "skipped", "'use' and 'why' are empty"))
+            continue
         if existing is None:
             for needed in ("use", "why"):
                 if not values.get(needed):

@@ -33,6 +33,9 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "speakeasy/data/cmudict/cmudict.dict",
         "speakeasy/data/cmudict/LICENSE",
         "speakeasy/data/cmudict/syllable_table.txt",
+        "speakeasy/tui/speakeasy.tcss",
+        "speakeasy/words/store.py",
+        "speakeasy/words/edit.tcss",
     ):
         assert name in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -631,3 +631,11 @@ def test_words_suggest_reports_a_file_it_cannot_read(cli, tmp_path: Path) -> Non
     assert code == 2
     assert err.startswith("speakeasy: error: ") and "bad.docx" in err
     assert out.startswith("Checked 1 file.")
+
+
+def test_words_edit_refuses_a_broken_list_before_opening(cli, tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("title: T\nlicence: CC0-1.0\nwords:\n  - term: x\n    uze: y\n    why: z\n")
+    code, out, err = cli("words", "edit", "--list", "bad.yaml", "--high-contrast", "--no-config", cwd=tmp_path)
+    assert code == 2 and out == ""
+    assert err.startswith("speakeasy: error: bad.yaml:5:5: `uze` is not a key speakeasy knows in a wordlist entry. "
+                          "Did you mean `use`?\n")

@@ -105,6 +105,7 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
                          description="Browse, search, add and edit the words of a wordlist in a form. "
                          "Everything it does can also be done with the other words commands.")
     ed.add_argument("--list", metavar="FILE", help=LIST_HELP)
+    ed.add_argument("--high-contrast", action="store_true", help="use the high-contrast colours")
     add_config_options(ed)
 
 
@@ -202,7 +203,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     review_by = _date("--review-by", args.review_by)
     created = not path.exists()
     wf = WordlistFile.create(path, args.title or _title_from(path)) if created else WordlistFile.open(path)
-    _refuse_if_listed_elsewhere(term, path, settings)
+    refuse_if_listed_elsewhere(term, path, settings)
     default_status = _default_status(wf.text)
     status = "agreed" if agreed else "proposed"
     values: dict[str, Any] = {
@@ -240,7 +241,7 @@ def _default_status(text: str) -> str:
     return str(status) if status else "agreed"
 
 
-def _refuse_if_listed_elsewhere(term: str, path: Path, settings: Any) -> None:
+def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any) -> None:
     """A term another list in use already flags would be flagged twice."""
     from .lint import _Matcher, _covers, _word_rule, where
 
@@ -404,7 +405,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     path = target_list(args, settings)
     from .edit import run
 
-    return run(path, settings)
+    return run(path, settings, high_contrast=args.high_contrast)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

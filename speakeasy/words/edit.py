@@ -335,9 +335,9 @@ class WordlistEditor:
     def _refuse_if_listed_elsewhere(self, term: str) -> None:
         if self.settings is None:
             return
-        from .cli import _refuse_if_listed_elsewhere
+        from .cli import refuse_if_listed_elsewhere
 
-        _refuse_if_listed_elsewhere(term, self.path, self.settings)
+        refuse_if_listed_elsewhere(term, self.path, self.settings)
 
     def _add(self, values: dict[str, Any]) -> Saved:
         wf, created = self._open()

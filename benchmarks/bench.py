@@ -809,7 +809,7 @@ def print_report(res: dict) -> None:
         m = su[name]["median"]
         p(f"  {name:34} {m:8.3f} {m / ref:8.2f}x {m - ref:+10.3f}s {su[name]['cpu_median']:7.3f}")
     if su["imports"]:
-        p(f"  imports by top-level package (warm, python -X importtime, cumulative):")
+        p("  imports by top-level package (warm, python -X importtime, cumulative):")
         p("    " + ", ".join(f"{k} {v:.3f}s" for k, v in list(su["imports"].items())[:8]))
     mem = res.get("memory")
     if mem:
@@ -967,7 +967,7 @@ def main(argv: list[str] | None = None) -> int:
         # Throughput: fresh processes, interleaved so machine load affects each alike.
         kinds = ["tokenizer", "speakeasy"] + ([] if opts.no_proselint else ["proselint"])
         runs: dict[str, list[dict]] = {k: [] for k in kinds}
-        log(f"warming speakeasy's cache (one unmeasured set-up) ...")
+        log("warming speakeasy's cache (one unmeasured set-up) ...")
         run_child("speakeasy", opts, ctx, limit=1)
         for i in range(repeat):
             for k in kinds:

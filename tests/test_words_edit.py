@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("textual")
 pytestmark = pytest.mark.anyio
 
-from textual.widgets import Button, Input, Select, TextArea  # noqa: E402
+from textual.widgets import Button, Select, TextArea  # noqa: E402
 
 from speakeasy.packs import load_wordlist  # noqa: E402
 from speakeasy.schema import DataErrors  # noqa: E402

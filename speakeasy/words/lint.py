@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from ..errors import UserDataError
 from ..matching import normalise
@@ -26,9 +26,6 @@ from ..model import Finding, Level
 from ..packs import Entry, Rule, Wordlist
 from ..schema import DataErrors
 from .store import WordlistFile
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import RuleSet
 
 
 class DataProblem(UserDataError):

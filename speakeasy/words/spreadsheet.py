@@ -31,7 +31,7 @@ import yaml
 from ..packs import STATUS_CHOICES, STATUS_SYNONYMS, Wordlist
 from ..schema import DataErrors
 from . import COLUMNS, REQUIRED_COLUMNS
-from .store import EditError, WordlistFile, _as_text
+from .store import EditError, WordlistFile, as_text
 
 LIST_SEP = ";"
 _DATE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -231,7 +231,7 @@ def _effective(span_values: dict[str, Any], defaults: dict[str, Any], key: str) 
     if key in span_values:
         value = span_values[key]
     elif key in defaults:
-        value = _as_text(defaults[key])
+        value = as_text(defaults[key])
     else:
         value = None
     if key in ("use", "unless", "examples"):
@@ -250,7 +250,7 @@ def _compare(key: str, value: Any) -> Any:
         return bool(value)
     if key in ("use", "unless", "examples"):
         return list(value or [])
-    return _as_text(value) if value is not None else None
+    return as_text(value) if value is not None else None
 
 
 def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -> ImportReport:

@@ -26,13 +26,13 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
 from ..errors import UserDataError
 from ..matching import normalise
-from ..packs import ENTRY, Entry, Wordlist, parse_wordlist_text, read_yaml_text
+from ..packs import ENTRY, Wordlist, parse_wordlist_text, read_yaml_text
 from ..schema import DataErrors, compose
 
 #: The order keys are written in, as in the shipped lists.
@@ -346,7 +346,7 @@ class WordlistFile:
         if entry is None:
             raise EditError(f"'{term}' is not in {self.path}.")
         for key, value in changes.items():
-            entry = self.find(term if key != "term" else term, include_retired=True) or entry
+            entry = self.find(term, include_retired=True) or entry  # positions move after each edit
             self._update_key(entry, key, value)
             if key == "term" and value:
                 term = str(value)
@@ -370,7 +370,7 @@ class WordlistFile:
             current = entry.values.get(key)
             if key in LIST_KEYS and isinstance(current, str):
                 current = [current]
-            wanted = _as_text(list(value) if key in LIST_KEYS and not isinstance(value, str) else
+            wanted = as_text(list(value) if key in LIST_KEYS and not isinstance(value, str) else
                               [value] if key in LIST_KEYS else value)
             if current == wanted:
                 return  # the same already: leave the line as it is
@@ -414,10 +414,10 @@ class WordlistFile:
         return True
 
 
-def _as_text(value: Any) -> Any:
+def as_text(value: Any) -> Any:
     """A value as the YAML parser gives it back as text (to compare with what is in the file)."""
     if isinstance(value, (list, tuple)):
-        return [_as_text(v) for v in value]
+        return [as_text(v) for v in value]
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, _dt.date):
@@ -452,14 +452,3 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         except OSError:
             pass
         raise
-
-
-def entry_values(entry: Entry, explicit_only: Iterable[str] | None = None) -> dict[str, Any]:
-    """An entry's values by key, as written in a wordlist (dates as dates, lists as lists)."""
-    out: dict[str, Any] = {}
-    for key in KEY_ORDER:
-        value = getattr(entry, key, None)
-        if value in (None, "", [], False) and key != "status":
-            continue
-        out[key] = list(value) if isinstance(value, list) else value
-    return out

@@ -200,7 +200,6 @@ class _Suggestions:
         return middle, parent
 
     def suggest(self, spans: list[tuple[int, Any, int, int]], edit: Edit, finding: Finding, part: str) -> bool:
-        w = self.w
         for _, piece, _, _ in spans:
             r = piece.element.getparent()
             if r is None or r.tag != self.q("r") or r.getparent() is None:

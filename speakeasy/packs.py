@@ -629,6 +629,13 @@ def _parse_rule(
             close = difflib.get_close_matches(kind_name, list(kinds), n=1, cutoff=0.5)
             hint = f"Did you mean '{close[0]}'?" if close else f"The kinds are: {', '.join(sorted(kinds))}."
             v.error(kind_node, f"There is no rule kind called '{kind_name}'.", hint)
+        else:
+            # `kynd: existence`: the missing `kind` is probably a misspelt key.
+            known = {f.name for f in RULE.fields}
+            for k, _ in node.value:
+                name = str(getattr(k, "value", ""))
+                if name not in known and difflib.get_close_matches(name, ["kind"], n=1, cutoff=0.6):
+                    v.error(k, f"`{name}` is not a key speakeasy knows in a rule.", "Did you mean `kind`?")
         v.mapping(node, RULE, where, extra_check=lambda key, value: True)
         return None
     options = kind_cls.options

@@ -376,6 +376,7 @@ def test_words_check_checks_packs_too(cli, tmp_path: Path) -> None:
     code, _, err = cli("words", "check", "pack.yaml", "--no-config", cwd=tmp_path)
     assert code == 2
     assert "speakeasy: error: pack.yaml:4:5: This rule has no `kind`. Add `kind:` with what sort of check this is." in err
+    assert "speakeasy: error: pack.yaml:5:5: `kynd` is not a key speakeasy knows in a rule. Did you mean `kind`?" in err
 
 
 # ---------------------------------------------------------------------------

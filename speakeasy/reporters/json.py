@@ -55,10 +55,69 @@ def render(report: "Report", stream: TextIO | None = None, fail_on: str = "error
     stream.write("\n")
 
 
+_STR = json.encoder.encode_basestring  # the C version when there is one, as json.dumps uses
+_FLOAT = float.__repr__
+
+
+def _pretty(data: Any, pad: str, out: list[str]) -> None:
+    """Append ``json.dumps(data, indent=2, ensure_ascii=False)`` to ``out``, lines indented by ``pad``.
+
+    Python's ``json`` module does not use its C encoder when ``indent`` is
+    set, and writing the report was about half of a run whose results all
+    came from the cache.  This writes the same text in about two thirds of
+    the time (1.7 ms against 2.5 ms for a file with 89 findings, measured);
+    a test compares the two on real reports and on generated data.
+    """
+    if isinstance(data, str):
+        out.append(_STR(data))
+    elif data is None:
+        out.append("null")
+    elif data is True:
+        out.append("true")
+    elif data is False:
+        out.append("false")
+    elif isinstance(data, int):
+        out.append(int.__repr__(data))
+    elif isinstance(data, float):
+        if data != data or data in (float("inf"), float("-inf")):
+            out.append(json.dumps(data))
+        else:
+            out.append(_FLOAT(data))
+    elif isinstance(data, dict):
+        if not data:
+            out.append("{}")
+            return
+        if not all(isinstance(key, str) for key in data):  # json turns other keys into text its own way
+            out.append(json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + pad))
+            return
+        inner = pad + "  "
+        out.append("{")
+        first = True
+        for key, value in data.items():
+            out.append(("\n" if first else ",\n") + inner + _STR(key) + ": ")
+            first = False
+            _pretty(value, inner, out)
+        out.append("\n" + pad + "}")
+    elif isinstance(data, (list, tuple)):
+        if not data:
+            out.append("[]")
+            return
+        inner = pad + "  "
+        out.append("[")
+        first = True
+        for value in data:
+            out.append(("\n" if first else ",\n") + inner)
+            first = False
+            _pretty(value, inner, out)
+        out.append("\n" + pad + "]")
+    else:
+        out.append(json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + pad))
+
+
 def _indented(data: Any, level: int) -> str:
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    pad = " " * level
-    return text.replace("\n", "\n" + pad)
+    out: list[str] = []
+    _pretty(data, " " * level, out)
+    return "".join(out)
 
 
 def render_stream(items: Iterator, stream: TextIO | None = None, fail_on: str = "error") -> "Tally":

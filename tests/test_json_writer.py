@@ -1,0 +1,34 @@
+"""The JSON reporter writes exactly what ``json.dumps(indent=2)`` would, only faster."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from speakeasy.reporters.json import _indented
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True) | st.text()
+data = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+                    | st.dictionaries(st.integers(), inner, max_size=2), max_leaves=30)
+
+
+def _reference(value, level: int) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + " " * level)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data, st.integers(min_value=0, max_value=6))
+def test_the_same_text_as_json_dumps(value, level: int) -> None:
+    assert _indented(value, level) == _reference(value, level)
+
+
+def test_the_same_text_on_a_real_report(lint) -> None:
+    result = lint("We will signpost you. Staff will commence the visit, and the form will be sent.\n\n"
+                  "# Title\n\nThe CQC said \"no\" \u2014 caf\u00e9 \\ tab\there.\n")
+    data = {"path": result.path, "format": result.format, "stats": dict(result.stats),
+            "findings": [f.to_dict() for f in result.findings]}
+    assert data["findings"]
+    assert _indented(data, 4) == _reference(data, 4)

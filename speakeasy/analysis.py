@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import ConfigError
-from .model import Block, BlockKind, Document
+from .model import Block, BlockKind, Document, paragraph_numbers
 from .readability import Counts, Scores, scores
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -489,16 +489,7 @@ class Analysis:
     # -- locations ------------------------------------------------------------------------
 
     def _number_paragraphs(self) -> list[int]:
-        numbers = []
-        count = 0
-        for b in self.document.blocks:
-            if b.kind is BlockKind.HEADING:
-                count = 0
-                numbers.append(0)
-            else:
-                count += 1
-                numbers.append(count)
-        return numbers
+        return paragraph_numbers(self.document.blocks)
 
     def block_index(self, offset: int) -> int | None:
         import bisect

@@ -399,11 +399,13 @@ class _AtomicOutput:
         self.done = False
 
     def commit(self) -> None:
+        from .fix import umask
+
         self.stream.flush()
         os.fsync(self.stream.fileno())
         self.stream.close()
         try:
-            os.chmod(self.tmp, 0o666 & ~_umask())
+            os.chmod(self.tmp, 0o666 & ~umask())
             os.replace(self.tmp, self.target)
         except OSError as exc:
             raise SpeakeasyError(f"{self.target}: cannot write the report ({exc.strerror or exc}).") from None
@@ -417,12 +419,6 @@ class _AtomicOutput:
             os.unlink(self.tmp)
         except OSError:
             pass
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 class _HumanEcho:

@@ -82,27 +82,36 @@ def output_path(path: str, in_place: bool, output: str | None) -> str:
     return str(p.with_name(p.stem + ".fixed" + p.suffix))
 
 
+def umask() -> int:
+    """The process's umask (reading it means setting it, so it is set back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(target: str, data: bytes, like: str | None = None, backup: bool = False) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder.
 
-    The original's permission bits are kept.  With ``backup``, the file
-    being replaced is first copied to ``target + ".bak"``.
+    The original's permission bits are kept; a new file gets the usual ones
+    (0666 less the umask), not the private ones of a temporary file.  With
+    ``backup``, the file being replaced is first copied to ``target + ".bak"``.
     """
     folder = os.path.dirname(os.path.abspath(target)) or "."
-    mode = None
     model = like or target
     if os.path.exists(model):
         mode = stat.S_IMODE(os.stat(model).st_mode)
+    else:
+        mode = 0o666 & ~umask()
     if backup and os.path.exists(target):
         shutil.copy2(target, target + ".bak")
+    os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".speakeasy-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:

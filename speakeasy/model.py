@@ -78,6 +78,20 @@ class Block:
         return self.start + len(self.text)
 
 
+def paragraph_numbers(blocks: "list[Block]") -> list[int]:
+    """Each block's number under its heading, as locations count them: 1, 2, 3 after each heading (0 for the heading)."""
+    numbers = []
+    count = 0
+    for b in blocks:
+        if b.kind is BlockKind.HEADING:
+            count = 0
+            numbers.append(0)
+        else:
+            count += 1
+            numbers.append(count)
+    return numbers
+
+
 @dataclass(frozen=True, slots=True)
 class Directive:
     """An in-document instruction such as ``speakeasy-disable``."""

@@ -91,7 +91,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, NamedTuple
 
 from ..errors import InputError
-from ..model import Block, BlockKind, Directive, DirectiveProblem, Document, Feature
+from ..model import Block, BlockKind, Directive, DirectiveProblem, Document, Feature, paragraph_numbers
 from .markdown import URL
 from .ooxml_safe import Package
 
@@ -428,15 +428,7 @@ class Builder:
         if not self.gaps:
             return
         blocks = self.blocks
-        numbers: list[int] = []  # as Analysis numbers paragraphs: from 1 after each heading
-        count = 0
-        for b in blocks:
-            if b.kind is BlockKind.HEADING:
-                count = 0
-                numbers.append(0)
-            else:
-                count += 1
-                numbers.append(count)
+        numbers = paragraph_numbers(blocks)
         has_heading = any(b.kind is BlockKind.HEADING for b in blocks)
         for kind, data, before in self.gaps:
             data["location"] = _gap_location(kind, data, before, blocks, numbers, has_heading)
@@ -559,6 +551,24 @@ _DIRECTIVE_START = re.compile(r"^\s*speakeasy\b", re.I)
 _DIRECTIVE = re.compile(r"^\s*speakeasy\s*[:\-]?\s*(?P<rest>.*)$", re.I | re.S)
 _RULE_LIST = re.compile(r"^[A-Za-z0-9_.*?\[\]-]+(?:\s*,\s*[A-Za-z0-9_.*?\[\]-]+)*$")
 _HOW = "Write it like 'speakeasy: ignore RULE -- reason'."
+
+
+def add_comment_directive(out: "Builder", text: str, where: dict[str, Any]) -> None:
+    """Record what a comment says to speakeasy, if anything, for the text it covers.
+
+    ``where`` holds the source offsets of the comment's range (``start`` and
+    ``end``) and of its reference mark (``ref``), as far as they are known.
+    """
+    if not _DIRECTIVE_START.match(text):
+        return
+    start, end = where.get("start"), where.get("end")
+    if start is None or end is None or end < start:
+        start, end = where.get("ref", (out.pos, out.pos))
+    found = comment_directive(text, start, end)
+    if isinstance(found, Directive):
+        out.directives.append(found)
+    elif found is not None:
+        out.problems.append(found)
 
 
 def comment_directive(text: str, start: int, end: int) -> Directive | DirectiveProblem | None:
@@ -1068,18 +1078,7 @@ class _DocxReader:
         out = self.out
         # directives: every comment, included or not
         for cid, el in by_id.items():
-            text = _plain_text(el, n)
-            if not _DIRECTIVE_START.match(text):
-                continue
-            where = self.comments.get(cid, {})
-            start, end = where.get("start"), where.get("end")
-            if start is None or end is None or end < start:
-                start, end = where.get("ref", (out.pos, out.pos))
-            found = comment_directive(text, start, end)
-            if isinstance(found, Directive):
-                out.directives.append(found)
-            elif found is not None:
-                out.problems.append(found)
+            add_comment_directive(out, _plain_text(el, n), self.comments.get(cid, {}))
         if not self.include_comments:
             return
         order = [c for c in self.comment_order if c in by_id]
@@ -1151,7 +1150,7 @@ class _DocxReader:
         columns = sum(1 for c in grid if c.tag == n.gridCol) if grid is not None else 0
         rows = 0
         header_row = False
-        for tr in self.rows(tbl):
+        for tr in self.children(tbl, n.tr):
             trpr = tr.find(n.trPr)
             if trpr is not None and trpr.find(n.del_) is not None:
                 continue  # a deleted row (tracked change): gone once accepted
@@ -1164,7 +1163,7 @@ class _DocxReader:
                 if rows == 1:
                     head = trpr.find(n.tblHeader)
                     header_row = head is not None and _on(head, n.val)
-            for tc in self.cells(tr):
+            for tc in self.children(tr, n.tc):
                 tcpr = tc.find(n.tcPr)
                 span = 1
                 skip = False
@@ -1185,29 +1184,19 @@ class _DocxReader:
         out.feature("table", start, end, {"rows": rows, "columns": columns, "header_row": header_row,
                                           "table": number}, where, len(out.blocks) > first)
 
-    def rows(self, tbl: Any) -> Iterable[Any]:
+    def children(self, parent: Any, tag: str) -> Iterable[Any]:
+        """The ``tag`` children of a table or row (``w:tr`` or ``w:tc``), also inside content controls,
+        custom XML and tracked insertions or moves."""
         n = self.n
-        for child in tbl:
-            if child.tag == n.tr:
+        for child in parent:
+            if child.tag == tag:
                 yield child
             elif child.tag == n.sdt:
                 content = child.find(n.sdtContent)
                 if content is not None:
-                    yield from self.rows(content)
+                    yield from self.children(content, tag)
             elif child.tag in (n.customXml, n.ins, n.moveTo):
-                yield from self.rows(child)
-
-    def cells(self, tr: Any) -> Iterable[Any]:
-        n = self.n
-        for child in tr:
-            if child.tag == n.tc:
-                yield child
-            elif child.tag == n.sdt:
-                content = child.find(n.sdtContent)
-                if content is not None:
-                    yield from self.cells(content)
-            elif child.tag in (n.customXml, n.ins, n.moveTo):
-                yield from self.cells(child)
+                yield from self.children(child, tag)
 
     # -- paragraphs ------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from ..errors import InputError
-from ..model import BlockKind, Directive, Document
+from ..model import BlockKind, Document
 from .docx import (
     block_kind_and_locator,
     Builder,
@@ -38,8 +38,7 @@ from .docx import (
     Para,
     _Ctx,
     _Tables,
-    _DIRECTIVE_START,
-    comment_directive,
+    add_comment_directive,
 )
 from .ooxml_safe import Package
 
@@ -368,20 +367,9 @@ class _OdtReader:
             self.blocks(el, ctx)
 
     def comments(self) -> None:
-        out = self.out
         for name, ann, _section in self.annotations:
             text = " ".join(" ".join("".join(p.itertext()) for p in ann.iter(P, H)).split())
-            if not _DIRECTIVE_START.match(text):
-                continue
-            where = self.ranges.get(name, {})
-            start, end = where.get("start"), where.get("end")
-            if start is None or end is None or end < start:
-                start, end = where.get("ref", (out.pos, out.pos))
-            found = comment_directive(text, start, end)
-            if isinstance(found, Directive):
-                out.directives.append(found)
-            elif found is not None:
-                out.problems.append(found)
+            add_comment_directive(self.out, text, self.ranges.get(name, {}))
         if not self.include_comments:
             return
         tables = _Tables()

@@ -124,20 +124,27 @@ class SaveWordScreen(ModalScreen[str | None]):
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key and what it does (with the keymap applied)."""
+    """Every key and what it does (with the keymap applied).
+
+    Other screens of speakeasy reuse it with their own ``TITLE``, ``NOTES``,
+    ``ROW`` layout and close key.
+    """
 
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="review.help-close")]
+    TITLE = "Keys in speakeasy review"
+    NOTES = ""
+    ROW = "{keys:>14}  "
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        text = Text("Keys in speakeasy review\n\n", style="bold")
+        text = Text(self.TITLE + "\n\n", style="bold")
         for keys, what in self.rows:
-            text.append(f"{keys:>14}  ", style="bold")
+            text.append(self.ROW.format(keys=keys), style="bold")
             text.append(what + "\n")
-        text.append("\nPress Escape to close.")
+        text.append(self.NOTES + "\nPress Escape to close.")
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(text, id="help-text")
 

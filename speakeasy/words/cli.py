@@ -336,7 +336,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from ..packs import load_wordlist
     from .spreadsheet import SpreadsheetError, export_csv
-    from .store import write_atomic
+    from ..fix import write_atomically
 
     settings = _settings(args)
     path = target_list(args, settings)
@@ -348,7 +348,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.csv == "-":
         sys.stdout.write(text)
         return EXIT_OK
-    write_atomic(Path(args.csv), "\ufeff" + text)
+    write_atomically(args.csv, ("\ufeff" + text).encode("utf-8"))
     sys.stdout.write(f"Saved {_plural(len(wordlist.entries), 'word')} from {path} to {args.csv}.\n")
     return EXIT_OK
 
@@ -361,9 +361,9 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     data = glossary.render(lists, args.format, large_print=args.large_print, title=args.title,
                            include_proposed=bool(settings["include_proposed"]))
     out = Path(args.output or glossary.default_filename(args.format))
-    from .store import write_atomic
+    from ..fix import write_atomically
 
-    write_atomic(out, data)
+    write_atomically(str(out), data)
     sys.stdout.write(f"Saved the jargon buster to {out}.\n")
     return EXIT_OK
 
@@ -371,7 +371,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
 def cmd_suggest(args: argparse.Namespace) -> int:
     from . import suggest
     from .spreadsheet import csv_text
-    from .store import write_atomic
+    from ..fix import write_atomically
 
     settings = _settings(args)
     if args.limit < 1 or args.min_count < 1:
@@ -381,7 +381,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         sys.stderr.write(f"speakeasy: error: {e.path}: {e.message}\n")
     sys.stdout.write(suggest.render_text(result.suggestions, result.files_checked))
     if args.csv:
-        write_atomic(Path(args.csv), "\ufeff" + csv_text(suggest.csv_rows(result.suggestions)))
+        write_atomically(args.csv, ("\ufeff" + csv_text(suggest.csv_rows(result.suggestions))).encode("utf-8"))
         sys.stdout.write(f"Saved {_plural(len(result.suggestions), 'word')} to {args.csv}. Fill in 'use' and "
                          f"'why', then: speakeasy words import {args.csv} --list YOUR-LIST.yaml\n")
     return EXIT_USAGE if result.errors else EXIT_OK

@@ -64,7 +64,7 @@ from ..errors import SpeakeasyError
 from ..matching import normalise
 from ..packs import STATUS_CHOICES, Entry
 from ..schema import DataErrors
-from ..tui.app import HIGH_CONTRAST
+from ..tui.app import HIGH_CONTRAST, HelpScreen
 from .store import EditError, WordlistFile
 
 # ---------------------------------------------------------------------------
@@ -585,40 +585,26 @@ class UnsavedScreen(ModalScreen[str]):
         self.dismiss(answer)
 
 
-class EditHelpScreen(ModalScreen[None]):
+class EditHelpScreen(HelpScreen, inherit_bindings=False):
     """Every key and what it does, and how to retire a word."""
 
     BINDINGS = [Binding("escape,f1,q", "close", "Close", id="words-edit.help-close")]
-
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.rows = rows
-
-    def compose(self) -> ComposeResult:
-        text = Text("Keys in speakeasy words edit\n\n", style="bold")
-        for keys, what in self.rows:
-            text.append(f"{keys}: ", style="bold")
-            text.append(what + "\n")
-        text.append(
-            "\nTab and Shift+Tab: the next or previous box. Enter in a one-line box: the next box.\n"
-            "In Examples, Enter starts a new line; Tab goes on to the next box.\n"
-            "In the list: Up and Down choose an entry, Enter goes to its form.\n"
-            "In the search box: Enter goes to the first entry found, Escape clears the search.\n"
-            "\nUse instead and Unless: put ; between the words, like: start; begin\n"
-            "Examples: one sentence on each line.\n"
-            "Dates: the year, the month and the day, like 2026-03-14.\n"
-            "\nThere is no delete. To stop using a word, set Status to retired and save: speakeasy keeps it "
-            "for the record but never uses it. To take a word out for good, delete it in the file.\n"
-            "\nA new word is proposed until the forum agrees it, unless you give the date it was agreed.\n"
-            "Everything here can also be done without this form: speakeasy words add, speakeasy words import, "
-            "or by editing the file. Check the list with: speakeasy words check\n"
-            "\nPress Escape to close."
-        )
-        with VerticalScroll(classes="dialog", id="help"):
-            yield Static(text, id="help-text")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+    TITLE = "Keys in speakeasy words edit"
+    ROW = "{keys}: "
+    NOTES = (
+        "\nTab and Shift+Tab: the next or previous box. Enter in a one-line box: the next box.\n"
+        "In Examples, Enter starts a new line; Tab goes on to the next box.\n"
+        "In the list: Up and Down choose an entry, Enter goes to its form.\n"
+        "In the search box: Enter goes to the first entry found, Escape clears the search.\n"
+        "\nUse instead and Unless: put ; between the words, like: start; begin\n"
+        "Examples: one sentence on each line.\n"
+        "Dates: the year, the month and the day, like 2026-03-14.\n"
+        "\nThere is no delete. To stop using a word, set Status to retired and save: speakeasy keeps it "
+        "for the record but never uses it. To take a word out for good, delete it in the file.\n"
+        "\nA new word is proposed until the forum agrees it, unless you give the date it was agreed.\n"
+        "Everything here can also be done without this form: speakeasy words add, speakeasy words import, "
+        "or by editing the file. Check the list with: speakeasy words check\n"
+    )
 
 
 class WordsEditApp(App[int]):

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from typing import Any
 import yaml
 
 from ..errors import UserDataError
+from ..fix import write_atomically
 from ..matching import normalise
 from ..packs import ENTRY, Wordlist, parse_wordlist_text, read_yaml_text
 from ..schema import DataErrors, compose
@@ -408,7 +408,7 @@ class WordlistFile:
         if not self.changed():
             return False
         self.wordlist()  # raises DataErrors: nothing is written
-        write_atomic(self.path, self.text)
+        write_atomically(str(self.path), self.text.encode("utf-8"))
         self.original = self.text
         self.exists = True
         return True
@@ -423,32 +423,3 @@ def as_text(value: Any) -> Any:
     if isinstance(value, _dt.date):
         return value.isoformat()
     return str(value)
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write a file so that it is either all old or all new, keeping its permissions.
-
-    A new file gets the usual permissions (0666 less the umask), not the
-    private ones of a temporary file.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -134,7 +134,6 @@ def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: 
     base = build_ruleset(settings)
     flaggers = [r for r in base.rules if r.kind in ("substitution", "existence") and not r.wordlists]
     alt_matcher = _Matcher([_word_rule(everything)] + flaggers, base.settings)
-    example_matcher_cache: dict[int, _Matcher] = {}
     for index, (wf, wl) in enumerate(loaded):
         shown, text = wl.path, wf.text
         earlier = [w for _, w in loaded[:index]] + others
@@ -143,7 +142,7 @@ def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: 
             if entry.status == "retired":
                 continue
             _check_entry(entry, shown, text, dup_matcher, alt_matcher, result)
-        own = example_matcher_cache.setdefault(index, _Matcher([_word_rule([wl])], base.settings))
+        own = _Matcher([_word_rule([wl])], base.settings)
         for entry in wl.entries:
             if entry.status == "retired":
                 continue

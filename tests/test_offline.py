@@ -30,16 +30,22 @@ RUNNER = textwrap.dedent(
     code = main(sys.argv[1:])
     import textstat  # imported by the run; must not have tried to download anything
     sys.stderr.write("ATTEMPTS=%d\\n" % len(attempts))
+    sys.stderr.write("WORDFREQ=%d\\n" % ("wordfreq" in sys.modules))
     sys.exit(code)
     """
 )
 
 
-def test_a_full_check_runs_with_the_network_blocked(tmp_path: Path) -> None:
+def run_offline(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """``speakeasy ARGS`` in a fresh process with every network call refused and empty caches.
+
+    Its standard error ends with ``ATTEMPTS=N`` (network calls tried) and
+    ``WORDFREQ=1`` when wordfreq was imported.
+    """
     runner = tmp_path / "runner.py"
     runner.write_text(RUNNER, encoding="utf-8")
     nltk_data = tmp_path / "empty-nltk-data"
-    nltk_data.mkdir()
+    nltk_data.mkdir(exist_ok=True)
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path),
@@ -48,11 +54,13 @@ def test_a_full_check_runs_with_the_network_blocked(tmp_path: Path) -> None:
         "NO_COLOR": "1",
         "PYTHONPATH": str(ROOT),
     }
+    return subprocess.run([sys.executable, str(runner), *args],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+
+
+def test_a_full_check_runs_with_the_network_blocked(tmp_path: Path) -> None:
     example = ROOT / "examples" / "care-at-home-policy.md"
-    proc = subprocess.run(
-        [sys.executable, str(runner), "check", str(example), "--no-config", "--format", "json"],
-        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
-    )
+    proc = run_offline(["check", str(example), "--no-config", "--format", "json"], tmp_path)
     assert proc.returncode == 1, proc.stderr  # the example has an error-level finding on purpose
     assert "ATTEMPTS=0" in proc.stderr
     data = json.loads(proc.stdout)

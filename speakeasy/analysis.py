@@ -36,6 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .plainscore import PlainScore, Tally
+
 #: A word: starts and ends with a letter or digit, may have punctuation inside.
 WORD = re.compile(r"[^\W_](?:[^\s]*[^\W_])?")
 
@@ -273,6 +275,13 @@ class Analysis:
         self._locations: dict[int, str] = {}
         self._block_starts = [b.start for b in document.blocks]
         self._section_paragraph = self._number_paragraphs()
+        #: (start, end, term) of the words the active wordlists flag, sorted:
+        #: the plain score counts them as rare words.  The engine fills this in
+        #: after the word rules have run, before anything asks for plain scores.
+        self.jargon_spans: list[tuple[int, int, str]] = []
+        self._tallies: dict[int, "Tally"] = {}
+        self._plain_blocks: list["PlainScore | None"] | None = None
+        self._plain_doc: "PlainScore | None" = None
 
     # -- text -------------------------------------------------------------------------
 
@@ -485,6 +494,71 @@ class Analysis:
             return sent.word_count * 1.015 + 84.6 * syl / max(sent.word_count, 1)
 
         return sorted(sentences, key=weight, reverse=True)[:count]
+
+    # -- the plain score ------------------------------------------------------------------
+
+    def sentence_tally(self, sent: Sentence) -> "Tally":
+        """The plain score's counts for one sentence (see :mod:`speakeasy.plainscore`)."""
+        got = self._tallies.get(sent.start)
+        if got is not None:
+            return got
+        import bisect
+
+        from .plainscore import sentence_tally
+
+        spans = sent.words
+        text = self.masked
+        gaps = [text[a_end:b_start].isspace() for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
+        jargon: list[str | None] | None = None
+        js = self.jargon_spans
+        if js:
+            i = bisect.bisect_left(js, (sent.start, -1, ""))
+            if i > 0 and js[i - 1][1] > sent.start:
+                i -= 1
+            inside = []
+            while i < len(js) and js[i][0] < sent.end:
+                inside.append(js[i])
+                i += 1
+            if inside:
+                jargon = [next((term for a, b, term in inside if a < we and ws < b), None) for ws, we in spans]
+        t = sentence_tally(sent.texts, gaps, jargon)
+        self._tallies[sent.start] = t
+        return t
+
+    def block_tally(self, block: int) -> "Tally":
+        from .plainscore import tally
+
+        return tally(self.sentence_tally(s) for s in self.block_sentences(block))
+
+    def plain_blocks(self) -> list["PlainScore | None"]:
+        """The plain score of each block with words; None for headings and blocks without words."""
+        if self._plain_blocks is None:
+            from .plainscore import score
+
+            out: list["PlainScore | None"] = []
+            for bi, b in enumerate(self.document.blocks):
+                if b.kind is BlockKind.HEADING or not self.block_sentences(bi):
+                    out.append(None)
+                    continue
+                t = self.block_tally(bi)
+                out.append(score(t) if t.words else None)
+            self._plain_blocks = out
+        return self._plain_blocks
+
+    def plain_document(self) -> "PlainScore":
+        """The plain score of the whole document (headings left out)."""
+        if self._plain_doc is None:
+            from .plainscore import score, tally
+
+            self._plain_doc = score(tally(
+                self.block_tally(bi) for bi, b in enumerate(self.document.blocks) if b.kind is not BlockKind.HEADING
+            ))
+        return self._plain_doc
+
+    def plain_sentence(self, sent: Sentence) -> "PlainScore":
+        from .plainscore import score
+
+        return score(self.sentence_tally(sent))
 
     # -- locations ------------------------------------------------------------------------
 

@@ -299,7 +299,13 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
     """Run every active rule on one document."""
     analysis = Analysis(doc, ruleset.settings["language_model"], ruleset.needs())
     findings: list[Finding] = []
-    for kind in ruleset.kinds:
+    # Rules that use the plain score run last: it counts the words the
+    # wordlist rules flag as jargon.
+    late = [k for k in ruleset.kinds if k.uses_plain_score]
+    for kind in [k for k in ruleset.kinds if not k.uses_plain_score] + [None] + late:  # type: ignore[list-item]
+        if kind is None:
+            analysis.jargon_spans = _jargon_spans(findings, doc)
+            continue
         try:
             findings.extend(kind.check(analysis))
         except Exception as exc:  # noqa: BLE001 - one bad rule must not stop the run
@@ -318,6 +324,17 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
     return FileResult(doc.path, doc.format, findings, stats(analysis), doc)
 
 
+def _jargon_spans(findings: list[Finding], doc: Document) -> list[tuple[int, int, str]]:
+    """Where the wordlists found jargon (not where a comment switched the rule off), sorted."""
+    spans = [(f.start, f.end, str(f.origin.get("term") or f.match)) for f in findings
+             if f.origin and f.origin.get("wordlist") and f.end > f.start]
+    if spans and doc.directives:
+        sup = Suppressions(doc.directives)
+        keep = {(f.start, f.end) for f in findings if f.origin and not sup.suppressed(f.rule, f.start)}
+        spans = [s for s in spans if (s[0], s[1]) in keep]
+    return sorted(set(spans))
+
+
 def stats(analysis: Analysis) -> dict[str, Any]:
     sc = analysis.scores()
     out: dict[str, Any] = {
@@ -327,6 +344,34 @@ def stats(analysis: Analysis) -> dict[str, Any]:
         "syllables": sc.counts.syllables,
     }
     out.update(sc.as_dict())
+    plain = analysis.plain_document()
+    out["plain_score"] = round(plain.score, 1)
+    out["reading_age"] = plain.reading_age
+    out["paragraph_scores"] = paragraph_scores(analysis)
+    return out
+
+
+def paragraph_scores(analysis: Analysis) -> list[dict[str, Any]]:
+    """The plain score of every block with words but headings, in document order."""
+    doc = analysis.document
+    out = []
+    for bi, ps in enumerate(analysis.plain_blocks()):
+        if ps is None:
+            continue
+        block = doc.blocks[bi]
+        sents = analysis.block_sentences(bi)
+        start, end = sents[0].start, sents[-1].end
+        out.append({
+            "block": bi,
+            "kind": block.kind.value,
+            "line": doc.position(start)[0],
+            "end_line": doc.position(max(end - 1, start))[0],
+            "offset": start,
+            "end_offset": end,
+            "location": analysis.location(start),
+            **ps.as_dict(),
+            "sentence_scores": [round(analysis.plain_sentence(s).score, 1) for s in sents],
+        })
     return out
 
 

@@ -58,6 +58,9 @@ class Kind:
     needs: ClassVar[frozenset[str]] = frozenset()
     #: True when the finding's level comes from ``thresholds`` rather than ``level``.
     uses_thresholds: ClassVar[bool] = False
+    #: True for kinds that read the plain score: they run after the other
+    #: rules, because the score counts the words the wordlists flag.
+    uses_plain_score: ClassVar[bool] = False
     #: The default message template for rules of this kind.
     default_message: ClassVar[str] = "{match}"
 

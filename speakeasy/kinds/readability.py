@@ -24,6 +24,7 @@ class Readability(Kind):
     name = "readability"
     summary = "Scores the document or each paragraph (Flesch, Flesch-Kincaid, SMOG, Gunning fog) against limits you set."
     uses_thresholds = True
+    uses_plain_score = True
     needs = frozenset({"sentences", "syllables"})
     options = (
         Field("metric", "text", "Which score to use.", required=True, choices=tuple(METRICS)),

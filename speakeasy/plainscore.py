@@ -1,0 +1,474 @@
+"""The plain score: how easy a text is to read, from 0 (very hard) to 100.
+
+Flesch-style formulas count only syllables and sentence length.  Readers of
+policy text also trip over rare words, jargon, long strings of nouns and
+passive verbs, so the plain score looks at what a reader feels:
+
+* **sentence length** (the natural log of the mean words a sentence, and the
+  share of sentences over :data:`LONG_SENTENCE` words);
+* **syllables a word**;
+* **how common the words are** in everyday English: the mean Zipf value of
+  the content words (``wordfreq``, offline), the share of words outside the
+  3,000 most used (Zipf below :data:`COMMON_ZIPF`) and the share of rare
+  words (Zipf below :data:`RARE_ZIPF`);
+* **jargon**: words the active wordlists flag count as rare, however common
+  they are ("care package" is two everyday words and still jargon);
+* **nouns made from verbs** ("implementation", "consideration");
+* **passive verbs** ("will be sent"), found as the passive-voice rule finds them;
+* **noun chains**: three or more nouns and adjectives in a row with no little
+  word between them ("care package review process");
+* **speaking to the reader**: the share of words that are "you", "your", "we",
+  "our" or "us", which plain-language guidance asks for (this one makes text easier).
+
+Each feature is turned into a z-score against a reference corpus and the
+z-scores are weighted and added up.  The weights, the reference means and
+the scale come from ``speakeasy/data/plain_score.json``, which
+``benchmarks/readability/fit.py`` writes from openly licensed data only
+(OneStopEnglish, CC BY-SA 4.0); that file says how each number was chosen.
+
+The result is put on the scale people know from Flesch reading ease (its
+mean and spread on the reference corpus), so 60 and over is plain English,
+kept within 0 and 100 by a gentle curve (:func:`squash`), and a UK reading age is derived from it the way Flesch's own table relates
+scores to school years.  Everything here is additive: a paragraph's tally is
+the sum of its sentences', a document's the sum of its paragraphs', so each
+level is scored with the same formula.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Sequence
+
+#: Zipf value below which a word is rare: about one use in a million words.
+RARE_ZIPF = 3.0
+#: The 3,000 most used word forms in everyday English have a Zipf value of 4.5 or more.
+COMMON_ZIPF = 4.5
+#: A sentence longer than this is long (the same limit as the sentence-length rule's warning).
+LONG_SENTENCE = 25
+#: How many example words a tally keeps for its reasons.
+EXAMPLES = 6
+
+#: Endings of nouns made from verbs (and adjectives): "implementation", "assessment".
+NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ancy", "ency", "ity", "ness", "isation", "ization")
+#: Common words with those endings that are not heavy at all.
+NOMINAL_EVERYDAY = frozenset(
+    """nation station question mention moment comment government payment city
+    business illness sickness kindness darkness witness fitness address
+    dance chance distance science sentence silence evidence difference
+    community quality activity ability opportunity facility university
+    family money""".split()
+)
+
+FEATURES = ("log_words_per_sentence", "long_sentences", "syllables_per_word", "content_zipf",
+            "uncommon", "rare", "nominal", "passive", "noun_chains", "speaks_to_reader")
+#: "you" and "we": text that speaks to its reader.
+READER_WORDS = frozenset("you your yours yourself yourselves we our ours ourselves us".split())
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts for a stretch of text: add tallies to score a longer stretch."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    content: int = 0
+    content_zipf: float = 0.0
+    uncommon: int = 0
+    rare: int = 0
+    #: jargon terms, and the words in them (each counts as a rare word)
+    jargon: int = 0
+    jargon_tokens: int = 0
+    nominal: int = 0
+    passive: int = 0
+    chains: int = 0
+    long_sentences: int = 0
+    longest: int = 0
+    reader_words: int = 0
+    rare_words: list[str] = field(default_factory=list)
+    jargon_words: list[str] = field(default_factory=list)
+    passives: list[str] = field(default_factory=list)
+    chain_texts: list[str] = field(default_factory=list)
+    nominal_words: list[str] = field(default_factory=list)
+
+    def add(self, other: "Tally") -> None:
+        self.sentences += other.sentences
+        self.words += other.words
+        self.syllables += other.syllables
+        self.content += other.content
+        self.content_zipf += other.content_zipf
+        self.uncommon += other.uncommon
+        self.rare += other.rare
+        self.jargon += other.jargon
+        self.jargon_tokens += other.jargon_tokens
+        self.nominal += other.nominal
+        self.passive += other.passive
+        self.chains += other.chains
+        self.long_sentences += other.long_sentences
+        self.reader_words += other.reader_words
+        self.longest = max(self.longest, other.longest)
+        for mine, theirs in ((self.rare_words, other.rare_words), (self.jargon_words, other.jargon_words),
+                             (self.passives, other.passives), (self.chain_texts, other.chain_texts),
+                             (self.nominal_words, other.nominal_words)):
+            _extend_unique(mine, theirs)
+
+    def features(self) -> dict[str, float]:
+        """The numbers the score weighs (see the module docstring)."""
+        words = max(self.words, 1)
+        sents = max(self.sentences, 1)
+        return {
+            "log_words_per_sentence": math.log(max(self.words / sents, 1.0)),
+            "long_sentences": self.long_sentences / sents,
+            "syllables_per_word": self.syllables / words,
+            # No content words at all ("It is."): as easy as the most common words.
+            "content_zipf": self.content_zipf / self.content if self.content else 7.0,
+            "uncommon": self.uncommon / words,
+            "rare": self.rare / words,
+            "nominal": self.nominal / words,
+            "passive": self.passive / sents,
+            "noun_chains": self.chains / sents,
+            "speaks_to_reader": self.reader_words / words,
+        }
+
+
+def tally(parts: Iterable["Tally"]) -> Tally:
+    out = Tally()
+    for p in parts:
+        out.add(p)
+    return out
+
+
+def _extend_unique(mine: list[str], theirs: list[str]) -> None:
+    for w in theirs:
+        if len(mine) >= EXAMPLES:
+            return
+        if w not in mine:
+            mine.append(w)
+
+
+# -- words --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="best")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"n't", "'s", "'re", "'ll", "'ve", "'d", "'m"}
+
+
+def zipf(word: str) -> float:
+    """How common ``word`` is in everyday English (Zipf, 0 when never seen)."""
+    return _word(word.lower().replace("\u2019", "'"))[0]
+
+
+@lru_cache(maxsize=65536)
+def _word(low: str) -> tuple[float, bool, int, bool, bool, bool, bool]:
+    """(zipf, stop word, syllables, noun made from a verb, can be a noun, can be a noun or adjective, participle)."""
+    from .kinds.passive import is_participle
+    from .syllables import syllables
+
+    freq = _frequencies()
+    f = freq.get(low)
+    if f is None and low.endswith("'s"):
+        f = freq.get(low[:-2])
+    if f is None and "-" in low:
+        # "person-centred": as common as its rarest part.
+        parts = [freq.get(p) for p in low.split("-") if p]
+        f = min(parts) if parts and all(parts) else None  # type: ignore[type-var]
+    z = math.log10(f * 1e9) if f else 0.0
+    stop = low in _stop_words()
+    nominal = (not stop and len(low) > 6 and low.endswith(NOMINAL_ENDINGS)
+               and low not in NOMINAL_EVERYDAY and z < 5.5)
+    pos = _parts_of_speech(low)
+    noun = "NOUN" in pos or "PROPN" in pos or not pos
+    nounish = noun or "ADJ" in pos
+    return z, stop, syllables(low), nominal, noun, nounish, is_participle(low)
+
+
+def _parts_of_speech(low: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    try:
+        return frozenset(getAllLemmas(low))
+    except Exception:  # noqa: BLE001 - lemminflect rejects odd strings
+        return frozenset()
+
+
+_BE = frozenset("am is are was were be been being get gets got gotten getting isn't aren't wasn't weren't".split())
+_ADVERBS = frozenset(
+    "not also never always often usually sometimes then now still already just only rarely normally "
+    "generally currently being been regularly fully properly clearly automatically".split()
+)
+
+
+def sentence_tally(
+    words: Sequence[str],
+    gaps: Sequence[bool] | None = None,
+    jargon: Sequence[str | None] | None = None,
+) -> Tally:
+    """Count one sentence.
+
+    ``words`` are the reader's words in order (speakeasy's word pattern, so
+    "don't" and "person-centred" are one word each).  ``gaps[i]`` is True
+    when only spaces come between word ``i`` and word ``i + 1`` (no
+    punctuation), which noun chains need; without it, every gap counts as a
+    space.  ``jargon[i]`` is the wordlist term that word ``i`` is part of,
+    or None.
+    """
+    t = Tally(sentences=1)
+    lows: list[str] = []
+    infos = []
+    for w in words:
+        if not any(c.isalpha() for c in w):
+            continue
+        low = w.lower().replace("\u2019", "'").strip("'")
+        lows.append(low)
+        infos.append((w, low, _word(low)))
+    n = len(infos)
+    t.words = n
+    t.longest = n
+    t.long_sentences = 1 if n > LONG_SENTENCE else 0
+    if not n:
+        return t
+    # Words that are not letters (numbers) were dropped; their positions in
+    # ``gaps`` and ``jargon`` follow the words given, so map them across.
+    kept = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
+    jargon_of = [jargon[i] if jargon is not None else None for i in kept]
+    spaced = [gaps[i] if gaps is not None and i < len(gaps) else True for i in kept]
+    seen_terms: list[str] = []
+    for k, (w, low, (z, stop, syl, nominal, _noun, _nounish, _part)) in enumerate(infos):
+        t.syllables += syl
+        if low in READER_WORDS:
+            t.reader_words += 1
+        term = jargon_of[k]
+        if term is not None:
+            t.rare += 1
+            t.uncommon += 1
+            t.jargon_tokens += 1
+            t.content += 1
+            t.content_zipf += min(z, RARE_ZIPF - 0.5)
+            if term not in seen_terms:
+                seen_terms.append(term)
+            continue
+        if stop:
+            continue
+        # A capitalised word inside the sentence is most likely a name:
+        # readers know names without knowing how often they are written.
+        if k > 0 and w[:1].isupper() and not w.isupper():
+            continue
+        t.content += 1
+        t.content_zipf += min(z, 7.0)
+        if z < COMMON_ZIPF:
+            t.uncommon += 1
+            if z < RARE_ZIPF:
+                t.rare += 1
+                if len(t.rare_words) < EXAMPLES and w not in t.rare_words:
+                    t.rare_words.append(w)
+        if nominal:
+            t.nominal += 1
+            if len(t.nominal_words) < EXAMPLES and low not in t.nominal_words:
+                t.nominal_words.append(low)
+    t.jargon = len(seen_terms)
+    t.jargon_words = seen_terms[:EXAMPLES]
+    # Passive verbs: a form of "be" or "get", up to two adverbs, a past participle.
+    for k in range(n):
+        if lows[k] not in _BE:
+            continue
+        j = k + 1
+        while j < n and j - k <= 2 and (lows[j] in _ADVERBS or (lows[j].endswith("ly") and len(lows[j]) > 4)):
+            j += 1
+        if j < n and infos[j][2][6]:
+            t.passive += 1
+            if len(t.passives) < EXAMPLES:
+                t.passives.append(" ".join(x[0] for x in infos[k:j + 1]))
+    # Noun chains: 3 or more words in a row, no punctuation between them, none
+    # a little word, each able to be a noun or an adjective, at least two nouns.
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 3 and sum(1 for i in run if infos[i][2][4]) >= 2:
+            t.chains += 1
+            if len(t.chain_texts) < EXAMPLES:
+                t.chain_texts.append(" ".join(infos[i][0] for i in run))
+
+    for k in range(n):
+        z, stop, _syl, _nom, _noun, nounish, _part = infos[k][2]
+        if not stop and nounish and not _part_is_verbish(infos[k][1]) and (not run or spaced[run[-1]]):
+            run.append(k)
+        else:
+            close()
+            run = [k] if not stop and nounish and not _part_is_verbish(infos[k][1]) else []
+    close()
+    return t
+
+
+def _part_is_verbish(low: str) -> bool:
+    """-ing and -ly words read as verbs and adverbs inside a phrase, not as parts of a noun chain."""
+    return low.endswith("ly") or (low.endswith("ing") and len(low) > 5)
+
+
+# -- the score ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The numbers the score uses (see ``speakeasy/data/plain_score.json``)."""
+
+    weights: dict[str, float]
+    means: dict[str, float]
+    spreads: dict[str, float]
+    centre: float
+    scale: float
+    bend: float
+    age_at_100: float
+    age_per_point: float
+    youngest: int
+    oldest: int
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    data = json.loads(resources.files("speakeasy.data").joinpath("plain_score.json").read_text("utf-8"))
+    return Model(
+        weights={k: float(v) for k, v in data["weights"].items()},
+        means={k: float(v) for k, v in data["means"].items()},
+        spreads={k: float(v) for k, v in data["spreads"].items()},
+        centre=float(data["scale"]["centre"]),
+        scale=float(data["scale"]["points_per_unit"]),
+        bend=float(data["scale"]["bend"]),
+        age_at_100=float(data["reading_age"]["age_at_100"]),
+        age_per_point=float(data["reading_age"]["years_per_point"]),
+        youngest=int(data["reading_age"]["youngest"]),
+        oldest=int(data["reading_age"]["oldest"]),
+    )
+
+
+def contributions(t: Tally, m: Model | None = None) -> dict[str, float]:
+    """How much each feature makes the text harder (positive) or easier than the reference."""
+    m = m or model()
+    x = t.features()
+    return {k: m.weights.get(k, 0.0) * (x[k] - m.means[k]) / m.spreads[k] for k in FEATURES}
+
+
+def difficulty(t: Tally, m: Model | None = None) -> float:
+    """The weighted sum of z-scores: 0 is the reference corpus's average, higher is harder."""
+    return sum(contributions(t, m).values())
+
+
+def raw_score(t: Tally, m: Model | None = None) -> float:
+    """The weighted sum on the Flesch reading ease scale, before it is kept within 0 to 100."""
+    m = m or model()
+    return m.centre - m.scale * difficulty(t, m)
+
+
+def squash(raw: float, m: Model | None = None) -> float:
+    """Keep a raw score within 0 to 100 without cutting it off.
+
+    A logistic curve with a slope of 1 at 50: in the middle of the scale the
+    plain score moves as the raw score does, and at the ends it bends, so
+    two very easy (or very hard) sentences still come out in the right order
+    instead of both at 100 (or 0).
+    """
+    m = m or model()
+    x = (raw - 50.0) / m.bend
+    if x < -50:
+        return 0.0
+    return 100.0 / (1.0 + math.exp(-x))
+
+
+def reading_age_for(score: float, m: Model | None = None) -> int:
+    m = m or model()
+    age = m.age_at_100 + m.age_per_point * (100.0 - score)
+    return int(min(max(round(age), m.youngest), m.oldest))
+
+
+@dataclass(frozen=True, slots=True)
+class PlainScore:
+    score: float
+    reading_age: int
+    words: int
+    sentences: int
+    reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"plain_score": round(self.score, 1), "reading_age": self.reading_age, "words": self.words,
+                "sentences": self.sentences, "reasons": list(self.reasons)}
+
+
+def score(t: Tally, m: Model | None = None) -> PlainScore:
+    """Score a tally: 0 to 100, with a reading age and the reasons it is hard."""
+    m = m or model()
+    if t.words == 0:
+        return PlainScore(100.0, m.youngest, 0, t.sentences, ())
+    value = squash(raw_score(t, m), m)
+    return PlainScore(value, reading_age_for(value, m), t.words, t.sentences, tuple(reasons(t, m)))
+
+
+def _list(words: list[str], total: int) -> str:
+    shown = words[:3]
+    text = ", ".join(shown)
+    if total > len(shown):
+        text += " and others"
+    return text
+
+
+def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
+    """What makes this text hard, in plain words, the biggest reason first.
+
+    Only things that make it harder than the reference text are named, so an
+    easy paragraph has no reasons.
+    """
+    m = m or model()
+    c = contributions(t, m)
+    groups: list[tuple[float, str]] = []
+    sents = max(t.sentences, 1)
+    word_weight = c["content_zipf"] + c["uncommon"] + c["rare"] + c["syllables_per_word"]
+    if t.jargon:
+        groups.append((word_weight + 1.0, f"{_count(t.jargon, 'jargon word')}: {_list(t.jargon_words, t.jargon)}"))
+    if t.rare - t.jargon_tokens > 0 and t.rare_words:
+        n = t.rare - t.jargon_tokens
+        groups.append((word_weight, f"{_count(n, 'rare word')}: {_list(t.rare_words, n)}"))
+    elif word_weight > 0 and t.words:
+        share = round(100 * t.uncommon / t.words)
+        groups.append((word_weight, f"{share}% of the words are not everyday words"))
+    length_weight = c["log_words_per_sentence"] + c["long_sentences"]
+    if t.sentences == 1:
+        groups.append((length_weight, f"a {t.longest}-word sentence"))
+    elif t.longest > LONG_SENTENCE:
+        groups.append((length_weight, f"a {t.longest}-word sentence"))
+    else:
+        groups.append((length_weight, f"sentences of {round(t.words / sents)} words on average"))
+    if t.passive:
+        groups.append((c["passive"], f"{_count(t.passive, 'passive verb')}: {_list(t.passives, t.passive)}"))
+    if t.chains:
+        groups.append((c["noun_chains"], f"{_count(t.chains, 'string')} of nouns: {_list(t.chain_texts, t.chains)}"))
+    if t.nominal:
+        groups.append((c["nominal"], f"{_count(t.nominal, 'noun')} made from verbs: "
+                                      f"{_list(t.nominal_words, t.nominal)}"))
+    groups = [g for g in groups if g[0] > 0.05]
+    groups.sort(key=lambda g: -g[0])
+    return [text for _, text in groups[:limit]]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def text_tally(text: str) -> Tally:
+    """Tally plain text (for tests and evaluation): speakeasy's own sentence split."""
+    from .analysis import Analysis
+    from .readers.text import parse
+
+    analysis = Analysis(parse("text.txt", text))
+    return tally(analysis.sentence_tally(s) for s in analysis.sentences)

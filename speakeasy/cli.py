@@ -66,6 +66,17 @@ def _count(value: str) -> int:
     return n
 
 
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    """How to find and lint the files: shared by check and report."""
+    p.add_argument("--jobs", "-j", type=_count, metavar="N", default=None,
+                   help="lint files in N processes (default: one per CPU); results keep the same order")
+    p.add_argument("--no-cache", action="store_true",
+                   help="lint every file again, even if it has not changed since the last run")
+    p.add_argument("--changed-since", metavar="REF",
+                   help="check only files changed since this git ref (a branch, tag or commit), new files included")
+    p.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="speakeasy",
@@ -88,20 +99,29 @@ def build_parser() -> argparse.ArgumentParser:
                        "on the screen; with human, they go only to FILE, without colour")
     check.add_argument("--max-findings", type=_count, metavar="N",
                        help="also fail (exit 1) when there are more than N findings of any level")
-    check.add_argument("--jobs", "-j", type=_count, metavar="N", default=None,
-                       help="lint files in N processes (default: one per CPU); results keep the same order")
-    check.add_argument("--no-cache", action="store_true",
-                       help="lint every file again, even if it has not changed since the last run")
+    _add_run_options(check)
     check.add_argument("--baseline", metavar="FILE",
                        help="report and fail only on findings that are not in this baseline "
                        "(made with `speakeasy baseline create`)")
-    check.add_argument("--changed-since", metavar="REF",
-                       help="check only files changed since this git ref (a branch, tag or commit), new files included")
-    check.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in human output (NO_COLOR is respected)")
     check.add_argument("--quiet", "-q", action="store_true", help="only show files with findings")
     _add_config_options(check)
+
+    report = sub.add_parser(
+        "report",
+        help="write one HTML page about documents, to read in a browser or keep from a CI run",
+        description="Check documents and write one self-contained, accessible HTML page: a summary of each "
+        "document, a chart of how hard each paragraph is, and the text with every finding marked and its "
+        "plain words next to it. The page needs no internet connection.",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - for standard input")
+    report.add_argument("--output", "-o", metavar="FILE", default="speakeasy-report.html",
+                        help="where to write the page (default: speakeasy-report.html; the file is replaced "
+                        "whole at the end)")
+    report.add_argument("--title", metavar="TEXT", help="the page's title (default: 'Plain English report')")
+    _add_run_options(report)
+    _add_config_options(report)
 
     fix = sub.add_parser(
         "fix",
@@ -279,8 +299,31 @@ def progress(results: Any, total: int, stream: Any) -> Any:
         stream.flush()
 
 
+def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
+    """Lint ``args.paths`` (``-`` is standard input) as `_add_run_options` asks: results as they come."""
+    from .cache import enabled as cache_enabled
+    from .engine import iter_results
+
+    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+    only = None
+    if args.changed_since:
+        from .engine import changed_since
+
+        only = changed_since(args.changed_since)
+    jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
+    results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
+                           jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache))
+    if _show_progress(sys.stderr):
+        from .engine import collect_files
+
+        total = len(collect_files(args.paths, settings)[0])
+        if total >= PROGRESS_FROM:
+            results = progress(results, total, sys.stderr)
+    return results
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from .engine import build_ruleset, iter_results
+    from .engine import build_ruleset
     from .model import Level
 
     if not args.paths:
@@ -290,23 +333,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     fail_on = settings["fail_on"]
     output = _AtomicOutput(args.output) if args.output else None  # fails early if FILE cannot be written
     try:
-        stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-        only = None
-        if args.changed_since:
-            from .engine import changed_since
-
-            only = changed_since(args.changed_since)
-        jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
-        from .cache import enabled as cache_enabled
-
-        results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
-                               jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache))
-        if _show_progress(sys.stderr):
-            from .engine import collect_files
-
-            total = len(collect_files(args.paths, settings)[0])
-            if total >= PROGRESS_FROM:
-                results = progress(results, total, sys.stderr)
+        results = _run(args, settings, ruleset)
         if args.baseline:
             from . import baseline
 
@@ -466,6 +493,44 @@ class _HumanEcho:
         self.console.print(total)
         if too_many:
             self.console.print(Text(too_many, style="bold"))
+
+
+def _report_time() -> Any:
+    """Now, or SOURCE_DATE_EPOCH (UTC) when it is set, for pages that are the same in every build."""
+    import datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    return datetime.datetime.now().astimezone()
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .engine import build_ruleset
+    from .fix import write_atomically
+    from .reporters import html
+
+    target = args.output
+    if os.path.isdir(target):
+        raise SpeakeasyError(f"{target}: is a folder; give a file name for --output.")
+    folder = os.path.dirname(os.path.abspath(target))
+    if os.path.isdir(folder) and not os.access(folder, os.W_OK):
+        raise SpeakeasyError(f"{target}: cannot write the report here (the folder is read-only).")
+    settings = _settings(args)
+    ruleset = build_ruleset(settings)
+    page, tally = html.render_stream(_run(args, settings, ruleset), title=args.title, generated=_report_time(),
+                                     ruleset=ruleset)
+    for e in tally.errors:
+        sys.stderr.write(f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
+    try:
+        write_atomically(target, page.encode("utf-8", errors="replace"))
+    except OSError as exc:
+        raise SpeakeasyError(f"{target}: cannot write the report ({exc.strerror or exc}).") from None
+    files = f"{tally.files} {'file' if tally.files == 1 else 'files'}"
+    sys.stdout.write(f"Wrote the report on {files} to {target}.\n")
+    if tally.internal_errors:
+        return EXIT_INTERNAL
+    return EXIT_USAGE if tally.errors else EXIT_OK
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
@@ -801,6 +866,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "check": cmd_check,
+    "report": cmd_report,
     "fix": cmd_fix,
     "baseline": cmd_baseline,
     "review": cmd_review,

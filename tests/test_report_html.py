@@ -29,7 +29,7 @@ from conftest import ROOT
 from speakeasy.engine import FileResult
 from speakeasy.model import Finding, Level, ReadError
 from speakeasy.readers import read_bytes
-from speakeasy.reporters.html import render
+from speakeasy.reporters.html import plain_reading_age, render
 
 WHEN = datetime.datetime(2026, 3, 14, 9, 30)
 
@@ -286,15 +286,21 @@ def test_chart_has_a_text_alternative(page_text: str) -> None:
     page = Page(page_text)
     svg = page.all("svg")[0]
     assert svg["role"] == "img"
+    chart = chart_of(page_text)
     title_id, desc_id = svg["aria-labelledby"].split()
     assert page.by_id[title_id] == "The reading age of each paragraph of policy.md"
     assert page.by_id[desc_id] == (
         "A bar chart with one bar for each of the 4 paragraphs, in the order they come. A taller bar is harder "
         "to read. The hardest is paragraph 2, reading age 21. The easiest is paragraph 3, reading age 9. "
-        "The table after the chart has the same numbers.")
-    chart = chart_of(page_text)
+        f"A dashed line marks reading age {plain_reading_age()}, where plain English ends. 3 of the 4 paragraphs "
+        "are harder than plain English. The table after the chart has the same numbers.")
     assert chart.index("<title") < chart.index("<desc") < chart.index("<rect")
-    assert page.by_id["d1-fig"].startswith("Reading age of each paragraph, in order.")
+    assert page.by_id["d1-fig"] == (
+        "Reading age of each paragraph, in order. A taller bar is harder to read. Bars above the dashed line are "
+        "harder than plain English. 3 of the 4 paragraphs are. The table below has the same numbers.")
+    # the dashed line is at the top of plain English, and the chart says so in words too
+    assert chart.count('<line class="aim"') == 2
+    assert f"Dashed line: plain English, up to reading age {plain_reading_age()}</text>" in chart
     # one colour for every bar: no meaning in colour
     assert set(re.findall(r'<rect class="([^"]+)"', chart)) == {"bar"}
     assert "fill=" not in chart and "style=" not in chart
@@ -334,7 +340,7 @@ def test_chart_for_a_long_document_stays_readable() -> None:
     assert chart.count('<rect class="bar"') == 1000
     labels = re.findall(r'text-anchor="middle">(\d+)</text>', chart)
     assert labels == ["1", "100", "200", "300", "400", "500", "600", "700", "800", "900", "1000"]
-    assert 'viewBox="0 0 720 300"' in chart
+    assert 'viewBox="0 0 720 320"' in chart
 
 
 def test_no_paragraph_scores_no_chart() -> None:

@@ -109,7 +109,7 @@ figure svg { display: block; width: 100%; height: auto; max-width: 50rem; color:
 svg .bar { fill: var(--bar); }
 svg .grid { stroke: var(--grid); stroke-width: 1; }
 svg .axis { stroke: var(--text); stroke-width: 1.5; }
-svg .aim { stroke: var(--text); stroke-width: 2; stroke-dasharray: 6 4; }
+svg .aim { stroke: var(--text); stroke-width: 2.5; stroke-dasharray: 8 5; }
 svg text { fill: currentColor; font-family: @FONTS@; font-size: 15px; }
 .doc-text { border-left: 4px solid var(--line); padding-left: 1rem; }
 .doc-text p, .doc-text li, .doc-text blockquote { overflow-wrap: anywhere; }
@@ -409,6 +409,13 @@ def _difficulty(d: str, result: "FileResult", scores: list[dict[str, Any]]) -> s
     return "".join(out)
 
 
+def plain_reading_age() -> int:
+    """The reading age of a plain score of :data:`PLAIN_FROM`: the top of plain English."""
+    from ..plainscore import reading_age_for
+
+    return reading_age_for(PLAIN_FROM)
+
+
 def _nice_step(n: int, most: int = 12) -> int:
     """A step for axis labels 1, 1+step...: 1, 2, 5, 10, 20, 50... so at most ``most`` labels."""
     step = 1
@@ -424,14 +431,16 @@ def _chart(d: str, path: str, scores: list[dict[str, Any]]) -> str:
     """An SVG bar chart of the reading age of each paragraph, with a text alternative."""
     ages = [int(p.get("reading_age", 0)) for p in scores]
     n = len(ages)
-    width, height = 720, 300
-    left, right, top, bottom = 56, 12, 16, 56
+    width, height = 720, 320
+    left, right, top, bottom = 56, 12, 40, 56
     plot_w, plot_h = width - left - right, height - top - bottom
     top_age = max(20, 5 * math.ceil(max(ages) / 5))
     slot = plot_w / n
     gap = slot * 0.2 if slot >= 4 else 0.0
     hardest = max(range(n), key=lambda i: (ages[i], -i))
     easiest = min(range(n), key=lambda i: (ages[i], i))
+    aim = plain_reading_age()
+    hard = sum(1 for p in scores if float(p.get("plain_score", 0)) < PLAIN_FROM)
     title = f"The reading age of each paragraph of {path}"
     desc = (f"A bar chart with one bar for each of the {plural(n, 'paragraph')}, in the order they come. "
             "A taller bar is harder to read. ")
@@ -440,7 +449,9 @@ def _chart(d: str, path: str, scores: list[dict[str, Any]]) -> str:
                  f"The easiest is paragraph {easiest + 1}, reading age {ages[easiest]}. ")
     else:
         desc += f"Its reading age is {ages[0]}. "
-    desc += "The table after the chart has the same numbers."
+    desc += (f"A dashed line marks reading age {aim}, where plain English ends. "
+             f"{hard} of the {n} {'paragraph is' if n == 1 else 'paragraphs are'} harder than plain English. "
+             "The table after the chart has the same numbers.")
     out = [
         f'<figure aria-labelledby="{d}-fig">\n',
         f'<svg role="img" aria-labelledby="{d}-svg-t {d}-svg-d" viewBox="0 0 {width} {height}" '
@@ -456,6 +467,10 @@ def _chart(d: str, path: str, scores: list[dict[str, Any]]) -> str:
         x = left + i * slot + gap / 2
         out.append(f'<rect class="bar" x="{x:.2f}" y="{top + plot_h - h:.2f}" width="{max(slot - gap, 0.5):.2f}" '
                    f'height="{h:.2f}"><title>Paragraph {i + 1}: reading age {age}</title></rect>\n')
+    y = top + plot_h * (1 - aim / top_age)
+    out.append(f'<line class="aim" x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}"/>\n'
+               f'<line class="aim" x1="{left}" y1="16" x2="{left + 40}" y2="16"/>'
+               f'<text x="{left + 48}" y="21">Dashed line: plain English, up to reading age {aim}</text>\n')
     step = _nice_step(n)
     for i in [0, *range(step - 1, n, step)] if step > 1 else range(n):
         x = left + (i + 0.5) * slot
@@ -467,7 +482,8 @@ def _chart(d: str, path: str, scores: list[dict[str, Any]]) -> str:
         f'<text transform="translate(16 {top + plot_h / 2:.1f}) rotate(-90)" text-anchor="middle">'
         "Reading age (years)</text>\n</svg>\n"
         f'<figcaption id="{d}-fig">Reading age of each paragraph, in order. A taller bar is harder to read. '
-        "The table below has the same numbers.</figcaption>\n</figure>\n"
+        f"Bars above the dashed line are harder than plain English. {hard} of the {plural(n, 'paragraph')} "
+        f"{'is' if hard == 1 else 'are'}. The table below has the same numbers.</figcaption>\n</figure>\n"
     )
     return "".join(out)
 

@@ -698,3 +698,12 @@ def test_screenshot(example_report: Path, tmp_path: Path) -> None:
     assert png_size(shot) == (1280, 2400)
     assert shot.stat().st_size > 50_000  # text, tables and a chart; a blank page is a few kB
 
+
+def test_docs_screenshot_is_a_small_png() -> None:
+    shot = ROOT / "docs" / "images" / "report.png"
+    width, height = png_size(shot)
+    assert width == 1280 and height <= 3200
+    assert shot.stat().st_size < 300_000
+    doc = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    alt = re.search(r"!\[([^\]]+)\]\(images/report\.png\)", doc)
+    assert alt and len(alt.group(1)) > 100  # says what the picture shows, not just "screenshot"

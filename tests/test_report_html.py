@@ -481,6 +481,28 @@ def test_lists_tables_and_headings_keep_their_shape() -> None:
     assert page.texts["blockquote"] == ["A quote."]
 
 
+def test_a_table_cell_with_two_paragraphs() -> None:
+    """Word tables can hold several paragraphs in a cell: each keeps its own link target from the table."""
+    from speakeasy.model import Block, BlockKind, Document
+
+    texts = ["Visit", "Time", "Morning", "Come early.", "We facilitate it."]
+    cells = [(1, 1), (1, 2), (2, 1), (2, 2), (2, 2)]
+    source = "\n".join(texts) + "\n"
+    blocks, at = [], 0
+    for i, (text, (row, col)) in enumerate(zip(texts, cells)):
+        blocks.append(Block(text, at, BlockKind.TABLE_CELL, i, locator={"table": "1", "row": row, "column": col}))
+        at += len(text) + 1
+    doc = Document("t.docx", source, "docx", blocks)
+    r = FileResult("t.docx", "docx", [finding(source, "facilitate")], {"paragraph_scores": scores_for(doc)}, doc)
+    page_text = render([r])
+    page = Page(page_text)
+    assert page.texts["th"][-2:] == ["Visit", "Time"]
+    assert page.texts["td"][-2:] == ["Morning", "Come early.We facilitate[1] it."]
+    assert page.by_id["d1-p4"] == "Come early." and page.by_id["d1-p5"] == "We facilitate[1] it."
+    assert '<td><span id="d1-p4">Come early.</span><br><span id="d1-p5">' in page_text
+    assert page.by_id["d1-n1"].startswith("[1] Warning:")
+
+
 def test_large_document_is_quick() -> None:
     """Linear work: 4,000 paragraphs with 16,000 findings take well under a few seconds."""
     para = "We will facilitate the care package in order to commence support.\n\n"

@@ -166,20 +166,18 @@ class HtmlReport:
     sections: list[str] = field(default_factory=list)
     docs: list[_Doc] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
+    summaries: dict[str, str] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self.summaries = {r.id: r.summary for r in self.ruleset.rules} if self.ruleset is not None else {}
 
     def add(self, item: "FileResult | ReadError") -> None:
         if isinstance(item, ReadError):
             self.errors.append(item)
             return
-        n = len(self.docs) + 1
-        section, doc = _document(n, item, self._summaries())
+        section, doc = _document(len(self.docs) + 1, item, self.summaries)
         self.sections.append(section)
         self.docs.append(doc)
-
-    def _summaries(self) -> dict[str, str]:
-        if self.ruleset is None:
-            return {}
-        return {r.id: r.summary for r in self.ruleset.rules}
 
     def html(self) -> str:
         title = self.title or _default_title(self.docs)
@@ -240,8 +238,13 @@ def _default_title(docs: list[_Doc]) -> str:
     return "Plain English report"
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 def _when(moment: _dt.datetime) -> str:
-    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
+    """"14 March 2026 at 09:30", whatever the computer's language."""
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} at {moment:%H:%M}"
 
 
 def _intro(docs: list[_Doc], errors: list[ReadError], generated: _dt.datetime | None) -> str:
@@ -737,9 +740,11 @@ def _table(indexes: list[int], blocks: Sequence[Block], anchor: Any, body: Any) 
         scope = ' scope="col"' if tag == "th" else ""
         tds = []
         for parts in cells.values():
-            first = anchor(parts[0])
-            inner = "<br>".join(body(i) for i in parts)
-            tds.append(f"<{tag}{scope}{first}>{inner}</{tag}>")
+            if len(parts) == 1:
+                tds.append(f"<{tag}{scope}{anchor(parts[0])}>{body(parts[0])}</{tag}>")
+            else:  # several paragraphs in one cell: each keeps its own link target
+                inner = "<br>".join(f"<span{anchor(i)}>{body(i)}</span>" for i in parts)
+                tds.append(f"<{tag}{scope}>{inner}</{tag}>")
         out.append("<tr>" + "".join(tds) + "</tr>\n")
     out.append("</table>\n")
     return "".join(out)

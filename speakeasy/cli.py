@@ -119,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--output", "-o", metavar="FILE", default="speakeasy-report.html",
                         help="where to write the page (default: speakeasy-report.html; the file is replaced "
                         "whole at the end)")
-    report.add_argument("--title", metavar="TEXT", help="the page's title (default: 'Plain English report')")
+    report.add_argument("--title", metavar="TEXT",
+                        help="the page's title (default: 'Plain English report', and the file's name for one file)")
     _add_run_options(report)
     _add_config_options(report)
 

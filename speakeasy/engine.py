@@ -326,7 +326,7 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
 
 def _jargon_spans(findings: list[Finding], doc: Document) -> list[tuple[int, int, str]]:
     """Where the wordlists found jargon (not where a comment switched the rule off), sorted."""
-    spans = [(f.start, f.end, str(f.origin.get("term") or f.match)) for f in findings
+    spans = [(f.start, f.end, " ".join(f.match.split())) for f in findings
              if f.origin and f.origin.get("wordlist") and f.end > f.start]
     if spans and doc.directives:
         sup = Suppressions(doc.directives)

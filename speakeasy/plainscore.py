@@ -417,7 +417,7 @@ def score(t: Tally, m: Model | None = None) -> PlainScore:
 
 def _list(words: list[str], total: int) -> str:
     shown = words[:3]
-    text = ", ".join(shown)
+    text = ", ".join(f"'{w}'" for w in shown)
     if total > len(shown):
         text += " and others"
     return text
@@ -439,7 +439,7 @@ def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
     if t.rare - t.jargon_tokens > 0 and t.rare_words:
         n = t.rare - t.jargon_tokens
         groups.append((word_weight, f"{_count(n, 'rare word')}: {_list(t.rare_words, n)}"))
-    elif word_weight > 0 and t.words:
+    elif word_weight > 0 and t.words and not t.jargon:
         share = round(100 * t.uncommon / t.words)
         groups.append((word_weight, f"{share}% of the words are not everyday words"))
     length_weight = c["log_words_per_sentence"] + c["long_sentences"]

@@ -27,7 +27,12 @@ METRICS: dict[str, tuple[str, bool]] = {
     "flesch_kincaid_grade": ("Flesch-Kincaid grade", True),
     "smog": ("SMOG grade", True),
     "gunning_fog": ("Gunning fog index", True),
+    # speakeasy's own (see speakeasy.plainscore): 0-100, and a UK reading age in years.
+    "plain_score": ("plain score", False),
+    "reading_age": ("reading age", True),
 }
+#: The metrics that come from the plain score, not from the formulas above.
+PLAIN_METRICS = frozenset({"plain_score", "reading_age"})
 
 
 @dataclass(slots=True)
@@ -60,7 +65,7 @@ class Scores:
         return float(getattr(self, metric))
 
     def as_dict(self) -> dict[str, float]:
-        return {name: round(self.get(name), 1) for name in METRICS}
+        return {name: round(self.get(name), 1) for name in METRICS if name not in PLAIN_METRICS}
 
 
 def scores(counts: Counts) -> Scores:

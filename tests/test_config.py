@@ -205,7 +205,7 @@ def test_readability_gates(tmp_path: Path) -> None:
     """docs/ci.md: a readability rule set to `error` at a limit fails the check."""
     write(tmp_path / ".speakeasy.yaml",
           "rules:\n  readability.document:\n    thresholds: {error: 50}\n"
-          "  readability.paragraph:\n    thresholds: {error: 12}\n")
+          "  readability.paragraph:\n    thresholds: {error: 20}\n")
     rs = build_ruleset(resolve(cwd=tmp_path))
     assert rs.get("readability.document").options["thresholds"] == {"warning": 50, "error": 50}
     text = ("Commissioning arrangements necessitate comprehensive consideration of organisational "

@@ -91,7 +91,9 @@ def test_paragraph_readability(lint) -> None:
     result = lint(easy + "\n\n" + HARD + " " + HARD + "\n")
     fs = found(result, "readability.paragraph")
     assert [f.line for f in fs] == [3]
-    assert fs[0].message.startswith("This paragraph's Flesch-Kincaid grade is ")
+    assert fs[0].message.startswith("This paragraph's plain score is ")
+    assert "What makes it hard: " in fs[0].message
+    assert fs[0].extra["metric"] == "plain_score" and fs[0].extra["reasons"]
 
 
 def test_short_text_is_not_scored(lint) -> None:

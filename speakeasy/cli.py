@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in human output (NO_COLOR is respected)")
     check.add_argument("--quiet", "-q", action="store_true", help="only show files with findings")
+    check.add_argument("--hot-spots", type=_count, default=3, metavar="N",
+                       help="after each file's findings, show its N hardest paragraphs (plain score below 60, "
+                       "20 words or more) and what makes them hard; 0 to leave them out (default 3)")
     _add_config_options(check)
 
     report = sub.add_parser(
@@ -344,7 +347,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             from .reporters import human
 
             color = "never" if output is not None else args.color
-            tally = human.render_stream(results, stream, color=color, quiet=args.quiet, fail_on=fail_on)
+            tally = human.render_stream(results, stream, color=color, quiet=args.quiet, fail_on=fail_on,
+                                        hardest=args.hot_spots)
             too_many = _too_many(tally, args.max_findings)
             if too_many:
                 stream.write(too_many + "\n")

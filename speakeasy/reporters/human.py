@@ -56,6 +56,33 @@ def ease_words(score: float) -> str:
     return "very hard"
 
 
+#: A paragraph is a hot spot when its plain score is below this (not plain English)...
+HOT_SPOT_BELOW = 60.0
+#: ... and it has at least this many words (the scores of a few words say little).
+HOT_SPOT_WORDS = 20
+
+
+def hot_spots(stats: dict, count: int = 3) -> list[dict]:
+    """The hardest paragraphs of a document: lowest plain score first, at most ``count``."""
+    paras = [p for p in stats.get("paragraph_scores") or []
+             if p["words"] >= HOT_SPOT_WORDS and p["plain_score"] < HOT_SPOT_BELOW]
+    return sorted(paras, key=lambda p: (p["plain_score"], p["line"]))[:count]
+
+
+def hot_spot_lines(stats: dict, count: int = 3) -> list[str]:
+    """Lines for the hardest paragraphs ("hot spots"), or none."""
+    spots = hot_spots(stats, count) if count > 0 else []
+    if not spots:
+        return []
+    head = "the hardest paragraph" if len(spots) == 1 else f"the {len(spots)} hardest paragraphs"
+    lines = [f"  Hot spots, {head} (plain score out of 100; higher is easier):"]
+    for p in spots:
+        why = "; ".join(p["reasons"]) if p["reasons"] else "many long or uncommon words"
+        lines.append(f"    line {p['line']}, {p['location']}: plain score {p['plain_score']:.0f}, "
+                     f"reading age {p['reading_age']}. {why[:1].upper() + why[1:]}.")
+    return lines
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
@@ -126,15 +153,19 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
 
 
 def render(report: "Report", stream: TextIO | None = None, color: str = "auto", quiet: bool = False,
-           fail_on: str = "error", err: TextIO | None = None) -> None:
+           fail_on: str = "error", err: TextIO | None = None, hardest: int = 3) -> None:
     """Print a whole report (see :func:`render_stream` for results as they come)."""
     items: list = list(report.errors) + list(report.files)
-    render_stream(iter(items), stream, color, quiet, fail_on, err)
+    render_stream(iter(items), stream, color, quiet, fail_on, err, hardest)
 
 
 def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "auto", quiet: bool = False,
-                  fail_on: str = "error", err: TextIO | None = None) -> "Tally":
-    """Print each file's findings as soon as it is checked; return the tally."""
+                  fail_on: str = "error", err: TextIO | None = None, hardest: int = 3) -> "Tally":
+    """Print each file's findings as soon as it is checked; return the tally.
+
+    After a file's findings come its ``hardest`` hot spots: the paragraphs
+    with the lowest plain score, with the reasons (0 leaves them out).
+    """
     from rich.text import Text
 
     from ..engine import Tally
@@ -156,9 +187,14 @@ def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "a
         for f in result.findings:
             render_finding(console, result, f)
         st = result.stats
-        summary = (
-            f"  {plural(st['words'], 'word')}, {plural(st['sentences'], 'sentence')}. "
-            f"Flesch reading ease {st['flesch_reading_ease']:.0f} ({ease_words(st['flesch_reading_ease'])}), "
+        for line in hot_spot_lines(st, hardest):
+            console.print(Text(line))
+        summary = f"  {plural(st['words'], 'word')}, {plural(st['sentences'], 'sentence')}. "
+        if "plain_score" in st and st["words"]:
+            summary += (f"Plain score {st['plain_score']:.0f} out of 100 ({ease_words(st['plain_score'])}), "
+                        f"reading age {st['reading_age']}. ")
+        summary += (
+            f"Flesch reading ease {st['flesch_reading_ease']:.0f}, "
             f"grade {st['flesch_kincaid_grade']:.1f}. "
         )
         summary += f"{counts_text_by(tally_of(result.findings))}." if result.findings else "No problems found."

@@ -290,8 +290,9 @@ def sentence_tally(
             j += 1
         if j < n and infos[j][2][6]:
             t.passive += 1
-            if len(t.passives) < EXAMPLES:
-                t.passives.append(" ".join(x[0] for x in infos[k:j + 1]))
+            verb = " ".join(x[0] for x in infos[k:j + 1])
+            if len(t.passives) < EXAMPLES and verb not in t.passives:
+                t.passives.append(verb)
     # Noun chains: 3 or more words in a row, no punctuation between them, none
     # a little word, each able to be a noun or an adjective, at least two nouns.
     run: list[int] = []
@@ -299,8 +300,9 @@ def sentence_tally(
     def close() -> None:
         if len(run) >= 3 and sum(1 for i in run if infos[i][2][4]) >= 2:
             t.chains += 1
-            if len(t.chain_texts) < EXAMPLES:
-                t.chain_texts.append(" ".join(infos[i][0] for i in run))
+            chain = " ".join(infos[i][0] for i in run)
+            if len(t.chain_texts) < EXAMPLES and chain not in t.chain_texts:
+                t.chain_texts.append(chain)
 
     for k in range(n):
         z, stop, _syl, _nom, _noun, nounish, _part = infos[k][2]
@@ -416,9 +418,15 @@ def score(t: Tally, m: Model | None = None) -> PlainScore:
 
 
 def _list(words: list[str], total: int) -> str:
+    """Up to three examples, then "and others" if there are more different ones.
+
+    ``total`` counts every use, so a word used twice counts twice; the
+    examples are different words, and a tally keeps every different one up to
+    :data:`EXAMPLES`, so only more examples than are shown mean others.
+    """
     shown = words[:3]
     text = ", ".join(f"'{w}'" for w in shown)
-    if total > len(shown):
+    if total > len(shown) and len(words) > len(shown):
         text += " and others"
     return text
 

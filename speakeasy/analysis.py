@@ -280,6 +280,7 @@ class Analysis:
         #: after the word rules have run, before anything asks for plain scores.
         self.jargon_spans: list[tuple[int, int, str]] = []
         self._tallies: dict[int, "Tally"] = {}
+        self._block_tallies: dict[int, "Tally"] = {}
         self._plain_blocks: list["PlainScore | None"] | None = None
         self._plain_doc: "PlainScore | None" = None
 
@@ -497,9 +498,9 @@ class Analysis:
 
     # -- the plain score ------------------------------------------------------------------
 
-    def sentence_tally(self, sent: Sentence) -> "Tally":
+    def sentence_tally(self, sent: Sentence, chains: bool | None = None) -> "Tally":
         """The plain score's counts for one sentence (see :mod:`speakeasy.plainscore`)."""
-        got = self._tallies.get(sent.start)
+        got = self._tallies.get(sent.start) if chains is None else None
         if got is not None:
             return got
         import bisect
@@ -521,14 +522,18 @@ class Analysis:
                 i += 1
             if inside:
                 jargon = [next((term for a, b, term in inside if a < we and ws < b), None) for ws, we in spans]
-        t = sentence_tally(sent.texts, gaps, jargon)
-        self._tallies[sent.start] = t
+        t = sentence_tally(sent.texts, gaps, jargon, chains)
+        if chains is None:
+            self._tallies[sent.start] = t
         return t
 
     def block_tally(self, block: int) -> "Tally":
-        from .plainscore import tally
+        got = self._block_tallies.get(block)
+        if got is None:
+            from .plainscore import tally
 
-        return tally(self.sentence_tally(s) for s in self.block_sentences(block))
+            got = self._block_tallies[block] = tally(self.sentence_tally(s) for s in self.block_sentences(block))
+        return got
 
     def plain_blocks(self) -> list["PlainScore | None"]:
         """The plain score of each block with words; None for headings and blocks without words."""
@@ -555,10 +560,11 @@ class Analysis:
             ))
         return self._plain_doc
 
-    def plain_sentence(self, sent: Sentence) -> "PlainScore":
+    def plain_sentence(self, sent: Sentence, explain: bool = True) -> "PlainScore":
+        """One sentence's plain score (``explain=False``: without the reasons, which take longer)."""
         from .plainscore import score
 
-        return score(self.sentence_tally(sent))
+        return score(self.sentence_tally(sent), explain=explain)
 
     # -- locations ------------------------------------------------------------------------
 

@@ -370,7 +370,7 @@ def paragraph_scores(analysis: Analysis) -> list[dict[str, Any]]:
             "end_offset": end,
             "location": analysis.location(start),
             **ps.as_dict(),
-            "sentence_scores": [round(analysis.plain_sentence(s).score, 1) for s in sents],
+            "sentence_scores": [round(analysis.plain_sentence(s, explain=False).score, 1) for s in sents],
         })
     return out
 

@@ -173,8 +173,8 @@ def zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _word(low: str) -> tuple[float, bool, int, bool, bool, bool, bool]:
-    """(zipf, stop word, syllables, noun made from a verb, can be a noun, can be a noun or adjective, participle)."""
+def _word(low: str) -> tuple[float, bool, int, bool, bool]:
+    """(zipf, stop word, syllables, noun made from a verb, past participle)."""
     from .kinds.passive import is_participle
     from .syllables import syllables
 
@@ -190,10 +190,15 @@ def _word(low: str) -> tuple[float, bool, int, bool, bool, bool, bool]:
     stop = low in _stop_words()
     nominal = (not stop and len(low) > 6 and low.endswith(NOMINAL_ENDINGS)
                and low not in NOMINAL_EVERYDAY and z < 5.5)
+    return z, stop, syllables(low), nominal, is_participle(low)
+
+
+@lru_cache(maxsize=65536)
+def _noun_or_adjective(low: str) -> tuple[bool, bool]:
+    """(can be a noun, can be a noun or an adjective); a word lemminflect does not know counts as a noun."""
     pos = _parts_of_speech(low)
     noun = "NOUN" in pos or "PROPN" in pos or not pos
-    nounish = noun or "ADJ" in pos
-    return z, stop, syllables(low), nominal, noun, nounish, is_participle(low)
+    return noun, noun or "ADJ" in pos
 
 
 def _parts_of_speech(low: str) -> frozenset[str]:
@@ -216,6 +221,7 @@ def sentence_tally(
     words: Sequence[str],
     gaps: Sequence[bool] | None = None,
     jargon: Sequence[str | None] | None = None,
+    chains: bool | None = None,
 ) -> Tally:
     """Count one sentence.
 
@@ -225,7 +231,15 @@ def sentence_tally(
     punctuation), which noun chains need; without it, every gap counts as a
     space.  ``jargon[i]`` is the wordlist term that word ``i`` is part of,
     or None.
+
+    Noun chains need each word's parts of speech from lemminflect, whose
+    lexicon takes about a second to load.  ``chains=None`` measures them only
+    when the model gives them a weight (the shipped one does not: see
+    ``benchmarks/readability/README.md``), so a check does not pay for a
+    number that changes nothing; the fitting script passes ``chains=True``.
     """
+    if chains is None:
+        chains = model().weights.get("noun_chains", 0.0) != 0.0
     t = Tally(sentences=1)
     lows: list[str] = []
     infos = []
@@ -247,7 +261,7 @@ def sentence_tally(
     jargon_of = [jargon[i] if jargon is not None else None for i in kept]
     spaced = [gaps[i] if gaps is not None and i < len(gaps) else True for i in kept]
     seen_terms: list[str] = []
-    for k, (w, low, (z, stop, syl, nominal, _noun, _nounish, _part)) in enumerate(infos):
+    for k, (w, low, (z, stop, syl, nominal, _part)) in enumerate(infos):
         t.syllables += syl
         if low in READER_WORDS:
             t.reader_words += 1
@@ -288,7 +302,7 @@ def sentence_tally(
         j = k + 1
         while j < n and j - k <= 2 and (lows[j] in _ADVERBS or (lows[j].endswith("ly") and len(lows[j]) > 4)):
             j += 1
-        if j < n and infos[j][2][6]:
+        if j < n and infos[j][2][4]:
             t.passive += 1
             verb = " ".join(x[0] for x in infos[k:j + 1])
             if len(t.passives) < EXAMPLES and verb not in t.passives:
@@ -298,19 +312,20 @@ def sentence_tally(
     run: list[int] = []
 
     def close() -> None:
-        if len(run) >= 3 and sum(1 for i in run if infos[i][2][4]) >= 2:
+        if len(run) >= 3 and sum(1 for i in run if _noun_or_adjective(infos[i][1])[0]) >= 2:
             t.chains += 1
             chain = " ".join(infos[i][0] for i in run)
             if len(t.chain_texts) < EXAMPLES and chain not in t.chain_texts:
                 t.chain_texts.append(chain)
 
-    for k in range(n):
-        z, stop, _syl, _nom, _noun, nounish, _part = infos[k][2]
-        if not stop and nounish and not _part_is_verbish(infos[k][1]) and (not run or spaced[run[-1]]):
+    for k in range(n if chains else 0):
+        stop = infos[k][2][1]
+        link = not stop and not _part_is_verbish(infos[k][1]) and _noun_or_adjective(infos[k][1])[1]
+        if link and (not run or spaced[run[-1]]):
             run.append(k)
         else:
             close()
-            run = [k] if not stop and nounish and not _part_is_verbish(infos[k][1]) else []
+            run = [k] if link else []
     close()
     return t
 
@@ -408,13 +423,14 @@ class PlainScore:
                 "sentences": self.sentences, "reasons": list(self.reasons)}
 
 
-def score(t: Tally, m: Model | None = None) -> PlainScore:
-    """Score a tally: 0 to 100, with a reading age and the reasons it is hard."""
+def score(t: Tally, m: Model | None = None, explain: bool = True) -> PlainScore:
+    """Score a tally: 0 to 100, with a reading age and (``explain``) the reasons it is hard."""
     m = m or model()
     if t.words == 0:
         return PlainScore(100.0, m.youngest, 0, t.sentences, ())
     value = squash(raw_score(t, m), m)
-    return PlainScore(value, reading_age_for(value, m), t.words, t.sentences, tuple(reasons(t, m)))
+    why = tuple(reasons(t, m)) if explain else ()
+    return PlainScore(value, reading_age_for(value, m), t.words, t.sentences, why)
 
 
 def _list(words: list[str], total: int) -> str:
@@ -473,10 +489,10 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def text_tally(text: str) -> Tally:
+def text_tally(text: str, chains: bool | None = None) -> Tally:
     """Tally plain text (for tests and evaluation): speakeasy's own sentence split."""
     from .analysis import Analysis
     from .readers.text import parse
 
     analysis = Analysis(parse("text.txt", text))
-    return tally(analysis.sentence_tally(s) for s in analysis.sentences)
+    return tally(analysis.sentence_tally(s, chains=chains) for s in analysis.sentences)

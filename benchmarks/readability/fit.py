@@ -59,7 +59,7 @@ BEND = 25.0
 
 
 def features(texts: list[str]) -> np.ndarray:
-    return np.array([[text_tally(t).features()[k] for k in FEATURES] for t in texts])
+    return np.array([[text_tally(t, chains=True).features()[k] for k in FEATURES] for t in texts])
 
 
 def flesch(texts: list[str]) -> np.ndarray:

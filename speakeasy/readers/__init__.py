@@ -19,7 +19,13 @@ _TEXT_READERS: dict[str, tuple[str, Callable[[str, str], Document]]] = {}
 #: suffix -> (format name, module): readers of binary formats (zip packages), given the
 #: bytes as they are (no UTF-8 decoding).  The module is imported when first used, and
 #: its ``parse(path, data, include_comments=False)`` makes the Document.
-_BINARY_READERS: dict[str, tuple[str, str]] = {".docx": ("docx", "docx"), ".odt": ("odt", "odt")}
+_BINARY_READERS: dict[str, tuple[str, str]] = {
+    ".docx": ("docx", "docx"),
+    ".odt": ("odt", "odt"),
+    # web pages are given as bytes too: their <meta charset> may name the encoding
+    ".html": ("html", "html"),
+    ".htm": ("html", "html"),
+}
 
 
 def _register_builtin() -> None:
@@ -39,7 +45,7 @@ def supported_suffixes() -> list[str]:
 
 
 def format_for(path: str) -> str | None:
-    """The format name for a path (``markdown``, ``text``, ``docx``, ``odt``), or None if unsupported."""
+    """The format name for a path (``markdown``, ``text``, ``docx``, ``odt``, ``html``), or None if unsupported."""
     _register_builtin()
     suffix = Path(path).suffix.lower()
     entry = _TEXT_READERS.get(suffix) or _BINARY_READERS.get(suffix)

@@ -153,7 +153,7 @@ def test_active_verbs_are_not_passive(text: str) -> None:
 
 
 def test_noun_chains_are_found() -> None:
-    t = sentence_tally(words("The care package review process is new."))
+    t = sentence_tally(words("The care package review process is new."), chains=True)
     assert t.chains == 1
     assert t.chain_texts == ["care package review process"]
 
@@ -163,15 +163,28 @@ def test_punctuation_breaks_a_noun_chain() -> None:
     assert ws == words("The care package review process is new.")  # only the gaps differ
     gaps = [True] * (len(ws) - 1)
     gaps[ws.index("package")] = False  # a comma after "package"
-    assert sentence_tally(ws, gaps).chains == 0
-    assert sentence_tally(ws).chains == 1  # without gaps, every gap is a space
+    assert sentence_tally(ws, gaps, chains=True).chains == 0
+    assert sentence_tally(ws, chains=True).chains == 1  # without gaps, every gap is a space
     # The same through a document: speakeasy works the gaps out from the text.
-    assert text_tally("The care package, review process is new.").chains == 0
-    assert text_tally("The care package review process is new.").chains == 1
+    assert text_tally("The care package, review process is new.", chains=True).chains == 0
+    assert text_tally("The care package review process is new.", chains=True).chains == 1
+
+
+def test_noun_chains_are_not_measured_when_they_have_no_weight() -> None:
+    """The shipped weights give noun chains none, so a check does not load lemminflect for them."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from speakeasy.plainscore import text_tally, model; "
+            "assert model().weights['noun_chains'] == 0; "
+            "t = text_tally('The care package review process is new.'); "
+            "print(t.chains, 'lemminflect' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "False"]
 
 
 def test_a_little_word_breaks_a_noun_chain() -> None:
-    t = sentence_tally(words("The care package for the review process is new."))
+    t = sentence_tally(words("The care package for the review process is new."), chains=True)
     assert (t.chains, t.chain_texts) == (0, [])
 
 

@@ -372,3 +372,43 @@ def test_fix_refuses_web_pages_with_a_clear_message(cli, tmp_path: Path) -> None
     assert code == 2
     assert err.strip().endswith(f"{page}: speakeasy cannot fix html files yet.")
     assert page.read_text(encoding="utf-8") == original
+
+
+# ---------------------------------------------------------------------------
+# accessibility of web pages
+
+
+def test_accessibility_findings_on_the_govuk_page_point_at_the_elements() -> None:
+    src = PAGE.read_text(encoding="utf-8")
+    found = [f for f in lint_path(str(PAGE)).findings if "accessibility" in f.rule]
+    got = {(f.rule, f.line, f.column) for f in found}
+    assert got == {
+        ("web-accessibility.image-alt",) + source_position(src, '<img src="/assets/charges-chart.png">'),
+        ("web-accessibility.link-text",) + source_position(src, '<a href="/care/debt-policy"'),
+        ("web-accessibility.heading-levels",) + source_position(src, '<h4 class'),
+    }
+    # alt="" marks a decorative image; the Word checks never fire on web pages
+    link = next(f for f in found if f.rule.endswith("link-text"))
+    assert link.message.startswith("The link text 'click here' does not say where the link goes.")
+
+
+def test_missing_lang_is_reported_at_the_html_tag(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html>\n<html class=\"x\">\n<body><p>Words.</p></body></html>\n", encoding="utf-8")
+    found = [(f.line, f.column) for f in lint_path(str(page)).findings if f.rule.endswith("page-language")]
+    assert found == [(2, 1)]
+    part = tmp_path / "part.html"
+    part.write_text("<p>A part of a page, such as a template.</p>\n", encoding="utf-8")
+    assert not [f for f in lint_path(str(part)).findings if f.rule.endswith("page-language")]
+
+
+def test_links_images_and_headings_outside_the_main_content_are_not_checked(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html lang="en"><body><header><img src="logo.png"><a href="/">here</a></header>'
+        '<nav><h4>Menu</h4></nav><main><h1>Title</h1><h2>Part</h2>'
+        '<p><a href="/a" aria-label="Our charging policy">Read more</a> '
+        '<img src="x.png" role="presentation"></p></main></body></html>',
+        encoding="utf-8",
+    )
+    assert not [f for f in lint_path(str(page)).findings if "accessibility" in f.rule]

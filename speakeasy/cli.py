@@ -193,6 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
     cache.add_argument("action", nargs="?", choices=("info", "prune", "clear"), default="info",
                        help="what to do (default: info)")
 
+    plugins = sub.add_parser(
+        "plugins", help="list the installed plugins and whether they are in use",
+        description="List the installed plugins: the name to put in `plugins:` in .speakeasy.yaml, what each "
+        "provides (rule kinds, readers, rule packs), its version, and whether your configuration uses it. "
+        "Plugins that are not in use are not loaded.",
+    )
+    plugins.add_argument("--format", choices=("human", "json"), default="human")
+    _add_config_options(plugins)
+
     schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
     schema.add_argument("which", choices=("pack", "wordlist", "config", "profile", "report"))
     return parser
@@ -859,6 +868,35 @@ def cmd_cache(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_plugins(args: argparse.Namespace) -> int:
+    from .plugins import canonical, discover
+
+    settings = _settings(args)
+    enabled = {canonical(n) for n in settings["plugins"] or []}
+    found = discover()
+    rows = [{"name": p.name, "version": p.version, "provides": p.provides, "enabled": key in enabled,
+             "entry_points": [{"group": ep.group, "name": ep.name, "value": ep.value} for ep in p.entry_points]}
+            for key, p in found.items()]
+    if args.format == "json":
+        import json
+
+        json.dump({"plugins": rows}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not rows:
+        sys.stdout.write("No plugins are installed. Read docs/plugins.md to find out about them.\n")
+        return EXIT_OK
+    width = max(len(r["name"]) for r in rows)
+    vwidth = max(len(r["version"]) for r in rows)
+    for r in rows:
+        state = "in use" if r["enabled"] else "not in use"
+        sys.stdout.write(f"{r['name']:<{width}}  {r['version']:<{vwidth}}  {state:<10}  {', '.join(r['provides'])}\n")
+    used = sum(1 for r in rows if r["enabled"])
+    sys.stdout.write(f"\n{len(rows)} {'plugin' if len(rows) == 1 else 'plugins'} installed, {used} in use. "
+                     "To use one, add its name to `plugins:` in .speakeasy.yaml.\n")
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     import json
 
@@ -882,4 +920,5 @@ _COMMANDS = {
     "schema": cmd_schema,
     "cache": cmd_cache,
     "words": cmd_words,
+    "plugins": cmd_plugins,
 }

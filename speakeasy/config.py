@@ -39,6 +39,9 @@ CONFIG = Schema(
         Field("fail_on", "text", "The level that makes the check fail.", choices=FAIL_ON),
         Field("keymap", "any-mapping",
               "Keys for `speakeasy review`, by the id shown in its help screen, like `review.skip: x`."),
+        Field("plugins", "texts",
+              "Plugins to use, by the name `speakeasy plugins` shows (the name you install, like "
+              "`speakeasy-email-reader`). Installed plugins that are not named here are not used."),
     ),
     doc="speakeasy's configuration (.speakeasy.yaml, or [tool.speakeasy] in pyproject.toml).",
 )
@@ -55,6 +58,7 @@ DEFAULTS: dict[str, Any] = {
     "include_comments": False,
     "fail_on": "error",
     "keymap": {},
+    "plugins": [],
 }
 
 PROFILE = Schema(
@@ -183,6 +187,8 @@ def load_file(path: Path) -> tuple[dict[str, Any], dict[str, tuple[int | None, i
                 v.errors.append(UserDataError(shown, e.problem, line, None, e.hint, source=text))
             if not tmp.errors and checked is not _invalid():
                 out[key] = checked
+                if key == "plugins":
+                    v.errors.extend(_unknown_plugins(checked, shown, text, [(line, None)] * len(checked)))
             if key == "rules" and isinstance(value, dict):
                 for sel in value:
                     positions[f"rules:{sel}"] = (_toml_line(text, "rules"), None)
@@ -197,6 +203,10 @@ def load_file(path: Path) -> tuple[dict[str, Any], dict[str, tuple[int | None, i
         return {}, {}, text
     v = Validator(shown, text)
     data = v.mapping(node, CONFIG)
+    if not v.errors and data.get("plugins"):
+        loc = data["__pos__"].get("plugins")
+        where = [loc.item(i) if loc else (None, None) for i in range(len(data["plugins"]))]
+        v.errors.extend(_unknown_plugins(data["plugins"], shown, text, where))
     if v.errors:
         raise DataErrors(v.errors)
     positions = {k: (loc.line, loc.column) for k, loc in data.get("__pos__", {}).items()}
@@ -207,6 +217,25 @@ def load_file(path: Path) -> tuple[dict[str, Any], dict[str, tuple[int | None, i
                 for sk, sv in val.value:
                     positions[f"rules:{sk.value}"] = (sv.start_mark.line + 1, sv.start_mark.column + 1)
     return {k: val for k, val in data.items() if not k.startswith("__")}, positions, text
+
+
+def _unknown_plugins(names: list[str], shown: str, text: str,
+                     where: list[tuple[int | None, int | None]]) -> list[UserDataError]:
+    """A problem for each name in `plugins` that no installed plugin has (nothing is imported)."""
+    from .plugins import canonical, discover, unknown_message
+
+    installed = discover()
+    out = []
+    for name, (line, column) in zip(names, where):
+        if canonical(name) in installed:
+            continue
+        shown_names = [p.name for p in installed.values()]
+        close = difflib.get_close_matches(canonical(name), list(installed), n=1, cutoff=0.6)
+        hint = (f"Did you mean `{installed[close[0]].name}`?" if close else
+                "Install it with pip, or run `speakeasy plugins` to see the names.")
+        message = unknown_message(name, shown_names)
+        out.append(UserDataError(shown, message[0].upper() + message[1:], line, column, hint, source=text))
+    return out
 
 
 def _invalid() -> Any:

@@ -68,6 +68,8 @@ class RuleSet:
     packs: list[Pack]
     settings: Settings
     kinds: list[Kind] = field(default_factory=list)
+    #: (name, version) of the plugins in use (see speakeasy.plugins)
+    plugins: list[tuple[str, str]] = field(default_factory=list)
     #: entries of the project's .speakeasy-ignore.yaml (see speakeasy.ignorefile)
     ignore_entries: list[dict[str, Any]] = field(default_factory=list)
     ignore_root: Path = field(default_factory=Path.cwd)
@@ -94,8 +96,12 @@ class RuleSet:
 
 def _pack_paths(settings: Settings) -> list[Path]:
     out: list[Path] = []
+    from .plugins import pack_paths as plugin_pack_paths
+
     base = settings.base("packs")
     shipped = {p.stem: p for p in builtin_pack_paths()}
+    for stem, p in plugin_pack_paths().items():  # the packs of the enabled plugins count as shipped ones
+        shipped.setdefault(stem, p)
     for name in settings["packs"]:
         if name == "default":
             if not shipped:
@@ -153,11 +159,14 @@ def _local_rule(path: str) -> Rule:
 
 def build_ruleset(settings: Settings) -> RuleSet:
     """Load the packs, apply profile, file and command-line changes, compile the kinds."""
+    from . import plugins
+
+    loaded = plugins.activate(settings.values.get("plugins") or [])
     errors: list[UserDataError] = []
     packs: list[Pack] = []
     for path in _pack_paths(settings):
         try:
-            packs.append(load_pack(path))
+            packs.append(load_pack(path, loaded.wordlist_dirs))
         except DataErrors as exc:
             errors.extend(exc.errors)
     rules: list[Rule] = []
@@ -203,7 +212,7 @@ def build_ruleset(settings: Settings) -> RuleSet:
         rule.settings["keep"] = tuple(settings["keep"])
         rule.settings["include_proposed"] = bool(settings["include_proposed"])
         rule.settings["model"] = settings["language_model"]
-    ruleset = RuleSet(rules, packs, settings)
+    ruleset = RuleSet(rules, packs, settings, plugins=list(loaded.plugins))
     from . import ignorefile
 
     ruleset.ignore_root = settings.config_path.resolve().parent if settings.config_path else Path(settings.root)
@@ -380,13 +389,24 @@ def _internal_error(analysis: Analysis, rule: Rule, exc: BaseException) -> Findi
     at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
     start = analysis.blocks[0].start if analysis.blocks else 0
     line, column = analysis.document.position(start)
+    from .plugins import kind_owner
+
+    owner = kind_owner(rule.kind)
+    if owner:
+        message = (
+            f"The rule '{rule.id}' (kind '{rule.kind}', from the plugin '{owner}') stopped with an error "
+            f"({type(exc).__name__}: {exc}{at}). The other rules still ran. "
+            f"Please report this to the plugin's authors, with its version and speakeasy {__version__}."
+        )
+    else:
+        message = (
+            f"The rule '{rule.id}' stopped with an error ({type(exc).__name__}: {exc}{at}). "
+            f"The other rules still ran. Please report this to the speakeasy team, with speakeasy {__version__}."
+        )
     return Finding(
         rule=INTERNAL_RULE,
         level=Level.ERROR,
-        message=(
-            f"The rule '{rule.id}' stopped with an error ({type(exc).__name__}: {exc}{at}). "
-            f"The other rules still ran. Please report this to the speakeasy team, with speakeasy {__version__}."
-        ),
+        message=message,
         path=analysis.document.path,
         start=start,
         end=start,
@@ -396,7 +416,7 @@ def _internal_error(analysis: Analysis, rule: Rule, exc: BaseException) -> Findi
         end_line=line,
         end_column=column,
         location="the whole document",
-        extra={"failed_rule": rule.id},
+        extra={"failed_rule": rule.id, **({"plugin": owner} if owner else {})},
     )
 
 
@@ -645,7 +665,10 @@ _WORKER_RULESET: RuleSet | None = None
 
 def _worker_init(settings: Settings) -> None:
     global _WORKER_RULESET
-    _WORKER_RULESET = build_ruleset(settings)
+    from . import plugins
+
+    plugins.QUIET = True  # the main process has shown any plugin problems already
+    _WORKER_RULESET = build_ruleset(settings)  # loads the same plugins as the main process
 
 
 def _worker_lint(job: tuple[str, bool, str | None]) -> FileResult | ReadError:

@@ -532,7 +532,8 @@ def resolve_wordlist(name: str, base: Path, search: list[Path]) -> Path | None:
 
 
 @lru_cache(maxsize=64)
-def _load_pack_cached(path: str, mtime: int, size: int, search: tuple[str, ...], cwd: str) -> Pack:
+def _load_pack_cached(path: str, mtime: int, size: int, search: tuple[str, ...], cwd: str,
+                      plugin_kinds: tuple[str, ...] = ()) -> Pack:
     return _parse_pack(Path(path), [Path(s) for s in search])
 
 
@@ -546,7 +547,12 @@ def load_pack(path: str | os.PathLike[str], wordlist_dirs: list[Path] | None = N
             [UserDataError(_display(p), "This rule pack does not exist.", hint="Check the name and the folder.")]
         ) from None
     dirs = list(wordlist_dirs or []) + [p.resolve().parent.parent / "wordlists", builtin_wordlists_dir()]
-    return _load_pack_cached(str(p.resolve()), st.st_mtime_ns, st.st_size, tuple(str(d) for d in dirs), os.getcwd())
+    from .plugins import active
+
+    # the kinds of the enabled plugins are part of the key: a pack may use them
+    plugin_kinds = tuple(sorted(active().kinds))
+    return _load_pack_cached(str(p.resolve()), st.st_mtime_ns, st.st_size, tuple(str(d) for d in dirs), os.getcwd(),
+                             plugin_kinds)
 
 
 def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:

@@ -170,11 +170,21 @@ def register(cls: type[Kind]) -> type[Kind]:
     return cls
 
 
-def registry() -> dict[str, type[Kind]]:
-    """Every known kind, built-in ones first."""
+def builtin_registry() -> dict[str, type[Kind]]:
+    """The kinds that come with speakeasy (and any registered in this process)."""
     from . import builtin  # noqa: F401  (registers the built-in kinds)
 
     return dict(_REGISTRY)
+
+
+def registry() -> dict[str, type[Kind]]:
+    """Every known kind, built-in ones first, then those of the enabled plugins."""
+    from ..plugins import active
+
+    out = builtin_registry()
+    for name, cls in active().kinds.items():
+        out.setdefault(name, cls)
+    return out
 
 
 def iter_kinds() -> Iterator[type[Kind]]:

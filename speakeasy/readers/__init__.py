@@ -8,11 +8,63 @@ cannot read, with a one-line reason in plain English.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from ..errors import InputError
 from ..model import Document
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A reader a plugin gives (entry point group ``speakeasy.readers``).
+
+    ``name`` is the format's name (shown in reports), ``suffixes`` the file
+    endings it reads (``(".eml",)``, lower case, with the dot).  ``parse``
+    takes ``(path, text)`` and returns a :class:`~speakeasy.model.Document`
+    whose ``source`` is ``text``; with ``binary=True`` it takes
+    ``(path, data)`` with the file's bytes instead.  For a file it cannot
+    read, ``parse`` raises :class:`~speakeasy.errors.InputError`; any other
+    error is reported as the plugin's, and the run goes on.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    parse: Callable[[str, str], Document]
+    binary: bool = False
+
+
+#: suffix -> (Reader, "plugin-name version"): readers of the enabled plugins (see speakeasy.plugins)
+_PLUGIN_READERS: dict[str, tuple[Reader, str]] = {}
+
+
+def _set_plugin_readers(readers: list[tuple[Reader, str]]) -> None:
+    _PLUGIN_READERS.clear()
+    for reader, owner in readers:
+        for suffix in reader.suffixes:
+            _PLUGIN_READERS[suffix.lower()] = (reader, owner)
+
+
+def builtin_suffixes() -> list[str]:
+    """The suffixes speakeasy reads by itself, without plugins."""
+    _register_builtin()
+    return sorted([*_TEXT_READERS, *_BINARY_READERS])
+
+
+def _plugin_parse(reader: Reader, owner: str, path: str, data: bytes) -> Document:
+    """Run a plugin's reader; any error but InputError becomes a one-line InputError naming the plugin."""
+    try:
+        return reader.parse(path, data if reader.binary else decode(path, data))  # type: ignore[arg-type]
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a plugin's bug must not stop the run
+        raise InputError(
+            path,
+            f"the plugin '{owner}' could not read this file ({type(exc).__name__}: {exc}). "
+            "Please report this to the plugin's authors.",
+            "plugin-error",
+        ) from None
 
 #: suffix -> (format name, parse function taking (path, text) -> Document)
 _TEXT_READERS: dict[str, tuple[str, Callable[[str, str], Document]]] = {}
@@ -41,7 +93,7 @@ def _register_builtin() -> None:
 
 def supported_suffixes() -> list[str]:
     _register_builtin()
-    return sorted([*_TEXT_READERS, *_BINARY_READERS])
+    return sorted([*_TEXT_READERS, *_BINARY_READERS, *_PLUGIN_READERS])
 
 
 def format_for(path: str) -> str | None:
@@ -49,6 +101,8 @@ def format_for(path: str) -> str | None:
     _register_builtin()
     suffix = Path(path).suffix.lower()
     entry = _TEXT_READERS.get(suffix) or _BINARY_READERS.get(suffix)
+    if entry is None and suffix in _PLUGIN_READERS:
+        return _PLUGIN_READERS[suffix][0].name
     return entry[0] if entry else None
 
 
@@ -124,6 +178,9 @@ def read_bytes(path: str, data: bytes, format: str | None = None, *, include_com
     for name, parse in _TEXT_READERS.values():
         if name == fmt:
             return parse(path, decode(path, data))
+    for reader, owner in _PLUGIN_READERS.values():
+        if reader.name == fmt:
+            return _plugin_parse(reader, owner, path, data)
     raise InputError(path, _UNSUPPORTED.format(", ".join(supported_suffixes())), "unsupported")
 
 

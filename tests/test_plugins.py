@@ -1,0 +1,360 @@
+"""Plugins: found by their entry points, used only when the configuration names them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from speakeasy import plugins
+from speakeasy.cli import main
+from speakeasy.config import resolve
+from speakeasy.schema import DataErrors
+
+KIND = '''
+from speakeasy.kinds.base import Kind
+
+
+class ShoutingKind(Kind):
+    name = "shouting"
+    summary = "Flags words in capitals."
+
+    def check(self, analysis):
+        import re
+        for m in re.finditer(r"\\b[A-Z]{4,}\\b", analysis.source):
+            yield self.finding(analysis, m.start(), m.end())
+
+
+NOT_A_KIND = "just some text"
+
+
+class CrashingKind(Kind):
+    name = "crashing"
+    summary = "Always fails."
+
+    def check(self, analysis):
+        raise RuntimeError("boom")
+'''
+
+READER = '''
+from speakeasy.errors import InputError
+from speakeasy.model import Block, Document
+from speakeasy.readers import Reader
+
+
+def parse(path, text):
+    if "CRASH" in text:
+        raise ValueError("cannot cope")
+    if "REFUSE" in text:
+        raise InputError(path, "this note is refused.", "refused")
+    return Document(path=path, source=text, format="note", blocks=[Block(text=text.strip(), start=0)] if text.strip() else [])
+
+
+reader = Reader("note", (".note",), parse)
+'''
+
+PACK = '''\
+id: shouty
+title: Shouty
+version: 1.0.0
+description: Capitals.
+licence: MIT
+rules:
+  - id: caps
+    kind: shouting
+    level: warning
+    message: "Write '{match}' in lower case."
+    summary: Flags capitals.
+    why: Capitals are hard to read.
+    example:
+      bad: Please READ this.
+      good: Please read this.
+'''
+
+
+def make_dist(site: Path, dist: str, version: str, module: str, entry_points: dict[str, list[str]],
+              files: dict[str, str]) -> None:
+    """A tiny installed distribution: a module and a .dist-info folder with entry points."""
+    for rel, text in files.items():
+        p = site / module / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    info = site / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8")
+    eps = "".join(f"[{group}]\n" + "".join(line + "\n" for line in lines) + "\n" for group, lines in entry_points.items())
+    (info / "entry_points.txt").write_text(eps, encoding="utf-8")
+
+
+def shouty(site: Path, version: str = "1.0.0", kind_ep: str = "fake_shouty.kinds:ShoutingKind",
+           more_kinds: tuple[str, ...] = ()) -> None:
+    make_dist(site, "speakeasy-shouty", version, "fake_shouty",
+              {"speakeasy.kinds": [f"shouting = {kind_ep}", *more_kinds], "speakeasy.packs": ["shouty = fake_shouty.data"]},
+              {"__init__.py": "", "kinds.py": KIND, "data/__init__.py": "", "data/rules/shouty.yaml": PACK})
+
+
+def notes(site: Path) -> None:
+    make_dist(site, "speakeasy-notes", "0.2.0", "fake_notes", {"speakeasy.readers": ["note = fake_notes:reader"]},
+              {"__init__.py": READER})
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    plugins.reset()
+    yield folder
+    plugins.reset()
+    for name in list(sys.modules):
+        if name.startswith(("fake_shouty", "fake_notes", "fake_broken")):
+            del sys.modules[name]
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    folder = tmp_path / "project"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    return folder
+
+
+def config(folder: Path, text: str) -> None:
+    (folder / ".speakeasy.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def run_cli(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(site), SPEAKEASY_CACHE_DIR=str(cwd.parent / "cache"), NO_COLOR="1")
+    return subprocess.run([sys.executable, "-m", "speakeasy", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+# ---------------------------------------------------------------------------
+# Discovery and configuration
+
+
+def test_discovery_lists_installed_plugins_without_importing_them(site):
+    shouty(site)
+    notes(site)
+    found = plugins.discover()
+    assert set(found) == {"speakeasy-shouty", "speakeasy-notes"}
+    assert found["speakeasy-shouty"].version == "1.0.0"
+    assert found["speakeasy-shouty"].provides == ["kind shouting", "packs"]
+    assert found["speakeasy-notes"].provides == ["reader note"]
+    assert "fake_shouty" not in sys.modules and "fake_notes" not in sys.modules
+
+
+def test_an_installed_plugin_that_is_not_enabled_is_not_imported(site, project, capsys):
+    shouty(site)
+    notes(site)
+    (project / "a.md").write_text("Please READ this.\n")
+    assert main(["check", "a.md", "--no-cache"]) == 0
+    assert "fake_shouty" not in sys.modules and "fake_notes" not in sys.modules
+    assert "shouty.caps" not in capsys.readouterr().out
+
+
+def test_an_enabled_plugin_gives_its_kind_and_pack(site, project, capsys):
+    shouty(site)
+    config(project, "plugins: [speakeasy-shouty]\n")
+    (project / "a.md").write_text("Please READ this.\n")
+    assert main(["check", "a.md", "--no-cache", "--fail-on", "warning"]) == 1
+    out = capsys.readouterr().out
+    assert "shouty.caps" in out and "Write 'READ' in lower case." in out
+    assert "fake_shouty" in sys.modules
+
+
+def test_plugin_names_compare_like_pip(site, project, capsys):
+    shouty(site)
+    config(project, "plugins: [Speakeasy_Shouty]\n")
+    assert main(["rules"]) == 0
+    assert "shouty.caps" in capsys.readouterr().out
+
+
+def test_an_unknown_plugin_name_is_an_error_with_its_line(site, project, capsys):
+    shouty(site)
+    config(project, "fail_on: warning\nplugins:\n  - speakeasy-shouty\n  - speakeasy-nope\n")
+    assert main(["check", "x.md"]) == 2
+    err = capsys.readouterr().err
+    assert ".speakeasy.yaml:4:5: No plugin called 'speakeasy-nope' is installed; installed: speakeasy-shouty." in err
+
+
+def test_an_unknown_plugin_in_pyproject_is_an_error_with_its_line(site, project, capsys):
+    (project / "pyproject.toml").write_text('[tool.speakeasy]\nfail_on = "warning"\nplugins = ["shoutyy"]\n')
+    with pytest.raises(DataErrors) as info:
+        resolve()
+    problem = info.value.errors[0]
+    assert problem.line == 3 and "No plugin called 'shoutyy' is installed; installed: none." in problem.problem
+
+
+def test_plugins_must_be_a_list(site, project):
+    config(project, "plugins: {a: 1}\n")
+    with pytest.raises(DataErrors) as info:
+        resolve()
+    assert "plugins" in str(info.value.errors[0])
+
+
+# ---------------------------------------------------------------------------
+# Failures
+
+
+def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(site, project, capsys):
+    shouty(site)
+    make_dist(site, "speakeasy-broken", "3.1.4", "fake_broken", {"speakeasy.kinds": ["bad = fake_broken:Kind"]},
+              {"__init__.py": "import no_such_module_here\n"})
+    config(project, "plugins: [speakeasy-broken, speakeasy-shouty]\n")
+    (project / "a.md").write_text("Please READ this.\n")
+    assert main(["check", "a.md", "--no-cache", "--fail-on", "warning"]) == 1
+    captured = capsys.readouterr()
+    lines = [line for line in captured.err.splitlines() if "speakeasy-broken" in line]
+    assert len(lines) == 1
+    assert "the plugin 'speakeasy-broken' 3.1.4 could not be loaded" in lines[0]
+    assert "ModuleNotFoundError" in lines[0] and "no_such_module_here" in lines[0]
+    assert "shouty.caps" in captured.out  # the other plugin and the built-in rules still ran
+
+
+def test_a_kind_entry_point_of_the_wrong_type_is_reported(site, project, capsys):
+    shouty(site, kind_ep="fake_shouty.kinds:NOT_A_KIND")
+    config(project, "plugins: [speakeasy-shouty]\n")
+    (project / "a.md").write_text("Please READ this.\n")
+    assert main(["check", "a.md", "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert "the plugin 'speakeasy-shouty' 1.0.0 could not be loaded" in err
+    assert "not a subclass of speakeasy.kinds.base.Kind" in err
+
+
+def test_a_crashing_kind_becomes_an_internal_error_naming_the_plugin(site, project, capsys):
+    shouty(site, more_kinds=("crashing = fake_shouty.kinds:CrashingKind",))
+    pack = site / "fake_shouty" / "data" / "rules" / "crash.yaml"
+    pack.write_text(PACK.replace("id: shouty", "id: crash").replace("kind: shouting", "kind: crashing")
+                    .replace("bad: Please READ this.", "bad: x").replace("good: Please read this.", "good: y"))
+    config(project, "plugins: [speakeasy-shouty]\n")
+    (project / "a.md").write_text("Please READ this.\n")
+    assert main(["check", "a.md", "--no-cache", "--format", "json"]) == 3
+    data = json.loads(capsys.readouterr().out)
+    findings = data["files"][0]["findings"]
+    internal = [f for f in findings if f["rule"] == "speakeasy.internal-error"]
+    assert len(internal) == 1
+    assert "from the plugin 'speakeasy-shouty 1.0.0'" in internal[0]["message"]
+    assert "RuntimeError: boom" in internal[0]["message"]
+    assert any(f["rule"] == "shouty.caps" for f in findings)  # the other rules still ran
+
+
+def test_a_crashing_reader_is_a_read_error_naming_the_plugin(site, project, capsys):
+    notes(site)
+    config(project, "plugins: [speakeasy-notes]\n")
+    (project / "a.note").write_text("CRASH\n")
+    (project / "b.note").write_text("We will commence soon.\n")
+    assert main(["check", ".", "--no-cache"]) == 2
+    captured = capsys.readouterr()
+    errors = [line for line in captured.err.splitlines() if "a.note" in line]
+    assert len(errors) == 1
+    assert "the plugin 'speakeasy-notes 0.2.0' could not read this file (ValueError: cannot cope)" in errors[0]
+    assert "b.note" in captured.out and "commence" in captured.out  # the other file was checked
+
+
+def test_a_reader_refusing_a_file_is_an_ordinary_read_error(site, project, capsys):
+    notes(site)
+    config(project, "plugins: [speakeasy-notes]\n")
+    (project / "a.note").write_text("REFUSE\n")
+    assert main(["check", "a.note", "--no-cache"]) == 2
+    assert "a.note: this note is refused." in capsys.readouterr().err
+
+
+def test_a_reader_is_only_used_when_enabled(site, project, capsys):
+    notes(site)
+    (project / "a.note").write_text("We will commence soon.\n")
+    assert main(["check", "a.note", "--no-cache"]) == 2
+    assert "cannot read this kind of file" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------
+# The plugins command
+
+
+def test_plugins_command_human_and_json(site, project):
+    shouty(site)
+    notes(site)
+    config(project, "plugins: [speakeasy-notes]\n")
+    human = run_cli(site, project, "plugins")
+    assert human.returncode == 0, human.stderr
+    lines = human.stdout.splitlines()
+    notes_line = next(line for line in lines if line.startswith("speakeasy-notes"))
+    shouty_line = next(line for line in lines if line.startswith("speakeasy-shouty"))
+    assert "0.2.0" in notes_line and "in use" in notes_line and "reader note" in notes_line
+    assert "1.0.0" in shouty_line and "not in use" in shouty_line and "kind shouting, packs" in shouty_line
+    assert "2 plugins installed, 1 in use." in human.stdout
+    data = json.loads(run_cli(site, project, "plugins", "--format", "json").stdout)
+    by_name = {p["name"]: p for p in data["plugins"]}
+    assert by_name["speakeasy-notes"]["enabled"] is True
+    assert by_name["speakeasy-shouty"] == {
+        "name": "speakeasy-shouty", "version": "1.0.0", "provides": ["kind shouting", "packs"], "enabled": False,
+        "entry_points": [{"group": "speakeasy.kinds", "name": "shouting", "value": "fake_shouty.kinds:ShoutingKind"},
+                         {"group": "speakeasy.packs", "name": "shouty", "value": "fake_shouty.data"}],
+    }
+
+
+def test_plugins_command_does_not_import_plugins(site, project, capsys):
+    shouty(site)
+    config(project, "plugins: [speakeasy-shouty]\n")
+    assert main(["plugins"]) == 0
+    assert "fake_shouty" not in sys.modules
+
+
+# ---------------------------------------------------------------------------
+# Cache and parallel runs
+
+
+def test_cache_key_changes_with_the_plugins_and_their_versions(site, project):
+    from speakeasy.cache import ruleset_key
+    from speakeasy.engine import build_ruleset
+
+    shouty(site)
+    without = ruleset_key(build_ruleset(resolve()))
+    config(project, "plugins: [speakeasy-shouty]\n")
+    with_one = ruleset_key(build_ruleset(resolve()))
+    assert with_one != without
+    # the same plugin, a new version
+    for old in site.glob("speakeasy_shouty-*.dist-info"):
+        import shutil
+
+        shutil.rmtree(old)
+    shouty(site, version="1.1.0")
+    plugins.reset()
+    assert ruleset_key(build_ruleset(resolve())) not in (with_one, without)
+
+
+def test_parallel_workers_load_the_same_plugins(site, project, monkeypatch):
+    from speakeasy import engine
+
+    shouty(site)
+    config(project, "plugins: [speakeasy-shouty]\n")
+    settings = resolve()
+    # a worker starts with no plugins loaded (as with the spawn start method)
+    plugins.reset()
+    monkeypatch.setattr(engine, "_WORKER_RULESET", None)
+    engine._worker_init(settings)
+    assert "shouty.caps" in [r.id for r in engine._WORKER_RULESET.active]
+    assert plugins.active().plugins == [("speakeasy-shouty", "1.0.0")]
+    monkeypatch.setattr(plugins, "QUIET", False)
+
+
+def test_jobs_2_uses_plugins(site, project):
+    shouty(site)
+    notes(site)
+    config(project, "plugins: [speakeasy-shouty, speakeasy-notes]\n")
+    padding = "This is a plain sentence about the day centre. " * 2200  # 100 kB: enough text for two workers
+    for i in range(8):
+        (project / f"f{i}.note").write_text(f"Please READ note {i}.\n\n{padding}\n")
+    proc = run_cli(site, project, "check", ".", "--jobs", "2", "--no-cache", "--format", "json",
+                   "--fail-on", "never")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert len(data["files"]) == 8
+    for f in data["files"]:
+        assert [x["match"] for x in f["findings"] if x["rule"] == "shouty.caps"] == ["READ"]

@@ -204,8 +204,10 @@ def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "a
     if tally.errors:
         total.append(f" {plural(len(tally.errors), 'file')} could not be checked.")
     if tally.files == 0 and not tally.errors:
-        total = Text("speakeasy found no files it can check (.md, .markdown, .txt) in the paths given.",
-                     style="bold")
+        from ..readers import supported_suffixes
+
+        total = Text(f"speakeasy found no files it can check ({', '.join(supported_suffixes())}) in the paths "
+                     "given.", style="bold")
     console.print(total)
     return tally
 

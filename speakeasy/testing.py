@@ -7,6 +7,9 @@
     def test_my_pack():
         for rule in load_pack("rules/ours.yaml").rules:
             assert check_rule_examples(rule) == []
+
+Plugin authors (see docs/plugins.md) have ``use_plugins``,
+``plugin_rules``, ``check_plugin_examples`` and ``lint_source``.
 """
 
 from __future__ import annotations
@@ -63,6 +66,64 @@ def check_rule_examples(rule: Rule) -> list[str]:
             f"{rule.id}: the good example is flagged by the rule: '{rule.example_good}' ({good[0].message})"
         )
     return problems
+
+
+def use_plugins(*names: str) -> Any:
+    """Load plugins by name, as ``plugins: [...]`` in a configuration does; fail if one cannot be loaded.
+
+    Returns what they provide (:class:`speakeasy.plugins.Loaded`).  Later runs
+    in the same process use them until another call (``use_plugins()``
+    switches them all off).
+    """
+    from . import plugins
+
+    installed = plugins.discover()
+    missing = [n for n in names if plugins.canonical(n) not in installed]
+    if missing:
+        raise AssertionError(plugins.unknown_message(missing[0], (p.name for p in installed.values())))
+    loaded = plugins.activate(names, report=False)
+    if loaded.problems:
+        raise AssertionError("\n".join(loaded.problems))
+    return loaded
+
+
+def plugin_rules(name: str) -> list[Rule]:
+    """Every rule in the packs a plugin ships (through ``speakeasy.packs``), with the plugin loaded."""
+    from .packs import load_pack
+
+    loaded = use_plugins(name)
+    rules: list[Rule] = []
+    for folder in loaded.pack_dirs:
+        for path in sorted(folder.glob("*.yaml")):
+            rules.extend(load_pack(path, loaded.wordlist_dirs).rules)
+    return rules
+
+
+def check_plugin_examples(name: str) -> list[str]:
+    """Problems with the examples of every rule a plugin ships, checked as the built-in ones are."""
+    rules = plugin_rules(name)
+    if not rules:
+        return [f"the plugin '{name}' ships no rules"]
+    return [problem for rule in rules for problem in check_rule_examples(rule)]
+
+
+def lint_source(text: str, path: str, *, plugins: tuple[str, ...] | list[str] = (),
+                packs: tuple[str, ...] | list[str] = ("default",), settings: dict[str, Any] | None = None) -> Any:
+    """Lint ``text`` as if it were the file ``path`` (its suffix chooses the reader, plugins' too).
+
+    Returns a :class:`speakeasy.engine.FileResult`: ``.document`` is what
+    the reader made, ``.findings`` what the rules found.  No configuration
+    file is read; ``settings`` are extra configuration keys.
+    """
+    from .config import resolve
+    from .engine import build_ruleset, lint_document
+    from .readers import read_bytes
+
+    s = resolve(dict(settings or {}, packs=list(packs)), no_config=True)
+    s.values["plugins"] = list(plugins)
+    ruleset = build_ruleset(s)
+    doc = read_bytes(path, text.encode("utf-8"))
+    return lint_document(doc, ruleset)
 
 
 def entry_example_problems(wordlist: Wordlist) -> list[str]:

@@ -1,0 +1,240 @@
+"""The plain score's benchmark scripts (benchmarks/readability): the fit is reproducible and uses only open data.
+
+Figures come from `python benchmarks/readability/evaluate.py`, not from tests;
+these tests check that the scripts run, that the shipped numbers are what
+fit.py writes, and that no evaluation-only (non-commercial) data reaches the
+package.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import json
+import math
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+DATA = ROOT.parent / "shared" / "data"
+BENCH = ROOT / "benchmarks" / "readability"
+SHIPPED = ROOT / "speakeasy" / "data" / "plain_score.json"
+#: What fit.py may read: openly licensed data only.
+FIT_INPUTS = ("onestopenglish", "cefr-sp/CEFR-SP_Wikiauto_train.txt")
+#: Non-commercial: evaluation only, never fitted on, never shipped.
+EVALUATION_ONLY = ("clear-corpus", "cefr-sp/CEFR-SP_SCoRE_", "asset-human-ratings")
+
+needs_data = pytest.mark.skipif(
+    not all((DATA / p).exists() for p in FIT_INPUTS),
+    reason=f"the shared data folder ({DATA}) with OneStopEnglish and CEFR-SP is not here",
+)
+
+# Runs fit.py and writes every file it opened or listed, so a test can see what it read.
+AUDIT = textwrap.dedent(
+    """
+    import json, os, runpy, sys
+    seen = []
+    def hook(event, args):
+        if event in ("open", "os.scandir", "os.listdir") and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            seen.append((event, os.path.realpath(os.fsdecode(args[0]))))
+    log, script, *rest = sys.argv[1:]
+    sys.addaudithook(hook)
+    sys.argv = [script, *rest]
+    try:
+        runpy.run_path(script, run_name="__main__")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code or 0
+    with open(log, "w", encoding="utf-8") as fh:
+        json.dump(seen, fh)
+    sys.exit(code)
+    """
+)
+
+
+def _fit(args: list[str], cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def fits(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str, Path, Path | None]]:
+    """fit.py run twice at once (about 40 s): on the whole shared data folder, watched, and on a
+    folder holding only the data it may use.  name -> (exit code, stderr, output file, log of files opened)."""
+    tmp = tmp_path_factory.mktemp("fit")
+    # only OneStopEnglish and CEFR-SP Wiki-Auto train, nothing else
+    only = tmp / "only-open-data"
+    (only / "cefr-sp").mkdir(parents=True)
+    (only / "onestopenglish").symlink_to(DATA / "onestopenglish", target_is_directory=True)
+    (only / "cefr-sp" / "CEFR-SP_Wikiauto_train.txt").symlink_to(DATA / "cefr-sp" / "CEFR-SP_Wikiauto_train.txt")
+    runner = tmp / "audit.py"
+    runner.write_text(AUDIT, encoding="utf-8")
+    fit = str(BENCH / "fit.py")
+    runs = {
+        "all": (tmp / "all.json", tmp / "all-opened.json",
+                [str(runner), str(tmp / "all-opened.json"), fit, "--out", str(tmp / "all.json"), "--data", str(DATA)]),
+        "only": (tmp / "only.json", None, [fit, "--out", str(tmp / "only.json"), "--data", str(only)]),
+    }
+    procs = {name: _fit(args, tmp) for name, (_, _, args) in runs.items()}
+    out = {}
+    for name, proc in procs.items():
+        _, err = proc.communicate(timeout=900)
+        out[name] = (proc.returncode, err, runs[name][0], runs[name][1])
+    return out
+
+
+@pytest.mark.slow
+@needs_data
+def test_fit_reproduces_the_shipped_numbers(fits) -> None:
+    code, err, out, log = fits["all"]
+    assert code == 0, err[-3000:]
+    assert out.read_text(encoding="utf-8") == SHIPPED.read_text(encoding="utf-8")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["fitted_on"] == {"onestopenglish_texts": 456, "cefr_sp_wikiauto_train_sentences": 5990}
+    assert "Wrote " in err
+    # Everything it read from the data folder is open data.
+    assert log is not None
+    seen = json.loads(log.read_text(encoding="utf-8"))
+    data_dir = str(DATA.resolve())
+    opened = {p for event, p in seen if event == "open" and p.startswith(data_dir + "/")}
+    allowed = tuple(str((DATA / p).resolve()) for p in FIT_INPUTS)
+    assert opened, "the audit hook saw no file of the data folder opened"
+    assert {p for p in opened if not p.startswith(allowed)} == set()
+    touched = {p for _, p in seen if p.startswith(data_dir + "/")}
+    assert not [p for p in touched if any(bad in p for bad in EVALUATION_ONLY)]
+
+
+@pytest.mark.slow
+@needs_data
+def test_fit_needs_no_evaluation_only_data(fits) -> None:
+    code, err, out, _ = fits["only"]
+    assert code == 0, err[-3000:]
+    assert "OneStopEnglish: 456 texts; CEFR-SP Wiki-Auto train: 5990 sentences" in err
+    assert out.read_text(encoding="utf-8") == SHIPPED.read_text(encoding="utf-8")
+
+
+def test_fit_docstring_and_shipped_numbers_name_only_open_data() -> None:
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert set(shipped["fitted_on"]) == {"onestopenglish_texts", "cefr_sp_wikiauto_train_sentences"}
+    about = shipped["about"]
+    assert "OneStopEnglish" in about and "CC BY-SA" in about
+    assert not re.search(r"CLEAR|SCoRE|ASSET|CC BY-NC", about)
+    source = (BENCH / "fit.py").read_text(encoding="utf-8")
+    assert not re.search(r"datasets\.(clear|pairs)\(|\"SCoRE\"|asset", source)
+
+
+def _textstat_names() -> list[str]:
+    """evaluate.TEXTSTAT's names, read from the script without importing it (it changes sys.path)."""
+    tree = ast.parse((BENCH / "evaluate.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "TEXTSTAT":
+            return list(ast.literal_eval(node.value))
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "TEXTSTAT" for t in node.targets):
+            return list(ast.literal_eval(node.value))
+    raise AssertionError("evaluate.py has no TEXTSTAT")
+
+
+@pytest.mark.skipif(not (DATA / "clear-corpus").is_dir() or not (DATA / "onestopenglish").is_dir(),
+                    reason=f"the shared data folder ({DATA}) is not here")
+def test_evaluate_prints_the_table(tmp_path: Path) -> None:
+    pytest.importorskip("textstat")
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "evaluate.py"), "--limit", "40", "--jobs", "1", "--data", str(DATA)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = proc.stdout.splitlines()
+    heads = ["CLEAR r", "CLEAR rho", "CEFR-SP Wikiauto rho", "CEFR-SP SCoRE rho", "OSE order", "OSE pairs",
+             "plainlanguage pairs"]
+    assert re.findall(r"\S+(?: \S+)*", lines[0].strip()) == heads
+    names = _textstat_names()
+    assert len(names) >= 10 and "flesch_reading_ease" in names and "dale_chall_readability_score" in names
+    rows = {}
+    for line in lines[1:]:
+        if not line.strip():
+            break
+        m = re.fullmatch(r"(.+?)\s+((?:\s*-?\d+\.\d{3}|\s*nan){7})", line)
+        assert m, line
+        rows[m.group(1).strip()] = [float(v) for v in m.group(2).split()]
+    assert list(rows) == ["plain score", "speakeasy Flesch reading ease", *names]
+    assert all(math.isfinite(v) and -1 <= v <= 1 for v in rows["plain score"])
+    # with 40 texts the easy versions of OneStopEnglish articles still come out easier
+    assert rows["plain score"][heads.index("OSE pairs")] > 0.8
+    assert "Texts: CLEAR 40, CEFR-SP Wikiauto 40, CEFR-SP SCoRE 40, OneStopEnglish 40, plainlanguage.gov pairs 40." \
+        in proc.stdout
+    assert "CLEAR Pearson r of the plain score: " in proc.stdout
+
+
+# -- no evaluation-only text in what is shipped ------------------------------------------------------------------
+
+#: What goes into the wheel: the package, and the packs and wordlists installed inside it.
+SHIPPED_DIRS = (ROOT / "speakeasy", ROOT / "rules", ROOT / "wordlists")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shipped_text() -> dict[Path, str]:
+    out = {}
+    for top in SHIPPED_DIRS:
+        for p in sorted(top.rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts:
+                out[p] = _flat(p.read_bytes().decode("utf-8", errors="ignore"))
+    return out
+
+
+def _clear_excerpts(step: int = 250) -> list[str]:
+    out = []
+    for path in sorted((DATA / "clear-corpus").glob("clear-*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            out += [row["Excerpt"] for row in csv.DictReader(fh)]
+    return out[::step]
+
+
+def _score_sentences(step: int = 60) -> list[str]:
+    out = []
+    for path in sorted((DATA / "cefr-sp").glob("CEFR-SP_SCoRE_*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            sent = line.split("\t")[0]
+            if len(sent) >= 50:  # a short sentence ("The baby kept crying .") could be anyone's
+                out.append(sent)
+    return out[::step]
+
+
+def _asset_sentences(step: int = 400) -> list[str]:
+    with (DATA / "asset-human-ratings" / "human_ratings.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return [r["original"] for r in rows[::step] if len(r["original"]) >= 50]
+
+
+def _found(needle: str, haystack: dict[Path, str]) -> list[Path]:
+    return [p for p, text in haystack.items() if needle in text]
+
+
+@pytest.mark.skipif(not all((DATA / d).is_dir() for d in ("clear-corpus", "cefr-sp", "asset-human-ratings")),
+                    reason=f"the shared data folder ({DATA}) with the evaluation-only data is not here")
+def test_no_evaluation_only_text_is_shipped() -> None:
+    shipped = _shipped_text()
+    assert ROOT / "speakeasy" / "data" / "plain_score.json" in shipped
+    assert any(p.parts[-2] == "wordlists" for p in shipped)
+    # The search finds text that is there (the bad example of a readability rule) ...
+    assert _found(_flat("Commissioning arrangements necessitate comprehensive consideration of"), shipped)
+    # ... and none of these.
+    samples = {"CLEAR": _clear_excerpts(), "CEFR-SP SCoRE": _score_sentences(), "ASSET": _asset_sentences()}
+    assert all(len(v) >= 10 for v in samples.values()), {k: len(v) for k, v in samples.items()}
+    leaks = []
+    for name, texts in samples.items():
+        for text in texts:
+            needle = _flat(text)[:60]
+            # CEFR-SP's sentences are tokenised ("you 're"): look for the joined form too
+            joined = re.sub(r" (?=[.,;:?!)]|'s|n't|'re|'ll|'ve|'d|'m)", "", _flat(text))[:60]
+            for hit in {*_found(needle, shipped), *_found(joined, shipped)}:
+                leaks.append(f"{name} text {needle!r} in {hit.relative_to(ROOT)}")
+    assert leaks == []

@@ -230,8 +230,10 @@ def _unknown_plugins(names: list[str], shown: str, text: str,
         if canonical(name) in installed:
             continue
         shown_names = [p.name for p in installed.values()]
-        close = difflib.get_close_matches(canonical(name), list(installed), n=1, cutoff=0.6)
-        hint = (f"Did you mean `{installed[close[0]].name}`?" if close else
+        # "shouty" is close to "speakeasy-shouty": compare without the usual prefix too
+        short = {key.removeprefix("speakeasy-"): key for key in installed}
+        close = difflib.get_close_matches(canonical(name).removeprefix("speakeasy-"), list(short), n=1, cutoff=0.6)
+        hint = (f"Did you mean `{installed[short[close[0]]].name}`?" if close else
                 "Install it with pip, or run `speakeasy plugins` to see the names.")
         message = unknown_message(name, shown_names)
         out.append(UserDataError(shown, message[0].upper() + message[1:], line, column, hint, source=text))

@@ -143,7 +143,7 @@ def test_discovery_lists_installed_plugins_without_importing_them(site):
     shouty(site)
     notes(site)
     found = plugins.discover()
-    assert set(found) == {"speakeasy-shouty", "speakeasy-notes"}
+    assert {"speakeasy-shouty", "speakeasy-notes"} <= set(found)  # (the dev venv may have the example plugins too)
     assert found["speakeasy-shouty"].version == "1.0.0"
     assert found["speakeasy-shouty"].provides == ["kind shouting", "packs"]
     assert found["speakeasy-notes"].provides == ["reader note"]
@@ -181,7 +181,9 @@ def test_an_unknown_plugin_name_is_an_error_with_its_line(site, project, capsys)
     config(project, "fail_on: warning\nplugins:\n  - speakeasy-shouty\n  - speakeasy-nope\n")
     assert main(["check", "x.md"]) == 2
     err = capsys.readouterr().err
-    assert ".speakeasy.yaml:4:5: No plugin called 'speakeasy-nope' is installed; installed: speakeasy-shouty." in err
+    assert ".speakeasy.yaml:4:5: No plugin called 'speakeasy-nope' is installed; installed: " in err
+    headline = next(line for line in err.splitlines() if "speakeasy-nope" in line)
+    assert "speakeasy-shouty" in headline.split("installed: ", 1)[1]
 
 
 def test_an_unknown_plugin_in_pyproject_is_an_error_with_its_line(site, project, capsys):
@@ -191,7 +193,7 @@ def test_an_unknown_plugin_in_pyproject_is_an_error_with_its_line(site, project,
         resolve()
     problem = info.value.errors[0]
     assert problem.line == 3 and "No plugin called 'shoutyy' is installed; installed: " in problem.problem
-    assert "speakeasy-shouty" in problem.problem and "Did you mean `speakeasy-shouty`?" in problem.hint
+    assert "speakeasy-shouty" in problem.problem and problem.hint == "Did you mean `speakeasy-shouty`?"
 
 
 def test_plugins_must_be_a_list(site, project):

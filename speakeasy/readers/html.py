@@ -51,7 +51,7 @@ from typing import Any
 from .. import directives as _directives
 from ..errors import InputError
 from ..model import Block, BlockKind, Directive, Document, Feature
-from .markdown import URL
+from .markdown import spans_text
 
 #: Elements whose content is never linted (and never recorded as features).
 _SKIP = frozenset((
@@ -186,13 +186,6 @@ def decode_html(path: str, data: bytes) -> str:
             ) from None
 
 
-def _mask(gap: str) -> str:
-    """Spaces for every character of ``gap`` except line breaks."""
-    if "\n" not in gap:
-        return " " * len(gap)
-    return "\n".join(" " * len(part) for part in gap.split("\n"))
-
-
 class _Open:
     __slots__ = ("tag", "skip", "main", "code", "table")
 
@@ -255,24 +248,11 @@ def parse_text(path: str, source: str) -> Document:
         return not any(o.tag == "head" for o in stack)
 
     def flush() -> None:
-        if not spans:
-            return
-        start = spans[0][0]
-        pieces = []
-        pos = start
-        for a, b, shown in spans:
-            if a > pos:
-                pieces.append(_mask(source[pos:a]))
-            pieces.append(source[a:b] if shown is None else shown)
-            pos = b
+        got = spans_text(source, spans)
         spans.clear()
-        text = "".join(pieces)
-        if "://" in text or "www." in text or "@" in text:
-            text = URL.sub(lambda m: " " * len(m.group(0)), text)
-        stripped = text.strip()
-        if not stripped:
+        if got is None:
             return
-        start += len(text) - len(text.lstrip())
+        start, stripped = got
         kind, level, locator = block_kind
         blocks.append(Block(text=stripped, start=start, kind=kind, index=len(blocks), heading_level=level,
                             section=section[0], locator=locator))

@@ -121,6 +121,37 @@ def _mask(gap: str) -> str:
     return "\n".join(" " * len(part) for part in gap.split("\n"))
 
 
+def spans_text(src: str, spans: list[tuple[int, int, str | None]]) -> tuple[int, str] | None:
+    """A block's text from its prose spans of ``src``, and where it starts.
+
+    Each span is (start, end, shown): ``src[start:end]`` as written, or
+    ``shown`` in its place (an entity's character, padded to the same
+    length).  Between spans, markup becomes spaces (line breaks stay), so the
+    text has the length of the source it covers.  Web and e-mail addresses
+    written as plain text are not prose and become spaces too.  Outer
+    whitespace is trimmed; None when nothing is left.
+    """
+    if not spans:
+        return None
+    start = spans[0][0]
+    pieces = []
+    pos = start
+    for a, b, shown in spans:
+        if a > pos:
+            pieces.append(_mask(src[pos:a]))
+        elif a < pos:  # never expected: overlapping spans
+            continue
+        pieces.append(src[a:b] if shown is None else shown)
+        pos = b
+    text = "".join(pieces)
+    if "://" in text or "www." in text or "@" in text:
+        text = URL.sub(_spaces, text)
+    stripped = text.strip()
+    if not stripped:
+        return None
+    return start + len(text) - len(text.lstrip()), stripped
+
+
 def _skip_space(s: str, pos: int, end: int) -> int:
     while pos < end and s[pos] in " \t\n":
         pos += 1
@@ -485,28 +516,10 @@ def parse(path: str, source: str) -> Document:
                 found = _directives.parse_comment(content[ca:cb], sa, sb, source)
                 if found is not None:
                     add_directives((found,))
-            spans = il.source_spans(parse_src)
-            if not spans:
+            got = spans_text(parse_src, il.source_spans(parse_src))
+            if got is None:
                 continue
-            start = spans[0][0]
-            pieces = []
-            pos = start
-            for a, b, shown in spans:
-                if a > pos:
-                    pieces.append(_mask(parse_src[pos:a]))
-                elif a < pos:  # never expected: overlapping spans
-                    continue
-                pieces.append(parse_src[a:b] if shown is None else shown)
-                pos = b
-            text = "".join(pieces)
-            # URLs and e-mail addresses written as plain text are not prose
-            if "://" in text or "www." in text or "@" in text:
-                text = URL.sub(_spaces, text)
-            stripped = text.strip()
-            if not stripped:
-                continue
-            start += len(text) - len(text.lstrip())
-            text = stripped
+            start, text = got
 
             locator: dict[str, Any] = {}
             if heading_level:

@@ -308,20 +308,22 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
     """Run every active rule on one document."""
     analysis = Analysis(doc, ruleset.settings["language_model"], ruleset.needs())
     findings: list[Finding] = []
+    sup = Suppressions(doc.directives) if doc.directives else None
+
+    def run(kinds: list[Kind]) -> None:
+        for kind in kinds:
+            try:
+                findings.extend(kind.check(analysis))
+            except Exception as exc:  # noqa: BLE001 - one bad rule must not stop the run
+                findings.append(_internal_error(analysis, kind.rule, exc))
+
     # Rules that use the plain score run last: it counts the words the
     # wordlist rules flag as jargon.
-    late = [k for k in ruleset.kinds if k.uses_plain_score]
-    for kind in [k for k in ruleset.kinds if not k.uses_plain_score] + [None] + late:  # type: ignore[list-item]
-        if kind is None:
-            analysis.jargon_spans = _jargon_spans(findings, doc)
-            continue
-        try:
-            findings.extend(kind.check(analysis))
-        except Exception as exc:  # noqa: BLE001 - one bad rule must not stop the run
-            findings.append(_internal_error(analysis, kind.rule, exc))
+    run([k for k in ruleset.kinds if not k.uses_plain_score])
+    analysis.jargon_spans = _jargon_spans(findings, sup)
+    run([k for k in ruleset.kinds if k.uses_plain_score])
     findings.extend(_directive_findings(analysis, ruleset))
-    if doc.directives:
-        sup = Suppressions(doc.directives)
+    if sup is not None:
         findings = [f for f in findings if f.rule == DIRECTIVE_RULE or not sup.suppressed(f.rule, f.start)]
     if ruleset.ignore_entries:
         from .ignorefile import suppressed
@@ -333,15 +335,13 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
     return FileResult(doc.path, doc.format, findings, stats(analysis), doc)
 
 
-def _jargon_spans(findings: list[Finding], doc: Document) -> list[tuple[int, int, str]]:
+def _jargon_spans(findings: list[Finding], sup: Suppressions | None) -> list[tuple[int, int, str]]:
     """Where the wordlists found jargon (not where a comment switched the rule off), sorted."""
-    spans = [(f.start, f.end, " ".join(f.match.split())) for f in findings
-             if f.origin and f.origin.get("wordlist") and f.end > f.start]
-    if spans and doc.directives:
-        sup = Suppressions(doc.directives)
-        keep = {(f.start, f.end) for f in findings if f.origin and not sup.suppressed(f.rule, f.start)}
-        spans = [s for s in spans if (s[0], s[1]) in keep]
-    return sorted(set(spans))
+    return sorted({
+        (f.start, f.end, " ".join(f.match.split())) for f in findings
+        if f.origin and f.origin.get("wordlist") and f.end > f.start
+        and (sup is None or not sup.suppressed(f.rule, f.start))
+    })
 
 
 def stats(analysis: Analysis) -> dict[str, Any]:

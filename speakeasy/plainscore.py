@@ -459,6 +459,8 @@ def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
     sents = max(t.sentences, 1)
     word_weight = c["content_zipf"] + c["uncommon"] + c["rare"] + c["syllables_per_word"]
     if t.jargon:
+        # Jargon goes before the other word reasons: the writer can change it
+        # (the word lists give the plain words), so it is the first thing to name.
         groups.append((word_weight + 1.0, f"{_count(t.jargon, 'jargon word')}: {_list(t.jargon_words, t.jargon)}"))
     if t.rare - t.jargon_tokens > 0 and t.rare_words:
         n = t.rare - t.jargon_tokens

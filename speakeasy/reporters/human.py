@@ -44,7 +44,7 @@ def _console(stream: TextIO, color: str):  # type: ignore[no-untyped-def]
 
 
 def ease_words(score: float) -> str:
-    """Flesch reading ease in words, as the scale is usually described."""
+    """A score on the Flesch reading ease scale (Flesch, or the plain score) in words, as the scale is usually described."""
     if score >= 80:
         return "easy"
     if score >= 60:

@@ -52,8 +52,28 @@ def _add_config_options(p: argparse.ArgumentParser) -> None:
                    help="also use words the forum has proposed but not yet agreed")
     g.add_argument("--include-comments", action="store_true", default=None,
                    help="also check comments in Word and OpenDocument files")
+    g.add_argument("--include-landmarks", type=_landmarks, action="append", metavar="NAMES",
+                   help="web pages: also check these parts, like 'header,footer' (header, footer, nav, aside)")
     g.add_argument("--language-model", metavar="NAME", help="an installed trained spaCy pipeline to use")
     g.add_argument("--fail-on", choices=FAIL_ON, help="the level that makes the check fail (default: error)")
+
+
+def _landmarks(value: str) -> list[str]:
+    """'header, nav' -> ["header", "nav"], each one a landmark speakeasy knows."""
+    from .config import CONFIG
+    from .readers import LANDMARKS
+    from .schema import _guess
+
+    names = [n.strip().lower() for n in value.split(",") if n.strip()]
+    for name in names:
+        if name not in LANDMARKS:
+            guess = _guess(name, CONFIG.field("include_landmarks"))  # type: ignore[arg-type]
+            hint = f" Did you mean '{guess}'?" if guess else ""
+            raise argparse.ArgumentTypeError(
+                f"'{name}' is not a part of a web page speakeasy knows. Use header, footer, nav or aside.{hint}")
+    if not names:
+        raise argparse.ArgumentTypeError("name one or more of header, footer, nav and aside")
+    return names
 
 
 def _count(value: str) -> int:
@@ -213,6 +233,9 @@ def _cli_config(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, key, None)
         if value is not None:
             out[key] = value
+    landmarks = getattr(args, "include_landmarks", None)
+    if landmarks:
+        out["include_landmarks"] = list(dict.fromkeys(n for names in landmarks for n in names))
     out["keep"] = list(getattr(args, "keep", []) or [])
     out["disable"] = list(getattr(args, "disable", []) or [])
     out["enable"] = list(getattr(args, "enable", []) or [])

@@ -18,6 +18,7 @@ import yaml
 
 from .errors import ConfigError, UserDataError
 from .paths import display_path
+from .readers import LANDMARKS
 from .schema import DataErrors, Field, Schema, Validator, compose
 
 CONFIG_NAMES = (".speakeasy.yaml", ".speakeasy.yml")
@@ -36,6 +37,11 @@ CONFIG = Schema(
         Field("language_model", "text", "An installed trained spaCy pipeline to use, like `en_core_web_sm`."),
         Field("include_proposed", "bool", "true to use words the forum has proposed but not yet agreed."),
         Field("include_comments", "bool", "true to check the comments in Word and OpenDocument files too."),
+        Field("include_landmarks", "texts",
+              "Parts of web pages to check as well as the main content: `header` and `footer` (the site's), "
+              "`nav` (menus) and `aside` (side panels).", choices=LANDMARKS,
+              synonyms=(("menu", "nav"), ("menus", "nav"), ("navigation", "nav"), ("banner", "header"),
+                        ("contentinfo", "footer"), ("sidebar", "aside"), ("complementary", "aside"))),
         Field("fail_on", "text", "The level that makes the check fail.", choices=FAIL_ON),
         Field("keymap", "any-mapping",
               "Keys for `speakeasy review`, by the id shown in its help screen, like `review.skip: x`."),
@@ -56,6 +62,7 @@ DEFAULTS: dict[str, Any] = {
     "language_model": None,
     "include_proposed": False,
     "include_comments": False,
+    "include_landmarks": [],
     "fail_on": "error",
     "keymap": {},
     "plugins": [],
@@ -334,7 +341,8 @@ def resolve(
         origins[key] = _origin(shown, positions, key)
         bases[key] = root
 
-    for key in ("packs", "keep", "ignore", "language_model", "include_proposed", "include_comments", "fail_on"):
+    for key in ("packs", "keep", "ignore", "language_model", "include_proposed", "include_comments",
+                "include_landmarks", "fail_on"):
         if cli.get(key) is not None and (cli.get(key) != [] or key == "packs"):
             if key in ("keep", "ignore") and values.get(key):
                 values[key] = list(values[key]) + list(cli[key])

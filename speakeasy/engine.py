@@ -24,6 +24,7 @@ from .errors import ConfigError, InputError, UserDataError
 from .kinds.base import Kind, registry
 from .model import Document, Finding, Level, ReadError
 from .packs import Pack, Rule, builtin_pack_paths, builtin_rules_dir, load_pack, load_wordlist
+from .readers import ReadOptions
 from .schema import DataErrors, Field, Validator
 
 DIRECTIVE_RULE = "speakeasy.directive"
@@ -561,7 +562,7 @@ def iter_results(
     if only is not None:
         files = [f for f in files if f == "-" or Path(f).resolve() in only]
     yield from errors
-    comments = bool(ruleset.settings.values.get("include_comments", False))
+    options = ReadOptions.from_settings(ruleset.settings)
     rules_key = None
     if use_cache:
         from . import cache
@@ -573,7 +574,7 @@ def iter_results(
     todo = [f for f, k in zip(files, known) if not k and f != "-"]
     workers = min(jobs, len(todo) // FILES_PER_WORKER, _work(todo) // BYTES_PER_WORKER) if jobs >= 2 else 1
     if workers >= 2 and "-" not in files:
-        linted = _parallel(todo, ruleset.settings, workers, comments, rules_key)
+        linted = _parallel(todo, ruleset.settings, workers, options, rules_key)
         for f, k in zip(files, known):
             if not k:
                 yield next(linted)
@@ -582,17 +583,17 @@ def iter_results(
             if hit is not None:
                 yield hit
             else:  # the entry went (another run pruned it): lint the file here
-                yield from _serial([f], ruleset, rules_key, comments, None, None)
+                yield from _serial([f], ruleset, rules_key, options, None, None)
         linted.close()
     else:
-        yield from _serial(files, ruleset, rules_key, comments, stdin, stdin_filename)
+        yield from _serial(files, ruleset, rules_key, options, stdin, stdin_filename)
     if rules_key is not None:
         from . import cache
 
         cache.prune()
 
 
-def _serial(files: list[str], ruleset: RuleSet, rules_key: str | None, comments: bool,
+def _serial(files: list[str], ruleset: RuleSet, rules_key: str | None, options: ReadOptions,
             stdin: bytes | None, stdin_filename: str | None) -> Iterator[FileResult | ReadError]:
     from .readers import format_for, read_bytes, read_path
 
@@ -606,9 +607,9 @@ def _serial(files: list[str], ruleset: RuleSet, rules_key: str | None, comments:
             if f == "-":
                 name = stdin_filename or "<stdin>"
                 fmt = format_for(name) or "text"
-                doc = read_bytes(name, stdin or b"", fmt, include_comments=comments)
+                doc = read_bytes(name, stdin or b"", fmt, options=options)
             else:
-                doc = read_path(f, include_comments=comments)
+                doc = read_path(f, options=options)
         except InputError as exc:
             yield ReadError(exc.path, exc.message, exc.code)
             continue
@@ -671,10 +672,10 @@ def _worker_init(settings: Settings) -> None:
     _WORKER_RULESET = build_ruleset(settings)  # loads the same plugins as the main process
 
 
-def _worker_lint(job: tuple[str, bool, str | None]) -> FileResult | ReadError:
+def _worker_lint(job: tuple[str, ReadOptions, str | None]) -> FileResult | ReadError:
     from .readers import read_path
 
-    path, comments, rules_key = job
+    path, options, rules_key = job
     assert _WORKER_RULESET is not None
     data = None
     if rules_key is not None:
@@ -682,7 +683,7 @@ def _worker_lint(job: tuple[str, bool, str | None]) -> FileResult | ReadError:
         if hit is not None:
             return hit
     try:
-        doc = read_path(path, include_comments=comments)
+        doc = read_path(path, options=options)
     except InputError as exc:
         return ReadError(exc.path, exc.message, exc.code)
     result = lint_document(doc, _WORKER_RULESET)
@@ -695,7 +696,7 @@ def _worker_lint(job: tuple[str, bool, str | None]) -> FileResult | ReadError:
     return result
 
 
-def _parallel(files: list[str], settings: Settings, workers: int, comments: bool,
+def _parallel(files: list[str], settings: Settings, workers: int, options: ReadOptions,
               rules_key: str | None = None) -> Iterator[FileResult | ReadError]:
     """Lint files in worker processes; yield results in the order of ``files``."""
     import multiprocessing
@@ -705,7 +706,7 @@ def _parallel(files: list[str], settings: Settings, workers: int, comments: bool
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
                              initargs=(settings,)) as pool:
-        yield from pool.map(_worker_lint, [(f, comments, rules_key) for f in files], chunksize=1)
+        yield from pool.map(_worker_lint, [(f, options, rules_key) for f in files], chunksize=1)
 
 
 def changed_since(ref: str, cwd: Path | None = None) -> set[Path]:

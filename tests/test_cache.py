@@ -205,3 +205,22 @@ def test_parallel_runs_send_only_uncached_files_to_workers(cache_folder: Path, t
     main(["check", str(folder), "--no-config", "--format", "json", "--jobs", "2"])
     assert capsys.readouterr().out == mixed
     assert sent == []  # only bad.md is left, and one file needs no workers
+
+
+def test_reading_settings_are_part_of_the_key(cache_folder: Path, tmp_path: Path) -> None:
+    """A page checked without its footer, then with it: the second run is not given the first run's results."""
+    page = tmp_path / "page.html"
+    page.write_text('<html lang="en"><body><main><p>Words.</p></main>'
+                    "<footer>We will commence soon.</footer></body></html>\n")
+
+    def words(**cli: object) -> list[str]:
+        rs = build_ruleset(resolve(cli, no_config=True))
+        return [f.match for r in iter_results([str(page)], rs, use_cache=True) for f in r.findings]
+
+    assert words() == []
+    assert list(cache_folder.glob("*" + cache.RESULT_SUFFIX))  # the first run was cached
+    assert words(include_landmarks=["footer"]) == ["commence"]
+    assert words(include_comments=True) == []
+    keys = {cache.ruleset_key(build_ruleset(resolve(cli, no_config=True)))
+            for cli in ({}, {"include_landmarks": ["footer"]}, {"include_landmarks": ["nav"]})}
+    assert len(keys) == 3

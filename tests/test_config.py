@@ -212,3 +212,52 @@ def test_readability_gates(tmp_path: Path) -> None:
             "responsibilities, interdependencies and accountability mechanisms across the partnership. ") * 3
     found = {(f.rule, f.level) for f in lint_text(text, rs).findings if f.rule.startswith("readability")}
     assert found == {("readability.document", Level.ERROR), ("readability.paragraph", Level.ERROR)}
+
+
+def test_include_landmarks_setting(tmp_path: Path) -> None:
+    write(tmp_path / ".speakeasy.yaml", "include_landmarks: [footer, nav]\n")
+    s = resolve(cwd=tmp_path)
+    assert s["include_landmarks"] == ["footer", "nav"]
+    assert s.origins["include_landmarks"].endswith(".speakeasy.yaml, line 1")
+    # the command line replaces the file's list
+    s = resolve({"include_landmarks": ["header"]}, cwd=tmp_path)
+    assert s["include_landmarks"] == ["header"]
+    assert s.origins["include_landmarks"] == "command line (--include-landmarks)"
+    assert resolve(no_config=True)["include_landmarks"] == []
+
+
+@pytest.mark.parametrize(("text", "where", "hint"), [
+    ("fail_on: warning\ninclude_landmarks: [header, fotter]\n", ":2:29:", "Did you mean 'footer'?"),
+    ("include_landmarks:\n  - menu\n", ":2:5:", "Did you mean 'nav'?"),
+])
+def test_unknown_landmark_is_an_error_with_its_line(tmp_path: Path, text: str, where: str, hint: str) -> None:
+    write(tmp_path / ".speakeasy.yaml", text)
+    with pytest.raises(DataErrors) as exc:
+        resolve(cwd=tmp_path)
+    first = exc.value.render().splitlines()[0]
+    assert where in first
+    assert "`include_landmarks` cannot be" in first and "Use header, footer, nav or aside." in first
+    assert first.endswith(hint)
+
+
+def test_unknown_landmark_in_pyproject_gives_the_line(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.speakeasy]\nfail_on = "warning"\ninclude_landmarks = ["sidebar"]\n')
+    with pytest.raises(DataErrors) as exc:
+        resolve(cwd=tmp_path)
+    assert exc.value.render().splitlines()[0].endswith(
+        "pyproject.toml:3: `include_landmarks` cannot be 'sidebar'. Use header, footer, nav or aside. "
+        "Did you mean 'aside'?")
+
+
+def test_include_landmarks_on_the_command_line(cli, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli("config", "--show", "--no-config", "--format", "json",
+                         "--include-landmarks", "footer, nav", "--include-landmarks", "nav")
+    assert code == 0, err
+    assert json.loads(out)["settings"]["include_landmarks"] == {
+        "value": ["footer", "nav"], "from": "command line (--include-landmarks)"}
+    with pytest.raises(SystemExit) as stop:
+        cli("check", "--no-config", "--include-landmarks", "footer,hedaer", str(tmp_path))
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "speakeasy: error: argument --include-landmarks: 'hedaer' is not a part of a web page speakeasy knows. "
+        "Use header, footer, nav or aside. Did you mean 'header'?")

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from speakeasy.errors import InputError
 from speakeasy.model import BlockKind, Document
-from speakeasy.readers import format_for, read_bytes, read_path, supported_suffixes
+from speakeasy.readers import LANDMARKS, ReadOptions, format_for, read_bytes, read_path, supported_suffixes
 
 K = BlockKind
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
@@ -23,9 +23,9 @@ PAGE = ROOT / "tests" / "data" / "html" / "govuk-page.html"
 # helpers
 
 
-def parse(src: str | bytes, name: str = "page.html") -> Document:
+def parse(src: str | bytes, name: str = "page.html", landmarks: tuple[str, ...] = ()) -> Document:
     data = src.encode("utf-8") if isinstance(src, str) else src
-    doc = read_bytes(name, data)
+    doc = read_bytes(name, data, options=ReadOptions(include_landmarks=frozenset(landmarks)))
     assert doc.format == "html"
     assert_aligned(doc)
     return doc
@@ -52,8 +52,8 @@ def assert_aligned(doc: Document) -> None:
         prev_end = b.end
 
 
-def blocks(src: str) -> list[tuple[BlockKind, str]]:
-    return [(b.kind, " ".join(b.text.split())) for b in parse(src).blocks]
+def blocks(src: str, landmarks: tuple[str, ...] = ()) -> list[tuple[BlockKind, str]]:
+    return [(b.kind, " ".join(b.text.split())) for b in parse(src, landmarks=landmarks).blocks]
 
 
 def where(doc: Document, word: str) -> tuple[int, int]:
@@ -65,11 +65,12 @@ def where(doc: Document, word: str) -> tuple[int, int]:
     raise AssertionError(f"{word!r} is not in any block")
 
 
-def lint_path(path: str):  # type: ignore[no-untyped-def]
+def lint_path(path: str, landmarks: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     from speakeasy.config import resolve
     from speakeasy.engine import build_ruleset, lint_document
 
-    return lint_document(read_path(path), build_ruleset(resolve({}, no_config=True)))
+    options = ReadOptions(include_landmarks=frozenset(landmarks))
+    return lint_document(read_path(path, options=options), build_ruleset(resolve({}, no_config=True)))
 
 
 def source_position(src: str, needle: str) -> tuple[int, int]:
@@ -153,6 +154,124 @@ def test_without_main_the_body_is_linted_without_landmarks() -> None:
 </body></html>"""
     assert blocks(src) == [(K.HEADING, "Article title"), (K.PARAGRAPH, "Article words"),
                            (K.PARAGRAPH, "Article footer")]
+
+
+#: a page with every landmark, around and inside <main>
+LANDMARK_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Title words</title></head>
+<body><a href="#main">Skip link</a>
+<header><p>Banner words</p><nav><a href="/">Menu in the banner</a></nav></header>
+<nav aria-label="Breadcrumb"><ol><li>Home</li><li>Care</li></ol></nav>
+<main id="main"><h1>Main heading</h1><p>Main words</p>
+<aside><h2>Related</h2><p>Aside words</p></aside>
+<p>More main words</p>
+<div role="navigation"><p>Role nav words</p></div></main>
+<div role="complementary">Role aside words</div>
+<footer><h2>Contact us</h2><p>Footer words</p></footer>
+<div role="contentinfo">Role footer words</div></body></html>"""
+
+
+def test_landmarks_are_left_out_by_default() -> None:
+    assert blocks(LANDMARK_PAGE) == [(K.HEADING, "Main heading"), (K.PARAGRAPH, "Main words"),
+                                     (K.PARAGRAPH, "More main words")]
+
+
+@pytest.mark.parametrize(("landmark", "extra"), [
+    ("header", ["Banner words"]),
+    ("nav", ["Menu in the banner", "Home", "Care", "Role nav words"]),
+    ("aside", ["Related", "Aside words", "Role aside words"]),
+    ("footer", ["Contact us", "Footer words", "Role footer words"]),
+])
+def test_each_landmark_is_linted_when_asked_for(landmark: str, extra: list[str]) -> None:
+    doc = parse(LANDMARK_PAGE, landmarks=(landmark,))
+    texts = [" ".join(b.text.split()) for b in doc.blocks]
+    assert [t for t in texts if t not in ("Main heading", "Main words", "More main words")] == extra
+    assert "Skip link" not in texts and "Title words" not in texts  # outside main and any landmark
+    labels = {"header": "site header", "footer": "site footer", "nav": "menu", "aside": "side panel"}
+    for b in doc.blocks:
+        text = " ".join(b.text.split())
+        if text in extra:
+            assert b.locator["part"] == landmark and b.locator["part_label"] == labels[landmark], b
+        else:
+            assert "part" not in b.locator, b
+
+
+def test_all_landmarks_together_keep_page_order() -> None:
+    assert [t for _, t in blocks(LANDMARK_PAGE, LANDMARKS)] == [
+        "Banner words", "Menu in the banner", "Home", "Care", "Main heading", "Main words", "Related",
+        "Aside words", "More main words", "Role nav words", "Role aside words", "Contact us", "Footer words",
+        "Role footer words"]
+
+
+def test_the_innermost_landmark_decides() -> None:
+    # a menu inside the site header: asking for nav checks the menu, and nothing else of the header
+    assert [t for _, t in blocks(LANDMARK_PAGE, ("nav",))][:3] == ["Menu in the banner", "Home", "Care"]
+    assert "Menu in the banner" not in [t for _, t in blocks(LANDMARK_PAGE, ("header",))]
+
+
+def test_a_landmark_has_its_own_sections() -> None:
+    doc = parse(LANDMARK_PAGE, landmarks=LANDMARKS)
+    section = {" ".join(b.text.split()): b.section for b in doc.blocks}
+    assert section["Banner words"] is None  # not under a heading of the page: the header has none
+    assert section["Aside words"] == "Related"
+    assert section["More main words"] == "Main heading"  # the side panel's heading ends with it
+    assert section["Role aside words"] is None
+    assert section["Footer words"] == "Contact us"
+
+
+def test_header_and_footer_inside_an_article_are_content_not_landmarks() -> None:
+    src = ("<body><article><header><h1>Title</h1></header><p>Words</p><footer>Posted today</footer>"
+           "</article><footer>Site footer</footer></body>")
+    doc = parse(src, landmarks=("footer",))
+    assert [(" ".join(b.text.split()), b.locator.get("part")) for b in doc.blocks] == [
+        ("Title", None), ("Words", None), ("Posted today", None), ("Site footer", "footer")]
+
+
+def test_a_search_form_and_hidden_parts_stay_out_of_an_included_landmark() -> None:
+    src = ('<body><header><p>Banner</p><form role="search"><label>Search words</label></form>'
+           '<p hidden>Hidden words</p><script>var x = "script words";</script></header><main><p>Main</p></main></body>')
+    assert [t for _, t in blocks(src, LANDMARKS)] == ["Banner", "Main"]
+
+
+def test_findings_in_a_landmark_say_where_they_are(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    src = ('<html lang="en"><body><main><h1>Paying for care</h1><p>Main words.</p></main>\n'
+           '<footer><p>We will commence the review in 2026.</p>'
+           '<p><a href="/contact">click here</a> to contact us.</p></footer></body></html>\n')
+    page.write_text(src, encoding="utf-8")
+    assert not [f for f in lint_path(str(page)).findings if f.match == "commence"]
+    found = lint_path(str(page), ("footer",)).findings
+    [word] = [f for f in found if f.match == "commence"]
+    assert (word.line, word.column) == source_position(src, "commence")
+    assert word.location == "site footer"
+    assert word.extra["locator"] == {"part": "footer", "part_label": "site footer"}
+    # the landmark's links are checked too
+    assert [f.rule for f in found if "accessibility" in f.rule] == ["web-accessibility.link-text"]
+
+
+def test_include_landmarks_from_the_settings_and_the_command_line(cli, tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(
+        '<html lang="en"><body><nav><a href="/help">Get help</a> to commence</nav>'
+        "<main><p>Words.</p></main><footer>We will commence soon.</footer></body></html>\n", encoding="utf-8")
+
+    def lines(*args: str) -> list[int]:
+        code, out, err = cli("check", "page.html", "--no-cache", "--format", "json", *args, cwd=tmp_path)
+        assert err == ""
+        return sorted({f["location"] for f in json.loads(out)["files"][0]["findings"] if f["match"] == "commence"})
+
+    assert lines() == []
+    (tmp_path / ".speakeasy.yaml").write_text("include_landmarks: [footer]\n", encoding="utf-8")
+    assert lines() == ["site footer"]
+    assert lines("--include-landmarks", "nav") == ["menu"]  # the command line wins over the file
+    assert lines("--include-landmarks", "footer,nav") == ["menu", "site footer"]
+
+
+def test_the_older_include_comments_keyword_still_works() -> None:
+    src = b"<main><p>Words.</p></main><footer>Footer.</footer>"
+    assert [b.text for b in read_bytes("page.html", src, include_comments=True).blocks] == ["Words."]
+    both = read_bytes("page.html", src, include_comments=True, options=ReadOptions(include_landmarks={"footer"}))
+    assert [b.text for b in both.blocks] == ["Words.", "Footer."]
+    with pytest.raises(ValueError, match="unknown landmarks"):
+        ReadOptions(include_landmarks={"menu"})
 
 
 def test_code_and_pre_are_masked_but_inline_code_stays_in_its_paragraph() -> None:

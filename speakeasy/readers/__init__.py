@@ -8,12 +8,45 @@ cannot read, with a one-line reason in plain English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import inspect
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import InputError
 from ..model import Document
+
+#: The landmarks of a web page that are left out unless asked for (``include_landmarks``):
+#: the site's header and footer, its menus (nav) and side panels (aside).
+LANDMARKS = ("header", "footer", "nav", "aside")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read files, the same for every file in a run (from the settings).
+
+    ``include_comments``: Word and OpenDocument files: read comments as text too.
+    ``include_landmarks``: web pages: the landmarks of :data:`LANDMARKS` to
+    read as well as the main content.
+    Readers ignore the options that are not for their format.
+    """
+
+    include_comments: bool = False
+    include_landmarks: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.include_landmarks, frozenset):
+            object.__setattr__(self, "include_landmarks", frozenset(self.include_landmarks))
+        unknown = sorted(self.include_landmarks - set(LANDMARKS))
+        if unknown:
+            raise ValueError(f"unknown landmarks {unknown}; use some of {list(LANDMARKS)}")
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> "ReadOptions":
+        """The options a :class:`~speakeasy.config.Settings` (or its ``values``) asks for."""
+        values: Mapping[str, Any] = getattr(settings, "values", settings)
+        landmarks: Iterable[str] = values.get("include_landmarks") or ()
+        return cls(bool(values.get("include_comments", False)), frozenset(landmarks))
 
 
 @dataclass(frozen=True)
@@ -70,7 +103,8 @@ def _plugin_parse(reader: Reader, owner: str, path: str, data: bytes) -> Documen
 _TEXT_READERS: dict[str, tuple[str, Callable[[str, str], Document]]] = {}
 #: suffix -> (format name, module): readers of binary formats (zip packages), given the
 #: bytes as they are (no UTF-8 decoding).  The module is imported when first used, and
-#: its ``parse(path, data, include_comments=False)`` makes the Document.
+#: its ``parse(path, data, include_comments=False)`` makes the Document; a ``parse`` with
+#: an ``options`` parameter instead gets the whole :class:`ReadOptions`.
 _BINARY_READERS: dict[str, tuple[str, str]] = {
     ".docx": ("docx", "docx"),
     ".odt": ("odt", "odt"),
@@ -106,12 +140,15 @@ def format_for(path: str) -> str | None:
     return entry[0] if entry else None
 
 
-def _binary_parser(fmt: str | None) -> Callable[..., Document] | None:
+def _binary_parser(fmt: str | None) -> Callable[[str, bytes, ReadOptions], Document] | None:
     import importlib
 
     for name, module in _BINARY_READERS.values():
         if name == fmt:
-            return importlib.import_module(f"{__name__}.{module}").parse
+            parse = importlib.import_module(f"{__name__}.{module}").parse
+            if "options" in inspect.signature(parse).parameters:
+                return lambda path, data, options: parse(path, data, options=options)
+            return lambda path, data, options: parse(path, data, include_comments=options.include_comments)
     return None
 
 
@@ -165,16 +202,25 @@ def _looks_like_utf16(data: bytes) -> bool:
     return max(even, odd) >= 0.7 * half and min(even, odd) <= 0.05 * half
 
 
-def read_bytes(path: str, data: bytes, format: str | None = None, *, include_comments: bool = False) -> Document:
+def _options(options: ReadOptions | None, include_comments: bool) -> ReadOptions:
+    options = options or ReadOptions()
+    return replace(options, include_comments=True) if include_comments else options
+
+
+def read_bytes(path: str, data: bytes, format: str | None = None, *, include_comments: bool = False,
+               options: ReadOptions | None = None) -> Document:
     """Parse bytes already read from ``path`` (or standard input).
 
-    ``include_comments`` (Word and OpenDocument only): read comments as text too.
+    ``options``: how to read (:class:`ReadOptions`; the defaults when not given).
+    ``include_comments=True`` is the same as ``options.include_comments``, kept for
+    callers written before :class:`ReadOptions`.
     """
     _register_builtin()
+    opts = _options(options, include_comments)
     fmt = format or format_for(path)
     binary = _binary_parser(fmt)
     if binary is not None:
-        return binary(path, data, include_comments=include_comments)
+        return binary(path, data, opts)
     for name, parse in _TEXT_READERS.values():
         if name == fmt:
             return parse(path, decode(path, data))
@@ -184,8 +230,8 @@ def read_bytes(path: str, data: bytes, format: str | None = None, *, include_com
     raise InputError(path, _UNSUPPORTED.format(", ".join(supported_suffixes())), "unsupported")
 
 
-def read_path(path: str | Path, *, include_comments: bool = False) -> Document:
-    """Read and parse one file.
+def read_path(path: str | Path, *, include_comments: bool = False, options: ReadOptions | None = None) -> Document:
+    """Read and parse one file (``options`` and ``include_comments`` as for :func:`read_bytes`).
 
     Raises :class:`InputError` (and nothing else) with a one-line reason: the
     file does not exist, is a folder, is not a kind speakeasy reads, cannot
@@ -214,4 +260,4 @@ def read_path(path: str | Path, *, include_comments: bool = False) -> Document:
         ) from None
     except OSError as exc:
         raise InputError(shown, f"this file could not be read ({exc.strerror or exc}).", "read-error") from None
-    return read_bytes(shown, data, include_comments=include_comments)
+    return read_bytes(shown, data, options=_options(options, include_comments))

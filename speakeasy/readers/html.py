@@ -4,11 +4,20 @@ Only the main content is linted: the ``<main>`` element (or an element with
 ``role="main"``) when the page has one, else the ``<body>`` (or, for a page
 without a ``<body>`` tag, everything outside ``<head>``).  Inside it, these
 are never linted: ``script``, ``style``, ``template``, ``noscript``,
-``nav``, ``aside``, ``svg``, ``math``, ``iframe``, ``select``, the page's
-``header`` and ``footer`` (those not inside an ``article``, ``aside``,
-``main``, ``nav`` or ``section``, which are the site's banner and footer),
-elements with a navigation, banner, footer or search ``role``, and elements
-marked ``hidden`` or ``aria-hidden="true"``.
+``svg``, ``math``, ``iframe``, ``select``, elements with the ``search``
+role, and elements marked ``hidden`` or ``aria-hidden="true"``.
+
+The landmarks -- ``nav`` (or ``role="navigation"``), ``aside`` (or
+``role="complementary"``), and the page's ``header`` and ``footer`` (those
+not inside an ``article``, ``aside``, ``main``, ``nav`` or ``section``, or
+with ``role="banner"`` or ``role="contentinfo"``) -- are the site's
+furniture and are not linted either, unless ``ReadOptions.include_landmarks``
+names them.  A landmark that is named is linted wherever it is on the page,
+inside ``<main>`` or not; the innermost landmark decides, so ``nav`` named
+and ``header`` not checks a menu inside the site header, and nothing else of
+the header.  Its blocks' locators say so (``part``: ``header``, ``footer``,
+``nav`` or ``aside``; ``part_label``: "site header"...), and their section
+is the nearest heading inside the landmark, not the page's heading before it.
 
 Headings (``h1``-``h6``), paragraphs, list items, table cells, block
 quotes, figure captions and the terms and descriptions of definition lists
@@ -46,20 +55,27 @@ import codecs
 import html as _html
 import re
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .. import directives as _directives
 from ..errors import InputError
 from ..model import Block, BlockKind, Directive, Document, Feature
 from .markdown import spans_text
 
+if TYPE_CHECKING:  # pragma: no cover
+    from . import ReadOptions
+
 #: Elements whose content is never linted (and never recorded as features).
 _SKIP = frozenset((
-    "script", "style", "template", "noscript", "nav", "aside", "svg", "math", "iframe", "object",
+    "script", "style", "template", "noscript", "svg", "math", "iframe", "object",
     "select", "head", "title", "button", "canvas", "audio", "video", "datalist", "textarea",
 ))
-#: Roles that mark the site's own furniture rather than the page's content.
-_SKIP_ROLES = frozenset(("navigation", "banner", "contentinfo", "search", "complementary"))
+#: Roles whose content is never linted (a search form is not prose).
+_SKIP_ROLES = frozenset(("search",))
+#: Roles of the landmarks: the site's furniture, linted only when asked (ReadOptions.include_landmarks).
+_LANDMARK_ROLES = {"banner": "header", "contentinfo": "footer", "navigation": "nav", "complementary": "aside"}
+#: How a location names a block in each landmark.
+LANDMARK_LABELS = {"header": "site header", "footer": "site footer", "nav": "menu", "aside": "side panel"}
 #: Inline elements whose text is code, not prose: masked, but part of the block.
 _CODE = frozenset(("code", "kbd", "samp", "var"))
 #: Elements that end the block before them and start a new one.
@@ -187,23 +203,42 @@ def decode_html(path: str, data: bytes) -> str:
 
 
 class _Open:
-    __slots__ = ("tag", "skip", "main", "code", "table")
+    __slots__ = ("tag", "skip", "main", "code", "table", "landmark", "section")
 
-    def __init__(self, tag: str, skip: bool, main: bool, code: bool) -> None:
+    def __init__(self, tag: str, skip: bool, main: bool, code: bool, landmark: str | None = None) -> None:
         self.tag = tag
         self.skip = skip
         self.main = main
         self.code = code
         self.table: list[int] | None = None  # for <table>: [row, column]
+        #: "header", "footer", "nav" or "aside" for a landmark, else None
+        self.landmark = landmark
+        #: for a landmark: the section (heading) before it, given back at its end
+        self.section: str | None = None
 
 
-def parse(path: str, data: bytes, include_comments: bool = False) -> Document:
-    """Read a web page from its bytes (``include_comments`` is for Word files and is ignored)."""
+def parse(path: str, data: bytes, options: ReadOptions | None = None) -> Document:
+    """Read a web page from its bytes (of the options, only ``include_landmarks`` matters here)."""
     source = decode_html(path, data)
-    return parse_text(path, source)
+    return parse_text(path, source, options.include_landmarks if options is not None else ())
 
 
-def parse_text(path: str, source: str) -> Document:
+def _landmark(tag: str, role: str, stack: list[_Open]) -> str | None:
+    """The landmark an element is, if it is one: its role, else its tag."""
+    if role in _LANDMARK_ROLES:
+        return _LANDMARK_ROLES[role]
+    if role == "main":
+        return None
+    if tag in ("nav", "aside"):
+        return tag
+    if tag in ("header", "footer") and not any(o.tag in _SECTIONING for o in stack):
+        return tag
+    return None
+
+
+def parse_text(path: str, source: str, landmarks: Iterable[str] = ()) -> Document:
+    """Read a web page from its text; ``landmarks``: the landmarks to lint as well (see the module's notes)."""
+    included = frozenset(landmarks)
     line_starts = [0]
     line_starts.extend(m.end() for m in re.finditer("\n", source))
     tokens = _Events(line_starts)
@@ -239,12 +274,24 @@ def parse_text(path: str, source: str) -> Document:
     headings: list[dict[str, Any]] = []
     lang_feature: Feature | None = None
 
+    def landmark() -> _Open | None:
+        """The innermost open landmark."""
+        for o in reversed(stack):
+            if o.landmark is not None:
+                return o
+        return None
+
     def skipped() -> bool:
-        return any(o.skip for o in stack)
+        if any(o.skip for o in stack):
+            return True
+        lm = landmark()
+        return lm is not None and lm.landmark not in included
 
     def in_content() -> bool:
-        if has_main:
-            return any(o.main for o in stack)
+        if has_main and not any(o.main for o in stack):
+            # a landmark that was asked for counts wherever it is (the site header is outside <main>)
+            lm = landmark()
+            return lm is not None and lm.landmark in included and not any(o.tag == "head" for o in stack)
         return not any(o.tag == "head" for o in stack)
 
     def flush() -> None:
@@ -261,19 +308,23 @@ def parse_text(path: str, source: str) -> Document:
 
     def start_block_kind() -> None:
         """The kind of the block whose first prose character has just been seen."""
+        lm = landmark()
+        part: dict[str, Any] = {}
+        if lm is not None and lm.landmark is not None:
+            part = {"part": lm.landmark, "part_label": LANDMARK_LABELS[lm.landmark]}
         for o in reversed(stack):
             if o.tag in _HEADINGS:
-                block_kind[:] = [BlockKind.HEADING, _HEADINGS[o.tag], {}]
+                block_kind[:] = [BlockKind.HEADING, _HEADINGS[o.tag], dict(part)]
                 return
             found = _CONTAINERS.get(o.tag)
             if found is not None:
-                locator: dict[str, Any] = {}
+                locator: dict[str, Any] = dict(part)
                 if found is BlockKind.TABLE_CELL and tables and tables[-1].table is not None:
-                    locator = {"table": tables[-1].table[2], "row": tables[-1].table[0],
-                               "column": tables[-1].table[1]}
+                    locator.update({"table": tables[-1].table[2], "row": tables[-1].table[0],
+                                    "column": tables[-1].table[1]})
                 block_kind[:] = [found, 0, locator]
                 return
-        block_kind[:] = [BlockKind.PARAGRAPH, 0, {}]
+        block_kind[:] = [BlockKind.PARAGRAPH, 0, dict(part)]
 
     def prose(a: int, b: int, shown: str | None, decoded: str) -> None:
         if not spans:
@@ -293,8 +344,10 @@ def parse_text(path: str, source: str) -> Document:
             end_element(o)
 
     def end_element(o: _Open) -> None:
-        if o.tag in _BLOCK or o.tag in _HEADINGS:
+        if o.tag in _BLOCK or o.tag in _HEADINGS or o.landmark is not None:
             flush()
+        if o.landmark is not None:
+            section[0] = o.section  # the heading before the landmark is the section again
         if o.table is not None and tables and tables[-1] is o:
             tables.pop()
         if o.tag == "a" and links:
@@ -365,8 +418,7 @@ def parse_text(path: str, source: str) -> Document:
             role = (_attr(attrs, "role") or "").strip().lower()
             hidden = _has(attrs, "hidden") or (_attr(attrs, "aria-hidden") or "").strip().lower() == "true"
             skip = tag in _SKIP or role in _SKIP_ROLES or hidden
-            if tag in ("header", "footer") and not any(o.tag in _SECTIONING for o in stack):
-                skip = True
+            mark = None if tag in _VOID else _landmark(tag, role, stack)
             main = tag == "main" or role == "main"
             if tag == "img" and in_content() and not skipped() and not skip:
                 alt = _attr(attrs, "alt")
@@ -376,7 +428,11 @@ def parse_text(path: str, source: str) -> Document:
                                          "decorative": role in ("presentation", "none")}))
             if tag in _VOID:
                 continue
-            o = _Open(tag, skip, main, tag in _CODE or tag == "pre")
+            o = _Open(tag, skip, main, tag in _CODE or tag == "pre", mark)
+            if mark is not None:
+                if tag not in _BLOCK:  # role="navigation" on a <span>: still a block of its own
+                    flush()
+                o.section, section[0] = section[0], None
             if tag == "table":
                 table_count += 1
                 o.table = [0, 0, table_count]

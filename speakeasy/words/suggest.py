@@ -107,6 +107,7 @@ from . import COLUMNS
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Settings
     from ..engine import RuleSet
+    from ..readers import ReadOptions
 
 # ---------------------------------------------------------------------------
 # Thresholds
@@ -806,12 +807,12 @@ def _acronym_lists(ruleset: "RuleSet") -> tuple[set[str], set[str]]:
 # Public functions
 
 
-def _read(files: Iterable[str], include_comments: bool) -> Iterator[Document | ReadError]:
+def _read(files: Iterable[str], options: "ReadOptions") -> Iterator[Document | ReadError]:
     from ..readers import read_path
 
     for path in files:
         try:
-            yield read_path(path, include_comments=include_comments)
+            yield read_path(path, options=options)
         except InputError as exc:
             yield ReadError(exc.path, exc.message, exc.code)
 
@@ -835,7 +836,9 @@ def scan(
     covered = _covered_pattern(tuple(_covered_terms(ruleset, keep)))
     scanner = _Scanner(covered, allow, known, {k.upper() for k in keep})
     checked = 0
-    for item in _read(files, bool(settings.values.get("include_comments", False))):
+    from ..readers import ReadOptions
+
+    for item in _read(files, ReadOptions.from_settings(settings)):
         if isinstance(item, ReadError):
             errors.append(item)
             continue

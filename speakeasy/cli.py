@@ -802,6 +802,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     errors = []
     checked = 0
     if args.files:
+        from . import plugins
+
+        # a pack may use the kinds and wordlists of the plugins the settings name
+        plugins.activate(_settings(args).values.get("plugins") or [])
         for f in args.files:
             p = Path(f)
             try:

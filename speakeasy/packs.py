@@ -537,8 +537,42 @@ def _load_pack_cached(path: str, mtime: int, size: int, search: tuple[str, ...],
     return _parse_pack(Path(path), [Path(s) for s in search])
 
 
+def wordlist_folders(pack: Path | None = None, plugin_dirs: list[Path] | None = None) -> list[Path]:
+    """Where a wordlist given by its name (``plain-english``) is looked for, in this order.
+
+    1. the ``wordlists`` folder next to the pack's ``rules`` folder (for a plugin's pack: its own lists),
+    2. speakeasy's own wordlists,
+    3. the wordlists of the enabled plugins (``plugin_dirs``, else those of
+       :func:`speakeasy.plugins.active`), so a user's own pack can use them.
+
+    speakeasy's own lists come before the plugins', so enabling a plugin never
+    changes what a shipped list's name means.
+    """
+    from .plugins import active
+
+    out = [pack.resolve().parent.parent / "wordlists"] if pack is not None else []
+    out.append(builtin_wordlists_dir())
+    out.extend(active().wordlist_dirs if plugin_dirs is None else plugin_dirs)
+    return list(dict.fromkeys(out))
+
+
+def no_wordlist_hint(name: str) -> str:
+    """What to do about a wordlist name that was not found: enable the plugin that has it, or check the name."""
+    from .plugins import wordlist_owners
+
+    owners = wordlist_owners(name)
+    if owners:
+        return (f"The plugin '{owners[0]}' has a wordlist called '{name}', but your settings do not use "
+                f"that plugin. Add '{owners[0]}' to `plugins:` in your settings.")
+    return "Check the name. It is the file name in the wordlists folder, without '.yaml'."
+
+
 def load_pack(path: str | os.PathLike[str], wordlist_dirs: list[Path] | None = None) -> Pack:
-    """Load and validate one rule pack and the wordlists it names."""
+    """Load and validate one rule pack and the wordlists it names.
+
+    ``wordlist_dirs``: the enabled plugins' wordlist folders (default: those of
+    the plugins in use, :func:`speakeasy.plugins.active`); see :func:`wordlist_folders`.
+    """
     p = Path(path)
     try:
         st = p.stat()
@@ -546,7 +580,7 @@ def load_pack(path: str | os.PathLike[str], wordlist_dirs: list[Path] | None = N
         raise DataErrors(
             [UserDataError(_display(p), "This rule pack does not exist.", hint="Check the name and the folder.")]
         ) from None
-    dirs = list(wordlist_dirs or []) + [p.resolve().parent.parent / "wordlists", builtin_wordlists_dir()]
+    dirs = wordlist_folders(p, wordlist_dirs)
     from .plugins import active
 
     # the kinds of the enabled plugins are part of the key: a pack may use them
@@ -693,7 +727,7 @@ def _parse_rule(
                         f"There is no wordlist called '{name}'.",
                         line,
                         column,
-                        "Check the name. It is the file name in the wordlists folder, without '.yaml'.",
+                        no_wordlist_hint(name),
                         source=v.source,
                     )
                 )

@@ -254,6 +254,45 @@ def pack_paths() -> dict[str, Path]:
     return out
 
 
+def wordlist_owners(name: str) -> list[str]:
+    """Installed plugins that are not in use and ship a wordlist called ``name``, by name.
+
+    Their code is not run: a packs entry point that names a package is found
+    on disk.  One that names a function cannot be looked into, and is skipped.
+    """
+    in_use = {canonical(n) for n, _ in _ACTIVE.plugins}
+    out = []
+    for key, plugin in discover().items():
+        if key in in_use:
+            continue
+        for ep in plugin.entry_points:
+            folder = _find_folder(ep) if ep.group == "speakeasy.packs" else None
+            if folder is not None and any((folder / "wordlists" / f"{name}{s}").is_file() for s in (".yaml", ".yml")):
+                out.append(plugin.name)
+                break
+    return out
+
+
+def _find_folder(ep: metadata.EntryPoint) -> Path | None:
+    """The folder of a packs entry point that names a package, found without importing it."""
+    import importlib.util
+
+    if ep.attr:
+        return None  # a function or a value: only the plugin's code can say
+    top, *rest = ep.module.split(".")
+    try:
+        spec = importlib.util.find_spec(top)  # for a top-level name this finds, and runs nothing
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        folder = Path(location).joinpath(*rest)
+        if folder.is_dir():
+            return folder
+    return None
+
+
 def kind_owner(kind_name: str) -> str | None:
     """``"name version"`` of the plugin that gives a kind, or None for a built-in one."""
     return _ACTIVE.kind_owner.get(kind_name)

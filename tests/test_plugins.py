@@ -362,3 +362,113 @@ def test_jobs_2_uses_plugins(site, project):
     assert len(data["files"]) == 8
     for f in data["files"]:
         assert [x["match"] for x in f["findings"] if x["rule"] == "shouty.caps"] == ["READ"]
+
+
+# ---------------------------------------------------------------------------
+# A plugin's wordlists in the user's own packs
+
+WORDLIST = '''\
+title: Shouty words
+licence: MIT
+words:
+  - term: SHOUT
+    use: say
+    why: "'SHOUT' is in capitals."
+    examples:
+      - Please SHOUT less.
+'''
+
+#: a plugin list with the name of a shipped one: it must not take the shipped one's place
+FAKE_PLAIN_ENGLISH = WORDLIST.replace("Shouty words", "Not speakeasy's plain English")
+
+OUR_PACK = '''\
+id: ours
+title: Our rules
+version: 1.0.0
+description: Our own rules.
+licence: MIT
+rules:
+  - id: shouts
+    kind: substitution
+    level: warning
+    wordlists: [shouty-words]
+    summary: Flags shouting words.
+    why: They are loud.
+    example:
+      bad: Please SHOUT less.
+      good: Please say less.
+'''
+
+
+def shouty_with_words(site: Path, packs_ep: str = "fake_shouty.data") -> None:
+    make_dist(site, "speakeasy-shouty", "1.0.0", "fake_shouty",
+              {"speakeasy.kinds": ["shouting = fake_shouty.kinds:ShoutingKind"], "speakeasy.packs": [f"shouty = {packs_ep}"]},
+              {"__init__.py": "", "kinds.py": KIND, "data/__init__.py": "def folder():\n    import os\n    return os.path.dirname(__file__)\n",
+               "data/rules/shouty.yaml": PACK, "data/wordlists/shouty-words.yaml": WORDLIST,
+               "data/wordlists/plain-english.yaml": FAKE_PLAIN_ENGLISH})
+
+
+def test_a_users_pack_can_use_a_wordlist_of_an_enabled_plugin(site, project, capsys):
+    shouty_with_words(site)
+    (project / "ours.yaml").write_text(OUR_PACK)
+    config(project, "plugins: [speakeasy-shouty]\npacks: [default, ours.yaml]\n")
+    (project / "a.md").write_text("Please SHOUT less. We will commence now.\n")
+    assert main(["check", "a.md", "--no-cache", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert [(f["rule"], f["match"]) for f in found if f["rule"] == "ours.shouts"] == [("ours.shouts", "SHOUT")]
+    # speakeasy's own plain-english list is still the one the shipped pack uses
+    assert [f["match"] for f in found if f["rule"] == "plain-english.words"] == ["commence"]
+    assert main(["rules"]) == 0 and "ours.shouts" in capsys.readouterr().out
+    assert main(["validate", "ours.yaml"]) == 0
+    assert main(["validate"]) == 0
+    assert main(["words", "check", "ours.yaml"]) == 0
+    capsys.readouterr()
+    assert main(["words", "stats", "--list", "shouty-words", "--format", "json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)["lists"]
+    assert listed["title"] == "Shouty words"
+    assert main(["words", "stats", "--list", "plain-english", "--format", "json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)["lists"]
+    assert listed["title"] == "Plain English words"
+
+
+@pytest.mark.parametrize("args", [["check", "a.md"], ["rules"], ["validate", "ours.yaml"], ["validate"],
+                                  ["words", "check", "ours.yaml"]])
+def test_a_wordlist_of_a_plugin_not_in_use_is_not_found_and_the_message_names_the_plugin(site, project, capsys, args):
+    shouty_with_words(site)
+    (project / "ours.yaml").write_text(OUR_PACK)
+    config(project, "packs: [default, ours.yaml]\n")
+    (project / "a.md").write_text("Please SHOUT less.\n")
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "ours.yaml:10:17: There is no wordlist called 'shouty-words'. The plugin 'speakeasy-shouty' has a wordlist " \
+           "called 'shouty-words', but your settings do not use that plugin. Add 'speakeasy-shouty' to `plugins:` " \
+           "in your settings." in err
+    assert "fake_shouty" not in sys.modules  # found on disk: the plugin's code did not run
+
+
+def test_words_list_of_a_plugin_not_in_use_names_the_plugin(site, project, capsys):
+    shouty_with_words(site)
+    assert main(["words", "stats", "--list", "shouty-words"]) == 2
+    err = capsys.readouterr().err
+    assert "shouty-words: there is no wordlist with this name or file name. The plugin 'speakeasy-shouty'" in err
+    assert "fake_shouty" not in sys.modules
+
+
+def test_an_unknown_wordlist_that_no_plugin_has_gets_the_usual_hint(site, project, capsys):
+    shouty_with_words(site)
+    (project / "ours.yaml").write_text(OUR_PACK.replace("shouty-words", "shoutie-words"))
+    assert main(["validate", "ours.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "There is no wordlist called 'shoutie-words'. Check the name." in err
+    assert "plugin" not in err
+
+
+def test_a_plugin_whose_folder_comes_from_a_function_is_not_run_to_look_for_wordlists(site, project, capsys):
+    shouty_with_words(site, packs_ep="fake_shouty.data:folder")
+    (project / "ours.yaml").write_text(OUR_PACK)
+    assert main(["validate", "ours.yaml"]) == 2
+    assert "Check the name." in capsys.readouterr().err
+    assert "fake_shouty" not in sys.modules
+    # enabled, the function gives the folder, and its wordlists are found
+    config(project, "plugins: [speakeasy-shouty]\n")
+    assert main(["validate", "ours.yaml"]) == 0

@@ -152,16 +152,19 @@ def target_list(args: argparse.Namespace, settings: Any) -> Path:
 
 
 def lists_in_use(settings: Any, names: list[str] | None = None) -> list[Any]:
-    """The wordlists named (files or shipped names), or every list the rules in use read."""
+    """The wordlists named (files, or the names of lists speakeasy or an enabled plugin ships), else every list in use."""
+    from .. import plugins
     from ..engine import build_ruleset
-    from ..packs import builtin_wordlists_dir, load_wordlist, resolve_wordlist
+    from ..packs import load_wordlist, no_wordlist_hint, resolve_wordlist, wordlist_folders
 
     if names:
+        plugins.activate(settings.values.get("plugins") or [])  # their wordlists can be named too
         out = []
         for name in names:
-            path = resolve_wordlist(name, Path.cwd(), [builtin_wordlists_dir()])
+            path = resolve_wordlist(name, Path.cwd(), wordlist_folders())
             if path is None:
-                raise UsageError(f"{name}: there is no wordlist with this name or file name.")
+                raise UsageError(f"{name}: there is no wordlist with this name or file name. "
+                                 + no_wordlist_hint(name))
             out.append(load_wordlist(path))
         return out
     ruleset = build_ruleset(settings)

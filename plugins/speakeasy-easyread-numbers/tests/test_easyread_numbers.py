@@ -100,3 +100,61 @@ def test_the_speakeasy_command_without_the_plugin_enabled(tmp_path):
     proc = _cli(tmp_path, "check", "easy.md", "--format", "json", "--fail-on", "warning", config="fail_on: error\n")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["files"][0]["findings"] == []
+
+
+# The wordlist the plugin ships, for the user's own packs
+
+OUR_PACK = """\
+id: ours
+title: Our Easy Read rules
+version: 1.0.0
+description: Our own rules.
+licence: MIT
+rules:
+  - id: number-phrases
+    kind: substitution
+    level: warning
+    wordlists: [number-phrases]
+    summary: Flags words that hide a number.
+    why: Easy Read uses figures.
+    example:
+      bad: We will call you in a fortnight.
+      good: We will call you in 2 weeks.
+"""
+
+
+def test_the_wordlist_is_right(tmp_path):
+    from speakeasy.words.lint import check_lists
+    from speakeasy.config import resolve
+
+    loaded = use_plugins(PLUGIN)
+    [folder] = loaded.wordlist_dirs
+    path = folder / "number-phrases.yaml"
+    result = check_lists([path], [], resolve(no_config=True))
+    assert result.problems == [] and result.checked == 1
+
+
+def test_your_own_pack_can_use_the_plugins_wordlist(tmp_path):
+    (tmp_path / "ours.yaml").write_text(OUR_PACK)
+    (tmp_path / "easy.md").write_text("We will call you in a fortnight.\n")
+    config = "plugins: [speakeasy-easyread-numbers]\npacks: [default, ours.yaml]\n"
+    proc = _cli(tmp_path, "check", "easy.md", "--format", "json", "--fail-on", "never", config=config)
+    assert proc.returncode == 0, proc.stderr
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    assert [(f["rule"], f["match"], f["suggestions"]) for f in findings if f["rule"].startswith("ours.")] == [
+        ("ours.number-phrases", "fortnight", ["2 weeks"])
+    ]
+    assert _cli(tmp_path, "validate", "ours.yaml", config=config).returncode == 0
+    stats = _cli(tmp_path, "words", "stats", "--list", "number-phrases", "--format", "json", config=config)
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["lists"][0]["title"] == "Number phrases in Easy Read"
+
+
+def test_without_the_plugin_the_wordlist_is_not_found_and_the_message_says_why(tmp_path):
+    (tmp_path / "ours.yaml").write_text(OUR_PACK)
+    (tmp_path / "easy.md").write_text("We will call you in a fortnight.\n")
+    proc = _cli(tmp_path, "check", "easy.md", config="packs: [default, ours.yaml]\n")
+    assert proc.returncode == 2
+    assert ("ours.yaml:10:17: There is no wordlist called 'number-phrases'. The plugin "
+            "'speakeasy-easyread-numbers' has a wordlist called 'number-phrases', but your settings do not use "
+            "that plugin. Add 'speakeasy-easyread-numbers' to `plugins:` in your settings.") in proc.stderr

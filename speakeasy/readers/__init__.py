@@ -111,6 +111,7 @@ _BINARY_READERS: dict[str, tuple[str, str]] = {
     # web pages are given as bytes too: their <meta charset> may name the encoding
     ".html": ("html", "html"),
     ".htm": ("html", "html"),
+    ".pdf": ("pdf", "pdf"),
 }
 
 

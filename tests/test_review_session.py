@@ -268,3 +268,31 @@ def test_opendocument_files_are_reviewed_and_saved_as_a_clean_copy(tmp_path: Pat
     assert path.read_bytes() == before  # the original is never changed
     saved = read_path(str(tmp_path / "policy.fixed.odt")).source
     assert "Staff will start each visit" in saved
+
+
+def test_a_web_page_is_read_only(tmp_path: Path, ruleset) -> None:
+    from speakeasy.errors import SpeakeasyError
+
+    page = tmp_path / "page.html"
+    src = "<html><body><main><p>We will <b>commence</b>\n soon.</p><p>We utilise it.</p></main></body></html>\n"
+    page.write_text(src, encoding="utf-8")
+    s = ReviewSession(str(page), ruleset)
+    assert s.read_only and s.cannot_write == "speakeasy cannot write changes to web pages."
+    assert matches(s) == ["commence", "utilise"]
+    # the text shown: the blocks in their places, markup hidden, as long as the file
+    assert len(s.view_text) == len(src)
+    assert [" ".join(s.view_text[a:b].split()) for a, b in s.view] == ["We will commence soon.", "We utilise it."]
+    assert all(s.in_view(f) for f in s.findings)
+    with pytest.raises(SpeakeasyError, match="^speakeasy cannot write changes to web pages. Change the file"):
+        s.apply(s.findings[0], "start")
+    s.skip(s.findings[0])
+    assert matches(s) == ["utilise"] and s.text == src
+    s.undo()
+    assert matches(s) == ["commence", "utilise"]
+    s.ignore(s.findings[1], "a quote")
+    assert s.save() == [str(tmp_path / ".speakeasy-ignore.yaml")]
+    assert page.read_text(encoding="utf-8") == src
+    # the markdown and other writable formats are not read only
+    md = tmp_path / "p.md"
+    md.write_text(TEXT, encoding="utf-8")
+    assert not ReviewSession(str(md), ruleset).read_only and ReviewSession(str(md), ruleset).view is None

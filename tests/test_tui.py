@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -252,6 +253,138 @@ async def test_folder_picker(tmp_path: Path, md: Path, ruleset) -> None:
         assert app.session is not None and current(app) == "commence"
 
 
+# ---------------------------------------------------------------------------
+# Files speakeasy cannot write: web pages and plugin formats open read only
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Plan</title></head>
+<body><nav><a href="/">We utilise menus</a></nav>
+<main><h1>Plan</h1>
+<p class="lead">We will <strong>commence</strong> soon.</p>
+<img src="chart.png">
+<p>We utilise the reablement team.</p></main>
+<footer>We commence in the footer.</footer></body></html>
+"""
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    p = tmp_path / "page.html"
+    p.write_text(PAGE, encoding="utf-8")
+    return p
+
+
+def _texts(app: ReviewApp) -> list[str]:
+    return [str(w.render()) for w in app.query("#doc .para")]
+
+
+async def test_a_web_page_opens_read_only(page: Path, ruleset) -> None:
+    rs = build_ruleset(resolve({"packs": ["web-accessibility"], "extra_wordlists": [str(page.parent / "words.yaml")]},
+                               no_config=True, cwd=page.parent))
+    app = ReviewApp(str(page), ruleset=rs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        assert app.session.read_only
+        # said in words, on a line of its own
+        assert str(app.query_one("#read-only").render()) == (
+            "Read only: speakeasy cannot write changes to web pages. You can skip, ignore or keep findings.")
+        # the text speakeasy read, not the markup; the menu and the footer are not checked
+        assert _texts(app) == ["Plan", "We will [commence] soon.", "We [utilise] the [reablement] team."]
+        assert current(app) == "commence"
+        detail = str(app.query_one("#detail").render())
+        assert "Plain alternatives, to use when you change the file yourself:" in detail
+        assert " - start" in detail and " - begin" in detail and " 1 " not in detail
+        # the image without alt text is listed by its rule, not by its <img> tag
+        labels = [str(app.query_one("#findings").get_option_at_index(i).prompt) for i in range(len(app.shown))]
+        assert [label.split(maxsplit=2)[2] for label in labels] == ["commence", "image-alt", "utilise", "reablement"]
+        # using a plain word or editing is refused, with the reason
+        await pilot.press("1")
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, TextScreen)
+        notes = [n.message for n in app._notifications]
+        assert notes == ["speakeasy cannot write changes to web pages. Change the file yourself, then check it again."] * 2
+        assert current(app) == "commence" and app.session.text == PAGE
+        # skip and undo still work
+        await pilot.press("s")
+        assert app.current is not None and app.current.rule == "web-accessibility.image-alt"
+        assert _texts(app)[1] == "We will commence soon."
+        await pilot.press("u")
+        assert current(app) == "commence"
+        await pilot.press("w")
+        await pilot.pause()
+    assert page.read_text(encoding="utf-8") == PAGE
+
+
+async def test_ignoring_in_a_web_page_goes_to_the_ignore_file_and_check_honours_it(page: Path, tmp_path: Path,
+                                                                                 cli) -> None:
+    (tmp_path / ".speakeasy.yaml").write_text("packs: []\nwordlists: [words.yaml]\n", encoding="utf-8")
+    (tmp_path / "words.yaml").write_text(WORDS, encoding="utf-8")
+    rs = build_ruleset(resolve(cwd=tmp_path))
+    app = ReviewApp(str(page), ruleset=rs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("i")
+        app.screen.query_one("#answer").value = "a quote"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current(app) == "utilise"
+        await pilot.press("k")  # keep 'utilise' for the project
+        assert current(app) == "reablement"
+        await pilot.press("w")
+        await pilot.pause()
+    assert page.read_text(encoding="utf-8") == PAGE
+    [entry] = yaml.safe_load((tmp_path / ".speakeasy-ignore.yaml").read_text(encoding="utf-8"))
+    assert entry == {"file": "page.html", "rule": "local.words", "match": "commence",
+                     "context": '<p class="lead">We will <strong>commence</strong> soon.</p>', "reason": "a quote"}
+    assert yaml.safe_load((tmp_path / ".speakeasy.yaml").read_text())["keep"] == ["utilise"]
+    code, out, err = cli("check", "page.html", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert [f["match"] for f in json.loads(out)["files"][0]["findings"]] == ["reablement"]
+
+
+async def test_a_web_page_reads_the_landmarks_the_settings_ask_for(page: Path, tmp_path: Path) -> None:
+    (tmp_path / "words.yaml").write_text(WORDS, encoding="utf-8")
+    rs = build_ruleset(resolve({"packs": [], "extra_wordlists": [str(tmp_path / "words.yaml")],
+                                "include_landmarks": ["footer"]}, no_config=True, cwd=tmp_path))
+    app = ReviewApp(str(page), ruleset=rs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        assert _texts(app)[-1] == "We [commence] in the footer."
+
+
+async def test_an_email_opens_read_only_when_the_plugin_is_in_use(tmp_path: Path) -> None:
+    pytest.importorskip("speakeasy_email_reader")
+    from speakeasy import plugins
+
+    mail = tmp_path / "note.eml"
+    mail.write_text("Subject: We will commence\nFrom: Sam <sam@example.org>\n\nWe will facilitate a meeting.\n",
+                    encoding="utf-8")
+    (tmp_path / ".speakeasy.yaml").write_text("packs: [plain-english]\nplugins: [speakeasy-email-reader]\n")
+    try:
+        rs = build_ruleset(resolve(cwd=tmp_path))
+        app = ReviewApp(str(mail), ruleset=rs)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(app, pilot)
+            assert str(app.query_one("#read-only").render()).startswith(
+                "Read only: speakeasy cannot write changes to email files.")
+            assert _texts(app) == ["We will [commence]", "We will [facilitate] a meeting."]
+            await pilot.press("1")
+            assert app.session.text == mail.read_text(encoding="utf-8")
+        # without the plugin, the file cannot be opened at all, and the screen says so (the path once)
+        plugins.reset()
+        app = ReviewApp(str(mail), ruleset=build_ruleset(resolve({"packs": []}, no_config=True, cwd=tmp_path)))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.session is None
+            status = str(app.query_one("#status").render())
+            assert status.startswith(f"speakeasy could not open {mail}: speakeasy cannot review this kind of "
+                                     "file. It reads: .docx, ")
+            assert ".eml" not in status.split("It reads:")[1]
+    finally:
+        plugins.reset()
+
+
 def _word_file(path: Path) -> Path:
     docx = pytest.importorskip("docx")
     d = docx.Document()
@@ -332,3 +465,16 @@ def test_review_in_a_real_terminal(tmp_path: Path, md: Path) -> None:
     finally:
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
     assert md.read_text(encoding="utf-8") == TEXT
+
+
+async def test_a_long_sentence_in_a_web_page_is_for_the_writer_to_split(tmp_path: Path) -> None:
+    p = tmp_path / "long.html"
+    p.write_text("<main><p>We " + "really " * 30 + "mean it, and we " + "truly " * 20 + "do.</p></main>\n",
+                 encoding="utf-8")
+    app = ReviewApp(str(p), ruleset=build_ruleset(resolve({"packs": ["length"]}, no_config=True, cwd=tmp_path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        assert app.current is not None and app.current.rule == "length.sentence"
+        detail = str(app.query_one("#detail").render())
+        assert "rewrite it in the file yourself" in detail and "press e" not in detail
+        assert _texts(app)[0].startswith("[[We really really")

@@ -8,6 +8,7 @@ shows it and turns keys into session steps.  Every key binding has an id
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from textual.theme import Theme
 from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..errors import SpeakeasyError
+from ..errors import InputError, SpeakeasyError
 from ..model import Finding, Level
 from .session import ReviewSession
 
@@ -44,6 +45,7 @@ LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTIO
 LEVEL_FILTERS: tuple[tuple[str, Level | None], ...] = (
     ("all levels", None), ("warnings and errors", Level.WARNING), ("errors only", Level.ERROR),
 )
+_SPACES = re.compile(r"\s+")
 
 
 class TextScreen(ModalScreen[str | None]):
@@ -228,6 +230,7 @@ class ReviewApp(App[int]):
 
     def compose(self) -> ComposeResult:
         yield Static("speakeasy review", id="status")
+        yield Static("", id="read-only")
         yield LoadingIndicator(id="loading")
         with Vertical(id="main"):
             yield VerticalScroll(id="doc")
@@ -244,6 +247,7 @@ class ReviewApp(App[int]):
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
         self.query_one("#main").display = False
+        self.query_one("#read-only").display = False
         # Nothing on the main screen takes the keys: they all go to the review bindings.
         for selector in ("#findings", "#doc", "#detail-box"):
             self.query_one(selector).can_focus = False
@@ -267,6 +271,9 @@ class ReviewApp(App[int]):
                 self.call_from_thread(self._pick, rows)
                 return
             session = ReviewSession(path, ruleset)
+        except InputError as exc:
+            self.call_from_thread(self._failed, exc.reason)  # the path is in the line already
+            return
         except SpeakeasyError as exc:
             self.call_from_thread(self._failed, str(exc))
             return
@@ -298,6 +305,11 @@ class ReviewApp(App[int]):
         self.path = session.path
         self.query_one("#loading").display = False
         self.query_one("#main").display = True
+        note = self.query_one("#read-only", Static)
+        note.display = session.read_only
+        if session.read_only:
+            # said in words, not only by colour or by keys that do nothing
+            note.update(Text(f"Read only: {session.cannot_write} You can skip, ignore or keep findings."))
         self.index = 0
         self.refresh_view()
 
@@ -336,9 +348,11 @@ class ReviewApp(App[int]):
         text = Text(f"{f.line:>4} ", style="dim")
         text.append(str(f.level)[0].upper() + " ", style=LEVEL_STYLE[f.level])
         word = " ".join(f.match.split())
+        if self.session is not None and self.session.read_only:  # the words shown, without markup
+            word = " ".join(self.session.view_text[f.start:f.end].split()) or word
         if ReviewSession.is_long_sentence(f):
             label = f"long sentence ({int(f.value or 0)})"
-        elif is_word(f):
+        elif is_word(f) and (self.session is None or self.session.in_view(f)):  # not markup, like <img ...>
             label = word
         else:
             label = f.rule.rpartition(".")[2] + (f" ({f.value:g})" if f.value is not None else "")
@@ -380,13 +394,21 @@ class ReviewApp(App[int]):
         assert s is not None
         doc = self.query_one("#doc", VerticalScroll)
         doc.remove_children()
-        text = s.text
+        # a read-only file (a web page) shows the blocks speakeasy read, with the spaces that
+        # hide its markup squeezed; the others show their text as it is, paragraph by paragraph
+        view = s.view
+        text = s.view_text
+        ranges = view if view is not None else self._paragraphs(text)
+
+        def piece(a: int, b: int) -> str:
+            return _SPACES.sub(" ", text[a:b]) if view is not None else text[a:b]
+
         cur = self.current
         widgets = []
         target = None
         marks = sorted((f for f in self.shown if is_word(f) or f is cur),
                        key=lambda f: f.start)
-        for n, (a, b) in enumerate(self._paragraphs(text)):
+        for n, (a, b) in enumerate(ranges):
             if a == b:
                 continue
             rendered = Text()
@@ -394,17 +416,17 @@ class ReviewApp(App[int]):
             for f in marks:
                 if f.end <= pos or f.start >= b or f.start < pos:
                     continue
-                rendered.append(text[pos:f.start])
+                rendered.append(piece(pos, f.start))
                 style = LEVEL_STYLE[f.level] + " underline"
                 if f is cur:
                     style = "reverse bold"
                 long = not is_word(f)
                 end = min(f.end, b)
                 rendered.append("[[" if long else "[", style=style)
-                rendered.append(text[f.start:end], style=style)
+                rendered.append(piece(f.start, end), style=style)
                 rendered.append("]]" if long else "]", style=style)
                 pos = end
-            rendered.append(text[pos:b])
+            rendered.append(piece(pos, b))
             w = Static(rendered, classes="para")
             if cur is not None and a <= cur.start <= b:
                 target = w
@@ -443,7 +465,15 @@ class ReviewApp(App[int]):
             split = f.extra.get("split_after") or []
             if split:
                 out.append("You could split it after: " + " / ".join(split) + "\n")
-            out.append("speakeasy does not change sentences: press e to rewrite it by hand.\n", style="dim")
+            if s.read_only:
+                out.append("speakeasy does not change sentences: rewrite it in the file yourself.\n", style="dim")
+            else:
+                out.append("speakeasy does not change sentences: press e to rewrite it by hand.\n", style="dim")
+        elif f.suggestions and s.read_only:
+            # no number keys: speakeasy cannot put them in the file
+            out.append("Plain alternatives, to use when you change the file yourself:\n", style="bold")
+            for alt in f.suggestions[:9]:
+                out.append(f" - {alt}\n")
         elif f.suggestions:
             out.append("Plain alternatives:\n", style="bold")
             for i, alt in enumerate(f.suggestions[:9], 1):
@@ -487,9 +517,17 @@ class ReviewApp(App[int]):
             self.index -= 1
             self.refresh_view()
 
+    def _refuse_if_read_only(self) -> bool:
+        """Read-only files: say why nothing can be changed (instead of doing nothing)."""
+        if self.session is not None and self.session.read_only:
+            self.notify(f"{self.session.cannot_write} Change the file yourself, then check it again.",
+                        title="Not changed", severity="warning")
+            return True
+        return False
+
     def action_alternative(self, number: int) -> None:
         cur = self.current
-        if cur is None or self.session is None:
+        if cur is None or self.session is None or self._refuse_if_read_only():
             return
         if ReviewSession.is_long_sentence(cur) or number > len(cur.suggestions):
             self.notify(f"There is no alternative {number} here.", severity="warning")
@@ -498,7 +536,7 @@ class ReviewApp(App[int]):
 
     def action_edit(self) -> None:
         cur = self.current
-        if cur is None:
+        if cur is None or self._refuse_if_read_only():
             return
         value = cur.suggestions[0] if cur.suggestions else cur.match
 
@@ -634,16 +672,16 @@ def is_word(f: Finding) -> bool:
 def folder_rows(folder: str, ruleset: Any) -> list[tuple[str, int | str]]:
     """The files of a folder speakeasy can review, with their number of findings."""
     from ..engine import collect_files, lint_document
-    from ..errors import InputError
-    from ..readers import format_for, read_path
+    from ..readers import ReadOptions, format_for, read_path
 
     files, _ = collect_files([folder], ruleset.settings)
+    options = ReadOptions.from_settings(ruleset.settings)
     rows: list[tuple[str, int | str]] = []
     for f in files:
-        if format_for(f) not in ("markdown", "text", "docx"):
+        if format_for(f) is None:
             continue
         try:
-            rows.append((f, len(lint_document(read_path(f), ruleset).findings)))
+            rows.append((f, len(lint_document(read_path(f, options=options), ruleset).findings)))
         except InputError:
             rows.append((f, "?"))
     return rows

@@ -30,6 +30,14 @@ Nothing is written until :meth:`save`:
   and ``context`` are left out when the whole rule is off for the file).
   ``speakeasy review`` and ``speakeasy check`` both honour that file
   (:mod:`speakeasy.ignorefile`).
+
+Files speakeasy cannot write (web pages, and the formats of plugin readers
+such as e-mails) open **read only** (:attr:`ReviewSession.read_only`): the
+findings, their plain alternatives, skip, ignore, keep and turning a rule
+off all work (the last three are saved to the ignore file and the
+configuration, never to the document), but :meth:`ReviewSession.apply`
+refuses with :attr:`ReviewSession.cannot_write`.  The screen shows the
+blocks speakeasy read (:attr:`ReviewSession.view`), not the file's markup.
 """
 
 from __future__ import annotations
@@ -53,6 +61,10 @@ if TYPE_CHECKING:  # pragma: no cover
 IGNORE_FILE = ".speakeasy-ignore.yaml"
 CONFIG_FILE = ".speakeasy.yaml"
 LONG_SENTENCE_RULES = ("length.sentence",)
+#: Formats whose files review can change; the others open read only.
+WRITABLE = ("markdown", "text", "docx", "odt")
+#: How to name the files of a read-only format ("speakeasy cannot write changes to web pages.").
+FORMAT_NAMES = {"html": "web pages", "pdf": "PDF files"}
 
 
 @dataclass
@@ -96,19 +108,26 @@ class ReviewSession:
     """One document under review.  See the module docstring."""
 
     def __init__(self, path: str, ruleset: "RuleSet") -> None:
-        from ..readers import format_for, read_path
+        from ..readers import ReadOptions, format_for, read_path, supported_suffixes
 
         self.path = str(path)
         self.ruleset = ruleset
         fmt = format_for(self.path)
         if fmt is None:
-            raise InputError(self.path, "speakeasy cannot review this kind of file.", "unsupported")
+            raise InputError(self.path, "speakeasy cannot review this kind of file. "
+                             f"It reads: {', '.join(supported_suffixes())}.", "unsupported")
         self.format = fmt
-        if fmt not in ("markdown", "text", "docx", "odt"):
-            raise InputError(self.path, f"speakeasy cannot review {fmt} files yet.", "unsupported")
+        #: speakeasy cannot write this format: findings can be skipped, ignored and kept, not changed
+        self.read_only = fmt not in WRITABLE
         raw = Path(self.path).read_bytes()
         self.bom = raw.startswith(b"\xef\xbb\xbf")
-        doc = read_path(self.path)
+        options = ReadOptions.from_settings(ruleset.settings)
+        if not self.read_only:
+            # Word comments stay out: saving maps the changes back to the file as read without them
+            options = dataclasses.replace(options, include_comments=False)
+        self.options = options
+        self._view_text: str | None = None
+        doc = read_path(self.path, options=options)
         self.original = doc.source
         self.state = State(doc.source)
         self.saved_state = self.state
@@ -136,6 +155,43 @@ class ReviewSession:
     def can_suggest(self) -> bool:
         """Can saving write tracked changes? (Word only.)"""
         return self.format == "docx"
+
+    @property
+    def cannot_write(self) -> str:
+        """Read-only files: why nothing can be changed, in one short sentence."""
+        what = FORMAT_NAMES.get(self.format, f"{self.format} files")
+        return f"speakeasy cannot write changes to {what}."
+
+    @property
+    def view(self) -> list[tuple[int, int]] | None:
+        """Read-only files: the ranges of :attr:`view_text` to show (the blocks speakeasy read).
+
+        None for the other files: show the whole text.
+        """
+        if not self.read_only:
+            return None
+        return [(b.start, b.end) for b in self.document.blocks]
+
+    def in_view(self, finding: Finding) -> bool:
+        """Is the finding inside the text shown? (Read-only files: not when it is at markup, like an <img> tag.)"""
+        view = self.view
+        return view is None or any(a <= finding.start and finding.end <= b for a, b in view)
+
+    @property
+    def view_text(self) -> str:
+        """The text to show, as long as the file's text, so findings' offsets work in it.
+
+        Read-only files: each block's text in its place (markup and code hidden by
+        spaces) and spaces elsewhere.  Other files: the text itself.
+        """
+        if not self.read_only:
+            return self.state.text
+        if self._view_text is None:  # the text of a read-only file never changes: made once
+            chars = [" "] * len(self.state.text)
+            for b in self.document.blocks:
+                chars[b.start:b.end] = b.text
+            self._view_text = "".join(chars)
+        return self._view_text
 
     @property
     def project_root(self) -> Path:
@@ -189,7 +245,13 @@ class ReviewSession:
         from ..engine import lint_document
         from ..readers import read_bytes
 
-        if self.is_docx:
+        if self.read_only:
+            if doc is not None:  # the text never changes: the first lint is the only one
+                result = lint_document(doc, self.ruleset)
+                self.stats = result.stats
+                self.document = doc
+                self.all_findings = result.findings
+        elif self.is_docx:
             if doc is not None:  # the first read: the findings stay those of the file as read
                 self._docx_findings = lint_document(doc, self.ruleset).findings
             text_doc = read_bytes(self.path + ".txt", self.state.text.encode("utf-8"), "text")
@@ -296,6 +358,8 @@ class ReviewSession:
 
         A long sentence is only ever changed by hand (``typed``): speakeasy has no fix for it.
         """
+        if self.read_only:
+            raise SpeakeasyError(f"{self.cannot_write} Change the file yourself, then check it again.")
         if self.is_long_sentence(finding) and not typed:
             raise SpeakeasyError("A long sentence needs a person to split it; speakeasy does not change it.")
         if self.is_docx:

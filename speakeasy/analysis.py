@@ -598,6 +598,10 @@ class Analysis:
                 desc += f", under '{section}'"
             self._locations[bi] = desc
             return desc
+        if "page" in loc:  # a PDF: the page, and the block's number on the page
+            desc = self._page_location(b, loc)
+            self._locations[bi] = desc
+            return desc
         if b.kind is BlockKind.HEADING:
             text = " ".join(b.text.split())
             short = text if len(text) <= 60 else text[:57] + "..."
@@ -620,6 +624,23 @@ class Analysis:
                     x.kind is BlockKind.HEADING for x in self.document.blocks
                 ) else desc
         self._locations[bi] = desc
+        return desc
+
+    @staticmethod
+    def _page_location(b: Block, loc: dict[str, Any]) -> str:
+        """"page 4, paragraph 2, under 'Short breaks'", "page 2, table 1, row 3, column 2", "page 1, heading '...'"."""
+        desc = f"page {loc['page']}"
+        if b.kind is BlockKind.HEADING:
+            text = " ".join(b.text.split())
+            return f"{desc}, heading '{text if len(text) <= 60 else text[:57] + '...'}'"
+        if b.kind is BlockKind.TABLE_CELL and "row" in loc:
+            desc += f", table {loc.get('table', 1)}, row {loc['row']}, column {loc.get('column', 1)}"
+        else:
+            noun = {BlockKind.LIST_ITEM: "list item", BlockKind.FOOTNOTE: "note",
+                    BlockKind.BLOCKQUOTE: "quote"}.get(b.kind, "paragraph")
+            desc += f", {noun} {loc.get('paragraph', 1)}"
+        if b.section:
+            desc += f", under '{b.section if len(b.section) <= 50 else b.section[:47] + '...'}'"
         return desc
 
     def locator_extra(self, offset: int) -> dict[str, Any]:

@@ -1,3 +1,3 @@
 """Imports the built-in kinds so that they register themselves."""
 
-from . import acronym, document, existence, length, passive, readability, substitution, web  # noqa: F401
+from . import acronym, document, existence, length, passive, pdf, readability, substitution, web  # noqa: F401

@@ -54,6 +54,7 @@ from typing import Any, Iterator
 
 from ..errors import InputError
 from ..model import Block, BlockKind, Document, Feature
+from .markdown import URL
 
 #: The most pages read; a longer PDF is refused with a clear message.
 MAX_PAGES = 2000
@@ -166,7 +167,7 @@ def parse(path: str, data: bytes, include_comments: bool = False, **_: Any) -> D
         except _StreamTooBig:
             raise InputError(
                 path,
-                f"a page of this PDF unpacks to more than {MAX_STREAM_BYTES // (1024 * 1024)} MB, so it was not "
+                f"a page of this PDF unpacks to more than {MAX_STREAM_BYTES / 2**20:g} MB, so it was not "
                 "checked. The file may be damaged or made to harm.",
                 "too-large",
             ) from None
@@ -476,6 +477,8 @@ class _Draft:
     level: int = 0
     locator: dict[str, Any] = field(default_factory=dict)
     text: str = ""
+    #: for an untagged PDF's heading, what made it one: "size" (big letters) or "bold" (a short bold line)
+    guess: str = ""
 
 
 def _document(path: str, drafts: list[_Draft]) -> Document:
@@ -486,6 +489,8 @@ def _document(path: str, drafts: list[_Draft]) -> Document:
         if d.kind is BlockKind.LIST_ITEM:
             d.text = _LIST_START.sub("", d.text, count=1) if _LIST_START.match(d.text) else d.text
         d.text = " ".join(d.text.split())
+        # Web and e-mail addresses are not words, as in the other readers: spaces of the same length.
+        d.text = URL.sub(lambda m: " " * len(m.group(0)), d.text).strip()
         note = _NOTE_LABEL.match(d.text)
         if note:  # "1Section 10 of the Care Act...": a footnote's number, stuck to its first word
             d.text = d.text[note.end():]
@@ -582,9 +587,9 @@ def _untagged_blocks(pages: list[_Page], running: set[tuple[int, int]],
     heading_sizes = sorted({ln.size for p in pages for ln in p.lines if ln.size >= body * _HEADING_RATIO},
                            reverse=True)
     drafts: list[_Draft] = []
+    current: _Draft | None = None
+    prev: _Line | None = None
     for p in pages:
-        current: _Draft | None = None
-        prev: _Line | None = None
         for ln in p.lines:
             if (p.number, ln.id) in running:
                 continue
@@ -599,7 +604,9 @@ def _untagged_blocks(pages: list[_Page], running: set[tuple[int, int]],
             if kind is BlockKind.PARAGRAPH and _has_bullet(p, ln):
                 kind = BlockKind.LIST_ITEM
             if current is None or _starts_block(prev, ln, kind, current, text):
-                current = _Draft(kind, p.number, level=level)
+                current = _Draft(kind, p.number, level=level,
+                                 guess=("size" if ln.size >= body * _HEADING_RATIO else "bold")
+                                 if kind is BlockKind.HEADING else "")
                 drafts.append(current)
             current.pieces.append((ln.text, (p.number, ln.id)))
             prev = ln
@@ -610,21 +617,32 @@ def _outline_headings(pdf: Any, drafts: list[_Draft]) -> None:
     """Make the blocks that are the PDF's bookmarks (its outline) headings of the bookmarks' levels.
 
     Word processors write a document's headings as bookmarks even when the PDF is not tagged, so
-    the outline is a better guide to the headings than the size of the letters.
+    the outline is a better guide to the headings than the look of the letters.  Bookmarks are in
+    reading order; each is matched with the next block of the same words (one that looks like a
+    heading first, so a table cell with a heading's words is left alone).  Short bold lines that
+    are not bookmarks are then not headings.
     """
     try:
-        outline = [(level, _text(title)) for level, title, *_ in pdf.get_outlines()]
-    except Exception:  # noqa: BLE001 - no outline, or a damaged one: keep the headings found by size
+        outline = [(max(1, min(6, int(level))), " ".join(_text(title).lower().split()))
+                   for level, title, *_ in pdf.get_outlines()]
+    except Exception:  # noqa: BLE001 - no outline, or a damaged one: keep the headings found by their look
         return
-    levels: dict[str, int] = {}
+    if not outline:
+        return
+    texts = [" ".join("".join(t for t, _ in d.pieces).lower().split()) for d in drafts]
+    matched: set[int] = set()
+    after = 0
     for level, title in outline:
-        levels.setdefault(" ".join(title.lower().split()), max(1, min(6, int(level))))
-    if not levels:
-        return
-    for d in drafts:
-        text = " ".join("".join(t for t, _ in d.pieces).lower().split())
-        if text in levels and d.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
-            d.kind, d.level = BlockKind.HEADING, levels[text]
+        found = [i for i in range(after, len(drafts)) if texts[i] == title]
+        if not found:
+            continue
+        i = next((i for i in found if drafts[i].kind is BlockKind.HEADING), found[0])
+        drafts[i].kind, drafts[i].level = BlockKind.HEADING, level
+        matched.add(i)
+        after = i + 1
+    for i, d in enumerate(drafts):
+        if d.kind is BlockKind.HEADING and d.guess == "bold" and i not in matched:
+            d.kind, d.level = BlockKind.PARAGRAPH, 0
 
 
 def _line_kind(ln: _Line, text: str, body: float, heading_sizes: list[float]) -> tuple[BlockKind, int]:
@@ -654,12 +672,14 @@ def _starts_block(prev: _Line | None, ln: _Line, kind: BlockKind, current: _Draf
         return not (kind is current.kind is BlockKind.PARAGRAPH and not ends_sentence and text[:1].islower())
     if kind is BlockKind.LIST_ITEM:
         return True  # each bullet starts a list item
+    if min(prev.x1, ln.x1) - max(prev.x0, ln.x0) <= 0:
+        return True  # side by side: another column or table cell
     if (kind is BlockKind.HEADING) != (current.kind is BlockKind.HEADING):
         return True
     if kind is BlockKind.HEADING:
         return abs(prev.size - ln.size) > 0.5 or prev.y0 - ln.y1 > max(prev.height, ln.height)
-    if min(prev.x1, ln.x1) - max(prev.x0, ln.x0) <= 0:
-        return True  # side by side: another column or table cell
+    if current.kind is BlockKind.LIST_ITEM and ln.x0 < prev.x0 - ln.size / 2:
+        return True  # back at the margin after a list
     if ln.y1 > prev.y0 + 0.5 * ln.height:
         return True  # not below the line before
     if prev.y0 - ln.y1 > 0.7 * max(prev.height, ln.height):
@@ -773,6 +793,8 @@ class _Tree:
 
     def type_of(self, elem: dict[str, Any]) -> str:
         s = _name(elem.get("S"))
+        if s == "Title":  # a standard type in PDF 2.0 (LibreOffice maps its Title style to P)
+            return s
         for _ in range(5):  # a role map may map to another mapped name
             mapped = self.role_map.get(s)
             if mapped is None or _name(mapped) == s:

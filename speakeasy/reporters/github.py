@@ -15,13 +15,12 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Iterator, TextIO
 
-from ..model import Finding, Level, ReadError
+from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, Tally
 
 COMMANDS = {Level.SUGGESTION: "notice", Level.WARNING: "warning", Level.ERROR: "error"}
-NO_LINES = frozenset({"docx", "odt"})
 
 
 def escape_data(text: str) -> str:
@@ -43,7 +42,7 @@ def finding_line(result: "FileResult", f: Finding) -> str:
     path = (f.path or result.path).replace("\\", "/")
     props: dict[str, object] = {"file": path}
     message = f.message
-    if result.format in NO_LINES:
+    if result.format in NO_LINE_FORMATS:
         message = f"{f.location}: {message}" if f.location else message
     elif f.line > 0:
         props.update(line=f.line, col=f.column)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .. import __version__
-from ..model import Block, BlockKind, Finding, Level, ReadError
+from ..model import NO_LINE_FORMATS, Block, BlockKind, Finding, Level, ReadError
 from .human import ease_words, plural
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,8 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
 #: A finding with more words than this (a long sentence, a hard paragraph) is
 #: put in square brackets, not highlighted, so the words inside stay readable.
 LONG_WORDS = 8
-#: Formats whose line numbers a person cannot follow (one "line" a paragraph).
-_NO_LINES = frozenset({"docx", "odt"})
 #: Plain score: this and over is plain English (see speakeasy.plainscore).
 PLAIN_FROM = 60
 
@@ -379,7 +377,7 @@ def _rule_table(d: str, findings: list[Finding], counts: dict[Level, int], summa
 
 
 def _where(result: "FileResult", p: dict[str, Any]) -> str:
-    if result.format in _NO_LINES:
+    if result.format in NO_LINE_FORMATS:
         return str(p.get("location") or "")
     line, end = p.get("line"), p.get("end_line")
     if line is None:

@@ -12,15 +12,13 @@ import os
 import sys
 from typing import TYPE_CHECKING, Iterator, TextIO
 
-from ..model import Finding, Level, ReadError
+from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, Report, Tally
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
 MAX_WIDTH = 100
-#: Formats whose "lines" are made up by the reader (one per paragraph).
-_NO_LINES = frozenset({"docx", "odt"})
 
 
 def _console(stream: TextIO, color: str):  # type: ignore[no-untyped-def]
@@ -69,8 +67,11 @@ def hot_spots(stats: dict, count: int = 3) -> list[dict]:
     return sorted(paras, key=lambda p: (p["plain_score"], p["line"]))[:count]
 
 
-def hot_spot_lines(stats: dict, count: int = 3) -> list[str]:
-    """Lines for the hardest paragraphs ("hot spots"), or none."""
+def hot_spot_lines(stats: dict, count: int = 3, line_numbers: bool = True) -> list[str]:
+    """Lines for the hardest paragraphs ("hot spots"), or none.
+
+    ``line_numbers=False`` (Word, OpenDocument, PDF) leaves out line numbers, which mean nothing there.
+    """
     spots = hot_spots(stats, count) if count > 0 else []
     if not spots:
         return []
@@ -78,7 +79,8 @@ def hot_spot_lines(stats: dict, count: int = 3) -> list[str]:
     lines = [f"  Hot spots, {head} (plain score out of 100; higher is easier):"]
     for p in spots:
         why = "; ".join(p["reasons"]) if p["reasons"] else "many long or uncommon words"
-        lines.append(f"    line {p['line']}, {p['location']}: plain score {p['plain_score']:.0f}, "
+        where = f"line {p['line']}, {p['location']}" if line_numbers else p["location"]
+        lines.append(f"    {where}: plain score {p['plain_score']:.0f}, "
                      f"reading age {p['reading_age']}. {why[:1].upper() + why[1:]}.")
     return lines
 
@@ -96,6 +98,8 @@ def _excerpt(result: "FileResult", f: Finding) -> tuple[str, int, int, int] | No
     doc = result.document
     if doc is None or f.line <= 0:
         return None
+    if f.start == f.end and result.format in NO_LINE_FORMATS:
+        return None  # about the whole file, or a picture: its location says where, and there are no words to show
     text = doc.line_text(f.line)
     first = f.column
     last = f.end_column if f.end_line == f.line else len(text)
@@ -107,7 +111,7 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
     from rich.text import Text
 
     head = Text()
-    if result.format in _NO_LINES:
+    if result.format in NO_LINE_FORMATS:
         # Word and OpenDocument files have no line numbers a person can follow:
         # say where the words are instead ("under 'Who does what', paragraph 2").
         head.append(f"{f.path} ({f.location}): ", style="bold")
@@ -127,7 +131,7 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
         shown = line_text[start : start + MAX_WIDTH]
         prefix_cut = "..." if start > 0 else ""
         suffix_cut = "..." if start + MAX_WIDTH < len(line_text) else ""
-        gutter = "        | " if result.format in _NO_LINES else f"  {number:>5} | "
+        gutter = "        | " if result.format in NO_LINE_FORMATS else f"  {number:>5} | "
         line = Text(gutter, style="dim")
         line.append(prefix_cut)
         a = max(first - 1 - start, 0)
@@ -187,7 +191,7 @@ def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "a
         for f in result.findings:
             render_finding(console, result, f)
         st = result.stats
-        for line in hot_spot_lines(st, hardest):
+        for line in hot_spot_lines(st, hardest, line_numbers=result.format not in NO_LINE_FORMATS):
             console.print(Text(line))
         summary = f"  {plural(st['words'], 'word')}, {plural(st['sentences'], 'sentence')}. "
         if "plain_score" in st and st["words"]:

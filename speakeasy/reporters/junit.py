@@ -19,12 +19,11 @@ import tempfile
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Iterator, TextIO
 
-from ..model import Finding, Level, ReadError
+from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, Tally
 
-NO_LINES = frozenset({"docx", "odt"})
 #: Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _MARK = "@@speakeasy-children@@"
@@ -35,7 +34,7 @@ def clean(text: str) -> str:
 
 
 def finding_text(result: "FileResult", f: Finding) -> str:
-    where = f"{f.path} ({f.location})" if result.format in NO_LINES else f"{f.path}:{f.line}:{f.column}"
+    where = f"{f.path} ({f.location})" if result.format in NO_LINE_FORMATS else f"{f.path}:{f.line}:{f.column}"
     return f"{where}: {f.level} [{f.rule}] {f.message}"
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterator, TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..model import Finding, Level, ReadError
+from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, RuleSet, Tally
@@ -32,8 +32,6 @@ if TYPE_CHECKING:  # pragma: no cover
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Level.SUGGESTION: "note", Level.WARNING: "warning", Level.ERROR: "error"}
-#: Formats whose "lines" are made up by the reader (one per paragraph).
-NO_LINES = frozenset({"docx", "odt"})
 
 
 def artifact_uri(path: str) -> str:
@@ -89,7 +87,7 @@ def result_data(result: "FileResult", f: Finding, index: dict[str, int]) -> dict
         data["ruleIndex"] = index[f.rule]
     data["level"] = LEVELS[f.level]
     data["message"] = {"text": f.message}
-    no_lines = result.format in NO_LINES
+    no_lines = result.format in NO_LINE_FORMATS
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     location: dict[str, Any] = {"physicalLocation": physical}
     if no_lines:

@@ -78,6 +78,18 @@ def test_the_docx_fixtures_as_pdf_give_the_same_findings(name: str, kind: str, s
     assert findings(PDF / f"{name}.{kind}.pdf", ruleset) == findings(DOCX / f"{name}.{source}", ruleset)
 
 
+@pytest.mark.parametrize("source", ["odt", "docx"])
+def test_a_speakeasy_comment_in_a_tagged_pdf_switches_the_rule_off_for_its_paragraph(source: str, ruleset) -> None:
+    # LibreOffice writes comments into tagged PDFs only; a PDF keeps where a comment points, not
+    # which words it covers, so the comment covers its paragraph.
+    doc = read_path(PDF / "suppression.tagged.pdf")
+    (directive,) = doc.directives
+    assert directive.rules == ("social-care.jargon",) and directive.reason == "the forum kept this word"
+    assert doc.source[directive.applies_from:directive.applies_to] == "We will signpost you to groups near you."
+    assert findings(PDF / "suppression.tagged.pdf", ruleset) == findings(DOCX / f"suppression.{source}", ruleset)
+    assert sum(findings(PDF / "suppression.untagged.pdf", ruleset).values()) == 2  # no comment: both found
+
+
 @pytest.mark.parametrize("kind", ["tagged", "untagged"])
 def test_the_words_are_those_of_the_source_in_the_same_order(kind: str, long_docs) -> None:
     # The .odt reader reads the header, the footer and the footnote as parts of their own; the PDF

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..errors import InputError
-from ..model import Block, BlockKind, Document, Feature
+from ..model import Block, BlockKind, Directive, Document, Feature
 from .markdown import URL
 
 #: The most pages read; a longer PDF is refused with a clear message.
@@ -140,6 +140,8 @@ class _Page:
     images: list[dict[str, Any]] = field(default_factory=list)
     #: (x1, y0, y1) of each list bullet drawn on a line of its own
     bullets: list[tuple[float, float, float]] = field(default_factory=list)
+    #: (x, y, text) of each comment (a note annotation) on the page
+    comments: list[tuple[float, float, str]] = field(default_factory=list)
 
 
 # -- entry point --------------------------------------------------------------------------------
@@ -256,6 +258,7 @@ def _parse(path: str, data: bytes) -> Document:
         "producer": info.get("producer") or "",
     }))
     starts = {id(d): b.start for d, b in zip(drafts, doc.blocks)}
+    _comment_directives(doc, drafts, pages)
     for fig in figures:
         anchor = fig.pop("_after", None)
         offset = starts.get(id(anchor), 0) if anchor is not None else 0
@@ -317,6 +320,7 @@ def _read_page(page: Any, number: int, deadline: float) -> _Page:
     x0, y0, x1, y1 = page.mediabox if page.mediabox else (0, 0, 612, 792)
     out = _Page(number, abs(x1 - x0), abs(y1 - y0))
     out_y0 = min(y0, y1)
+    out.comments = _comments(page, out_y0)
     counter = [0]
 
     def walk(item: Any, box: int) -> None:
@@ -392,6 +396,52 @@ def _add_line(out: _Page, line: Any, box: int, counter: list[int], base_y: float
 
 
 _BOLD = re.compile(r"bold|black|heavy|semibold", re.IGNORECASE)
+
+
+def _comments(page: Any, base_y: float) -> list[tuple[float, float, str]]:
+    """The comments on a page (annotations with text, other than links and form fields), where they point."""
+    out = []
+    annots = _resolve(getattr(page, "annots", None))
+    for annot in annots if isinstance(annots, list) else []:
+        annot = _resolve(annot)
+        if not isinstance(annot, dict) or _name(annot.get("Subtype")) in ("Link", "Widget", "Popup"):
+            continue
+        text = _text(annot.get("Contents"))
+        rect = _resolve(annot.get("Rect"))
+        if text and isinstance(rect, list) and len(rect) == 4:
+            try:
+                x0, y0, x1, y1 = (float(_resolve(v)) for v in rect)
+            except (TypeError, ValueError):
+                continue
+            out.append((min(x0, x1), (y0 + y1) / 2 - base_y, text))
+    return out
+
+
+def _comment_directives(doc: Document, drafts: list[_Draft], pages: list[_Page]) -> None:
+    """A comment saying ``speakeasy: ignore RULE -- reason`` switches the rule off for its paragraph.
+
+    A PDF keeps only where a comment points, not which words it covers, so it covers the whole
+    block its point is in (the nearest line of the page).
+    """
+    from .docx import comment_directive
+
+    owner: dict[tuple[int, int], int] = {}
+    for i, d in enumerate(drafts):
+        for _, line in d.pieces:
+            owner.setdefault(line, i)
+    for p in pages:
+        for x, y, text in p.comments:
+            lines = [ln for ln in p.lines if (p.number, ln.id) in owner]
+            if not lines:
+                continue
+            near = min(lines, key=lambda ln: (0 if ln.y0 <= y <= ln.y1 else min(abs(y - ln.y0), abs(y - ln.y1)),
+                                              0 if ln.x0 - 2 <= x <= ln.x1 + 2 else 1))
+            block = doc.blocks[owner[(p.number, near.id)]]
+            found = comment_directive(text, block.start, block.end)
+            if isinstance(found, Directive):
+                doc.directives.append(found)
+            elif found is not None:
+                doc.directive_problems.append(found)
 
 
 def _check_streams(page: Any) -> None:

@@ -151,7 +151,7 @@ def test_keep_list_in_config(tmp_path: Path) -> None:
 
 
 def test_ignore_globs(tmp_path: Path) -> None:
-    for name in ("a.md", "drafts/b.md", "drafts/deep/c.md", "notes/old.txt", ".hidden/d.md", "x.pdf"):
+    for name in ("a.md", "drafts/b.md", "drafts/deep/c.md", "notes/old.txt", ".hidden/d.md", "x.rtf"):
         write(tmp_path / name, "Text.\n")
     write(tmp_path / ".speakeasy.yaml", "ignore: ['drafts/**', '*.txt']\n")
     s = resolve(cwd=tmp_path)

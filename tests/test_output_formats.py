@@ -306,3 +306,10 @@ def test_cli_import_stays_light() -> None:
             "print(sorted(m for m in sys.modules if m.startswith('speakeasy.reporters.') or m == 'xml.etree'))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_ease_words_follow_fleschs_own_bands() -> None:
+    from speakeasy.reporters.human import ease_words
+
+    assert [ease_words(s) for s in (95, 85, 75, 65, 55, 40, 10)] == [
+        "very easy", "easy", "fairly easy", "plain English", "fairly hard", "hard", "very hard"]

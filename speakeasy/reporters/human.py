@@ -43,10 +43,14 @@ def _console(stream: TextIO, color: str):  # type: ignore[no-untyped-def]
 
 def ease_words(score: float) -> str:
     """A score on the Flesch reading ease scale (Flesch, or the plain score) in words, as the scale is usually described."""
+    if score >= 90:
+        return "very easy"
     if score >= 80:
         return "easy"
+    if score >= 70:
+        return "fairly easy"
     if score >= 60:
-        return "fairly easy to plain"
+        return "plain English"
     if score >= 50:
         return "fairly hard"
     if score >= 30:

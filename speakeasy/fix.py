@@ -162,6 +162,9 @@ def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str 
         from .writers.docx import fix_docx
 
         return fix_docx(path, ruleset, target, as_suggestions=as_suggestions, backup=backup and in_place)
+    if fmt == "pdf":
+        raise InputError(path, "speakeasy cannot change a PDF file. Change the document it came from, then make "
+                         "the PDF again.", "unsupported")
     if as_suggestions:
         raise InputError(path, "--as-suggestions works with Word files (.docx) only.", "unsupported")
     if fmt not in ("markdown", "text"):

@@ -236,7 +236,37 @@ def test_fix_refuses_a_pdf_clearly(cli, tmp_path: Path) -> None:
     target.write_bytes(data)
     code, out, err = cli("fix", str(target), "--no-config")
     assert code != 0 and "Traceback" not in err
-    assert "policy.pdf" in err and "pdf" in err.lower()
+    assert "policy.pdf: speakeasy cannot change a PDF file. Change the document it came from" in " ".join(err.split())
+    assert target.read_bytes() == data
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.mark.anyio
+async def test_review_opens_a_pdf_read_only(tmp_path: Path, ruleset) -> None:
+    from speakeasy.tui.app import ReviewApp
+
+    target = tmp_path / "policy.pdf"
+    data = (PDF / "long-policy.tagged.pdf").read_bytes()
+    target.write_bytes(data)
+    app = ReviewApp(str(target), ruleset=ruleset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session is not None, app.load_error
+        assert app.session.read_only
+        assert str(app.query_one("#read-only").render()).startswith(
+            "Read only: speakeasy cannot write changes to PDF files.")
+        await pilot.press("1")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [
+            "speakeasy cannot write changes to PDF files. Change the document the PDF came from, then make the PDF "
+            "again."]
+        await pilot.press("w")
+        await pilot.pause()
     assert target.read_bytes() == data
 
 
@@ -394,3 +424,26 @@ def test_no_title_and_no_language(ruleset) -> None:
 def test_the_pdf_rules_never_fire_on_other_formats(ruleset) -> None:
     for path in (DOCX / "policy-features.docx", DOCX / "policy-features.odt"):
         assert pack_findings(path, ruleset) == []
+
+
+def test_damaged_pdfs_never_give_a_traceback() -> None:
+    """Cut short or with bytes changed: a document or one InputError, nothing else."""
+    import random
+
+    data = (PDF / "policy-features.tagged.pdf").read_bytes()
+    rng = random.Random(8)
+    variants = [data[:n] for n in range(100, len(data), len(data) // 25)]
+    for _ in range(40):
+        broken = bytearray(data)
+        for _ in range(rng.randint(1, 20)):
+            broken[rng.randrange(len(broken))] = rng.randrange(256)
+        variants.append(bytes(broken))
+    outcomes = Counter()
+    for variant in variants:
+        try:
+            read_bytes("broken.pdf", variant)
+            outcomes["read"] += 1
+        except InputError as exc:
+            assert "\n" not in str(exc)
+            outcomes[exc.code] += 1
+    assert outcomes["read"] and outcomes["damaged"]

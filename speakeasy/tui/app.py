@@ -520,7 +520,7 @@ class ReviewApp(App[int]):
     def _refuse_if_read_only(self) -> bool:
         """Read-only files: say why nothing can be changed (instead of doing nothing)."""
         if self.session is not None and self.session.read_only:
-            self.notify(f"{self.session.cannot_write} Change the file yourself, then check it again.",
+            self.notify(f"{self.session.cannot_write} {self.session.how_to_change}",
                         title="Not changed", severity="warning")
             return True
         return False

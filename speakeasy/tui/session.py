@@ -163,6 +163,13 @@ class ReviewSession:
         return f"speakeasy cannot write changes to {what}."
 
     @property
+    def how_to_change(self) -> str:
+        """Read-only files: what to do instead, in one short sentence."""
+        if self.format == "pdf":
+            return "Change the document the PDF came from, then make the PDF again."
+        return "Change the file yourself, then check it again."
+
+    @property
     def view(self) -> list[tuple[int, int]] | None:
         """Read-only files: the ranges of :attr:`view_text` to show (the blocks speakeasy read).
 
@@ -359,7 +366,7 @@ class ReviewSession:
         A long sentence is only ever changed by hand (``typed``): speakeasy has no fix for it.
         """
         if self.read_only:
-            raise SpeakeasyError(f"{self.cannot_write} Change the file yourself, then check it again.")
+            raise SpeakeasyError(f"{self.cannot_write} {self.how_to_change}")
         if self.is_long_sentence(finding) and not typed:
             raise SpeakeasyError("A long sentence needs a person to split it; speakeasy does not change it.")
         if self.is_docx:

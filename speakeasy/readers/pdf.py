@@ -118,7 +118,6 @@ class _Line:
     chars: list[tuple[str, int | None, bool]]
     size: float
     bold: bool
-    box: int
     #: where the line's first letter comes in the page's content (the order it was drawn in)
     seq: int = 0
 
@@ -236,7 +235,7 @@ def _parse(path: str, data: bytes) -> Document:
     drafts: list[_Draft] = []
     tagged_text = False
     if struct is not None:
-        drafts, figures, used = _tagged_blocks(struct, catalog, pages, page_numbers, running)
+        drafts, figures, used = _tagged_blocks(struct, pages, page_numbers, running)
         tagged_text = bool(used)
         if tagged_text:
             drafts.extend(_untagged_blocks(pages, running, skip_marked=used))
@@ -271,7 +270,7 @@ def _parse(path: str, data: bytes) -> Document:
 
 def _read_page(page: Any, number: int, deadline: float) -> _Page:
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams, LTAnno, LTChar, LTFigure, LTImage, LTTextBox, LTTextLine
+    from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTTextLine
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 
     if time.monotonic() > deadline:
@@ -323,22 +322,20 @@ def _read_page(page: Any, number: int, deadline: float) -> _Page:
     out.comments = _comments(page, out_y0)
     counter = [0]
 
-    def walk(item: Any, box: int) -> None:
+    def walk(item: Any) -> None:
         if isinstance(item, LTTextLine):
-            _add_line(out, item, box, counter, out_y0, LTChar, LTAnno)
+            _add_line(out, item, counter, out_y0, LTChar, LTAnno)
             return
         if isinstance(item, LTImage):
             out.images.append({"bbox": item.bbox, "mcid": getattr(item, "mcid", None),
                                "artifact": getattr(item, "artifact", False)})
             return
-        if isinstance(item, LTTextBox):
-            box = id(item)
-        if isinstance(item, (LTTextBox, LTFigure)) or hasattr(item, "__iter__"):
+        if isinstance(item, LTContainer):  # text boxes, figures (form XObjects), the page
             for child in item:
-                walk(child, box)
+                walk(child)
 
     for item in layout:
-        walk(item, id(item))
+        walk(item)
     # The order the page draws its text in is the order it was written in, for PDFs made by word
     # processors; it beats ordering by position for tables and columns (measured with
     # benchmarks/pdf_extract.py).
@@ -362,7 +359,7 @@ def _attach_hyphens(lines: list[_Line]) -> list[_Line]:
     return kept
 
 
-def _add_line(out: _Page, line: Any, box: int, counter: list[int], base_y: float, LTChar: Any,
+def _add_line(out: _Page, line: Any, counter: list[int], base_y: float, LTChar: Any,
               LTAnno: Any) -> None:
     letters = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
     if not letters:
@@ -391,7 +388,7 @@ def _add_line(out: _Page, line: Any, box: int, counter: list[int], base_y: float
     counter[0] += 1
     out.lines.append(_Line(
         out.number, counter[0], line.x0, line.y0 - base_y, line.x1, line.y1 - base_y, chars,
-        size, bold >= 0.8 * len(letters), box, min(getattr(c, "seq", 0) for c in letters),
+        size, bold >= 0.8 * len(letters), min(getattr(c, "seq", 0) for c in letters),
     ))
 
 
@@ -648,7 +645,7 @@ def _untagged_blocks(pages: list[_Page], running: set[tuple[int, int]],
             if not "".join(c for c, _, _ in chars).strip():
                 continue
             if len(chars) != len(ln.chars):
-                ln = _Line(ln.page, ln.id, ln.x0, ln.y0, ln.x1, ln.y1, chars, ln.size, ln.bold, ln.box, ln.seq)
+                ln = _Line(ln.page, ln.id, ln.x0, ln.y0, ln.x1, ln.y1, chars, ln.size, ln.bold, ln.seq)
             text = ln.text.strip()
             kind, level = _line_kind(ln, text, body, heading_sizes)
             if kind is BlockKind.PARAGRAPH and _has_bullet(p, ln):
@@ -793,8 +790,7 @@ def _info(pdf: Any, catalog: dict[str, Any]) -> dict[str, str]:
 
 
 def _tagged_blocks(
-    root: dict[str, Any], catalog: dict[str, Any], pages: list[_Page], page_numbers: dict[int, int],
-    running: set[tuple[int, int]],
+    root: dict[str, Any], pages: list[_Page], page_numbers: dict[int, int], running: set[tuple[int, int]],
 ) -> tuple[list[_Draft], list[dict[str, Any]], set[tuple[int, int]]]:
     """Blocks in the order of the structure tree; the figures; the (page, marked-content id) pairs used."""
     return _Tree(root, pages, page_numbers, running).read()

@@ -6,7 +6,8 @@ The key of a file's results is made of:
 * the effective configuration: every rule with its level, options and the
   content of its wordlists, the settings, the project ignore file,
 * speakeasy's version and its own code (every module's size and time),
-* the names and versions of the plugins in use.
+* the names and versions of the plugins in use, and the names, sizes and
+  times of their files.
 
 So any change to the file, the rules, the words or speakeasy itself misses
 the cache.  Entries are written atomically (a temporary file renamed into
@@ -60,8 +61,10 @@ def code_stamp() -> str:
 def ruleset_key(ruleset: "RuleSet") -> str:
     """A digest of everything that decides the results, except the file itself."""
     h = hashlib.sha256(f"speakeasy {__version__}\n{code_stamp()}\n".encode())
-    # the plugins in use, with their versions: enabling one or upgrading it misses the cache
+    # the plugins in use, with their versions and a stamp of their code: enabling one, upgrading
+    # it or editing its code misses the cache
     h.update(repr(sorted(getattr(ruleset, "plugins", []))).encode())
+    h.update(getattr(ruleset, "plugin_code", "").encode())
     for rule in ruleset.rules:
         h.update(repr((rule.id, rule.kind, int(rule.level), rule.enabled, rule.message,
                        sorted((k, repr(v)) for k, v in rule.options.items()),

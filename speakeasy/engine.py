@@ -71,6 +71,8 @@ class RuleSet:
     kinds: list[Kind] = field(default_factory=list)
     #: (name, version) of the plugins in use (see speakeasy.plugins)
     plugins: list[tuple[str, str]] = field(default_factory=list)
+    #: a digest of the plugins' code (see speakeasy.plugins.Loaded.code_stamp), for the cache key
+    plugin_code: str = ""
     #: entries of the project's .speakeasy-ignore.yaml (see speakeasy.ignorefile)
     ignore_entries: list[dict[str, Any]] = field(default_factory=list)
     ignore_root: Path = field(default_factory=Path.cwd)
@@ -213,7 +215,8 @@ def build_ruleset(settings: Settings) -> RuleSet:
         rule.settings["keep"] = tuple(settings["keep"])
         rule.settings["include_proposed"] = bool(settings["include_proposed"])
         rule.settings["model"] = settings["language_model"]
-    ruleset = RuleSet(rules, packs, settings, plugins=list(loaded.plugins))
+    ruleset = RuleSet(rules, packs, settings, plugins=list(loaded.plugins),
+                      plugin_code=loaded.code_stamp() if loaded.plugins else "")
     from . import ignorefile
 
     ruleset.ignore_root = settings.config_path.resolve().parent if settings.config_path else Path(settings.root)

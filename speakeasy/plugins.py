@@ -102,6 +102,27 @@ class Loaded:
     wordlist_dirs: list[Path] = field(default_factory=list)
     #: one line per plugin that could not be loaded
     problems: list[str] = field(default_factory=list)
+    #: the files or folders of the plugins' code (the top package of each entry point)
+    code: list[Path] = field(default_factory=list)
+
+    def code_stamp(self) -> str:
+        """Name, size and time of every file of the plugins' code and packs, so an edited plugin misses the cache.
+
+        A plugin installed for development (``pip install -e``) keeps its version when its code changes.
+        """
+        import hashlib
+
+        parts = []
+        for root in sorted(set(self.code) | set(self.pack_dirs) | set(self.wordlist_dirs)):
+            files = sorted(root.rglob("*")) if root.is_dir() else [root]
+            for f in files:
+                if f.suffix in (".py", ".yaml", ".yml", ".json", ".txt") and "__pycache__" not in f.parts:
+                    try:
+                        st = f.stat()
+                    except OSError:
+                        continue
+                    parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 _ACTIVE = Loaded()
@@ -212,11 +233,22 @@ def _load_one(plugin: Plugin, loaded: Loaded) -> None:
                 wordlist_dirs.append(folder / "wordlists")
     label = f"{plugin.name} {plugin.version}"
     loaded.plugins.append((plugin.name, plugin.version))
+    loaded.code.extend(p for p in map(_code_of, plugin.entry_points) if p is not None)
     loaded.kinds.update(kinds)
     loaded.kind_owner.update({k: label for k in kinds})
     loaded.readers.extend((r, label) for r in readers)
     loaded.pack_dirs.extend(pack_dirs)
     loaded.wordlist_dirs.extend(wordlist_dirs)
+
+
+def _code_of(ep: metadata.EntryPoint) -> Path | None:
+    """The folder of the top package an entry point's module is in (or the module's file)."""
+    module = sys.modules.get(ep.module.split(".")[0])
+    where = getattr(module, "__file__", None)
+    if not where:
+        return None
+    path = Path(where)
+    return path.parent if path.name == "__init__.py" else path
 
 
 def _describe(obj: Any) -> str:

@@ -333,6 +333,24 @@ def test_cache_key_changes_with_the_plugins_and_their_versions(site, project):
     assert ruleset_key(build_ruleset(resolve())) not in (with_one, without)
 
 
+def test_cache_key_changes_when_a_plugins_code_changes_but_not_its_version(site, project):
+    """A plugin installed with `pip install -e` keeps its version while its author edits it."""
+    import os
+
+    from speakeasy.cache import ruleset_key
+    from speakeasy.engine import build_ruleset
+
+    shouty(site)
+    config(project, "plugins: [speakeasy-shouty]\n")
+    first = ruleset_key(build_ruleset(resolve()))
+    assert ruleset_key(build_ruleset(resolve())) == first  # nothing changed: the same key
+    code = site / "fake_shouty" / "kinds.py"
+    code.write_text(code.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    stat = code.stat()
+    os.utime(code, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert ruleset_key(build_ruleset(resolve())) != first
+
+
 def test_parallel_workers_load_the_same_plugins(site, project, monkeypatch):
     from speakeasy import engine
 

@@ -588,6 +588,10 @@ class Analysis:
             return self._locations[bi]
         b = self.document.blocks[bi]
         loc = b.locator or {}
+        if "page" in loc:  # a PDF: the page, and the block's number on the page
+            desc = self._page_location(b, loc)
+            self._locations[bi] = desc
+            return desc
         if "part" in loc and loc.get("part") not in (None, "body"):
             # A header, a footer, a note, a text box or a comment: its own name says where.
             desc = str(loc.get("part_label") or loc["part"])
@@ -596,10 +600,6 @@ class Analysis:
             if b.section:
                 section = b.section if len(b.section) <= 50 else b.section[:47] + "..."
                 desc += f", under '{section}'"
-            self._locations[bi] = desc
-            return desc
-        if "page" in loc:  # a PDF: the page, and the block's number on the page
-            desc = self._page_location(b, loc)
             self._locations[bi] = desc
             return desc
         if b.kind is BlockKind.HEADING:
@@ -630,6 +630,8 @@ class Analysis:
     def _page_location(b: Block, loc: dict[str, Any]) -> str:
         """"page 4, paragraph 2, under 'Short breaks'", "page 2, table 1, row 3, column 2", "page 1, heading '...'"."""
         desc = f"page {loc['page']}"
+        if loc.get("part") not in (None, "body"):  # a comment: its own name says where
+            return f"{desc}, {loc.get('part_label') or loc['part']}"
         if b.kind is BlockKind.HEADING:
             text = " ".join(b.text.split())
             return f"{desc}, heading '{text if len(text) <= 60 else text[:57] + '...'}'"

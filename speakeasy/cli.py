@@ -51,7 +51,7 @@ def _add_config_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--include-proposed", action="store_true", default=None,
                    help="also use words the forum has proposed but not yet agreed")
     g.add_argument("--include-comments", action="store_true", default=None,
-                   help="also check comments in Word and OpenDocument files")
+                   help="also check comments in Word, OpenDocument and PDF files")
     g.add_argument("--include-landmarks", type=_landmarks, action="append", metavar="NAMES",
                    help="web pages: also check these parts, like 'header,footer' (header, footer, nav, aside)")
     g.add_argument("--language-model", metavar="NAME", help="an installed trained spaCy pipeline to use")

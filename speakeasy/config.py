@@ -36,7 +36,7 @@ CONFIG = Schema(
         Field("ignore", "texts", "Files and folders not to check, as globs like `drafts/**`."),
         Field("language_model", "text", "An installed trained spaCy pipeline to use, like `en_core_web_sm`."),
         Field("include_proposed", "bool", "true to use words the forum has proposed but not yet agreed."),
-        Field("include_comments", "bool", "true to check the comments in Word and OpenDocument files too."),
+        Field("include_comments", "bool", "true to check the comments in Word, OpenDocument and PDF files too."),
         Field("include_landmarks", "texts",
               "Parts of web pages to check as well as the main content: `header` and `footer` (the site's), "
               "`nav` (menus) and `aside` (side panels).", choices=LANDMARKS,

@@ -90,6 +90,19 @@ def test_a_speakeasy_comment_in_a_tagged_pdf_switches_the_rule_off_for_its_parag
     assert sum(findings(PDF / "suppression.untagged.pdf", ruleset).values()) == 2  # no comment: both found
 
 
+def test_comments_are_read_as_text_only_when_asked(ruleset) -> None:
+    from speakeasy.analysis import Analysis
+
+    assert not any(b.locator.get("part") for b in read_path(PDF / "policy-features.tagged.pdf").blocks)
+    doc = read_path(PDF / "policy-features.tagged.pdf", include_comments=True)
+    comments = [b for b in doc.blocks if b.locator.get("part") == "comment"]
+    assert [b.text for b in comments] == ["Please check this word with the co-production forum."]
+    assert Analysis(doc).location(comments[0].start) == "page 1, comment 1"
+    # a speakeasy comment is an instruction, never text to check
+    doc = read_path(PDF / "suppression.tagged.pdf", include_comments=True)
+    assert not any(b.locator.get("part") for b in doc.blocks) and len(doc.directives) == 1
+
+
 @pytest.mark.parametrize("kind", ["tagged", "untagged"])
 def test_the_words_are_those_of_the_source_in_the_same_order(kind: str, long_docs) -> None:
     # The .odt reader reads the header, the footer and the footnote as parts of their own; the PDF
@@ -231,6 +244,19 @@ def test_human_output_says_where_without_line_numbers(cli, tmp_path: Path) -> No
     assert "policy.pdf (the whole PDF): warning [pdf-accessibility.tagged]" in flat
     assert not re.search(r"policy\.pdf:\d+:\d+", out)
     assert "line " not in flat.split("Hot spots", 1)[1].split("words,", 1)[0]
+
+
+def test_the_html_report_of_pdfs_says_where_in_words(cli, tmp_path: Path) -> None:
+    for name in ("long-policy.untagged.pdf", "scanned.pdf"):
+        (tmp_path / name).write_bytes((PDF / name).read_bytes())
+    out = tmp_path / "report.html"
+    code, _, err = cli("report", str(tmp_path / "long-policy.untagged.pdf"), str(tmp_path / "scanned.pdf"),
+                       "-o", str(out), "--no-config")
+    assert code == 0 and err == ""
+    page = out.read_text(encoding="utf-8")
+    assert "page 2, paragraph 1, under &#x27;Finding carers early&#x27;" in page or \
+        "page 2, paragraph 1, under 'Finding carers early'" in page
+    assert "the whole PDF" in page and "only pictures of pages" in page
 
 
 def test_fix_refuses_a_pdf_clearly(cli, tmp_path: Path) -> None:

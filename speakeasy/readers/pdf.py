@@ -155,7 +155,7 @@ def parse(path: str, data: bytes, include_comments: bool = False, **_: Any) -> D
                          "damaged")
     with _quiet():
         try:
-            return _parse(path, data)
+            return _parse(path, data, include_comments)
         except InputError:
             raise
         except _TooSlow:
@@ -207,7 +207,7 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _parse(path: str, data: bytes) -> Document:
+def _parse(path: str, data: bytes, include_comments: bool = False) -> Document:
     import io
 
     from pdfminer.pdfdocument import PDFDocument
@@ -242,6 +242,8 @@ def _parse(path: str, data: bytes) -> Document:
     if not tagged_text:
         drafts = _untagged_blocks(pages, running)
         _outline_headings(pdf, drafts)
+    if include_comments:
+        drafts.extend(_comment_blocks(pages))
     doc = _document(path, drafts)
 
     text_pages = {ln.page for p in pages for ln in p.lines if ln.text.strip()}
@@ -412,6 +414,20 @@ def _comments(page: Any, base_y: float) -> list[tuple[float, float, str]]:
                 continue
             out.append((min(x0, x1), (y0 + y1) / 2 - base_y, text))
     return out
+
+
+def _comment_blocks(pages: list[_Page]) -> list[_Draft]:
+    """The comments, as blocks after the text (``include_comments``); speakeasy's own comments are not prose."""
+    from .docx import comment_directive
+
+    drafts = []
+    for p in pages:
+        for _, _, text in p.comments:
+            if comment_directive(text, 0, 0) is None:
+                number = len(drafts) + 1
+                drafts.append(_Draft(BlockKind.OTHER, p.number, [(text, (p.number, -number))],
+                                     locator={"part": "comment", "part_label": f"comment {number}"}))
+    return drafts
 
 
 def _comment_directives(doc: Document, drafts: list[_Draft], pages: list[_Page]) -> None:

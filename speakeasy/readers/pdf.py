@@ -9,9 +9,16 @@ reader rebuilds the blocks a person sees:
   has one, the blocks follow it exactly: its headings are headings, its
   table cells are table cells, and the letters a PDF marks as *artifacts*
   (running headers, footers, page numbers) are left out.
-* **Untagged PDFs**: the lines that pdfminer.six's layout analysis finds are
-  grouped into paragraphs by their spacing, and headings are found by their
-  size (bigger than the body text) or by being short bold lines.
+* **Untagged PDFs**: the lines that pdfminer.six's layout analysis finds,
+  in the order the page draws them, are grouped into paragraphs by their
+  spacing, indents and sentence ends.  The PDF's bookmarks name the
+  headings; without one, bigger letters (or a short bold line) make a
+  heading.  Bullets drawn apart from their text make list items.
+
+Text outside the tree of a tagged PDF (rare) is added after it, read as
+for an untagged PDF.  Comments: one that starts ``speakeasy: ignore`` turns
+rules off for its paragraph (as in Word); with ``include_comments`` the
+others are blocks after the text.
 
 Both ways, words broken across a line end with a hyphen are joined again
 ("assess-" + "ment" is "assessment"), keeping the hyphen of a real compound

@@ -505,11 +505,16 @@ class Analysis:
             return got
         import bisect
 
-        from .plainscore import sentence_tally
+        from .plainscore import chains_weighed, sentence_tally
 
-        spans = sent.words
-        text = self.masked
-        gaps = [text[a_end:b_start].isspace() for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
+        # The words' places in the text are worked out only when needed: for the gaps between
+        # words (noun chains only) and for jargon in the sentence.
+        measure_chains = chains_weighed() if chains is None else chains
+        gaps: list[bool] | None = None
+        if measure_chains:
+            spans = sent.words
+            text = self.masked
+            gaps = [text[a_end:b_start].isspace() for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
         jargon: list[str | None] | None = None
         js = self.jargon_spans
         if js:
@@ -521,8 +526,8 @@ class Analysis:
                 inside.append(js[i])
                 i += 1
             if inside:
-                jargon = [next((term for a, b, term in inside if a < we and ws < b), None) for ws, we in spans]
-        t = sentence_tally(sent.texts, gaps, jargon, chains)
+                jargon = [next((term for a, b, term in inside if a < we and ws < b), None) for ws, we in sent.words]
+        t = sentence_tally(sent.texts, gaps, jargon, measure_chains)
         if chains is None:
             self._tallies[sent.start] = t
         return t

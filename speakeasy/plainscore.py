@@ -172,6 +172,20 @@ def zipf(word: str) -> float:
     return _word(word.lower().replace("\u2019", "'"))[0]
 
 
+@lru_cache(maxsize=131072)
+def _token(word: str) -> tuple[str, tuple[float, bool, int, bool, bool]] | None:
+    """A word as the score counts it: (lower case, :func:`_word`), or None for a word with no letters."""
+    if not any(c.isalpha() for c in word):
+        return None
+    low = word.lower().replace("\u2019", "'").strip("'")
+    return low, _word(low)
+
+
+def chains_weighed() -> bool:
+    """Does the model give noun chains a weight?  (If not, nothing needs to measure them.)"""
+    return model().weights.get("noun_chains", 0.0) != 0.0
+
+
 @lru_cache(maxsize=65536)
 def _word(low: str) -> tuple[float, bool, int, bool, bool]:
     """(zipf, stop word, syllables, noun made from a verb, past participle)."""
@@ -239,27 +253,27 @@ def sentence_tally(
     number that changes nothing; the fitting script passes ``chains=True``.
     """
     if chains is None:
-        chains = model().weights.get("noun_chains", 0.0) != 0.0
+        chains = chains_weighed()
     t = Tally(sentences=1)
     lows: list[str] = []
     infos = []
-    for w in words:
-        if not any(c.isalpha() for c in w):
+    # Words that are not letters (numbers) are dropped; their positions in
+    # ``gaps`` and ``jargon`` follow the words given, so ``kept`` maps them across.
+    kept: list[int] = []
+    for i, w in enumerate(words):
+        known = _token(w)
+        if known is None:
             continue
-        low = w.lower().replace("\u2019", "'").strip("'")
-        lows.append(low)
-        infos.append((w, low, _word(low)))
+        kept.append(i)
+        lows.append(known[0])
+        infos.append((w, *known))
     n = len(infos)
     t.words = n
     t.longest = n
     t.long_sentences = 1 if n > LONG_SENTENCE else 0
     if not n:
         return t
-    # Words that are not letters (numbers) were dropped; their positions in
-    # ``gaps`` and ``jargon`` follow the words given, so map them across.
-    kept = [i for i, w in enumerate(words) if any(c.isalpha() for c in w)]
-    jargon_of = [jargon[i] if jargon is not None else None for i in kept]
-    spaced = [gaps[i] if gaps is not None and i < len(gaps) else True for i in kept]
+    jargon_of = [jargon[i] for i in kept] if jargon is not None else [None] * n
     seen_terms: list[str] = []
     for k, (w, low, (z, stop, syl, nominal, _part)) in enumerate(infos):
         t.syllables += syl
@@ -318,6 +332,7 @@ def sentence_tally(
             if len(t.chain_texts) < EXAMPLES and chain not in t.chain_texts:
                 t.chain_texts.append(chain)
 
+    spaced = [gaps[i] if gaps is not None and i < len(gaps) else True for i in kept] if chains else []
     for k in range(n if chains else 0):
         stop = infos[k][2][1]
         link = not stop and not _part_is_verbish(infos[k][1]) and _noun_or_adjective(infos[k][1])[1]

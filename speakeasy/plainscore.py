@@ -173,12 +173,15 @@ def zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=131072)
-def _token(word: str) -> tuple[str, tuple[float, bool, int, bool, bool]] | None:
-    """A word as the score counts it: (lower case, :func:`_word`), or None for a word with no letters."""
+def _token(word: str) -> tuple[str, float, bool, int, bool, bool, bool] | None:
+    """A word as the score counts it, or None for a word with no letters.
+
+    (lower case, zipf, stop word, syllables, noun made from a verb, past participle, a "you" or "we" word)
+    """
     if not any(c.isalpha() for c in word):
         return None
     low = word.lower().replace("\u2019", "'").strip("'")
-    return low, _word(low)
+    return (low, *_word(low), low in READER_WORDS)
 
 
 def chains_weighed() -> bool:
@@ -255,37 +258,40 @@ def sentence_tally(
     if chains is None:
         chains = chains_weighed()
     t = Tally(sentences=1)
-    lows: list[str] = []
-    infos = []
+    # (word as written, then what _token gives) for each word with letters
+    infos: list[tuple[Any, ...]] = []
     # Words that are not letters (numbers) are dropped; their positions in
     # ``gaps`` and ``jargon`` follow the words given, so ``kept`` maps them across.
     kept: list[int] = []
     for i, w in enumerate(words):
         known = _token(w)
-        if known is None:
-            continue
-        kept.append(i)
-        lows.append(known[0])
-        infos.append((w, *known))
+        if known is not None:
+            kept.append(i)
+            infos.append((w, *known))
     n = len(infos)
+    lows = [info[1] for info in infos]
     t.words = n
     t.longest = n
     t.long_sentences = 1 if n > LONG_SENTENCE else 0
     if not n:
         return t
-    jargon_of = [jargon[i] for i in kept] if jargon is not None else [None] * n
+    jargon_of = [jargon[i] for i in kept] if jargon is not None else None
     seen_terms: list[str] = []
-    for k, (w, low, (z, stop, syl, nominal, _part)) in enumerate(infos):
-        t.syllables += syl
-        if low in READER_WORDS:
-            t.reader_words += 1
-        term = jargon_of[k]
+    # Counted in local names (this loop runs for every word of every document).
+    syllables = reader = content = uncommon = rare = nominal_count = jargon_tokens = 0
+    content_zipf = 0.0
+    rare_words, nominal_words = t.rare_words, t.nominal_words
+    for k, (w, low, z, stop, syl, nominal, _part, reader_word) in enumerate(infos):
+        syllables += syl
+        if reader_word:
+            reader += 1
+        term = jargon_of[k] if jargon_of is not None else None
         if term is not None:
-            t.rare += 1
-            t.uncommon += 1
-            t.jargon_tokens += 1
-            t.content += 1
-            t.content_zipf += min(z, RARE_ZIPF - 0.5)
+            rare += 1
+            uncommon += 1
+            jargon_tokens += 1
+            content += 1
+            content_zipf += min(z, RARE_ZIPF - 0.5)
             if term not in seen_terms:
                 seen_terms.append(term)
             continue
@@ -295,18 +301,20 @@ def sentence_tally(
         # readers know names without knowing how often they are written.
         if k > 0 and w[:1].isupper() and not w.isupper():
             continue
-        t.content += 1
-        t.content_zipf += min(z, 7.0)
+        content += 1
+        content_zipf += min(z, 7.0)
         if z < COMMON_ZIPF:
-            t.uncommon += 1
+            uncommon += 1
             if z < RARE_ZIPF:
-                t.rare += 1
-                if len(t.rare_words) < EXAMPLES and w not in t.rare_words:
-                    t.rare_words.append(w)
+                rare += 1
+                if len(rare_words) < EXAMPLES and w not in rare_words:
+                    rare_words.append(w)
         if nominal:
-            t.nominal += 1
-            if len(t.nominal_words) < EXAMPLES and low not in t.nominal_words:
-                t.nominal_words.append(low)
+            nominal_count += 1
+            if len(nominal_words) < EXAMPLES and low not in nominal_words:
+                nominal_words.append(low)
+    t.syllables, t.reader_words, t.content, t.content_zipf = syllables, reader, content, content_zipf
+    t.uncommon, t.rare, t.nominal, t.jargon_tokens = uncommon, rare, nominal_count, jargon_tokens
     t.jargon = len(seen_terms)
     t.jargon_words = seen_terms[:EXAMPLES]
     # Passive verbs: a form of "be" or "get", up to two adverbs, a past participle.
@@ -316,7 +324,7 @@ def sentence_tally(
         j = k + 1
         while j < n and j - k <= 2 and (lows[j] in _ADVERBS or (lows[j].endswith("ly") and len(lows[j]) > 4)):
             j += 1
-        if j < n and infos[j][2][4]:
+        if j < n and infos[j][6]:
             t.passive += 1
             verb = " ".join(x[0] for x in infos[k:j + 1])
             if len(t.passives) < EXAMPLES and verb not in t.passives:
@@ -334,7 +342,7 @@ def sentence_tally(
 
     spaced = [gaps[i] if gaps is not None and i < len(gaps) else True for i in kept] if chains else []
     for k in range(n if chains else 0):
-        stop = infos[k][2][1]
+        stop = infos[k][3]
         link = not stop and not _part_is_verbish(infos[k][1]) and _noun_or_adjective(infos[k][1])[1]
         if link and (not run or spaced[run[-1]]):
             run.append(k)

@@ -33,7 +33,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from . import __version__
 from .matching import cache_dir
@@ -48,13 +48,21 @@ def code_stamp() -> str:
     The plain score's numbers (``data/plain_score.json``) count as code: refitting them changes every score.
     """
     here = Path(__file__).resolve().parent
+    return files_stamp([*here.rglob("*.py"), here / "data" / "plain_score.json"], here)
+
+
+def files_stamp(files: Iterable[Path], root: Path | None = None) -> str:
+    """A digest of the name, size and time of each file (names relative to ``root`` when given).
+
+    Cheaper than reading the files, and enough to see that one was edited.  Files that are gone are left out.
+    """
     parts = []
-    for p in sorted([*here.rglob("*.py"), here / "data" / "plain_score.json"]):
+    for p in sorted(files):
         try:
             st = p.stat()
         except OSError:
             continue
-        parts.append(f"{p.relative_to(here)}:{st.st_size}:{st.st_mtime_ns}")
+        parts.append(f"{p.relative_to(root) if root else p}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -110,19 +110,14 @@ class Loaded:
 
         A plugin installed for development (``pip install -e``) keeps its version when its code changes.
         """
-        import hashlib
+        from .cache import files_stamp
 
-        parts = []
-        for root in sorted(set(self.code) | set(self.pack_dirs) | set(self.wordlist_dirs)):
-            files = sorted(root.rglob("*")) if root.is_dir() else [root]
-            for f in files:
+        files = []
+        for root in set(self.code) | set(self.pack_dirs) | set(self.wordlist_dirs):
+            for f in root.rglob("*") if root.is_dir() else [root]:
                 if f.suffix in (".py", ".yaml", ".yml", ".json", ".txt") and "__pycache__" not in f.parts:
-                    try:
-                        st = f.stat()
-                    except OSError:
-                        continue
-                    parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+                    files.append(f)
+        return files_stamp(set(files))
 
 
 _ACTIVE = Loaded()

@@ -193,3 +193,20 @@ def test_a_broken_wordlist_fails_validation_in_plain_english(project) -> None:
     code, out = run("speakeasy-validate", "wordlists/ours.yaml")
     assert code == 0, out
     assert "Passed" in out
+
+
+def test_the_hooks_match_the_file_types_speakeasy_reads_and_fixes() -> None:
+    """The check hook runs on every kind of file speakeasy reads; the fix hook on those it can change."""
+    import re
+
+    import yaml
+
+    from speakeasy.readers import builtin_suffixes, format_for
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    check, fix = re.compile(hooks["speakeasy"]["files"]), re.compile(hooks["speakeasy-fix"]["files"])
+    for suffix in builtin_suffixes():
+        for name in (f"policy{suffix}", f"docs/POLICY{suffix.upper()}"):
+            assert check.search(name), name
+            assert bool(fix.search(name)) == (format_for(name) in ("markdown", "text", "docx", "odt")), name
+    assert not check.search("notes.rtf") and not check.search("picture.png")

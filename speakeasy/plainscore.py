@@ -110,11 +110,19 @@ class Tally:
         self.chains += other.chains
         self.long_sentences += other.long_sentences
         self.reader_words += other.reader_words
-        self.longest = max(self.longest, other.longest)
-        for mine, theirs in ((self.rare_words, other.rare_words), (self.jargon_words, other.jargon_words),
-                             (self.passives, other.passives), (self.chain_texts, other.chain_texts),
-                             (self.nominal_words, other.nominal_words)):
-            _extend_unique(mine, theirs)
+        if other.longest > self.longest:
+            self.longest = other.longest
+        # the examples: most sentences have none of some kinds, so test before merging
+        if other.rare_words:
+            _extend_unique(self.rare_words, other.rare_words)
+        if other.jargon_words:
+            _extend_unique(self.jargon_words, other.jargon_words)
+        if other.passives:
+            _extend_unique(self.passives, other.passives)
+        if other.chain_texts:
+            _extend_unique(self.chain_texts, other.chain_texts)
+        if other.nominal_words:
+            _extend_unique(self.nominal_words, other.nominal_words)
 
     def features(self) -> dict[str, float]:
         """The numbers the score weighs (see the module docstring)."""

@@ -196,8 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     review = sub.add_parser("review", help="go through a document finding by finding and choose the plain words",
                             description="Review a document (.md, .txt, .docx, .odt) like a spell-checker: choose a "
-                            "plain alternative, edit, skip, ignore or keep each finding, then save. Web pages, and "
-                            "files that plugins read, open read only: speakeasy shows the findings and their plain "
+                            "plain alternative, edit, skip, ignore or keep each finding, then save. Web pages, PDFs "
+                            "and files that plugins read open read only: speakeasy shows the findings and their plain "
                             "alternatives, but cannot change the file. With a folder, choose a file first. Press ? "
                             "in the review for the keys.")
     review.add_argument("path", metavar="PATH", help="a file or folder to review")

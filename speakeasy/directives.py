@@ -149,3 +149,56 @@ class Suppressions:
         offsets, states = self._timeline(rule_id)
         i = bisect.bisect_right(offsets, start) - 1
         return i >= 0 and states[i]
+
+
+# -- comments in Word, OpenDocument and PDF files: "speakeasy: ignore RULE -- reason" ------------
+
+_COMMENT_START = re.compile(r"^\s*speakeasy\b", re.I)
+_COMMENT_DIRECTIVE = re.compile(r"^\s*speakeasy\s*[:\-]?\s*(?P<rest>.*)$", re.I | re.S)
+_HOW = "Write it like 'speakeasy: ignore RULE -- reason'."
+
+
+def is_speakeasy_comment(text: str) -> bool:
+    """Does a word processor's comment speak to speakeasy (start with "speakeasy")?"""
+    return bool(_COMMENT_START.match(text))
+
+
+def comment_directive(text: str, start: int, end: int) -> Directive | DirectiveProblem | None:
+    """Read one Word comment (or OpenDocument annotation, or PDF note) that covers source ``[start, end)``.
+
+    ``speakeasy: ignore plain-english.words -- quoting the law`` switches
+    the named rules (ids, packs or globs, separated by commas; none means
+    every rule) off for the commented text: a :class:`Directive` with action
+    ``"range"``.  A comment that starts with "speakeasy" but cannot be read
+    is a :class:`DirectiveProblem`; any other comment is None.
+    """
+    if not is_speakeasy_comment(text):
+        return None
+    m = _COMMENT_DIRECTIVE.match(text)
+    rest = (m.group("rest") if m else "").strip()
+    reason = None
+    if " --" in rest or rest.startswith("--"):
+        rest, _, reason = rest.partition("--")
+        reason = " ".join(reason.split()) or None
+        rest = rest.strip()
+    words = rest.split(None, 1)
+    action = words[0].lower().rstrip(":") if words else ""
+    if action != "ignore":
+        if action in ("disable", "enable", "disable-next-line", "ignore-next-line", "off"):
+            message = f"'speakeasy: {action}' does not work in a comment. {_HOW}"
+        elif action:
+            message = f"'speakeasy: {action}' is not something speakeasy understands. {_HOW}"
+        else:
+            message = f"This speakeasy comment does not say what to do. {_HOW}"
+        return DirectiveProblem(message, start, end)
+    rules_text = words[1].strip() if len(words) > 1 else ""
+    rules: tuple[str, ...] = ()
+    if rules_text:
+        if not _RULE_LIST.match(rules_text):
+            return DirectiveProblem(
+                f"speakeasy could not read the rule names '{rules_text}'. "
+                "Separate rule names with commas, and put the reason after ' -- '.",
+                start, end,
+            )
+        rules = tuple(r.strip() for r in rules_text.split(",") if r.strip())
+    return Directive("range", rules, reason, start, start, start, end)

@@ -77,7 +77,7 @@ starts, and ``location`` says in words where it really is ("under
 
 Word comments that start with ``speakeasy: ignore RULE -- reason`` become
 :class:`~speakeasy.model.Directive` objects with action ``"range"`` over
-the commented text (see :func:`comment_directive`).
+the commented text (see :func:`speakeasy.directives.comment_directive`).
 
 ``Document.native`` is a :class:`Native`: the parsed XML parts, and for
 every block its ``w:p`` element and its :class:`Piece` list, which is what
@@ -90,6 +90,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, NamedTuple
 
+from ..directives import comment_directive, is_speakeasy_comment
 from ..errors import InputError
 from ..model import Block, BlockKind, Directive, DirectiveProblem, Document, Feature, paragraph_numbers
 from .markdown import URL
@@ -547,10 +548,6 @@ def _spaces(m: "re.Match[str]") -> str:
 # ---------------------------------------------------------------------------
 # Directives in comments: "speakeasy: ignore RULE -- reason"
 
-_DIRECTIVE_START = re.compile(r"^\s*speakeasy\b", re.I)
-_DIRECTIVE = re.compile(r"^\s*speakeasy\s*[:\-]?\s*(?P<rest>.*)$", re.I | re.S)
-_RULE_LIST = re.compile(r"^[A-Za-z0-9_.*?\[\]-]+(?:\s*,\s*[A-Za-z0-9_.*?\[\]-]+)*$")
-_HOW = "Write it like 'speakeasy: ignore RULE -- reason'."
 
 
 def add_comment_directive(out: "Builder", text: str, where: dict[str, Any]) -> None:
@@ -559,7 +556,7 @@ def add_comment_directive(out: "Builder", text: str, where: dict[str, Any]) -> N
     ``where`` holds the source offsets of the comment's range (``start`` and
     ``end``) and of its reference mark (``ref``), as far as they are known.
     """
-    if not _DIRECTIVE_START.match(text):
+    if not is_speakeasy_comment(text):
         return
     start, end = where.get("start"), where.get("end")
     if start is None or end is None or end < start:
@@ -569,47 +566,6 @@ def add_comment_directive(out: "Builder", text: str, where: dict[str, Any]) -> N
         out.directives.append(found)
     elif found is not None:
         out.problems.append(found)
-
-
-def comment_directive(text: str, start: int, end: int) -> Directive | DirectiveProblem | None:
-    """Read one Word comment (or OpenDocument annotation) that covers source ``[start, end)``.
-
-    ``speakeasy: ignore plain-english.words -- quoting the law`` switches
-    the named rules (ids, packs or globs, separated by commas; none means
-    every rule) off for the commented text: a :class:`Directive` with action
-    ``"range"``.  A comment that starts with "speakeasy" but cannot be read
-    is a :class:`DirectiveProblem`; any other comment is None.
-    """
-    if not _DIRECTIVE_START.match(text):
-        return None
-    m = _DIRECTIVE.match(text)
-    rest = (m.group("rest") if m else "").strip()
-    reason = None
-    if " --" in rest or rest.startswith("--"):
-        rest, _, reason = rest.partition("--")
-        reason = " ".join(reason.split()) or None
-        rest = rest.strip()
-    words = rest.split(None, 1)
-    action = words[0].lower().rstrip(":") if words else ""
-    if action != "ignore":
-        if action in ("disable", "enable", "disable-next-line", "ignore-next-line", "off"):
-            message = f"'speakeasy: {action}' does not work in a comment. {_HOW}"
-        elif action:
-            message = f"'speakeasy: {action}' is not something speakeasy understands. {_HOW}"
-        else:
-            message = f"This speakeasy comment does not say what to do. {_HOW}"
-        return DirectiveProblem(message, start, end)
-    rules_text = words[1].strip() if len(words) > 1 else ""
-    rules: tuple[str, ...] = ()
-    if rules_text:
-        if not _RULE_LIST.match(rules_text):
-            return DirectiveProblem(
-                f"speakeasy could not read the rule names '{rules_text}'. "
-                "Separate rule names with commas, and put the reason after ' -- '.",
-                start, end,
-            )
-        rules = tuple(r.strip() for r in rules_text.split(",") if r.strip())
-    return Directive("range", rules, reason, start, start, start, end)
 
 
 # ---------------------------------------------------------------------------

@@ -59,6 +59,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from ..directives import comment_directive, is_speakeasy_comment
 from ..errors import InputError
 from ..model import Block, BlockKind, Directive, Document, Feature
 from .markdown import URL
@@ -425,12 +426,10 @@ def _comments(page: Any, base_y: float) -> list[tuple[float, float, str]]:
 
 def _comment_blocks(pages: list[_Page]) -> list[_Draft]:
     """The comments, as blocks after the text (``include_comments``); speakeasy's own comments are not prose."""
-    from .docx import comment_directive
-
     drafts = []
     for p in pages:
         for _, _, text in p.comments:
-            if comment_directive(text, 0, 0) is None:
+            if not is_speakeasy_comment(text):
                 number = len(drafts) + 1
                 drafts.append(_Draft(BlockKind.OTHER, p.number, [(text, (p.number, -number))],
                                      locator={"part": "comment", "part_label": f"comment {number}"}))
@@ -443,8 +442,6 @@ def _comment_directives(doc: Document, drafts: list[_Draft], pages: list[_Page])
     A PDF keeps only where a comment points, not which words it covers, so it covers the whole
     block its point is in (the nearest line of the page).
     """
-    from .docx import comment_directive
-
     owner: dict[tuple[int, int], int] = {}
     for i, d in enumerate(drafts):
         for _, line in d.pieces:

@@ -57,6 +57,7 @@ import time
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator
 
 from ..directives import comment_directive, is_speakeasy_comment
@@ -234,7 +235,8 @@ def _parse(path: str, data: bytes, include_comments: bool = False) -> Document:
             "too-large",
         )
     page_numbers = {p.pageid: i + 1 for i, p in enumerate(pages_obj)}
-    pages = [_read_page(p, i + 1, deadline) for i, p in enumerate(pages_obj)]
+    reader = _Reader(deadline)
+    pages = [_read_page(reader, p, i + 1) for i, p in enumerate(pages_obj)]
 
     running = _running_lines(pages)
     struct = _struct_root(catalog)
@@ -278,20 +280,39 @@ def _parse(path: str, data: bytes, include_comments: bool = False) -> Document:
 # -- pages ----------------------------------------------------------------------------------------
 
 
-def _read_page(page: Any, number: int, deadline: float) -> _Page:
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTTextLine
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+class _Reader:
+    """One device and interpreter for all the pages of a PDF, so its fonts are read once, not on every page."""
 
-    if time.monotonic() > deadline:
-        raise _TooSlow
-    _check_streams(page)
+    def __init__(self, deadline: float) -> None:
+        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+        self.device = _device_class()(PDFResourceManager(caching=True), deadline)
+        self.interpreter = PDFPageInterpreter(self.device.rsrcmgr, self.device)
+        self.deadline = deadline
+
+    def layout(self, page: Any) -> Any:
+        """pdfminer.six's layout of one page, each letter and image marked with its tag."""
+        if time.monotonic() > self.deadline:
+            raise _TooSlow
+        _check_streams(page)
+        self.device.tags = []
+        self.interpreter.process_page(page)
+        return self.device.get_result()
+
+
+@lru_cache(maxsize=1)
+def _device_class() -> type:
+    """The pdfminer.six device that records the marked-content id and artifact flag of every letter and image.
+
+    Made on first use, so that importing this module does not import pdfminer.six.
+    """
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
 
     class Device(PDFPageAggregator):
-        """Records the marked-content id and artifact flag of every letter and image."""
-
-        def __init__(self) -> None:
-            super().__init__(PDFResourceManager(caching=True), laparams=LAParams(all_texts=True, boxes_flow=None))
+        def __init__(self, rsrcmgr: Any, deadline: float) -> None:
+            super().__init__(rsrcmgr, laparams=LAParams(all_texts=True, boxes_flow=None))
+            self.deadline = deadline
             self.tags: list[tuple[int | None, bool]] = []
             self.count = 0
 
@@ -315,7 +336,7 @@ def _read_page(page: Any, number: int, deadline: float) -> _Page:
             width = super().render_char(*args, **kwargs)
             self.count += 1
             self._mark(self.cur_item._objs[-1])
-            if not self.count % 512 and time.monotonic() > deadline:
+            if not self.count % 512 and time.monotonic() > self.deadline:
                 raise _TooSlow
             return width
 
@@ -323,9 +344,13 @@ def _read_page(page: Any, number: int, deadline: float) -> _Page:
             super().render_image(name, stream)
             self._mark(self.cur_item._objs[-1])
 
-    device = Device()
-    PDFPageInterpreter(device.rsrcmgr, device).process_page(page)
-    layout = device.get_result()
+    return Device
+
+
+def _read_page(reader: _Reader, page: Any, number: int) -> _Page:
+    from pdfminer.layout import LTAnno, LTChar, LTContainer, LTImage, LTTextLine
+
+    layout = reader.layout(page)
     x0, y0, x1, y1 = page.mediabox if page.mediabox else (0, 0, 612, 792)
     out = _Page(number, abs(x1 - x0), abs(y1 - y0))
     out_y0 = min(y0, y1)

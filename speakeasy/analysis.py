@@ -603,13 +603,13 @@ class Analysis:
             if b.kind is BlockKind.TABLE_CELL and "row" in loc:
                 desc += f", table {loc.get('table', 1)}, row {loc['row']}, column {loc.get('column', 1)}"
             if b.section:
-                section = b.section if len(b.section) <= 50 else b.section[:47] + "..."
+                section = _short(b.section, 50)
                 desc += f", under '{section}'"
             self._locations[bi] = desc
             return desc
         if b.kind is BlockKind.HEADING:
             text = " ".join(b.text.split())
-            short = text if len(text) <= 60 else text[:57] + "..."
+            short = _short(text, 60)
             desc = f"heading '{short}'"
         elif b.kind is BlockKind.TABLE_CELL and "row" in loc:
             desc = f"table {loc.get('table', 1)}, row {loc['row']}, column {loc.get('column', 1)}"
@@ -622,7 +622,7 @@ class Analysis:
             desc = f"{noun} {self._section_paragraph[bi]}"
         if b.kind is not BlockKind.HEADING:
             if b.section:
-                section = b.section if len(b.section) <= 50 else b.section[:47] + "..."
+                section = _short(b.section, 50)
                 desc = f"under '{section}', {desc}"
             else:
                 desc = f"before the first heading, {desc}" if any(
@@ -639,7 +639,7 @@ class Analysis:
             return f"{desc}, {loc.get('part_label') or loc['part']}"
         if b.kind is BlockKind.HEADING:
             text = " ".join(b.text.split())
-            return f"{desc}, heading '{text if len(text) <= 60 else text[:57] + '...'}'"
+            return f"{desc}, heading '{_short(text, 60)}'"
         if b.kind is BlockKind.TABLE_CELL and "row" in loc:
             desc += f", table {loc.get('table', 1)}, row {loc['row']}, column {loc.get('column', 1)}"
         else:
@@ -647,7 +647,7 @@ class Analysis:
                     BlockKind.BLOCKQUOTE: "quote"}.get(b.kind, "paragraph")
             desc += f", {noun} {loc.get('paragraph', 1)}"
         if b.section:
-            desc += f", under '{b.section if len(b.section) <= 50 else b.section[:47] + '...'}'"
+            desc += f", under '{_short(b.section, 50)}'"
         return desc
 
     def locator_extra(self, offset: int) -> dict[str, Any]:
@@ -663,6 +663,11 @@ class Analysis:
     def iter_words(self) -> Iterator[tuple[int, int]]:
         for sent in self.sentences:
             yield from sent.words
+
+
+def _short(text: str, most: int) -> str:
+    """Text for a location: cut to ``most`` characters, with "..." when it is cut."""
+    return text if len(text) <= most else text[:most - 3] + "..."
 
 
 def _reader_tokens(doc: "Doc", text: str, starts: list[int]) -> list[list[tuple[int, int, int]]]:

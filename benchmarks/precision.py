@@ -1,0 +1,311 @@
+"""How often speakeasy's findings are right, on real documents.
+
+Runs speakeasy with its default packs on three sets of real UK documents from
+the shared data folder, and compares its findings with a list of findings that
+people judged (``benchmarks/precision/labels.jsonl``):
+
+* ``govuk``: 56 GOV.UK pages (Open Government Licence v3.0);
+* ``moj``: 106 Ministry of Justice security policies, as Word files (MIT, Crown copyright);
+* ``macc``: a community-care charity's open data policy (CC BY-SA 4.0).
+
+Each document is in one of two splits, chosen by a hash of its name:
+``dev`` (two thirds) is what we look at when we change the wordlists and the
+matching; ``held-out`` (one third) is only labelled and measured, so the
+figures show how speakeasy does on text it was not tuned on.
+
+Commands::
+
+    python benchmarks/precision.py                       # the table, for this checkout
+    python benchmarks/precision.py --before 7933f06      # ... beside the figures of an older commit
+    python benchmarks/precision.py --dump out.jsonl      # every finding, with its context, to label
+    python benchmarks/precision.py --unlabelled          # jargon and acronym findings nobody has judged yet
+
+A label says whether a finding is ``useful`` (a writer should act on it),
+``debatable`` (some would, some would not) or ``wrong`` (the word is not
+jargon here, the suggestion would break the sentence, or it is a name), and
+why.  Precision is useful findings over judged findings; "wrong" is the share
+judged wrong.  Recall of real jargon is measured against the findings judged
+useful at any commit: the share of them that the checkout still finds.
+
+Labels are matched to findings by file, rule and place in the file (the
+documents never change, so neither do the places), and failing that by file,
+rule, the words matched and the sentence around them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+LABELS = ROOT / "benchmarks" / "precision" / "labels.jsonl"
+
+CORPORA = {
+    "govuk": ("govuk-content-snapshots", "*.md"),
+    "moj": ("moj-security-policy-docx", "*.docx"),
+    "macc": ("macc-open-data-policy", "*.md"),
+}
+#: The rules whose findings are judged.
+JUDGED = ("plain-english.words", "social-care.jargon", "acronyms.undefined", "passive-voice.passive",
+          "plain-english.wordy-phrases")
+JARGON = ("plain-english.words", "social-care.jargon")
+
+
+def split_of(corpus: str, name: str) -> str:
+    """``dev`` or ``held-out``: a third of each corpus's documents, by a hash of the name."""
+    digest = hashlib.sha256(f"{corpus}/{name}".encode("utf-8")).digest()
+    return "held-out" if digest[0] % 3 == 0 else "dev"
+
+
+def corpus_files(data: Path) -> list[tuple[str, Path]]:
+    out = []
+    for corpus, (folder, pattern) in CORPORA.items():
+        for p in sorted((data / folder).glob(pattern)):
+            if p.name.upper().startswith(("SOURCE", "README", "LICENSE")):
+                continue
+            out.append((corpus, p))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Collecting findings (runs inside the checkout being measured)
+
+
+def _context(source: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence around a finding (roughly), and the finding's paragraph."""
+    a = max(source.rfind("\n\n", 0, start), source.rfind("\n", 0, max(0, start - 600)))
+    b = source.find("\n\n", end)
+    para = source[a + 1 if a >= 0 else 0: b if b >= 0 else len(source)]
+    para = " ".join(para.split())
+    lo = max(source.rfind(". ", 0, start), source.rfind("\n", 0, start))
+    hi_candidates = [i for i in (source.find(". ", end), source.find("\n", end)) if i >= 0]
+    hi = min(hi_candidates) if hi_candidates else len(source)
+    sentence = " ".join(source[lo + 1 if lo >= 0 else 0: hi + 1].split())
+    return sentence[:600], para[:1500]
+
+
+def collect(data: Path) -> dict:
+    """Every finding of the default packs on the three corpora, with context, and the word counts."""
+    from speakeasy.config import resolve
+    from speakeasy.engine import build_ruleset, lint_paths
+
+    ruleset = build_ruleset(resolve(no_config=True))
+    findings = []
+    words: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for corpus, path in corpus_files(data):
+        report = lint_paths([str(path)], ruleset)
+        for err in report.errors:
+            print(f"{path}: {err}", file=sys.stderr)
+        for result in report.files:
+            split = split_of(corpus, path.name)
+            words[corpus][split] += int(result.stats.get("words", 0))
+            source = result.document.source if result.document is not None else ""
+            for f in result.findings:
+                sentence, para = _context(source, f.start, f.end)
+                findings.append({
+                    "corpus": corpus,
+                    "file": f"{corpus}/{path.name}",
+                    "split": split,
+                    "rule": f.rule,
+                    "level": str(f.level),
+                    "start": f.start,
+                    "end": f.end,
+                    "match": " ".join(f.match.split()),
+                    "message": f.message,
+                    "suggestions": list(f.suggestions),
+                    "location": f.location,
+                    "sentence": sentence,
+                    "paragraph": para,
+                })
+    return {"findings": findings, "words": {c: dict(v) for c, v in words.items()}}
+
+
+def collect_in(tree: Path, data: Path) -> dict:
+    """:func:`collect`, run with the speakeasy of another checkout, in a fresh process and an empty cache."""
+    with tempfile.TemporaryDirectory(prefix="speakeasy-precision-") as tmp:
+        out = Path(tmp) / "findings.json"
+        env = dict(os.environ, PYTHONPATH=str(tree), SPEAKEASY_CACHE_DIR=str(Path(tmp) / "cache"),
+                   NO_COLOR="1")
+        subprocess.run([sys.executable, str(Path(__file__).resolve()), "--collect-to", str(out),
+                        "--data", str(data)], check=True, env=env, cwd=tmp)
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def worktree(commit: str) -> Path:
+    """A checkout of ``commit`` in a temporary folder (git worktree), made once and reused."""
+    folder = Path(tempfile.gettempdir()) / f"speakeasy-precision-{commit}"
+    if not (folder / "speakeasy").is_dir():
+        subprocess.run(["git", "worktree", "add", "--detach", str(folder), commit], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    return folder
+
+
+# ---------------------------------------------------------------------------
+# Labels
+
+
+def sentence_key(text: str) -> str:
+    return hashlib.sha1(" ".join(text.lower().split()).encode("utf-8")).hexdigest()[:12]
+
+
+def load_labels(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if item.get("label") not in ("useful", "debatable", "wrong"):
+            raise SystemExit(f"{path}:{n}: the label should be useful, debatable or wrong, not {item.get('label')!r}")
+        out.append(item)
+    return out
+
+
+class Labels:
+    def __init__(self, items: list[dict]) -> None:
+        self.by_place: dict[tuple, dict] = {}
+        self.by_text: dict[tuple, dict] = {}
+        for item in items:
+            self.by_place[(item["file"], item["rule"], item["start"], item["end"])] = item
+            self.by_text[(item["file"], item["rule"], item["match"].lower(), sentence_key(item["sentence"]))] = item
+        self.items = items
+
+    def get(self, f: dict) -> dict | None:
+        hit = self.by_place.get((f["file"], f["rule"], f["start"], f["end"]))
+        if hit is None:
+            hit = self.by_text.get((f["file"], f["rule"], f["match"].lower(), sentence_key(f["sentence"])))
+        return hit
+
+
+# ---------------------------------------------------------------------------
+# The table
+
+
+def summarise(run: dict, labels: Labels, split: str | None) -> dict:
+    rows: dict[str, Counter] = defaultdict(Counter)
+    found_useful: set[tuple] = set()
+    for f in run["findings"]:
+        if split and f["split"] != split:
+            continue
+        rule = f["rule"]
+        rows[rule]["findings"] += 1
+        rows[f"{f['corpus']}:all"]["findings"] += 1
+        if rule in JARGON:
+            rows["jargon (both lists)"]["findings"] += 1
+        label = labels.get(f)
+        if label is None:
+            continue
+        for key in (rule, "jargon (both lists)") if rule in JARGON else (rule,):
+            rows[key]["judged"] += 1
+            rows[key][label["label"]] += 1
+        if label["label"] == "useful":
+            found_useful.add((label["file"], label["rule"], label["start"], label["end"]))
+    words = {c: sum(v for s, v in per.items() if not split or s == split) for c, per in run["words"].items()}
+    return {"rows": rows, "words": words, "useful": found_useful}
+
+
+def recall(summary: dict, labels: Labels, split: str | None) -> tuple[int, int]:
+    """(useful jargon findings still found, useful jargon findings known) in the split."""
+    known = {(i["file"], i["rule"], i["start"], i["end"]) for i in labels.items
+             if i["label"] == "useful" and i["rule"] in JARGON and (not split or i.get("split") == split)}
+    # a useful finding may move to the other jargon list (the same words): count it as found
+    found = {(f, s, e) for f, r, s, e in summary["useful"] if r in JARGON}
+    return sum(1 for f, r, s, e in known if (f, s, e) in found), len(known)
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.0f}%" if b else "-"
+
+
+def table(runs: dict[str, dict], labels: Labels, split: str | None) -> str:
+    names = list(runs)
+    sums = {n: summarise(runs[n], labels, split) for n in names}
+    lines = []
+    title = "all documents" if not split else f"{split} documents"
+    lines.append(f"### Precision ({title})")
+    lines.append("")
+    head = "| rule | " + " | ".join(f"{n}: findings | judged | useful | debatable | wrong" for n in names) + " |"
+    lines.append(head)
+    lines.append("|---|" + "---:|" * (5 * len(names)))
+    for rule in ("jargon (both lists)",) + JUDGED:
+        cells = []
+        for n in names:
+            r = sums[n]["rows"][rule]
+            cells += [str(r["findings"]), str(r["judged"]), pct(r["useful"], r["judged"]),
+                      pct(r["debatable"], r["judged"]), pct(r["wrong"], r["judged"])]
+        lines.append(f"| {rule} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append(f"### Findings per 1,000 words, every rule and level ({title})")
+    lines.append("")
+    lines.append("| documents | words | " + " | ".join(names) + " |")
+    lines.append("|---|---:|" + "---:|" * len(names))
+    for corpus in CORPORA:
+        w = sums[names[-1]]["words"].get(corpus, 0)
+        cells = [f"{1000 * sums[n]['rows'][f'{corpus}:all']['findings'] / w:.1f}" if w else "-" for n in names]
+        lines.append(f"| {corpus} | {w:,} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append(f"### Recall of real jargon ({title})")
+    lines.append("")
+    lines.append("Of the jargon findings judged useful (at any commit), the share each version finds.")
+    lines.append("")
+    lines.append("| " + " | ".join(names) + " |")
+    lines.append("|" + "---:|" * len(names))
+    cells = []
+    for n in names:
+        got, known = recall(sums[n], labels, split)
+        cells.append(f"{got} of {known} ({pct(got, known)})")
+    lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    ap.add_argument("--labels", type=Path, default=LABELS, help="the judged findings (JSON lines)")
+    ap.add_argument("--before", metavar="COMMIT", help="also measure this commit (in a git worktree), for a 'before' column")
+    ap.add_argument("--tree", type=Path, help="measure the speakeasy in this folder instead of this checkout")
+    ap.add_argument("--split", choices=("dev", "held-out"), help="only these documents")
+    ap.add_argument("--dump", type=Path, help="write every finding of this checkout, with context, as JSON lines")
+    ap.add_argument("--unlabelled", action="store_true", help="list the judged rules' findings that have no label")
+    ap.add_argument("--collect-to", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.collect_to:
+        sys.path.insert(0, os.environ.get("PYTHONPATH", str(ROOT)))
+        args.collect_to.write_text(json.dumps(collect(args.data)), encoding="utf-8")
+        return 0
+    if not (args.data / "govuk-content-snapshots").is_dir():
+        print(f"The shared data folder is not at {args.data}. Give it with --data.", file=sys.stderr)
+        return 2
+    labels = Labels(load_labels(args.labels))
+    runs: dict[str, dict] = {}
+    if args.before:
+        runs[f"before ({args.before})"] = collect_in(worktree(args.before), args.data)
+    runs["now"] = collect_in(args.tree or ROOT, args.data)
+    now = runs["now"]
+    if args.dump:
+        with args.dump.open("w", encoding="utf-8") as fh:
+            for f in now["findings"]:
+                fh.write(json.dumps(f, ensure_ascii=False) + "\n")
+    if args.unlabelled:
+        missing = [f for f in now["findings"] if f["rule"] in JUDGED and labels.get(f) is None]
+        for f in missing:
+            print(json.dumps(f, ensure_ascii=False))
+        print(f"{len(missing)} findings have no label.", file=sys.stderr)
+        return 0
+    splits = [args.split] if args.split else [None, "dev", "held-out"]
+    print("\n\n".join(table(runs, labels, s) for s in splits))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

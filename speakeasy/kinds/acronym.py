@@ -1,17 +1,58 @@
 """``acronym``: an acronym used before it is spelled out (CQC, SEND, EHCP).
 
-An acronym counts as spelled out where it appears in brackets after the
-words ("Care Quality Commission (CQC)"), or is followed by the words in
-brackets ("CQC (Care Quality Commission)"), or is explained with "means"
-or a colon ("CQC: the Care Quality Commission").  Only the first use
-before it is spelled out is reported, once per acronym.  Acronyms everyone
-knows (NHS, UK, GP...) are on an allow-list that each organisation can
-extend (``allow`` in the rule, or ``keep`` in the configuration).
+Spelled out
+    An acronym counts as spelled out where it appears in brackets after the
+    words ("Care Quality Commission (CQC)"), or is followed by the words in
+    brackets ("CQC (Care Quality Commission)"), or is explained with "means"
+    or a colon ("CQC: the Care Quality Commission").  It also counts as
+    spelled out when the words it stands for come earlier in the document,
+    with or without brackets: "Contact the Environment Agency ... the EA will
+    reply", or a page headed "Department for Transport" that then says "DfT".
+    The words match when their first letters spell the acronym, in order,
+    with little words (of, for, and, the, &) skipped or counted (see
+    :func:`spelled_out_before`).  Only the first use before it is
+    spelled out is reported, once per acronym.
+
+Known to everyone
+    Acronyms everyone knows (NHS, UK, GP...) are on an allow-list that each
+    organisation can extend (``allow`` in the rule, or ``keep`` in the
+    configuration).
+
+Not acronyms
+    Some words in capitals are not acronyms, and are never reported:
+
+    * codes with digits: postcodes (SW1A 2AA, NG1), CO2, ISO27017, RFC5936;
+      the letters of a postcode typed with the letter O ("SW1H OET");
+    * reference codes: letters joined to numbers by "/" or "-" (BIS/14/656,
+      DFE-00129-2015), three or more short parts joined by "/", one of them a
+      single letter (DVSA/NS/B/Sy),
+      letters followed by a code number (DIN 66399, ISBN 9781409841647,
+      NAA 15/28, but not a year: "DPA 2018" is still an acronym), and the
+      code after "Ref:";
+    * "PO Box", and "HM" (His or Her Majesty's: HM Treasury, HM Courts);
+    * honours and degrees after a person's name (Jane Smith MBE, FRS, PhD);
+    * placeholders: DD/MM/YYYY, XYZ, "<ORGANISATION SHORTNAME>";
+    * product names made of a word and capitals (OpenLDAP, WebSEAL);
+    * words in capitals (see :func:`word_in_capitals`).
+
+Words that are also acronyms
+    IT, US, AIDS, NICE and SEND are real acronyms that are also English
+    words.  Context decides:
+
+    * a long word in capitals that is said as a word ("NOTE", "DENY",
+      "AIDS") is read as a word;
+    * a short everyday word in capitals ("DO", "OR", "GET", "IT", "US") is
+      read as a word only next to other words in capitals ("DO NOT",
+      "TOP SECRET", "HTTP GET"), joined to one by "/" ("AND/OR"), or on a
+      line that is all in capitals ("DO", "DON'T").  In ordinary prose ("the
+      IT team", "the US") it is read as an acronym;
+    * acronyms in ``known`` (SEND, NICE) are always acronyms, never words.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import BlockKind, Finding
@@ -28,6 +69,37 @@ _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I
 _DEFINED_AFTER = re.compile(r"\s*(?:\(\s*[^()]*?[a-z][^()]*\)|:\s+\S|\s+means\b|\s+stands\s+for\b|\s+[–—-]\s+\S)")
 _IN_BRACKETS = re.compile(r"\(\s*$")
 
+# -- things in capitals that are not acronyms ------------------------------------------------
+
+_SPACE = "[ \t\u00a0]"
+# The code a word is part of: letters, digits and the marks that join them.
+_CHUNK_BEFORE = re.compile(r"[\w/&.:-]*$")
+_CHUNK_AFTER = re.compile(r"[\w/&.:-]*")
+# A number after the letters: a code number (DIN 66399, NAA 15/28, IIS 4.0).
+_NUMBER_AFTER = re.compile(_SPACE + r"+(\d[\d/.:-]*\d|\d)(?![\w/])")
+# A year or a year range: "DPA 2018" and "DWP 2023/24" are acronyms with a date.
+_YEAR = re.compile(r"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?")
+_REF_BEFORE = re.compile(r"\bRef(?:erence)?\.?:" + _SPACE + r"*[\w/.-]*$", re.IGNORECASE)
+_OUTWARD_CODE_BEFORE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?" + _SPACE + "+$")
+_PO_BOX = re.compile(_SPACE + r"+box\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"[XYZ]+")
+_DATE_PART = re.compile(r"[DMYHS]{1,4}")
+_IN_PLACEHOLDER = re.compile(r"<[A-Z ,_-]*$")
+# A word then capitals: a product name (OpenLDAP, WebSEAL), not letters to spell out.
+_PRODUCT = re.compile(r"[A-Z][a-z]{2,}[A-Z]")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?" + _SPACE + r"+[A-Z][a-z][\w'’-]*" + _SPACE + r"*,?" + _SPACE + "+$")
+_HONOUR_BEFORE = re.compile(r"\b([A-Za-z]+)" + _SPACE + r"*,?" + _SPACE + "+$")
+
+#: Honours and degrees that people write after their names.
+POST_NOMINALS = frozenset({
+    "BEM", "MBE", "OBE", "CBE", "KBE", "DBE", "GBE", "CB", "KCB", "DCB", "GCB", "CMG", "KCMG", "DCMG", "GCMG",
+    "CVO", "LVO", "MVO", "KCVO", "DCVO", "GCVO", "OM", "CH", "KG", "KT", "QPM", "KPM", "QFSM", "KFSM",
+    "QC", "KC", "DL", "JP", "MSP", "MLA", "MEP", "MS", "PC",
+    "FRS", "FREng", "FRSE", "FBA", "FMedSci", "FRSA", "FRCP", "FRCS", "FRCGP", "FRCPsych", "FRCN", "FCA", "ACA",
+    "PhD", "DPhil", "MD", "BSc", "MSc", "BA", "MA", "LLB", "LLM", "MBA", "MPhil", "DSc", "RN", "RGN",
+})
+_POST_NOMINALS_UPPER = frozenset(p.upper() for p in POST_NOMINALS)
+
 
 def is_acronym(word: str) -> bool:
     capitals = sum(1 for c in word if c.isupper())
@@ -40,12 +112,90 @@ def is_acronym(word: str) -> bool:
     return not _ROMAN.match(word)
 
 
+def not_an_acronym(text: str, start: int, end: int) -> bool:
+    """True when the capitals at ``text[start:end]`` are a code, a title, an honour or a placeholder.
+
+    ``end`` is the end of the whole match (a plural "s" included).
+    """
+    word = text[start:end]
+    if any(c.isdigit() for c in word):
+        return True  # codes with digits: postcodes, CO2, ISO27017
+    upper = word.upper()
+    if upper == "HM":
+        return True  # His or Her Majesty's: HM Treasury, HM The Queen
+    if upper == "PO" and _PO_BOX.match(text, end):
+        return True
+    if _PRODUCT.match(word) or _PLACEHOLDER.fullmatch(word):
+        return True
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\x1f", 0, start)) + 1
+    before = text[max(line_start, start - 80):start]
+    if _REF_BEFORE.search(before) or _IN_PLACEHOLDER.search(before):
+        return True
+    if len(word) == 3 and word[0] == "O" and _OUTWARD_CODE_BEFORE.search(before):
+        return True  # the end of a postcode typed with an O: "SW1H OET"
+    # The code the word is part of: "BIS/14/656", "DVSA/NS/B/Sy", "DD/MM/YYYY".
+    head = _CHUNK_BEFORE.search(before).group()
+    tail = _CHUNK_AFTER.match(text, end).group()
+    chunk = (head + word + tail).strip(".:-/")
+    if chunk != word:
+        parts = [p for p in re.split(r"[/:-]", chunk) if p]
+        if len(parts) > 1:
+            if any(p.isdigit() for p in parts):
+                return True
+            if all(_DATE_PART.fullmatch(p) for p in parts):
+                return True
+            if chunk.count("/") >= 2 and all(len(p) <= 4 for p in parts) and any(len(p) == 1 for p in parts):
+                return True
+    number = _NUMBER_AFTER.match(text, end)
+    if number is not None:
+        n = number.group(1)
+        digits = sum(1 for c in n if c.isdigit())
+        if not _YEAR.fullmatch(n) and (not n.isdigit() or digits >= 3):
+            return True  # DIN 66399, ISBN 9781409841647, NAA 15/28 (but "DPA 2018" is an acronym)
+    if upper in _POST_NOMINALS_UPPER and _after_a_name(before):
+        return True
+    return False
+
+
+def _after_a_name(before: str) -> bool:
+    """The text before ends with a name ("Jane Smith MBE", "Dr Sam Patel PhD") or another honour ("CBE, FRS").
+
+    A name is two words with capitals, so "Every RN must..." is not after a name.
+    """
+    m = _HONOUR_BEFORE.search(before)
+    if m is not None and m.group(1).upper() in _POST_NOMINALS_UPPER:
+        return True
+    return _NAME_BEFORE.search(before) is not None
+
+
+# -- words in capitals ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _said_as_word(word: str) -> tuple[int | None, float]:
+    """(syllables in the CMU dictionary or None, how common the word is in everyday English)."""
+    from wordfreq import zipf_frequency
+
+    from ..syllables import dictionary_syllables
+
+    return dictionary_syllables(word), zipf_frequency(word.lower(), "en")
+
+
+#: How common a word must be (wordfreq's Zipf scale) to count as everyday English.
+_EVERYDAY = 4.0
+_EVERYDAY_SHORT = 4.5
+_CAPITALS_WORD = re.compile(r"[A-Z][A-Z'’]+")
+_CAPITALS_BEFORE = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z'’]+)" + _SPACE + "+$")
+_WORD_AFTER = re.compile(_SPACE + r"+([A-Za-z'’]+)")
+
+
 def _word_in_capitals(word: str) -> bool:
     """"NOTE", "IMPORTANT", "ACKNOWLEDGEMENTS" are words, not acronyms.
 
     A word in the CMU dictionary with far fewer syllables than letters is read
     as a word; acronyms read letter by letter ("HTML", "PDF") have about one
-    syllable a letter.
+    syllable a letter.  (``speakeasy words suggest`` uses this too.)
     """
     from ..syllables import dictionary_syllables
 
@@ -53,6 +203,198 @@ def _word_in_capitals(word: str) -> bool:
         return False
     count = dictionary_syllables(word)
     return count is not None and count * 2 < len(word)
+
+
+def _long_word(word: str) -> bool:
+    """A word of 4 letters or more said as a word, not letter by letter: "NOTE", "IMPORTANT", "DENY".
+
+    It is in the CMU dictionary with fewer syllables than letters, and either
+    has far fewer syllables than letters ("NOTE") or is everyday English
+    ("DENY").  Acronyms read letter by letter ("HTML") have about one
+    syllable a letter.
+    """
+    count, zipf = _said_as_word(word)
+    if count is None or count >= len(word):
+        return False
+    return count * 2 < len(word) or zipf >= _EVERYDAY
+
+
+def _joined_word(word: str) -> bool:
+    """A long word in capitals ending in an everyday word: "NXDOMAIN", "SHORTNAME"."""
+    if len(word) < 7:
+        return False
+    for cut in range(1, len(word) - 3):
+        tail = word[cut:]
+        count, zipf = _said_as_word(tail)
+        if count is not None and count < len(tail) - 1 and zipf >= _EVERYDAY:
+            return True
+    return False
+
+
+def _short_everyday_word(word: str) -> bool:
+    """"DO", "OR", "GET", "TOP", "NOT": a common English word, said as a word."""
+    count, zipf = _said_as_word(word)
+    return count is not None and count < len(word) and zipf >= _EVERYDAY_SHORT
+
+
+def word_in_capitals(text: str, start: int, end: int) -> bool:
+    """True when the capitals at ``text[start:end]`` are an English word, not an acronym.
+
+    See the module's notes: long words said as words are words; short
+    everyday words are words only next to other capitals, joined to them by
+    "/", or on a line all in capitals.
+    """
+    word = text[start:end]
+    if not word.isupper():
+        return False
+    if end < len(text) and text[end] in "'’" and word.endswith("N") and text[end + 1 : end + 2] in ("T", "t"):
+        return True  # DON'T, CAN'T
+    if len(word) >= 4:
+        return _long_word(word) or _joined_word(word)
+    if not _short_everyday_word(word):
+        return False
+    # Joined by "/" to a word in capitals: AND/OR.
+    if start > 0 and text[start - 1] == "/" and _CAPITALS_BEFORE.search(text, max(0, start - 20), start - 1):
+        return True
+    if text[end : end + 1] == "/" and _CAPITALS_WORD.match(text, end + 1):
+        return True
+    # Next to a word in capitals: DO NOT, TOP SECRET, HTTP GET.
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None and _CAPITALS_WORD.fullmatch(before.group(1)):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    if after is not None and _CAPITALS_WORD.fullmatch(after.group(1)):
+        return True
+    # A line all in capitals: "DO", "DON'T".
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\x1f", 0, start)) + 1
+    ends = [i for i in (text.find("\n", end), text.find("\x1f", end)) if i >= 0]
+    line = text[line_start : min(ends) if ends else len(text)]
+    return not any(c.islower() for c in line)
+
+
+# -- spelled out without brackets -----------------------------------------------------------------
+
+#: Little words that a run of words may skip ("Department for Transport" is DfT).
+CONNECTORS = ("of", "for", "and", "the", "in", "on", "to", "at", "by", "with", "a", "an")
+#: Words that do not start the words of an acronym in lower case ("must also consider" is not MAC).
+_STOPWORDS = (
+    "i", "we", "you", "he", "she", "it", "they", "us", "them", "our", "your", "its", "their", "this", "that",
+    "these", "those", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done",
+    "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not",
+    "no", "or", "but", "if", "so", "as", "also", "any", "all", "some", "each", "every", "such", "there",
+    "here", "then", "than", "when", "where", "which", "who", "what", "how", "why", "from", "into", "about",
+)
+_LITTLE = frozenset(CONNECTORS + _STOPWORDS)
+_FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CAPITALS_ONLY = re.compile(r"[A-Z][A-Z0-9&]+")
+_SEP = r"['’]?[ \t\n\u00a0,–-]+"
+_CONN = r"(?:(?i:" + "|".join(CONNECTORS) + r")\b|&)"
+#: In lower-case words only these little words may be skipped: "users to reasonably identify" is not URI.
+_PLAIN_CONN = r"(?:(?:and|of|for)\b|&)"
+_NOT_CONTENT = r"(?!(?i:" + "|".join(CONNECTORS + _STOPWORDS) + r")\b)"
+_REST = r"[^\W_]*(?:['’][^\W_]+)*"
+#: Words in lower case count only this close before the acronym (about three lines).
+_PLAIN_WINDOW = 300
+#: Two letters match many pairs of words by chance ("Internet Tools" is not IT), so for
+#: acronyms of two capitals the words count only this close before (about a page).
+_SHORT_WINDOW = 3000
+# A word with a capital just before the run, inside a sentence: the run is the end of a longer name.
+_TITLE_WORD_BEFORE = re.compile(r"[^\W\d_][\w,;)]*" + _SPACE + r"+[A-Z][a-z]+(?:['’][a-z]+)?" + _SPACE + "+$")
+
+
+def _letter(letter: str, name: bool, little: bool = False) -> str:
+    """One word giving ``letter``: a capitalised word in a name, any word in plain words.
+
+    With ``little``, a little word may give the letter too ("Freedom of Information" is FOI).
+    """
+    first = re.escape(letter.upper()) if name else "[" + re.escape(letter.upper()) + re.escape(letter.lower()) + "]"
+    # A word in capitals is an acronym itself, not one of the words.
+    word = _NOT_CONTENT + r"(?![A-Z][A-Z0-9&]+(?![\w'’]))" + first + _REST
+    if little:
+        words = [c for c in CONNECTORS if c[0] == letter.lower()]
+        if words:
+            word = "(?:" + word + "|(?i:" + "|".join(words) + r")\b)"
+    return word
+
+
+@lru_cache(maxsize=1024)
+def _run_patterns(acronym: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Patterns for the words an acronym stands for: as a name, and in plain words (3 letters or more).
+
+    Each capital is the first letter of a word, in order; little words
+    (of, for, and, the, &...) between them may be skipped.  A lower-case
+    letter ("f" in DfT, "o" in MoJ) may come from a little word, or be left
+    out.
+    """
+    letters = [c for c in acronym if c.isalpha()]
+    capitals = sum(1 for c in letters if c.isupper())
+    if capitals < 2 or not letters[0].isupper() or not letters[-1].isupper():
+        return None, None
+
+    def build(name: bool) -> re.Pattern[str]:
+        # The first and last words are never little words: "in the" is not IT.  The
+        # pattern starts with the plain first letter, which `re` can skip to quickly;
+        # _search_run checks the first word.
+        c = re.escape(letters[0])
+        first = c if name else "[" + c + c.lower() + "]"
+        parts = [first + r"(?<![\w'’&]" + first + ")" + _REST]
+        last = len(letters) - 1
+        for i, c in enumerate(letters[1:], start=1):
+            conn = _CONN if name else _PLAIN_CONN
+            if c.islower():
+                parts.append("(?:" + _SEP + "(?:" + conn + _SEP + ")*?" + "[" + c + c.upper() + "]" + _REST + ")?")
+            else:
+                parts.append(_SEP + "(?:" + conn + _SEP + ")*" + _letter(c, name, little=name and i < last))
+        parts.append(r"(?![\w'’])")
+        return re.compile("".join(parts))
+
+    return build(True), (build(False) if capitals >= 3 else None)
+
+
+def spelled_out_before(text: str, acronym: str, before: int) -> bool:
+    """True when the words ``acronym`` stands for come in ``text`` before offset ``before``.
+
+    The first letters of a run of words spell the acronym, in order,
+    ignoring case for the letters but not for the words:
+
+    * as a name, each word that gives a capital starts with a capital
+      ("Environment Agency" for EA, "Department for Transport" for DfT);
+    * in plain words, for acronyms of 3 capitals or more, the words may be
+      in lower case ("Domain name service" for DNS), but little words such
+      as "must", "also", "the" never give a letter, and only "and", "of",
+      "for" and "&" may be skipped.
+
+    The run must start the name: "Data Protection Impact Assessment" does
+    not spell out PIA.  Two capitals match many pairs of words by chance, so
+    for them the name must come in the 3,000 characters before (about a
+    page); words in lower case must come in the 300 characters before.
+
+    Only ``text[:before]`` is searched, and the patterns are built only for
+    the acronyms a document uses.
+    """
+    name, plain = _run_patterns(acronym)
+    if name is None:
+        return False
+    short = sum(1 for c in acronym if c.isupper()) < 3
+    if _search_run(name, text, max(0, before - _SHORT_WINDOW) if short else 0, before):
+        return True
+    return plain is not None and _search_run(plain, text, max(0, before - _PLAIN_WINDOW), before)
+
+
+def _search_run(pattern: re.Pattern[str], text: str, pos: int, before: int) -> bool:
+    """A run of words that starts a name: "Data Protection Impact Assessment" does not spell out PIA."""
+    while True:
+        m = pattern.search(text, pos, before)
+        if m is None:
+            return False
+        first = _FIRST_WORD.match(m.group()).group()
+        if (first.lower() not in _LITTLE and not _CAPITALS_ONLY.fullmatch(first)
+                and not _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            return True
+        pos = m.start() + 1
+
+
+# -- the rule ---------------------------------------------------------------------------------------
 
 
 @register
@@ -68,7 +410,7 @@ class Acronym(Kind):
 
     def setup(self) -> None:
         allow = set(self.option("allow") or [])
-        allow |= {k for k in self.rule.settings.get("keep", ()) if k.isupper() or k[:2].isupper()}
+        allow |= {k for k in self.rule.settings.get("keep", ()) if is_acronym(k) or k[:2].isupper()}
         self.allow = {a.upper() for a in allow}
         self.known = {str(k).upper(): str(v) for k, v in (self.option("known") or {}).items()}
 
@@ -84,9 +426,11 @@ class Acronym(Kind):
             key = word.upper()
             if key in self.allow or key in defined:
                 continue
-            if key not in self.known and _word_in_capitals(word):
-                continue
             start, end = m.span(1)
+            if not_an_acronym(masked, start, m.end()):
+                continue
+            if key not in self.known and word_in_capitals(masked, start, end):
+                continue
             if self._shouting(analysis, start):
                 continue
             if _DEFINED_AFTER.match(masked, m.end()) or _IN_BRACKETS.search(masked, max(0, start - 3), start):
@@ -102,6 +446,8 @@ class Acronym(Kind):
                 first_use[key] = (start, end, word)
         for key, (start, end, word) in sorted(first_use.items(), key=lambda kv: kv[1][0]):
             if key in defined and self._defined_before_body_use(analysis, key, start):
+                continue
+            if spelled_out_before(masked, word, start):
                 continue
             expansion = self.known.get(key)
             example = f", like this: '{expansion} ({word})'" if expansion else ""

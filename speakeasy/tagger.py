@@ -1,0 +1,374 @@
+"""speakeasy's own English part-of-speech tagger.
+
+A greedy averaged-perceptron tagger, trained on the Universal Dependencies
+English Web Treebank (``scripts/train_tagger.py``). For each word of one
+sentence it gives two tags:
+
+- the universal part of speech (UPOS: ``NOUN``, ``VERB``, ``ADJ`` ...), and
+- the Penn Treebank tag (XPOS: ``NN``, ``NNS``, ``VBD``, ``VBN`` ...), which
+  says the number and tense that a suggestion should keep.
+
+    >>> from speakeasy.tagger import load
+    >>> load().tag(["We", "will", "monitor", "progress", "."])
+    [('PRON', 'PRP'), ('AUX', 'MD'), ('VERB', 'VB'), ('NOUN', 'NN'), ('PUNCT', '.')]
+
+The words are the tokens of spaCy's blank English tokenizer, which splits
+words like the treebank does ("do" "n't", "work" "'s"). Whitespace tokens get
+``("X", "_SP")`` and do not count as context for the words around them.
+
+The model (``speakeasy/data/tagger/``) is plain data: a JSON file and a
+numpy ``.npz`` file read with ``allow_pickle=False``, so nothing in it can
+run as code. It is shared under CC BY-SA 4.0, as the treebank is (see the
+README beside it). numpy loads only when a tagger is first made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["UPOS", "XPOS_SPACE", "MODEL_DIR", "Tagger", "load", "features", "transition_features"]
+
+#: The 17 universal part-of-speech tags of Universal Dependencies.
+UPOS: tuple[str, ...] = (
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
+)
+
+#: The XPOS given to a whitespace token (with UPOS "X"), as spaCy does.
+XPOS_SPACE = "_SP"
+
+#: Where the shipped model lives.
+MODEL_DIR = Path(__file__).resolve().parent / "data" / "tagger"
+
+START = ("-S1-", "-S2-")  # the two tags "before" the first word
+_DIGITS = re.compile(r"\d")
+
+
+# ---------------------------------------------------------------------------
+# Features. The training script imports these, so training and tagging
+# always describe a word the same way.
+
+def norm(word: str) -> str:
+    """Lower case, with every digit as 0 ("2015" -> "0000")."""
+    low = word.lower()
+    if not low.isalpha() and any(c.isdigit() for c in low):
+        low = _DIGITS.sub("0", low)
+    return low
+
+
+def shape(word: str) -> str:
+    """The word's letters as X, x and d, runs cut at 3: "Jan-2015" -> "Xxxx-ddd"."""
+    out = []
+    last = ""
+    run = 0
+    for c in word:
+        if c.isalpha():
+            k = "X" if c.isupper() else "x"
+        elif c.isdigit():
+            k = "d"
+        else:
+            k = c
+        if k == last:
+            run += 1
+            if run > 2:
+                continue
+        else:
+            run = 0
+        out.append(k)
+        last = k
+    return "".join(out)
+
+
+def short_shape(word: str) -> str:
+    """One letter: X (ALL CAPS), C (Capital), x (lower), d (digit) or p (other)."""
+    c = word[:1]
+    if c.isalpha():
+        if len(word) > 1 and word.isupper():
+            return "X"
+        return "C" if c.isupper() else "x"
+    if c.isdigit():
+        return "d"
+    return "p"
+
+
+def sentence_mode(words: Sequence[str]) -> str:
+    """How the sentence uses capitals: N (as usual), T (Title Case) or U (ALL CAPS).
+
+    In a heading like "Keep Your Private Key Safe", a capital letter does not
+    mean a name, so the capitals features are read together with this mode.
+    """
+    letters = [w for w in words if w.isalpha()]
+    if len(letters) < 2:
+        return "N"
+    upper = sum(1 for w in letters if len(w) > 1 and w.isupper())
+    if upper >= 2 and upper * 4 >= len(letters) * 3:
+        return "U"
+    long_words = [w for w in letters[1:] if len(w) > 3]
+    if len(long_words) >= 2 and sum(1 for w in long_words if w[0].isupper()) * 4 >= len(long_words) * 3:
+        return "T"
+    return "N"
+
+
+def word_features(low: str, sh: str) -> list[str]:
+    """The features of a word on its own: ``low`` is its :func:`norm`, ``sh`` its :func:`shape`."""
+    f = [
+        "b",
+        "w=" + low,
+        "s1=" + low[-1:],
+        "s2=" + low[-2:],
+        "s3=" + low[-3:],
+        "s4=" + low[-4:],
+        "s5=" + low[-5:],
+        "p1=" + low[:1],
+        "p2=" + low[:2],
+        "p3=" + low[:3],
+        "x=" + sh,
+    ]
+    if "-" in low[1:-1]:
+        f.append("h=" + low.rsplit("-", 1)[1])
+    return f
+
+
+def context_features(words: Sequence[str], norms: list[str], shapes: list[str], short: list[str],
+                     lexicon: dict[str, str]) -> list[list[str]]:
+    """The features of each word that look at the words around it (and at the whole sentence)."""
+    n = len(words)
+    mode = sentence_mode(words)
+    pad_w = ["-S2-", "-S1-", *norms, "-E1-", "-E2-"]
+    pad_s = ["^", "^", *short, "$", "$"]
+    pad_3 = ["^", "^", *(w[-3:] for w in norms), "$", "$"]
+    pad_a = ["^", "^", *(lexicon.get(w) or "?" + s for w, s in zip(norms, short)), "$", "$"]
+    out = []
+    for i in range(n):
+        low = norms[i]
+        j = i + 2
+        f = [
+            ("m=" if i else "f=") + mode + shapes[i],
+            "w-1=" + pad_w[j - 1],
+            "w+1=" + pad_w[j + 1],
+            "w-2=" + pad_w[j - 2],
+            "w+2=" + pad_w[j + 2],
+            "b-1=" + pad_w[j - 1] + " " + low,
+            "b+1=" + low + " " + pad_w[j + 1],
+            "s-1=" + pad_3[j - 1],
+            "s+1=" + pad_3[j + 1],
+            "x-1=" + pad_s[j - 1],
+            "x+1=" + pad_s[j + 1],
+            "a-1=" + pad_a[j - 1],
+            "a+1=" + pad_a[j + 1],
+            "a+2=" + pad_a[j + 2],
+            "aa+2=" + pad_a[j + 1] + " " + pad_a[j + 2],
+            "ww=" + pad_w[j - 1] + " " + pad_w[j + 1],
+            "xa=" + pad_s[j] + " " + pad_a[j + 1],
+        ]
+        if mode == "N" and i and words[i] != low:
+            f.append("c=" + words[i])  # the exact capitals, only where they can mean a name
+        out.append(f)
+    return out
+
+
+def features(words: Sequence[str], lexicon: dict[str, str]) -> list[list[str]]:
+    """The features of each word of a sentence that do not depend on the tags.
+
+    ``lexicon`` maps a frequent word (as :func:`norm` gives it) to the
+    universal tags it had in training ("ADP,SCONJ"), so a word can see what
+    the words after it are likely to be.
+    """
+    norms = [norm(w) for w in words]
+    shapes = [shape(w) for w in words]
+    ctx = context_features(words, norms, shapes, [short_shape(w) for w in words], lexicon)
+    return [word_features(low, sh) + c for low, sh, c in zip(norms, shapes, ctx)]
+
+
+def transition_features(p1: str, p2: str, low: str) -> list[str]:
+    """The features that depend on the tags given to the two words before."""
+    return ["t1=" + p1, "t2=" + p2, "t12=" + p1 + "," + p2, "t1w=" + p1 + "," + low, "t1s=" + p1 + "," + low[-3:]]
+
+
+# ---------------------------------------------------------------------------
+# The tagger.
+
+class Tagger:
+    """A loaded model. Use :func:`load` for the shipped one; it is cached.
+
+    ``tag`` is safe to call from several threads.
+    """
+
+    #: A short identity of the model (its name, version and the start of the
+    #: SHA-256 of its weights), for cache keys.
+    identity: str
+    #: The model's description: classes, settings, accuracy (from model.json).
+    meta: dict[str, Any]
+
+    def __init__(self, directory: Path | str = MODEL_DIR) -> None:
+        import numpy as np
+
+        directory = Path(directory)
+        meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
+        raw = (directory / "model.npz").read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if meta.get("sha256") and meta["sha256"] != digest:
+            raise ValueError(f"The tagger model in {directory} does not match its model.json (SHA-256 differs).")
+        import io
+
+        with np.load(io.BytesIO(raw), allow_pickle=False) as z:
+            indptr = z["indptr"].astype(np.int64)
+            cols = z["cols"]
+            vals = z["vals"].astype(np.float32)
+            names = z["features"].tobytes().decode("utf-8").split("\n")
+            lex_words = z["lexicon_words"].tobytes().decode("utf-8").split("\n")
+            lex_tags = z["lexicon_tags"].tobytes().decode("utf-8").split("\n")
+        self.meta = meta
+        self.identity = f"speakeasy-tagger-{meta.get('version', 0)}-{digest[:16]}"
+        self.classes: list[str] = list(meta["classes"])
+        self._pairs: dict[str, tuple[str, str]] = {c: self._split(c) for c in self.classes}
+        self._n_classes = len(self.classes)
+        self._index: dict[str, int] = dict(zip(names, range(len(names))))
+        self._lexicon: dict[str, str] = dict(zip(lex_words, lex_tags))
+        self._indptr = indptr
+        self._cols = cols
+        self._vals = vals
+        self._np = np
+        # Dense rows for the two commonest transition features, so the
+        # left-to-right loop adds them without a look-up.
+        C = self._n_classes
+        names_t = [*self.classes, *START]
+        self._t1 = np.zeros((len(names_t), C), dtype=np.float32)
+        self._t2 = np.zeros((len(names_t), C), dtype=np.float32)
+        for k, t in enumerate(names_t):
+            for table, prefix in ((self._t1, "t1="), (self._t2, "t2=")):
+                r = self._index.get(prefix + t)
+                if r is not None:
+                    a, b = indptr[r], indptr[r + 1]
+                    table[k, cols[a:b]] = vals[a:b]
+        self._tnum = {t: k for k, t in enumerate(names_t)}
+        self._tnames = names_t
+        self._trans: dict[tuple[int, int], np.ndarray] = {}
+        self._cache: dict[str, tuple[list[int], str, str, str]] = {}
+
+    def __repr__(self) -> str:
+        return f"Tagger({self.identity!r})"
+
+    def _rows_scores(self, rows: "np.ndarray", owner: "np.ndarray", n: int) -> "np.ndarray":
+        """Sum the sparse weight rows ``rows`` into an (n, classes) score table by ``owner``."""
+        np = self._np
+        C = self._n_classes
+        starts = self._indptr[rows]
+        lens = self._indptr[rows + 1] - starts
+        total = int(lens.sum())
+        if not total:
+            return np.zeros((n, C), dtype=np.float64)
+        # positions of every stored weight of every row, in one array
+        offsets = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
+        keys = np.repeat(owner * C, lens) + self._cols[offsets]
+        return np.bincount(keys, weights=self._vals[offsets], minlength=n * C).reshape(n, C)
+
+    def _row(self, name: str, scores: "np.ndarray") -> None:
+        r = self._index.get(name)
+        if r is not None:
+            a = self._indptr[r]
+            b = self._indptr[r + 1]
+            scores[self._cols[a:b]] += self._vals[a:b]
+
+    def _word(self, word: str) -> tuple[list[int], str, str, str]:
+        """A word's own feature rows, norm, shape and short shape (cached)."""
+        e = self._cache.get(word)
+        if e is None:
+            low = norm(word)
+            sh = shape(word)
+            get = self._index.get
+            rows = [r for r in map(get, word_features(low, sh)) if r is not None]
+            e = (rows, low, sh, short_shape(word))
+            if len(self._cache) >= 50_000:
+                self._cache.clear()
+            self._cache[word] = e
+        return e
+
+    def _transition(self, k1: int, k2: int) -> "np.ndarray":
+        """The weights of the tags before (t1, t2 and the pair t12), cached."""
+        v = self._trans.get((k1, k2))
+        if v is None:
+            v = self._t1[k1] + self._t2[k2]
+            self._row("t12=" + self._tnames[k1] + "," + self._tnames[k2], v)
+            self._trans[(k1, k2)] = v
+        return v
+
+    def tag_classes(self, words: Sequence[str]) -> list[str]:
+        """The model's own label ("NOUN|NN") for each word; words must not be whitespace."""
+        n = len(words)
+        if not n:
+            return []
+        np = self._np
+        entries = [self._word(w) for w in words]
+        norms = [e[1] for e in entries]
+        ctx = context_features(words, norms, [e[2] for e in entries], [e[3] for e in entries], self._lexicon)
+        get = self._index.get
+        rows: list[int] = []
+        owner: list[int] = []
+        for i, (e, f) in enumerate(zip(entries, ctx)):
+            rows += e[0]
+            own = [r for r in map(get, f) if r is not None]
+            rows += own
+            owner += [i] * (len(e[0]) + len(own))
+        static = self._rows_scores(np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64), n)
+        classes = self.classes
+        tnames = self._tnames
+        transition = self._transition
+        row = self._row
+        out: list[str] = []
+        k1, k2 = self._tnum[START[0]], self._tnum[START[1]]
+        for i in range(n):
+            low = norms[i]
+            p1 = tnames[k1]
+            scores = static[i] + transition(k1, k2)
+            row("t1w=" + p1 + "," + low, scores)
+            row("t1s=" + p1 + "," + low[-3:], scores)
+            g = int(scores.argmax())
+            k2, k1 = k1, g
+            out.append(classes[g])
+        return out
+
+    def tag(self, words: Sequence[str]) -> list[tuple[str, str]]:
+        """(UPOS, XPOS) for each word of ONE sentence, in order.
+
+        Never raises on odd input: an empty list gives an empty list, and a
+        whitespace (or empty) token gives ``("X", "_SP")``.
+        """
+        words = [w if isinstance(w, str) else str(w) for w in words]
+        keep = [i for i, w in enumerate(words) if w.strip()]
+        if len(keep) == len(words):
+            labels = self.tag_classes(words)
+            return [self._pairs[c] for c in labels]
+        out: list[tuple[str, str]] = [("X", XPOS_SPACE)] * len(words)
+        for i, c in zip(keep, self.tag_classes([words[i] for i in keep])):
+            out[i] = self._pairs[c]
+        return out
+
+    @staticmethod
+    def _split(label: str) -> tuple[str, str]:
+        u, _, x = label.partition("|")
+        return (u, x)
+
+
+_load_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _load_shipped() -> Tagger:
+    return Tagger(MODEL_DIR)
+
+
+def load() -> Tagger:
+    """The shipped tagger, loaded once and then shared."""
+    with _load_lock:
+        return _load_shipped()

@@ -12,8 +12,11 @@ The tagger predicts one label per word, ``UPOS|XPOS`` (``NOUN|NN``), so both
 tags come from one model, like the perceptron.
 
     python benchmarks/tagger_spacy.py --data ../shared/data/ud-english-ewt
+    python benchmarks/tagger_spacy.py --size large   # a larger network
+    python benchmarks/tagger_spacy.py --extra-forms  # with the perceptron's extra training forms
 
-The model goes to ``benchmarks/out/tagger_spacy/model-best`` (not committed).
+The model goes to ``benchmarks/out/tagger_spacy/model-best`` (or
+``tagger_spacy_large``), which is not committed.
 The treebank's ``.spacy`` copies go to a temporary folder and are deleted.
 """
 
@@ -30,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_tagger import read_conllu  # noqa: E402
+from train_tagger import SEED, augment, read_conllu  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ud-english-ewt"
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "tagger_spacy"
@@ -156,15 +159,23 @@ upstream = "*"
 """
 
 
-def to_docbin(conllu: Path, out: Path) -> int:
-    """Write a split as a .spacy file; each word's tag is ``UPOS|XPOS``."""
+def to_docbin(conllu: Path, out: Path, extra_forms: bool = False) -> int:
+    """Write a split as a .spacy file; each word's tag is ``UPOS|XPOS``.
+
+    With ``extra_forms``, the sentences the perceptron sees again (Title
+    Case, ALL CAPS, no full stop, British spelling) are added, as in
+    ``scripts/train_tagger.py``.
+    """
     import spacy
     from spacy.tokens import Doc, DocBin
 
     vocab = spacy.blank("en").vocab
     db = DocBin(attrs=["TAG"])
     n = 0
-    for words, upos, xpos, spaces in read_conllu(conllu):
+    sents = read_conllu(conllu)
+    if extra_forms:
+        sents = sents + augment(sents, SEED)
+    for words, upos, xpos, spaces in sents:
         doc = Doc(vocab, words=words, spaces=spaces, tags=[f"{u}|{x}" for u, x in zip(upos, xpos)])
         db.add(doc)
         n += len(words)
@@ -172,17 +183,33 @@ def to_docbin(conllu: Path, out: Path) -> int:
     return n
 
 
-def train(data: Path, out: Path) -> float:
+# A larger network, to see what spaCy gains from more width and bigger
+# embedding tables (``--size large``).
+LARGE = {
+    "rows = [5000, 1000, 2500, 2500]": "rows = [10000, 2000, 5000, 5000]",
+    "width = 96": "width = 192",
+}
+
+
+def config_text(size: str) -> str:
+    text = CONFIG
+    if size == "large":
+        for old, new in LARGE.items():
+            assert old in text
+            text = text.replace(old, new)
+    return text
+
+
+def train(data: Path, out: Path, size: str = "small", extra_forms: bool = False) -> float:
     """Train the spaCy tagger; return the seconds taken (converting included)."""
     t0 = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="tagger_spacy_") as tmp:
         tmpdir = Path(tmp)
-        to_docbin(data / "en_ewt-ud-train.conllu", tmpdir / "train.spacy")
+        to_docbin(data / "en_ewt-ud-train.conllu", tmpdir / "train.spacy", extra_forms)
         to_docbin(data / "en_ewt-ud-dev.conllu", tmpdir / "dev.spacy")
         cfg = tmpdir / "config.cfg"
-        cfg.write_text(CONFIG, encoding="utf-8")
-        (out / "config.cfg").write_text(CONFIG, encoding="utf-8")
+        cfg.write_text(config_text(size), encoding="utf-8")
         env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
         subprocess.run(
             [sys.executable, "-m", "spacy", "train", str(cfg), "--output", str(out),
@@ -220,9 +247,17 @@ class SpacyTagger:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the UD English EWT folder")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where spaCy writes model-best and model-last")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="where spaCy writes model-best and model-last (default: benchmarks/out/tagger_spacy[_large])")
+    ap.add_argument("--size", choices=("small", "large"), default="small",
+                    help="small: spaCy's efficiency settings (width 96); large: width 192, embedding tables twice as big")
+    ap.add_argument("--extra-forms", action="store_true",
+                    help="train on the same extra forms as the perceptron (Title Case, ALL CAPS, British spelling)")
     args = ap.parse_args(argv)
-    seconds = train(args.data, args.out)
+    if args.out is None:
+        name = "tagger_spacy" + ("_large" if args.size == "large" else "") + ("_extra" if args.extra_forms else "")
+        args.out = DEFAULT_OUT.with_name(name)
+    seconds = train(args.data, args.out, args.size, args.extra_forms)
     print(f"spaCy tagger trained in {seconds:.0f} s; model in {args.out / 'model-best'}")
     return 0
 

@@ -29,6 +29,7 @@ import json
 import re
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -198,6 +199,21 @@ def transition_features(p1: str, p2: str, low: str) -> list[str]:
 # ---------------------------------------------------------------------------
 # The tagger.
 
+@dataclass(slots=True)
+class _Word:
+    """A word's cached feature rows: its own, and as each neighbour of another word."""
+
+    own: list[int]
+    low: str
+    shape: str
+    short: str
+    amb: str
+    prev1: list[int]
+    next1: list[int]
+    prev2: list[int]
+    next2: list[int]
+
+
 class Tagger:
     """A loaded model. Use :func:`load` for the shipped one; it is cached.
 
@@ -254,7 +270,14 @@ class Tagger:
         self._tnum = {t: k for k, t in enumerate(names_t)}
         self._tnames = names_t
         self._trans: dict[tuple[int, int], np.ndarray] = {}
-        self._cache: dict[str, tuple[list[int], str, str, str]] = {}
+        self._cache: dict[str, _Word] = {}
+        # the padding "words" before and after a sentence, as context_features pads
+        self._pads = (
+            self._entry("-S2-", "^", "", "^", "^", []),
+            self._entry("-S1-", "^", "", "^", "^", []),
+            self._entry("-E1-", "$", "", "$", "$", []),
+            self._entry("-E2-", "$", "", "$", "$", []),
+        )
 
     def __repr__(self) -> str:
         return f"Tagger({self.identity!r})"
@@ -280,19 +303,69 @@ class Tagger:
             b = self._indptr[r + 1]
             scores[self._cols[a:b]] += self._vals[a:b]
 
-    def _word(self, word: str) -> tuple[list[int], str, str, str]:
-        """A word's own feature rows, norm, shape and short shape (cached)."""
+    def _lookup(self, names: list[str]) -> list[int]:
+        get = self._index.get
+        return [r for r in map(get, names) if r is not None]
+
+    def _entry(self, low: str, s3: str, sh: str, short: str, amb: str, own: list[str]) -> _Word:
+        """The rows of a word's features, as itself and as a neighbour (see ``context_features``)."""
+        look = self._lookup
+        return _Word(
+            own=look(own),
+            low=low, shape=sh, short=short, amb=amb,
+            prev1=look(["w-1=" + low, "s-1=" + s3, "x-1=" + short, "a-1=" + amb]),
+            next1=look(["w+1=" + low, "s+1=" + s3, "x+1=" + short, "a+1=" + amb]),
+            prev2=look(["w-2=" + low]),
+            next2=look(["w+2=" + low, "a+2=" + amb]),
+        )
+
+    def _word(self, word: str) -> _Word:
+        """A word's entry (cached)."""
         e = self._cache.get(word)
         if e is None:
             low = norm(word)
             sh = shape(word)
-            get = self._index.get
-            rows = [r for r in map(get, word_features(low, sh)) if r is not None]
-            e = (rows, low, sh, short_shape(word))
+            short = short_shape(word)
+            e = self._entry(low, low[-3:], sh, short, self._lexicon.get(low) or "?" + short, word_features(low, sh))
             if len(self._cache) >= 50_000:
                 self._cache.clear()
             self._cache[word] = e
         return e
+
+    def static_rows(self, words: Sequence[str]) -> list[list[int]]:
+        """The rows of the features of each word that do not depend on the tags.
+
+        The same rows as looking up every name :func:`features` gives, but
+        the parts that depend on one word only come from a cache.
+        """
+        return self._static(words, [self._word(w) for w in words])
+
+    def _static(self, words: Sequence[str], entries: list[_Word]) -> list[list[int]]:
+        n = len(words)
+        s2, s1, e1, e2 = self._pads
+        pad = [s2, s1, *entries, e1, e2]
+        mode = sentence_mode(words)
+        get = self._index.get
+        out = []
+        for i in range(n):
+            j = i + 2
+            e = entries[i]
+            low = e.low
+            before, after = pad[j - 1], pad[j + 1]
+            names = [
+                ("m=" if i else "f=") + mode + e.shape,
+                "b-1=" + before.low + " " + low,
+                "b+1=" + low + " " + after.low,
+                "aa+2=" + after.amb + " " + pad[j + 2].amb,
+                "ww=" + before.low + " " + after.low,
+                "xa=" + e.short + " " + after.amb,
+            ]
+            if mode == "N" and i and words[i] != low:
+                names.append("c=" + words[i])
+            rows = e.own + before.prev1 + after.next1 + pad[j - 2].prev2 + pad[j + 2].next2
+            rows += [r for r in map(get, names) if r is not None]
+            out.append(rows)
+        return out
 
     def _transition(self, k1: int, k2: int) -> "np.ndarray":
         """The weights of the tags before (t1, t2 and the pair t12), cached."""
@@ -310,16 +383,13 @@ class Tagger:
             return []
         np = self._np
         entries = [self._word(w) for w in words]
-        norms = [e[1] for e in entries]
-        ctx = context_features(words, norms, [e[2] for e in entries], [e[3] for e in entries], self._lexicon)
-        get = self._index.get
+        per_word = self._static(words, entries)
         rows: list[int] = []
         owner: list[int] = []
-        for i, (e, f) in enumerate(zip(entries, ctx)):
-            rows += e[0]
-            own = [r for r in map(get, f) if r is not None]
-            rows += own
-            owner += [i] * (len(e[0]) + len(own))
+        for i, r in enumerate(per_word):
+            rows += r
+            owner += [i] * len(r)
+        norms = [e.low for e in entries]
         static = self._rows_scores(np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64), n)
         classes = self.classes
         tnames = self._tnames

@@ -307,3 +307,21 @@ def test_british_spellings_for_training() -> None:
 
 def test_module_exports() -> None:
     assert set(tagger_module.__all__) >= {"UPOS", "Tagger", "load"}
+
+
+@pytest.mark.parametrize("words", [
+    ["We", "will", "monitor", "progress", "every", "month", "."],
+    ["Keep", "Your", "SSH", "Private", "Key", "Safe"],
+    ["WE", "WILL", "HELP", "YOU"],
+    ["Hello"],
+    ["a", "b"],
+    ["The", "co-production", "group", "met", "in", "2015", ",", "and", "Zoë", "said", "n't", "."],
+    ["-S1-", "-E1-", "^", "$", "x"],
+], ids=range(7))
+def test_cached_rows_match_the_training_features(words: list[str]) -> None:
+    """The tagger's cached look-ups give the same rows as the names the training script uses."""
+    from speakeasy.tagger import features
+
+    t = load()
+    expected = [sorted(t._index[name] for name in f if name in t._index) for f in features(words, t._lexicon)]
+    assert [sorted(r) for r in t.static_rows(words)] == expected

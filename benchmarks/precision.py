@@ -125,7 +125,62 @@ def collect(data: Path) -> dict:
                     "sentence": sentence,
                     "paragraph": para,
                 })
-    return {"findings": findings, "words": {c: dict(v) for c, v in words.items()}}
+    return {"findings": findings, "words": {c: dict(v) for c, v in words.items()},
+            "ewt_passives": ewt_passives(data, ruleset)}
+
+
+def ewt_sentences(data: Path) -> list[tuple[str, list[str]]]:
+    """The test sentences of the English Web Treebank, each with the participles its annotators marked passive.
+
+    A passive is a word with an ``aux:pass`` dependent ("was *taken*").  The
+    treebank is only read here, to measure; nothing of it is kept.
+    """
+    path = data / "ud-english-ewt" / "en_ewt-ud-test.conllu"
+    if not path.is_file():
+        return []
+    out = []
+    text = ""
+    rows: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("# text = "):
+            text = line[len("# text = "):]
+        elif line and not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                rows.append(cols)
+        elif not line and rows:
+            heads = {r[6] for r in rows if r[7] == "aux:pass"}
+            out.append((text, [r[1].lower() for r in rows if r[0] in heads]))
+            rows = []
+    return out
+
+
+def ewt_passives(data: Path, ruleset) -> list[list[str]] | None:
+    """For each treebank test sentence, the last word of each passive speakeasy finds there."""
+    sentences = ewt_sentences(data)
+    if not sentences:
+        return None
+    from speakeasy.engine import lint_text
+
+    texts = [" ".join(t.split()) for t, _ in sentences]
+    source = "\n\n".join(texts) + "\n"
+    starts = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 2
+    result = lint_text(source, ruleset, "ewt-test.txt", "text")
+    found: list[list[str]] = [[] for _ in texts]
+    import bisect
+
+    for f in result.findings:
+        if f.rule != "passive-voice.passive":
+            continue
+        i = bisect.bisect_right(starts, f.start) - 1
+        words = f.match.split()
+        if words:
+            found[i].append(words[-1].lower().strip(".,;:!?"))
+    return found
 
 
 def collect_in(tree: Path, data: Path) -> dict:
@@ -267,6 +322,63 @@ def table(runs: dict[str, dict], labels: Labels, split: str | None) -> str:
     return "\n".join(lines)
 
 
+PASSIVE = "passive-voice.passive"
+
+
+def _score(found: list[list[str]], gold: list[list[str]]) -> tuple[int, int, int]:
+    """(true positives, found, gold) over sentences, matching passives by their participle."""
+    tp = n_found = n_gold = 0
+    for got, want in zip(found, gold):
+        left = list(want)
+        n_found += len(got)
+        n_gold += len(want)
+        for word in got:
+            if word in left:
+                left.remove(word)
+                tp += 1
+    return tp, n_found, n_gold
+
+
+def passive_table(runs: dict[str, dict], data: Path, split: str | None) -> str:
+    """Precision and recall of the passive voice rule on the hand-marked sentences and on the treebank."""
+    gold_path = LABELS.parent / "passive-gold.jsonl"
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [g for g in gold if not split or g["split"] == split]
+    title = "all documents" if not split else f"{split} documents"
+    lines = [f"### Passive voice ({title}): every passive marked by hand in {len(gold)} sentences", ""]
+    lines.append("| version | passives found | marked | found and marked | precision | recall |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    for name, run in runs.items():
+        by_file: dict[str, list[dict]] = defaultdict(list)
+        for f in run["findings"]:
+            if f["rule"] == PASSIVE:
+                by_file[f["file"]].append(f)
+        found = []
+        for g in gold:
+            words = []
+            for f in by_file.get(g["file"], ()):
+                if g["start"] <= f["start"] < g["end"]:
+                    w = f["match"].split()
+                    if w:
+                        words.append(w[-1].lower().strip(".,;:!?"))
+            found.append(words)
+        want = [[p["participle"].lower() for p in g["passives"]] for g in gold]
+        tp, n_found, n_gold = _score(found, want)
+        lines.append(f"| {name} | {n_found} | {n_gold} | {tp} | {pct(tp, n_found)} | {pct(tp, n_gold)} |")
+    if split is None and any(run.get("ewt_passives") for run in runs.values()):
+        sentences = ewt_sentences(data)
+        want = [w for _, w in sentences]
+        lines += ["", f"### Passive voice on the English Web Treebank's test sentences ({len(sentences):,}), "
+                      "against its annotators' passives (aux:pass)", ""]
+        lines.append("| version | passives found | marked | found and marked | precision | recall |")
+        lines.append("|---|---:|---:|---:|---:|---:|")
+        for name, run in runs.items():
+            if run.get("ewt_passives"):
+                tp, n_found, n_gold = _score(run["ewt_passives"], want)
+                lines.append(f"| {name} | {n_found} | {n_gold} | {tp} | {pct(tp, n_found)} | {pct(tp, n_gold)} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
@@ -303,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(missing)} findings have no label.", file=sys.stderr)
         return 0
     splits = [args.split] if args.split else [None, "dev", "held-out"]
-    print("\n\n".join(table(runs, labels, s) for s in splits))
+    print("\n\n".join(table(runs, labels, s) + "\n\n" + passive_table(runs, args.data, s) for s in splits))
     return 0
 
 

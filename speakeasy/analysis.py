@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from .errors import ConfigError
 from .model import Block, BlockKind, Document, paragraph_numbers
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .names import Names
     from .plainscore import PlainScore, Tally
 
 #: A word: starts and ends with a letter or digit, may have punctuation inside.
@@ -95,6 +96,16 @@ class Sentence:
 
     def __repr__(self) -> str:
         return f"Sentence({self.start}, {self.end}, block={self.block}, words={len(self.texts)})"
+
+
+class Tagged(NamedTuple):
+    """A token with its part of speech: offsets in the source, the universal tag and the Penn tag."""
+
+    start: int
+    end: int
+    text: str
+    pos: str  # NOUN, VERB, ADJ, PROPN... (Universal Dependencies)
+    tag: str  # NN, NNS, VBD, VBN, JJ... (Penn Treebank)
 
 
 @dataclass(slots=True)
@@ -283,6 +294,10 @@ class Analysis:
         self._block_tallies: dict[int, "Tally"] = {}
         self._plain_blocks: list["PlainScore | None"] | None = None
         self._plain_doc: "PlainScore | None" = None
+        self._names: "Names | None" = None
+        self._sections: list[int] | None = None
+        self._tagged: dict[int, list[Tagged]] = {}
+        self._scopes: dict[tuple[str, int], str] = {}
 
     # -- text -------------------------------------------------------------------------
 
@@ -438,6 +453,101 @@ class Analysis:
 
     def word_text(self, span: tuple[int, int]) -> str:
         return self.source[span[0] : span[1]]
+
+    # -- names, sections and parts of speech ------------------------------------------------
+
+    @property
+    def names(self) -> "Names":
+        """The names and titles in the document (see :mod:`speakeasy.names`), found when first asked for."""
+        if self._names is None:
+            from .names import find_names
+
+            self._names = find_names(self.document.blocks, self._sentence_starts if self._sentences is not None
+                                     else [x.start for x in self.sentences])
+        return self._names
+
+    def section_of(self, block: int) -> int:
+        """The number of the section a block is in: a heading starts a new one (0 is before the first)."""
+        if self._sections is None:
+            out = []
+            n = 0
+            for b in self.document.blocks:
+                if b.kind is BlockKind.HEADING:
+                    n += 1
+                out.append(n)
+            self._sections = out
+        return self._sections[block]
+
+    def scope_text(self, offset: int, within: str) -> str:
+        """The lower-case prose around ``offset``: its sentence, paragraph, section or the whole document.
+
+        A heading's paragraph is the heading and the block after it, since a
+        heading says little on its own.  Whitespace is collapsed, markup masked.
+        """
+        bi = self.block_index(offset)
+        if bi is None:
+            return ""
+        blocks = self.document.blocks
+        if within == "sentence":
+            sent = self.sentence_at(offset)
+            if sent is None:
+                b = blocks[bi]
+                return self.text(b.start, b.end).lower()
+            key = ("sentence", sent.start)
+            got = self._scopes.get(key)
+            if got is None:
+                got = self._scopes[key] = self.text(sent.start, sent.end).lower()
+            return got
+        if within == "paragraph":
+            first = last = bi
+            if blocks[bi].kind is BlockKind.HEADING and bi + 1 < len(blocks):
+                last = bi + 1
+            key = ("paragraph", bi)
+        elif within == "section":
+            section = self.section_of(bi)
+            first = bi
+            while first > 0 and self.section_of(first - 1) == section:
+                first -= 1
+            last = bi
+            while last + 1 < len(blocks) and self.section_of(last + 1) == section:
+                last += 1
+            key = ("section", section)
+        else:
+            first, last = 0, len(blocks) - 1
+            key = ("document", 0)
+        got = self._scopes.get(key)
+        if got is None:
+            got = self._scopes[key] = "\n".join(
+                " ".join(blocks[i].text.split()) for i in range(first, last + 1)).lower()
+        return got
+
+    def tagged(self, sent: Sentence) -> list[Tagged]:
+        """The words of a sentence with their parts of speech, tagged when first asked for.
+
+        speakeasy's own tagger (:mod:`speakeasy.tagger`) tags them, or the
+        trained spaCy pipeline the settings name (``language_model``).  Only
+        the sentences a rule asks about are tagged.
+        """
+        got = self._tagged.get(sent.start)
+        if got is not None:
+            return got
+        block = self.document.blocks[sent.block]
+        a, b = sent.start - block.start, sent.end - block.start
+        if self.has_pos:
+            doc = self.spacy_doc(sent.block)
+            out = [Tagged(block.start + t.idx, block.start + t.idx + len(t.text), t.text, t.pos_, t.tag_)
+                   for t in doc if a <= t.idx < b and not t.is_space]
+        else:
+            from .tagger import load as load_tagger
+
+            nlp = load_pipeline(None)
+            toks = [t for t in nlp.tokenizer(block.text[a:b]) if not t.is_space]
+            tags = load_tagger().tag([t.text for t in toks]) if toks else []
+            base = block.start + a
+            out = [Tagged(base + t.idx, base + t.idx + len(t.text), t.text, pos, tag)
+                   for t, (pos, tag) in zip(toks, tags)]
+        self._tagged[sent.start] = out
+        return out
 
     # -- readability --------------------------------------------------------------------
 

@@ -354,6 +354,12 @@ def resolve(
         values["wordlists"] = list(values["wordlists"]) + [str(Path(cwd, w)) for w in cli["extra_wordlists"]]
         origins["wordlists"] = (origins["wordlists"] + " and " if values["wordlists"] != cli["extra_wordlists"] and
                                 origins["wordlists"] != "built-in default" else "") + "command line (--wordlist)"
+    if isinstance(cli.get("rules"), dict):
+        # Changes to rules given by a program (``check_text(text, rules={...})``), after the file's.
+        for sel, val in cli["rules"].items():
+            overrides.append(Override(str(sel), val, "settings given by the program", ("settings", None, None)))
+        values["rules"] = {**values["rules"], **cli["rules"]}
+        origins["rules"] = "settings given by the program"
     for sel in cli.get("disable") or []:
         overrides.append(Override(sel, "off", "command line (--disable)", ("command line", None, None)))
     for sel in cli.get("enable") or []:

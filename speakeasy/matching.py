@@ -89,15 +89,16 @@ def _cache_store(key: str, value: object) -> None:
         pass  # a cache that cannot be written is not an error
 
 
-_CACHE_VERSION = "3"
+_CACHE_VERSION = "4"
 
 
 def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str, str]]]:
-    """For each term, every (form, tag) a writer might use.  Cached on disk.
+    """For each term, every (form, tags) a writer might use.  Cached on disk.
 
-    ``tag`` is "" for the base form, or a Penn tag (VBZ, VBD, VBN, VBG, NNS)
-    saying which inflection the form is, so a suggestion can be inflected to
-    match.  Forms use :data:`SEP_OPTIONAL` / :data:`SEP_REQUIRED` between parts.
+    ``tags`` is "" for the base form, or the Penn tags (VBZ, VBD, VBN, VBG,
+    NNS) the form can be, separated by spaces: "wins" is "VBZ NNS" (a verb or
+    a plural noun), "utilised" is "VBD VBN".  A suggestion is put in the same
+    form.  Forms use :data:`SEP_OPTIONAL` / :data:`SEP_REQUIRED` between parts.
     """
     digest = hashlib.sha256(
         ("\n".join(terms) + f"|{inflect}|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8")
@@ -113,13 +114,15 @@ def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str,
 
 def expand_entries(
     entries: list[tuple[str, tuple[str, ...]]],
-) -> list[tuple[list[tuple[str, str]], dict[str, list[str]]]]:
-    """For each (term, alternatives): its forms, and the alternatives inflected per tag.
+) -> list[tuple[list[tuple[str, str]], dict[str, dict[str, str]]]]:
+    """For each (term, alternatives): its forms, and each alternative inflected for each tag.
 
-    Cached on disk with the forms, so a warm run never loads lemminflect.
+    The second item maps a tag to {alternative: inflected alternative}:
+    ``{"VBD": {"use": "used"}, "NNS": {...}}``.  Cached on disk with the
+    forms, so a warm run never loads lemminflect or the tagger.
     """
     digest = hashlib.sha256(
-        (repr(entries) + f"|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8")
+        (repr(entries) + f"|{_CACHE_VERSION}|{_lemminflect_version()}|{_tagger_version()}").encode("utf-8")
     ).hexdigest()[:32]
     key = f"entries-{digest}"
     cached = _cache_load(key)
@@ -128,11 +131,20 @@ def expand_entries(
     forms_per_term = expand_terms([term for term, _ in entries])
     result = []
     for (term, alternatives), forms in zip(entries, forms_per_term):
-        tags = {tag for _, tag in forms if tag}
-        inflected = {tag: [inflect_alternative(alt, tag) for alt in alternatives] for tag in sorted(tags)}
+        tags = {tag for _, tagged in forms for tag in tagged.split()}
+        inflected = {tag: {alt: inflect_alternative(alt, tag) for alt in alternatives} for tag in sorted(tags)}
         result.append((forms, inflected))
     _cache_store(key, result)
     return result
+
+
+def _tagger_version() -> str:
+    """The shipped tagger's model, for cache keys (plurals of alternatives use it), without loading it."""
+    try:
+        from .tagger import model_version
+    except ImportError:  # pragma: no cover
+        return "?"
+    return model_version()
 
 
 def _lemminflect_version() -> str:
@@ -167,15 +179,16 @@ def _inflections(word: str, want_verb: bool, want_noun: bool) -> dict[str, set[s
         verb = getAllInflections(low, upos="VERB") or (
             getAllInflectionsOOV(low, upos="VERB") if not known and not low.endswith(("ing", "ed")) else {}
         )
+        if "VBD" in verb and "VBN" not in verb:
+            verb = dict(verb, VBN=verb["VBD"])  # the dictionary leaves out a past participle like the past tense
         for tag in VERB_TAGS:
             for form in verb.get(tag, ()):
                 out.setdefault(tag, set()).add(form)
     if want_noun:
+        # A word the dictionary knows only as a verb ("utilise") has no plural.
         noun = getAllInflections(low, upos="NOUN") or (
-            getAllInflectionsOOV(low, upos="NOUN") if not known or "NN" not in known else {}
+            getAllInflectionsOOV(low, upos="NOUN") if not known else {}
         )
-        if not noun and known and "NN" not in known and not any(t.startswith("V") for t in known):
-            noun = {}
         for form in noun.get("NNS", ()):
             if form != low:
                 out.setdefault("NNS", set()).add(form)
@@ -238,23 +251,27 @@ def _verb_like(words: list[str]) -> bool:
 
 def _expand(term: str, inflect: bool) -> list[tuple[str, str]]:
     words, seps = _split_parts(term.lower())
-    forms: dict[str, str] = {_join(words, seps): ""}
+    base = _join(words, seps)
+    forms: dict[str, set[str]] = {base: set()}
     if inflect and all(w.replace("'", "").isalpha() for w in words):
         if len(words) > 1 and _verb_like(words):
             # The first word as a verb: take into account -> took into account
             for tag, variants in _inflections(words[0], want_verb=True, want_noun=False).items():
                 for v in variants:
-                    forms.setdefault(_join([v] + words[1:], seps), tag)
+                    forms.setdefault(_join([v] + words[1:], seps), set()).add(tag)
         if words[-1] not in _FUNCTION_WORDS:
             # The last word as a noun or a verb: care package -> care packages,
             # means test -> means tested, utilise -> utilises, utilised.
             for tag, variants in _inflections(words[-1], want_verb=True, want_noun=True).items():
                 for v in variants:
-                    forms.setdefault(_join(words[:-1] + [v], seps), tag)
-    for form, tag in list(forms.items()):
+                    forms.setdefault(_join(words[:-1] + [v], seps), set()).add(tag)
+    # The base form is the base form ("fit" is not also a past tense of "fit").
+    forms[base] = set()
+    for form, tags in list(forms.items()):
         for us in _us_spellings(form):
-            forms.setdefault(us, tag)
-    return sorted(forms.items())
+            forms.setdefault(us, set()).update(tags)
+    order = {t: i for i, t in enumerate(VERB_TAGS + NOUN_TAGS)}
+    return sorted((form, " ".join(sorted(tags, key=order.__getitem__))) for form, tags in forms.items())
 
 
 def inflect_alternative(alternative: str, tag: str) -> str:
@@ -283,11 +300,79 @@ def inflect_alternative(alternative: str, tag: str) -> str:
         if forms:
             words[0] = _same_case(head, forms[0])
         return " ".join(words)
-    if tag == "NNS" and len(words) == 1 and words[0].isalpha():
-        forms = getInflection(words[0].lower(), tag="NNS")
-        if forms:
-            return _same_case(words[0], forms[0])
+    if tag == "NNS":
+        return plural_alternative(alternative)
     return alternative
+
+
+#: Words after which a noun phrase's head has come: "a place to live", "money you owe", "people involved".
+_AFTER_HEAD = frozenset(
+    "of for to that who which with in on at from about by where when than like so you your we our they "
+    "their it its he she his her them us".split()
+)
+#: Words that start a clause or a description, not a noun phrase: such alternatives stay as they are.
+_NOT_NOUN_PHRASE = frozenset(
+    "what how when where why who whom whose which whether if someone something somebody anyone anything "
+    "everyone everything nobody nothing you we they it he she i this that these those to not".split()
+)
+#: Nouns that are already plural, or have no plural a reader would use.
+_NO_PLURAL = frozenset(
+    "people staff children police cattle money equipment information advice help support care news "
+    "furniture research evidence feedback".split()
+)
+
+
+def plural_alternative(alternative: str) -> str:
+    """An alternative in the plural, for a plural term: "care agency" -> "care agencies".
+
+    The head of the noun phrase is the last word before the words that
+    describe it ("a place to live" -> "places to live", "money you owe" and
+    "people involved" stay as they are).  Alternatives that are not noun
+    phrases ("what you want to achieve", "someone to speak up for you"), and
+    heads that are already plural or have no plural, stay as they are.
+    """
+    words = alternative.split(" ")
+    if not words or not all(words):
+        return alternative
+    low = [w.lower() for w in words]
+    if low[0] in _NOT_NOUN_PHRASE:
+        return alternative
+    drop_article = low[0] in ("a", "an", "one")
+    start = 1 if drop_article else 0
+    if start >= len(words):
+        return alternative
+    head = len(words) - 1
+    for i in range(start + 1, len(words)):
+        w = low[i]
+        if w in _AFTER_HEAD or (w.endswith(("ed", "ing")) and len(w) > 4 and i > start):
+            head = i - 1
+            break
+    word = words[head]
+    if not word.isalpha() or low[head] in _NO_PLURAL or _is_plural(low[head]):
+        return alternative if not drop_article else alternative
+    try:
+        from lemminflect import getAllInflections, getInflection
+    except ImportError:  # pragma: no cover
+        return alternative
+    known = getAllInflections(low[head])
+    if known and "NN" not in known and "NNS" not in known:
+        return alternative  # not a noun: "help to get back on your feet"
+    forms = getInflection(low[head], tag="NNS")
+    if not forms or forms[0] == low[head]:
+        return alternative
+    out = words[start:]
+    out[head - start] = _same_case(word, forms[0])
+    if drop_article and words[0][:1].isupper():
+        out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
+
+
+def _is_plural(word: str) -> bool:
+    """Is a noun already plural ("results", "people")?"""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word, upos="NOUN")
+    return bool(lemmas) and word not in lemmas.get("NOUN", (word,))
 
 
 def _same_case(model: str, word: str) -> str:
@@ -312,11 +397,17 @@ def match_case(matched: str, suggestion: str) -> str:
 # The trie regex
 
 
+#: Whitespace between the words of a phrase.  Not the characters that mask
+#: markup and the gaps between blocks (``\x1c``-``\x1f``, which Python counts
+#: as whitespace): a phrase never runs from a heading into the paragraph after it.
+_SPACE = r"[^\S\x1c-\x1f]+"
+
+
 def _fragment(ch: str) -> str:
     if ch == SEP_OPTIONAL:
-        return r"(?:[ \t]*[" + _HYPHENS + r"][ \t]*\n?[ \t]*|\s+)?"
+        return r"(?:[ \t]*[" + _HYPHENS + r"][ \t]*\n?[ \t]*|" + _SPACE + ")?"
     if ch == SEP_REQUIRED:
-        return r"(?:[ \t]*[" + _HYPHENS + r"][ \t]*\n?[ \t]*|\s+)"
+        return r"(?:[ \t]*[" + _HYPHENS + r"][ \t]*\n?[ \t]*|" + _SPACE + ")"
     if ch == APOSTROPHE:
         return "['’‘]"
     return re.escape(ch)

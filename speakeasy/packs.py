@@ -90,19 +90,57 @@ PROVENANCE_FIELDS = (
     Field("review_by", "date", "When the forum should look at this word again."),
 )
 
+#: The parts of speech an entry can be limited to (``as: verb``), in words a forum member knows.
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb")
+PART_SYNONYMS = (
+    ("nouns", "noun"), ("a noun", "noun"), ("naming word", "noun"), ("thing", "noun"), ("name", "noun"),
+    ("verbs", "verb"), ("a verb", "verb"), ("doing word", "verb"), ("action word", "verb"), ("action", "verb"),
+    ("adjectives", "adjective"), ("an adjective", "adjective"), ("adj", "adjective"),
+    ("describing word", "adjective"), ("adverbs", "adverb"), ("an adverb", "adverb"), ("adv", "adverb"),
+)
+#: How near `when` and `unless` words must be to the term.
+WITHIN_CHOICES = ("sentence", "paragraph", "section", "document")
+
 ENTRY = Schema(
     "a wordlist entry",
     (
         Field("term", "text", "The word or phrase to avoid.", required=True),
-        Field("use", "text-or-texts", "The plain alternative, or a list of them.", required=True),
+        Field("use", "alternatives",
+              "The plain alternative, or a list of them, or a list for each part of speech "
+              "(`noun: effect` and `verb: affect`).",
+              required=True, choices=PARTS_OF_SPEECH, synonyms=PART_SYNONYMS),
         Field("why", "text", "Why the word is a problem, in plain words.", required=True),
-        Field("unless", "texts", "Words that make the term fine when they are in the same sentence."),
+        Field("as", "texts",
+              "The part of speech the term is jargon as: noun, verb, adjective or adverb. Other uses are not flagged.",
+              choices=PARTS_OF_SPEECH, synonyms=PART_SYNONYMS),
+        Field("when", "texts",
+              "Words that must be near the term for it to be flagged (in the same sentence, unless `within` says more)."),
+        Field("unless", "texts",
+              "Words that make the term fine when they are near it (in the same sentence, unless `within` says more)."),
+        Field("within", "text",
+              "How near the `when` and `unless` words must be: sentence (the default), paragraph, section or document.",
+              choices=WITHIN_CHOICES,
+              synonyms=(("sentences", "sentence"), ("paragraphs", "paragraph"), ("sections", "section"),
+                        ("page", "document"), ("whole document", "document"), ("file", "document"))),
+        Field("everywhere", "bool",
+              "true if the word is jargon in any text, whatever the list's `topic` is about."),
         Field("explained_ok", "bool", "true if the word is fine once the document explains it."),
         Field("examples", "texts", "Sentences that use the word; each must be flagged by this entry."),
         Field("notes", "text", "Anything else the forum wants to record."),
     )
     + PROVENANCE_FIELDS,
     doc="One word or phrase to avoid, with plain alternatives.",
+)
+
+TOPIC = Schema(
+    "the topic",
+    (
+        Field("about", "text", "What the list is about, in a few words, like `care and support`.", required=True),
+        Field("words", "texts",
+              "Words that show a part of a document is about the topic, like `carer` or `social worker`.",
+              required=True),
+    ),
+    doc="What a list is about: its words are only flagged in parts of a document about this.",
 )
 
 DEFAULTS = Schema(
@@ -121,6 +159,9 @@ WORDLIST = Schema(
         Field("maintained_by", "text", "Who looks after the list."),
         Field("co_produced_by", "texts", "The people and groups who co-produced the list."),
         Field("level", "level", "How serious a finding from this list is, when it is used on its own."),
+        Field("topic", "mapping",
+              "What the list is about. Its words are then only flagged in parts of a document about that, "
+              "except words marked `everywhere: true`.", schema=TOPIC),
         Field("defaults", "mapping", "Values every entry gets unless it gives its own.", schema=DEFAULTS),
         Field("words", "mappings", "The words and their plain alternatives.", required=True, schema=ENTRY),
     ),
@@ -198,6 +239,16 @@ class Entry:
     use: list[str]
     why: str
     unless: list[str] = field(default_factory=list)
+    #: The parts of speech the term is jargon as (``as:``); empty: any.
+    parts: tuple[str, ...] = ()
+    #: Alternatives for each part of speech, when the list gives them that way (``use: {noun: ..., verb: ...}``).
+    use_as: dict[str, list[str]] = field(default_factory=dict)
+    #: Words one of which must be near the term (``when:``).
+    when: list[str] = field(default_factory=list)
+    #: How near ``when`` and ``unless`` words must be: sentence, paragraph, section or document.
+    within: str = "sentence"
+    #: Flagged whatever its list's topic (``everywhere: true``).
+    everywhere: bool = False
     explained_ok: bool = False
     examples: list[str] = field(default_factory=list)
     notes: str | None = None
@@ -214,8 +265,14 @@ class Entry:
 
     @property
     def safe_fix(self) -> bool:
-        """A fix is safe with exactly one plain alternative and no ``unless``."""
-        return len(self.use) == 1 and not self.unless
+        """A fix is safe with exactly one plain alternative and no ``unless`` or ``when``."""
+        return len(self.use) == 1 and not self.unless and not self.when
+
+    def alternatives(self, part: str | None = None) -> list[str]:
+        """The plain words for the term used as ``part`` (noun, verb...), or all of them."""
+        if part and part in self.use_as:
+            return self.use_as[part]
+        return self.use
 
     def credit(self) -> str:
         """Who agreed the alternative, in words: "agreed by the Changes Forum, March 2026"."""
@@ -265,6 +322,16 @@ class Wordlist:
     maintained_by: str | None = None
     co_produced_by: list[str] = field(default_factory=list)
     level: str | None = None
+    #: What the list is about ("care and support"), and the words that show it; None: any text.
+    topic: "Topic | None" = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What a wordlist is about: its words are only flagged in parts of a document about this."""
+
+    about: str
+    words: tuple[str, ...]
 
 
 @dataclass(eq=False)
@@ -348,7 +415,7 @@ def _display(path: Path) -> str:
 
 
 #: Bump when Entry or Wordlist change shape, so old disk caches are not used.
-_WORDLIST_CACHE_VERSION = "1"
+_WORDLIST_CACHE_VERSION = "2"
 
 
 @lru_cache(maxsize=256)
@@ -441,17 +508,31 @@ def _parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
         co_produced_by=list(data.get("co_produced_by", [])),
         level=data.get("level"),
     )
-    terms: dict[tuple[str, str], int] = {}
+    topic = data.get("topic")
+    if topic and topic.get("about") and topic.get("words"):
+        wordlist.topic = Topic(topic["about"], tuple(topic["words"]))
+    terms: dict[tuple[str, str], list[tuple[int, tuple[str, ...]]]] = {}
     for item in data.get("words", []):
         if "term" not in item or "use" not in item or "why" not in item:
             continue  # already reported
         values = dict(defaults)
         values.update({k: val for k, val in item.items() if not k.startswith("__")})
+        use = values["use"]
+        use_as: dict[str, list[str]] = {}
+        if isinstance(use, dict):
+            use_as = {part: list(alts) for part, alts in use.items()}
+            use = list(dict.fromkeys(alt for alts in use_as.values() for alt in alts))
+        parts = tuple(dict.fromkeys(values.get("as") or use_as))
         entry = Entry(
             term=values["term"],
-            use=list(values["use"]),
+            use=list(use),
             why=values["why"],
             unless=list(values.get("unless", [])),
+            parts=parts,
+            use_as=use_as,
+            when=list(values.get("when", [])),
+            within=values.get("within", "sentence"),
+            everywhere=bool(values.get("everywhere", False)),
             explained_ok=bool(values.get("explained_ok", False)),
             examples=list(values.get("examples", [])),
             notes=values.get("notes"),
@@ -468,27 +549,33 @@ def _parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
         )
         problem = _entry_problem(entry)
         if problem:
-            message, hint, index = problem
-            pos = item["__pos__"].get("use")
+            message, hint, index, key_name = problem
+            pos = item["__pos__"].get(key_name)
             line, column = pos.item(index) if pos else (entry.line, entry.column)
             v.errors.append(UserDataError(shown, message, line, column, hint, source=text))
             continue
         # The same term twice: the second would never be used.  A retired
-        # entry may stay next to the one that replaced it.
+        # entry may stay next to the one that replaced it, and one term may
+        # have an entry for each part of speech ("impact" as a noun and as a verb).
         key = (_same(entry.term), entry.status)
         term_pos = item["__pos__"].get("term")
         line, column = (term_pos.line, term_pos.column) if term_pos else (entry.line, entry.column)
-        if entry.status != "retired" and key in terms:
-            v.errors.append(UserDataError(
-                shown,
-                f"'{entry.term}' is in this wordlist twice. The first is on line {terms[key]}.",
-                line,
-                column,
-                "Keep one entry. Move anything you need from this one into the first, then delete this one.",
-                source=text,
-            ))
+        if "as" in item.get("__bad__", ()) or item.get("as") == []:
+            continue  # already reported; which entry it clashes with depends on what `as` was meant to say
+        clash = _same_term_clash(terms.get(key, []), entry.parts) if entry.status != "retired" else None
+        if clash is not None:
+            first, shared = clash
+            if shared:
+                message = (f"'{entry.term}' as a {' and '.join(shared)} is in this wordlist twice. "
+                           f"The first is on line {first}.")
+                hint = "Keep one entry for each part of speech. Change `as:` in one of them, or delete one."
+            else:
+                message = f"'{entry.term}' is in this wordlist twice. The first is on line {first}."
+                hint = ("Keep one entry. Move anything you need from this one into the first, then delete this one. "
+                        "If the two are for different parts of speech, say which in `as:` in both.")
+            v.errors.append(UserDataError(shown, message, line, column, hint, source=text))
             continue
-        terms[key] = line
+        terms.setdefault(key, []).append((line, entry.parts))
         wordlist.entries.append(entry)
     if v.errors:
         raise DataErrors(v.errors)
@@ -502,8 +589,23 @@ def _same(text: str) -> str:
     return normalise(text)
 
 
-def _entry_problem(entry: Entry) -> tuple[str, str, int] | None:
-    """A problem with an entry as a whole: (message, hint, index of the bad `use` item)."""
+def _same_term_clash(earlier: list[tuple[int, tuple[str, ...]]],
+                     parts: tuple[str, ...]) -> tuple[int, list[str]] | None:
+    """Does an entry clash with earlier entries for the same term?  (line of the first, the shared parts).
+
+    Two entries for one term are fine when each says its part of speech and they share none.
+    """
+    for line, other in earlier:
+        if not parts or not other:
+            return line, []
+        shared = [p for p in parts if p in other]
+        if shared:
+            return line, shared
+    return None
+
+
+def _entry_problem(entry: Entry) -> tuple[str, str, int, str] | None:
+    """A problem with an entry as a whole: (message, hint, index of the bad item, its key)."""
     term = _same(entry.term)
     for index, alt in enumerate(entry.use):
         if _same(alt) == term:
@@ -511,6 +613,32 @@ def _entry_problem(entry: Entry) -> tuple[str, str, int] | None:
                 f"'{alt}' is the same as the term, so it is not a plain alternative.",
                 "Give a different, plainer word.",
                 index,
+                "use",
+            )
+    if entry.use_as and entry.parts != tuple(entry.use_as):
+        missing = [p for p in entry.use_as if p not in entry.parts]
+        if missing:
+            return (
+                f"`use` gives words for the term as a {missing[0]}, but `as` does not list {missing[0]}.",
+                f"Add {missing[0]} to `as`, or take the {missing[0]} words out of `use`.",
+                0,
+                "as",
+            )
+    for index, word in enumerate(entry.when):
+        if _same(word) == term:
+            return (
+                f"'{word}' in `when` is the term itself, so it would always be near.",
+                "List other words that show the term is used in the sense you mean.",
+                index,
+                "when",
+            )
+    for index, word in enumerate(entry.unless):
+        if _same(word) == term:
+            return (
+                f"'{word}' in `unless` is the term itself, so the term would never be flagged.",
+                "List other words that show the term is fine, or delete the entry.",
+                index,
+                "unless",
             )
     return None
 

@@ -43,7 +43,9 @@ class Field:
     ``regexes`` (a list of them), ``mapping`` (validated with ``schema``),
     ``mappings`` (a list of mappings, each validated with ``schema``),
     ``any-mapping`` (a free mapping whose values are checked by ``check``),
-    ``level`` (suggestion, warning or error).
+    ``level`` (suggestion, warning or error), ``alternatives`` (a text, a
+    list, or a list for each of the ``choices`` as keys: ``{noun: effect,
+    verb: affect}``; the value is then a dict of lists).
     """
 
     name: str
@@ -97,6 +99,7 @@ _TYPE_WORDS = {
     "mappings": "a list of entries, each starting with '- '",
     "any-mapping": "a set of `key: value` lines",
     "level": "suggestion, warning or error",
+    "alternatives": "text, a list, or a list for each part of speech",
 }
 
 
@@ -500,6 +503,7 @@ class Validator:
         positions: dict[str, Located] = {}
         seen: dict[str, yaml.Node] = {}
         guessed: set[str] = set()
+        bad: set[str] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.error(key_node, "This key is not a plain word.", "Write keys as plain words, like `term:`.")
@@ -523,7 +527,9 @@ class Validator:
                     guessed.add(guess)
                 continue
             value = self.value(value_node, spec, schema.what)
-            if value is not _INVALID:
+            if value is _INVALID:
+                bad.add(key)
+            else:
                 result[key] = value
                 items = []
                 if isinstance(value_node, yaml.SequenceNode):
@@ -541,6 +547,7 @@ class Validator:
                     f"Add `{spec.name}:` with {_lower_first(spec.doc)}.",
                 )
         result["__pos__"] = positions
+        result["__bad__"] = bad
         result["__line__"] = node.start_mark.line + 1
         result["__column__"] = node.start_mark.column + 1
         return result
@@ -590,6 +597,29 @@ class Validator:
                 assert spec.schema is not None
                 items.append(self.mapping(item, spec.schema, f"number {i} in {name}"))
             return items
+        if t == "alternatives":
+            if not isinstance(node, yaml.MappingNode):
+                return self.value(node, Field(spec.name, "text-or-texts", spec.doc, spec.required), label)
+            out_by: dict[str, list[str]] = {}
+            if not node.value:
+                self.error(node, f"{name} is empty.", "Write something after the colon.")
+                return _INVALID
+            for key_node, value_node in node.value:
+                key = str(getattr(key_node, "value", ""))
+                if key not in spec.choices:
+                    guess = _guess(key, spec)
+                    hint = (f"Did you mean '{guess}'?" if guess else
+                            f"Write the plain words for each part of speech under {_one_of(spec.choices)}.")
+                    self.error(key_node, f"'{_short(key)}' under {name} is not a part of speech speakeasy knows. "
+                                         f"Use {_one_of(spec.choices)}.", hint)
+                    continue
+                if key in out_by:
+                    self.error(key_node, f"{name} has '{key}' twice.", "Keep one of them.")
+                    continue
+                got = self.value(value_node, Field(f"{spec.name}: {key}", "text-or-texts", spec.doc, True), label)
+                if got is not _INVALID:
+                    out_by[key] = got
+            return out_by if out_by else _INVALID
         if t in ("texts", "regexes", "text-or-texts"):
             if _is_empty(node):
                 hint = ("Write something after the colon." if spec.required
@@ -803,6 +833,12 @@ def _json_type(spec: Field) -> dict[str, Any]:
         if spec.required:
             array["minItems"] = 1
         out = {"oneOf": [item, array]}
+    elif t == "alternatives":
+        item = _JSON_TEXT
+        listed: dict[str, Any] = {"oneOf": [dict(item), {"type": "array", "items": dict(item), "minItems": 1}]}
+        out = {"oneOf": [dict(item), {"type": "array", "items": dict(item), "minItems": 1},
+                         {"type": "object", "minProperties": 1, "additionalProperties": False,
+                          "properties": {c: listed for c in spec.choices}}]}
     elif t == "bool":
         out = {"type": "boolean"}
     elif t == "int":

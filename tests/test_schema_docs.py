@@ -396,7 +396,8 @@ DOC_MESSAGES = {
     "'Commence' is the same as the term, so it is not a plain alternative. Give a different, plainer word.":
         "own-alternative.yaml",
     "'Commence' is in this wordlist twice. The first is on line 4. Keep one entry. "
-    "Move anything you need from this one into the first, then delete this one.":
+    "Move anything you need from this one into the first, then delete this one. "
+    "If the two are for different parts of speech, say which in `as:` in both.":
         ENTRY + "    why: W.\n  - term: Commence\n    use: begin\n    why: W.\n",
     "This wordlist entry has `use` twice. The first is on line 5. Keep one of them.": "duplicate-key.yaml",
     "`agreed` should be a date like 2026-03-14, but it is the text 'March 2026'. "

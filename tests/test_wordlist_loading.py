@@ -262,7 +262,19 @@ ENTRY = "title: T\nlicence: CC0-1.0\nwords:\n  - term: commence\n    use: start\
          "This file has a second part, after a line with '---'. A file can only have one part: remove this '---' line."),
         ("    why: It is formal.\n  - term: Commence\n    use: begin\n    why: Again.\n", 7, 11,
          "'Commence' is in this wordlist twice. The first is on line 4. "
-         "Keep one entry. Move anything you need from this one into the first, then delete this one."),
+         "Keep one entry. Move anything you need from this one into the first, then delete this one. "
+         "If the two are for different parts of speech, say which in `as:` in both."),
+        ("    why: It is formal.\n    as: verb\n  - term: Commence\n    as: [noun, verb]\n    use: begin\n"
+         "    why: Again.\n", 8, 11,
+         "'Commence' as a verb is in this wordlist twice. The first is on line 4. "
+         "Keep one entry for each part of speech. Change `as:` in one of them, or delete one."),
+        ("    why: It is formal.\n    as: doing word\n", 7, 9,
+         "`as` cannot be 'doing word'. Use noun, verb, adjective or adverb. Did you mean 'verb'?"),
+        ("    why: It is formal.\n    within: page\n", 7, 13,
+         "`within` cannot be 'page'. Use sentence, paragraph, section or document. Did you mean 'document'?"),
+        ("    why: It is formal.\n    unless: [commence]\n", 7, 14,
+         "'commence' in `unless` is the term itself, so the term would never be flagged. "
+         "List other words that show the term is fine, or delete the entry."),
     ],
 )
 def test_small_problems(tmp_path: Path, extra: str, line: int, column: int, text: str) -> None:
@@ -271,6 +283,64 @@ def test_small_problems(tmp_path: Path, extra: str, line: int, column: int, text
     with pytest.raises(DataErrors) as exc:
         load_wordlist(f)
     assert [(e.line, e.column, message(e)) for e in exc.value.errors] == [(line, column, text)]
+
+
+HEAD = "title: T\nlicence: CC0-1.0\nwords:\n  - term: impact\n    why: It is vague.\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "column", "text"),
+    [
+        ("    use: {noun: effect, thing: result}\n", 6, 25,
+         "'thing' under `use` is not a part of speech speakeasy knows. Use noun, verb, adjective or adverb. "
+         "Did you mean 'noun'?"),
+        ("    use: {noun: effect, noun: result}\n", 6, 25, "`use` has 'noun' twice. Keep one of them."),
+        ("    use: {verb: affect}\n    as: noun\n", 7, 9,
+         "`use` gives words for the term as a verb, but `as` does not list verb. "
+         "Add verb to `as`, or take the verb words out of `use`."),
+        ("    use:\n      verb:\n", 7, 12, "`use: verb` is empty. Write something after the colon."),
+    ],
+)
+def test_problems_with_words_for_each_part_of_speech(tmp_path: Path, extra: str, line: int, column: int,
+                                                       text: str) -> None:
+    f = tmp_path / "words.yaml"
+    f.write_text(HEAD + extra)
+    with pytest.raises(DataErrors) as exc:
+        load_wordlist(f)
+    assert [(e.line, e.column, message(e)) for e in exc.value.errors] == [(line, column, text)]
+
+
+def test_words_for_each_part_of_speech_load(tmp_path: Path) -> None:
+    f = tmp_path / "words.yaml"
+    f.write_text(HEAD + "    use:\n      noun: effect\n      verb: [affect, change]\n"
+                 "    when: [budget]\n    within: paragraph\n    everywhere: true\n"
+                 "  - term: drive\n    as: Verb\n    use: lead to\n    why: Buzzword.\n"
+                 "  - term: drive\n    as: noun\n    use: push\n    why: Buzzword.\n")
+    with pytest.raises(DataErrors) as exc:
+        load_wordlist(f)
+    assert [message(e) for e in exc.value.errors] == [
+        "`as` cannot be 'Verb'. Use noun, verb, adjective or adverb. Did you mean 'verb'?"]
+    f.write_text(f.read_text().replace("as: Verb", "as: verb"))
+    impact, drive_verb, drive_noun = load_wordlist(f).entries
+    assert impact.use == ["effect", "affect", "change"]
+    assert impact.use_as == {"noun": ["effect"], "verb": ["affect", "change"]}
+    assert impact.parts == ("noun", "verb")
+    assert impact.alternatives("verb") == ["affect", "change"] and impact.alternatives(None) == impact.use
+    assert (impact.when, impact.within, impact.everywhere) == (["budget"], "paragraph", True)
+    assert (drive_verb.parts, drive_noun.parts) == (("verb",), ("noun",))
+
+
+def test_a_list_topic_loads(tmp_path: Path) -> None:
+    f = tmp_path / "words.yaml"
+    f.write_text("title: T\nlicence: CC0-1.0\ntopic:\n  about: care and support\n  words: [carer, care home]\n"
+                 "words:\n  - term: provider\n    use: care agency\n    why: Vague.\n")
+    wl = load_wordlist(f)
+    assert wl.topic is not None and (wl.topic.about, wl.topic.words) == ("care and support", ("carer", "care home"))
+    f.write_text(f.read_text().replace("  about: care and support\n", ""))
+    with pytest.raises(DataErrors) as exc:
+        load_wordlist(f)
+    assert [message(e) for e in exc.value.errors] == [
+        "This topic has no `about`. Add `about:` with what the list is about, in a few words, like `care and support`."]
 
 
 def test_quoted_date_and_folded_text_are_fine(tmp_path: Path) -> None:

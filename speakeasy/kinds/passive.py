@@ -1,10 +1,21 @@
 """``passive-voice``: "the form will be sent" instead of "we will send the form".
 
-Without a trained pipeline this is a heuristic that needs no model: a form of
-"be" (or "get"), up to two adverbs, then a past participle (a regular -ed
-form, or one of the irregular ones listed below).  When the configuration
-names an installed trained spaCy pipeline, its parser's passive auxiliary
-labels are used instead, which is more precise.
+A passive is a form of "be" (or "get", as in "got paid"), up to two adverbs,
+then a past participle: a regular -ed form, or one of the irregular ones
+listed below.  Each passive is reported once ("is being reviewed" is one).
+
+Some participles are often adjectives after "be": "she is interested", "the
+office is closed", "we are committed to".  For those, speakeasy's tagger
+(:mod:`speakeasy.tagger`) decides from the sentence whether the word is a verb
+(passive: "the money will be used for transport") or an adjective (not
+passive).  Only sentences with such a word are tagged.
+
+"get" is a passive only with a participle that is a verb and does not
+describe the noun after it: "he got paid" is one; "get started", "get
+involved" and "get written consent" are not.
+
+When the configuration names an installed trained spaCy pipeline, its
+parser's passive auxiliary labels are used instead.
 """
 
 from __future__ import annotations
@@ -41,32 +52,49 @@ IRREGULAR = frozenset(
     woken worn woven wed wept won wound withdrawn withheld withstood written""".split()
 )
 
-#: -ed words that are not past participles, or are adjectives people do not
-#: read as passive ("we are pleased to", "she is interested in").
+#: Words ending in -ed that are not past participles.
 NOT_PASSIVE = frozenset(
     """need bed red shed seed feed speed bleed breed weed deed greed creed heed hundred sacred naked wicked
-    wretched rugged ragged crooked dogged jagged kindred shred sled wed bred fed fled led sped
-    pleased delighted interested concerned worried tired excited bored scared frightened surprised
-    disappointed satisfied committed dedicated determined qualified experienced skilled talented supposed
-    used based related limited advanced aged beloved learned married engaged prepared entitled
-    allowed""".split()
+    wretched rugged ragged crooked dogged jagged kindred shred sled wed sped""".split()
 )
 
+#: Participles that are often adjectives after "be" ("we are pleased to", "she is interested in",
+#: "the office is closed"): the tagger decides from the sentence.
+OFTEN_ADJECTIVES = frozenset(
+    """pleased delighted interested concerned worried tired excited bored scared frightened surprised
+    disappointed satisfied committed dedicated determined qualified experienced skilled talented supposed
+    used based related limited advanced aged beloved learned married engaged prepared entitled allowed
+    closed opened involved located situated aware known finished done gone seated dressed lost stuck
+    required expected confused amazed annoyed ashamed convinced embarrassed exhausted frustrated impressed
+    inspired obliged relieved shocked stressed upset welcomed acquainted accustomed devoted fixed mixed
+    connected organised organized informed equipped isolated exposed bound""".split()
+)
 
-#: Forms of "be" and "get" in lower-case text (apostrophes straight or curly).
+#: "get" with these is not a passive: "get started", "get involved", "get rid of".
+GET_NOT_PASSIVE = frozenset(
+    "started involved rid dressed lost married engaged used stuck tired bored going ready changed "
+    "lost stuck acquainted accustomed organised organized sorted".split()
+)
+_GET = frozenset("get gets got gotten getting".split())
+
+
+#: Forms of "be" and "get" in lower-case text (apostrophes straight or curly), and "be" joined to a
+#: pronoun: "they're", "it's".
 _BE = compile_forms(
     "am is are was were be been being get gets got gotten getting".split()
-    + [w.replace("'", APOSTROPHE) for w in ("isn't", "aren't", "wasn't", "weren't")]
+    + [w.replace("'", APOSTROPHE) for w in ("isn't", "aren't", "wasn't", "weren't", "they're", "we're",
+                                            "you're", "it's", "that's", "he's", "she's", "i'm")]
 )
 _GAP = re.compile(r"[ \t]*\n?[ \t]*(?=\S)|[ \t]+")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 
 
 def is_participle(word: str) -> bool:
+    """Can this word be a past participle, by its form ("reviewed", "sent")?"""
     low = word.lower()
     if low in NOT_PASSIVE:
         return False
-    if low in IRREGULAR:
+    if low in IRREGULAR or low in OFTEN_ADJECTIVES:
         return True
     return len(low) > 4 and low.endswith("ed") and low.isalpha()
 
@@ -94,7 +122,10 @@ class PassiveVoice(Kind):
         masked = analysis.masked
         src = analysis.source
         word_at = _WORD.match
+        reported = -1  # the end of the last passive: "is being reviewed" is one passive, not two
         for m in _BE.finditer(analysis.masked_lower):
+            if m.start() < reported:
+                continue
             pos = m.end()
             skipped = 0
             while True:
@@ -110,13 +141,37 @@ class PassiveVoice(Kind):
                     skipped += 1
                     pos = w.end()
                     continue
-                if is_participle(word):
+                if is_participle(word) and self._passive(analysis, m.group(0), w.start(), w.end(), low):
                     start, end = m.start(), w.end()
                     phrase = " ".join(src[start:end].split())
+                    reported = end
                     if phrase.lower() not in self.allow:
                         yield self.finding(analysis, start, end, match=src[start:end],
                                            message=self.render(match=phrase))
                 break
+
+    def _passive(self, analysis: "Analysis", aux: str, start: int, end: int, low: str) -> bool:
+        """Is the participle at ``start`` a verb in a passive?  Asks the tagger only when the form leaves doubt."""
+        is_get = aux in _GET
+        if is_get and low in GET_NOT_PASSIVE:
+            return False
+        if not is_get and low not in OFTEN_ADJECTIVES:
+            return True
+        sent = analysis.sentence_at(start)
+        if sent is None:
+            return False
+        tokens = analysis.tagged(sent)
+        for i, tok in enumerate(tokens):
+            if tok.start == start and tok.end == end:
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                if is_get and nxt is not None and nxt.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+                    return False  # "get written consent": the word describes what you get
+                if low in ("used", "supposed") and nxt is not None and nxt.text.lower() == "to":
+                    after = tokens[i + 2] if i + 2 < len(tokens) else None
+                    if low == "supposed" or after is None or after.pos != "VERB" or after.tag != "VB":
+                        return False  # "is supposed to", "is used to the noise"
+                return tok.pos == "VERB" and tok.tag in ("VBN", "VBD")
+        return False  # the tagger split the words differently: leave it
 
     def _check_parsed(self, analysis: "Analysis") -> Iterator[Finding]:
         """With a trained pipeline: its parse (auxpass) if it has one, else its tags (VBN)."""

@@ -1,19 +1,40 @@
-"""``substitution``: words and phrases from wordlists, each with plain alternatives."""
+"""``substitution``: words and phrases from wordlists, each with plain alternatives.
+
+Every form of every term is found in one pass (:mod:`speakeasy.matching`).
+Each match is then kept only if it is jargon *here*:
+
+1. it is not inside a name or a title ("Cyber Assistance Team"), see
+   :mod:`speakeasy.names`;
+2. its list's topic fits this part of the document (the social-care list
+   speaks only in sections about care and support), unless the entry, or the
+   rule's ``everywhere`` setting, says it is jargon everywhere;
+3. one of its ``when`` words is near (if it has any) and none of its
+   ``unless`` words is (in the sentence, or the paragraph, section or
+   document, as its ``within`` says);
+4. it is used as the part of speech its entry means (``as: verb``): the
+   sentence is tagged (:meth:`speakeasy.analysis.Analysis.tagged`), and only
+   sentences with such a match are;
+5. the document has not explained it yet (``explained_ok``).
+
+The plain words offered take the number and tense of the words they replace
+("stakeholders" -> "people involved", "utilised" -> "used").
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..matching import FormSet, expand_entries, match_case, normalise
-from ..model import Edit, Finding
-from ..packs import Entry
+from ..model import Edit, Finding, Level
+from ..packs import Entry, Topic
 from ..schema import Field
 from .base import Kind, register
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..analysis import Analysis
+    from ..analysis import Analysis, Tagged
 
 #: After a term, these show the writer is explaining it: "reablement (help to ...)".
 _EXPLAINED_AFTER = re.compile(
@@ -21,6 +42,22 @@ _EXPLAINED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EXPLAINED_BEFORE = re.compile(r"""(?:called|known\s+as|named|term|word)\s*["'“‘]?\s*$""", re.IGNORECASE)
+
+#: The universal tags (see :mod:`speakeasy.tagger`) that count as each part of speech an entry can name.
+PART_TAGS = {
+    "noun": frozenset({"NOUN", "PROPN"}),
+    "verb": frozenset({"VERB"}),
+    "adjective": frozenset({"ADJ"}),
+    "adverb": frozenset({"ADV"}),
+}
+#: Words before a participle that make it describe the noun after it ("the remaining challenges").
+_BEFORE_ATTRIBUTIVE = frozenset({"DET", "ADJ", "NUM", "PRON", "ADP", "CCONJ", "PUNCT"})
+
+#: A section is about a list's topic when it has at least this many of the topic's words ...
+TOPIC_SECTION_HITS = 2
+#: ... or the whole document has at least this many, one in every TOPIC_WORDS_PER_HIT words or more.
+TOPIC_DOCUMENT_HITS = 4
+TOPIC_WORDS_PER_HIT = 400
 
 
 def quoted_list(items: list[str]) -> str:
@@ -31,29 +68,53 @@ def quoted_list(items: list[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
+def words_pattern(words: list[str]) -> re.Pattern[str]:
+    """A pattern for any of ``words`` as whole words, with simple endings (-s, -es, -ed, -ing), in lower-case text."""
+    forms = sorted({" ".join(w.lower().split()) for w in words} | {normalise(w) for w in words}, key=len,
+                   reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") + r"(?:s|es|ed|ing|'s|’s)?" for w in forms if w)
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w])")
+
+
+@dataclass(frozen=True)
+class _Form:
+    """What a matched form can be: the entries with this term, and the Penn tags of the form."""
+
+    entries: tuple[int, ...]
+    tags: tuple[str, ...]
+
+
 class Matcher:
     """All forms of a set of entries, compiled into one pattern.
 
     The forms of each term, and each entry's alternatives inflected for each
     form ("use" -> "used" for "utilised"), are worked out once and kept in
     the disk cache (:func:`speakeasy.matching.expand_entries`), so lemminflect
-    is only loaded when a wordlist changes.
+    is only loaded when a wordlist changes.  Entries for the same term as
+    different parts of speech share their forms.
     """
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         expanded = expand_entries([(e.term, tuple(e.use)) for e in entries])
-        self.lookup: dict[str, tuple[Entry, str]] = {}
-        self.inflected: list[dict[str, list[str]]] = []
+        lookup: dict[str, tuple[list[int], set[str]]] = {}
+        self.inflected: list[dict[str, dict[str, str]]] = []
         self.origins: list[dict] = []
         for i, (entry, (forms, inflected)) in enumerate(zip(entries, expanded)):
             self.inflected.append(inflected)
             self.origins.append(entry.origin() | {"why": entry.why})
-            for form, tag in forms:
+            for form, tags in forms:
                 key = normalise(form.replace("\x00", "").replace("\x01", "").replace("\x02", "'"))
-                if key not in self.lookup:
-                    self.lookup[key] = (i, tag)  # type: ignore[assignment]
+                got = lookup.setdefault(key, ([], set()))
+                if i not in got[0] and (not got[0] or _same_term(entries[got[0][0]], entry)):
+                    got[0].append(i)
+                    got[1].update(tags.split())
+        self.lookup = {k: _Form(tuple(v[0]), tuple(sorted(v[1]))) for k, v in lookup.items()}
         self.forms = FormSet([[f for f, _ in forms] for forms, _ in expanded])
+
+
+def _same_term(a: Entry, b: Entry) -> bool:
+    return normalise(a.term) == normalise(b.term)
 
 
 @lru_cache(maxsize=32)
@@ -68,6 +129,13 @@ class Substitution(Kind):
     options = (
         Field("wordlists", "texts", "The wordlists to use: names of files in the wordlists folder, or paths.",
               required=True),
+        Field("everywhere", "bool",
+              "true to flag the words of lists with a `topic` in every part of a document, whatever it is about.",
+              default=False),
+        Field("names", "text",
+              "What to do with a word from the lists inside a name or title, like 'Cyber Assistance Team': "
+              "skip (the default) leaves it alone; explain suggests, once a name, to say what the name is.",
+              choices=("skip", "explain"), default="skip"),
     )
     default_message = "Use {use} instead of '{match}'."
 
@@ -84,89 +152,257 @@ class Substitution(Kind):
                     continue
                 entries.append(entry)
         self.keep = keep
+        self.everywhere = bool(self.option("everywhere"))
+        self.explain_names = self.option("names") == "explain"
         self.matcher = _matcher(tuple(entries)) if entries else None
-        self._unless: dict[int, re.Pattern[str]] = {}
-        self._memo: dict[tuple[int, str, str], tuple[list[str], str]] = {}
+        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._memo: dict[tuple, tuple[list[str], str]] = {}
 
     def required_needs(self) -> frozenset[str]:
-        if self.matcher and any(e.unless for e in self.matcher.entries):
+        if self.matcher and any(e.unless or e.when or e.parts for e in self.matcher.entries):
             return frozenset({"sentences"})
         return frozenset()
 
-    def _unless_pattern(self, entry: Entry) -> re.Pattern[str]:
-        pat = self._unless.get(id(entry))
+    def _pattern(self, words: list[str]) -> re.Pattern[str]:
+        key = tuple(words)
+        pat = self._patterns.get(key)
         if pat is None:
-            words = sorted({normalise(u) for u in entry.unless} | {u.lower() for u in entry.unless}, key=len,
-                           reverse=True)
-            alternation = "|".join(re.escape(w) + r"(?:s|es|ed|ing)?" for w in words)
-            pat = re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.IGNORECASE)
-            self._unless[id(entry)] = pat
+            pat = self._patterns[key] = words_pattern(words)
         return pat
+
+    # -- the checks, one a match ------------------------------------------------------------
 
     def check(self, analysis: "Analysis") -> Iterator[Finding]:
         if self.matcher is None:
             return
         masked = analysis.masked
         lookup = self.matcher.lookup
+        entries = self.matcher.entries
         explained: set[int] = set()
+        topics: dict[Topic, set[int]] = {}
+        named: set[str] = set()
         for m in self.matcher.forms.for_text(masked).finditer(analysis.masked_lower):
-            text = masked[m.start() : m.end()]
+            start, end = m.span()
+            text = masked[start:end]
             key = normalise(text)
             hit = lookup.get(key)
-            if hit is None:
+            if hit is None or key in self.keep:
                 continue
-            if key in self.keep:
+            block = analysis.block_index(start)
+            if block is None or analysis.block_index(end - 1) != block:
+                continue  # never across two blocks
+            candidates = [i for i in hit.entries if self._topic_fits(analysis, entries[i], block, topics)]
+            candidates = [i for i in candidates if self._context_fits(analysis, entries[i], start)]
+            if not candidates:
                 continue
-            index, tag = hit
-            entry = self.matcher.entries[index]
-            start, end = m.span()
-            if entry.unless:
-                sent = analysis.sentence_at(start)
-                context = analysis.text(sent.start, sent.end) if sent else analysis.text(
-                    max(0, start - 200), min(len(masked), end + 200))
-                context = context.replace(" ".join(text.split()), " ")
-                if self._unless_pattern(entry).search(context):
-                    continue
+            name = self._name(analysis, entries[candidates[0]], text, start, end)
+            if name is not None:
+                said = " ".join(masked[name[0]:name[1]].lower().split())
+                if self.explain_names and said not in named:
+                    named.add(said)  # once a name a document
+                    yield self._name_finding(analysis, name, text)
+                continue
+            index, part, tag = self._choose(analysis, candidates, hit.tags, start, end)
+            if index is None:
+                continue
+            entry = entries[index]
             if entry.explained_ok:
                 if id(entry) in explained:
                     continue
                 if _EXPLAINED_AFTER.match(masked, end) or _EXPLAINED_BEFORE.search(masked, max(0, start - 20), start):
                     explained.add(id(entry))
                     continue
-            origin = self.matcher.origins[index]
-            # The same words come back again and again in a document: work
-            # out their suggestions and message once.
-            memo_key = (index, tag, text)
-            memo = self._memo.get(memo_key)
-            if memo is None:
-                alternatives = self.matcher.inflected[index].get(tag) or entry.use
-                if entry.term.islower() or entry.term[:1].islower():
-                    suggestions = [match_case(text, alt) for alt in alternatives]
-                else:  # an acronym or a name: the alternatives are written as they should be
-                    suggestions = list(alternatives)
-                display = " ".join(text.split())
-                message = self.render(
-                    match=display,
-                    term=entry.term,
-                    use=quoted_list(suggestions),
-                    why=entry.why,
-                    credit=origin.get("credit", ""),
-                )
-                if len(self._memo) > 4096:
-                    self._memo.clear()
-                memo = self._memo[memo_key] = (suggestions, message)
-            suggestions, message = memo
-            suggestions = list(suggestions)
-            edit = None
-            if len(suggestions) == 1:
-                edit = Edit(start, end, suggestions[0], safe=entry.safe_fix)
-            yield self.finding(
-                analysis,
-                start,
-                end,
-                match=text,
-                message=message,
-                suggestions=suggestions,
-                edit=edit,
-                origin=origin,
+            yield self._finding(analysis, index, part, tag, text, start, end)
+
+    def _topic_fits(self, analysis: "Analysis", entry: Entry, block: int, cache: dict[Topic, set[int]]) -> bool:
+        """Is this part of the document about the topic of the entry's list (or is the entry for any text)?"""
+        topic = entry.wordlist.topic if entry.wordlist is not None else None
+        if topic is None or entry.everywhere or self.everywhere:
+            return True
+        sections = cache.get(topic)
+        if sections is None:
+            sections = cache[topic] = self._topic_sections(analysis, topic)
+        return analysis.section_of(block) in sections
+
+    def _topic_sections(self, analysis: "Analysis", topic: Topic) -> set[int]:
+        """The sections of a document about a topic: with enough of its words, or all of them in a document full of them."""
+        pattern = self._pattern(list(topic.words))
+        per_section: dict[int, int] = {}
+        total = 0
+        words = 0
+        for bi, b in enumerate(analysis.blocks):
+            low = b.text.lower()
+            words += len(low.split())
+            n = len(pattern.findall(low))
+            if n:
+                section = analysis.section_of(bi)
+                per_section[section] = per_section.get(section, 0) + n
+                total += n
+        every = analysis.section_of(len(analysis.blocks) - 1) if analysis.blocks else 0
+        if total >= TOPIC_DOCUMENT_HITS and total * TOPIC_WORDS_PER_HIT >= words:
+            return set(range(every + 1))
+        return {s for s, n in per_section.items() if n >= TOPIC_SECTION_HITS}
+
+    def _context_fits(self, analysis: "Analysis", entry: Entry, start: int) -> bool:
+        """``when``: one of its words is near; ``unless``: none is."""
+        if not entry.when and not entry.unless:
+            return True
+        context = analysis.scope_text(start, entry.within)
+        if entry.when and not self._pattern(entry.when).search(context):
+            return False
+        if entry.unless and self._pattern(entry.unless).search(context):
+            return False
+        return True
+
+    def _name(self, analysis: "Analysis", entry: Entry, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The name or title the match is part of, if any.  Only capitalised matches can be.
+
+        The match must be only a part of the name: "Assistance" in "Cyber
+        Assistance Team".  A capitalised term on its own ("a Personal Budget",
+        "we believe in Co-Production") is still the term.  Acronyms are left
+        to the acronym rule.
+        """
+        if not any(c.isupper() for c in text) or entry.term.isupper():
+            return None
+        span = analysis.names.containing(start, end)
+        if span is None or (span[0] >= start and span[1] <= end):
+            return None
+        return span
+
+    def _choose(self, analysis: "Analysis", candidates: list[int], tags: tuple[str, ...],
+                start: int, end: int) -> tuple[int | None, str | None, str]:
+        """The entry that fits the part of speech of the match, the part, and the Penn tag of the form.
+
+        Tagging is only done when an entry names its part of speech, or the
+        matched form could be two things ("wins": a verb or a plural noun).
+        """
+        entries = self.matcher.entries  # type: ignore[union-attr]
+        needs_tags = any(entries[i].parts for i in candidates) or (
+            len(tags) > 1 and any(self._tags_differ(i, tags) for i in candidates))
+        tokens: list["Tagged"] = []
+        if needs_tags:
+            sent = analysis.sentence_at(start)
+            if sent is not None:
+                tokens = analysis.tagged(sent)
+        inside = [t for t in tokens if t.start < end and t.end > start and any(c.isalnum() for c in t.text)]
+        for i in candidates:
+            entry = entries[i]
+            if not entry.parts:
+                return i, None, _form_tag(tags, inside, None)
+            if not inside:
+                continue  # no tags: a wrong finding costs more than a missed one
+            for part in entry.parts:
+                if _is_part(part, tokens, inside):
+                    return i, part, _form_tag(tags, inside, part)
+        return None, None, ""
+
+    def _tags_differ(self, index: int, tags: tuple[str, ...]) -> bool:
+        """Would the plain words differ between the forms a match could be ("take": "took" or "taken")?"""
+        inflected = self.matcher.inflected[index]  # type: ignore[union-attr]
+        first = inflected.get(tags[0], {})
+        return any(inflected.get(t, {}) != first for t in tags[1:])
+
+    # -- the finding ------------------------------------------------------------------------
+
+    def _finding(self, analysis: "Analysis", index: int, part: str | None, tag: str, text: str,
+                 start: int, end: int) -> Finding:
+        entry = self.matcher.entries[index]  # type: ignore[union-attr]
+        origin = self.matcher.origins[index]  # type: ignore[union-attr]
+        # The same words come back again and again in a document: work out
+        # their suggestions and message once.
+        memo_key = (index, part, tag, text)
+        memo = self._memo.get(memo_key)
+        if memo is None:
+            inflected = self.matcher.inflected[index].get(tag, {}) if tag else {}  # type: ignore[union-attr]
+            alternatives = [inflected.get(alt, alt) for alt in entry.alternatives(part)]
+            if entry.term.islower() or entry.term[:1].islower():
+                suggestions = [match_case(text, alt) for alt in alternatives]
+            else:  # an acronym or a name: the alternatives are written as they should be
+                suggestions = list(alternatives)
+            suggestions = list(dict.fromkeys(suggestions))
+            display = " ".join(text.split())
+            message = self.render(
+                match=display,
+                term=entry.term,
+                use=quoted_list(suggestions),
+                why=entry.why,
+                credit=origin.get("credit", ""),
             )
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            memo = self._memo[memo_key] = (suggestions, message)
+        suggestions, message = memo
+        suggestions = list(suggestions)
+        edit = None
+        if len(suggestions) == 1:
+            edit = Edit(start, end, suggestions[0], safe=entry.safe_fix)
+        return self.finding(
+            analysis,
+            start,
+            end,
+            match=text,
+            message=message,
+            suggestions=suggestions,
+            edit=edit,
+            origin=origin,
+        )
+
+    def _name_finding(self, analysis: "Analysis", name: tuple[int, int], text: str) -> Finding:
+        """One suggestion a name: say what the name is the first time it is used."""
+        whole = " ".join(analysis.masked[name[0]:name[1]].split())
+        message = (f"'{whole}' is a name with jargon in it ('{' '.join(text.split())}'). "
+                   "The first time you use it, say in plain words what it is or does.")
+        return self.finding(analysis, name[0], name[1], match=analysis.source[name[0]:name[1]], message=message,
+                            level=Level.SUGGESTION)
+
+
+def _is_part(part: str, tokens: list["Tagged"], inside: list["Tagged"]) -> bool:
+    """Is the match used as ``part``?  A noun's head is its last word; a verb's, adjective's or adverb's, its first.
+
+    A participle between a determiner (or adjective) and a noun describes the
+    noun, so it counts as an adjective, not a verb: "the remaining
+    challenges", "a committed team".
+    """
+    head = inside[-1] if part == "noun" else inside[0]
+    attributive = _attributive(tokens, head)
+    if part == "verb":
+        return head.pos in PART_TAGS["verb"] and not attributive
+    if part == "adjective":
+        return head.pos in PART_TAGS["adjective"] or attributive
+    return head.pos in PART_TAGS[part]
+
+
+def _attributive(tokens: list["Tagged"], head: "Tagged") -> bool:
+    """Is a -ing or -ed word describing the noun after it ("the remaining challenges")?"""
+    if head.tag not in ("VBG", "VBN") or head.pos not in ("VERB", "ADJ"):
+        return False
+    i = tokens.index(head)
+    if i + 1 >= len(tokens) or tokens[i + 1].pos not in ("NOUN", "PROPN"):
+        return False
+    return i == 0 or tokens[i - 1].pos in _BEFORE_ATTRIBUTIVE
+
+
+def _form_tag(tags: tuple[str, ...], inside: list["Tagged"], part: str | None) -> str:
+    """Which inflection the matched form is: "" (the base form), or one Penn tag.
+
+    A form that can be two things ("wins": VBZ or NNS; "utilised": VBD or
+    VBN) is settled by the part of speech the entry means, else by the tagger.
+    """
+    if not tags:
+        return ""
+    if len(tags) == 1:
+        return tags[0]
+    if part == "noun" and "NNS" in tags:
+        return "NNS"
+    verbs = [t for t in tags if t.startswith("V")]
+    if part == "verb" and len(verbs) == 1:
+        return verbs[0]
+    if inside:
+        tagged = inside[-1].tag if "NNS" in tags else inside[0].tag
+        if tagged in tags:
+            return tagged
+        if tagged.startswith("NN") and "NNS" in tags:
+            return "NNS"
+        if tagged.startswith("VB") and verbs:
+            return verbs[0]
+    return "NNS" if "NNS" in tags and part != "verb" else tags[0]

@@ -1,0 +1,256 @@
+"""Names and titles in a document: organisations, teams, programmes, laws, documents.
+
+A writer cannot change the words of a name: "Cyber Assistance Team",
+"Clinical Commissioning Groups", "Shared Lives Plus", "Transforming Care" and
+"Education, Health and Care Plan" are what those things are called.  So the
+wordlist rules leave alone a term inside a name (see
+:mod:`speakeasy.kinds.substitution`).
+
+A name is a run of words that start with a capital letter, where the capitals
+say something:
+
+* two or more capitalised words in a row ("Shared Lives Plus"), which may be
+  joined by small words ("Academy for Justice Commissioning", "Department of
+  Health and Social Care") or by commas before a final "and" ("Air, Land and
+  Water"), or
+* one capitalised word inside a sentence ("contact the Commissioning team").
+
+A capital at the start of a sentence, a heading, a list item or after a colon
+alone does not make a name: "Assistive technology can help" is not one.
+
+Headings written in Title Case, and text in capitals, say nothing through
+their capitals.  There, a run is a name only when the same words are a name
+elsewhere in the document, or when the run ends with a word that names a body
+or a document ("Team", "Board", "Act", "Plan"...).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Sequence
+
+from .model import Block, BlockKind
+
+#: A word: letters, digits and the punctuation inside them ("Shared", "St.", "O'Neill", "co-production").
+_WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
+
+#: Small words that may join the capitalised words of a name.
+CONNECTORS = frozenset("of and for the in on to at with by from upon under & de du la le von van".split())
+
+#: Last words that make a capitalised run the name of a body, a scheme or a document, even in a Title Case heading.
+NAME_HEADS = frozenset(
+    """team teams group groups board boards council councils committee committees act acts bill regulations
+    order orders agency agencies office department ministry commission trust trusts partnership partnerships
+    network networks forum forums association society centre center unit units authority authorities service
+    programme program scheme schemes fund foundation institute court tribunal charter code standard standards
+    plan plus alliance consortium federation collaborative company ltd limited plc college university school
+    hospital practice panel inspectorate executive directorate division register""".split()
+)
+
+#: Capitalised words that are never evidence of a name on their own ("I", the days and months are names anyway).
+_NOT_NAMES = frozenset({"I"})
+
+#: Small words that have a capital only because they start a sentence: "The" in "The Cyber Assistance
+#: Team", "We" in "We UTILISE it".  They are never the first word of a name there.
+STARTERS = frozenset(
+    """the a an this that these those our your their my his her its we you they he she it i if in on at for to
+    from by with as when where what which who how why all any each every some no not please there here and
+    but or so then also after before during under over about many most more both can could will would
+    should must may might do does did is are was were be have has had once while until unless although
+    because since only just""".split()
+)
+
+
+class Names:
+    """The spans of names in one document, sorted, with a fast overlap test."""
+
+    __slots__ = ("spans", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+
+    def containing(self, start: int, end: int) -> tuple[int, int] | None:
+        """The name that overlaps ``[start, end)``, if any."""
+        i = bisect.bisect_right(self._starts, end - 1) - 1
+        while i >= 0:
+            s, e = self.spans[i]
+            if e > start:
+                return (s, e)
+            if e <= start and s < start - 200:
+                break
+            i -= 1
+        return None
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word not in _NOT_NAMES
+
+
+def _content(words: list[tuple[int, int, str]]) -> list[str]:
+    return [w for _, _, w in words if w.lower() not in CONNECTORS and any(c.isalpha() for c in w)]
+
+
+def _title_case(words: list[tuple[int, int, str]]) -> bool:
+    """Do the capitals in this block say nothing (Title Case or CAPITALS)?"""
+    content = _content(words)
+    if len(content) < 2:
+        return False
+    caps = sum(1 for w in content if w[:1].isupper())
+    letters = [c for w in content for c in w if c.isalpha()]
+    if letters and sum(1 for c in letters if c.isupper()) / len(letters) > 0.8:
+        return True  # written in capitals
+    return caps / len(content) >= 0.75
+
+
+def _runs(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words as (first word index, last word index), joined by connectors or list commas."""
+    runs = []
+    n = len(words)
+    i = 0
+    while i < n:
+        if not _capitalised(words[i][2]):
+            i += 1
+            continue
+        j = i
+        k = i + 1
+        while k < n:
+            gap = text[words[k - 1][1]:words[k][0]]
+            w = words[k][2]
+            if gap.strip() not in ("", ",", "&"):
+                break
+            if "\n" in gap:
+                break
+            if _capitalised(w):
+                if gap.strip() == "," and not _list_in_name(words, text, k):
+                    break
+                if gap.strip() == "," and _acronym(w):
+                    break
+                j = k
+                k += 1
+                continue
+            if w.lower() in CONNECTORS and gap.strip() == "":
+                # a connector joins only if a capitalised word follows (after more connectors)
+                m = k
+                while m < n and words[m][2].lower() in CONNECTORS and text[words[m - 1][1]:words[m][0]].strip() == "":
+                    m += 1
+                if (m < n and _capitalised(words[m][2]) and not _acronym(words[m][2])
+                        and text[words[m - 1][1]:words[m][0]].strip() == ""):
+                    k = m  # "Department for Work": but not "Gatekeeping by GPs"
+                    continue
+            break
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _acronym(word: str) -> bool:
+    """"GPs", "NHS", "MoJ" (not "McDonald")."""
+    upper = sum(1 for c in word if c.isupper())
+    return upper >= 2 and sum(1 for c in word if c.islower()) <= upper
+
+
+def _list_in_name(words: list[tuple[int, int, str]], text: str, k: int) -> bool:
+    """After a comma: do capitalised words go on to an "and" and another capitalised word ("Air, Land and Water")?"""
+    m = k
+    n = len(words)
+    while m + 1 < n:
+        gap = text[words[m][1]:words[m + 1][0]].strip()
+        if gap not in ("", ","):
+            return False
+        nxt = words[m + 1][2]
+        if nxt.lower() in ("and", "&") and m + 2 < n and _capitalised(words[m + 2][2]):
+            return True
+        if not _capitalised(nxt):
+            return False
+        m += 1
+    return False
+
+
+def _key(words: list[tuple[int, int, str]]) -> tuple[str, ...]:
+    return tuple(w.lower() for _, _, w in words)
+
+
+def find_names(blocks: Sequence[Block], sentence_starts: Sequence[int]) -> Names:
+    """Every name in a document (see the module's description).
+
+    ``sentence_starts``: the offset where each sentence starts, sorted, so a
+    capital at the start of a sentence is not taken for a name.
+    """
+    starts = set(sentence_starts)
+    found: list[tuple[int, int]] = []
+    known: set[tuple[str, ...]] = set()
+    later: list[tuple[Block, list[tuple[int, int, str]]]] = []
+    for block in blocks:
+        text = block.text
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        if not words:
+            continue
+        if _title_case(words):
+            if block.kind is BlockKind.HEADING or len(words) > 12:
+                later.append((block, words))
+                continue
+            # A short block (a list item, a table cell) all in capitals: a name, or a list of them.
+            for i, j in _runs(words, text):
+                if j > i or block.kind is not BlockKind.HEADING:
+                    found.append((block.start + words[i][0], block.start + words[j][1]))
+                    known.add(_key(words[i:j + 1]))
+            continue
+        base = block.start
+        for i, j in _runs(words, text):
+            first_start = base + words[i][0]
+            at_start = first_start in starts or i == 0 or _after_colon(text, words[i][0])
+            if at_start and j > i and words[i][2].lower() in STARTERS:
+                i += 1  # "The Cyber Assistance Team": the name starts after "The"
+                while i < j and words[i][2].lower() in CONNECTORS:
+                    i += 1
+                first_start = base + words[i][0]
+                at_start = False
+            capitals = sum(1 for _, _, w in words[i:j + 1] if _capitalised(w))
+            evidence = capitals - (1 if at_start else 0)
+            if evidence < 1:
+                continue
+            if at_start and not (j > i and _capitalised(words[i + 1][2])):
+                # "Safeguarding in Wales is...": the first capital is the sentence's, and a small
+                # word stands between it and the next one, so this is not clearly a name.
+                continue
+            if capitals == 1 and words[i][2].isupper() and len(words[i][2]) > 1:
+                continue  # an acronym on its own is the acronym rule's business
+            found.append((first_start, base + words[j][1]))
+            if capitals >= 2:
+                known.add(_key(words[i:j + 1]))
+    # Title Case headings and text in capitals: names seen elsewhere, and runs that end like a name.
+    for block, words in later:
+        text = block.text
+        lowered = [w.lower() for _, _, w in words]
+        for key in known:
+            n = len(key)
+            for i in range(len(words) - n + 1):
+                if tuple(lowered[i:i + n]) == key:
+                    found.append((block.start + words[i][0], block.start + words[i + n - 1][1]))
+        for i, j in _runs(words, text):
+            for end in range(j, i, -1):
+                if words[end][2].lower() in NAME_HEADS:
+                    found.append((block.start + words[i][0], block.start + words[end][1]))
+                    break
+    return Names(_merge(found))
+
+
+def _after_colon(text: str, at: int) -> bool:
+    """Is the word at ``at`` the first after a colon, a dash or an opening bracket or quote (a fresh start)?"""
+    before = text[:at].rstrip()
+    return bool(before) and before[-1] in ":;–—-([\"'“‘•*"
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

@@ -1,0 +1,200 @@
+"""Findings people can trust: every example of wrong findings from real text, with the right outcome.
+
+Each example comes from a real GOV.UK page, a Ministry of Justice policy or a
+social care document, where speakeasy used to get it wrong: the wrong part of
+speech, a word inside a name, the wrong sense, a match across two blocks, or a
+suggestion in the wrong form.  They run with the shipped rule packs, as a
+writer would.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from speakeasy import check_text
+
+JARGON = ("plain-english.words", "social-care.jargon")
+
+
+def jargon(text: str, fmt: str = "markdown") -> list[tuple[str, list[str]]]:
+    """(matched words, suggestions) of the wordlist findings in ``text``."""
+    result = check_text(text, format=fmt)
+    return [(" ".join(f.match.split()), f.suggestions) for f in result.findings if f.rule in JARGON]
+
+
+def flagged(text: str, fmt: str = "markdown") -> list[str]:
+    return [m.lower() for m, _ in jargon(text, fmt)]
+
+
+# -- part of speech -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Keep your SSH private key safe.", "key"),
+        ("Copy the files to the hard drive.", "drive"),
+        ("We will check the quality of land and water.", "land"),
+        ("We will monitor progress every month.", "progress"),
+        ("This shows how committed we are to the work.", "committed"),
+        ("We will deal with the remaining challenges next year.", "remaining"),
+        ("Apply for an environmental permit.", "permit"),
+        ("Send us a request for your records.", "request"),
+        ("Your computer's operating system must be up to date.", "operating"),
+    ],
+)
+def test_a_word_used_as_another_part_of_speech_is_not_flagged(text: str, word: str) -> None:
+    assert word not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "suggestion"),
+    [
+        ("We need to know this work's impact.", "impact", "effect"),
+        ("She made a pledge to help.", "pledge", "promise"),
+        ("These changes will impact families on low incomes.", "impact", "affect"),
+        ("We will progress the plans for a new day centre.", "progress", "work on"),
+        ("The council will commit to reviewing every direct payment.", "commit", "plan to"),
+        ("We hope to land extra funding for the carers centre.", "land", "get"),
+        ("We cannot permit visitors after 9pm.", "permit", "let"),
+        ("Carers are a key part of our strategy.", "key", "important"),
+        ("You can request a copy of your records.", "request", "ask for"),
+    ],
+)
+def test_the_part_of_speech_the_entry_means_is_flagged_with_its_own_words(text: str, word: str,
+                                                                         suggestion: str) -> None:
+    found = dict((m.lower(), s) for m, s in jargon(text))
+    assert word in found
+    assert suggestion in found[word]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "suggestion", "wrong"),
+    [
+        ("We met our stakeholders in May.", "stakeholders", "people involved", "peoples involved"),
+        ("Our care packages are reviewed each year.", "care packages", None, None),
+    ],
+)
+def test_a_suggestion_takes_the_number_of_the_word_it_replaces(text: str, word: str, suggestion: str | None,
+                                                                wrong: str | None) -> None:
+    found = dict((m.lower(), s) for m, s in jargon(text))
+    assert word in found
+    if suggestion:
+        assert suggestion in found[word]
+    if wrong:
+        assert wrong not in found[word]
+    for s in found[word]:
+        assert not s.lower().startswith(("peoples", "fasts")), s
+
+
+def test_quick_wins_are_not_fasts() -> None:
+    found = dict((m.lower(), s) for m, s in jargon("The plan lists some quick wins for this year."))
+    assert "quick wins" in found
+    assert all(not s.startswith("fast") or not s.split()[0].endswith("s") for s in found["quick wins"])
+    assert any(s.split()[-1].endswith("s") for s in found["quick wins"])
+
+
+def test_a_past_tense_gets_a_past_tense() -> None:
+    found = dict((m.lower(), s) for m, s in jargon("We utilised the funds. The funds were utilised well."))
+    assert found["utilised"] == ["used"]
+
+
+# -- names and titles -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speak to your local Clinical Commissioning Groups about funding.",
+        "Shared Lives Plus supports carers across the UK.",
+        "The Transforming Care programme moved people out of hospital.",
+        "Your child may have an Education, Health and Care Plan.",
+        "Report it to the Cyber Assistance Team straight away.",
+        "Bring your Biometric Residence Permit to the interview.",
+        "The Air, Land and Water Research Programme ends in 2016.",
+        "We completed a Data Protection Impact Assessment for the system.",
+        "Read the Minimum User Clearance Requirements Guide first.",
+    ],
+)
+def test_words_inside_names_and_titles_are_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_a_capital_at_the_start_of_a_sentence_does_not_make_a_name() -> None:
+    assert "assistance" in flagged("Assistance is available from the council.")
+    assert "commence" in flagged("# Commence the review\n\nCommence the review in May.\n")
+
+
+def test_names_can_be_explained_once_when_asked() -> None:
+    text = "Report it to the Cyber Assistance Team. The Cyber Assistance Team will reply.\n"
+    result = check_text(text, rules={"plain-english.words": {"names": "explain"}})
+    found = [f for f in result.findings if f.rule == "plain-english.words"]
+    assert [(f.match, str(f.level)) for f in found] == [("Cyber Assistance Team", "suggestion")]
+    assert "say in plain words what it is" in found[0].message
+    assert found[0].edit is None
+
+
+# -- senses and context -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We fund science and technology providers across the country.",
+        "Identity Providers check who you are when you sign in.",
+        "This file may not be suitable for users of assistive technology. Request a different format.",
+        "The agenda for the board meeting is below. Item 3 on the agenda is the budget.",
+        "# Fostering in England 1 April 2013 to 31 March 2014\n\n"
+        "The number of children in foster care rose again this year.\n",
+        "We need more foster care for teenagers.",
+        "Use the key safe by the front door.",
+        "Any driver who takes drugs and then drives will lose their licence.",
+    ],
+)
+def test_other_senses_are_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_the_social_care_list_speaks_in_text_about_care() -> None:
+    care = ("# Help at home\n\nYour care provider will visit each week. Carers and social workers plan "
+            "your care and support with you.\n")
+    assert "provider" in flagged(care)
+    other = "# Our suppliers\n\nEvery cloud provider must meet our security standard.\n"
+    assert "provider" not in flagged(other)
+
+
+def test_the_social_care_list_can_be_made_to_apply_everywhere() -> None:
+    text = "# Our suppliers\n\nEvery placement must meet our standard. We review each placement.\n"
+    assert "placement" not in [m.lower() for m, _ in jargon(text)]
+    result = check_text(text, rules={"social-care.jargon": {"everywhere": True}})
+    assert "placement" in [f.match.lower() for f in result.findings if f.rule == "social-care.jargon"]
+
+
+def test_words_jargon_in_any_text_are_flagged_outside_care_too() -> None:
+    assert "stakeholders" in flagged("# Our suppliers\n\nWe met our stakeholders in May.\n")
+
+
+def test_assistive_technology_has_a_plain_alternative_that_fits() -> None:
+    text = ("# Care at home\n\nAssistive technology can help people who need care and support stay "
+            "independent. Ask your social worker or carer about it.\n")
+    found = dict((m.lower(), s) for m, s in jargon(text))
+    assert "assistive technology" in found
+    assert not any(s == "equipment that helps you at home" for s in found["assistive technology"])
+
+
+# -- blocks -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("# About your care\n\nPlan your visit today.\n", "markdown"),
+        ("# About your care\nPlan your visit today.\n", "markdown"),
+        ("About your care\n===\nPlan your visit.\n", "markdown"),
+        ("ABOUT YOUR CARE\nPlan your visit today.\n", "text"),
+        ("<h2>About your care</h2><p>Plan your visit today.</p>", "html"),
+        ("| About your care |\n|---|\n| Plan your visit |\n", "markdown"),
+    ],
+)
+def test_no_match_crosses_from_one_block_into_the_next(text: str, fmt: str) -> None:
+    assert "care plan" not in [" ".join(m.split()).lower() for m, _ in jargon(text, fmt)]

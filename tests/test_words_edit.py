@@ -27,6 +27,7 @@ from speakeasy.words.edit import (  # noqa: E402
     UnsavedScreen,
     WordlistEditor,
     WordsEditApp,
+    form_values,
     matches,
     parse_form,
     run,
@@ -122,8 +123,9 @@ async def test_list_shows_entries_a_to_z_with_status_in_words(wl: Path) -> None:
         assert "List of entries, A to Z: 3 shown." in str(app.query_one("#where").render())
         # Tab goes through the screen in order: search, list, the boxes as in the file, the buttons
         assert [w.id for w in app.screen.focus_chain] == [
-            "search", "entries", "field-term", "field-use", "field-why", "field-unless", "field-explained_ok",
-            "field-examples", "field-notes", "field-source", "field-licence", "field-added_by", "field-agreed",
+            "search", "entries", "field-term", "field-use", "field-why", "field-as", "field-when", "field-unless",
+            "field-within", "field-everywhere", "field-explained_ok", "field-examples", "field-notes",
+            "field-source", "field-licence", "field-added_by", "field-agreed",
             "field-agreed_by", "field-status", "field-review_by", "save-button", "new-button", "help-button"]
         # down moves through the list, and the form follows; '>' marks the entry, not only colour
         await pilot.press("down")
@@ -141,7 +143,7 @@ async def test_list_shows_entries_a_to_z_with_status_in_words(wl: Path) -> None:
         # Enter goes to the form; the line at the bottom says where the focus is
         await pilot.press("enter")
         assert app.focused is field(app, "term")
-        assert str(app.query_one("#where").render()) == "Term: the word or phrase to avoid. Box 1 of 14."
+        assert str(app.query_one("#where").render()) == "Term: the word or phrase to avoid. Box 1 of 18."
 
 
 async def test_search_filters_by_term_alternatives_or_why_as_you_type(wl: Path) -> None:
@@ -558,7 +560,8 @@ async def test_help_lists_the_keys_and_how_to_retire(wl: Path) -> None:
 
 def test_parse_form_lists_lines_and_dates() -> None:
     raw = {"term": " care  package ", "use": "support; ; help with daily life ", "why": "Jargon.",
-           "unless": "", "explained_ok": True, "examples": "First one.\n\n  Second one. \n",
+           "as": "", "when": "", "unless": "", "within": "sentence", "everywhere": False, "explained_ok": True,
+           "examples": "First one.\n\n  Second one. \n",
            "notes": "", "source": "", "licence": "", "added_by": "Sam", "agreed": "2026-03-14",
            "agreed_by": "", "status": "agreed", "review_by": ""}
     values = parse_form(raw)
@@ -577,3 +580,226 @@ def test_run_refuses_a_list_that_does_not_load(tmp_path: Path) -> None:
     with pytest.raises(DataErrors) as info:
         run(p, None)  # before any screen opens
     assert "`uze` is not a key speakeasy knows" in info.value.errors[0].problem
+
+
+# -- parts of speech, when, how near and everywhere -------------------------------------------------
+
+POS_WORDS = """\
+title: Our words
+licence: CC0-1.0
+words:
+  - term: table
+    use: put forward
+    why: "'Table' means opposite things in the UK and the US."
+    as: verb
+
+  - term: table
+    use: chart
+    why: A list of figures is clearer.
+    as: noun
+    when:
+      - figures
+"""
+
+
+@pytest.fixture
+def pos(tmp_path: Path) -> Path:
+    p = tmp_path / "our-words.yaml"
+    p.write_text(POS_WORDS, encoding="utf-8")
+    return p
+
+
+async def test_a_term_with_an_entry_for_each_part_of_speech(pos: Path) -> None:
+    before = pos.read_text(encoding="utf-8")
+    app = app_for(pos)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # the list tells the two apart in words
+        assert labels(app) == ["> table (as a verb) — agreed", "  table (as a noun) — agreed"]
+        assert field(app, "as").value == "verb" and field(app, "when").value == ""
+        assert field(app, "within").value == "sentence"
+        await pilot.press("down")
+        assert app.current.parts == ("noun",)
+        assert field(app, "as").value == "noun" and field(app, "when").value == "figures"
+        assert field(app, "use").value == "chart"
+        assert str(app.query_one("#form-title").render()) == "Entry 'table', line 9 of our-words.yaml"
+        # a change to one of them changes that one only
+        field(app, "why").value = "Say chart or list."
+        await pilot.press("ctrl+s")
+        assert app.last_message == "Saved 'table' in our-words.yaml: changed why."
+        assert labels(app) == ["  table (as a verb) — agreed", "> table (as a noun) — agreed"]
+    assert changed_lines(before, pos.read_text(encoding="utf-8")) == [
+        ("    why: A list of figures is clearer.", "    why: Say chart or list."),
+    ]
+
+
+async def test_the_new_boxes_have_labels_and_say_where_the_focus_is(pos: Path) -> None:
+    app = app_for(pos)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert str(app.query_one("#label-as").render()) == (
+            "As: the part of speech the term is jargon as: noun, verb, adjective or adverb, with ; between them. "
+            "Leave it empty for any. A term can have an entry for each part of speech")
+        assert str(app.query_one("#label-when").render()).startswith("When: words that must be near the term")
+        assert str(app.query_one("#label-within").render()) == (
+            "How near: how near the When and Unless words must be")
+        assert str(app.query_one("#label-use").render()) == (
+            "Use instead: plainer words or phrases, with ; between them. For each part of speech, start with the "
+            "part, like: noun: effect; verb: affect; change")
+        field(app, "as").focus()
+        await pilot.pause()
+        assert str(app.query_one("#where").render()).endswith("Box 4 of 18.")
+        await pilot.press("tab", "tab", "tab")
+        assert app.focused is field(app, "within")
+        assert str(app.query_one("#where").render()) == (
+            "How near: how near the When and Unless words must be. Box 7 of 18.")
+        within = app.query_one("#field-within", Select)
+        assert str(within.query_one("SelectCurrent #label").render()) == "sentence: in the same sentence (the default)"
+        await pilot.press("tab")
+        box = app.query_one("#field-everywhere", TextCheckbox)
+        assert app.focused is box and "Jargon everywhere: no" in str(box.render())
+        await pilot.press("space")  # a tick shows X and says yes in words
+        assert box.value is True and "[X]" in str(box.render()) and "Jargon everywhere: yes" in str(box.render())
+
+
+async def test_add_with_words_for_each_part_when_how_near_and_everywhere(pos: Path) -> None:
+    before = pos.read_text(encoding="utf-8").splitlines()
+    app = app_for(pos)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        field(app, "term").value = "sunset"
+        field(app, "use").value = "verb: end; stop; noun: end date"
+        field(app, "why").value = "Say what happens."
+        field(app, "when").value = "scheme; grant"
+        app.query_one("#field-within", Select).value = "paragraph"
+        app.query_one("#field-everywhere", TextCheckbox).value = True
+        field(app, "added_by").value = "Priya"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.last_message == ("Added 'sunset' (as a verb or a noun) to our-words.yaml on line 4 as proposed. "
+                                    "speakeasy uses it only with --include-proposed until the forum agrees it.")
+        assert labels(app)[0] == "> sunset (as a verb or a noun) — proposed"
+        assert field(app, "use").value == "verb: end; stop; noun: end date"
+        assert field(app, "as").value == "verb; noun"  # from the parts in 'Use instead'
+    after = pos.read_text(encoding="utf-8").splitlines()
+    assert after[3:22] == [
+        "  - term: sunset",
+        "    use:",
+        "      verb:",
+        "        - end",
+        "        - stop",
+        "      noun: end date",
+        "    why: Say what happens.",
+        "    when:",
+        "      - scheme",
+        "      - grant",
+        "    within: paragraph",
+        "    everywhere: true",
+        "    added_by: Priya",
+        "    status: proposed",
+        "",
+        "  - term: table",
+        "    use: put forward",
+        '    why: "\'Table\' means opposite things in the UK and the US."',
+        "    as: verb",
+    ]
+    assert after[:3] == before[:3] and after[18:] == before[3:]
+    entry = load_wordlist(pos).entries[0]
+    assert entry.use_as == {"verb": ["end", "stop"], "noun": ["end date"]} and entry.everywhere
+
+
+async def test_add_the_same_term_as_another_part_of_speech_and_a_clash(pos: Path) -> None:
+    app = app_for(pos)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        field(app, "term").value = "table"
+        field(app, "use").value = "set out"
+        field(app, "why").value = "x"
+        field(app, "as").value = "Adjective"
+        field(app, "added_by").value = "Sam"
+        await pilot.press("ctrl+s")
+        assert app.last_message.startswith("Added 'table' (as an adjective) to our-words.yaml on line 16 as proposed.")
+        assert [label[2:] for label in labels(app)] == [
+            "table (as a verb) — agreed", "table (as a noun) — agreed", "table (as an adjective) — proposed"]
+        await pilot.press("ctrl+n")
+        field(app, "term").value = "Table"
+        field(app, "use").value = "set out"
+        field(app, "why").value = "x"
+        field(app, "as").value = "noun; adverb"
+        await pilot.press("ctrl+s")
+        assert app.last_message == ("Not saved: 'Table' as a noun is in this wordlist twice. The first is on line 9. "
+                                    "Keep one entry for each part of speech. Change `as:` in one of them, or delete "
+                                    "one.")
+        assert app.current is None and field(app, "as").value == "noun; adverb"
+    assert len(load_wordlist(pos).entries) == 3
+
+
+@pytest.mark.parametrize("changes, message, box", [
+    ({"as": "verbb"}, "Not saved: in 'As', 'verbb' is not a part of speech speakeasy knows. Use noun, verb, "
+                      "adjective or adverb. Did you mean 'verb'?", "as"),
+    ({"use": "chart; noun: graph"}, "Not saved: in 'Use instead', 'chart' comes before any part of speech. Start "
+                                    "with the part, like: noun: chart", "use"),
+    ({"use": "noun: chart; verb: set out"}, "Not saved: 'Use instead' gives words for the term as a verb, but 'As' "
+                                            "does not say verb. Add verb to 'As', or take out the verb words.", "as"),
+    ({"when": "", "within": "paragraph"}, "Not saved: 'How near' says how near the When and Unless words must be, "
+                                          "so fill in When or Unless too, or choose sentence.", "within"),
+])
+async def test_mistakes_in_the_new_boxes_are_not_saved(pos: Path, changes: dict, message: str, box: str) -> None:
+    before = pos.read_text(encoding="utf-8")
+    app = app_for(pos)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # table as a noun
+        for key, value in changes.items():
+            if key == "within":
+                app.query_one("#field-within", Select).value = value
+            else:
+                field(app, key).value = value
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.last_message == message
+        assert app.focused is field(app, box)  # the form goes to the box with the problem
+    assert pos.read_text(encoding="utf-8") == before
+
+
+async def test_change_as_when_and_how_near_of_an_entry(pos: Path) -> None:
+    before = pos.read_text(encoding="utf-8").splitlines()
+    app = app_for(pos)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        field(app, "as").value = "noun; adjective"
+        field(app, "when").value = "figures; numbers"
+        app.query_one("#field-within", Select).value = "section"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.last_message == "Saved 'table' in our-words.yaml: changed as, when and how near."
+        assert labels(app)[1] == "> table (as a noun or an adjective) — agreed"
+        # back to the default: the line goes
+        app.query_one("#field-within", Select).value = "sentence"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert app.last_message == "Saved 'table' in our-words.yaml: changed how near."
+    after = pos.read_text(encoding="utf-8").splitlines()
+    assert after[:11] == before[:11]
+    assert after[11:] == ["    as:", "      - noun", "      - adjective", "    when:", "      - figures",
+                          "      - numbers"]
+
+
+def test_form_values_of_words_for_each_part_and_what_comes_from_the_defaults(tmp_path: Path) -> None:
+    p = tmp_path / "forum.yaml"
+    p.write_text("title: T\nlicence: CC0-1.0\ndefaults:\n  agreed_by: The Forum\nwords:\n"
+                 "  - term: task\n    use:\n      noun: job\n      verb: [ask, set]\n    why: Plain.\n")
+    editor = WordlistEditor(p)
+    entry = editor.entries[0]
+    raw = form_values(entry)
+    assert (raw["use"], raw["as"], raw["within"], raw["everywhere"]) == ("noun: job; verb: ask; set", "noun; verb",
+                                                                        "sentence", False)
+    # 'As' and 'How near' are not from the defaults: only the keys `defaults` can give are
+    assert editor.from_defaults(entry) == {"agreed_by"}
+    assert parse_form(raw)["use"] == {"noun": ["job"], "verb": ["ask", "set"]}
+    # clearing 'As' when 'Use instead' gives the parts changes nothing: the parts come from there
+    saved = editor.save(entry, raw, {**raw, "as": ""})
+    assert saved.message == "Nothing to save: 'task' is the same as in the file."

@@ -706,3 +706,127 @@ def test_shipped_wordlists(shipped: list[Wordlist], fmt: str, large_print: bool)
     credits = text_of(data, fmt)
     assert "Contains public sector information licensed under the Open Government Licence v3.0." in credits
     assert "plainlanguage.gov" in credits
+
+
+# -- parts of speech ------------------------------------------------------------------------------
+
+PARTS = """\
+title: Meeting words
+licence: CC0-1.0
+defaults:
+  agreed_by: the Changes Forum
+  agreed: 2026-03-14
+words:
+  - term: table
+    use: put forward
+    why: "'Table' means opposite things in the UK and the US."
+    as: verb
+
+  - term: table
+    use: chart
+    why: A list is clearer.
+    as: noun
+    status: proposed
+
+  - term: task
+    use:
+      noun: job
+      verb: [ask, set]
+    why: Plain words are clearer.
+
+  - term: impact
+    use:
+      verb: affect
+    why: A formal verb.
+"""
+
+OTHER = """\
+title: Other words
+licence: CC0-1.0
+words:
+  - term: Table
+    use: lists
+    why: The other list's entry for any part of speech.
+
+  - term: task
+    use: job
+    why: The other list's entry.
+    as: adjective
+"""
+
+
+@pytest.fixture
+def parts(tmp_path: Path) -> Wordlist:
+    return load(tmp_path, "parts", PARTS)
+
+
+def test_part_of_speech_is_in_the_heading_in_words(parts: Wordlist) -> None:
+    assert [text for tag, text in md_headings(render([parts], "md", date=DAY)) if tag == "h3"][:3] == [
+        "impact (as a verb)", "table (as a verb)", "task (as a noun or a verb)"]
+    headings = [text for tag, text in md_headings(render([parts], "md", date=DAY, include_proposed=True))
+                if tag == "h3"]
+    # one heading for each entry of a term, in the order noun, verb, adjective, adverb
+    assert headings[:4] == ["impact (as a verb)", "table (as a noun, proposed, not yet agreed)",
+                            "table (as a verb)", "task (as a noun or a verb)"]
+    page = Page(render([parts], "html", date=DAY, include_proposed=True))
+    assert page.texts["h3"][:4] == headings[:4]
+    paragraphs = docx_paragraphs(render([parts], "docx", date=DAY, include_proposed=True))
+    assert [t for style, t in paragraphs if style == "Heading 2"][:4] == headings[:4]
+    assert "It has 4 words." in "\n".join(md_text(render([parts], "md", date=DAY, include_proposed=True)))
+
+
+def test_plain_words_for_each_part_of_speech(parts: Wordlist) -> None:
+    md = render([parts], "md", date=DAY).decode("utf-8")
+    assert (
+        "### task (as a noun or a verb)\n\n"
+        "**Say instead:**\n\n"
+        "- As a noun: job\n"
+        "- As a verb: ask or set\n\n"
+        "**Why:** Plain words are clearer.\n"
+    ) in md
+    # words for one part only: the heading says the part, so the words are listed as they are
+    assert "### impact (as a verb)\n\n**Say instead:** affect\n\n" in md
+    html = render([parts], "html", date=DAY).decode("utf-8")
+    assert (
+        "<h3>task (as a noun or a verb)</h3>\n<dl>\n"
+        "<dt>Say instead</dt>\n"
+        "<dd><ul><li>As a noun: job</li><li>As a verb: ask or set</li></ul></dd>\n"
+        "<dt>Why</dt>\n"
+    ) in html
+    page = Page(render([parts], "html", date=DAY))  # every tag closed in order
+    assert "As a verb: ask or set" in page.texts["li"]
+    paragraphs = docx_paragraphs(render([parts], "docx", date=DAY))
+    start = paragraphs.index(("Heading 2", "task (as a noun or a verb)"))
+    assert paragraphs[start:start + 5] == [
+        ("Heading 2", "task (as a noun or a verb)"),
+        ("Normal", "Say instead:"),
+        ("List Bullet", "As a noun: job"),
+        ("List Bullet", "As a verb: ask or set"),
+        ("Normal", "Why: Plain words are clearer."),
+    ]
+
+
+def test_merging_lists_keeps_one_entry_for_each_use_of_a_term(parts: Wordlist, tmp_path: Path) -> None:
+    other = load(tmp_path, "other", OTHER)
+    data = render([parts, other], "md", date=DAY)
+    words = [text for tag, text in md_headings(data) if tag == "h3"][:5]
+    # 'Table' (any part of speech) is 'table' as a verb in the first list too: the first list's is kept.
+    # 'task' as an adjective is not in the first list, so it is shown too.
+    assert words == ["impact (as a verb)", "table (as a verb)", "task (as a noun or a verb)", "task (as an adjective)",
+                     "Meeting words"]
+    text = "\n".join(md_text(data))
+    assert "Say instead: lists" not in text and "The other list's entry for any part of speech." not in text
+    assert "Words from this list in this document: 3" in text
+    assert "Words from this list in this document: 1" in text
+
+
+def test_part_of_speech_headings_are_plain(parts: Wordlist) -> None:
+    """speakeasy finds nothing to change in the words the glossary adds for parts of speech."""
+    from speakeasy import check_text
+
+    md = render([parts], "md", date=DAY, include_proposed=True).decode("utf-8")
+    own = "\n\n".join(line for line in md.splitlines() if "(as a" in line or line.startswith("- As a"))
+    assert own
+    own = re.sub(r"\b(table|task|impact)\b", "desk", own)
+    findings = [(f.rule, f.match) for f in check_text(own, path="parts.md").findings]
+    assert findings == []

@@ -9,20 +9,35 @@ editing YAML by hand.  Each part is its own module:
 * :mod:`.spreadsheet` is the CSV round trip;
 * :mod:`.glossary` publishes a list as a "jargon buster";
 * :mod:`.suggest` finds words in documents that may be jargon;
-* :mod:`.stats` counts entries per list, contributor and status.
+* :mod:`.stats` counts entries per list, contributor and status;
+* :mod:`.values` reads and writes an entry's values on one line (a
+  spreadsheet cell, a box of the form, an option of ``words add``), such as
+  plain words for each part of speech: ``noun: effect; verb: affect``.
+
+A term may be in a list once for each part of speech (``as``): "impact" as
+a noun and "impact" as a verb are two entries.  Every command that finds an
+entry by its term says which one by its part of speech, and says so plainly
+when it cannot tell.
 """
 
 from __future__ import annotations
 
-#: The columns of the spreadsheet format, in order.  The first eight are the
-#: ones forum members use most; the others carry the rest of an entry so that
-#: an export and an import give back the same list.  Several values in one
-#: cell (alternatives, ``unless`` words) are separated by ``;``.
+#: The columns of the spreadsheet format, in order.  The first ones are the
+#: ones forum members use most (``as`` says which part of speech the term is
+#: jargon as, so it helps tell two rows for one term apart); the others carry
+#: the rest of an entry so that an export and an import give back the same
+#: list.  Several values in one cell (alternatives, ``when`` and ``unless``
+#: words, parts of speech) are separated by ``;``; plain words for each part
+#: of speech are written ``noun: effect; verb: affect; change`` (see
+#: :mod:`.values`).
 COLUMNS = (
     "term",
     "use",
     "why",
+    "as",
+    "when",
     "unless",
+    "within",
     "added_by",
     "agreed",
     "source",
@@ -31,6 +46,7 @@ COLUMNS = (
     "status",
     "review_by",
     "explained_ok",
+    "everywhere",
     "notes",
     "examples",
 )

@@ -28,13 +28,25 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
                           "The list file is made if it does not exist yet.")
     add.add_argument("term", metavar="TERM", help="the word or phrase to avoid")
     add.add_argument("--use", action="append", required=True, metavar="PLAIN",
-                     help="a plainer word or phrase to use instead; repeat for more")
+                     help="a plainer word or phrase to use instead; repeat for more, or put ; between them. "
+                     "For each part of speech, start with the part: --use 'noun: effect' --use 'verb: affect; change'")
     add.add_argument("--why", required=True, metavar="TEXT", help="why the word is a problem, in plain words")
     add.add_argument("--by", dest="added_by", required=True, metavar="NAME", help="who is adding the word")
     add.add_argument("--agreed", metavar="DATE", help="the date the forum agreed it, like 2026-03-14")
     add.add_argument("--agreed-by", metavar="GROUP", help="the forum or group that agreed it")
+    add.add_argument("--as", dest="parts", action="append", default=[], metavar="PART",
+                     help="the part of speech the term is jargon as: noun, verb, adjective or adverb; repeat, "
+                     "or put commas between them (default: any). A term can be in a list once for each part "
+                     "of speech")
+    add.add_argument("--when", action="append", default=[], metavar="WORD",
+                     help="a word that must be near the term for it to be flagged; repeat for more")
     add.add_argument("--unless", action="append", default=[], metavar="WORD",
-                     help="a word that makes the term fine in the same sentence; repeat for more")
+                     help="a word that makes the term fine when it is near; repeat for more")
+    add.add_argument("--within", metavar="HOW_NEAR",
+                     help="how near the --when and --unless words must be: sentence (the default), paragraph, "
+                     "section or document")
+    add.add_argument("--everywhere", action="store_true",
+                     help="the word is jargon in any text, even if the list has a topic")
     add.add_argument("--example", action="append", default=[], metavar="SENTENCE",
                      help="a sentence that uses the word; repeat for more")
     add.add_argument("--explained-ok", action="store_true", help="the word is fine once the document explains it")
@@ -56,9 +68,11 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
 
     imp = wsub.add_parser("import", help="add and change words from a spreadsheet (CSV)",
                           description="Add and change words from a CSV spreadsheet with the columns term, use, "
-                          "why and any of: unless, added_by, agreed, source, licence, agreed_by, status, "
-                          "review_by, explained_ok, notes, examples. Put ';' between several alternatives. "
-                          "If any row is wrong, nothing is saved.")
+                          "why and any of: as, when, unless, within, added_by, agreed, source, licence, agreed_by, "
+                          "status, review_by, explained_ok, everywhere, notes, examples. Put ';' between several "
+                          "words in a cell: 'a break; a rest'. For words for each part of speech, start with the "
+                          "part: 'noun: effect; verb: affect; change'. 'as' is noun, verb, adjective or adverb; "
+                          "a term can have a row for each. If any row is wrong, nothing is saved.")
     imp.add_argument("csv", metavar="FILE.csv")
     imp.add_argument("--list", metavar="FILE", help=LIST_HELP)
     imp.add_argument("--dry-run", action="store_true", help="say what would change, but save nothing")
@@ -189,6 +203,7 @@ def _plural(n: int, word: str) -> str:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from .store import EditError, WordlistFile
+    from .values import as_words, parse_parts, parse_use, parse_within
 
     settings = _settings(args)
     path = target_list(args, settings)
@@ -202,34 +217,61 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UsageError("--why is empty. Say why the word is a problem, in plain words.")
     if not args.added_by.strip():
         raise UsageError("--by is empty. Give your name, or the name of your group.")
+    try:
+        # as in a spreadsheet cell: `--use 'a break; a rest'`, and `--use 'noun: effect' --use 'verb: affect'`
+        # for the words for each part of speech
+        use = parse_use("; ".join(uses))
+        parts = parse_parts(args.parts)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if not use:
+        raise UsageError("--use is empty. Give a plainer word or phrase.")
+    try:
+        within = parse_within(args.within)
+    except ValueError as exc:
+        raise UsageError(str(exc).replace("'within'", "--within", 1)) from None
+    when = [w.strip() for w in args.when if w.strip()]
+    unless = [w.strip() for w in args.unless if w.strip()]
+    if within and not (when or unless):
+        raise UsageError("--within says how near the --when and --unless words must be, so give --when or "
+                         "--unless too.")
+    if isinstance(use, dict) and parts:
+        missing = [p for p in use if p not in parts]
+        if missing:
+            raise UsageError(f"--use gives words for the term as {as_words(missing[:1])[3:]}, but --as does not "
+                             f"say {missing[0]}. Add --as {missing[0]}, or take out the {missing[0]} words.")
     agreed = _date("--agreed", args.agreed)
     review_by = _date("--review-by", args.review_by)
     created = not path.exists()
     wf = WordlistFile.create(path, args.title or _title_from(path)) if created else WordlistFile.open(path)
-    refuse_if_listed_elsewhere(term, path, settings)
+    entry_parts = tuple(parts) or (tuple(use) if isinstance(use, dict) else ())
+    refuse_if_listed_elsewhere(term, path, settings, entry_parts)
     default_status = _default_status(wf.text)
     status = "agreed" if agreed else "proposed"
     values: dict[str, Any] = {
-        "term": term, "use": uses, "why": args.why.strip(), "unless": args.unless, "explained_ok": args.explained_ok,
+        "term": term, "use": use, "why": args.why.strip(),
+        "as": None if isinstance(use, dict) and tuple(parts) == tuple(use) else parts,
+        "when": when, "unless": unless, "within": None if within == "sentence" else within,
+        "everywhere": True if args.everywhere else None,
+        "explained_ok": True if args.explained_ok else None,
         "examples": args.example, "notes": args.notes, "source": args.source, "licence": args.licence,
         "added_by": args.added_by.strip(), "agreed": agreed, "agreed_by": args.agreed_by,
         "status": None if status == default_status else status, "review_by": review_by,
     }
-    if not args.explained_ok:
-        values.pop("explained_ok")
     try:
         entry = wf.add(values)
         wf.save()
     except EditError as exc:
         raise UsageError(str(exc)) from None
     where = f"{path} on line {entry.line}"
+    name = f"'{term}'" + (f" ({as_words(entry_parts)})" if entry_parts else "")
     if created:
         sys.stdout.write(f"Made a new wordlist, {path}, with the licence CC-BY-4.0. "
                          "Change `licence:` at the top if your group chose another.\n")
     if status == "agreed":
-        sys.stdout.write(f"Added '{term}' to {where}.\n")
+        sys.stdout.write(f"Added {name} to {where}.\n")
     else:
-        sys.stdout.write(f"Added '{term}' to {where} as proposed. speakeasy uses it only with "
+        sys.stdout.write(f"Added {name} to {where} as proposed. speakeasy uses it only with "
                          "--include-proposed until the forum agrees it. To try it now: "
                          f"speakeasy check YOUR-DOCUMENT --wordlist {path} --include-proposed\n")
     return EXIT_OK
@@ -244,21 +286,23 @@ def _default_status(text: str) -> str:
     return str(status) if status else "agreed"
 
 
-def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any) -> None:
-    """A term another list in use already flags would be flagged twice."""
-    from .lint import _Matcher, _covers, _word_rule, where
+def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> None:
+    """A term another list in use already flags (for the same part of speech) would be flagged twice."""
+    from .lint import _bare, _Matcher, _word_rule, covering, where
+    from .values import as_words
 
     others = [w for w in lists_in_use(settings) if Path(w.path).resolve() != path.resolve()]
     if not others:
         return
     from ..engine import build_ruleset
 
-    matcher = _Matcher([_word_rule(others)], build_ruleset(settings).settings)
-    for f in matcher.findings(term):
-        if _covers(f, term):
-            o = f.origin or {}
-            raise UsageError(f"'{term}' is already in {where(o)}, as '{o.get('term')}'. "
-                             "speakeasy would flag it twice. Change that entry instead.")
+    matcher = _Matcher([_word_rule(_bare(others))], build_ruleset(settings).settings)
+    found = covering(matcher, term, tuple(parts), others)
+    if found is not None:
+        o, other = found
+        shown = f"'{o.get('term')}'" + (f" ({as_words(other.parts)})" if other is not None and other.parts else "")
+        raise UsageError(f"'{term}' is already in {where(o)}, as {shown}. "
+                         "speakeasy would flag it twice. Change that entry instead.")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -309,7 +353,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     for r in report.rows:
         where = f"Row {r.row}" if r.row else "The list"
-        name = f" '{r.term}'" if r.term else ""
+        name = f" {r.name}" if r.name else ""
         if r.action == "added":
             sys.stdout.write(f"{where}{name}: added.\n")
         elif r.action == "changed":

@@ -24,13 +24,16 @@ Choices for people who use screen readers or cannot tell colours apart:
   The line at the bottom says in words which box has the focus ("Why: ...
   Box 3 of 14."), and the line above it what the last save did ("Saved ...",
   "Not saved: ..."); a problem also moves the focus to the box it is in.
-* ``Use instead`` and ``Unless`` are one-line boxes with ``;`` between the
-  words, not multi-line boxes.  A screen reader reads a one-line box in one
-  go, and Enter and Tab do the same there as in the other one-line boxes; it
-  is also the rule of the ``words import`` spreadsheets.  Example sentences
-  may have ``;`` in them, so they are one on each line, as in the
-  spreadsheets; that box is the only one where Enter starts a new line, and
-  its label says so.
+* ``Use instead``, ``As``, ``When`` and ``Unless`` are one-line boxes with
+  ``;`` between the words, not multi-line boxes.  A screen reader reads a
+  one-line box in one go, and Enter and Tab do the same there as in the
+  other one-line boxes; it is also the rule of the ``words import``
+  spreadsheets, and so is the way to give plain words for each part of
+  speech: ``noun: effect; verb: affect; change``.  Example sentences may
+  have ``;`` in them, so they are one on each line, as in the spreadsheets;
+  that box is the only one where Enter starts a new line, and its label says
+  so.
+* ``How near`` and ``Status`` are lists to choose from, each choice in words.
 * Nothing is shown by colour alone: the highlighted entry starts with ``>``,
   the box with the focus has a bar down its left side and its label in
   reverse video, a ticked box shows ``[X]`` and says yes, and the status line
@@ -62,10 +65,12 @@ from textual.widgets.option_list import Option
 
 from ..errors import SpeakeasyError
 from ..matching import normalise
-from ..packs import STATUS_CHOICES, Entry
+from ..packs import DEFAULTS, STATUS_CHOICES, WITHIN_CHOICES, Entry
 from ..schema import DataErrors
 from ..tui.app import HIGH_CONTRAST, HelpScreen
 from .store import EditError, WordlistFile
+from .values import (LIST_SEP, WITHIN_DEFAULT, as_words, clash, format_list, format_use, parse_parts,  # noqa: F401
+                     parse_use, split)
 
 # ---------------------------------------------------------------------------
 # The form model (no textual)
@@ -76,16 +81,26 @@ class FormField:
     key: str  # the key in the wordlist file
     label: str  # what the form calls it (also in messages)
     help: str  # said after the label
-    kind: str  # "text", "list" (';' between), "lines" (one per line), "date", "status" or "bool"
+    #: "text", "list" (';' between), "use" (a list, or a list for each part of speech), "parts" (noun, verb...),
+    #: "lines" (one per line), "date", "status", "within" or "bool"
+    kind: str
 
 
 #: The form's fields, in the order they are written in a wordlist file.
 FIELDS: tuple[FormField, ...] = (
     FormField("term", "Term", "the word or phrase to avoid", "text"),
-    FormField("use", "Use instead", "plainer words or phrases, with ; between them", "list"),
+    FormField("use", "Use instead", "plainer words or phrases, with ; between them. For each part of speech, "
+              "start with the part, like: noun: effect; verb: affect; change", "use"),
     FormField("why", "Why", "why the word is a problem, in plain words", "text"),
-    FormField("unless", "Unless", "words that make the term fine in the same sentence, with ; between them",
+    FormField("as", "As", "the part of speech the term is jargon as: noun, verb, adjective or adverb, with ; "
+              "between them. Leave it empty for any. A term can have an entry for each part of speech", "parts"),
+    FormField("when", "When", "words that must be near the term for it to be jargon, with ; between them. "
+              "Leave it empty to flag the term anywhere", "list"),
+    FormField("unless", "Unless", "words that make the term fine when they are near it, with ; between them",
               "list"),
+    FormField("within", "How near", "how near the When and Unless words must be", "within"),
+    FormField("everywhere", "Jargon everywhere", "the word is jargon in any text, even if the list has a topic",
+              "bool"),
     FormField("explained_ok", "Fine once explained", "the word is fine once the document explains it", "bool"),
     FormField("examples", "Examples", "sentences that use the word, one on each line", "lines"),
     FormField("notes", "Notes", "anything else the forum wants to write down", "text"),
@@ -105,7 +120,16 @@ STATUS_WORDS = {
     "retired": "retired: kept for the record, never used",
 }
 
-LIST_SEP = ";"
+WITHIN_WORDS = {
+    "sentence": "sentence: in the same sentence (the default)",
+    "paragraph": "paragraph: in the same paragraph",
+    "section": "section: under the same heading",
+    "document": "document: anywhere in the document",
+}
+#: What a list box shows when nothing else is chosen.
+CHOICE_DEFAULTS = {"status": "agreed", "within": WITHIN_DEFAULT}
+#: The keys a list's ``defaults`` can give.
+DEFAULT_KEYS = frozenset(f.name for f in DEFAULTS.fields)
 
 
 class NotSaved(Exception):
@@ -133,8 +157,9 @@ def title_from(path: Path) -> str:
 
 
 def entry_label(entry: Entry) -> str:
-    """How the list shows an entry: the term and its status in words."""
-    return f"{entry.term} — {entry.status}"
+    """How the list shows an entry: the term, its part of speech if it has one, and its status in words."""
+    parts = f" ({as_words(entry.parts)})" if entry.parts else ""
+    return f"{entry.term}{parts} — {entry.status}"
 
 
 def matches(entry: Entry, query: str) -> bool:
@@ -149,6 +174,8 @@ def blank_form(status: str = "proposed", added_by: str = "") -> dict[str, Any]:
     """The form of a new entry."""
     raw: dict[str, Any] = {f.key: "" for f in FIELDS}
     raw["explained_ok"] = False
+    raw["everywhere"] = False
+    raw["within"] = WITHIN_DEFAULT
     raw["status"] = status
     raw["added_by"] = added_by
     return raw
@@ -158,17 +185,19 @@ def form_values(entry: Entry) -> dict[str, Any]:
     """An entry as the form shows it (its own values and those from the list's defaults)."""
     raw: dict[str, Any] = {}
     for f in FIELDS:
-        value = getattr(entry, f.key)
-        if f.kind == "list":
-            raw[f.key] = f"{LIST_SEP} ".join(value)
+        value = getattr(entry, "parts" if f.key == "as" else f.key)
+        if f.kind == "use":
+            raw[f.key] = format_use(entry.use, entry.use_as)
+        elif f.kind in ("list", "parts"):
+            raw[f.key] = format_list(value)
         elif f.kind == "lines":
             raw[f.key] = "\n".join(value)
         elif f.kind == "bool":
             raw[f.key] = bool(value)
         elif f.kind == "date":
             raw[f.key] = value.isoformat() if value else ""
-        elif f.kind == "status":
-            raw[f.key] = value or "agreed"
+        elif f.kind in CHOICE_DEFAULTS:
+            raw[f.key] = value or CHOICE_DEFAULTS[f.kind]
         else:
             raw[f.key] = value or ""
     return raw
@@ -198,14 +227,27 @@ def _date(f: FormField, text: str) -> _dt.date | None:
 def parse_form(raw: dict[str, Any]) -> dict[str, Any]:
     """The form's values as a wordlist holds them: texts, lists, dates, true/false.
 
-    An empty box is ``None`` (an empty list for lists).  Raises :class:`NotSaved`
-    for a date that is not written like 2026-03-14.
+    An empty box is ``None`` (an empty list for lists).  ``Use instead`` is a
+    list, or a dict of lists for each part of speech.  Raises :class:`NotSaved`
+    for a date that is not written like 2026-03-14, a part of speech
+    speakeasy does not know, or plain words for each part that are not
+    written as ``noun: effect; verb: affect``.
     """
     out: dict[str, Any] = {}
     for f in FIELDS:
         value = raw.get(f.key)
         if f.kind == "list":
-            out[f.key] = [v.strip() for v in str(value or "").split(LIST_SEP) if v.strip()]
+            out[f.key] = split(str(value or ""))
+        elif f.kind == "use":
+            try:
+                out[f.key] = parse_use(str(value or ""))
+            except ValueError as exc:
+                raise NotSaved(_box_message(str(exc), f), f.key) from None
+        elif f.kind == "parts":
+            try:
+                out[f.key] = parse_parts(split(str(value or "")))
+            except ValueError as exc:
+                raise NotSaved(f"in '{f.label}', {exc}", f.key) from None
         elif f.kind == "lines":
             out[f.key] = [line.strip() for line in str(value or "").splitlines() if line.strip()]
         elif f.kind == "bool":
@@ -214,9 +256,16 @@ def parse_form(raw: dict[str, Any]) -> dict[str, Any]:
             out[f.key] = _date(f, str(value or ""))
         elif f.kind == "status":
             out[f.key] = str(value or "") or None
+        elif f.kind == "within":
+            out[f.key] = str(value or "") or WITHIN_DEFAULT
         else:
             out[f.key] = " ".join(str(value or "").split()) or None
     return out
+
+
+def _box_message(text: str, f: FormField) -> str:
+    """A message about the ``use`` value, said about the box: "in 'use'," -> "in 'Use instead',"."""
+    return text.replace("'use'", f"'{f.label}'")
 
 
 def _required(values: dict[str, Any], new: bool) -> None:
@@ -297,7 +346,8 @@ class WordlistEditor:
     def from_defaults(self, entry: Entry) -> set[str]:
         """The keys whose value the entry takes from the list's ``defaults``."""
         own = self.own_keys.get(entry.line, set())
-        return {f.key for f in FIELDS if f.key not in own and form_values(entry)[f.key] not in ("", False)
+        return {f.key for f in FIELDS if f.key in DEFAULT_KEYS and f.key not in own
+                and form_values(entry)[f.key] not in ("", False)
                 and not (f.key == "status" and entry.status == "agreed" and self.default_status == "agreed")}
 
     # -- saving -----------------------------------------------------------------
@@ -309,10 +359,22 @@ class WordlistEditor:
         """
         values = parse_form(raw)
         _required(values, new=entry is None)
+        before = parse_form(shown) if entry is not None else None
+        if values["within"] != WITHIN_DEFAULT and not values["when"] and not values["unless"] and (
+                before is None or any(before[k] != values[k] for k in ("within", "when", "unless"))):
+            raise NotSaved(f"'{FIELD['within'].label}' says how near the When and Unless words must be, so fill "
+                           "in When or Unless too, or choose sentence.", "within")
+        if isinstance(values["use"], dict) and values["as"]:
+            missing = [p for p in values["use"] if p not in values["as"]]
+            if missing:
+                raise NotSaved(f"'Use instead' gives words for the term as {as_words(missing[:1])[3:]}, but 'As' "
+                               f"does not say {missing[0]}. Add {missing[0]} to 'As', or take out the "
+                               f"{missing[0]} words.", "as")
         try:
             if entry is None:
                 return self._add(values)
-            return self._update(entry, parse_form(shown), values)
+            assert before is not None
+            return self._update(entry, before, values)
         except (DataErrors, EditError, SpeakeasyError) as exc:
             raise NotSaved(_problem(exc).replace(str(self.path), self.name)) from None
         except OSError as exc:
@@ -332,36 +394,42 @@ class WordlistEditor:
             line = exc.errors[0].line if exc.errors else None
             raise NotSaved(_problem(exc).replace(str(self.path), self.name), _key_at(wf, line)) from None
 
-    def _refuse_if_listed_elsewhere(self, term: str) -> None:
+    def _refuse_if_listed_elsewhere(self, term: str, parts: tuple[str, ...] = ()) -> None:
         if self.settings is None:
             return
         from .cli import refuse_if_listed_elsewhere
 
-        refuse_if_listed_elsewhere(term, self.path, self.settings)
+        refuse_if_listed_elsewhere(term, self.path, self.settings, parts)
 
     def _add(self, values: dict[str, Any]) -> Saved:
         wf, created = self._open()
         term = values["term"]
-        self._refuse_if_listed_elsewhere(term)
+        self._refuse_if_listed_elsewhere(term, _parts(values))
         status = values["status"] or "proposed"
         if status == "proposed" and values["agreed"]:
             status = "agreed"  # as `words add --agreed`
         default_status = _default_status(wf.text)
         new = dict(values)
         new["status"] = None if status == default_status else status
-        if not new["explained_ok"]:
-            new.pop("explained_ok")
+        for key in ("explained_ok", "everywhere"):
+            if not new[key]:
+                new.pop(key)
+        if new["within"] == WITHIN_DEFAULT:
+            new.pop("within")
+        if isinstance(new["use"], dict) and tuple(new["as"]) == tuple(new["use"]):
+            new.pop("as")  # the parts of `use` say it
         span = wf.add(new)
         self._write(wf)
         self._read(wf)
         where = f"{self.name} on line {span.line}"
+        name = f"'{term}'" + (f" ({as_words(span.parts)})" if span.parts else "")
         made = (f"Made a new wordlist, {self.name}, with the licence CC-BY-4.0. Change licence: at the top "
                 "if your group chose another. ") if created else ""
         if status == "proposed":
-            text = (f"{made}Added '{term}' to {where} as proposed. speakeasy uses it only with "
+            text = (f"{made}Added {name} to {where} as proposed. speakeasy uses it only with "
                     "--include-proposed until the forum agrees it.")
         else:
-            text = f"{made}Added '{term}' to {where} as {status}."
+            text = f"{made}Added {name} to {where} as {status}."
         return Saved(span.term, span.line, text)
 
     def _update(self, entry: Entry, before: dict[str, Any], after: dict[str, Any]) -> Saved:
@@ -369,29 +437,43 @@ class WordlistEditor:
         if not changed:
             return Saved(entry.term, entry.line, f"Nothing to save: '{entry.term}' is the same as in the file.")
         wf, _ = self._open()
-        spans = [s for s in wf.entries if normalise(s.term) == normalise(entry.term)]
+        spans = wf.find_all(entry.term, include_retired=True)
         if not spans:
             raise NotSaved(f"'{entry.term}' is no longer in {self.name}. Someone may have changed the file. "
                            "Copy what you need, then make it again as a new entry.")
         if len(spans) > 1:
-            lines = " and ".join(str(s.line) for s in spans)
-            raise NotSaved(f"'{entry.term}' is in {self.name} more than once (lines {lines}), so speakeasy "
-                           "cannot tell which one to change. Change it in the file.")
+            # one entry for each part of speech ("impact" as a noun and as a verb): the one shown
+            default = _default_status(wf.text)
+            same = [s for s in spans if set(s.parts) == set(entry.parts)]
+            same = [s for s in same if (s.status or default) == entry.status] if len(same) > 1 else same
+            if len(same) > 1:
+                same = [s for s in same if s.line == entry.line]
+            if len(same) != 1:
+                raise NotSaved(wf.ambiguous_message(spans).replace(str(wf.path), self.name).rstrip(".")
+                               + ", so speakeasy cannot tell which one to change. Change it in the file.")
+            spans = same
         span = spans[0]
+        new_parts = _parts(after)
         if "term" in changed and normalise(after["term"]) != normalise(entry.term):
-            other = wf.find(after["term"], include_retired=True)
+            other = next((e for e in wf.find_all(after["term"], include_retired=True)
+                          if clash(e.parts, new_parts)), None)
             if other is not None:
                 raise NotSaved(f"'{other.term}' is already in {self.name} on line {other.line}. "
                                "Change that entry instead of renaming this one.", "term")
-            self._refuse_if_listed_elsewhere(after["term"])
+            self._refuse_if_listed_elsewhere(after["term"], new_parts)
         was_sorted = wf.is_sorted()
         changes: dict[str, Any] = {}
         kept: list[str] = []
         for key in changed:
             value = after[key]
+            if key == "within" and value == WITHIN_DEFAULT:
+                value = None  # the default: no need to write it
+            if key == "as" and isinstance(after["use"], dict) and tuple(value) == tuple(after["use"]):
+                value = None  # the parts of `use` say it
             if value in (None, [], False):
                 if key not in span.keys:
-                    kept.append(FIELD[key].label)  # it comes from the list's defaults
+                    if key in DEFAULT_KEYS:
+                        kept.append(FIELD[key].label)  # it comes from the list's defaults
                     continue
                 value = None
             changes[key] = value
@@ -400,7 +482,7 @@ class WordlistEditor:
             ordered = {k: v for k, v in changes.items() if k != "term"}
             if "term" in changes:
                 ordered["term"] = changes["term"]
-            span = wf.update(entry.term, ordered)
+            span = wf.update(span, ordered)
             self._write(wf)
             self._read(wf)
         names = [FIELD[k].label for k in changed if k in changes]
@@ -414,6 +496,13 @@ class WordlistEditor:
             text += (" The list is no longer in A to Z order. To sort it: "
                      f"speakeasy words check --fix-order {self.name}")
         return Saved(span.term, span.line, text)
+
+
+def _parts(values: dict[str, Any]) -> tuple[str, ...]:
+    """The parts of speech of parsed form values: ``As``, else the parts in ``Use instead``."""
+    if values.get("as"):
+        return tuple(values["as"])
+    return tuple(values["use"]) if isinstance(values.get("use"), dict) else ()
 
 
 def _key_at(wf: WordlistFile, line: int | None) -> str | None:
@@ -596,7 +685,11 @@ class EditHelpScreen(HelpScreen, inherit_bindings=False):
         "In Examples, Enter starts a new line; Tab goes on to the next box.\n"
         "In the list: Up and Down choose an entry, Enter goes to its form.\n"
         "In the search box: Enter goes to the first entry found, Escape clears the search.\n"
-        "\nUse instead and Unless: put ; between the words, like: start; begin\n"
+        "\nUse instead, As, When and Unless: put ; between the words, like: start; begin\n"
+        "Use instead for each part of speech: start with the part, like: noun: effect; verb: affect; change\n"
+        "As: noun, verb, adjective or adverb. Leave it empty if the word is jargon as any of them. "
+        "A word can have an entry for each part of speech: choose New entry and give the same term.\n"
+        "When: the word is only jargon when one of these words is near. How near says what near means.\n"
         "Examples: one sentence on each line.\n"
         "Dates: the year, the month and the day, like 2026-03-14.\n"
         "\nThere is no delete. To stop using a word, set Status to retired and save: speakeasy keeps it "
@@ -675,6 +768,9 @@ class WordsEditApp(App[int]):
                         elif f.kind == "status":
                             yield Select([(STATUS_WORDS[s], s) for s in STATUS_CHOICES], allow_blank=False,
                                          value="agreed", id=f"field-{f.key}")
+                        elif f.kind == "within":
+                            yield Select([(WITHIN_WORDS[w], w) for w in WITHIN_CHOICES], allow_blank=False,
+                                         value=WITHIN_DEFAULT, id=f"field-{f.key}")
                         else:
                             yield Input(id=f"field-{f.key}")
                 yield Static("", id="credit")
@@ -739,7 +835,7 @@ class WordsEditApp(App[int]):
             elif isinstance(w, Checkbox):
                 w.value = bool(value)
             elif isinstance(w, Select):
-                w.value = value or "agreed"
+                w.value = value or CHOICE_DEFAULTS[f.kind]
             else:
                 w.value = str(value or "")  # type: ignore[attr-defined]
                 w.cursor_position = 0  # type: ignore[attr-defined]  # show the start of a long text

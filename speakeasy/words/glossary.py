@@ -13,6 +13,11 @@ to write a block.  So the three formats always say the same thing.
 Accessibility choices, for every format:
 
 * real headings: the title, one heading per starting letter, one per word;
+  a word that is jargon only as one part of speech says so in its heading,
+  in words: "impact (as a verb)", so two entries for one term are told apart
+  without anything else on the page;
+* plain words for each part of speech are a list, each item starting with
+  the part in words: "As a noun: effect", "As a verb: affect or change";
 * "Say instead:", "Why:" and "Credit:" as words, never shown by colour alone,
   and proposed words labelled "(proposed, not yet agreed)" in their heading;
 * no tables and no pictures;
@@ -35,7 +40,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Union
 
 from ..matching import normalise
-from ..packs import Entry, Source, Wordlist
+from ..packs import PARTS_OF_SPEECH, Entry, Source, Wordlist
+from .values import as_words, clash
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document as DocxDocument
@@ -87,7 +93,8 @@ def render(
     Only agreed words are shown, unless ``include_proposed`` (then proposed
     words are shown too, labelled).  Retired words never are.  Words from
     several lists are merged into one A to Z list; when two lists have the
-    same term, the first list's entry is kept.  ``large_print`` makes the
+    same term (for the same part of speech), the first list's entry is kept;
+    a term with an entry for each part of speech is shown once for each.  ``large_print`` makes the
     HTML and Word text bigger (Markdown has no sizes).  ``date`` is the date
     shown as the day the document was made (today unless given).
 
@@ -126,8 +133,25 @@ class Word:
 
     @property
     def heading(self) -> str:
-        """The term, with the proposed label when it is not agreed yet."""
-        return f"{self.entry.term} ({PROPOSED_LABEL})" if self.proposed else self.entry.term
+        """The term, with its part of speech when it has one and the proposed label when it is not agreed yet.
+
+        "impact (as a verb)", "impact (as a verb, proposed, not yet agreed)".
+        """
+        labels = [as_words(self.entry.parts)] if self.entry.parts else []
+        if self.proposed:
+            labels.append(PROPOSED_LABEL)
+        return f"{self.entry.term} ({', '.join(labels)})" if labels else self.entry.term
+
+    def say_instead(self) -> list[str]:
+        """The plain words, one item each; for each part of speech, one item each part: "As a verb: affect or change".
+
+        A word whose plain words are all for one part of speech lists the words:
+        its heading says the part already.
+        """
+        use_as = self.entry.use_as
+        if len(use_as) > 1:
+            return [f"{as_words([part]).capitalize()}: {_or(words)}" for part, words in use_as.items()]
+        return list(self.entry.use)
 
 
 @dataclass(frozen=True)
@@ -173,7 +197,7 @@ def build(
     """Pick, merge and sort the words of ``wordlists`` (see :func:`render`)."""
     lists = tuple({id(w): w for w in wordlists}.values())
     shown = ("agreed", "proposed") if include_proposed else ("agreed",)
-    seen: set[str] = set()
+    seen: dict[str, list[tuple[str, ...]]] = {}
     words: list[Word] = []
     per_list: list[int] = []
     for wordlist in lists:
@@ -181,10 +205,11 @@ def build(
         # Within one list an agreed entry beats a proposal for the same term.
         entries = sorted((e for e in wordlist.entries if e.status in shown), key=lambda e: e.status != "agreed")
         for entry in entries:
+            # One entry for each use of a term: "impact" as a noun and as a verb are both shown.
             key = normalise(entry.term)
-            if key in seen:
+            if any(clash(parts, entry.parts) for parts in seen.get(key, [])):
                 continue
-            seen.add(key)
+            seen.setdefault(key, []).append(entry.parts)
             words.append(Word(entry, _credit(entry)))
             count += 1
         per_list.append(count)
@@ -232,9 +257,10 @@ def _letter(term: str) -> str:
     return first if "A" <= first <= "Z" and first.isascii() else OTHER_HEADING
 
 
-def _sort_key(word: Word) -> tuple[bool, str, str]:
+def _sort_key(word: Word) -> tuple[bool, str, str, tuple[int, ...]]:
     term = word.entry.term
-    return (_letter(term) != OTHER_HEADING, _fold(term), term)
+    parts = tuple(PARTS_OF_SPEECH.index(p) for p in word.entry.parts if p in PARTS_OF_SPEECH)
+    return (_letter(term) != OTHER_HEADING, _fold(term), term, parts)
 
 
 def _anchor(heading: str) -> str:
@@ -396,6 +422,10 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -422,11 +452,12 @@ def _word_blocks(word: Word) -> Iterator[Block]:
     """A word as plain blocks, for the formats without a definition list."""
     entry = word.entry
     yield Heading(3, word.heading)
-    if len(entry.use) == 1:
-        yield _lead("Say instead:", entry.use[0])
+    items = word.say_instead()
+    if len(items) == 1:
+        yield _lead("Say instead:", items[0])
     else:
         yield Para((("Say instead:", True),))
-        yield Bullets(tuple(entry.use))
+        yield Bullets(tuple(items))
     yield _lead("Why:", entry.why)
     if word.credit:
         yield _lead("Credit:", word.credit)
@@ -519,10 +550,11 @@ def _h(text: str) -> str:
 
 def _html_word(word: Word) -> str:
     entry = word.entry
-    if len(entry.use) == 1:
-        use = _h(entry.use[0])
+    items = word.say_instead()
+    if len(items) == 1:
+        use = _h(items[0])
     else:
-        use = "<ul>" + "".join(f"<li>{_h(alt)}</li>" for alt in entry.use) + "</ul>"
+        use = "<ul>" + "".join(f"<li>{_h(alt)}</li>" for alt in items) + "</ul>"
     rows = [("Say instead", use), ("Why", _h(entry.why))]
     if word.credit:
         rows.append(("Credit", _h(word.credit)))

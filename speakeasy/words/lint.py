@@ -1,14 +1,25 @@
 """``words check``: check wordlists the way codespell checks its dictionaries.
 
 Beyond what the loader checks (the shape of the file, spelling of keys,
-dates, a term listed twice in one list), a list is checked as data:
+dates, a term listed twice in one list for the same part of speech), a list
+is checked as data:
 
 * a term that is also in another list in use (or is a form of one, like
-  ``signposting`` and ``signpost``);
+  ``signposting`` and ``signpost``), for the same part of speech (an entry
+  for "impact" as a verb does not repeat one for "impact" as a noun);
 * an alternative that is itself a listed term, or that speakeasy's other
   rules flag: an alternative must be plainer than the word it replaces;
-* an example sentence that its own entry does not flag;
+* an example sentence that its own entry does not flag (saying why when the
+  entry tells: no ``when`` word in it, an ``unless`` word in it, or the term
+  used as another part of speech);
+* a word in both ``when`` and ``unless`` of one entry (the term could then
+  never be flagged near it);
+* ``within`` without ``when`` or ``unless``, where it has nothing to say how
+  near;
 * entries out of A-to-Z order (``--fix-order`` sorts them).
+
+A list's ``topic`` is left out of these checks: a term, an alternative or an
+example on its own is not about any topic.
 
 Every problem has the file, the line and column, what is wrong and what to
 do, in plain English.
@@ -16,7 +27,8 @@ do, in plain English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -25,7 +37,8 @@ from ..matching import normalise
 from ..model import Finding, Level
 from ..packs import Entry, Rule, Wordlist
 from ..schema import DataErrors
-from .store import WordlistFile
+from .store import EntrySpan, WordlistFile
+from .values import WITHIN_DEFAULT, as_words, clash
 
 
 class DataProblem(UserDataError):
@@ -42,13 +55,50 @@ class CheckResult:
 
 
 def _word_rule(wordlists: list[Wordlist], rule_id: str = "words.check") -> Rule:
+    """A rule with the words of ``wordlists``, proposed ones too, whatever their lists' topics."""
     rule = Rule(
         id=rule_id, pack="words", kind="substitution", level=Level.WARNING, summary="", why="",
-        example_bad="", example_good="", options={"wordlists": [w.path for w in wordlists]},
+        example_bad="", example_good="", options={"wordlists": [w.path for w in wordlists], "everywhere": True},
         wordlists=list(wordlists),
     )
     rule.settings["include_proposed"] = True
     return rule
+
+
+def _bare(wordlists: list[Wordlist]) -> list[Wordlist]:
+    """The lists with each entry flagged wherever its term is: no part of speech, ``when`` or ``unless``.
+
+    To find a term another list has, the term on its own is checked: it has no
+    sentence around it to tag or to have ``when`` words in.  Which part of
+    speech each entry is for is compared afterwards (:func:`covering`).
+    """
+    out = []
+    for wl in wordlists:
+        copy = replace(wl, entries=[])
+        copy.entries = [replace(e, parts=(), use_as={}, when=[], unless=[]) for e in wl.entries]
+        out.append(copy)
+    return out
+
+
+def covering(matcher: "_Matcher", term: str, parts: tuple[str, ...],
+             lists: list[Wordlist]) -> tuple[dict, Entry | None] | None:  # type: ignore[type-arg]
+    """The finding (its origin) and the entry of ``lists`` that already flags ``term`` used as ``parts``, or None.
+
+    ``matcher`` holds :func:`_bare` copies of ``lists``.  An entry for "impact"
+    as a noun does not cover "impact" as a verb.
+    """
+    for f in matcher.findings(term):
+        if not _covers(f, term):
+            continue
+        o = f.origin or {}
+        same = [e for wl in lists if wl.path == o.get("file") for e in wl.entries
+                if normalise(e.term) == normalise(str(o.get("term", ""))) and e.status != "retired"]
+        hit = next((e for e in same if clash(e.parts, parts)), None)
+        if hit is not None:
+            return {**o, "line": hit.line}, hit
+        if not same:
+            return o, None
+    return None
 
 
 class _Matcher:
@@ -66,9 +116,11 @@ class _Matcher:
             self.ruleset.kinds.append(registry()[r.kind](r))
 
     def findings(self, text: str) -> list[Finding]:
-        from ..engine import lint_text
+        from ..engine import INTERNAL_RULE, lint_text
 
-        return lint_text(text, self.ruleset, "words-check.txt", "text").findings
+        # a rule that stopped with an error says nothing about the words
+        return [f for f in lint_text(text, self.ruleset, "words-check.txt", "text").findings
+                if f.rule != INTERNAL_RULE]
 
 
 def _excerpt_line(text: str, entry_line: int, needle: str) -> tuple[int, int]:
@@ -137,23 +189,24 @@ def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: 
     for index, (wf, wl) in enumerate(loaded):
         shown, text = wl.path, wf.text
         earlier = [w for _, w in loaded[:index]] + others
-        dup_matcher = _Matcher([_word_rule(earlier)], base.settings) if earlier else None
+        dup_matcher = _Matcher([_word_rule(_bare(earlier))], base.settings) if earlier else None
+        spans = {span.line: span for span in wf.entries}
         for entry in wl.entries:
             if entry.status == "retired":
                 continue
-            _check_entry(entry, shown, text, dup_matcher, alt_matcher, result)
+            _check_entry(entry, shown, text, dup_matcher, earlier, alt_matcher, result)
+            _check_context(entry, spans.get(entry.line), shown, wf, result)
         own = _Matcher([_word_rule([wl])], base.settings)
         for entry in wl.entries:
             if entry.status == "retired":
                 continue
             for example in entry.examples:
                 found = own.findings(example)
-                if not any(f.origin and f.origin.get("term") == entry.term for f in found):
+                if not any(f.origin and f.origin.get("term") == entry.term and f.origin.get("line") == entry.line
+                           for f in found):
                     line, col = _excerpt_line(text, entry.line, example)
-                    result.problems.append(DataProblem(
-                        shown, f"The example for '{entry.term}' does not use it, so speakeasy does not flag it.",
-                        line, col, f"Change the example so it has the words '{entry.term}' in it, or take it out.",
-                        source=text))
+                    problem, hint = _why_not_flagged(entry, example)
+                    result.problems.append(DataProblem(shown, problem, line, col, hint, source=text))
         if not wf.is_sorted():
             prev = wf.entries[0]
             for span in wf.entries[1:]:
@@ -171,19 +224,20 @@ def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: 
     return result
 
 
-def _check_entry(entry: Entry, shown: str, text: str, dup_matcher: "_Matcher | None",
+def _check_entry(entry: Entry, shown: str, text: str, dup_matcher: "_Matcher | None", earlier: list[Wordlist],
                  alt_matcher: _Matcher, result: CheckResult) -> None:
     if dup_matcher is not None:
-        for f in dup_matcher.findings(entry.term):
-            if _covers(f, entry.term):
-                o = f.origin or {}
-                same = normalise(str(o.get("term", ""))) == normalise(entry.term)
-                what = "is also" if same else f"is already covered by '{o.get('term')}'"
-                result.problems.append(DataProblem(
-                    shown, f"'{entry.term}' {what} in {where(o)}.",
-                    entry.line, entry.column,
-                    "Keep the word in one list only, or speakeasy flags it twice.", source=text))
-                break
+        found = covering(dup_matcher, entry.term, entry.parts, earlier)
+        if found is not None:
+            o, other = found
+            same = normalise(str(o.get("term", ""))) == normalise(entry.term)
+            theirs = f" ({as_words(other.parts)})" if other is not None and other.parts else ""
+            what = "is also" if same else f"is already covered by '{o.get('term')}'{theirs}"
+            name = f"'{entry.term}'" + (f" ({as_words(entry.parts)})" if entry.parts else "")
+            result.problems.append(DataProblem(
+                shown, f"{name} {what} in {where(o)}.",
+                entry.line, entry.column,
+                "Keep the word in one list only, or speakeasy flags it twice.", source=text))
     for alt in entry.use:
         found = [f for f in alt_matcher.findings(alt)
                  if not (f.origin and normalise(str(f.origin.get("term", ""))) == normalise(entry.term))]
@@ -198,3 +252,65 @@ def _check_entry(entry: Entry, shown: str, text: str, dup_matcher: "_Matcher | N
         result.problems.append(DataProblem(
             shown, f"The alternative '{alt}' for '{entry.term}' is not plain enough: {why}.", line, col,
             "Give an alternative that is plainer than the word it replaces.", source=text))
+
+
+def _word_in(words: list[str], text: str) -> str | None:
+    """The first of ``words`` in ``text`` (as whole words, with simple endings like -s and -ing), or None."""
+    low = " ".join(text.lower().split())
+    for word in words:
+        pattern = re.escape(" ".join(word.lower().split())).replace(r"\ ", r"[\s-]+")
+        if re.search(r"(?<![\w-])" + pattern + r"(?:s|es|ed|ing|'s|’s)?(?![\w])", low):
+            return word
+    return None
+
+
+def _why_not_flagged(entry: Entry, example: str) -> tuple[str, str]:
+    """Why an example is not flagged by its entry, and what to do, as near as the words of the entry tell."""
+    term = entry.term
+    if entry.when and _word_in(entry.when, example) is None:
+        return (f"The example for '{term}' has none of its `when` words, so speakeasy does not flag it.",
+                f"Add one of them to the example ({', '.join(entry.when)}), or take the example out.")
+    unless = _word_in(entry.unless, example)
+    if unless is not None:
+        return (f"The example for '{term}' has '{unless}', one of its `unless` words, so speakeasy does not "
+                "flag it.", f"Take '{unless}' out of the example, or take the example out.")
+    if entry.parts and _word_in([term], example) is not None:
+        parts = as_words(entry.parts)
+        return (f"The example for '{term}' does not use it {parts}, so speakeasy does not flag it.",
+                f"Change the example so it uses '{term}' {parts}, or take it out.")
+    return (f"The example for '{term}' does not use it, so speakeasy does not flag it.",
+            f"Change the example so it has the words '{term}' in it, or take it out.")
+
+
+def _key_line(wf: WordlistFile, span: "EntrySpan | None", key: str, needle: str | None = None) -> tuple[int, int]:
+    """The line and column of a key of an entry (or of ``needle`` in its value)."""
+    if span is None or key not in span.keys:
+        return (span.line, 1) if span is not None else (1, 1)
+    at = span.keys[key]
+    if needle is not None:
+        found = wf.text.find(needle, at.start, at.end + 1)
+        if found >= 0:
+            line_start = wf.text.rfind("\n", 0, found) + 1
+            return wf.text.count("\n", 0, found) + 1, found - line_start + 1
+    return wf.text.count("\n", 0, at.start) + 1, at.start - at.line_start + 1
+
+
+def _check_context(entry: Entry, span: "EntrySpan | None", shown: str, wf: WordlistFile,
+                   result: CheckResult) -> None:
+    """``when``, ``unless`` and ``within`` that cannot work as meant."""
+    unless = {normalise(w): w for w in entry.unless}
+    for word in entry.when:
+        if normalise(word) in unless:
+            line, col = _key_line(wf, span, "unless", unless[normalise(word)])
+            result.problems.append(DataProblem(
+                shown, f"'{word}' is in both `when` and `unless` of '{entry.term}', so the term is never flagged "
+                "when it is near that word.", line, col,
+                "Keep the word in one of them: in `when` if it shows the term is jargon, in `unless` if it shows "
+                "the term is fine.", source=wf.text))
+    if entry.within != WITHIN_DEFAULT and not entry.when and not entry.unless and span is not None \
+            and "within" in span.keys:
+        line, col = _key_line(wf, span, "within")
+        result.problems.append(DataProblem(
+            shown, f"'{entry.term}' has `within: {entry.within}`, but no `when` or `unless` words, so "
+            "`within` does nothing.", line, col,
+            "Add the `when` or `unless` words it is for, or take out `within`.", source=wf.text))

@@ -2,10 +2,26 @@
 
 Forum members can work on a wordlist in Excel or LibreOffice Calc.  One row
 is one word.  The columns are :data:`speakeasy.words.COLUMNS`; only ``term``,
-``use`` and ``why`` must be there.  Several alternatives (or ``unless``
-words) go in one cell with ``;`` between them; several example sentences go
-in one cell, one per line.  Dates are written 2026-03-14; 14/03/2026 (the UK
-order, as a spreadsheet may show it) is read too.
+``use`` and ``why`` must be there.  In a cell:
+
+* several alternatives (or ``when`` or ``unless`` words) have ``;`` between
+  them: ``a break; a rest``;
+* plain words for each part of speech start with the part and a colon:
+  ``noun: effect; verb: affect; change`` (``effect`` as a noun; ``affect`` or
+  ``change`` as a verb);
+* ``as`` is the part of speech the term is jargon as: noun, verb, adjective
+  or adverb, with ``;`` between several (``noun; verb``); empty means any;
+* ``within`` is sentence, paragraph, section or document; empty means
+  sentence;
+* ``explained_ok`` and ``everywhere`` are true (or yes) or empty;
+* several example sentences go in one cell, one per line;
+* dates are written 2026-03-14; 14/03/2026 (the UK order, as a spreadsheet
+  may show it) is read too.
+
+A term may be on two rows when each row says its part of speech in ``as``
+and they share none ("impact" as a noun, and "impact" as a verb): they are
+two entries of the list.  A row is matched to the entry with the same term
+and the same ``as`` (or, when the term has one entry, to that one).
 
 Import compares each row with the list.  A cell that says what the list
 already says changes nothing, so exporting and importing gives back the same
@@ -28,12 +44,29 @@ from typing import Any
 
 import yaml
 
-from ..packs import STATUS_CHOICES, STATUS_SYNONYMS, Wordlist
+from ..matching import normalise
+from ..packs import PARTS_OF_SPEECH, STATUS_CHOICES, STATUS_SYNONYMS, Entry, Wordlist
 from ..schema import DataErrors
 from . import COLUMNS, REQUIRED_COLUMNS
-from .store import EditError, WordlistFile, as_text
+from .store import EditError, EntrySpan, WordlistFile, as_text
+from .values import (
+    LIST_SEP,
+    WITHIN_DEFAULT,
+    as_words,
+    clash,
+    format_use,
+    one_of,
+    parse_parts,
+    parse_use,
+    parse_within,
+    parts_of,
+    split,
+)
 
-LIST_SEP = ";"
+#: Columns that hold several words, with ``;`` between them.
+LIST_COLUMNS = ("use", "as", "when", "unless")
+#: Columns that are true or empty.
+BOOL_COLUMNS = ("explained_ok", "everywhere")
 _DATE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_UK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _TRUE = {"true", "yes", "y"}
@@ -52,6 +85,15 @@ class RowResult:
     term: str
     action: str  # "added", "changed", "unchanged", "skipped" or "rejected"
     detail: str = ""
+    #: The parts of speech the row is for (from its ``as`` or ``use`` cell), to tell two rows for one term apart.
+    parts: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The row's word for the report: "'impact' (as a verb)", "'impact'", or "" without a term."""
+        if not self.term:
+            return ""
+        return f"'{self.term}'" + (f" ({as_words(self.parts)})" if self.parts else "")
 
 
 @dataclass
@@ -71,18 +113,22 @@ class ImportReport:
 # Export
 
 
+def _check_sep(values: list[Any]) -> None:
+    for v in values:
+        if LIST_SEP in str(v):
+            raise SpreadsheetError(
+                f"'{v}' has a ';' in it, and ';' separates the words in a spreadsheet cell. "
+                "Take the ';' out of the wordlist first."
+            )
+
+
 def _cell(key: str, value: Any) -> str:
     if value is None:
         return ""
     if key == "examples":
         return "\n".join(str(v) for v in value)
-    if isinstance(value, list):
-        for v in value:
-            if LIST_SEP in str(v):
-                raise SpreadsheetError(
-                    f"'{v}' has a ';' in it, and ';' separates the words in a spreadsheet cell. "
-                    "Take the ';' out of the wordlist first."
-                )
+    if isinstance(value, (list, tuple)):
+        _check_sep(list(value))
         return "; ".join(str(v) for v in value)
     if isinstance(value, bool):
         return "true" if value else ""
@@ -91,12 +137,25 @@ def _cell(key: str, value: Any) -> str:
     return str(value)
 
 
+def entry_cells(e: Entry) -> dict[str, str]:
+    """One entry as a row, with every column."""
+    row = {}
+    for key in COLUMNS:
+        if key == "use":
+            _check_sep(e.use)
+            row[key] = format_use(e.use, e.use_as)
+        elif key == "as":
+            row[key] = _cell(key, list(e.parts))
+        elif key == "within":
+            row[key] = "" if e.within == WITHIN_DEFAULT else e.within
+        else:
+            row[key] = _cell(key, getattr(e, key, None))
+    return row
+
+
 def export_rows(wordlist: Wordlist) -> list[dict[str, str]]:
     """One row per entry, in the order of the file, with every column."""
-    rows = []
-    for e in wordlist.entries:
-        rows.append({key: _cell(key, getattr(e, key, None)) for key in COLUMNS})
-    return rows
+    return [entry_cells(e) for e in wordlist.entries]
 
 
 def csv_text(rows: list[dict[str, str]]) -> str:
@@ -173,10 +232,6 @@ def read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     return header, out
 
 
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split(LIST_SEP) if v.strip()]
-
-
 def _date(key: str, value: str) -> _dt.date:
     value = value.strip()
     try:
@@ -195,16 +250,28 @@ def _parse_row(row: dict[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, raw in row.items():
         text = raw.strip()
-        if key in ("use", "unless"):
-            values[key] = _split(text)
+        if key == "use":
+            try:
+                values[key] = parse_use(text)
+            except ValueError as exc:
+                raise ValueError(_lower(str(exc))) from None
+        elif key == "as":
+            try:
+                values[key] = parse_parts(split(text))
+            except ValueError as exc:
+                raise ValueError(f"the 'as' cell says {_lower(str(exc))}") from None
+        elif key in ("when", "unless"):
+            values[key] = split(text)
+        elif key == "within":
+            values[key] = parse_within(text)
         elif key == "examples":
             values[key] = [line.strip() for line in text.splitlines() if line.strip()]
         elif key in ("agreed", "review_by"):
             values[key] = _date(key, text) if text else None
-        elif key == "explained_ok":
+        elif key in BOOL_COLUMNS:
             low = text.lower()
             if low and low not in _TRUE | _FALSE:
-                raise ValueError(f"'explained_ok' should be true or false (or empty), but it is '{text}'")
+                raise ValueError(f"'{key}' should be true or false (or empty), but it is '{text}'")
             values[key] = low in _TRUE
         elif key == "status":
             low = text.lower()
@@ -218,7 +285,19 @@ def _parse_row(row: dict[str, str]) -> dict[str, Any]:
             values[key] = low or None
         else:
             values[key] = text or None
+    use, parts = values.get("use"), values.get("as")
+    if isinstance(use, dict) and parts:
+        missing = [p for p in use if p not in parts]
+        if missing:
+            raise ValueError(f"'use' gives words for the term as {as_words(missing[:1])[3:]}, but 'as' does not "
+                             f"list {missing[0]}. Add {missing[0]} to 'as', or take the {missing[0]} words out "
+                             "of 'use'")
     return values
+
+
+def _lower(text: str) -> str:
+    """A message as the end of a sentence: "'x' is ..." stays, "In 'use', ..." -> "in 'use', ..."."""
+    return text[:1].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
 
 
 def _defaults(text: str) -> dict[str, Any]:
@@ -234,31 +313,78 @@ def _effective(span_values: dict[str, Any], defaults: dict[str, Any], key: str) 
         value = as_text(defaults[key])
     else:
         value = None
-    if key in ("use", "unless", "examples"):
+    if key == "as":
+        return list(parts_of(span_values))
+    if key == "use" and isinstance(value, dict):
+        return {k: [v] if isinstance(v, str) else list(v) for k, v in value.items()}
+    if key in LIST_COLUMNS or key == "examples":
         if value is None:
             return []
         return [value] if isinstance(value, str) else list(value)
-    if key == "explained_ok":
+    if key in BOOL_COLUMNS:
         return str(value).lower() == "true" if value is not None else False
     if key == "status" and value is None:
         return "agreed"
+    if key == "within" and value is None:
+        return WITHIN_DEFAULT
     return value
 
 
 def _compare(key: str, value: Any) -> Any:
-    if key == "explained_ok":
+    if key in BOOL_COLUMNS:
         return bool(value)
-    if key in ("use", "unless", "examples"):
+    if key == "use" and isinstance(value, dict):
+        return {k: list(v) for k, v in value.items()}
+    if key in LIST_COLUMNS or key == "examples":
         return list(value or [])
+    if key == "within":
+        return value or WITHIN_DEFAULT
     return as_text(value) if value is not None else None
+
+
+def _row_parts(values: dict[str, Any]) -> tuple[str, ...]:
+    """The parts of speech a row is for, as the loader would read them."""
+    return parts_of({"as": values.get("as"), "use": values.get("use")})
+
+
+def _match(target: WordlistFile, term: str, values: dict[str, Any], has_as: bool, status: str | None,
+           default_status: str) -> "EntrySpan | None | str":
+    """The entry a row is about, None for a new one, or why it cannot be told (a reason for the report).
+
+    With an ``as`` column, the row is about the entry with the same parts of
+    speech, or the one entry its parts overlap; a row whose parts no entry has
+    is a new entry.  When that leaves more than one (a term in use and the
+    same term retired, or proposed), the row's ``status`` says which.
+    """
+    found = target.find_all(term, include_retired=True)
+    if not found:
+        return None
+    parts = _row_parts(values)
+    if has_as and parts:
+        exact = [e for e in found if set(e.parts) == set(parts)]
+        found = exact or [e for e in found if clash(e.parts, parts)]
+        if not found:
+            return None  # another part of speech: a new entry
+    elif has_as:
+        found = [e for e in found if not e.parts] or found
+    if len(found) > 1 and status:
+        found = [e for e in found if (e.status or default_status) == status] or found
+    if len(found) == 1:
+        return found[0]
+    named = [p for p in PARTS_OF_SPEECH if any(p in e.parts for e in found)]
+    names = one_of(named) if named else one_of(PARTS_OF_SPEECH)
+    how = f"fill in its 'as' cell with {names}" if has_as else f"add an 'as' column, with {names} in this row"
+    return (target.ambiguous_message(found).replace(f" in {target.path} ", " in the list ").rstrip(".")
+            + f". To say which one, {how}")
 
 
 def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -> ImportReport:
     """Apply a spreadsheet to a wordlist.  Writes only when every row is fine (and not ``dry_run``)."""
     header, rows = read_csv(csv_path)
     report = ImportReport()
-    seen: dict[str, int] = {}
+    seen: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
     defaults = _defaults(target.text)
+    has_as = "as" in header
     for number, row in rows:
         if "__error__" in row:
             report.rows.append(RowResult(number, "", "rejected", row["__error__"]))
@@ -267,63 +393,82 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -
         if not term:
             report.rows.append(RowResult(number, "", "rejected", "the term is empty"))
             continue
-        key = term.casefold()
-        if key in seen:
-            report.rows.append(RowResult(number, term, "rejected", f"'{term}' is also on row {seen[key]}"))
-            continue
-        seen[key] = number
         try:
             values = _parse_row(row)
         except ValueError as exc:
             report.rows.append(RowResult(number, term, "rejected", str(exc)))
             continue
+        parts = _row_parts(values)
+        # Two rows are for the same entry as the loader sees it: the same status, and a part of speech in common.
+        status = values.get("status") or _effective({}, defaults, "status")
+        key = normalise(term)
+        other = next((n for n, p, st in seen.get(key, [])
+                      if st == status and status != "retired" and clash(p, parts)), None)
+        seen.setdefault(key, []).append((number, parts, status))
+        if other is not None:
+            report.rows.append(RowResult(number, term, "rejected", f"'{term}' is also on row {other}", parts=parts))
+            continue
         values["term"] = term
-        existing = target.find(term, include_retired=True)
+        existing = _match(target, term, values, has_as, status if "status" in header else None,
+                          _effective({}, defaults, "status"))
+        if isinstance(existing, str):
+            report.rows.append(RowResult(number, term, "rejected", existing, parts=parts))
+            continue
         if existing is None and not values.get("use") and not values.get("why"):
             # A suggestion the forum has not filled in yet (words suggest --csv).
-            report.rows.append(RowResult(number, term, "skipped", "'use' and 'why' are empty"))
+            report.rows.append(RowResult(number, term, "skipped", "'use' and 'why' are empty", parts=parts))
             continue
         if existing is None:
             for needed in ("use", "why"):
                 if not values.get(needed):
                     report.rows.append(RowResult(number, term, "rejected",
-                                                 f"'{needed}' is empty, and a new word needs it"))
+                                                 f"'{needed}' is empty, and a new word needs it", parts=parts))
                     break
             else:
                 try:
                     new = {k: v for k, v in values.items() if v not in (None, [], "") and v is not False}
                     if new.get("status") == _effective({}, defaults, "status"):
                         new.pop("status")  # the list's default says it already
+                    if new.get("within") == WITHIN_DEFAULT:
+                        new.pop("within")
+                    if isinstance(new.get("use"), dict) and tuple(new.get("as", ())) == tuple(new["use"]):
+                        new.pop("as")  # the parts of `use` say it already
                     target.add(new)
                 except (EditError, DataErrors) as exc:
-                    report.rows.append(RowResult(number, term, "rejected", _reason(exc)))
+                    report.rows.append(RowResult(number, term, "rejected", _reason(exc), parts=parts))
                     continue
-                report.rows.append(RowResult(number, term, "added"))
+                report.rows.append(RowResult(number, term, "added", parts=parts))
             continue
         changes: dict[str, Any] = {}
         for col in header:
             if col == "term":
                 continue
             new_value = values.get(col)
+            if col == "as" and not new_value and isinstance(values.get("use"), dict):
+                new_value = list(values["use"])  # the parts of `use`, as the loader reads them
             current = _effective(existing.values, defaults, col)
             if _compare(col, new_value) == _compare(col, current):
                 continue
             if new_value in (None, [], False) and col not in existing.values:
                 continue  # empty, and the value comes from the defaults: leave it
             if col in ("use", "why") and not new_value:
-                report.rows.append(RowResult(number, term, "rejected", f"'{col}' is empty"))
+                report.rows.append(RowResult(number, term, "rejected", f"'{col}' is empty", parts=parts))
                 break
+            if col == "within" and new_value == WITHIN_DEFAULT:
+                new_value = None
+            if col == "as" and isinstance(values.get("use"), dict) and new_value == list(values["use"]):
+                new_value = None  # the parts of `use` say it
             changes[col] = None if new_value in ([], False) else new_value
         else:
             if not changes:
-                report.rows.append(RowResult(number, term, "unchanged"))
+                report.rows.append(RowResult(number, term, "unchanged", parts=parts))
                 continue
             try:
-                target.update(existing.term, changes)
+                target.update(existing, changes)
             except (EditError, DataErrors) as exc:
-                report.rows.append(RowResult(number, term, "rejected", _reason(exc)))
+                report.rows.append(RowResult(number, term, "rejected", _reason(exc), parts=parts))
                 continue
-            report.rows.append(RowResult(number, term, "changed", ", ".join(sorted(changes))))
+            report.rows.append(RowResult(number, term, "changed", ", ".join(sorted(changes)), parts=parts))
     if report.rejected or dry_run:
         return report
     try:

@@ -34,15 +34,29 @@ from ..fix import write_atomically
 from ..matching import normalise
 from ..packs import ENTRY, Wordlist, parse_wordlist_text, read_yaml_text
 from ..schema import DataErrors, compose
+from .values import as_words, clash, parts_of
 
 #: The order keys are written in, as in the shipped lists.
 KEY_ORDER = tuple(f.name for f in ENTRY.fields)
 #: Keys that hold lists.
-LIST_KEYS = frozenset({"use", "unless", "examples"})
+LIST_KEYS = frozenset({"use", "as", "when", "unless", "examples"})
+#: Keys whose one item is written on the key's own line (``as: verb``), as in the shipped lists.
+ONE_LINE_KEYS = frozenset({"use", "as"})
 
 
 class EditError(Exception):
     """An edit that cannot be made, with a plain-English message."""
+
+
+class AmbiguousTerm(EditError):
+    """A term that is in the list more than once (for different parts of speech), asked for without saying which.
+
+    ``entries`` are the entries it could be; the message names their parts and lines.
+    """
+
+    def __init__(self, message: str, entries: list["EntrySpan"]) -> None:
+        super().__init__(message)
+        self.entries = entries
 
 
 @dataclass
@@ -67,6 +81,16 @@ class EntrySpan:
     end: int  # end of its last line (before the newline)
     keys: dict[str, _Span] = field(default_factory=dict)
     values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The parts of speech the entry is for (``as``, else the keys of ``use``); empty: any."""
+        return parts_of(self.values)
+
+    def describe(self) -> str:
+        """The entry in words, for messages: "as a verb (line 12)", or "line 12"."""
+        parts = as_words(self.parts)
+        return f"{parts} (line {self.line})" if parts else f"line {self.line}"
 
 
 def _line_starts(text: str) -> list[int]:
@@ -109,10 +133,24 @@ def render_scalar(value: Any) -> str:
 
 
 def _render_key(key: str, value: Any, layout: _Layout) -> str:
-    """``key: value`` as text; a list's items on their own lines at the list indent (no newline at the end)."""
+    """``key: value`` as text; a list's items on their own lines at the list indent (no newline at the end).
+
+    A mapping (``use`` for each part of speech) has its keys on their own lines,
+    indented like a list, and each key's words like ``use``: one on the key's
+    line, several as a list under it.
+    """
+    if isinstance(value, dict):
+        sub = max(layout.item, layout.key + 2)
+        inner = _Layout(layout.dash, sub, sub + max(layout.item - layout.key, 0))
+        lines = []
+        for part, words in value.items():
+            words = [words] if isinstance(words, str) else list(words)
+            text = _render_key(str(part), words, inner) if len(words) != 1 else f"{part}: {render_scalar(words[0])}"
+            lines.append(" " * sub + text)
+        return f"{key}:\n" + "\n".join(lines)
     if isinstance(value, (list, tuple)):
         items = [str(v) for v in value]
-        if key == "use" and len(items) == 1:
+        if key in ONE_LINE_KEYS and len(items) == 1:
             return f"{key}: {render_scalar(items[0])}"
         if not items:
             return f"{key}: []"
@@ -161,6 +199,8 @@ def _scalar_value(node: yaml.Node) -> Any:
         return node.value
     if isinstance(node, yaml.SequenceNode):
         return [_scalar_value(n) for n in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {str(getattr(k, "value", "")): _scalar_value(v) for k, v in node.value}
     return None
 
 
@@ -277,12 +317,41 @@ class WordlistFile:
         """The list as speakeasy reads it.  Raises :class:`DataErrors`."""
         return parse_wordlist_text(self.path, self.text)
 
-    def find(self, term: str, include_retired: bool = False) -> EntrySpan | None:
+    def find_all(self, term: str, include_retired: bool = False) -> list[EntrySpan]:
+        """Every entry for ``term`` (as the matcher sees it: "Care-package" is "care package"), in file order."""
         key = normalise(term)
-        for e in self.entries:
-            if normalise(e.term) == key and (include_retired or e.status != "retired"):
-                return e
-        return None
+        return [e for e in self.entries
+                if normalise(e.term) == key and (include_retired or e.status != "retired")]
+
+    def find(self, term: str, include_retired: bool = False,
+             parts: "str | tuple[str, ...] | list[str] | None" = None) -> EntrySpan | None:
+        """The entry for ``term``, or None.
+
+        A term may have an entry for each part of speech ("impact" as a noun and
+        as a verb): ``parts`` says which (an entry with the same parts, else one
+        that covers them).  An entry in use comes before a retired one.  Raises
+        :class:`AmbiguousTerm` when the term has more than one entry and
+        ``parts`` does not tell them apart.
+        """
+        found = self.find_all(term, include_retired)
+        if isinstance(parts, str):
+            parts = (parts,)
+        if parts:
+            wanted = set(parts)
+            exact = [e for e in found if set(e.parts) == wanted]
+            found = exact or [e for e in found if clash(e.parts, tuple(wanted))]
+        if not found:
+            return None
+        pool = [e for e in found if e.status != "retired"] or found
+        if len(pool) == 1:
+            return pool[0]
+        raise AmbiguousTerm(self.ambiguous_message(pool), pool)
+
+    def ambiguous_message(self, entries: list[EntrySpan]) -> str:
+        """"'impact' is in ours.yaml more than once: as a noun (line 4) and as a verb (line 9)."."""
+        names = [e.describe() + (", retired" if e.status == "retired" else "") for e in entries]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"'{entries[0].term}' is in {self.path} more than once: {listed}."
 
     def is_sorted(self) -> bool:
         terms = [e.term.casefold() for e in self.entries]
@@ -299,34 +368,80 @@ class WordlistFile:
         return fragment.replace("\n", self.newline) if self.newline != "\n" else fragment
 
     def add(self, values: dict[str, Any]) -> EntrySpan:
-        """Add an entry in A-to-Z place.  ``values`` maps keys to values (lists for lists)."""
+        """Add an entry in A-to-Z place.  ``values`` maps keys to values (lists for lists).
+
+        A term may be added again for another part of speech (``as``): "impact"
+        as a verb next to "impact" as a noun.  An entry that would be the same
+        as one already there is refused with :class:`EditError`.
+        """
         term = str(values.get("term", "")).strip()
         if not term:
             raise EditError("The term is empty. Give the word or phrase to avoid.")
-        existing = self.find(term, include_retired=True)
-        if existing is not None:
+        parts = parts_of(values)
+        same = [e for e in self.find_all(term, include_retired=True) if clash(e.parts, parts)]
+        simple = [e for e in same if e.status == "retired" or (not e.parts and not parts)]
+        if simple:
+            existing = simple[0]
             raise EditError(
                 f"'{existing.term}' is already in {self.path} on line {existing.line}"
                 + (" (retired)." if existing.status == "retired" else ".")
                 + " Change that entry instead of adding another."
             )
-        clean = {k: v for k, v in values.items() if v not in (None, "", [])}
-        entry_text = self._nl(render_entry(clean, self.layout))
+        clean = {k: v for k, v in values.items() if v not in (None, "", [], {})}
+        if same:
+            # The same term for a part of speech it already has: say it as the loader does.  The loader
+            # lets an entry in use and a proposal for one term be side by side; `add` never does, so the
+            # new entry is tried with the status of the one already there.
+            existing = same[0]
+            before = self.text
+            probe = dict(clean, status=existing.status or self._default_status())
+            self._set_text(self._inserted(self._nl(render_entry(probe, self.layout)), term)[0])
+            problem = self._clash_problem(term)
+            self._set_text(before)
+            shared = [p for p in parts if p in existing.parts] or list(existing.parts or parts)
+            raise EditError(problem or f"'{existing.term}' {as_words(shared)} is already in {self.path} on line "
+                                       f"{existing.line}. Change that entry instead of adding another.")
+        text, index = self._inserted(self._nl(render_entry(clean, self.layout)), term)
+        self._set_text(text)
+        return self.entries[index]
+
+    def _inserted(self, entry_text: str, term: str) -> tuple[str, int]:
+        """The text with a new entry in A-to-Z place, and the entry's index."""
         text = self.text
         after = next((e for e in self.entries if e.term.casefold() > term.casefold()), None)
+        index = self.entries.index(after) if after is not None else len(self.entries)
         sep = self._nl("\n\n" if self.layout.blank_between else "\n")
         if after is not None:
             pos = after.lead
-            text = text[:pos] + entry_text + sep + text[pos:]
-        elif self.entries:
+            return text[:pos] + entry_text + sep + text[pos:], index
+        if self.entries:
             pos = self.entries[-1].end
-            text = text[:pos] + sep + entry_text + text[pos:]
-        else:
-            text = self._first_entry(entry_text)
-        self._set_text(text)
-        found = self.find(term)
-        assert found is not None
-        return found
+            return text[:pos] + sep + entry_text + text[pos:], index
+        return self._first_entry(entry_text), index
+
+    def _default_status(self) -> str:
+        """The status the list's ``defaults`` give (agreed when they give none)."""
+        try:
+            data = yaml.safe_load(self.text) or {}
+        except yaml.YAMLError:
+            return "agreed"
+        defaults = data.get("defaults") if isinstance(data, dict) else None
+        status = defaults.get("status") if isinstance(defaults, dict) else None
+        return str(status) if status else "agreed"
+
+    def _clash_problem(self, term: str) -> str | None:
+        """The loader's message about ``term`` being in the list twice, if it finds that."""
+        try:
+            self.wordlist()
+        except DataErrors as exc:
+            lines = set()
+            for e in self.find_all(term, include_retired=True):
+                span = e.keys.get("term")
+                lines.add(self.text.count("\n", 0, span.start) + 1 if span else e.line)
+            for error in exc.errors:
+                if error.line in lines:
+                    return f"{error.problem} {error.hint}" if error.hint else error.problem
+        return None
 
     def _first_entry(self, entry_text: str) -> str:
         """The text with ``words:`` holding only this entry (the list was empty)."""
@@ -340,24 +455,30 @@ class WordlistFile:
         end = _line_end(text, _content_end(self.words_node, text, self._starts))
         return text[:start] + self._nl("words:\n") + entry_text + text[end:]
 
-    def update(self, term: str, changes: dict[str, Any]) -> EntrySpan:
-        """Set (or with ``None``, remove) keys of the entry for ``term``."""
-        entry = self.find(term, include_retired=True)
-        if entry is None:
-            raise EditError(f"'{term}' is not in {self.path}.")
+    def update(self, which: "str | EntrySpan", changes: dict[str, Any],
+               parts: "str | tuple[str, ...] | list[str] | None" = None) -> EntrySpan:
+        """Set (or with ``None``, remove) keys of an entry: ``which`` is one of :attr:`entries`, or a term.
+
+        For a term with an entry for each part of speech, ``parts`` says which
+        (see :meth:`find`; :class:`AmbiguousTerm` if it is not clear).
+        """
+        if isinstance(which, EntrySpan):
+            index = next((i for i, e in enumerate(self.entries) if e is which), None)
+            if index is None:
+                raise EditError(f"'{which.term}' is no longer where it was in {self.path}.")
+        else:
+            entry = self.find(which, include_retired=True, parts=parts)
+            if entry is None:
+                raise EditError(f"'{which}' is not in {self.path}.")
+            index = self.entries.index(entry)
         for key, value in changes.items():
-            entry = self.find(term, include_retired=True) or entry  # positions move after each edit
-            self._update_key(entry, key, value)
-            if key == "term" and value:
-                term = str(value)
-        found = self.find(term, include_retired=True)
-        assert found is not None
-        return found
+            self._update_key(self.entries[index], key, value)  # positions move after each edit
+        return self.entries[index]
 
     def _update_key(self, entry: EntrySpan, key: str, value: Any) -> None:
         text = self.text
         span = entry.keys.get(key)
-        if value is None or value == "" or value == []:
+        if value is None or value == "" or value == [] or value == {}:
             if span is None:
                 return
             if span.first:
@@ -367,12 +488,7 @@ class WordlistFile:
             return
         rendered = self._nl(_render_key(key, value, self.layout))
         if span is not None:
-            current = entry.values.get(key)
-            if key in LIST_KEYS and isinstance(current, str):
-                current = [current]
-            wanted = as_text(list(value) if key in LIST_KEYS and not isinstance(value, str) else
-                              [value] if key in LIST_KEYS else value)
-            if current == wanted:
+            if _as_written(key, entry.values.get(key)) == _as_written(key, as_text(value)):
                 return  # the same already: leave the line as it is
             self._set_text(text[:span.start] + rendered + text[span.end:])
             return
@@ -414,8 +530,19 @@ class WordlistFile:
         return True
 
 
+def _as_written(key: str, value: Any) -> Any:
+    """A value as text, with one item of a list key as a list of one (``use: start`` is ``use: [start]``)."""
+    if isinstance(value, dict):
+        return {str(k): _as_written(key, v) for k, v in value.items()}
+    if key in LIST_KEYS and isinstance(value, str):
+        return [value]
+    return value
+
+
 def as_text(value: Any) -> Any:
     """A value as the YAML parser gives it back as text (to compare with what is in the file)."""
+    if isinstance(value, dict):
+        return {str(k): as_text(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [as_text(v) for v in value]
     if isinstance(value, bool):

@@ -190,7 +190,9 @@ def find_names(blocks: Sequence[Block], sentence_starts: Sequence[int]) -> Names
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
         if not words:
             continue
-        if _title_case(words):
+        sentence = block.kind in (BlockKind.PARAGRAPH, BlockKind.BLOCKQUOTE, BlockKind.FOOTNOTE) or \
+            text.rstrip().endswith((".", "!", "?"))
+        if _title_case(words) and not (sentence and len(words) > 3):
             if block.kind is BlockKind.HEADING or len(words) > 12:
                 later.append((block, words))
                 continue
@@ -204,19 +206,17 @@ def find_names(blocks: Sequence[Block], sentence_starts: Sequence[int]) -> Names
         for i, j in _runs(words, text):
             first_start = base + words[i][0]
             at_start = first_start in starts or i == 0 or _after_colon(text, words[i][0])
-            if at_start and j > i and words[i][2].lower() in STARTERS:
-                i += 1  # "The Cyber Assistance Team": the name starts after "The"
-                while i < j and words[i][2].lower() in CONNECTORS:
+            if at_start and j > i and (words[i][2].lower() in STARTERS or not _capitalised(words[i + 1][2])):
+                # "The Cyber Assistance Team", "Write to the Department for Work": the first word has
+                # its capital from the sentence, so the name starts at the next capitalised word.
+                i += 1
+                while i < j and not _capitalised(words[i][2]):
                     i += 1
                 first_start = base + words[i][0]
                 at_start = False
             capitals = sum(1 for _, _, w in words[i:j + 1] if _capitalised(w))
             evidence = capitals - (1 if at_start else 0)
             if evidence < 1:
-                continue
-            if at_start and not (j > i and _capitalised(words[i + 1][2])):
-                # "Safeguarding in Wales is...": the first capital is the sentence's, and a small
-                # word stands between it and the next one, so this is not clearly a name.
                 continue
             if capitals == 1 and words[i][2].isupper() and len(words[i][2]) > 1:
                 continue  # an acronym on its own is the acronym rule's business

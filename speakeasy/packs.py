@@ -126,6 +126,9 @@ ENTRY = Schema(
               "true if the word is jargon in any text, whatever the list's `topic` is about."),
         Field("explained_ok", "bool", "true if the word is fine once the document explains it."),
         Field("examples", "texts", "Sentences that use the word; each must be flagged by this entry."),
+        Field("fine_examples", "texts",
+              "Sentences where the word is fine (another part of speech, another sense, a name); "
+              "none may be flagged by this entry."),
         Field("notes", "text", "Anything else the forum wants to record."),
     )
     + PROVENANCE_FIELDS,
@@ -251,6 +254,8 @@ class Entry:
     everywhere: bool = False
     explained_ok: bool = False
     examples: list[str] = field(default_factory=list)
+    #: Sentences where the term is fine: speakeasy's tests check that this entry flags none of them.
+    fine_examples: list[str] = field(default_factory=list)
     notes: str | None = None
     source: str | None = None
     licence: str | None = None
@@ -415,7 +420,7 @@ def _display(path: Path) -> str:
 
 
 #: Bump when Entry or Wordlist change shape, so old disk caches are not used.
-_WORDLIST_CACHE_VERSION = "2"
+_WORDLIST_CACHE_VERSION = "3"
 
 
 @lru_cache(maxsize=256)
@@ -535,6 +540,7 @@ def _parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
             everywhere=bool(values.get("everywhere", False)),
             explained_ok=bool(values.get("explained_ok", False)),
             examples=list(values.get("examples", [])),
+            fine_examples=list(values.get("fine_examples", [])),
             notes=values.get("notes"),
             source=values.get("source"),
             licence=values.get("licence"),

@@ -127,7 +127,12 @@ def lint_source(text: str, path: str, *, plugins: tuple[str, ...] | list[str] = 
 
 
 def entry_example_problems(wordlist: Wordlist) -> list[str]:
-    """Examples in a wordlist that are not flagged by their own entry."""
+    """Examples in a wordlist that are not flagged by their own entry, and fine examples that are.
+
+    An example shows the entry, not the list's topic: examples are checked as
+    if they were about the list's topic (``everywhere``), so a short sentence
+    need not name it.  ``when``, ``unless``, ``as`` and names still count.
+    """
     from .packs import Rule as _Rule
 
     rule = _Rule(
@@ -139,7 +144,7 @@ def entry_example_problems(wordlist: Wordlist) -> list[str]:
         why="",
         example_bad="",
         example_good="",
-        options={"wordlists": [wordlist.path]},
+        options={"wordlists": [wordlist.path], "everywhere": True},
         wordlists=[wordlist],
     )
     rule.settings["include_proposed"] = True
@@ -153,8 +158,18 @@ def entry_example_problems(wordlist: Wordlist) -> list[str]:
                 problems.append(
                     f"{wordlist.path}:{entry.line}: the example for '{entry.term}' is not flagged by it: '{example}'"
                 )
+        for example in entry.fine_examples:
+            found = findings_for(rule, example, "text")
+            if any(_is_entry(f, entry) for f in found):
+                problems.append(
+                    f"{wordlist.path}:{entry.line}: the fine example for '{entry.term}' is flagged by it: '{example}'"
+                )
     return problems
 
 
 def _is_entry(finding: Finding, entry: Entry) -> bool:
-    return bool(finding.origin) and finding.origin.get("term") == entry.term
+    """Did this entry make the finding?  (One term may have an entry for each part of speech.)"""
+    origin = finding.origin or {}
+    if origin.get("term") != entry.term:
+        return False
+    return "line" not in origin or not entry.line or origin["line"] == entry.line

@@ -35,8 +35,11 @@ if TYPE_CHECKING:  # pragma: no cover
 BE = frozenset("am is are was were be been being get gets got gotten getting isn't aren't wasn't weren't".split())
 ADVERBS = frozenset(
     "not also never always often usually sometimes then now still already just only rarely normally "
-    "generally currently being been regularly fully properly clearly automatically".split()
+    "generally currently being been regularly fully properly clearly automatically well further first "
+    "either both all each very so too quite really even ever".split()
 )
+#: Between two participles that share one "be": "must be created and forwarded", "accessed, used and understood".
+_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or)?|and|or|and/or)[ \t]+(?:then[ \t]+|also[ \t]+)?", re.IGNORECASE)
 
 IRREGULAR = frozenset(
     """arisen awoken borne born beaten become begun bent bet bid bitten bled blown broken bred brought
@@ -55,7 +58,7 @@ IRREGULAR = frozenset(
 #: Words ending in -ed that are not past participles.
 NOT_PASSIVE = frozenset(
     """need bed red shed seed feed speed bleed breed weed deed greed creed heed hundred sacred naked wicked
-    wretched rugged ragged crooked dogged jagged kindred shred sled wed sped""".split()
+    wretched rugged ragged crooked dogged jagged kindred shred sled wed sped fled""".split()
 )
 
 #: Participles that are often adjectives after "be" ("we are pleased to", "she is interested in",
@@ -67,8 +70,12 @@ OFTEN_ADJECTIVES = frozenset(
     closed opened involved located situated aware known finished done gone seated dressed lost stuck
     required expected confused amazed annoyed ashamed convinced embarrassed exhausted frustrated impressed
     inspired obliged relieved shocked stressed upset welcomed acquainted accustomed devoted fixed mixed
-    connected organised organized informed equipped isolated exposed bound""".split()
+    connected organised organized informed equipped isolated exposed bound amazed relaxed expired overpriced
+    overwhelmed thrilled stunned puzzled dissatisfied unimpressed hooked retarded fed""".split()
 )
+
+#: Participles that say what state something is in ("the office is closed"): a passive only with "by".
+STATES = frozenset("closed finished done gone located situated married engaged dressed lost opened".split())
 
 #: "get" with these is not a passive: "get started", "get involved", "get rid of".
 GET_NOT_PASSIVE = frozenset(
@@ -76,6 +83,8 @@ GET_NOT_PASSIVE = frozenset(
     "lost stuck acquainted accustomed organised organized sorted".split()
 )
 _GET = frozenset("get gets got gotten getting".split())
+#: A passive turned round, at the start of a sentence: "Attached is the form", "Enclosed are the forms".
+_INVERTED = re.compile(r"(?:attached|enclosed)[ \t]+(?:below[ \t]+|here[ \t]+)?(?:is|are)\b")
 
 
 #: Forms of "be" and "get" in lower-case text (apostrophes straight or curly), and "be" joined to a
@@ -123,7 +132,16 @@ class PassiveVoice(Kind):
         src = analysis.source
         word_at = _WORD.match
         reported = -1  # the end of the last passive: "is being reviewed" is one passive, not two
-        for m in _BE.finditer(analysis.masked_lower):
+        low_text = analysis.masked_lower
+        for sent in analysis.sentences:
+            if low_text.startswith(("attached", "enclosed"), sent.start):
+                inv = _INVERTED.match(low_text, sent.start)
+                if inv is not None:
+                    phrase = " ".join(src[inv.start():inv.end()].split())
+                    if phrase.lower() not in self.allow:
+                        yield self.finding(analysis, inv.start(), inv.end(), match=src[inv.start():inv.end()],
+                                           message=self.render(match=phrase))
+        for m in _BE.finditer(low_text):
             if m.start() < reported:
                 continue
             pos = m.end()
@@ -142,7 +160,7 @@ class PassiveVoice(Kind):
                     pos = w.end()
                     continue
                 if is_participle(word) and self._passive(analysis, m.group(0), w.start(), w.end(), low):
-                    start, end = m.start(), w.end()
+                    start, end = m.start(), self._coordinated(analysis, w.end())
                     phrase = " ".join(src[start:end].split())
                     reported = end
                     if phrase.lower() not in self.allow:
@@ -150,12 +168,34 @@ class PassiveVoice(Kind):
                                            message=self.render(match=phrase))
                 break
 
+    def _coordinated(self, analysis: "Analysis", end: int) -> int:
+        """Where a passive ends, with the participles that share its "be": "be created and forwarded"."""
+        masked = analysis.masked
+        while True:
+            joint = _AND.match(masked, end)
+            if joint is None:
+                return end
+            w = _WORD.match(masked, joint.end())
+            if w is None or not is_participle(w.group(0)):
+                return end
+            end = w.end()
+
     def _passive(self, analysis: "Analysis", aux: str, start: int, end: int, low: str) -> bool:
         """Is the participle at ``start`` a verb in a passive?  Asks the tagger only when the form leaves doubt."""
         is_get = aux in _GET
         if is_get and low in GET_NOT_PASSIVE:
             return False
-        if not is_get and low not in OFTEN_ADJECTIVES:
+        masked = analysis.masked_lower
+        after = masked[end:end + 12]
+        if low in STATES and not is_get and " by " not in masked[end:end + 60]:
+            return False  # "the office is closed on Sundays": a state, unless someone did it "by"
+        if low == "made" and after.startswith(" up of"):
+            return False  # "is made up of": consists of
+        if low == "based" and after.lstrip().startswith(("in ", "at ", "near ", "permanently", "locally")):
+            return False  # "is based in London": where, not what was done
+        existential = masked[max(0, start - 40):start].rstrip().endswith(
+            ("there is", "there are", "there was", "there were", "there be", "there will be"))
+        if not is_get and not existential and low not in OFTEN_ADJECTIVES:
             return True
         sent = analysis.sentence_at(start)
         if sent is None:
@@ -164,8 +204,8 @@ class PassiveVoice(Kind):
         for i, tok in enumerate(tokens):
             if tok.start == start and tok.end == end:
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                if is_get and nxt is not None and nxt.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
-                    return False  # "get written consent": the word describes what you get
+                if (is_get or existential) and nxt is not None and nxt.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+                    return False  # "get written consent", "there is automated data collection"
                 if low in ("used", "supposed") and nxt is not None and nxt.text.lower() == "to":
                     after = tokens[i + 2] if i + 2 < len(tokens) else None
                     if low == "supposed" or after is None or after.pos != "VERB" or after.tag != "VB":

@@ -474,7 +474,8 @@ def test_import_rejects_bad_rows_and_saves_nothing(cli, ours: Path, rows, expect
     ("term;use;why\nrespite;a break;y\n",
      "in.csv: the columns are separated by ';', not ','. Save the spreadsheet again, with commas between the "
      "columns."),
-    ("", "in.csv: the spreadsheet is empty. The first row must name the columns: " + ", ".join(COLUMNS) + "."),
+    ("", "in.csv: the spreadsheet is empty. The first row must name the columns. term, use and why are needed. "
+         "The others are: " + ", ".join(COLUMNS[3:]) + "."),
 ])
 def test_import_refuses_a_spreadsheet_it_cannot_read(cli, ours: Path, content: str, message: str, plain) -> None:
     (ours.parent / "in.csv").write_text(content)

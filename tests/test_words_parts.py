@@ -581,3 +581,21 @@ def test_words_add_use_with_semicolons_as_in_a_spreadsheet_cell(cli, meeting: Pa
     code, out, err = cli("words", "add", "sunrise", "--use", " ; ", "--why", "x", "--by", "Kim",
                          "--list", "meeting.yaml", "--no-config")
     assert (code, err) == (2, "speakeasy: error: --use is empty. Give a plainer word or phrase.\n")
+
+
+def test_fine_examples_go_out_to_the_spreadsheet_and_back(cli, meeting: Path) -> None:
+    text = MEETING.replace("    within: paragraph\n", "    within: paragraph\n    fine_examples:\n"
+                           "      - We sat at the dinner table.\n      - The table was set for two.\n")
+    meeting.write_text(text)
+    assert load_wordlist(meeting).entries[2].fine_examples == ["We sat at the dinner table.", "The table was set for two."]
+    assert cli("words", "export", "m.csv", "--list", "meeting.yaml", "--no-config")[0] == 0
+    rows = _rows((meeting.parent / "m.csv").read_text(encoding="utf-8-sig"))
+    assert rows[2]["fine_examples"] == "We sat at the dinner table.\nThe table was set for two."
+    code, out, err = cli("words", "import", "m.csv", "--list", "meeting.yaml", "--no-config")
+    assert (code, err) == (0, ""), err
+    assert meeting.read_text() == text
+    rows[2]["fine_examples"] = "We sat at the dinner table."
+    _write_csv(meeting.parent / "m.csv", rows)
+    code, out, err = cli("words", "import", "m.csv", "--list", "meeting.yaml", "--no-config")
+    assert (code, err) == (0, ""), err
+    assert load_wordlist(meeting).entries[2].fine_examples == ["We sat at the dinner table."]

@@ -49,6 +49,7 @@ COLUMNS = (
     "everywhere",
     "notes",
     "examples",
+    "fine_examples",
 )
 #: Columns a spreadsheet must have.
 REQUIRED_COLUMNS = ("term", "use", "why")

@@ -103,6 +103,8 @@ FIELDS: tuple[FormField, ...] = (
               "bool"),
     FormField("explained_ok", "Fine once explained", "the word is fine once the document explains it", "bool"),
     FormField("examples", "Examples", "sentences that use the word, one on each line", "lines"),
+    FormField("fine_examples", "Fine examples",
+              "sentences where the word is fine and must not be flagged, one on each line", "lines"),
     FormField("notes", "Notes", "anything else the forum wants to write down", "text"),
     FormField("source", "Source", "where the word came from", "text"),
     FormField("licence", "Licence", "the licence of the source, like CC-BY-4.0", "text"),

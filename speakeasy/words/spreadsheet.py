@@ -125,7 +125,7 @@ def _check_sep(values: list[Any]) -> None:
 def _cell(key: str, value: Any) -> str:
     if value is None:
         return ""
-    if key == "examples":
+    if key in ("examples", "fine_examples"):
         return "\n".join(str(v) for v in value)
     if isinstance(value, (list, tuple)):
         _check_sep(list(value))
@@ -197,8 +197,9 @@ def read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     except csv.Error as exc:
         raise SpreadsheetError(f"{path}: speakeasy could not read this as a CSV file ({exc}).") from None
     if not rows or not any(c.strip() for c in rows[0]):
-        raise SpreadsheetError(f"{path}: the spreadsheet is empty. The first row must name the columns: "
-                               + ", ".join(COLUMNS) + ".")
+        raise SpreadsheetError(f"{path}: the spreadsheet is empty. The first row must name the columns. "
+                               "term, use and why are needed. The others are: "
+                               + ", ".join(c for c in COLUMNS if c not in REQUIRED_COLUMNS) + ".")
     header = [c.strip().lower().replace(" ", "_") for c in rows[0]]
     if len(header) == 1 and ";" in header[0]:
         raise SpreadsheetError(f"{path}: the columns are separated by ';', not ','. Save the spreadsheet "
@@ -264,7 +265,7 @@ def _parse_row(row: dict[str, str]) -> dict[str, Any]:
             values[key] = split(text)
         elif key == "within":
             values[key] = parse_within(text)
-        elif key == "examples":
+        elif key in ("examples", "fine_examples"):
             values[key] = [line.strip() for line in text.splitlines() if line.strip()]
         elif key in ("agreed", "review_by"):
             values[key] = _date(key, text) if text else None
@@ -317,7 +318,7 @@ def _effective(span_values: dict[str, Any], defaults: dict[str, Any], key: str) 
         return list(parts_of(span_values))
     if key == "use" and isinstance(value, dict):
         return {k: [v] if isinstance(v, str) else list(v) for k, v in value.items()}
-    if key in LIST_COLUMNS or key == "examples":
+    if key in LIST_COLUMNS or key in ("examples", "fine_examples"):
         if value is None:
             return []
         return [value] if isinstance(value, str) else list(value)
@@ -335,7 +336,7 @@ def _compare(key: str, value: Any) -> Any:
         return bool(value)
     if key == "use" and isinstance(value, dict):
         return {k: list(v) for k, v in value.items()}
-    if key in LIST_COLUMNS or key == "examples":
+    if key in LIST_COLUMNS or key in ("examples", "fine_examples"):
         return list(value or [])
     if key == "within":
         return value or WITHIN_DEFAULT

@@ -39,7 +39,7 @@ from .values import as_words, clash, parts_of
 #: The order keys are written in, as in the shipped lists.
 KEY_ORDER = tuple(f.name for f in ENTRY.fields)
 #: Keys that hold lists.
-LIST_KEYS = frozenset({"use", "as", "when", "unless", "examples"})
+LIST_KEYS = frozenset({"use", "as", "when", "unless", "examples", "fine_examples"})
 #: Keys whose one item is written on the key's own line (``as: verb``), as in the shipped lists.
 ONE_LINE_KEYS = frozenset({"use", "as"})
 

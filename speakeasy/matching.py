@@ -119,10 +119,10 @@ def expand_entries(
 
     The second item maps a tag to {alternative: inflected alternative}:
     ``{"VBD": {"use": "used"}, "NNS": {...}}``.  Cached on disk with the
-    forms, so a warm run never loads lemminflect or the tagger.
+    forms, so a warm run never loads lemminflect.
     """
     digest = hashlib.sha256(
-        (repr(entries) + f"|{_CACHE_VERSION}|{_lemminflect_version()}|{_tagger_version()}").encode("utf-8")
+        (repr(entries) + f"|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8")
     ).hexdigest()[:32]
     key = f"entries-{digest}"
     cached = _cache_load(key)
@@ -137,14 +137,6 @@ def expand_entries(
     _cache_store(key, result)
     return result
 
-
-def _tagger_version() -> str:
-    """The shipped tagger's model, for cache keys (plurals of alternatives use it), without loading it."""
-    try:
-        from .tagger import model_version
-    except ImportError:  # pragma: no cover
-        return "?"
-    return model_version()
 
 
 def _lemminflect_version() -> str:

@@ -188,6 +188,11 @@ def test_long_words_in_capitals_are_words(lint) -> None:
         "The Care Quality Commission CQC inspects homes.",
         "Children with special educational needs and disabilities get help. SEND support is free.",
         "It was once known as a Privacy Impact Assessment or PIA.",
+        "Write to the Ministry of Justice. The MoJ will reply.",
+        "Write to the Department for Work and Pensions. The DWP will reply.",
+        "The Road Users' Group meets. The RUG will reply.",
+        # Three capitals or more: the name may come anywhere before.
+        "Contact the Environment Protection Agency." + " We keep them safe." * 200 + " The EPA will reply.",
     ],
 )
 def test_spelled_out_earlier_without_brackets(lint, text: str) -> None:
@@ -206,6 +211,12 @@ def test_spelled_out_earlier_without_brackets(lint, text: str) -> None:
         ("Logs help users to reasonably identify the full URI.", "URI"),
         # Lower-case words far before do not count.
         ("We keep domain name service logs." + " We keep them safe." * 20 + " DNS logs are kept.", "DNS"),
+        # Two capitals: the name must come in the page before.
+        ("Contact the Environment Agency." + " We keep them safe." * 200 + " The EA will reply.", "EA"),
+        # A word in capitals is not one of the words.
+        ("The Data and IT Team meets. The DIT will reply.", "DIT"),
+        # In lower-case words "the" is not skipped.
+        ("We keep the domain and the name service logs. The DNS logs are kept.", "DNS"),
     ],
 )
 def test_not_spelled_out(lint, text: str, acronym: str) -> None:

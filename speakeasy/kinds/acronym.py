@@ -285,14 +285,7 @@ _STOPWORDS = (
     "here", "then", "than", "when", "where", "which", "who", "what", "how", "why", "from", "into", "about",
 )
 _LITTLE = frozenset(CONNECTORS + _STOPWORDS)
-_FIRST_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CAPITALS_ONLY = re.compile(r"[A-Z][A-Z0-9&]+")
-_SEP = r"['’]?[ \t\n\u00a0,–-]+"
-_CONN = r"(?:(?i:" + "|".join(CONNECTORS) + r")\b|&)"
-#: In lower-case words only these little words may be skipped: "users to reasonably identify" is not URI.
-_PLAIN_CONN = r"(?:(?:and|of|for)\b|&)"
-_NOT_CONTENT = r"(?!(?i:" + "|".join(CONNECTORS + _STOPWORDS) + r")\b)"
-_REST = r"[^\W_]*(?:['’][^\W_]+)*"
 #: Words in lower case count only this close before the acronym (about three lines).
 _PLAIN_WINDOW = 300
 #: Two letters match many pairs of words by chance ("Internet Tools" is not IT), so for
@@ -301,54 +294,37 @@ _SHORT_WINDOW = 3000
 # A word with a capital just before the run, inside a sentence: the run is the end of a longer name.
 _TITLE_WORD_BEFORE = re.compile(r"[^\W\d_][\w,;)]*" + _SPACE + r"+[A-Z][a-z]+(?:['’][a-z]+)?" + _SPACE + "+$")
 
+# A run of words is matched one word at a time, in Python, with the small patterns
+# below, each tried at one place with ``pattern.match(text, pos, before)``.  (One
+# pattern for the whole run, built for each acronym, needed the list of little words
+# again for every letter; compiling those took longer than all the rest of the check.)
+# Each piece can go on to the next only one way (a word runs to its end, a gap to the
+# next word, and at most one little word fits a place), so following every place the
+# next word may start, as _run_from does, finds exactly the runs such a pattern would.
 
-def _letter(letter: str, name: bool, little: bool = False) -> str:
-    """One word giving ``letter``: a capitalised word in a name, any word in plain words.
-
-    With ``little``, a little word may give the letter too ("Freedom of Information" is FOI).
-    """
-    first = re.escape(letter.upper()) if name else "[" + re.escape(letter.upper()) + re.escape(letter.lower()) + "]"
-    # A word in capitals is an acronym itself, not one of the words.
-    word = _NOT_CONTENT + r"(?![A-Z][A-Z0-9&]+(?![\w'’]))" + first + _REST
-    if little:
-        words = [c for c in CONNECTORS if c[0] == letter.lower()]
-        if words:
-            word = "(?:" + word + "|(?i:" + "|".join(words) + r")\b)"
-    return word
-
-
-@lru_cache(maxsize=1024)
-def _run_patterns(acronym: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Patterns for the words an acronym stands for: as a name, and in plain words (3 letters or more).
-
-    Each capital is the first letter of a word, in order; little words
-    (of, for, and, the, &...) between them may be skipped.  A lower-case
-    letter ("f" in DfT, "o" in MoJ) may come from a little word, or be left
-    out.
-    """
-    letters = [c for c in acronym if c.isalpha()]
-    capitals = sum(1 for c in letters if c.isupper())
-    if capitals < 2 or not letters[0].isupper() or not letters[-1].isupper():
-        return None, None
-
-    def build(name: bool) -> re.Pattern[str]:
-        # The first and last words are never little words: "in the" is not IT.  The
-        # pattern starts with the plain first letter, which `re` can skip to quickly;
-        # _search_run checks the first word.
-        c = re.escape(letters[0])
-        first = c if name else "[" + c + c.lower() + "]"
-        parts = [first + r"(?<![\w'’&]" + first + ")" + _REST]
-        last = len(letters) - 1
-        for i, c in enumerate(letters[1:], start=1):
-            conn = _CONN if name else _PLAIN_CONN
-            if c.islower():
-                parts.append("(?:" + _SEP + "(?:" + conn + _SEP + ")*?" + "[" + c + c.upper() + "]" + _REST + ")?")
-            else:
-                parts.append(_SEP + "(?:" + conn + _SEP + ")*" + _letter(c, name, little=name and i < last))
-        parts.append(r"(?![\w'’])")
-        return re.compile("".join(parts))
-
-    return build(True), (build(False) if capitals >= 3 else None)
+#: The rest of a word after its first letter: letters and digits, with apostrophes
+#: inside ("Commissioner's").  It always runs to the end of the word.
+_REST = r"[^\W_]*(?:['’][^\W_]+)*"
+_WORD_REST = re.compile(_REST)
+#: Between two words: spaces, line breaks, commas or dashes, perhaps after an
+#: apostrophe ("Users' Group").
+_GAP = re.compile(r"['’]?[ \t\n\u00a0,–-]+")
+#: The little words a name may skip, in any case ("Department for Transport")...
+_NAME_SKIP = re.compile(r"(?:(?i:" + "|".join(CONNECTORS) + r")\b|&)")
+#: ...and the only ones words in lower case may skip: "users to reasonably identify" is not URI.
+_PLAIN_SKIP = re.compile(r"(?:(?:and|of|for)\b|&)")
+#: A little word, in any case: it never gives a capital of the acronym as a word
+#: of the run ("must also consider" is not MAC), except as in :data:`_LITTLE_GIVES`.
+_LITTLE_WORD = re.compile(r"(?i:" + "|".join(CONNECTORS + _STOPWORDS) + r")\b")
+#: In a name, a connector may give a capital that is not the last: "Freedom of Information" is FOI.
+_LITTLE_GIVES = {
+    letter: re.compile(r"(?i:" + "|".join(c for c in CONNECTORS if c[0] == letter) + r")\b")
+    for letter in {c[0] for c in CONNECTORS}
+}
+#: A word in capitals is an acronym itself, never one of the words.
+_CAPITALS_AT = re.compile(r"[A-Z][A-Z0-9&]+(?![\w'’])")
+#: The end of the run: no more of the word follows.
+_RUN_END = re.compile(r"(?![\w'’])")
 
 
 def spelled_out_before(text: str, acronym: str, before: int) -> bool:
@@ -364,34 +340,127 @@ def spelled_out_before(text: str, acronym: str, before: int) -> bool:
       as "must", "also", "the" never give a letter, and only "and", "of",
       "for" and "&" may be skipped.
 
-    The run must start the name: "Data Protection Impact Assessment" does
-    not spell out PIA.  Two capitals match many pairs of words by chance, so
-    for them the name must come in the 3,000 characters before (about a
-    page); words in lower case must come in the 300 characters before.
+    See :func:`_run_from` for the words in between.  The run must start the
+    name: "Data Protection Impact Assessment" does not spell out PIA.  Two
+    capitals match many pairs of words by chance, so for them the name must
+    come in the 3,000 characters before (about a page); words in lower case
+    must come in the 300 characters before.
 
-    Only ``text[:before]`` is searched, and the patterns are built only for
-    the acronyms a document uses.
+    Only ``text[:before]`` is searched.
     """
-    name, plain = _run_patterns(acronym)
-    if name is None:
+    letters = _letters(acronym)
+    if letters is None:
         return False
     short = sum(1 for c in acronym if c.isupper()) < 3
-    if _search_run(name, text, max(0, before - _SHORT_WINDOW) if short else 0, before):
+    if _search_run(letters, True, text, max(0, before - _SHORT_WINDOW) if short else 0, before):
         return True
-    return plain is not None and _search_run(plain, text, max(0, before - _PLAIN_WINDOW), before)
+    return not short and _search_run(letters, False, text, max(0, before - _PLAIN_WINDOW), before)
 
 
-def _search_run(pattern: re.Pattern[str], text: str, pos: int, before: int) -> bool:
-    """A run of words that starts a name: "Data Protection Impact Assessment" does not spell out PIA."""
-    while True:
-        m = pattern.search(text, pos, before)
-        if m is None:
-            return False
-        first = _FIRST_WORD.match(m.group()).group()
+@lru_cache(maxsize=1024)
+def _letters(acronym: str) -> str | None:
+    """The letters of ``acronym`` that words must give, or None if it cannot be spelled out.
+
+    Digits and "&" give no word.  It needs two capitals or more, and must
+    start and end with a capital: lower-case letters ("f" in DfT) may be left
+    out, so they cannot mark where the run starts or ends.
+    """
+    letters = "".join(c for c in acronym if c.isalpha())
+    capitals = sum(1 for c in letters if c.isupper())
+    if capitals < 2 or not letters[0].isupper() or not letters[-1].isupper():
+        return None
+    return letters
+
+
+@lru_cache(maxsize=128)
+def _first_words(letter: str, name: bool) -> re.Pattern[str]:
+    """The words that may start a run: they start with ``letter`` (a capital in a name), at the start of a word."""
+    c = re.escape(letter)
+    first = c if name else "[" + c + c.lower() + "]"
+    return re.compile(first + r"(?<![\w'’&]" + first + ")" + _REST)
+
+
+def _search_run(letters: str, name: bool, text: str, pos: int, before: int) -> bool:
+    """A run of words in ``text[pos:before]`` that spells ``letters`` and starts a name.
+
+    The first word is not a little word or a word in capitals ("in the" is not
+    IT), and has no capitalised word just before it in the same sentence:
+    "Data Protection Impact Assessment" does not spell out PIA.
+    """
+    for m in _first_words(letters[0], name).finditer(text, pos, before):
+        first = m.group()
         if (first.lower() not in _LITTLE and not _CAPITALS_ONLY.fullmatch(first)
+                and _run_from(text, m.end(), letters[1:], name, before)
                 and not _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())):
             return True
-        pos = m.start() + 1
+    return False
+
+
+def _run_from(text: str, pos: int, letters: str, name: bool, before: int) -> bool:
+    """The words after the first one, from ``pos``, give ``letters`` and the run ends there.
+
+    Each capital is the first letter of the next word, in order, ignoring case
+    in plain words.  That word is not a little word ("of", "must") and not a
+    word in capitals.  Little words may be skipped before it: in a name "of",
+    "for", "and", "the", "in", "on", "to", "at", "by", "with", "a", "an" and
+    "&", in any case; in plain words only "and", "of", "for" and "&".  In a
+    name, a connector may itself give a capital that is not the last ("Freedom
+    of Information" for FOI).
+
+    A lower-case letter ("f" in DfT, "o" in MoJ) may be left out, or come
+    from the next word in either case, little or not ("Department for
+    Transport"), again perhaps after skipped little words.
+
+    The letters are ASCII (from :data:`_ACRONYM`).  Every way of reading the
+    words is tried: ``ends`` holds where the words read so far may end.
+    """
+    skip = _NAME_SKIP if name else _PLAIN_SKIP
+    last = len(letters) - 1
+    ends = {pos}
+    for i, letter in enumerate(letters):
+        lower = letter.islower()
+        little = _LITTLE_GIVES.get(letter.lower()) if name and not lower and i < last else None
+        found = set(ends) if lower else set()
+        for p in ends:
+            for q in _next_words(text, p, before, skip):
+                end = _word_giving(text, q, before, letter, name, little)
+                if end is not None:
+                    found.add(end)
+        if not found:
+            return False
+        ends = found
+    return any(_RUN_END.match(text, p, before) for p in ends)
+
+
+def _next_words(text: str, pos: int, before: int, skip: re.Pattern[str]) -> Iterator[int]:
+    """Where the next word may start after ``pos``: after the gap, and after each little word skipped."""
+    gap = _GAP.match(text, pos, before)
+    while gap is not None:
+        yield gap.end()
+        little = skip.match(text, gap.end(), before)
+        if little is None:
+            return
+        gap = _GAP.match(text, little.end(), before)
+
+
+def _word_giving(text: str, pos: int, before: int, letter: str, name: bool,
+                 little: re.Pattern[str] | None) -> int | None:
+    """The end of the word at ``pos`` if it gives ``letter`` (see :func:`_run_from`), else None."""
+    if pos >= before:
+        return None
+    c = text[pos]
+    if letter.islower():
+        if c != letter and c != letter.upper():
+            return None
+    else:
+        if little is not None:
+            m = little.match(text, pos, before)
+            if m is not None:
+                return m.end()
+        if (c != letter and (name or c != letter.lower())) or _LITTLE_WORD.match(text, pos, before) \
+                or _CAPITALS_AT.match(text, pos, before):
+            return None
+    return _WORD_REST.match(text, pos + 1, before).end()
 
 
 # -- the rule ---------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def _cache_store(key: str, value: object) -> None:
         pass  # a cache that cannot be written is not an error
 
 
-_CACHE_VERSION = "4"
+_CACHE_VERSION = "5"
 
 
 def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str, str]]]:
@@ -290,7 +290,7 @@ def inflect_alternative(alternative: str, tag: str) -> str:
             return alternative  # "the point at which..." is not a verb phrase
         forms = getInflection(head.lower(), tag=tag)
         if forms:
-            words[0] = _same_case(head, forms[0])
+            words[0] = _same_case(head, _UK_PARTICIPLES.get(forms[0], forms[0]))
         return " ".join(words)
     if tag == "NNS":
         return plural_alternative(alternative)
@@ -307,6 +307,10 @@ _NOT_NOUN_PHRASE = frozenset(
     "what how when where why who whom whose which whether if someone something somebody anyone anything "
     "everyone everything nobody nothing you we they it he she i this that these those to not".split()
 )
+#: Words that end a phrasal verb: "carry out", "set up", "work on", "look after".
+_PARTICLES = frozenset("out up off on in down over back away through after about along around into with".split())
+#: Past participles in US English that UK readers do not use.
+_UK_PARTICIPLES = {"gotten": "got"}
 #: Nouns that are already plural, or have no plural a reader would use.
 _NO_PLURAL = frozenset(
     "people staff children police cattle money equipment information advice help support care news "
@@ -329,6 +333,8 @@ def plural_alternative(alternative: str) -> str:
     low = [w.lower() for w in words]
     if low[0] in _NOT_NOUN_PHRASE:
         return alternative
+    if len(words) > 1 and low[-1] in _PARTICLES:
+        return alternative  # a verb with its particle ("carry out", "work on"): not a noun phrase
     drop_article = low[0] in ("a", "an", "one")
     start = 1 if drop_article else 0
     if start >= len(words):

@@ -72,7 +72,8 @@ def words_pattern(words: list[str]) -> re.Pattern[str]:
     """A pattern for any of ``words`` as whole words, with simple endings (-s, -es, -ed, -ing), in lower-case text."""
     forms = sorted({" ".join(w.lower().split()) for w in words} | {normalise(w) for w in words}, key=len,
                    reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") + r"(?:s|es|ed|ing|'s|’s)?" for w in forms if w)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"(?:[^\S\x1c-\x1f]|-)+") + r"(?:s|es|ed|ing|'s|’s)?"
+                           for w in forms if w)
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w])")
 
 
@@ -111,6 +112,34 @@ class Matcher:
                     got[1].update(tags.split())
         self.lookup = {k: _Form(tuple(v[0]), tuple(sorted(v[1]))) for k, v in lookup.items()}
         self.forms = FormSet([[f for f, _ in forms] for forms, _ in expanded])
+        #: Each entry's forms as words with spaces ("take into account"), to tell which `when` and
+        #: `unless` phrases hold the term itself.
+        self.plain_forms = [{_spaced(f) for f, _ in forms} for forms, _ in expanded]
+        self._near: dict[int, tuple[list[str], list[str], list[str], list[str]]] = {}
+
+    def near_words(self, index: int) -> tuple[list[str], list[str], list[str], list[str]]:
+        """An entry's `when` and `unless` words, each split in two: phrases that hold the term
+        itself ("foster care" for "foster"), which count only where they are the match's own
+        words, and the others, which count anywhere near."""
+        got = self._near.get(index)
+        if got is None:
+            entry = self.entries[index]
+            forms = self.plain_forms[index]
+
+            def holds(word: str) -> bool:
+                text = " " + _spaced(word.lower()) + " "
+                return any(f" {f} " in text for f in forms)
+
+            got = self._near[index] = (
+                [w for w in entry.when if holds(w)], [w for w in entry.when if not holds(w)],
+                [w for w in entry.unless if holds(w)], [w for w in entry.unless if not holds(w)],
+            )
+        return got
+
+
+def _spaced(form: str) -> str:
+    """A form or phrase as lower-case words with single spaces: "co\x00production" -> "co production"."""
+    return " ".join(re.split(r"[\s\x00\x01\-]+", form.replace("\x02", "'").lower())).strip()
 
 
 def _same_term(a: Entry, b: Entry) -> bool:
@@ -192,7 +221,7 @@ class Substitution(Kind):
             if block is None or analysis.block_index(end - 1) != block:
                 continue  # never across two blocks
             candidates = [i for i in hit.entries if self._topic_fits(analysis, entries[i], block, topics)]
-            candidates = [i for i in candidates if self._context_fits(analysis, entries[i], start)]
+            candidates = [i for i in candidates if self._context_fits(analysis, i, start, end)]
             if not candidates:
                 continue
             name = self._name(analysis, entries[candidates[0]], text, start, end)
@@ -243,16 +272,38 @@ class Substitution(Kind):
             return set(range(every + 1))
         return {s for s, n in per_section.items() if n >= TOPIC_SECTION_HITS}
 
-    def _context_fits(self, analysis: "Analysis", entry: Entry, start: int) -> bool:
-        """``when``: one of its words is near; ``unless``: none is."""
+    def _context_fits(self, analysis: "Analysis", index: int, start: int, end: int) -> bool:
+        """``when``: one of its words is near; ``unless``: none is.
+
+        A phrase that holds the term itself ("foster care" in the `unless` of
+        "foster", "operating system" in that of "operate") counts only where
+        it is made of the match's own words: "devices operating a Windows
+        operating system" still flags the first "operating".
+        """
+        entry = self.matcher.entries[index]  # type: ignore[union-attr]
         if not entry.when and not entry.unless:
             return True
-        context = analysis.scope_text(start, entry.within)
-        if entry.when and not self._pattern(entry.when).search(context):
+        when_own, when_near, unless_own, unless_near = self.matcher.near_words(index)  # type: ignore[union-attr]
+        context = analysis.scope_text(start, entry.within) if (when_near or unless_near) else ""
+        if entry.when:
+            near = bool(when_near) and bool(self._pattern(when_near).search(context))
+            if not near and not (when_own and self._around(analysis, when_own, start, end)):
+                return False
+        if unless_near and self._pattern(unless_near).search(context):
             return False
-        if entry.unless and self._pattern(entry.unless).search(context):
+        if unless_own and self._around(analysis, unless_own, start, end):
             return False
         return True
+
+    def _around(self, analysis: "Analysis", words: list[str], start: int, end: int) -> bool:
+        """Is one of these phrases made of the words at ``start:end`` (and the words beside them)?"""
+        text = analysis.masked_lower
+        reach = max(len(w) for w in words) + 2
+        lo = max(0, start - reach)
+        for m in self._pattern(words).finditer(text, lo, min(len(text), end + reach)):
+            if m.start() < end and m.end() > start:
+                return True
+        return False
 
     def _name(self, analysis: "Analysis", entry: Entry, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The name or title the match is part of, if any.  Only capitalised matches can be.

@@ -89,7 +89,7 @@ def _cache_store(key: str, value: object) -> None:
         pass  # a cache that cannot be written is not an error
 
 
-_CACHE_VERSION = "5"
+_CACHE_VERSION = "6"
 
 
 def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str, str]]]:
@@ -356,13 +356,39 @@ def plural_alternative(alternative: str) -> str:
     if known and "NN" not in known and "NNS" not in known:
         return alternative  # not a noun: "help to get back on your feet"
     forms = getInflection(low[head], tag="NNS")
-    if not forms or forms[0] == low[head]:
+    plural = _PLURALS.get(low[head]) or (forms[0] if forms else "")
+    if not plural or plural == low[head]:
         return alternative
     out = words[start:]
-    out[head - start] = _same_case(word, forms[0])
+    out[head - start] = _same_case(word, plural)
+    # "a young person who has left care" -> "young people who have left care"
+    rel = head - start + 1
+    if rel + 1 < len(out) and out[rel].lower() in ("who", "that", "which"):
+        out[rel + 1] = _plural_verb(out[rel + 1])
     if drop_article and words[0][:1].isupper():
         out[0] = out[0][:1].upper() + out[0][1:]
     return " ".join(out)
+
+
+#: Plurals a reader uses where the dictionary gives another ("persons").
+_PLURALS = {"person": "people", "child": "children", "staff member": "staff"}
+_PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
+                 "hasn't": "haven't", "doesn't": "don't"}
+
+
+def _plural_verb(verb: str) -> str:
+    """The verb after "who" or "that", for a plural: "has" -> "have", "pays" -> "pay"."""
+    low = verb.lower()
+    if low in _PLURAL_VERBS:
+        return _same_case(verb, _PLURAL_VERBS[low])
+    if not low.endswith("s") or not low.isalpha():
+        return verb
+    from lemminflect import getAllInflections, getLemma
+
+    base = getLemma(low, upos="VERB")
+    if base and base[0] != low and getAllInflections(base[0], upos="VERB").get("VBZ", ("",))[0] == low:
+        return _same_case(verb, base[0])
+    return verb
 
 
 def _is_plural(word: str) -> bool:

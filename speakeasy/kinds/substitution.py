@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from ..matching import FormSet, expand_entries, match_case, normalise
+from ..matching import FormSet, compile_forms, expand_entries, expand_terms, match_case, normalise
 from ..model import Edit, Finding, Level
 from ..packs import Entry, Topic
 from ..schema import Field
@@ -68,13 +68,6 @@ def quoted_list(items: list[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def words_pattern(words: list[str]) -> re.Pattern[str]:
-    """A pattern for any of ``words`` as whole words, with simple endings (-s, -es, -ed, -ing), in lower-case text."""
-    forms = sorted({" ".join(w.lower().split()) for w in words} | {normalise(w) for w in words}, key=len,
-                   reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"(?:[^\S\x1c-\x1f]|-)+") + r"(?:s|es|ed|ing|'s|’s)?"
-                           for w in forms if w)
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -116,6 +109,23 @@ class Matcher:
         #: `unless` phrases hold the term itself.
         self.plain_forms = [{_spaced(f) for f, _ in forms} for forms, _ in expanded]
         self._near: dict[int, tuple[list[str], list[str], list[str], list[str]]] = {}
+        # The `when`, `unless` and topic words, in all their forms: "student" finds "students",
+        # "adopt" finds "adopted", "looked after" finds "looked-after", and "car" does not find
+        # "caring".  Worked out with the terms' forms and kept in the same disk cache.
+        near = sorted({w for e in entries for w in e.when + e.unless}
+                      | {w for e in entries if e.wordlist is not None and e.wordlist.topic
+                         for w in e.wordlist.topic.words})
+        self.word_forms = dict(zip(near, ([f for f, _ in group] for group in expand_terms(near)))) if near else {}
+        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+    def pattern(self, words: list[str]) -> re.Pattern[str]:
+        """One pattern for ``words`` in all their forms, as whole words, in lower-case text."""
+        key = tuple(words)
+        pat = self._patterns.get(key)
+        if pat is None:
+            forms = [f for w in words for f in self.word_forms.get(w) or expand_terms([w])[0]]
+            pat = self._patterns[key] = compile_forms(forms)
+        return pat
 
     def near_words(self, index: int) -> tuple[list[str], list[str], list[str], list[str]]:
         """An entry's `when` and `unless` words, each split in two: phrases that hold the term
@@ -184,7 +194,6 @@ class Substitution(Kind):
         self.everywhere = bool(self.option("everywhere"))
         self.explain_names = self.option("names") == "explain"
         self.matcher = _matcher(tuple(entries)) if entries else None
-        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._memo: dict[tuple, tuple[list[str], str]] = {}
 
     def required_needs(self) -> frozenset[str]:
@@ -193,11 +202,7 @@ class Substitution(Kind):
         return frozenset()
 
     def _pattern(self, words: list[str]) -> re.Pattern[str]:
-        key = tuple(words)
-        pat = self._patterns.get(key)
-        if pat is None:
-            pat = self._patterns[key] = words_pattern(words)
-        return pat
+        return self.matcher.pattern(words)  # type: ignore[union-attr]
 
     # -- the checks, one a match ------------------------------------------------------------
 
@@ -298,7 +303,7 @@ class Substitution(Kind):
     def _around(self, analysis: "Analysis", words: list[str], start: int, end: int) -> bool:
         """Is one of these phrases made of the words at ``start:end`` (and the words beside them)?"""
         text = analysis.masked_lower
-        reach = max(len(w) for w in words) + 2
+        reach = max(len(w) for w in words) + 8  # room for an ending: "foster carers"
         lo = max(0, start - reach)
         for m in self._pattern(words).finditer(text, lo, min(len(text), end + reach)):
             if m.start() < end and m.end() > start:

@@ -52,6 +52,10 @@ NON_FINAL = frozenset(
 MAY_END = frozenset("etc ltd inc co plc a.m am p.m pm al ft uk u.k".split())
 
 _TERMINAL_CHARS = frozenset(".!?…")
+#: Words in quotation marks, at most about 20 words long, within one block (see :meth:`Analysis.quoted`).
+_QUOTATION = re.compile(
+    r"‘[^‘’\n]{1,160}’(?![a-z])|“[^“”\n]{1,160}”|«[^«»\n]{1,160}»|\"[^\"\n]{1,160}\"|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
+)
 #: A mark that could end a sentence, followed by a space: the block may hold
 #: more than one sentence, so it needs tokens.
 _MAYBE_SPLIT = re.compile(r"[.!?…][\"')\]}”’»]*\s")
@@ -298,6 +302,7 @@ class Analysis:
         self._sections: list[int] | None = None
         self._tagged: dict[int, list[Tagged]] = {}
         self._scopes: dict[tuple[str, int], str] = {}
+        self._quotes: dict[int, list[tuple[int, int]]] = {}
 
     # -- text -------------------------------------------------------------------------
 
@@ -465,6 +470,27 @@ class Analysis:
             self._names = find_names(self.document.blocks, self._sentence_starts if self._sentences is not None
                                      else [x.start for x in self.sentences])
         return self._names
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Is ``start:end`` inside a quotation: a quote block, or words in quotation marks?
+
+        Quotation marks count in pairs within one block: ‘…’, “…”, «…», "…",
+        and '…' when the marks stand apart from the words around them (so
+        "don't" and "the carers' forum" are not quotations).  A quotation is
+        someone else's words, or the title of something, which the writer
+        cannot change.
+        """
+        bi = self.block_index(start)
+        if bi is None:
+            return False
+        block = self.document.blocks[bi]
+        if block.kind is BlockKind.BLOCKQUOTE:
+            return True
+        spans = self._quotes.get(bi)
+        if spans is None:
+            spans = self._quotes[bi] = [(block.start + m.start(), block.start + m.end())
+                                        for m in _QUOTATION.finditer(block.text)]
+        return any(a < start and end < b for a, b in spans)
 
     def section_of(self, block: int) -> int:
         """The number of the section a block is in: a heading starts a new one (0 is before the first)."""

@@ -198,3 +198,22 @@ def test_assistive_technology_has_a_plain_alternative_that_fits() -> None:
 )
 def test_no_match_crosses_from_one_block_into_the_next(text: str, fmt: str) -> None:
     assert "care plan" not in [" ".join(m.split()).lower() for m, _ in jargon(text, fmt)]
+
+
+# -- quotations -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read the ‘Allocate key personnel’ section in the sponsor guidance.",
+        "The law calls this a “deprivation of liberty” in some cases.",
+        '> It is subject only, at most, to the requirement to attribute and sharealike.\n',
+    ],
+)
+def test_words_in_a_quotation_are_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_apostrophes_do_not_make_a_quotation() -> None:
+    assert flagged("Don't commence the carers' review until it's agreed.") == ["commence"]

@@ -4,7 +4,8 @@ Every form of every term is found in one pass (:mod:`speakeasy.matching`).
 Each match is then kept only if it is jargon *here*:
 
 1. it is not inside a name or a title ("Cyber Assistance Team"), see
-   :mod:`speakeasy.names`;
+   :mod:`speakeasy.names`, nor in a quotation (a quote block, or words in
+   quotation marks: someone else's words, or the title of something);
 2. its list's topic fits this part of the document (the social-care list
    speaks only in sections about care and support), unless the entry, or the
    rule's ``everywhere`` setting, says it is jargon everywhere;
@@ -225,6 +226,8 @@ class Substitution(Kind):
             block = analysis.block_index(start)
             if block is None or analysis.block_index(end - 1) != block:
                 continue  # never across two blocks
+            if analysis.quoted(start, end):
+                continue  # someone else's words, or a title: the writer cannot change them
             candidates = [i for i in hit.entries if self._topic_fits(analysis, entries[i], block, topics)]
             candidates = [i for i in candidates if self._context_fits(analysis, i, start, end)]
             if not candidates:

@@ -180,7 +180,9 @@ def load_times(spacy_models: dict[str, Path], runs: int, cpu: int | None) -> dic
         def once(code: str) -> tuple[float, float, float]:
             t0 = time.perf_counter()
             proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                                  cwd=tmp, preexec_fn=preexec, check=True)
+                                  cwd=tmp, preexec_fn=preexec)
+            if proc.returncode:
+                raise SystemExit(f"The load-time child failed:\n{code}\n{proc.stderr}")
             wall = time.perf_counter() - t0
             spacy_s, load_s = map(float, proc.stdout.split())
             return wall, spacy_s, load_s
@@ -250,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = {"perceptron": size_of(MODEL_DIR / "model.npz") + size_of(MODEL_DIR / "model.json")}
     spacy_models: dict[str, Path] = {}
     for path in args.spacy_model or [DEFAULT_SPACY]:
+        path = path.resolve()
         if not (path / "meta.json").is_file():
             print(f"No spaCy model in {path}: run benchmarks/tagger_spacy.py first. Skipping it.")
             continue

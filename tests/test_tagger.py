@@ -325,3 +325,20 @@ def test_cached_rows_match_the_training_features(words: list[str]) -> None:
     t = load()
     expected = [sorted(t._index[name] for name in f if name in t._index) for f in features(words, t._lexicon)]
     assert [sorted(r) for r in t.static_rows(words)] == expected
+
+
+@needs_ewt
+@pytest.mark.slow
+def test_benchmark_script_runs(tmp_path: Path) -> None:
+    """benchmarks/tagger.py runs (one pass, no spaCy model); its figures are not checked here."""
+    out = tmp_path / "tagger.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "tagger.py"), "--repeat", "1", "--load-runs", "1",
+         "--spacy-model", str(tmp_path / "no-such-model"), "--json", str(out)],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = json.loads(out.read_text())
+    assert data["accuracy"]["perceptron"]["test"]["upos"] >= 95.0
+    assert data["speed"]["perceptron"]["tokens_per_second"] > 0
+    assert "perceptron" in data["load"]

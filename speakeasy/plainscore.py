@@ -200,7 +200,7 @@ def chains_weighed() -> bool:
 @lru_cache(maxsize=65536)
 def _word(low: str) -> tuple[float, bool, int, bool, bool]:
     """(zipf, stop word, syllables, noun made from a verb, past participle)."""
-    from .kinds.passive import is_participle
+    from .kinds.passive import is_participle_by_form
     from .syllables import syllables
 
     freq = _frequencies()
@@ -215,7 +215,7 @@ def _word(low: str) -> tuple[float, bool, int, bool, bool]:
     stop = low in _stop_words()
     nominal = (not stop and len(low) > 6 and low.endswith(NOMINAL_ENDINGS)
                and low not in NOMINAL_EVERYDAY and z < 5.5)
-    return z, stop, syllables(low), nominal, is_participle(low)
+    return z, stop, syllables(low), nominal, is_participle_by_form(low)
 
 
 @lru_cache(maxsize=65536)

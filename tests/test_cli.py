@@ -339,7 +339,7 @@ def test_changed_since_checks_only_changed_files(cli, tmp_path: Path) -> None:
 
 
 def test_baseline_reports_only_new_findings(cli, tmp_path: Path) -> None:
-    doc = write(tmp_path / "policy.md", "# Help\n\nWe will signpost you.\n\nWe offer respite.\n")
+    doc = write(tmp_path / "policy.md", "# Help for carers\n\nWe will signpost you.\n\nWe offer carers respite.\n")
     base = tmp_path / "baseline.json"
     code, out, err = cli("baseline", "create", str(doc), "-o", str(base), "--no-config", cwd=tmp_path)
     assert code == 0, err
@@ -347,7 +347,7 @@ def test_baseline_reports_only_new_findings(cli, tmp_path: Path) -> None:
     data = json.loads(base.read_text())
     assert data["speakeasy_baseline"] == "1" and data["findings"] == 2
     # edits elsewhere move the old findings, and add one new one
-    write(doc, "# Help\n\nA new first paragraph.\n\nWe will signpost you.\n\nWe offer respite.\n\n"
+    write(doc, "# Help for carers\n\nA new first paragraph.\n\nWe will signpost you.\n\nWe offer carers respite.\n\n"
                "We will signpost your family too.\n")
     code, out, _ = cli("check", str(doc), "--no-config", "--baseline", str(base), "--format", "json",
                        "--fail-on", "warning", cwd=tmp_path)

@@ -481,7 +481,8 @@ def test_check_reports_the_plain_score_of_the_document_and_each_paragraph(cli, t
     assert min(p["plain_score"] for p in paras) < stats["plain_score"] < max(p["plain_score"] for p in paras)
 
 
-JARGON_PARAGRAPH = "We will signpost you to reablement. Your care package is looked at by the team every year.\n"
+# About care (the social care list speaks only in text about care and support).
+JARGON_PARAGRAPH = "We will signpost carers to reablement. Your care package is looked at by the team every year.\n"
 
 
 def _paragraph(cli, path: Path, *args: str) -> dict:

@@ -533,8 +533,11 @@ def test_every_finding_is_at_the_right_place(lint) -> None:
     got = [(f.rule, f.match, f.line, f.column, f.end_line, f.end_column) for f in result.findings
            if f.rule in (WORDS, JARGON)]
     want = []
+    # words in a quote block are someone else's, so they are not flagged
+    (quoted,) = [i for i, before in enumerate(MIXED.split("commence")) if before.endswith("> quote ")]
     for n in range(MIXED.count("commence")):
-        want.append((WORDS, "commence", *expect(MIXED, "commence", n)))
+        if n != quoted:
+            want.append((WORDS, "commence", *expect(MIXED, "commence", n)))
     for n in range(MIXED.count("signpost")):
         want.append((JARGON, "signpost", *expect(MIXED, "signpost", n)))
     assert sorted(got, key=lambda x: (x[2], x[3])) == sorted(want, key=lambda x: (x[2], x[3]))

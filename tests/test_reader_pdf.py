@@ -64,7 +64,7 @@ def findings(path: Path, ruleset, prefix: tuple[str, ...] = ("plain-english", "s
 def test_a_pdf_gives_the_same_jargon_findings_as_the_document_it_was_made_from(kind: str, ruleset) -> None:
     source = findings(PDF / "long-policy.odt", ruleset)
     made = findings(PDF / f"long-policy.{kind}.pdf", ruleset)
-    assert sum(source.values()) >= 30
+    assert sum(source.values()) >= 25
     assert made == source
     # the jargon the fixture plants, one of them broken over a line end as "signpost-" / "ing"
     found = {m for _, m in made}

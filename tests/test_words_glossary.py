@@ -679,12 +679,15 @@ def shipped() -> list[Wordlist]:
 
 
 def shipped_terms(shipped: list[Wordlist]) -> list[str]:
-    """Every agreed term, the first list's when both lists have it."""
-    seen: dict[str, str] = {}
+    """Every agreed term as its heading shows it ("impact (as a verb)"), the first list's when both lists have it."""
+    from speakeasy.words.values import as_words
+
+    seen: dict[tuple[str, tuple[str, ...]], str] = {}
     for wordlist in shipped:
         for entry in wordlist.entries:
             if entry.status == "agreed":
-                seen.setdefault(normalise(entry.term), entry.term)
+                shown = f"{entry.term} ({as_words(entry.parts)})" if entry.parts else entry.term
+                seen.setdefault((normalise(entry.term), entry.parts), shown)
     return list(seen.values())
 
 

@@ -98,6 +98,27 @@ _GAP = re.compile(r"[ \t]*\n?[ \t]*(?=\S)|[ \t]+")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 
 
+#: Words the plain score never counts as passive participles: it counts passives by their form alone,
+#: without the tagger, so it leaves out every participle that is often an adjective (and the fitted
+#: weights in speakeasy/data/plain_score.json were made with exactly this list).
+PLAIN_SCORE_NOT_PARTICIPLES = NOT_PASSIVE | frozenset(
+    """bred fed led pleased delighted interested concerned worried tired excited bored scared frightened
+    surprised disappointed satisfied committed dedicated determined qualified experienced skilled talented
+    supposed used based related limited advanced aged beloved learned married engaged prepared entitled
+    allowed""".split()
+)
+
+
+def is_participle_by_form(word: str) -> bool:
+    """Is this a past participle that is a verb whatever the sentence?  (The plain score's test.)"""
+    low = word.lower()
+    if low in PLAIN_SCORE_NOT_PARTICIPLES:
+        return False
+    if low in IRREGULAR:
+        return True
+    return len(low) > 4 and low.endswith("ed") and low.isalpha()
+
+
 def is_participle(word: str) -> bool:
     """Can this word be a past participle, by its form ("reviewed", "sent")?"""
     low = word.lower()

@@ -227,7 +227,12 @@ class Substitution(Kind):
             if block is None or analysis.block_index(end - 1) != block:
                 continue  # never across two blocks
             if analysis.quoted(start, end):
-                continue  # someone else's words, or a title: the writer cannot change them
+                # Someone else's words, or a title: the writer cannot change them.  But "the word
+                # 'reablement'" still explains the word for the rest of the document.
+                for i in hit.entries:
+                    if entries[i].explained_ok and self._explains(masked, start, end):
+                        explained.add(id(entries[i]))
+                continue
             candidates = [i for i in hit.entries if self._topic_fits(analysis, entries[i], block, topics)]
             candidates = [i for i in candidates if self._context_fits(analysis, i, start, end)]
             if not candidates:
@@ -246,10 +251,16 @@ class Substitution(Kind):
             if entry.explained_ok:
                 if id(entry) in explained:
                     continue
-                if _EXPLAINED_AFTER.match(masked, end) or _EXPLAINED_BEFORE.search(masked, max(0, start - 20), start):
+                if self._explains(masked, start, end):
                     explained.add(id(entry))
                     continue
             yield self._finding(analysis, index, part, tag, text, start, end)
+
+    @staticmethod
+    def _explains(masked: str, start: int, end: int) -> bool:
+        """Does the text explain the word here: "reablement (help to ...)", "the word 'reablement'"?"""
+        close = end + 1 if masked[end:end + 1] in "'’\"”" else end
+        return bool(_EXPLAINED_AFTER.match(masked, close) or _EXPLAINED_BEFORE.search(masked, max(0, start - 20), start))
 
     def _topic_fits(self, analysis: "Analysis", entry: Entry, block: int, cache: dict[Topic, set[int]]) -> bool:
         """Is this part of the document about the topic of the entry's list (or is the entry for any text)?"""

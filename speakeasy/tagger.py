@@ -52,6 +52,7 @@ XPOS_SPACE = "_SP"
 MODEL_DIR = Path(__file__).resolve().parent / "data" / "tagger"
 
 START = ("-S1-", "-S2-")  # the two tags "before" the first word
+_DENSE_MIN = 8  # a row with at least this many weights is kept dense (see Tagger._split_hot_rows)
 _DIGITS = re.compile(r"\d")
 
 
@@ -269,6 +270,7 @@ class Tagger:
                     table[k, cols[a:b]] = vals[a:b]
         self._tnum = {t: k for k, t in enumerate(names_t)}
         self._tnames = names_t
+        self._split_hot_rows()
         self._trans: dict[tuple[int, int], np.ndarray] = {}
         self._cache: dict[str, _Word] = {}
         # the padding "words" before and after a sentence, as context_features pads
@@ -282,26 +284,70 @@ class Tagger:
     def __repr__(self) -> str:
         return f"Tagger({self.identity!r})"
 
+    def _split_hot_rows(self) -> None:
+        """Keep the rows with many weights dense, and the rest sparse.
+
+        Common features ("the word ends in -s") have weights for many labels;
+        adding them as dense rows is faster. Row number ``len(indptr) - 1``
+        is an extra row of zeros that :meth:`tag_classes` puts first for each
+        word, so that every word has at least one dense row.
+        """
+        np = self._np
+        indptr, cols, vals = self._indptr, self._cols, self._vals
+        n_rows = len(indptr) - 1
+        lens = np.diff(indptr)
+        hot = np.flatnonzero(lens >= _DENSE_MIN)
+        self._zero_row = n_rows
+        dense_of = np.full(n_rows + 1, -1, dtype=np.int64)
+        dense_of[hot] = np.arange(len(hot))
+        dense_of[n_rows] = len(hot)
+        owner = np.repeat(np.arange(n_rows), lens)
+        is_hot = dense_of[owner] >= 0
+        dense = np.zeros((len(hot) + 1, self._n_classes), dtype=np.float32)
+        dense[dense_of[owner[is_hot]], cols[is_hot]] = vals[is_hot]
+        cold = ~is_hot
+        self._dense = dense
+        self._dense_of = dense_of
+        self._indptr = np.zeros(n_rows + 2, dtype=np.int64)
+        np.cumsum(np.bincount(owner[cold], minlength=n_rows + 1), out=self._indptr[1:])
+        self._cols = cols[cold].astype(np.int64)
+        self._vals = vals[cold]
+
     def _rows_scores(self, rows: "np.ndarray", owner: "np.ndarray", n: int) -> "np.ndarray":
-        """Sum the sparse weight rows ``rows`` into an (n, classes) score table by ``owner``."""
+        """Sum the weight rows ``rows`` into an (n, labels) score table, by ``owner`` (sorted).
+
+        Each word must have the zero row among its rows (see :meth:`_split_hot_rows`).
+        """
         np = self._np
         C = self._n_classes
+        d = self._dense_of[rows]
+        hot = d >= 0
+        hot_owner = owner[hot]
+        starts = np.flatnonzero(np.r_[True, hot_owner[1:] != hot_owner[:-1]])
+        scores = np.add.reduceat(self._dense[d[hot]], starts, axis=0).astype(np.float64)
+        cold = ~hot
+        rows = rows[cold]
         starts = self._indptr[rows]
         lens = self._indptr[rows + 1] - starts
         total = int(lens.sum())
-        if not total:
-            return np.zeros((n, C), dtype=np.float64)
-        # positions of every stored weight of every row, in one array
-        offsets = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
-        keys = np.repeat(owner * C, lens) + self._cols[offsets]
-        return np.bincount(keys, weights=self._vals[offsets], minlength=n * C).reshape(n, C)
+        if total:
+            # the place of every stored weight of every row, in one array
+            offsets = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
+            keys = np.repeat(owner[cold] * C, lens) + self._cols[offsets]
+            scores += np.bincount(keys, weights=self._vals[offsets], minlength=n * C).reshape(n, C)
+        return scores
 
     def _row(self, name: str, scores: "np.ndarray") -> None:
+        """Add the weights of the feature ``name`` (if the model has it) to ``scores``."""
         r = self._index.get(name)
         if r is not None:
-            a = self._indptr[r]
-            b = self._indptr[r + 1]
-            scores[self._cols[a:b]] += self._vals[a:b]
+            d = self._dense_of[r]
+            if d >= 0:
+                scores += self._dense[d]
+            else:
+                a = self._indptr[r]
+                b = self._indptr[r + 1]
+                scores[self._cols[a:b]] += self._vals[a:b]
 
     def _lookup(self, names: list[str]) -> list[int]:
         get = self._index.get
@@ -386,9 +432,11 @@ class Tagger:
         per_word = self._static(words, entries)
         rows: list[int] = []
         owner: list[int] = []
+        zero = self._zero_row
         for i, r in enumerate(per_word):
+            rows.append(zero)
             rows += r
-            owner += [i] * len(r)
+            owner += [i] * (len(r) + 1)
         norms = [e.low for e in entries]
         static = self._rows_scores(np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64), n)
         classes = self.classes

@@ -33,6 +33,11 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "speakeasy/data/cmudict/cmudict.dict",
         "speakeasy/data/cmudict/LICENSE",
         "speakeasy/data/cmudict/syllable_table.txt",
+        "speakeasy/data/tagger/model.npz",
+        "speakeasy/data/tagger/model.json",
+        "speakeasy/data/tagger/LICENSE",
+        "speakeasy/data/tagger/README.md",
+        "speakeasy/wordlists/mild-formal-words.yaml",
         "speakeasy/tui/speakeasy.tcss",
         "speakeasy/words/store.py",
         "speakeasy/words/edit.tcss",
@@ -47,13 +52,16 @@ def test_installed_copy_runs_outside_the_checkout(wheel: Path, tmp_path: Path) -
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True, capture_output=True)
     doc = tmp_path / "policy.md"
-    doc.write_text("We will signpost you and commence the review.\n", encoding="utf-8")
+    # 'progress' is jargon only as a verb: the shipped tagger must be there to tell
+    doc.write_text("We will signpost you and commence the review. We will progress the plans. "
+                   "We made good progress.\n", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1", SPEAKEASY_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.run([sys.executable, "-m", "speakeasy", "check", str(doc), "--no-config"],
                           capture_output=True, text=True, cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr
     assert "'signpost' is jargon" in proc.stdout
     assert "instead of 'commence'" in proc.stdout
+    assert proc.stdout.count("'progress'") == 1, proc.stdout
     where = subprocess.run([sys.executable, "-c", "import speakeasy.packs as p; print(p.builtin_rules_dir())"],
                            capture_output=True, text=True, cwd=tmp_path, env=env, check=True)
     assert where.stdout.strip().startswith(str(target))

@@ -31,6 +31,7 @@ RUNNER = textwrap.dedent(
     import textstat  # imported by the run; must not have tried to download anything
     sys.stderr.write("ATTEMPTS=%d\\n" % len(attempts))
     sys.stderr.write("WORDFREQ=%d\\n" % ("wordfreq" in sys.modules))
+    sys.stderr.write("TAGGER=%d\\n" % ("speakeasy.tagger" in sys.modules))
     sys.exit(code)
     """
 )
@@ -67,3 +68,15 @@ def test_a_full_check_runs_with_the_network_blocked(tmp_path: Path) -> None:
     stats = data["files"][0]["stats"]
     assert stats["words"] > 100
     assert 0 < stats["flesch_reading_ease"] < 100
+
+
+def test_the_tagger_runs_with_the_network_blocked(tmp_path: Path) -> None:
+    """speakeasy's own tagger is data in the package: telling a verb from a noun downloads nothing."""
+    doc = tmp_path / "plan.md"
+    doc.write_text("We will progress the plans. We made good progress. The money will be used for rent.\n",
+                   encoding="utf-8")
+    proc = run_offline(["check", str(doc), "--no-config", "--format", "json"], tmp_path)
+    assert "ATTEMPTS=0" in proc.stderr and "TAGGER=1" in proc.stderr, proc.stderr
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    assert [f["match"] for f in findings if f["rule"] == "plain-english.words"] == ["progress"]
+    assert [f["match"] for f in findings if f["rule"] == "passive-voice.passive"] == ["be used"]

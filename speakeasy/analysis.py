@@ -561,7 +561,8 @@ class Analysis:
         a, b = sent.start - block.start, sent.end - block.start
         if self.has_pos:
             doc = self.spacy_doc(sent.block)
-            out = [Tagged(block.start + t.idx, block.start + t.idx + len(t.text), t.text, t.pos_, t.tag_)
+            out = [Tagged(block.start + t.idx, block.start + t.idx + len(t.text), t.text,
+                          t.pos_ or _UPOS_OF_PENN.get(t.tag_[:3], _UPOS_OF_PENN.get(t.tag_[:2], "X")), t.tag_)
                    for t in doc if a <= t.idx < b and not t.is_space]
         else:
             from .tagger import load as load_tagger
@@ -799,6 +800,14 @@ class Analysis:
     def iter_words(self) -> Iterator[tuple[int, int]]:
         for sent in self.sentences:
             yield from sent.words
+
+
+#: The universal tag of a Penn tag, for a trained pipeline that gives only Penn tags (by the first 3, or 2, letters).
+_UPOS_OF_PENN = {
+    "NNP": "PROPN", "NN": "NOUN", "VB": "VERB", "MD": "AUX", "JJ": "ADJ", "RB": "ADV", "WRB": "ADV", "IN": "ADP",
+    "DT": "DET", "PDT": "DET", "PRP": "PRON", "WP": "PRON", "WDT": "PRON", "CD": "NUM", "CC": "CCONJ", "TO": "PART",
+    "RP": "ADP", "UH": "INTJ", "POS": "PART", "EX": "PRON", "FW": "X", "SYM": "SYM",
+}
 
 
 def _short(text: str, most: int) -> str:

@@ -165,6 +165,10 @@ def build_ruleset(settings: Settings) -> RuleSet:
     from . import plugins
 
     loaded = plugins.activate(settings.values.get("plugins") or [])
+    if settings.values.get("language_model"):
+        from .analysis import load_pipeline
+
+        load_pipeline(settings["language_model"])  # a pipeline that is not installed is a mistake in the settings
     errors: list[UserDataError] = []
     packs: list[Pack] = []
     for path in _pack_paths(settings):

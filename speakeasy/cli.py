@@ -706,6 +706,23 @@ def cmd_explain(args: argparse.Namespace) -> int:
     thresholds = rule.options.get("thresholds")
     if thresholds:
         out += ["Thresholds: " + ", ".join(f"{k} {v}" for k, v in thresholds.items()), ""]
+    topics = [wl for wl in rule.wordlists if wl.topic is not None]
+    if topics:
+        out.append("Where it looks:")
+        for wl in topics:
+            assert wl.topic is not None
+            everywhere = sum(1 for e in wl.entries if e.everywhere and e.status == "agreed")
+            if rule.options.get("everywhere"):
+                text = (f"The words of '{wl.title}' are about {wl.topic.about}, but your settings say to flag them "
+                        "in every part of a document.")
+            else:
+                text = (f"The words of '{wl.title}' are about {wl.topic.about}. They are flagged only in the parts "
+                        f"of a document about that: sections with words like "
+                        f"{', '.join(repr(w) for w in wl.topic.words[:4])}. {everywhere} of them are jargon in any "
+                        "text, and are flagged everywhere. To flag them all everywhere, set `everywhere: true` for "
+                        "this rule in your settings.")
+            out.append(para(text))
+        out.append("")
     out.append("Where its words came from:")
     if rule.wordlists:
         for wl in rule.wordlists:

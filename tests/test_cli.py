@@ -178,6 +178,17 @@ def test_explain(cli) -> None:
     assert "plainlanguage.gov" in out
 
 
+def test_explain_says_where_a_list_with_a_topic_looks(cli, tmp_path: Path) -> None:
+    code, out, _ = cli("explain", "social-care.jargon", "--no-config")
+    assert code == 0
+    where = out.split("Where it looks:\n", 1)[1].split("\n\n", 1)[0]
+    assert "about care and support" in where and "flagged only in the parts" in where
+    assert "Where it looks:" not in cli("explain", "plain-english.words", "--no-config")[1]
+    (tmp_path / ".speakeasy.yaml").write_text("rules:\n  social-care.jargon:\n    everywhere: true\n")
+    code, out, _ = cli("explain", "social-care.jargon", cwd=tmp_path)
+    assert "your settings say to flag them in every part" in " ".join(out.split())
+
+
 def test_explain_unknown_rule(cli) -> None:
     code, _, err = cli("explain", "plain-english.wrds", "--no-config")
     assert code == 2

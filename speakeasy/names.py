@@ -63,28 +63,58 @@ STARTERS = frozenset(
 
 
 class Names:
-    """The spans of names in one document, sorted, with a fast overlap test."""
+    """The names in one document, found block by block when first asked about.
 
-    __slots__ = ("spans", "_starts")
+    Most matches of a wordlist are in lower case, and those never need names;
+    so a block's names are worked out only when a capitalised match falls in
+    it.  A Title Case heading needs the names of the rest of the document
+    (see :func:`find_names`), which are then worked out once.
+    """
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self._starts = [s for s, _ in self.spans]
+    def __init__(self, blocks: Sequence[Block], sentence_starts: Sequence[int]) -> None:
+        self.blocks = blocks
+        self._block_starts = [b.start for b in blocks]
+        self._sentence_starts = set(sentence_starts)
+        self._per_block: dict[int, list[tuple[int, int]]] = {}
+        self._later: dict[int, list[tuple[int, int, str]]] = {}
+        self._known: set[tuple[str, ...]] | None = None
 
     def containing(self, start: int, end: int) -> tuple[int, int] | None:
         """The name that overlaps ``[start, end)``, if any."""
-        i = bisect.bisect_right(self._starts, end - 1) - 1
-        while i >= 0:
-            s, e = self.spans[i]
-            if e > start:
+        bi = bisect.bisect_right(self._block_starts, start) - 1
+        if bi < 0:
+            return None
+        for s, e in self._spans(bi):
+            if s < end and e > start:
                 return (s, e)
-            if e <= start and s < start - 200:
-                break
-            i -= 1
         return None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Every name in the document, sorted."""
+        return _merge([span for bi in range(len(self.blocks)) for span in self._spans(bi)])
 
     def __len__(self) -> int:
         return len(self.spans)
+
+    def _spans(self, bi: int) -> list[tuple[int, int]]:
+        got = self._per_block.get(bi)
+        if got is None:
+            found, _ = _block_names(self.blocks[bi], self._sentence_starts)
+            if found is None:  # a Title Case heading: names seen elsewhere, and runs that end like a name
+                found = _heading_names(self.blocks[bi], self.known())
+            got = self._per_block[bi] = _merge(found)
+        return got
+
+    def known(self) -> set[tuple[str, ...]]:
+        """The names of the document where capitals say something, as lower-case words."""
+        if self._known is None:
+            known: set[tuple[str, ...]] = set()
+            for block in self.blocks:
+                _, keys = _block_names(block, self._sentence_starts)
+                known |= keys
+            self._known = known
+        return self._known
 
 
 def _capitalised(word: str) -> bool:
@@ -176,68 +206,83 @@ def _key(words: list[tuple[int, int, str]]) -> tuple[str, ...]:
 
 
 def find_names(blocks: Sequence[Block], sentence_starts: Sequence[int]) -> Names:
-    """Every name in a document (see the module's description).
+    """The names in a document (see the module's description), found block by block when asked about.
 
     ``sentence_starts``: the offset where each sentence starts, sorted, so a
     capital at the start of a sentence is not taken for a name.
     """
-    starts = set(sentence_starts)
+    return Names(blocks, sentence_starts)
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def _block_names(block: Block, starts: set[int]) -> tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]:
+    """A block's names, and their words as keys for Title Case headings elsewhere.
+
+    The names are None for a Title Case heading (or long text in capitals):
+    its capitals say nothing, so its names come from the rest of the document.
+    """
+    text = block.text
+    if not any(c.isupper() for c in text):
+        return [], set()
+    words = _words(text)
     found: list[tuple[int, int]] = []
     known: set[tuple[str, ...]] = set()
-    later: list[tuple[Block, list[tuple[int, int, str]]]] = []
-    for block in blocks:
-        text = block.text
-        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
-        if not words:
-            continue
-        sentence = block.kind in (BlockKind.PARAGRAPH, BlockKind.BLOCKQUOTE, BlockKind.FOOTNOTE) or \
-            text.rstrip().endswith((".", "!", "?"))
-        if _title_case(words) and not (sentence and len(words) > 3):
-            if block.kind is BlockKind.HEADING or len(words) > 12:
-                later.append((block, words))
-                continue
-            # A short block (a list item, a table cell) all in capitals: a name, or a list of them.
-            for i, j in _runs(words, text):
-                if j > i or block.kind is not BlockKind.HEADING:
-                    found.append((block.start + words[i][0], block.start + words[j][1]))
-                    known.add(_key(words[i:j + 1]))
-            continue
-        base = block.start
+    if not words:
+        return found, known
+    sentence = block.kind in (BlockKind.PARAGRAPH, BlockKind.BLOCKQUOTE, BlockKind.FOOTNOTE) or \
+        text.rstrip().endswith((".", "!", "?"))
+    if _title_case(words) and not (sentence and len(words) > 3):
+        if block.kind is BlockKind.HEADING or len(words) > 12:
+            return None, known
+        # A short block (a list item, a table cell) all in capitals: a name, or a list of them.
         for i, j in _runs(words, text):
-            first_start = base + words[i][0]
-            at_start = first_start in starts or i == 0 or _after_colon(text, words[i][0])
-            if at_start and j > i and (words[i][2].lower() in STARTERS or not _capitalised(words[i + 1][2])):
-                # "The Cyber Assistance Team", "Write to the Department for Work": the first word has
-                # its capital from the sentence, so the name starts at the next capitalised word.
+            found.append((block.start + words[i][0], block.start + words[j][1]))
+            known.add(_key(words[i:j + 1]))
+        return found, known
+    base = block.start
+    for i, j in _runs(words, text):
+        first_start = base + words[i][0]
+        at_start = first_start in starts or i == 0 or _after_colon(text, words[i][0])
+        if at_start and j > i and (words[i][2].lower() in STARTERS or not _capitalised(words[i + 1][2])):
+            # "The Cyber Assistance Team", "Write to the Department for Work": the first word has
+            # its capital from the sentence, so the name starts at the next capitalised word.
+            i += 1
+            while i < j and not _capitalised(words[i][2]):
                 i += 1
-                while i < j and not _capitalised(words[i][2]):
-                    i += 1
-                first_start = base + words[i][0]
-                at_start = False
-            capitals = sum(1 for _, _, w in words[i:j + 1] if _capitalised(w))
-            evidence = capitals - (1 if at_start else 0)
-            if evidence < 1:
-                continue
-            if capitals == 1 and words[i][2].isupper() and len(words[i][2]) > 1:
-                continue  # an acronym on its own is the acronym rule's business
-            found.append((first_start, base + words[j][1]))
-            if capitals >= 2:
-                known.add(_key(words[i:j + 1]))
-    # Title Case headings and text in capitals: names seen elsewhere, and runs that end like a name.
-    for block, words in later:
-        text = block.text
-        lowered = [w.lower() for _, _, w in words]
-        for key in known:
-            n = len(key)
-            for i in range(len(words) - n + 1):
-                if tuple(lowered[i:i + n]) == key:
-                    found.append((block.start + words[i][0], block.start + words[i + n - 1][1]))
-        for i, j in _runs(words, text):
-            for end in range(j, i, -1):
-                if words[end][2].lower() in NAME_HEADS:
-                    found.append((block.start + words[i][0], block.start + words[end][1]))
-                    break
-    return Names(_merge(found))
+            first_start = base + words[i][0]
+            at_start = False
+        capitals = sum(1 for _, _, w in words[i:j + 1] if _capitalised(w))
+        evidence = capitals - (1 if at_start else 0)
+        if evidence < 1:
+            continue
+        if capitals == 1 and words[i][2].isupper() and len(words[i][2]) > 1:
+            continue  # an acronym on its own is the acronym rule's business
+        found.append((first_start, base + words[j][1]))
+        if capitals >= 2:
+            known.add(_key(words[i:j + 1]))
+    return found, known
+
+
+def _heading_names(block: Block, known: set[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Names in a Title Case heading: names seen elsewhere, and runs that end like a name ("... Team")."""
+    text = block.text
+    words = _words(text)
+    lowered = [w.lower() for _, _, w in words]
+    found = []
+    for key in known:
+        n = len(key)
+        for i in range(len(words) - n + 1):
+            if tuple(lowered[i:i + n]) == key:
+                found.append((block.start + words[i][0], block.start + words[i + n - 1][1]))
+    for i, j in _runs(words, text):
+        for end in range(j, i, -1):
+            if words[end][2].lower() in NAME_HEADS:
+                found.append((block.start + words[i][0], block.start + words[end][1]))
+                break
+    return found
 
 
 def _after_colon(text: str, at: int) -> bool:

@@ -66,11 +66,11 @@ NOT_PASSIVE = frozenset(
 OFTEN_ADJECTIVES = frozenset(
     """pleased delighted interested concerned worried tired excited bored scared frightened surprised
     disappointed satisfied committed dedicated determined qualified experienced skilled talented supposed
-    used based related limited advanced aged beloved learned married engaged prepared entitled allowed
-    closed opened involved located situated aware known finished done gone seated dressed lost stuck
-    required expected confused amazed annoyed ashamed convinced embarrassed exhausted frustrated impressed
-    inspired obliged relieved shocked stressed upset welcomed acquainted accustomed devoted fixed mixed
-    connected organised organized informed equipped isolated exposed bound amazed relaxed expired overpriced
+    used based related limited advanced aged beloved learned married engaged prepared entitled
+    closed opened involved located situated aware finished gone seated dressed lost stuck
+    confused amazed annoyed ashamed convinced embarrassed exhausted frustrated impressed
+    inspired obliged relieved shocked stressed upset acquainted accustomed devoted fixed mixed
+    connected equipped isolated exposed bound relaxed expired overpriced
     overwhelmed thrilled stunned puzzled dissatisfied unimpressed hooked retarded fed""".split()
 )
 

@@ -1,0 +1,86 @@
+"""The judged findings and the precision script (benchmarks/precision.py) stay sound.
+
+The figures themselves come from running the script, not from tests; these
+tests check that the judged data means what it says and that the script runs.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+DATA = ROOT.parent / "shared" / "data"
+FOLDER = ROOT / "benchmarks" / "precision"
+CATEGORIES = {
+    "useful": {"ok"},
+    "debatable": {"mild", "poor-suggestion", "needed-term"},
+    "wrong": {"pos", "name", "sense", "needed-term", "boundary", "grammar", "quoted", "not-acronym", "spelled-out",
+              "mild"},
+}
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import precision  # noqa: E402
+
+
+def labels() -> list[dict]:
+    return [json.loads(line) for line in (FOLDER / "labels.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_every_judged_finding_has_a_label_a_reason_and_a_split() -> None:
+    items = labels()
+    assert len(items) >= 200
+    for item in items:
+        assert item["label"] in CATEGORIES, item
+        assert item["category"] in CATEGORIES[item["label"]] or item["category"] == "ok", item
+        assert item["reason"].strip(), item
+        assert item["split"] == precision.split_of(*item["file"].split("/", 1)), item
+        assert item["rule"] in precision.JUDGED, item
+    counts = Counter(i["label"] for i in items if i["rule"] in precision.JARGON)
+    assert all(counts[k] for k in ("useful", "debatable", "wrong")), counts
+    keys = Counter((i["file"], i["rule"], i["start"], i["end"]) for i in items)
+    assert max(keys.values()) == 1  # one judgement a finding
+
+
+def test_the_passive_gold_marks_words_that_are_in_their_sentence() -> None:
+    gold = [json.loads(line) for line in (FOLDER / "passive-gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(gold) >= 400
+    for g in gold:
+        for p in g["passives"]:
+            assert p["phrase"] in g["text"], g
+            assert p["phrase"].lower().endswith(p["participle"].lower()), g
+
+
+@pytest.mark.skipif(not (DATA / "govuk-content-snapshots").is_dir(), reason="the shared data folder is not here")
+def test_judged_findings_point_at_their_words_in_the_documents() -> None:
+    from speakeasy.readers import read_path
+
+    folders = {c: DATA / folder for c, (folder, _) in precision.CORPORA.items()}
+    sources: dict[str, str] = {}
+    for item in labels():
+        corpus, name = item["file"].split("/", 1)
+        if item["file"] not in sources:
+            sources[item["file"]] = read_path(folders[corpus] / name).source
+        text = sources[item["file"]][item["start"]:item["end"]]
+        assert " ".join(text.split()) == item["match"], item
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATA / "govuk-content-snapshots").is_dir(), reason="the shared data folder is not here")
+def test_the_precision_script_prints_its_tables() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "precision.py"), "--split", "dev"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = proc.stdout
+    for heading in ("### Precision (dev documents)", "### Findings per 1,000 words", "### Recall of real jargon",
+                    "### Passive voice (dev documents)"):
+        assert heading in out
+    row = next(line for line in out.splitlines() if line.startswith("| jargon (both lists) |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert int(cells[1]) > 0 and int(cells[2]) > 0 and cells[3].endswith("%")

@@ -224,18 +224,29 @@ def load_labels(path: Path) -> list[dict]:
 
 
 class Labels:
+    """The judged findings, found again by place, or by words and sentence; and by the plain words offered.
+
+    A judgement is about a finding as the writer saw it, plain words and all:
+    when a later version offers other plain words at the same place ("effect"
+    for the noun "impact", where it offered "affect"), that finding needs a
+    judgement of its own, and both stay in the file.
+    """
+
     def __init__(self, items: list[dict]) -> None:
         self.by_place: dict[tuple, dict] = {}
         self.by_text: dict[tuple, dict] = {}
         for item in items:
-            self.by_place[(item["file"], item["rule"], item["start"], item["end"])] = item
-            self.by_text[(item["file"], item["rule"], item["match"].lower(), sentence_key(item["sentence"]))] = item
+            said = tuple(item.get("suggestions") or ())
+            self.by_place[(item["file"], item["rule"], item["start"], item["end"], said)] = item
+            self.by_text[(item["file"], item["rule"], item["match"].lower(), sentence_key(item["sentence"]),
+                          said)] = item
         self.items = items
 
     def get(self, f: dict) -> dict | None:
-        hit = self.by_place.get((f["file"], f["rule"], f["start"], f["end"]))
+        said = tuple(f.get("suggestions") or ())
+        hit = self.by_place.get((f["file"], f["rule"], f["start"], f["end"], said))
         if hit is None:
-            hit = self.by_text.get((f["file"], f["rule"], f["match"].lower(), sentence_key(f["sentence"])))
+            hit = self.by_text.get((f["file"], f["rule"], f["match"].lower(), sentence_key(f["sentence"]), said))
         return hit
 
 
@@ -245,7 +256,8 @@ class Labels:
 
 def summarise(run: dict, labels: Labels, split: str | None) -> dict:
     rows: dict[str, Counter] = defaultdict(Counter)
-    found_useful: set[tuple] = set()
+    places: set[tuple] = set()
+    not_useful: set[tuple] = set()
     for f in run["findings"]:
         if split and f["split"] != split:
             continue
@@ -254,25 +266,27 @@ def summarise(run: dict, labels: Labels, split: str | None) -> dict:
         rows[f"{f['corpus']}:all"]["findings"] += 1
         if rule in JARGON:
             rows["jargon (both lists)"]["findings"] += 1
+            places.add((f["file"], f["start"], f["end"]))
         label = labels.get(f)
         if label is None:
             continue
         for key in (rule, "jargon (both lists)") if rule in JARGON else (rule,):
             rows[key]["judged"] += 1
             rows[key][label["label"]] += 1
-        if label["label"] == "useful":
-            found_useful.add((label["file"], label["rule"], label["start"], label["end"]))
+        if rule in JARGON and label["label"] != "useful":
+            not_useful.add((f["file"], f["start"], f["end"]))
     words = {c: sum(v for s, v in per.items() if not split or s == split) for c, per in run["words"].items()}
-    return {"rows": rows, "words": words, "useful": found_useful}
+    return {"rows": rows, "words": words, "jargon_places": places, "not_useful_places": not_useful}
 
 
 def recall(summary: dict, labels: Labels, split: str | None) -> tuple[int, int]:
     """(useful jargon findings still found, useful jargon findings known) in the split."""
-    known = {(i["file"], i["rule"], i["start"], i["end"]) for i in labels.items
+    # Real jargon is a place where some version's finding was judged useful; a version finds it when it
+    # flags those words, in either list, with plain words judged useful or not judged yet.
+    known = {(i["file"], i["start"], i["end"]) for i in labels.items
              if i["label"] == "useful" and i["rule"] in JARGON and (not split or i.get("split") == split)}
-    # a useful finding may move to the other jargon list (the same words): count it as found
-    found = {(f, s, e) for f, r, s, e in summary["useful"] if r in JARGON}
-    return sum(1 for f, r, s, e in known if (f, s, e) in found), len(known)
+    found = summary["jargon_places"] - summary["not_useful_places"]
+    return sum(1 for place in known if place in found), len(known)
 
 
 def pct(a: int, b: int) -> str:
@@ -308,7 +322,8 @@ def table(runs: dict[str, dict], labels: Labels, split: str | None) -> str:
     lines.append("")
     lines.append(f"### Recall of real jargon ({title})")
     lines.append("")
-    lines.append("Of the jargon findings judged useful (at any commit), the share each version finds.")
+    lines.append("Of the places where a jargon finding was judged useful (at any commit), the share each version "
+                 "flags with plain words not judged less than useful.")
     lines.append("")
     lines.append("| " + " | ".join(names) + " |")
     lines.append("|" + "---:|" * len(names))

@@ -18,6 +18,10 @@ say something:
 A capital at the start of a sentence, a heading, a list item or after a colon
 alone does not make a name: "Assistive technology can help" is not one.
 
+A list item that ends with a date ("Seminar: commissioning to transform
+rehabilitation (17 June 2014) 18 June 2014") is the title of a publication
+or an event, as a whole.
+
 Headings written in Title Case, and text in capitals, say nothing through
 their capitals.  There, a run is a name only when the same words are a name
 elsewhere in the document, or when the run ends with a word that names a body
@@ -88,6 +92,14 @@ class Names:
             if s < end and e > start:
                 return (s, e)
         return None
+
+    def title(self, start: int, end: int) -> tuple[int, int] | None:
+        """The title of a publication or event that ``[start, end)`` is in (a dated list item), if any."""
+        bi = bisect.bisect_right(self._block_starts, start) - 1
+        if bi < 0:
+            return None
+        span = _dated_title(self.blocks[bi])
+        return span if span is not None and span[0] <= start and end <= span[1] else None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -218,13 +230,36 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
 
 
+#: A list item that ends with a date is the title of a publication or an event in a list of them:
+#: "Seminar: commissioning to transform rehabilitation (17 June 2014) 18 June 2014".
+_DATED = re.compile(
+    r"\s(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+\d{4}\s*$", re.IGNORECASE)
+
+
+def _dated_title(block: Block) -> tuple[int, int] | None:
+    """A list item or table cell that ends with a date: the span of the title before the date."""
+    text = block.text
+    if block.kind not in (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL) or len(text.split()) < 5:
+        return None
+    dated = _DATED.search(text)
+    if dated is None:
+        return None
+    lead = len(text) - len(text.lstrip())
+    return (block.start + lead, block.start + dated.start())
+
+
 def _block_names(block: Block, starts: set[int]) -> tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]:
     """A block's names, and their words as keys for Title Case headings elsewhere.
 
     The names are None for a Title Case heading (or long text in capitals):
     its capitals say nothing, so its names come from the rest of the document.
+    A list item or table cell that ends with a date is a title as a whole.
     """
     text = block.text
+    title = _dated_title(block)
+    if title is not None:
+        return [title], set()
     if not any(c.isupper() for c in text):
         return [], set()
     words = _words(text)

@@ -328,12 +328,16 @@ class Substitution(Kind):
         """The name or title the match is part of, if any.  Only capitalised matches can be.
 
         The match must be only a part of the name: "Assistance" in "Cyber
-        Assistance Team".  A capitalised term on its own ("a Personal Budget",
+        Assistance Team".  A list item that ends with a date is a title as a
+        whole, in lower case too ("Seminar: commissioning to transform
+        rehabilitation (17 June 2014) 18 June 2014").  A capitalised term on its own ("a Personal Budget",
         "we believe in Co-Production") is still the term.  Acronyms are left
         to the acronym rule.
         """
-        if not any(c.isupper() for c in text) or entry.term.isupper():
+        if entry.term.isupper():
             return None
+        if not any(c.isupper() for c in text):
+            return analysis.names.title(start, end)  # a title in lower case, in a list of dated titles
         span = analysis.names.containing(start, end)
         if span is None or (span[0] >= start and span[1] <= end):
             return None

@@ -322,8 +322,9 @@ def table(runs: dict[str, dict], labels: Labels, split: str | None) -> str:
     lines.append("")
     lines.append(f"### Recall of real jargon ({title})")
     lines.append("")
-    lines.append("Of the places where a jargon finding was judged useful (at any commit), the share each version "
-                 "flags with plain words not judged less than useful.")
+    lines.append("Real jargon is a place where people judged a jargon finding useful, at any commit. "
+                 "The table gives the share of those places that each version flags, with plain words "
+                 "not judged less useful.")
     lines.append("")
     lines.append("| " + " | ".join(names) + " |")
     lines.append("|" + "---:|" * len(names))

@@ -20,12 +20,14 @@ alone does not make a name: "Assistive technology can help" is not one.
 
 A list item that ends with a date ("Seminar: commissioning to transform
 rehabilitation (17 June 2014) 18 June 2014") is the title of a publication
-or an event, as a whole.
+or an event, as a whole; so is a heading followed by the kind and size of a
+file ("PDF, 726KB, 25 pages"), as GOV.UK shows an attached document.
 
 Headings written in Title Case, and text in capitals, say nothing through
 their capitals.  There, a run is a name only when the same words are a name
-elsewhere in the document, or when the run ends with a word that names a body
-or a document ("Team", "Board", "Act", "Plan"...).
+elsewhere in the document, when the run ends with a word that names a body
+or a document ("Team", "Board", "Act", "Plan"...), or when its acronym
+follows in brackets ("DomainKeys Identified Mail (DKIM)").
 """
 
 from __future__ import annotations
@@ -94,11 +96,16 @@ class Names:
         return None
 
     def title(self, start: int, end: int) -> tuple[int, int] | None:
-        """The title of a publication or event that ``[start, end)`` is in (a dated list item), if any."""
+        """The title of a publication or event that ``[start, end)`` is in, if any.
+
+        A list item that ends with a date, or a heading followed by the kind
+        and size of a file ("PDF, 726KB, 25 pages"): the title of an
+        attached document, as GOV.UK publication pages show them.
+        """
         bi = bisect.bisect_right(self._block_starts, start) - 1
         if bi < 0:
             return None
-        span = _dated_title(self.blocks[bi])
+        span = _dated_title(self.blocks[bi]) or _attachment_title(self.blocks, bi)
         return span if span is not None and span[0] <= start and end <= span[1] else None
 
     @property
@@ -249,6 +256,27 @@ def _dated_title(block: Block) -> tuple[int, int] | None:
     return (block.start + lead, block.start + dated.start())
 
 
+#: The kind and size of an attached file, as GOV.UK shows them under its title: "PDF, 726KB, 25 pages",
+#: "MS Word Document, 55.5KB", "HTML".
+_ATTACHMENT = re.compile(
+    r"^\s*(?:PDF|HTML|CSV|ODS|ODT|ODP|ZIP|XML|JSON|Plain text|MS Word Document|MS Excel Spreadsheet|"
+    r"MS Powerpoint Presentation|Word|Excel)\b(?:,\s*[\d.,]+\s*[KMG]B\b(?:,\s*\d+\s+pages?)?)?\s*$",
+    re.IGNORECASE)
+
+
+def _attachment_title(blocks: Sequence[Block], bi: int) -> tuple[int, int] | None:
+    """A heading followed by the kind and size of a file: the span of the heading, the title of that file."""
+    block = blocks[bi]
+    if block.kind is not BlockKind.HEADING or bi + 1 >= len(blocks):
+        return None
+    nxt = blocks[bi + 1].text
+    if len(nxt) > 80 or not _ATTACHMENT.match(nxt) or not any(c.isdigit() for c in nxt) and nxt.strip().upper() != "HTML":
+        return None
+    text = block.text
+    lead = len(text) - len(text.lstrip())
+    return (block.start + lead, block.start + len(text.rstrip()))
+
+
 def _block_names(block: Block, starts: set[int]) -> tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]:
     """A block's names, and their words as keys for Title Case headings elsewhere.
 
@@ -313,11 +341,19 @@ def _heading_names(block: Block, known: set[tuple[str, ...]]) -> list[tuple[int,
             if tuple(lowered[i:i + n]) == key:
                 found.append((block.start + words[i][0], block.start + words[i + n - 1][1]))
     for i, j in _runs(words, text):
+        if j > i and _BRACKETED_ACRONYM.match(text, words[j][1]):
+            # spelled out before its acronym: "DomainKeys Identified Mail (DKIM)"
+            found.append((block.start + words[i][0], block.start + words[j][1]))
+            continue
         for end in range(j, i, -1):
             if words[end][2].lower() in NAME_HEADS:
                 found.append((block.start + words[i][0], block.start + words[end][1]))
                 break
     return found
+
+
+#: An acronym in brackets: "(DKIM)", "(GPs)".
+_BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9]*s?\s*\)")
 
 
 def _after_colon(text: str, at: int) -> bool:

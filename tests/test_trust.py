@@ -232,3 +232,35 @@ def test_a_list_of_dated_titles_is_left_alone() -> None:
             "- Seminar: sharing information to transform public services (3 Dec 2014, London) 1 November 2014\n\n"
             "We will transform day services.\n")
     assert flagged(text) == ["transform"]
+
+
+def test_the_title_of_an_attached_file_is_left_alone() -> None:
+    """GOV.UK shows an attached document as a heading, then its kind and size: the heading is its title."""
+    text = ("## Identifying effective marketing methods to engage potential adopters\n\nPDF, 726KB, 25 pages\n\n"
+            "## Application for an initial grant of leave\n\nMS Word Document, 55.5KB\n\n"
+            "## Identifying the risks\n\nWe will utilise the rota.\n")
+    assert flagged(text) == ["identifying", "utilise"]
+
+
+def test_a_name_spelled_out_before_its_acronym_in_a_heading_is_left_alone() -> None:
+    text = "# Email Security\n\n## DomainKeys Identified Mail (DKIM)\n\nSet up DKIM.\n\n## Identified Risks\n\nNone.\n"
+    assert flagged(text) == ["identified"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You cannot take illegal drugs and drive.",
+        "Everyone that drives must know about the new changes to the law.",
+        "# Public approval for driving limits for 16 drugs\n\nThe limits start in March.\n",
+        "I was pleased to see on the agenda a discussion about legal education.",
+        "We are doing our part, and we are committed to this.",
+        "You can find the entry requirements on the college website.",
+    ],
+)
+def test_more_everyday_senses_are_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_drive_as_a_metaphor_is_still_flagged() -> None:
+    assert flagged("This funding will drive growth and drive down costs.") == ["drive", "drive"]

@@ -330,14 +330,16 @@ class Substitution(Kind):
         The match must be only a part of the name: "Assistance" in "Cyber
         Assistance Team".  A list item that ends with a date is a title as a
         whole, in lower case too ("Seminar: commissioning to transform
-        rehabilitation (17 June 2014) 18 June 2014").  A capitalised term on its own ("a Personal Budget",
+        rehabilitation (17 June 2014) 18 June 2014"), and so is a heading
+        followed by the kind and size of a file ("PDF, 726KB, 25 pages").  A capitalised term on its own ("a Personal Budget",
         "we believe in Co-Production") is still the term.  Acronyms are left
         to the acronym rule.
         """
         if entry.term.isupper():
             return None
-        if not any(c.isupper() for c in text):
-            return analysis.names.title(start, end)  # a title in lower case, in a list of dated titles
+        title = analysis.names.title(start, end)  # a dated list item, or the title of an attached file
+        if title is not None or not any(c.isupper() for c in text):
+            return title
         span = analysis.names.containing(start, end)
         if span is None or (span[0] >= start and span[1] <= end):
             return None

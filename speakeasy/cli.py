@@ -22,6 +22,7 @@ from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError
 
 FAIL_ON = ("suggestion", "warning", "error", "never")
+LEVEL_NAMES = ("suggestion", "warning", "error")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -125,7 +126,18 @@ def build_parser() -> argparse.ArgumentParser:
                        "(made with `speakeasy baseline create`)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in human output (NO_COLOR is respected)")
-    check.add_argument("--quiet", "-q", action="store_true", help="only show files with findings")
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="only show files with findings: a file with nothing to show is left out, "
+                       "with its scores")
+    check.add_argument("--min-level", choices=LEVEL_NAMES, metavar="LEVEL",
+                       help="show only findings at this level or above: suggestion, warning or error. It works "
+                       "the same in every --format. It changes what is shown, not the exit code: findings that "
+                       "are not shown still count for --fail-on and --max-findings, and speakeasy says so when "
+                       "they make the check fail")
+    check.add_argument("--statistics", action="store_true",
+                       help="instead of each finding, show how many findings each rule and each word or phrase "
+                       "made, most first. For --format human, or with --output FILE (the counts then go on "
+                       "the screen)")
     check.add_argument("--hot-spots", type=_count, default=3, metavar="N",
                        help="after each file's findings, show its N hardest paragraphs (plain score below 60, "
                        "20 words or more) and what makes them hard; 0 to leave them out (default 3)")
@@ -362,13 +374,24 @@ def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .engine import build_ruleset
+    from .levels import LevelFilter
     from .model import Level
 
     if not args.paths:
         raise SpeakeasyError("give at least one file or folder to check (or - for standard input).")
+    if args.statistics and args.format != "human" and not args.output:
+        raise SpeakeasyError(f"--statistics shows counts for people, so it does not mix with --format {args.format} "
+                             "on the screen. Use --format human, or add --output FILE to write the report to a "
+                             "file and see the counts on the screen.")
     settings = _settings(args)
     ruleset = build_ruleset(settings)
     fail_on = settings["fail_on"]
+    levels = LevelFilter(Level.parse(args.min_level) if args.min_level else None)
+    statistics = None
+    if args.statistics:
+        from .reporters.statistics import Statistics
+
+        statistics = Statistics(ruleset)
     output = _AtomicOutput(args.output) if args.output else None  # fails early if FILE cannot be written
     try:
         results = _run(args, settings, ruleset)
@@ -376,28 +399,32 @@ def cmd_check(args: argparse.Namespace) -> int:
             from . import baseline
 
             results = baseline.only_new(results, baseline.load(args.baseline))
+        results = levels.wrap(results)
+        shown = levels if args.min_level else None
         stream = output.stream if output is not None else sys.stdout
         if args.format == "human":
             from .reporters import human
 
             color = "never" if output is not None else args.color
-            tally = human.render_stream(results, stream, color=color, quiet=args.quiet, fail_on=fail_on,
-                                        hardest=args.hot_spots)
-            too_many = _too_many(tally, args.max_findings)
+            human.render_stream(results, stream, color=color, quiet=args.quiet, fail_on=fail_on,
+                                hardest=args.hot_spots, levels=shown, statistics=statistics)
+            too_many = _too_many(levels.all, args.max_findings)
             if too_many:
                 stream.write(too_many + "\n")
         else:
-            echo = _HumanEcho(args.color, args.quiet) if output is not None else None
+            echo = _HumanEcho(args.color, args.quiet, shown, statistics) if output is not None else None
             if echo is not None:
                 results = echo.wrap(results)
-            tally = _render_machine(args.format, results, stream, ruleset, fail_on)
-            too_many = _too_many(tally, args.max_findings)
+            shown_tally = _render_machine(args.format, results, stream, ruleset, fail_on, shown)
+            too_many = _too_many(levels.all, args.max_findings)
             if echo is not None:
-                echo.finish(tally, too_many)
+                echo.finish(shown_tally, too_many, fail_on)
             else:
-                for e in tally.errors:
+                for e in levels.all.errors:
                     sys.stderr.write(f"speakeasy: error: "
                                      f"{e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
+                if levels.failing_note(fail_on):
+                    sys.stderr.write(f"speakeasy: {levels.failing_note(fail_on)}\n")
                 if too_many:
                     sys.stderr.write(f"speakeasy: {too_many}\n")
         if output is not None:
@@ -405,6 +432,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         if output is not None:
             output.discard()
+    # The exit code counts every finding, shown or not (see speakeasy/levels.py).
+    tally = levels.all
     if tally.internal_errors:
         return EXIT_INTERNAL
     if tally.errors:
@@ -416,11 +445,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _render_machine(fmt: str, results: Any, stream: Any, ruleset: Any, fail_on: str) -> Any:
+def _render_machine(fmt: str, results: Any, stream: Any, ruleset: Any, fail_on: str, levels: Any = None) -> Any:
     if fmt == "json":
         from .reporters import json as json_reporter
 
-        return json_reporter.render_stream(results, stream, fail_on)
+        return json_reporter.render_stream(results, stream, fail_on, summary_extra=levels.summary if levels else None)
     if fmt == "sarif":
         from .reporters import sarif
 
@@ -490,13 +519,15 @@ class _AtomicOutput:
 class _HumanEcho:
     """Show the results for people on the screen while another format goes to a file."""
 
-    def __init__(self, color: str, quiet: bool) -> None:
+    def __init__(self, color: str, quiet: bool, levels: Any = None, statistics: Any = None) -> None:
         from .reporters import human
 
         self.human = human
         self.console = human._console(sys.stdout, color)
         self.errors = human._console(sys.stderr, color)
         self.quiet = quiet
+        self.levels = levels
+        self.statistics = statistics
 
     def wrap(self, items: Any) -> Any:
         from rich.text import Text
@@ -507,6 +538,8 @@ class _HumanEcho:
         for item in items:
             if isinstance(item, ReadError):
                 h.render_error(self.errors, item)
+            elif self.statistics is not None:
+                self.statistics.add(item)
             elif not (self.quiet and not item.findings):
                 self.console.print(Text(item.path, style="bold underline"))
                 for f in item.findings:
@@ -517,19 +550,21 @@ class _HumanEcho:
                     f"Flesch reading ease {st['flesch_reading_ease']:.0f} "
                     f"({h.ease_words(st['flesch_reading_ease'])}), grade {st['flesch_kincaid_grade']:.1f}. "
                 )
-                summary += f"{h.counts_text(item.findings)}." if item.findings else "No problems found."
+                summary += h.findings_text(item, self.levels)
                 self.console.print(Text(summary, style="dim"))
                 self.console.print()
             yield item
 
-    def finish(self, tally: Any, too_many: str) -> None:
+    def finish(self, tally: Any, too_many: str, fail_on: str = "error") -> None:
         from rich.text import Text
 
         h = self.human
-        total = Text(f"Checked {h.plural(tally.files, 'file')}: {h.counts_text_by(tally.by_level)}.", style="bold")
-        if tally.errors:
-            total.append(f" {h.plural(len(tally.errors), 'file')} could not be checked.")
-        self.console.print(total)
+        if self.statistics is not None and (tally.files or not tally.errors):
+            for line in self.statistics.lines():
+                self.console.print(Text(line, style="bold" if line.endswith(":") else ""))
+            self.console.print()
+        for line in h.total_lines(tally, fail_on, self.levels):
+            self.console.print(Text(line, style="bold"))
         if too_many:
             self.console.print(Text(too_many, style="bold"))
 

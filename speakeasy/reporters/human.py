@@ -16,6 +16,8 @@ from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, Report, Tally
+    from ..levels import LevelFilter
+    from .statistics import Statistics
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
 MAX_WIDTH = 100
@@ -167,12 +169,60 @@ def render(report: "Report", stream: TextIO | None = None, color: str = "auto", 
     render_stream(iter(items), stream, color, quiet, fail_on, err, hardest)
 
 
+def file_summary(result: "FileResult", levels: "LevelFilter | None" = None) -> str:
+    """A file's last line: its size, its scores and how many findings it has."""
+    st = result.stats
+    summary = f"  {plural(st['words'], 'word')}, {plural(st['sentences'], 'sentence')}. "
+    if "plain_score" in st and st["words"]:
+        summary += (f"Plain score {st['plain_score']:.0f} out of 100 ({ease_words(st['plain_score'])}), "
+                    f"reading age {st['reading_age']}. ")
+    summary += (
+        f"Flesch reading ease {st['flesch_reading_ease']:.0f}, "
+        f"grade {st['flesch_kincaid_grade']:.1f}. "
+    )
+    return summary + findings_text(result, levels)
+
+
+def findings_text(result: "FileResult", levels: "LevelFilter | None" = None) -> str:
+    """'1 error, 2 warnings, 0 suggestions.', 'No problems found.', or with --min-level what it left out."""
+    at_least = levels.min_level if levels is not None else None
+    hidden = levels.hidden_in(result.path) if levels is not None else 0
+    if not hidden:
+        if not result.findings:
+            return "No problems found."
+        return f"{counts_text_by(tally_of(result.findings), at_least)}."
+    assert at_least is not None
+    if not result.findings:
+        return f"Nothing at {at_least} level or above; {plural(hidden, 'finding')} below it not shown."
+    return f"{counts_text_by(tally_of(result.findings), at_least)}; {plural(hidden, 'more finding')} below {at_least} not shown."
+
+
+def total_lines(tally: "Tally", fail_on: str, levels: "LevelFilter | None" = None) -> list[str]:
+    """The lines after every file: what was checked and found, and what --min-level left out."""
+    at_least = levels.min_level if levels is not None else None
+    total = f"Checked {plural(tally.files, 'file')}: {counts_text_by(tally.by_level, at_least)}."
+    if tally.errors:
+        total += f" {plural(len(tally.errors), 'file')} could not be checked."
+    if levels is not None and levels.hidden_text():
+        total += " " + levels.hidden_text()
+    lines = [total]
+    if levels is not None and levels.failing_note(fail_on):
+        lines.append(levels.failing_note(fail_on))
+    return lines
+
+
 def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "auto", quiet: bool = False,
-                  fail_on: str = "error", err: TextIO | None = None, hardest: int = 3) -> "Tally":
+                  fail_on: str = "error", err: TextIO | None = None, hardest: int = 3,
+                  levels: "LevelFilter | None" = None, statistics: "Statistics | None" = None) -> "Tally":
     """Print each file's findings as soon as it is checked; return the tally.
 
     After a file's findings come its ``hardest`` hot spots: the paragraphs
     with the lowest plain score, with the reasons (0 leaves them out).
+
+    ``levels`` (``--min-level``): the filter the results came through, so the
+    counts can say what it left out.  ``statistics`` (``--statistics``): count
+    the findings by rule and by word and print the counts instead of each finding.
+    With ``quiet``, a file with no findings to show is left out, scores and all.
     """
     from rich.text import Text
 
@@ -189,34 +239,29 @@ def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "a
             continue
         result = item
         tally.add(result)
+        if statistics is not None:
+            statistics.add(result)
+            continue
         if quiet and not result.findings:
             continue
         console.print(Text(result.path, style="bold underline"))
         for f in result.findings:
             render_finding(console, result, f)
-        st = result.stats
-        for line in hot_spot_lines(st, hardest, line_numbers=result.format not in NO_LINE_FORMATS):
+        for line in hot_spot_lines(result.stats, hardest, line_numbers=result.format not in NO_LINE_FORMATS):
             console.print(Text(line))
-        summary = f"  {plural(st['words'], 'word')}, {plural(st['sentences'], 'sentence')}. "
-        if "plain_score" in st and st["words"]:
-            summary += (f"Plain score {st['plain_score']:.0f} out of 100 ({ease_words(st['plain_score'])}), "
-                        f"reading age {st['reading_age']}. ")
-        summary += (
-            f"Flesch reading ease {st['flesch_reading_ease']:.0f}, "
-            f"grade {st['flesch_kincaid_grade']:.1f}. "
-        )
-        summary += f"{counts_text_by(tally_of(result.findings))}." if result.findings else "No problems found."
-        console.print(Text(summary, style="dim"))
+        console.print(Text(file_summary(result, levels), style="dim"))
         console.print()
-    total = Text(f"Checked {plural(tally.files, 'file')}: {counts_text_by(tally.by_level)}.", style="bold")
-    if tally.errors:
-        total.append(f" {plural(len(tally.errors), 'file')} could not be checked.")
+    if statistics is not None and (tally.files or not tally.errors):
+        for line in statistics.lines():
+            console.print(Text(line, style="bold" if line.endswith(":") else ""))
+        console.print()
+    lines = total_lines(tally, fail_on, levels)
     if tally.files == 0 and not tally.errors:
         from ..readers import supported_suffixes
 
-        total = Text(f"speakeasy found no files it can check ({', '.join(supported_suffixes())}) in the paths "
-                     "given.", style="bold")
-    console.print(total)
+        lines = [f"speakeasy found no files it can check ({', '.join(supported_suffixes())}) in the paths given."]
+    for line in lines:
+        console.print(Text(line, style="bold"))
     return tally
 
 
@@ -227,9 +272,10 @@ def tally_of(findings: list[Finding]) -> dict[Level, int]:
     return by
 
 
-def counts_text_by(by: dict[Level, int]) -> str:
-    return ", ".join([plural(by[Level.ERROR], "error"), plural(by[Level.WARNING], "warning"),
-                      plural(by[Level.SUGGESTION], "suggestion")])
+def counts_text_by(by: dict[Level, int], at_least: Level | None = None) -> str:
+    """'1 error, 2 warnings, 0 suggestions'; with ``at_least``, only the levels at or above it."""
+    return ", ".join(plural(by[lvl], str(lvl)) for lvl in sorted(Level, reverse=True)
+                     if at_least is None or lvl >= at_least)
 
 
 def render_error(console, e: ReadError) -> None:  # type: ignore[no-untyped-def]

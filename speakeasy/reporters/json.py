@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Any, Iterator, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TextIO
 
 from .. import __version__
 from ..model import Level
@@ -120,12 +120,14 @@ def _indented(data: Any, level: int) -> str:
     return "".join(out)
 
 
-def render_stream(items: Iterator, stream: TextIO | None = None, fail_on: str = "error") -> "Tally":
+def render_stream(items: Iterator, stream: TextIO | None = None, fail_on: str = "error",
+                  summary_extra: Callable[[], dict[str, Any]] | None = None) -> "Tally":
     """Write the same JSON as :func:`render`, one file at a time, as files are checked.
 
     The output is identical to ``json.dump(to_data(...), indent=2)``; only
     the counts are kept in memory, so a run over thousands of files does not
-    hold every finding.
+    hold every finding.  ``summary_extra`` is called after the last file, for
+    more fields of the summary (``--min-level`` adds ``min_level`` and ``not_shown``).
     """
     from ..engine import Tally
 
@@ -158,6 +160,8 @@ def render_stream(items: Iterator, stream: TextIO | None = None, fail_on: str = 
         "by_severity": {str(lvl): tally.by_level[lvl] for lvl in Level},
         "fail_on": fail_on,
     }
+    if summary_extra is not None:
+        summary.update(summary_extra())
     stream.write(f'  "summary": {_indented(summary, 2)}\n')
     stream.write("}\n")
     return tally

@@ -163,12 +163,16 @@ def build_parser() -> argparse.ArgumentParser:
         "fix",
         help="apply the safe fixes (one plain alternative, agreed for every context)",
         description="Apply the safe fixes: words with exactly one plain alternative and no `unless`. "
-        "By default writes NAME.fixed.EXT next to each file.",
+        "By default writes NAME.fixed.EXT next to each file. A file with nothing to change is not written.",
     )
     fix.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to fix")
     where = fix.add_mutually_exclusive_group()
     where.add_argument("--in-place", action="store_true", help="change the files themselves (a .bak copy is kept)")
     where.add_argument("--output", "-o", metavar="FILE", help="write the fixed file here (one input file only)")
+    where.add_argument("--diff", action="store_true",
+                       help="show what would change and write nothing: a unified diff for Markdown and text "
+                       "files; for Word and OpenDocument files, each changed paragraph before and after. The "
+                       "exit code is the one fix would give")
     fix.add_argument("--no-backup", action="store_true", help="with --in-place, do not keep a .bak copy")
     fix.add_argument("--as-suggestions", action="store_true",
                      help="Word files: write the changes as tracked changes with comments, to accept or reject in Word")
@@ -610,7 +614,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_fix(args: argparse.Namespace) -> int:
     from .engine import build_ruleset, collect_files, lint_document
     from .errors import InputError
-    from .fix import fix_file
+    from .fix import fix_file, render_diff
     from .model import Level
 
     settings = _settings(args)
@@ -622,10 +626,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
     changed = 0
     remaining = 0
     fail_on = settings["fail_on"]
+    # With --diff the diffs go to standard output, alone, so they can be saved and applied;
+    # the words for people go to standard error.
+    say = sys.stderr if args.diff else sys.stdout
     for path in files:
         try:
             result = fix_file(path, ruleset, in_place=args.in_place, output=args.output,
-                              as_suggestions=args.as_suggestions, backup=not args.no_backup)
+                              as_suggestions=args.as_suggestions, backup=not args.no_backup, write=not args.diff)
         except InputError as exc:
             from .model import ReadError
 
@@ -634,26 +641,37 @@ def cmd_fix(args: argparse.Namespace) -> int:
         if result.applied:
             changed += 1
             what = "suggested" if args.as_suggestions else "fixed"
-            sys.stdout.write(f"{path}: {what} {len(result.applied)} "
-                             f"{'word' if len(result.applied) == 1 else 'words'}, written to {result.output}\n")
-            for f in result.applied:
-                assert f.edit is not None
-                where = f.location if Path(path).suffix.lower() in (".docx", ".odt") else f"{f.line}:{f.column}"
-                sys.stdout.write(f"  {where}: '{f.match}' -> '{f.edit.replacement}'\n")
+            words = f"{len(result.applied)} {'word' if len(result.applied) == 1 else 'words'}"
+            if args.diff:
+                sys.stdout.write(render_diff(result))
+                sys.stdout.flush()
+                say.write(f"{path}: would fix {words}\n")
+            else:
+                say.write(f"{path}: {what} {words}, written to {result.output}\n")
+                for f in result.applied:
+                    assert f.edit is not None
+                    where = f.location if Path(path).suffix.lower() in (".docx", ".odt") else f"{f.line}:{f.column}"
+                    say.write(f"  {where}: '{f.match}' -> '{f.edit.replacement}'\n")
         if result.held_back:
-            sys.stdout.write(f"{path}: {len(result.held_back)} more need a person to choose the words "
-                             "(run `speakeasy check` to see them)\n")
+            say.write(f"{path}: {len(result.held_back)} more need a person to choose the words "
+                      "(run `speakeasy check` to see them)\n")
         if fail_on != "never":
-            from .readers import read_path
+            from .readers import read_bytes, read_path
 
             try:
-                after = lint_document(read_path(result.output if result.applied else path), ruleset)
+                after = lint_document(read_bytes(path, result.data) if result.data is not None else read_path(path),
+                                      ruleset)
                 remaining += sum(1 for f in after.findings if f.level >= Level.parse(fail_on))
             except InputError:
                 pass
     for e in problems:
         sys.stderr.write(f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
-    sys.stdout.write(f"Changed {changed} of {len(files)} {'file' if len(files) == 1 else 'files'}.\n")
+    n_files = f"{len(files)} {'file' if len(files) == 1 else 'files'}"
+    if args.diff:
+        say.write(f"Would change {changed} of {n_files}. --diff writes nothing.\n")
+    else:
+        unchanged = " Files with nothing to change were not written." if changed < len(files) else ""
+        say.write(f"Changed {changed} of {n_files}.{unchanged}\n")
     if problems:
         return EXIT_USAGE
     return EXIT_FINDINGS if remaining else EXIT_OK

@@ -10,6 +10,11 @@ permissions, encoding marks and line endings, moved into place.
 
 Word files are fixed by :mod:`speakeasy.writers.docx`, which edits the runs
 themselves so formatting is kept.
+
+A file with nothing to change is never written: no ``NAME.fixed.EXT`` copy,
+no backup.  ``write=False`` (``speakeasy fix --diff``) works out every change
+and writes nothing; :func:`render_diff` shows the changes (a unified diff for
+text files, the paragraphs before and after for Word and OpenDocument).
 """
 
 from __future__ import annotations
@@ -38,6 +43,11 @@ class FixResult:
     applied: list[Finding] = field(default_factory=list)
     #: findings with a plain alternative that were not applied (not safe, or overlapping)
     held_back: list[Finding] = field(default_factory=list)
+    #: the file as it was read, and as it is after the fixes (None when nothing changed)
+    original: bytes = b""
+    data: bytes | None = None
+    #: whether ``output`` was written
+    written: bool = False
 
     @property
     def changed(self) -> bool:
@@ -121,15 +131,18 @@ def write_atomically(target: str, data: bytes, like: str | None = None, backup: 
         raise
 
 
-def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = False) -> FixResult:
-    """Fix a Markdown or text file; write the result to ``target`` (which may be ``path``)."""
+def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = False, write: bool = True) -> FixResult:
+    """Fix a Markdown or text file; write the result to ``target`` (which may be ``path``).
+
+    Nothing is written when nothing changes, or when ``write`` is false.
+    """
     from .engine import lint_document
     from .readers import read_bytes
 
     raw = Path(path).read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
     doc = read_bytes(path, raw)
-    result = FixResult(path, target)
+    result = FixResult(path, target, original=raw)
     source = doc.source
     for _ in range(RUNAWAY_LIMIT):
         findings = lint_document(doc, ruleset).findings
@@ -141,17 +154,22 @@ def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = Fal
         source = apply_text_edits(source, [e for e, _ in chosen])
         result.applied.extend(f for _, f in chosen)
         doc = read_bytes(path, source.encode("utf-8"), doc.format)
-    if result.applied or target != path:
+    if source == read_bytes(path, raw).source:
+        result.applied = []  # the fixes came back to the words the file has: nothing changed
+    if result.applied:
         data = source.encode("utf-8")
         if bom:
             data = b"\xef\xbb\xbf" + data
-        write_atomically(target, data, like=path, backup=backup and target == path)
+        result.data = data
+        if write:
+            write_atomically(target, data, like=path, backup=backup and target == path)
+            result.written = True
     return result
 
 
 def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str | None = None,
-             as_suggestions: bool = False, backup: bool = True) -> FixResult:
-    """Apply the safe fixes to one file."""
+             as_suggestions: bool = False, backup: bool = True, write: bool = True) -> FixResult:
+    """Apply the safe fixes to one file (``write=False``: work them out, write nothing)."""
     from .readers import format_for
 
     fmt = format_for(path)
@@ -161,7 +179,7 @@ def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str 
     if fmt in ("docx", "odt"):
         from .writers.docx import fix_docx
 
-        return fix_docx(path, ruleset, target, as_suggestions=as_suggestions, backup=backup and in_place)
+        return fix_docx(path, ruleset, target, as_suggestions=as_suggestions, backup=backup and in_place, write=write)
     if fmt == "pdf":
         raise InputError(path, "speakeasy cannot change a PDF file. Change the document it came from, then make "
                          "the PDF again.", "unsupported")
@@ -169,4 +187,72 @@ def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str 
         raise InputError(path, "--as-suggestions works with Word files (.docx) only.", "unsupported")
     if fmt not in ("markdown", "text"):
         raise InputError(path, f"speakeasy cannot fix {fmt} files yet.", "unsupported")
-    return fix_text_file(path, ruleset, target, backup=backup and in_place)
+    return fix_text_file(path, ruleset, target, backup=backup and in_place, write=write)
+
+
+def render_diff(result: FixResult) -> str:
+    """What the fixes change, for a person to read before anything is written ('' when nothing changes).
+
+    Markdown and text: a unified diff (``patch -p0`` applies it).  Word and
+    OpenDocument files have no lines to diff, so each changed paragraph is
+    shown before and after, with where it is in words.
+    """
+    if result.data is None:
+        return ""
+    from .readers import format_for
+
+    if format_for(result.path) in ("docx", "odt"):
+        return _paragraph_diff(result)
+    return unified_diff(result.path, result.original, result.data)
+
+
+def unified_diff(path: str, before: bytes, after: bytes) -> str:
+    import difflib
+
+    from .readers import decode
+
+    old = decode(path, before).splitlines(keepends=True)
+    new = decode(path, after).splitlines(keepends=True)
+    out = []
+    for line in difflib.unified_diff(old, new, fromfile=path, tofile=path):
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
+
+
+def _paragraph_diff(result: FixResult) -> str:
+    import difflib
+
+    from .readers import read_bytes
+
+    before = read_bytes(result.path, result.original)
+    after = read_bytes(result.path, result.data or b"")
+    where: dict[int, str] = {}
+    for f in result.applied:
+        block = before.block_at(f.start)
+        if block is not None and f.location:
+            where.setdefault(id(block), f.location)
+
+    def text(block) -> str:  # type: ignore[no-untyped-def]
+        return " ".join(block.text.split())
+
+    old = [text(b) for b in before.blocks]
+    new = [text(b) for b in after.blocks]
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        for k in range(max(i2 - i1, j2 - j1)):
+            i, j = i1 + k, j1 + k
+            block = before.blocks[i] if i < i2 else None
+            place = where.get(id(block)) if block is not None else None
+            if place is None:
+                place = f"paragraph {i + 1 if block is not None else j + 1} of the text"
+            out.append(f"{result.path}, {place}:\n")
+            if i < i2:
+                out.append(f"  before: {old[i]}\n")
+            if j < j2:
+                out.append(f"  after:  {new[j]}\n")
+            out.append("\n")
+    return "".join(out)

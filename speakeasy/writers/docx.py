@@ -46,8 +46,11 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 
 def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = False,
-             backup: bool = False) -> FixResult:
-    """Apply the safe fixes to a Word file and write it to ``target``."""
+             backup: bool = False, write: bool = True) -> FixResult:
+    """Apply the safe fixes to a Word file and write it to ``target``.
+
+    Nothing is written when no fix applies, or when ``write`` is false.
+    """
     from ..engine import lint_document
     from ..readers import read_path
 
@@ -60,7 +63,7 @@ def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = 
         raise InputError(path, "--as-suggestions works with Word files (.docx) only.", "unsupported")
     findings = lint_document(doc, ruleset).findings
     chosen, held = safe_edits(findings)
-    result = FixResult(path, target, held_back=list(held))
+    result = FixResult(path, target, held_back=list(held), original=native.data)
     w = native.namespace
     changed_parts: set[str] = set()
     writer = _Suggestions(native, w) if as_suggestions else None
@@ -92,9 +95,10 @@ def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = 
         if writer is not None:
             extra = writer.finish(changed_parts)
         data = _repackage(native, changed_parts, extra)
-        write_atomically(target, data, like=path, backup=backup and target == path)
-    elif target != path:
-        write_atomically(target, native.data, like=path)
+        result.data = data
+        if write:
+            write_atomically(target, data, like=path, backup=backup and target == path)
+            result.written = True
     return result
 
 

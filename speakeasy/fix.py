@@ -143,7 +143,7 @@ def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = Fal
     bom = raw.startswith(b"\xef\xbb\xbf")
     doc = read_bytes(path, raw)
     result = FixResult(path, target, original=raw)
-    source = doc.source
+    source = first = doc.source
     for _ in range(RUNAWAY_LIMIT):
         findings = lint_document(doc, ruleset).findings
         chosen, held = safe_edits(findings)
@@ -154,7 +154,7 @@ def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = Fal
         source = apply_text_edits(source, [e for e, _ in chosen])
         result.applied.extend(f for _, f in chosen)
         doc = read_bytes(path, source.encode("utf-8"), doc.format)
-    if source == read_bytes(path, raw).source:
+    if source == first:
         result.applied = []  # the fixes came back to the words the file has: nothing changed
     if result.applied:
         data = source.encode("utf-8")

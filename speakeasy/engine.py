@@ -344,9 +344,13 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
 
 
 def _jargon_spans(findings: list[Finding], sup: Suppressions | None) -> list[tuple[int, int, str]]:
-    """Where the wordlists found jargon (not where a comment switched the rule off), sorted."""
+    """Where the wordlists found jargon (not where a comment switched the rule off), sorted.
+
+    Each with the wordlist's term, so the forms of one word ("service users",
+    "Service user") count as one word in the plain score's reasons.
+    """
     return sorted({
-        (f.start, f.end, " ".join(f.match.split())) for f in findings
+        (f.start, f.end, str(f.origin.get("term") or " ".join(f.match.split()))) for f in findings
         if f.origin and f.origin.get("wordlist") and f.end > f.start
         and (sup is None or not sup.suppressed(f.rule, f.start))
     })

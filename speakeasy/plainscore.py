@@ -49,8 +49,8 @@ RARE_ZIPF = 3.0
 COMMON_ZIPF = 4.5
 #: A sentence longer than this is long (the same limit as the sentence-length rule's warning).
 LONG_SENTENCE = 25
-#: How many example words a tally keeps for its reasons.
-EXAMPLES = 6
+#: How many different words a reason names before it says "and N others".
+SHOWN = 3
 
 #: Endings of nouns made from verbs (and adjectives): "implementation", "assessment".
 NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ancy", "ency", "ity", "ness", "isation", "ization")
@@ -89,11 +89,15 @@ class Tally:
     long_sentences: int = 0
     longest: int = 0
     reader_words: int = 0
-    rare_words: list[str] = field(default_factory=list)
-    jargon_words: list[str] = field(default_factory=list)
-    passives: list[str] = field(default_factory=list)
-    chain_texts: list[str] = field(default_factory=list)
-    nominal_words: list[str] = field(default_factory=list)
+    #: The words behind the counts, for the reasons: each different word (in
+    #: lower case, but for words in capitals) and how many times it is used,
+    #: in the order they first come.  A reason counts these, so "3 nouns made
+    #: from verbs" always has 3 words to name.
+    rare_words: dict[str, int] = field(default_factory=dict)
+    jargon_words: dict[str, int] = field(default_factory=dict)
+    passives: dict[str, int] = field(default_factory=dict)
+    chain_texts: dict[str, int] = field(default_factory=dict)
+    nominal_words: dict[str, int] = field(default_factory=dict)
 
     def add(self, other: "Tally") -> None:
         self.sentences += other.sentences
@@ -112,17 +116,17 @@ class Tally:
         self.reader_words += other.reader_words
         if other.longest > self.longest:
             self.longest = other.longest
-        # the examples: most sentences have none of some kinds, so test before merging
+        # the words: most sentences have none of some kinds, so test before merging
         if other.rare_words:
-            _extend_unique(self.rare_words, other.rare_words)
+            _merge(self.rare_words, other.rare_words)
         if other.jargon_words:
-            _extend_unique(self.jargon_words, other.jargon_words)
+            _merge(self.jargon_words, other.jargon_words)
         if other.passives:
-            _extend_unique(self.passives, other.passives)
+            _merge(self.passives, other.passives)
         if other.chain_texts:
-            _extend_unique(self.chain_texts, other.chain_texts)
+            _merge(self.chain_texts, other.chain_texts)
         if other.nominal_words:
-            _extend_unique(self.nominal_words, other.nominal_words)
+            _merge(self.nominal_words, other.nominal_words)
 
     def features(self) -> dict[str, float]:
         """The numbers the score weighs (see the module docstring)."""
@@ -150,12 +154,16 @@ def tally(parts: Iterable["Tally"]) -> Tally:
     return out
 
 
-def _extend_unique(mine: list[str], theirs: list[str]) -> None:
-    for w in theirs:
-        if len(mine) >= EXAMPLES:
-            return
-        if w not in mine:
-            mine.append(w)
+def _merge(mine: dict[str, int], theirs: dict[str, int]) -> None:
+    for w, n in theirs.items():
+        mine[w] = mine.get(w, 0) + n
+
+
+def _fold(text: str) -> str:
+    """How a word or phrase is counted: in lower case, but for words in capitals ("Reablement" is "reablement")."""
+    if text.islower():
+        return text
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in text.split())
 
 
 # -- words --------------------------------------------------------------------------------
@@ -284,7 +292,7 @@ def sentence_tally(
     if not n:
         return t
     jargon_of = [jargon[i] for i in kept] if jargon is not None else None
-    seen_terms: list[str] = []
+    terms: dict[str, int] = {}
     # Counted in local names (this loop runs for every word of every document).
     syllables = reader = content = uncommon = rare = nominal_count = jargon_tokens = 0
     content_zipf = 0.0
@@ -300,8 +308,9 @@ def sentence_tally(
             jargon_tokens += 1
             content += 1
             content_zipf += min(z, RARE_ZIPF - 0.5)
-            if term not in seen_terms:
-                seen_terms.append(term)
+            # a term of several words is one use: count it at its first word
+            if k == 0 or jargon_of[k - 1] != term:  # type: ignore[index]
+                terms[term] = terms.get(term, 0) + 1
             continue
         if stop:
             continue
@@ -315,16 +324,15 @@ def sentence_tally(
             uncommon += 1
             if z < RARE_ZIPF:
                 rare += 1
-                if len(rare_words) < EXAMPLES and w not in rare_words:
-                    rare_words.append(w)
+                key = _fold(w)
+                rare_words[key] = rare_words.get(key, 0) + 1
         if nominal:
             nominal_count += 1
-            if len(nominal_words) < EXAMPLES and low not in nominal_words:
-                nominal_words.append(low)
+            nominal_words[low] = nominal_words.get(low, 0) + 1
     t.syllables, t.reader_words, t.content, t.content_zipf = syllables, reader, content, content_zipf
     t.uncommon, t.rare, t.nominal, t.jargon_tokens = uncommon, rare, nominal_count, jargon_tokens
-    t.jargon = len(seen_terms)
-    t.jargon_words = seen_terms[:EXAMPLES]
+    t.jargon = len(terms)
+    t.jargon_words = terms
     # Passive verbs: a form of "be" or "get", up to two adverbs, a past participle.
     for k in range(n):
         if lows[k] not in _BE:
@@ -334,9 +342,8 @@ def sentence_tally(
             j += 1
         if j < n and infos[j][6]:
             t.passive += 1
-            verb = " ".join(x[0] for x in infos[k:j + 1])
-            if len(t.passives) < EXAMPLES and verb not in t.passives:
-                t.passives.append(verb)
+            verb = _fold(" ".join(x[0] for x in infos[k:j + 1]))
+            t.passives[verb] = t.passives.get(verb, 0) + 1
     # Noun chains: 3 or more words in a row, no punctuation between them, none
     # a little word, each able to be a noun or an adjective, at least two nouns.
     run: list[int] = []
@@ -344,9 +351,8 @@ def sentence_tally(
     def close() -> None:
         if len(run) >= 3 and sum(1 for i in run if _noun_or_adjective(infos[i][1])[0]) >= 2:
             t.chains += 1
-            chain = " ".join(infos[i][0] for i in run)
-            if len(t.chain_texts) < EXAMPLES and chain not in t.chain_texts:
-                t.chain_texts.append(chain)
+            chain = _fold(" ".join(infos[i][0] for i in run))
+            t.chain_texts[chain] = t.chain_texts.get(chain, 0) + 1
 
     spaced = [gaps[i] if gaps is not None and i < len(gaps) else True for i in kept] if chains else []
     for k in range(n if chains else 0):
@@ -464,18 +470,27 @@ def score(t: Tally, m: Model | None = None, explain: bool = True) -> PlainScore:
     return PlainScore(value, reading_age_for(value, m), t.words, t.sentences, why)
 
 
-def _list(words: list[str], total: int) -> str:
-    """Up to three examples, then "and others" if there are more different ones.
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
-    ``total`` counts every use, so a word used twice counts twice; the
-    examples are different words, and a tally keeps every different one up to
-    :data:`EXAMPLES`, so only more examples than are shown mean others.
+
+def _named(noun: str, words: dict[str, int], plural: str | None = None) -> str:
+    """'2 rare words: 'reablement' (3 times), 'promulgated'': the count is the number of different words.
+
+    The words used most come first (in the order they first come when used as
+    often), each with how often it is used when more than once.  After
+    :data:`SHOWN` of them, "and N others" says how many more there are, so
+    the count always matches what is named.
     """
-    shown = words[:3]
-    text = ", ".join(f"'{w}'" for w in shown)
-    if total > len(shown) and len(words) > len(shown):
-        text += " and others"
-    return text
+    n = len(words)
+    head = f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+    ranked = sorted(words.items(), key=lambda kv: -kv[1])
+    shown = ranked[:SHOWN] if n > SHOWN + 1 else ranked  # never "and 1 other": name it
+    text = ", ".join(f"'{w}'" + (f" ({_times(k)})" if k > 1 else "") for w, k in shown)
+    rest = n - len(shown)
+    if rest:
+        text += f" and {rest} others"
+    return f"{head}: {text}"
 
 
 def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
@@ -492,10 +507,9 @@ def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
     if t.jargon:
         # Jargon goes before the other word reasons: the writer can change it
         # (the word lists give the plain words), so it is the first thing to name.
-        groups.append((word_weight + 1.0, f"{_count(t.jargon, 'jargon word')}: {_list(t.jargon_words, t.jargon)}"))
+        groups.append((word_weight + 1.0, _named("jargon word", t.jargon_words)))
     if t.rare - t.jargon_tokens > 0 and t.rare_words:
-        n = t.rare - t.jargon_tokens
-        groups.append((word_weight, f"{_count(n, 'rare word')}: {_list(t.rare_words, n)}"))
+        groups.append((word_weight, _named("rare word", t.rare_words)))
     elif word_weight > 0 and t.words and not t.jargon:
         share = round(100 * t.uncommon / t.words)
         groups.append((word_weight, f"{share}% of the words are not everyday words"))
@@ -507,19 +521,14 @@ def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
     else:
         groups.append((length_weight, f"sentences of {round(t.words / sents)} words on average"))
     if t.passive:
-        groups.append((c["passive"], f"{_count(t.passive, 'passive verb')}: {_list(t.passives, t.passive)}"))
+        groups.append((c["passive"], _named("passive verb", t.passives)))
     if t.chains:
-        groups.append((c["noun_chains"], f"{_count(t.chains, 'string')} of nouns: {_list(t.chain_texts, t.chains)}"))
+        groups.append((c["noun_chains"], _named("string of nouns", t.chain_texts, "strings of nouns")))
     if t.nominal:
-        groups.append((c["nominal"], f"{_count(t.nominal, 'noun')} made from verbs: "
-                                      f"{_list(t.nominal_words, t.nominal)}"))
+        groups.append((c["nominal"], _named("noun made from a verb", t.nominal_words, "nouns made from verbs")))
     groups = [g for g in groups if g[0] > 0.05]
     groups.sort(key=lambda g: -g[0])
     return [text for _, text in groups[:limit]]
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def text_tally(text: str, chains: bool | None = None) -> Tally:

@@ -17,7 +17,6 @@ from speakeasy import plainscore
 from speakeasy.analysis import WORD, Analysis
 from speakeasy.model import BlockKind
 from speakeasy.plainscore import (
-    EXAMPLES,
     RARE_ZIPF,
     Tally,
     contributions,
@@ -61,7 +60,7 @@ def test_sentence_tally_counts_words_syllables_and_sentences() -> None:
     t = sentence_tally(words("We buy care for people who need it."))
     assert (t.sentences, t.words, t.longest, t.long_sentences) == (1, 8, 8, 0)
     assert t.syllables == 9  # peo-ple is the only word of two
-    assert t.rare == 0 and t.rare_words == []
+    assert t.rare == 0 and t.rare_words == {}
 
 
 def test_numbers_are_not_words() -> None:
@@ -80,7 +79,7 @@ def test_a_name_inside_a_sentence_is_not_a_rare_word(name: str) -> None:
     # Both would count: Hamilton is outside the most used words, Thistlethwaite is rare.
     assert zipf(name) < plainscore.COMMON_ZIPF
     named = sentence_tally(words(f"We met {name} at the station today."))
-    assert named.uncommon == 0 and named.rare == 0 and named.rare_words == []
+    assert named.uncommon == 0 and named.rare == 0 and named.rare_words == {}
     # The same word in lower case is counted: the test is not passing by accident.
     plain = sentence_tally(words(f"We met {name.lower()} at the station today."))
     assert plain.uncommon == 1
@@ -91,16 +90,18 @@ def test_rare_words_are_counted_and_kept_as_examples() -> None:
     assert zipf("reablement") < RARE_ZIPF and zipf("interdependencies") < RARE_ZIPF
     t = sentence_tally(words("Reablement helps with the interdependencies of daily life."))
     assert t.rare == 2
-    assert t.rare_words == ["Reablement", "interdependencies"]  # the first word of a sentence is no name
+    # the first word of a sentence is no name; words are counted in lower case
+    assert t.rare_words == {"reablement": 1, "interdependencies": 1}
     assert t.uncommon >= 2
 
 
-def test_examples_are_kept_once_and_at_most_six() -> None:
+def test_every_different_word_is_kept_with_how_often_it_is_used() -> None:
     rare = ["reablement", "interdependencies", "promulgated", "signposting", "okonkwo", "abernethy",
             "thistlethwaite", "reablement"]
     t = sentence_tally(["we", *rare])
     assert t.rare == len(rare)
-    assert t.rare_words == rare[:EXAMPLES]
+    assert list(t.rare_words) == rare[:7]
+    assert t.rare_words["reablement"] == 2 and sum(t.rare_words.values()) == len(rare)
 
 
 def test_jargon_counts_as_rare_even_when_the_words_are_common() -> None:
@@ -111,8 +112,8 @@ def test_jargon_counts_as_rare_even_when_the_words_are_common() -> None:
     jargon = sentence_tally(ws, jargon=[None, "care package", "care package", None, None])
     # ...counts as rare inside a wordlist term
     assert (jargon.rare, jargon.uncommon, jargon.jargon_tokens, jargon.jargon) == (2, 2, 2, 1)
-    assert jargon.jargon_words == ["care package"]
-    assert jargon.rare_words == []  # jargon is named as jargon, not as a rare word
+    assert jargon.jargon_words == {"care package": 1}
+    assert jargon.rare_words == {}  # jargon is named as jargon, not as a rare word
     assert jargon.words == plain.words and jargon.syllables == plain.syllables
     assert score(jargon).score < score(plain).score
 
@@ -121,7 +122,7 @@ def test_jargon_positions_follow_the_words_given_when_numbers_are_dropped() -> N
     ws = words("From 2024 your care package changes.")
     assert ws == ["From", "2024", "your", "care", "package", "changes"]
     t = sentence_tally(ws, jargon=[None, None, None, "care package", "care package", None])
-    assert (t.words, t.jargon_tokens, t.jargon_words) == (5, 2, ["care package"])
+    assert (t.words, t.jargon_tokens, t.jargon_words) == (5, 2, {"care package": 1})
 
 
 @pytest.mark.parametrize(
@@ -135,27 +136,27 @@ def test_jargon_positions_follow_the_words_given_when_numbers_are_dropped() -> N
 def test_passive_verbs_are_found(text: str, passive: str) -> None:
     t = sentence_tally(words(text))
     assert t.passive == 1
-    assert t.passives == [passive]
+    assert t.passives == {passive: 1}
 
 
-def test_a_passive_verb_used_twice_is_one_example() -> None:
+def test_a_passive_verb_used_twice_is_one_verb_used_twice() -> None:
     t = sentence_tally(words("The form is sent to you and the letter is sent to your doctor."))
-    assert (t.passive, t.passives) == (2, ["is sent"])
+    assert (t.passive, t.passives) == (2, {"is sent": 2})
     (reason,) = [r for r in reasons(t, limit=10) if "passive" in r]
-    assert reason == "2 passive verbs: 'is sent'"
+    assert reason == "1 passive verb: 'is sent' (twice)"
 
 
 @pytest.mark.parametrize("text", ["We are pleased to help you.", "We will send your letter today.",
                                   "The team is kind and the room is warm."])
 def test_active_verbs_are_not_passive(text: str) -> None:
     t = sentence_tally(words(text))
-    assert (t.passive, t.passives) == (0, [])
+    assert (t.passive, t.passives) == (0, {})
 
 
 def test_noun_chains_are_found() -> None:
     t = sentence_tally(words("The care package review process is new."), chains=True)
     assert t.chains == 1
-    assert t.chain_texts == ["care package review process"]
+    assert t.chain_texts == {"care package review process": 1}
 
 
 def test_punctuation_breaks_a_noun_chain() -> None:
@@ -185,7 +186,7 @@ def test_noun_chains_are_not_measured_when_they_have_no_weight() -> None:
 
 def test_a_little_word_breaks_a_noun_chain() -> None:
     t = sentence_tally(words("The care package for the review process is new."), chains=True)
-    assert (t.chains, t.chain_texts) == (0, [])
+    assert (t.chains, t.chain_texts) == (0, {})
 
 
 def test_speaking_to_the_reader_is_counted() -> None:
@@ -215,10 +216,11 @@ def test_tallies_add_up() -> None:
         assert getattr(total, name) == getattr(a, name) + getattr(b, name), name
     assert total.content_zipf == pytest.approx(a.content_zipf + b.content_zipf)
     assert total.longest == max(a.longest, b.longest) == b.longest
-    # examples: each once, in order, at most six
-    assert total.rare_words == ["reablement", "interdependencies", "promulgated"]
-    assert total.passives == ["be sent", "be carefully reviewed", "is subsequently verified",
-                              "is finally promulgated"]
+    # the words: each once, in the order they first come, with how often they are used
+    assert list(total.rare_words) == ["reablement", "interdependencies", "promulgated"]
+    assert list(total.passives) == ["be sent", "be carefully reviewed", "is subsequently verified",
+                                    "is finally promulgated"]
+    assert sum(total.passives.values()) == total.passive
     assert tally([a, b]) == total
 
 
@@ -281,7 +283,7 @@ def test_document_and_paragraph_scores_count_the_jargon_spans() -> None:
     assert after.score < before.score
     (sent, _) = b.sentences
     t = b.sentence_tally(sent)
-    assert (t.jargon, t.jargon_tokens, t.jargon_words) == (1, 2, ["care package"])
+    assert (t.jargon, t.jargon_tokens, t.jargon_words) == (1, 2, {"care package": 1})
     assert any(r.startswith("1 jargon word: 'care package'") for r in after.reasons)
 
 
@@ -413,15 +415,18 @@ def test_reasons_of_several_sentences_give_the_average_or_the_longest() -> None:
     assert f"a {long.longest}-word sentence" in reasons(long, limit=10)
 
 
-def test_a_word_used_twice_is_not_reported_with_others() -> None:
+def test_a_word_used_three_times_is_one_word_used_three_times() -> None:
     t = text_tally("We studied the interdependencies. The interdependencies are many and the "
                    "interdependencies are odd.")
     (rare,) = [r for r in reasons(t, limit=10) if "rare word" in r]
-    assert rare == "3 rare words: 'interdependencies'"
-    # "and others" still says when there are more than the three shown
+    assert rare == "1 rare word: 'interdependencies' (3 times)"
+    # four words are all named; from five, "and N others" says how many are not
     t = sentence_tally(["we", "reablement", "interdependencies", "promulgated", "signposting"])
     (rare,) = [r for r in reasons(t, limit=10) if "rare word" in r]
-    assert rare == "4 rare words: 'reablement', 'interdependencies', 'promulgated' and others"
+    assert rare == "4 rare words: 'reablement', 'interdependencies', 'promulgated', 'signposting'"
+    t = sentence_tally(["we", "reablement", "interdependencies", "promulgated", "signposting", "okonkwo"])
+    (rare,) = [r for r in reasons(t, limit=10) if "rare word" in r]
+    assert rare == "5 rare words: 'reablement', 'interdependencies', 'promulgated' and 2 others"
 
 
 # -- the engine ---------------------------------------------------------------------------------------

@@ -167,13 +167,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fix.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to fix")
     where = fix.add_mutually_exclusive_group()
-    where.add_argument("--in-place", action="store_true", help="change the files themselves (a .bak copy is kept)")
+    where.add_argument("--in-place", action="store_true",
+                       help="change the files themselves. The old text is kept: in git when the file is as it "
+                       "was last committed, otherwise in a copy next to it, NAME.bak")
     where.add_argument("--output", "-o", metavar="FILE", help="write the fixed file here (one input file only)")
     where.add_argument("--diff", action="store_true",
                        help="show what would change and write nothing: a unified diff for Markdown and text "
                        "files; for Word and OpenDocument files, each changed paragraph before and after. The "
                        "exit code is the one fix would give")
-    fix.add_argument("--no-backup", action="store_true", help="with --in-place, do not keep a .bak copy")
+    fix.add_argument("--no-backup", action="store_true",
+                     help="with --in-place, do not keep the old text (for pre-commit hooks, where git keeps it)")
     fix.add_argument("--as-suggestions", action="store_true",
                      help="Word files: write the changes as tracked changes with comments, to accept or reject in Word")
     fix.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -652,6 +655,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
                     assert f.edit is not None
                     where = f.location if Path(path).suffix.lower() in (".docx", ".odt") else f"{f.line}:{f.column}"
                     say.write(f"  {where}: '{f.match}' -> '{f.edit.replacement}'\n")
+                if result.kept is not None:
+                    say.write(result.kept.message(path) + "\n")
         if result.held_back:
             say.write(f"{path}: {len(result.held_back)} more need a person to choose the words "
                       "(run `speakeasy check` to see them)\n")

@@ -11,6 +11,11 @@ permissions, encoding marks and line endings, moved into place.
 Word files are fixed by :mod:`speakeasy.writers.docx`, which edits the runs
 themselves so formatting is kept.
 
+``--in-place`` writes through :func:`speakeasy.backups.write_in_place`:
+the old text is kept first (git's last commit when it holds that text,
+otherwise a ``NAME.bak`` copy next to the file, never over another file),
+and a symbolic link is refused, never written through.
+
 A file with nothing to change is never written: no ``NAME.fixed.EXT`` copy,
 no backup.  ``write=False`` (``speakeasy fix --diff``) works out every change
 and writes nothing; :func:`render_diff` shows the changes (a unified diff for
@@ -20,7 +25,6 @@ text files, the paragraphs before and after for Word and OpenDocument).
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import tempfile
 from dataclasses import dataclass, field
@@ -31,6 +35,7 @@ from .errors import InputError
 from .model import Edit, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .backups import Kept
     from .engine import RuleSet
 
 RUNAWAY_LIMIT = 10
@@ -48,6 +53,8 @@ class FixResult:
     data: bytes | None = None
     #: whether ``output`` was written
     written: bool = False
+    #: in place: where the old text is (git, or a backup copy); None when nothing was kept
+    kept: "Kept | None" = None
 
     @property
     def changed(self) -> bool:
@@ -99,12 +106,13 @@ def umask() -> int:
     return mask
 
 
-def write_atomically(target: str, data: bytes, like: str | None = None, backup: bool = False) -> None:
+def write_atomically(target: str, data: bytes, like: str | None = None) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder.
 
     The original's permission bits are kept; a new file gets the usual ones
-    (0666 less the umask), not the private ones of a temporary file.  With
-    ``backup``, the file being replaced is first copied to ``target + ".bak"``.
+    (0666 less the umask), not the private ones of a temporary file.  To
+    replace a person's document, use :func:`speakeasy.backups.write_in_place`,
+    which keeps the old text first.
     """
     folder = os.path.dirname(os.path.abspath(target)) or "."
     model = like or target
@@ -112,8 +120,6 @@ def write_atomically(target: str, data: bytes, like: str | None = None, backup: 
         mode = stat.S_IMODE(os.stat(model).st_mode)
     else:
         mode = 0o666 & ~umask()
-    if backup and os.path.exists(target):
-        shutil.copy2(target, target + ".bak")
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".speakeasy-", suffix=".tmp")
     try:
@@ -135,6 +141,7 @@ def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = Fal
     """Fix a Markdown or text file; write the result to ``target`` (which may be ``path``).
 
     Nothing is written when nothing changes, or when ``write`` is false.
+    ``backup``: when ``target`` is ``path``, keep the old text first (see :mod:`speakeasy.backups`).
     """
     from .engine import lint_document
     from .readers import read_bytes
@@ -162,9 +169,19 @@ def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = Fal
             data = b"\xef\xbb\xbf" + data
         result.data = data
         if write:
-            write_atomically(target, data, like=path, backup=backup and target == path)
-            result.written = True
+            write_fixed(result, data, backup)
     return result
+
+
+def write_fixed(result: FixResult, data: bytes, backup: bool) -> None:
+    """Write a fixed file: in place (the old text kept first, unless ``backup`` is off), or a new copy."""
+    if os.path.abspath(result.output) == os.path.abspath(result.path):
+        from .backups import write_in_place
+
+        result.kept = write_in_place(result.path, data, backup=backup)
+    else:
+        write_atomically(result.output, data, like=result.path)
+    result.written = True
 
 
 def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str | None = None,
@@ -179,7 +196,7 @@ def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str 
     if fmt in ("docx", "odt"):
         from .writers.docx import fix_docx
 
-        return fix_docx(path, ruleset, target, as_suggestions=as_suggestions, backup=backup and in_place, write=write)
+        return fix_docx(path, ruleset, target, as_suggestions=as_suggestions, backup=backup, write=write)
     if fmt == "pdf":
         raise InputError(path, "speakeasy cannot change a PDF file. Change the document it came from, then make "
                          "the PDF again.", "unsupported")
@@ -187,7 +204,7 @@ def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str 
         raise InputError(path, "--as-suggestions works with Word files (.docx) only.", "unsupported")
     if fmt not in ("markdown", "text"):
         raise InputError(path, f"speakeasy cannot fix {fmt} files yet.", "unsupported")
-    return fix_text_file(path, ruleset, target, backup=backup and in_place, write=write)
+    return fix_text_file(path, ruleset, target, backup=backup, write=write)
 
 
 def render_diff(result: FixResult) -> str:

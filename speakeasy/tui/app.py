@@ -602,7 +602,10 @@ class ReviewApp(App[int]):
         except (SpeakeasyError, OSError) as exc:
             self.notify(f"Not saved: {exc}", severity="error")
             return False
-        self.notify("Saved " + ", ".join(written) if written else "Nothing to save.")
+        message = "Saved " + ", ".join(written) + "." if written else "Nothing to save."
+        if written and self.session.backup_note and self.session.path in written:
+            message += " " + self.session.backup_note
+        self.notify(message)
         self._show_status()
         return True
 

@@ -11,7 +11,11 @@ A :class:`ReviewSession` holds one document being reviewed:
 
 Nothing is written until :meth:`save`:
 
-* Markdown and text files are written again atomically (byte-order mark kept).
+* Markdown and text files are written again atomically (byte-order mark
+  kept), after the old text is kept (:mod:`speakeasy.backups`): git's last
+  commit when it holds that text, otherwise a copy next to the file,
+  ``NAME.bak`` (never over another file).  :attr:`ReviewSession.backup_note`
+  says which, in words.  A symbolic link is refused, never written through.
 * Word files: the chosen replacements are applied to the runs, as
   ``speakeasy fix`` does (a bold word stays bold), and the original is
   untouched.  The user chooses on save between a clean copy, written next to
@@ -52,6 +56,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..errors import InputError, SpeakeasyError
+from ..backups import refuse_links, write_in_place
 from ..fix import apply_text_edits, write_atomically
 from ..model import Edit, Finding
 
@@ -120,6 +125,12 @@ class ReviewSession:
         #: speakeasy cannot write this format: findings can be skipped, ignored and kept, not changed
         self.read_only = fmt not in WRITABLE
         raw = Path(self.path).read_bytes()
+        #: the file as it was read, and as this session last wrote it (None before the first save)
+        self.raw = raw
+        self._written: bytes | None = None
+        #: after saving a Markdown or text file: where its old text is, in one line
+        self.backup_note = ""
+        self._kept_note = ""
         self.bom = raw.startswith(b"\xef\xbb\xbf")
         options = ReadOptions.from_settings(ruleset.settings)
         if not self.read_only:
@@ -452,7 +463,7 @@ class ReviewSession:
             data = self.state.text.encode("utf-8")
             if self.bom:
                 data = b"\xef\xbb\xbf" + data
-            write_atomically(self.path, data)
+            self.backup_note = self._write_document(data)
             written.append(self.path)
         new_words = [w for w in self.state.keep if w not in saved.keep]
         if new_words:
@@ -465,6 +476,31 @@ class ReviewSession:
             written.append(str(self.ignore_path))
         self.saved_state = self.state
         return written
+
+    def _write_document(self, data: bytes) -> str:
+        """Write the Markdown or text file, keeping its old text first; returns where that is, in words.
+
+        The old text is kept when the file holds text this session did not
+        write (as opened, or changed by someone else meanwhile).  When it holds
+        exactly what this session saved last, the text from before the review
+        is kept already (the note says where, as before), and the file
+        is written again without another copy.
+        """
+        refuse_links(self.path)
+        try:
+            on_disk: bytes | None = Path(self.path).read_bytes()
+        except FileNotFoundError:
+            on_disk = None
+        if on_disk is not None and on_disk == self._written and self._kept_note:
+            write_atomically(self.path, data, like=self.path)
+            note = self._kept_note
+        else:
+            kept = write_in_place(self.path, data)
+            note = self._kept_note = kept.message(self.path) if kept is not None else ""
+            if on_disk is not None and on_disk != self.raw and on_disk != self._written:
+                note = f"{self.path} had changed since you opened it. {note}"
+        self._written = data
+        return note
 
 
 # ---------------------------------------------------------------------------

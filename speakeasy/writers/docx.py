@@ -26,7 +26,7 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..fix import FixResult, safe_edits, write_atomically
+from ..fix import FixResult, safe_edits, write_fixed
 from ..model import Edit, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,8 +97,7 @@ def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = 
         data = _repackage(native, changed_parts, extra)
         result.data = data
         if write:
-            write_atomically(target, data, like=path, backup=backup and target == path)
-            result.written = True
+            write_fixed(result, data, backup)
     return result
 
 

@@ -40,6 +40,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -269,7 +270,26 @@ class Labels:
         hit = self.by_place.get((f["file"], f["rule"], f["start"], f["end"], said))
         if hit is None:
             hit = self.by_text.get((f["file"], f["rule"], f["match"].lower(), sentence_key(f["sentence"]), said))
+        if hit is None:
+            # Since issue 15 a finding takes in "a" or "an" before the words when a plain word needs
+            # the other one ("an initial" -> "a first"): the same finding as without the articles.
+            bare = _without_article(f)
+            if bare is not None:
+                return self.get(bare)
         return hit
+
+
+_ARTICLE = re.compile(r"^(?:an?|An?|AN?)\s+")
+
+
+def _without_article(f: dict) -> dict | None:
+    """The finding without a leading "a"/"an" on its words and on each plain word, or None if it has none."""
+    m = _ARTICLE.match(f["match"])
+    said = f.get("suggestions") or []
+    if m is None or not said or not all(_ARTICLE.match(s) for s in said):
+        return None
+    return dict(f, start=f["start"] + m.end(), match=f["match"][m.end():],
+                suggestions=[_ARTICLE.sub("", s, count=1) for s in said])
 
 
 # ---------------------------------------------------------------------------
@@ -286,9 +306,10 @@ def summarise(run: dict, labels: Labels, split: str | None) -> dict:
         rule = f["rule"]
         rows[rule]["findings"] += 1
         rows[f"{f['corpus']}:all"]["findings"] += 1
+        bare = _without_article(f) or f  # the place of the words themselves, without "a"/"an"
         if rule in JARGON:
             rows["jargon (both lists)"]["findings"] += 1
-            places.add((f["file"], f["start"], f["end"]))
+            places.add((f["file"], bare["start"], f["end"]))
         label = labels.get(f)
         if label is None:
             continue
@@ -296,7 +317,7 @@ def summarise(run: dict, labels: Labels, split: str | None) -> dict:
             rows[key]["judged"] += 1
             rows[key][label["label"]] += 1
         if rule in JARGON and label["label"] != "useful":
-            not_useful.add((f["file"], f["start"], f["end"]))
+            not_useful.add((f["file"], bare["start"], f["end"]))
     words = {c: sum(v for s, v in per.items() if not split or s == split) for c, per in run["words"].items()}
     return {"rows": rows, "words": words, "jargon_places": places, "not_useful_places": not_useful}
 

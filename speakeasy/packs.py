@@ -98,6 +98,8 @@ PART_SYNONYMS = (
     ("adjectives", "adjective"), ("an adjective", "adjective"), ("adj", "adjective"),
     ("describing word", "adjective"), ("adverbs", "adverb"), ("an adverb", "adverb"), ("adv", "adverb"),
 )
+#: Whether `speakeasy fix` may apply an entry's plain word by itself (safe) or a person decides (ask).
+FIX_CHOICES = ("safe", "ask")
 #: How near `when` and `unless` words must be to the term.
 WITHIN_CHOICES = ("sentence", "paragraph", "section", "document")
 
@@ -125,6 +127,13 @@ ENTRY = Schema(
         Field("everywhere", "bool",
               "true if the word is jargon in any text, whatever the list's `topic` is about."),
         Field("explained_ok", "bool", "true if the word is fine once the document explains it."),
+        Field("fix", "text",
+              "safe if `speakeasy fix` may put the plain word in by itself: the swap can never change the "
+              "meaning or break the sentence. ask (the default) if a person must decide, in `speakeasy review`.",
+              choices=FIX_CHOICES,
+              synonyms=(("automatic", "safe"), ("auto", "safe"), ("always", "safe"), ("by itself", "safe"),
+                        ("person", "ask"), ("review", "ask"), ("manual", "ask"), ("never", "ask"),
+                        ("no", "ask"), ("yes", "safe"))),
         Field("examples", "texts", "Sentences that use the word; each must be flagged by this entry."),
         Field("fine_examples", "texts",
               "Sentences where the word is fine (another part of speech, another sense, a name); "
@@ -253,6 +262,8 @@ class Entry:
     #: Flagged whatever its list's topic (``everywhere: true``).
     everywhere: bool = False
     explained_ok: bool = False
+    #: "safe": `speakeasy fix` may apply the plain word by itself; "ask": a person decides.
+    fix: str = "ask"
     examples: list[str] = field(default_factory=list)
     #: Sentences where the term is fine: speakeasy's tests check that this entry flags none of them.
     fine_examples: list[str] = field(default_factory=list)
@@ -270,8 +281,12 @@ class Entry:
 
     @property
     def safe_fix(self) -> bool:
-        """A fix is safe with exactly one plain alternative and no ``unless`` or ``when``."""
-        return len(self.use) == 1 and not self.unless and not self.when
+        """The entry says its fix is safe (``fix: safe``).
+
+        Whether one finding's fix is applied without asking also depends on
+        the place: see :mod:`speakeasy.kinds.substitution`.
+        """
+        return self.fix == "safe"
 
     def alternatives(self, part: str | None = None) -> list[str]:
         """The plain words for the term used as ``part`` (noun, verb...), or all of them."""
@@ -539,6 +554,7 @@ def _parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
             within=values.get("within", "sentence"),
             everywhere=bool(values.get("everywhere", False)),
             explained_ok=bool(values.get("explained_ok", False)),
+            fix=values.get("fix") or "ask",
             examples=list(values.get("examples", [])),
             fine_examples=list(values.get("fine_examples", [])),
             notes=values.get("notes"),
@@ -629,6 +645,18 @@ def _entry_problem(entry: Entry) -> tuple[str, str, int, str] | None:
                 f"Add {missing[0]} to `as`, or take the {missing[0]} words out of `use`.",
                 0,
                 "as",
+            )
+    if entry.fix == "safe":
+        many = [part for part, alts in entry.use_as.items() if len(alts) > 1] if entry.use_as else (
+            ["all"] if len(entry.use) > 1 else [])
+        if many:
+            return (
+                "`fix: safe` needs exactly one plain alternative"
+                + (f" for each part of speech, but the {many[0]} has more than one." if entry.use_as
+                   else f", but this entry has {len(entry.use)}."),
+                "Keep one alternative, or change `fix` to ask, so that a person chooses in speakeasy review.",
+                0,
+                "fix",
             )
     for index, word in enumerate(entry.when):
         if _same(word) == term:

@@ -29,9 +29,11 @@ words:
   - term: commence
     use: start
     why: Formal.
+    fix: safe
   - term: facilitate
     use: help
     why: Formal.
+    fix: safe
   - term: reablement
     use: [help to get back on your feet, short-term help]
     why: Jargon.

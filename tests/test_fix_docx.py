@@ -24,11 +24,13 @@ words:
   - term: commence
     use: start
     why: Formal.
+    fix: safe
     agreed_by: the Changes Forum
     agreed: 2026-03-14
   - term: facilitate
     use: help
     why: Formal.
+    fix: safe
   - term: reablement
     use: [help to get back on your feet, short-term help]
     why: Jargon.

@@ -18,12 +18,14 @@ words:
   - term: commence
     use: start
     why: Formal.
+    fix: safe
   - term: reablement
     use: [help to get back on your feet, short-term help]
     why: Jargon.
   - term: utilise
     use: use
     why: Formal.
+    fix: safe
 """
 
 

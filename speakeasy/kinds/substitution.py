@@ -19,6 +19,9 @@ Each match is then kept only if it is jargon *here*:
 
 The plain words offered take the number and tense of the words they replace
 ("stakeholders" -> "people involved", "utilised" -> "used").
+
+``speakeasy fix`` applies a plain word by itself only where that cannot
+change the meaning: see :meth:`Substitution._safe`.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from ..articles import ARTICLE_BEFORE, indefinite_article
 from ..matching import FormSet, compile_forms, expand_entries, expand_terms, match_case, normalise
-from ..model import Edit, Finding, Level
+from ..model import BlockKind, Edit, Finding, Level
 from ..packs import Entry, Topic
 from ..schema import Field
 from .base import Kind, register
@@ -384,9 +388,13 @@ class Substitution(Kind):
                  start: int, end: int) -> Finding:
         entry = self.matcher.entries[index]  # type: ignore[union-attr]
         origin = self.matcher.origins[index]  # type: ignore[union-attr]
+        # "a" or "an" just before the words: if a plain word needs the other one, the finding
+        # takes in the article and each suggestion brings its own ("an initial" -> "a first").
+        article = ARTICLE_BEFORE.search(analysis.source, max(0, start - 6), start)
+        written = article.group(1) + article.group(2) if article else ""
         # The same words come back again and again in a document: work out
         # their suggestions and message once.
-        memo_key = (index, part, tag, text)
+        memo_key = (index, part, tag, text, written)
         memo = self._memo.get(memo_key)
         if memo is None:
             inflected = self.matcher.inflected[index].get(tag, {}) if tag else {}  # type: ignore[union-attr]
@@ -396,7 +404,11 @@ class Substitution(Kind):
             else:  # an acronym or a name: the alternatives are written as they should be
                 suggestions = list(alternatives)
             suggestions = list(dict.fromkeys(suggestions))
-            display = " ".join(text.split())
+            shown = text
+            if article and any(indefinite_article(s) != article.group(1).lower() for s in suggestions):
+                suggestions = [_with_article(article.group(1), s) + article.group(2) + s for s in suggestions]
+                shown = written + text
+            display = " ".join(shown.split())
             message = self.render(
                 match=display,
                 term=entry.term,
@@ -406,12 +418,17 @@ class Substitution(Kind):
             )
             if len(self._memo) > 4096:
                 self._memo.clear()
-            memo = self._memo[memo_key] = (suggestions, message)
-        suggestions, message = memo
+            memo = self._memo[memo_key] = (suggestions, message, shown is not text)
+        suggestions, message, takes_article = memo
         suggestions = list(suggestions)
+        if takes_article:
+            assert article is not None
+            start = article.start()
+            text = analysis.source[start:end]
         edit = None
         if len(suggestions) == 1:
-            edit = Edit(start, end, suggestions[0], safe=entry.safe_fix)
+            safe = not takes_article and self._safe(analysis, entry, index, part, tag, start, end)
+            edit = Edit(start, end, suggestions[0], safe=safe)
         return self.finding(
             analysis,
             start,
@@ -423,6 +440,32 @@ class Substitution(Kind):
             origin=origin,
         )
 
+    def _safe(self, analysis: "Analysis", entry: Entry, index: int, part: str | None, tag: str,
+              start: int, end: int) -> bool:
+        """May ``speakeasy fix`` put the plain word in by itself?  Else a person decides, in ``speakeasy review``.
+
+        Only when all of these hold:
+
+        * the entry says so (``fix: safe``), and has one plain word for this use;
+        * if the entry names a part of speech, the tagger said the match is one;
+        * the plain word takes the form of the word it replaces ("utilised" -> "used"),
+          and that form fits where it is (not "must utilised", a slip in the text);
+        * the match is not in a heading (often a title) or in the text of a link;
+        * "a" or "an" before it still fits (else the finding takes in the
+          article, "an initial" -> "a first", and a person checks it).
+
+        Names, titles and quotations are never flagged at all (see :meth:`check`).
+        """
+        if not entry.safe_fix or (entry.parts and part is None):
+            return False
+        if tag:
+            inflected = self.matcher.inflected[index].get(tag, {})  # type: ignore[union-attr]
+            if any(alt not in inflected for alt in entry.alternatives(part)):
+                return False  # the plain word has no form to match this one
+            if tag in ("VBD", "VBN", "VBZ") and _AFTER_MODAL.search(analysis.source, max(0, start - 12), start):
+                return False  # "must utilised": the text is wrong already, and "must used" would keep it wrong
+        return not (_in_heading(analysis, start) or _in_link(analysis, start, end))
+
     def _name_finding(self, analysis: "Analysis", name: tuple[int, int], text: str) -> Finding:
         """One suggestion a name: say what the name is the first time it is used."""
         whole = " ".join(analysis.masked[name[0]:name[1]].split())
@@ -430,6 +473,40 @@ class Substitution(Kind):
                    "The first time you use it, say in plain words what it is or does.")
         return self.finding(analysis, name[0], name[1], match=analysis.source[name[0]:name[1]], message=message,
                             level=Level.SUGGESTION)
+
+
+#: A word after which a verb takes its base form ("must use", "to use").
+_AFTER_MODAL = re.compile(r"(?<![\w'’])(?:must|can|could|will|would|shall|should|may|might|to)\s+$", re.IGNORECASE)
+
+
+def _with_article(written: str, phrase: str) -> str:
+    """"a" or "an" for ``phrase``, in the capitals of the article it replaces ("An", "AN", "a")."""
+    wanted = indefinite_article(phrase)
+    if written.isupper() and len(written) > 1:
+        return wanted.upper()
+    return wanted.capitalize() if written[:1].isupper() else wanted
+
+
+def _in_heading(analysis: "Analysis", at: int) -> bool:
+    block = analysis.block_index(at)
+    return block is not None and analysis.document.blocks[block].kind is BlockKind.HEADING
+
+
+#: Markdown link text: "[text](url)", "[text][ref]"; the text may not hold brackets.
+_MD_LINK_OPEN = re.compile(r"\[[^\[\]\n]*$")
+_MD_LINK_CLOSE = re.compile(r"^[^\[\]\n]*\](?:\(|\[)")
+
+
+def _in_link(analysis: "Analysis", start: int, end: int) -> bool:
+    """Is ``[start, end)`` in the text of a link (a Markdown link, or a link a reader recorded)?"""
+    for feature in analysis.document.features:
+        if feature.kind in ("hyperlink", "web-link") and feature.start < end and feature.end > start:
+            return True
+    if analysis.document.format != "markdown":
+        return False
+    source = analysis.source
+    return (_MD_LINK_OPEN.search(source, max(0, start - 300), start) is not None
+            and _MD_LINK_CLOSE.match(source[end:end + 300]) is not None)
 
 
 def _is_part(part: str, tokens: list["Tagged"], inside: list["Tagged"]) -> bool:

@@ -125,6 +125,47 @@ class SaveWordScreen(ModalScreen[str | None]):
         self.dismiss(answer)
 
 
+class ApplyAllScreen(ModalScreen[bool]):
+    """Before changing every place of one term: each place before and after, then yes or no."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Change them all", id="review.apply-all-yes"),
+        Binding("escape,n", "answer(False)", "Cancel", id="review.apply-all-cancel"),
+    ]
+
+    def __init__(self, question: str, places: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.places = places
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        for n, (where, before, after) in enumerate(self.places, 1):
+            text.append(f"{n}. {where}\n", style="bold")
+            text.append(f"   before: {before}\n")
+            text.append(f"   after:  {after}\n")
+        # Text, not markup: the words shown may hold [brackets] of their own
+        with Vertical(classes="dialog", id="apply-all-dialog"):
+            yield Static(Text(self.question), id="apply-all-question")
+            with VerticalScroll(id="apply-all-places"):
+                yield Static(text, id="apply-all-preview")
+            yield Static(Text("The changed words are in [brackets]. Nothing changes until you press y. "
+                              "Up and down arrows scroll."), classes="hint")
+            with Horizontal(id="apply-all-buttons"):
+                yield Button("Change them all (y)", id="yes", variant="primary")
+                yield Button("Cancel (n or Escape)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#apply-all-places").focus()  # the arrow keys scroll the places; y and n answer
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key and what it does (with the keymap applied).
 
@@ -190,6 +231,7 @@ class ReviewApp(App[int]):
                     show=i == 1, key_display="1-9" if i == 1 else None)
             for i in range(1, 10)
         ],
+        Binding("a", "apply_all", "Use in all places", id="review.apply-all", show=False),
         Binding("e", "edit", "Edit", id="review.edit"),
         Binding("s", "skip", "Skip", id="review.skip"),
         Binding("i", "ignore", "Ignore", id="review.ignore"),
@@ -479,6 +521,12 @@ class ReviewApp(App[int]):
             for i, alt in enumerate(f.suggestions[:9], 1):
                 out.append(f" {i} ", style="reverse")
                 out.append(f" {alt}\n")
+            same = s.same_term(f)
+            if len(same) > 1 and f.edit is not None:
+                word = " ".join(f.match.split())
+                out.append(f" {self._key_for('review.apply-all')} ", style="reverse")
+                out.append(f" Use '{f.edit.replacement}' for '{word}' in all {len(same)} places "
+                           "(you see each change first)\n")
         origin = f.origin or {}
         where = []
         if origin.get("credit"):
@@ -533,6 +581,40 @@ class ReviewApp(App[int]):
             self.notify(f"There is no alternative {number} here.", severity="warning")
             return
         self._step(lambda f: self.session.apply(f, f.suggestions[number - 1]))  # type: ignore[union-attr]
+
+    def _key_for(self, ident: str) -> str:
+        """The key bound to a binding id now (the keymap may have moved it)."""
+        keys = [k for k, a in self.active_bindings.items() if a.binding.id == ident]
+        return keys[0] if keys else "a"
+
+    def action_apply_all(self) -> None:
+        """Every place of the current term: show each change, then make them all if the person says yes."""
+        cur = self.current
+        s = self.session
+        if cur is None or s is None or self._refuse_if_read_only():
+            return
+        same = s.same_term(cur)
+        if len(same) < 2:
+            word = " ".join(cur.match.split())
+            if cur.edit is None:
+                why = (f"'{word}' has more than one plain alternative: choose one with its number key."
+                       if cur.suggestions else f"speakeasy has no plain alternative to put in for '{word}'.")
+            else:
+                why = f"'{word}' is the only place left with this word. Press 1 to use '{cur.edit.replacement}'."
+            self.notify(why, title="Not changed", severity="warning")
+            return
+        assert cur.edit is not None
+        word = " ".join(cur.match.split())
+        question = f"Change '{word}' in all {len(same)} places? Each place keeps its own form and capital letters."
+        places = [s.preview(f, width=48) for f in same]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                count = len(same)
+                self._step(lambda f: s.apply_all(same))
+                self.notify(f"Changed {count} places. Press u to undo them all.")
+
+        self.push_screen(ApplyAllScreen(question, places), answered)
 
     def action_edit(self) -> None:
         cur = self.current

@@ -356,16 +356,17 @@ class ReviewSession:
         self.state = new
         self._relint()
 
-    def _edit_state(self, a: int, b: int, replacement: str, **changes: Any) -> State:
+    def _edit_state(self, a: int, b: int, replacement: str, base: State | None = None, **changes: Any) -> State:
         """The state after replacing ``text[a:b]``, with skipped places moved along."""
+        state = self.state if base is None else base
         n = len(replacement)
         skipped = frozenset(
             (r, _shift(s, a, b, n), _shift(e, a, b, n))
-            for r, s, e in self.state.skipped
+            for r, s, e in state.skipped
             if not (s < b and a < e)
         )
-        text = apply_text_edits(self.state.text, [Edit(a, b, replacement, False)])
-        return dataclasses.replace(self.state, text=text, skipped=skipped, **changes)
+        text = apply_text_edits(state.text, [Edit(a, b, replacement, False)])
+        return dataclasses.replace(state, text=text, skipped=skipped, **changes)
 
     @staticmethod
     def is_long_sentence(f: Finding) -> bool:
@@ -387,6 +388,100 @@ class ReviewSession:
         else:
             new = self._edit_state(finding.start, finding.end, replacement)
         self._push(f"'{finding.match}' -> '{replacement}'", new)
+
+    @staticmethod
+    def term_of(finding: Finding) -> tuple[str, str, str, Any] | None:
+        """The rule and wordlist entry behind a finding (None when it did not come from a word list)."""
+        origin = finding.origin or {}
+        term = origin.get("term")
+        if not term:
+            return None
+        return (finding.rule, str(term), str(origin.get("wordlist", origin.get("file", ""))), origin.get("line"))
+
+    def same_term(self, finding: Finding) -> list[Finding]:
+        """Every finding still to review of the same rule and word list entry as ``finding`` that has one
+        plain alternative to put in (its edit), in the order of the text, without overlaps.
+
+        Each keeps its own replacement, in the case and form of its own place
+        ("Utilise" gets "Use", "utilised" gets "used").  Empty for a finding
+        with no edit, and for read-only files.
+        """
+        key = self.term_of(finding)
+        if key is None or finding.edit is None or self.read_only:
+            return []
+        out: list[Finding] = []
+        last_end = -1
+        for f in sorted(self.findings, key=lambda f: (f.start, f.end)):
+            if f.edit is None or self.term_of(f) != key or self.is_long_sentence(f) or f.start < last_end:
+                continue
+            if self.state.text[f.start:f.end] != f.match:
+                continue  # the text there is not what was flagged: leave it to a person
+            out.append(f)
+            last_end = f.end
+        return out
+
+    def preview(self, finding: Finding, width: int = 70) -> tuple[str, str, str]:
+        """(where, before, after): the words around ``finding`` before and after its edit, changed words in [brackets]."""
+        assert finding.edit is not None
+        text = self.state.text
+        a = text.rfind("\n", 0, finding.start) + 1
+        b = text.find("\n", finding.end)
+        b = len(text) if b == -1 else b
+        left = " ".join(text[a:finding.start].split())
+        right = " ".join(text[finding.end:b].split())
+        budget = max(20, width - len(finding.match))
+        left_room = max(budget // 2, budget - len(right))
+        right_room = max(budget // 2, budget - len(left))
+        if len(left) > left_room:  # cut at a space, so no word is shown in half
+            cut = left[-left_room:]
+            left = "..." + (cut.split(" ", 1)[1] if " " in cut else cut)
+        if len(right) > right_room:
+            cut = right[:right_room + 1]
+            right = (cut.rsplit(" ", 1)[0] if " " in cut else cut[:right_room]) + "..."
+        sep_l = " " if text[finding.start - 1:finding.start].isspace() and left else ""
+        sep_r = " " if text[finding.end:finding.end + 1].isspace() and right else ""
+        before = f"{left}{sep_l}[{' '.join(finding.match.split())}]{sep_r}{right}"
+        after = f"{left}{sep_l}[{finding.edit.replacement}]{sep_r}{right}"
+        if self.is_docx:  # the lines of the text shown are not the file's: say where in words
+            where = finding.location or f"paragraph {finding.line}"
+        else:
+            where = f"line {finding.line}"
+        return where, before, after
+
+    def apply_all(self, findings: list[Finding]) -> int:
+        """Put each finding's own plain alternative in its place, as one step (one undo); returns how many.
+
+        Only findings with an edit, whose words are still in the text, and
+        that do not overlap one another are changed.
+        """
+        if self.read_only:
+            raise SpeakeasyError(f"{self.cannot_write} {self.how_to_change}")
+        chosen: list[Finding] = []
+        last_end = -1
+        for f in sorted(findings, key=lambda f: (f.start, f.end)):
+            if f.edit is None or self.is_long_sentence(f) or f.start < last_end:
+                continue
+            if self.state.text[f.start:f.end] != f.match:
+                continue
+            chosen.append(f)
+            last_end = f.end
+        if not chosen:
+            raise SpeakeasyError("There is nothing here speakeasy can change for you.")
+        state = self.state
+        for f in reversed(chosen):  # last first, so the earlier places stay where they are
+            assert f.edit is not None
+            replacement = f.edit.replacement
+            if self.is_docx:
+                start, end = f.extra.get("original_span", (f.start, f.end))
+                state = self._edit_state(f.start, f.end, replacement, base=state,
+                                         docx_edits=state.docx_edits + ((start, end, replacement, f.match),))
+            else:
+                state = self._edit_state(f.start, f.end, replacement, base=state)
+        first = chosen[0]
+        assert first.edit is not None
+        word = " ".join(first.match.split())
+        self._push(f"'{word}' -> '{first.edit.replacement}' in {len(chosen)} places", state)
+        return len(chosen)
 
     def skip(self, finding: Finding) -> None:
         """Leave this finding as it is for this session (nothing is written)."""

@@ -189,3 +189,60 @@ def test_a_slip_in_the_text_is_not_carried_into_the_fix(tmp_path: Path) -> None:
     # 'must utilised' is wrong already; 'must used' would keep it wrong, so a person decides
     assert fixed(tmp_path, "Keys must utilised safely. We utilised keys.\n") == \
         "Keys must utilised safely. We used keys.\n"
+
+
+# -- explained once ----------------------------------------------------------------------------------
+
+EXPLAINED_WORDS = """\
+title: Test words
+licence: CC0-1.0
+words:
+  - term: reablement
+    use: [help to do things for yourself again, getting back on your feet]
+    why: Most people do not know the word.
+    explained_ok: true
+"""
+
+
+def explained_findings(tmp_path: Path, text: str, name: str = "policy.md") -> list[str]:
+    from speakeasy.engine import lint_document
+    from speakeasy.readers import read_path
+
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    wl = tmp_path / "words.yaml"
+    wl.write_text(EXPLAINED_WORDS, encoding="utf-8")
+    rs = build_ruleset(resolve({"packs": [], "extra_wordlists": [str(wl)]}, no_config=True, cwd=tmp_path))
+    return [f.match for f in lint_document(read_path(str(doc)), rs).findings]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Reablement (help to do things for yourself again) lasts six weeks.",
+        "Reablement means help to do things for yourself again.",
+        "Reablement, which means help to do things for yourself again, is free.",
+        "We call it [reablement](glossary.md#reablement).",
+        "We call it [reablement](https://example.org/words-we-use).",
+        "We call it [reablement](https://example.org/help#reablement).",
+    ],
+)
+def test_an_explanation_at_first_use_silences_the_later_uses(tmp_path: Path, first: str) -> None:
+    text = f"{first}\n\nAfter reablement, we review. Reablement is free.\n"
+    assert explained_findings(tmp_path, text) == []
+
+
+def test_a_link_elsewhere_does_not_explain_the_word(tmp_path: Path) -> None:
+    text = "Read [reablement](https://example.org/news). After reablement, we review.\n"
+    assert explained_findings(tmp_path, text) == ["reablement", "reablement"]
+
+
+def test_an_explanation_after_the_first_use_leaves_that_use_flagged(tmp_path: Path) -> None:
+    text = "Reablement is free.\n\nReablement (help to do things for yourself again) lasts six weeks. Reablement ends.\n"
+    assert explained_findings(tmp_path, text) == ["Reablement"]
+
+
+def test_a_web_page_link_to_a_glossary_explains_the_word(tmp_path: Path) -> None:
+    html = ("<!doctype html><html lang='en'><head><title>T</title></head><body><main>"
+            "<p>We offer <a href='/glossary#reablement'>reablement</a>.</p><p>Reablement is free.</p></main></body></html>")
+    assert explained_findings(tmp_path, html, "page.html") == []

@@ -42,6 +42,7 @@ words:
   - term: utilise
     use: use
     why: Formal.
+    fix: safe
 
   - term: wibble
     use: wobble
@@ -135,12 +136,12 @@ def test_status_proposed_and_retired(run) -> None:
     assert matches(run("A wibble and a wobbly chair.", include_proposed=True)) == ["wibble"]
 
 
-def test_safe_fix_only_with_one_alternative_and_no_unless(run) -> None:
+def test_safe_fix_only_when_the_entry_says_so(run) -> None:
     found = {f.match: f for f in run("We utilise reablement. We foster trust.")}
-    assert found["utilise"].edit is not None and found["utilise"].edit.safe
+    assert found["utilise"].edit is not None and found["utilise"].edit.safe  # fix: safe
     assert found["utilise"].edit.replacement == "use"
     assert found["reablement"].edit is None  # several alternatives: the writer chooses
-    assert found["foster"].edit is not None and not found["foster"].edit.safe  # has `unless`
+    assert found["foster"].edit is not None and not found["foster"].edit.safe  # no `fix: safe`: a person decides
 
 
 def test_provenance_is_attached(run) -> None:

@@ -15,7 +15,9 @@ Each match is then kept only if it is jargon *here*:
 4. it is used as the part of speech its entry means (``as: verb``): the
    sentence is tagged (:meth:`speakeasy.analysis.Analysis.tagged`), and only
    sentences with such a match are;
-5. the document has not explained it yet (``explained_ok``).
+5. the document has not explained it yet (``explained_ok``): in brackets
+   after it, with "means" or "is when" after it, as "the word 'X'", or as
+   the text of a link to a glossary ("[reablement](glossary.md#reablement)").
 
 The plain words offered take the number and tense of the words they replace
 ("stakeholders" -> "people involved", "utilised" -> "used").
@@ -255,7 +257,7 @@ class Substitution(Kind):
             if entry.explained_ok:
                 if id(entry) in explained:
                     continue
-                if self._explains(masked, start, end):
+                if self._explains(masked, start, end) or _glossary_link(analysis, start, end):
                     explained.add(id(entry))
                     continue
             yield self._finding(analysis, index, part, tag, text, start, end)
@@ -485,6 +487,40 @@ def _with_article(written: str, phrase: str) -> str:
     if written.isupper() and len(written) > 1:
         return wanted.upper()
     return wanted.capitalize() if written[:1].isupper() else wanted
+
+
+#: The address of a link that explains a word: a glossary, a list of words, a definition.
+_GLOSSARY_URL = re.compile(r"glossar|jargon|definition|words?-we-use|plain-words|what-words-mean", re.IGNORECASE)
+#: A Markdown link's end and address, after its text: "](glossary.md#reablement)".
+_MD_LINK_TARGET = re.compile(r"\s*\]\(\s*<?([^)\s>]+)")
+
+
+def _glossary_link(analysis: "Analysis", start: int, end: int) -> bool:
+    """Is the term the text of a link to its explanation: a glossary, or a page or anchor named after it?
+
+    "[reablement](glossary.md#reablement)", or a Word or web link whose
+    address has "glossary" (or "jargon", "definition"...) in it, or ends in
+    "#reablement".
+    """
+    source = analysis.source
+    slug = re.sub(r"[^a-z0-9]+", "-", source[start:end].lower()).strip("-")
+
+    def explains(url: str) -> bool:
+        tail = url.rsplit("#", 1)[-1].rsplit("/", 1)[-1].lower()
+        return bool(_GLOSSARY_URL.search(url)) or (bool(slug) and tail.split(".")[0] == slug)
+
+    for feature in analysis.document.features:
+        if feature.kind in ("hyperlink", "web-link") and feature.start <= start and feature.end >= end:
+            url = str(feature.data.get("url") or feature.data.get("href") or "")
+            if url and explains(url):
+                return True
+    if analysis.document.format != "markdown":
+        return False
+    opened = source.rfind("[", max(0, start - 4), start)
+    if opened < 0 or source[opened + 1:start].strip():
+        return False
+    target = _MD_LINK_TARGET.match(source, end)
+    return target is not None and explains(target.group(1))
 
 
 def _in_heading(analysis: "Analysis", at: int) -> bool:

@@ -141,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--hot-spots", type=_count, default=3, metavar="N",
                        help="after each file's findings, show its N hardest paragraphs (plain score below 60, "
                        "20 words or more) and what makes them hard; 0 to leave them out (default 3)")
+    check.add_argument("--every-use", action="store_true",
+                       help="show every use of a word in full. Without it, a word used again in the same file "
+                       "is shown in full the first time, then in one line that says how many more times and "
+                       "on which lines. The other formats always list every use")
+    check.add_argument("--flesch", action="store_true",
+                       help="also show each file's Flesch reading ease and Flesch-Kincaid grade beside the plain "
+                       "score (they are always in the JSON output)")
     _add_config_options(check)
 
     report = sub.add_parser(
@@ -383,6 +390,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .engine import build_ruleset
     from .levels import LevelFilter
     from .model import Level
+    from .reporters.repeats import Terms
 
     if not args.paths:
         raise SpeakeasyError("give at least one file or folder to check (or - for standard input).")
@@ -393,6 +401,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     ruleset = build_ruleset(settings)
     fail_on = settings["fail_on"]
+    terms = Terms(ruleset)  # what each finding is about, to show a word's later uses in one line
     levels = LevelFilter(Level.parse(args.min_level) if args.min_level else None)
     statistics = None
     if args.statistics:
@@ -414,12 +423,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             color = "never" if output is not None else args.color
             human.render_stream(results, stream, color=color, quiet=args.quiet, fail_on=fail_on,
-                                hardest=args.hot_spots, levels=shown, statistics=statistics)
+                                hardest=args.hot_spots, levels=shown, statistics=statistics,
+                                terms=terms, every_use=args.every_use, flesch=args.flesch)
             too_many = _too_many(levels.all, args.max_findings)
             if too_many:
                 stream.write(too_many + "\n")
         else:
-            echo = _HumanEcho(args.color, args.quiet, shown, statistics) if output is not None else None
+            echo = (_HumanEcho(args.color, args.quiet, shown, statistics, hardest=args.hot_spots,
+                               terms=terms, every_use=args.every_use, flesch=args.flesch)
+                    if output is not None else None)
             if echo is not None:
                 results = echo.wrap(results)
             shown_tally = _render_machine(args.format, results, stream, ruleset, fail_on, shown)
@@ -524,9 +536,13 @@ class _AtomicOutput:
 
 
 class _HumanEcho:
-    """Show the results for people on the screen while another format goes to a file."""
+    """Show the results for people on the screen while another format goes to a file.
 
-    def __init__(self, color: str, quiet: bool, levels: Any = None, statistics: Any = None) -> None:
+    Each file is shown as ``--format human`` shows it (see :func:`speakeasy.reporters.human.render_file`).
+    """
+
+    def __init__(self, color: str, quiet: bool, levels: Any = None, statistics: Any = None, hardest: int = 3,
+                 terms: Any = None, every_use: bool = False, flesch: bool = False) -> None:
         from .reporters import human
 
         self.human = human
@@ -535,10 +551,12 @@ class _HumanEcho:
         self.quiet = quiet
         self.levels = levels
         self.statistics = statistics
+        self.hardest = hardest
+        self.terms = terms
+        self.every_use = every_use
+        self.flesch = flesch
 
     def wrap(self, items: Any) -> Any:
-        from rich.text import Text
-
         from .model import ReadError
 
         h = self.human
@@ -548,18 +566,7 @@ class _HumanEcho:
             elif self.statistics is not None:
                 self.statistics.add(item)
             elif not (self.quiet and not item.findings):
-                self.console.print(Text(item.path, style="bold underline"))
-                for f in item.findings:
-                    h.render_finding(self.console, item, f)
-                st = item.stats
-                summary = (
-                    f"  {h.plural(st['words'], 'word')}, {h.plural(st['sentences'], 'sentence')}. "
-                    f"Flesch reading ease {st['flesch_reading_ease']:.0f} "
-                    f"({h.ease_words(st['flesch_reading_ease'])}), grade {st['flesch_kincaid_grade']:.1f}. "
-                )
-                summary += h.findings_text(item, self.levels)
-                self.console.print(Text(summary, style="dim"))
-                self.console.print()
+                h.render_file(self.console, item, self.levels, self.hardest, self.terms, self.every_use, self.flesch)
             yield item
 
     def finish(self, tally: Any, too_many: str, fail_on: str = "error") -> None:

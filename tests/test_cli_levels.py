@@ -55,7 +55,16 @@ def run(cli, folder: Path, *args: str) -> tuple[int, str, str]:
 def shown_levels(fmt: str, out: str) -> list[str]:
     """The level of every finding in a report, read the way that format writes it."""
     if fmt == "human":
-        return re.findall(r"^\S+:\d+:\d+: (error|warning|suggestion) \[", out, re.M)
+        # A word used again is shown once in full, then as "'commence' is used 1 more time: line 10".
+        levels: list[str] = []
+        for line in out.splitlines():
+            m = re.match(r"\S+:\d+:\d+: (error|warning|suggestion) \[", line)
+            if m:
+                levels.append(m.group(1))
+            more = re.match(r"\s+'[^']+' is used (\d+) more times?: ", line)
+            if more:
+                levels += [levels[-1]] * int(more.group(1))
+        return levels
     if fmt == "json":
         return [f["severity"] for file in json.loads(out)["files"] for f in file["findings"]]
     if fmt == "sarif":

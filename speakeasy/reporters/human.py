@@ -4,6 +4,11 @@ Meaning is never carried by colour alone: every finding names its level in
 words, and the flagged words are underlined with ``^`` characters on the line
 below.  Colour is added on a terminal unless ``NO_COLOR`` is set or
 ``--color never`` is given.  Output is made with rich.
+
+A word used again in the same file is shown in full once, then in one line
+("'co-production' is used 50 more times: lines 12, 19, 40 and others"; see
+:mod:`speakeasy.reporters.repeats`).  Each file ends with one readability
+number, the plain score, and its reading age.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, Report, Tally
     from ..levels import LevelFilter
+    from .repeats import Terms
     from .statistics import Statistics
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
@@ -169,18 +175,53 @@ def render(report: "Report", stream: TextIO | None = None, color: str = "auto", 
     render_stream(iter(items), stream, color, quiet, fail_on, err, hardest)
 
 
-def file_summary(result: "FileResult", levels: "LevelFilter | None" = None) -> str:
-    """A file's last line: its size, its scores and how many findings it has."""
+def file_summary(result: "FileResult", levels: "LevelFilter | None" = None, flesch: bool = False) -> str:
+    """A file's last line: its size, its plain score and how many findings it has.
+
+    One score: the plain score and the reading age that comes from it.
+    ``flesch`` (``--flesch``) adds the Flesch reading ease and grade, which
+    are always in the JSON output.
+    """
     st = result.stats
     summary = f"  {plural(st['words'], 'word')}, {plural(st['sentences'], 'sentence')}. "
     if "plain_score" in st and st["words"]:
         summary += (f"Plain score {st['plain_score']:.0f} out of 100 ({ease_words(st['plain_score'])}), "
                     f"reading age {st['reading_age']}. ")
-    summary += (
-        f"Flesch reading ease {st['flesch_reading_ease']:.0f}, "
-        f"grade {st['flesch_kincaid_grade']:.1f}. "
-    )
+    if flesch and "flesch_reading_ease" in st:
+        summary += (
+            f"Flesch reading ease {st['flesch_reading_ease']:.0f}, "
+            f"grade {st['flesch_kincaid_grade']:.1f}. "
+        )
     return summary + findings_text(result, levels)
+
+
+def render_file(console, result: "FileResult", levels: "LevelFilter | None" = None, hardest: int = 3,  # type: ignore[no-untyped-def]
+                terms: "Terms | None" = None, every_use: bool = False, flesch: bool = False) -> None:
+    """One file: its findings, its hot spots and its summary line.
+
+    A word used again in the same file is shown in full the first time, then
+    in one line that says how many more times and where (see
+    :mod:`speakeasy.reporters.repeats`); ``every_use`` shows each use in full.
+    """
+    from rich.text import Text
+
+    from .repeats import Terms, group, repeats_line
+
+    line_numbers = result.format not in NO_LINE_FORMATS
+    console.print(Text(result.path, style="bold underline"))
+    if every_use:
+        for f in result.findings:
+            render_finding(console, result, f)
+    else:
+        for shown in group(result.findings, terms if terms is not None else Terms()):
+            render_finding(console, result, shown.finding)
+            more = repeats_line(shown, line_numbers)
+            if more:
+                console.print(Text("        " + more))
+    for line in hot_spot_lines(result.stats, hardest, line_numbers=line_numbers):
+        console.print(Text(line))
+    console.print(Text(file_summary(result, levels, flesch), style="dim"))
+    console.print()
 
 
 def findings_text(result: "FileResult", levels: "LevelFilter | None" = None) -> str:
@@ -213,7 +254,8 @@ def total_lines(tally: "Tally", fail_on: str, levels: "LevelFilter | None" = Non
 
 def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "auto", quiet: bool = False,
                   fail_on: str = "error", err: TextIO | None = None, hardest: int = 3,
-                  levels: "LevelFilter | None" = None, statistics: "Statistics | None" = None) -> "Tally":
+                  levels: "LevelFilter | None" = None, statistics: "Statistics | None" = None,
+                  terms: "Terms | None" = None, every_use: bool = False, flesch: bool = False) -> "Tally":
     """Print each file's findings as soon as it is checked; return the tally.
 
     After a file's findings come its ``hardest`` hot spots: the paragraphs
@@ -223,6 +265,7 @@ def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "a
     counts can say what it left out.  ``statistics`` (``--statistics``): count
     the findings by rule and by word and print the counts instead of each finding.
     With ``quiet``, a file with no findings to show is left out, scores and all.
+    ``terms``, ``every_use`` and ``flesch``: see :func:`render_file`.
     """
     from rich.text import Text
 
@@ -244,13 +287,7 @@ def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "a
             continue
         if quiet and not result.findings:
             continue
-        console.print(Text(result.path, style="bold underline"))
-        for f in result.findings:
-            render_finding(console, result, f)
-        for line in hot_spot_lines(result.stats, hardest, line_numbers=result.format not in NO_LINE_FORMATS):
-            console.print(Text(line))
-        console.print(Text(file_summary(result, levels), style="dim"))
-        console.print()
+        render_file(console, result, levels, hardest, terms, every_use, flesch)
     if statistics is not None and (tally.files or not tally.errors):
         for line in statistics.lines():
             console.print(Text(line, style="bold" if line.endswith(":") else ""))

@@ -21,12 +21,10 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Level
+from .repeats import Terms
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult
-
-#: Rule kinds whose findings are about a word or phrase (its ``match``) when no word list names the term.
-TERM_KINDS = {"existence": True, "acronym": False}  # kind -> compare in lower case
 
 
 def _plural(n: int, word: str) -> str:
@@ -37,9 +35,7 @@ class Statistics:
     """Counts of the findings shown, by rule and by word or phrase."""
 
     def __init__(self, ruleset: Any = None) -> None:
-        self.kinds: dict[str, str] = {}
-        if ruleset is not None:
-            self.kinds = {r.id: r.kind for r in ruleset.rules}
+        self.terms = Terms(ruleset)
         self.by_rule: Counter[str] = Counter()
         self.levels: dict[str, Counter[Level]] = {}
         self.by_term: Counter[str] = Counter()
@@ -48,14 +44,8 @@ class Statistics:
         self.files = 0
 
     def term(self, f: Finding) -> str | None:
-        """The word or phrase a finding is about, or None."""
-        if f.origin and f.origin.get("term"):
-            return str(f.origin["term"])
-        kind = self.kinds.get(f.rule)
-        if kind in TERM_KINDS and f.match.strip():
-            text = " ".join(f.match.split())
-            return text.lower() if TERM_KINDS[kind] else text
-        return None
+        """The word or phrase a finding is about, or None (see :class:`~speakeasy.reporters.repeats.Terms`)."""
+        return self.terms.term(f)
 
     def add(self, result: "FileResult") -> None:
         self.files += 1

@@ -15,6 +15,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..plainscore import PlainScore
 
 
+#: The score a readability rule uses when it does not name one: the plain score, the one
+#: number speakeasy shows for each file (docs/plain-score.md).
+DEFAULT_METRIC = "plain_score"
+
+
 def _short(text: str, words: int = 8) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + ("..." if len(parts) > words else "")
@@ -23,17 +28,19 @@ def _short(text: str, words: int = 8) -> str:
 @register
 class Readability(Kind):
     name = "readability"
-    summary = ("Scores the document or each paragraph (speakeasy's plain score or reading age, Flesch, "
-               "Flesch-Kincaid, SMOG, Gunning fog) against limits you set.")
+    summary = ("Scores the document or each paragraph against limits you set: speakeasy's plain score (the "
+               "default) or reading age, or an older formula (Flesch, Flesch-Kincaid, SMOG, Gunning fog).")
     uses_thresholds = True
     uses_plain_score = True
     needs = frozenset({"sentences", "syllables"})
     options = (
-        Field("metric", "text", "Which score to use.", required=True, choices=tuple(METRICS)),
+        Field("metric", "text", "Which score to use. The plain score is the one speakeasy shows for each file.",
+              choices=tuple(METRICS), default=DEFAULT_METRIC),
         Field("scope", "text", "Score the whole document, or each paragraph.", choices=("document", "paragraph"),
               default="document"),
         Field("thresholds", "any-mapping",
-              "The score per level. For reading ease, findings are for scores below it; for grades, above it.",
+              "The score per level. For the plain score and reading ease, findings are for scores below it; for a "
+              "reading age or a grade, above it.",
               required=True),
         Field("min_words", "int", "Skip text shorter than this (scores of short text are not reliable).",
               default=40, minimum=0),
@@ -46,7 +53,7 @@ class Readability(Kind):
 
     @classmethod
     def validate_options(cls, options: dict[str, Any]) -> list[tuple[str, str, str | None]]:
-        metric = options.get("metric")
+        metric = options.get("metric", DEFAULT_METRIC)
         worse_high = higher_is_harder(metric) if metric in METRICS else True
         return validate_thresholds(options, higher_is_worse=worse_high)
 
@@ -117,7 +124,9 @@ class Readability(Kind):
         message = self.render(
             template,
             label=label,
-            value=f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}",
+            # rounded as the file's summary line rounds its plain score (to 0.1, then to a whole number),
+            # so the two never say different numbers
+            value=f"{round(value, 1):.0f}" if abs(value) >= 10 else f"{value:.1f}",
             threshold=f"{limit:g}",
             direction="at most" if harder_high else "at least",
             hardest="; ".join(quotes),

@@ -155,7 +155,7 @@ def test_the_fix_hook_changes_the_file_and_fails(project) -> None:
     repo, run = project
     (repo / "ours.yaml").write_text(
         "title: Our words\nlicence: CC0-1.0\nwords:\n"
-        "  - term: commence\n    use: start\n    why: Formal.\n",
+        "  - term: commence\n    use: start\n    why: Formal.\n    fix: safe\n",
         encoding="utf-8",
     )
     (repo / ".speakeasy.yaml").write_text("wordlists: [ours.yaml]\n", encoding="utf-8")

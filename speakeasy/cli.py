@@ -665,8 +665,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
                 if result.kept is not None:
                     say.write(result.kept.message(path) + "\n")
         if result.held_back:
-            say.write(f"{path}: {len(result.held_back)} more need a person to choose the words "
-                      "(run `speakeasy check` to see them)\n")
+            n = len(result.held_back)
+            say.write(f"{path}: {n} more {'needs' if n == 1 else 'need'} a person to choose the words. "
+                      f"To go through them, run: speakeasy review {path}\n")
         if fail_on != "never":
             from .readers import read_bytes, read_path
 

@@ -77,7 +77,7 @@ def test_markdown_diff_is_a_unified_diff_and_nothing_is_written(cli, folder: Pat
     )
     # the words for people go to standard error, so the diff can be saved and applied
     assert "plan.md: would fix 2 words" in err
-    assert "plan.md: 1 more need a person to choose the words" in err
+    assert "plan.md: 1 more needs a person to choose the words. To go through them, run: speakeasy review plan.md" in err
     assert "Would change 1 of 1 file. --diff writes nothing." in err
     assert snapshot(folder) == before
 

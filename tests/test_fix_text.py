@@ -91,7 +91,7 @@ def test_fix_command(cli, tmp_path: Path) -> None:
     assert code == 0, err
     assert f"{doc}: fixed 1 word, written to {doc}" in out
     assert "1:4: 'commence' -> 'start'" in out
-    assert f"{doc}: 1 more need a person to choose the words" in out
+    assert f"{doc}: 1 more needs a person to choose the words. To go through them, run: speakeasy review {doc}" in out
     assert doc.read_text(encoding="utf-8") == "We start today. We offer reablement.\n"
 
 

@@ -78,10 +78,10 @@ def test_document_readability_names_the_hardest_sentences(lint) -> None:
     (f,) = found(lint(HARD + " " + HARD), "readability.document")
     assert f.level is Level.ERROR
     assert f.location == "the whole document"
-    assert f.message.startswith("The document's Flesch reading ease is ")
+    assert f.message.startswith("The document's plain score is ")
     assert "aim for at least 30" in f.message
-    assert "The hardest sentences: '" in f.message and "'Commissioning arrangements" in f.message
-    assert f.extra["metric"] == "flesch_reading_ease"
+    assert "What makes it hard: " in f.message and f.extra["reasons"]
+    assert f.extra["metric"] == "plain_score"
     assert len(f.extra["hardest_sentences"]) == 3
     assert f.value < 30 and f.threshold == 30
 

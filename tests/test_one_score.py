@@ -140,3 +140,13 @@ def test_the_gate_and_the_file_line_say_the_same_number(cli, tmp_path: Path, mon
     (finding,) = [line for line in out.splitlines() if "[readability.document]" in line]
     assert "The document's plain score is 36; " in finding
     assert "Plain score 36 out of 100" in summary(out)
+
+
+def test_the_document_gate_uses_the_plain_score(cli, tmp_path: Path) -> None:
+    code, out, _ = cli("check", str(EXAMPLE), "--no-config", "--hot-spots", "0", "--no-cache", cwd=tmp_path)
+    (finding,) = [line for line in out.splitlines() if "[readability.document]" in line]
+    assert "The document's plain score is " in finding and "aim for at least 50" in finding
+    gate = re.search(r"plain score is (\d+);", finding).group(1)
+    assert f"Plain score {gate} out of 100" in summary(out)
+    _, out, _ = cli("explain", "readability.document")
+    assert "Flags a document whose plain score is below 50" in out and "Flesch" in out

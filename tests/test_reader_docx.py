@@ -672,7 +672,7 @@ PINNED = [
     ("passwords.docx", "plain-english.words", "exceeding", "under 'User facing services', list item 5"),
     ("passwords.docx", "acronyms.undefined", "NCSC", "under 'Best practices for everyone', paragraph 1"),
     ("baseline-aws-accounts.docx", "social-care.jargon", "leverage", "under 'SecurityHub', paragraph 2"),
-    ("baseline-aws-accounts.docx", "plain-english.words", "requirements", "under 'Tagging', table 4, row 2, column 1"),
+    ("baseline-aws-accounts.docx", "plain-english.words", "notified", "under 'Tagging', table 4, row 2, column 2"),
     ("baseline-aws-accounts.docx", "passive-voice.passive", "is enabled",
      "under 'GuardDuty', table 1, row 2, column 1"),
     ("baseline-aws-accounts.docx", "plain-english.words", "utilise", "under 'The base principle', paragraph 1"),

@@ -124,8 +124,8 @@ async def test_list_shows_entries_a_to_z_with_status_in_words(wl: Path) -> None:
         # Tab goes through the screen in order: search, list, the boxes as in the file, the buttons
         assert [w.id for w in app.screen.focus_chain] == [
             "search", "entries", "field-term", "field-use", "field-why", "field-as", "field-when", "field-unless",
-            "field-within", "field-everywhere", "field-explained_ok", "field-examples", "field-fine_examples", "field-notes",
-            "field-source", "field-licence", "field-added_by", "field-agreed",
+            "field-within", "field-everywhere", "field-explained_ok", "field-fix", "field-examples",
+            "field-fine_examples", "field-notes", "field-source", "field-licence", "field-added_by", "field-agreed",
             "field-agreed_by", "field-status", "field-review_by", "save-button", "new-button", "help-button"]
         # down moves through the list, and the form follows; '>' marks the entry, not only colour
         await pilot.press("down")
@@ -143,7 +143,7 @@ async def test_list_shows_entries_a_to_z_with_status_in_words(wl: Path) -> None:
         # Enter goes to the form; the line at the bottom says where the focus is
         await pilot.press("enter")
         assert app.focused is field(app, "term")
-        assert str(app.query_one("#where").render()) == "Term: the word or phrase to avoid. Box 1 of 19."
+        assert str(app.query_one("#where").render()) == "Term: the word or phrase to avoid. Box 1 of 20."
 
 
 async def test_search_filters_by_term_alternatives_or_why_as_you_type(wl: Path) -> None:
@@ -648,11 +648,11 @@ async def test_the_new_boxes_have_labels_and_say_where_the_focus_is(pos: Path) -
             "part, like: noun: effect; verb: affect; change")
         field(app, "as").focus()
         await pilot.pause()
-        assert str(app.query_one("#where").render()).endswith("Box 4 of 19.")
+        assert str(app.query_one("#where").render()).endswith("Box 4 of 20.")
         await pilot.press("tab", "tab", "tab")
         assert app.focused is field(app, "within")
         assert str(app.query_one("#where").render()) == (
-            "How near: how near the When and Unless words must be. Box 7 of 19.")
+            "How near: how near the When and Unless words must be. Box 7 of 20.")
         within = app.query_one("#field-within", Select)
         assert str(within.query_one("SelectCurrent #label").render()) == "sentence: in the same sentence (the default)"
         await pilot.press("tab")

@@ -29,7 +29,8 @@ from __future__ import annotations
 #: list.  Several values in one cell (alternatives, ``when`` and ``unless``
 #: words, parts of speech) are separated by ``;``; plain words for each part
 #: of speech are written ``noun: effect; verb: affect; change`` (see
-#: :mod:`.values`).
+#: :mod:`.values`).  ``fix`` comes after ``everywhere``, as the keys of an
+#: entry in a file: safe, or empty for ask (the default).
 COLUMNS = (
     "term",
     "use",
@@ -47,6 +48,7 @@ COLUMNS = (
     "review_by",
     "explained_ok",
     "everywhere",
+    "fix",
     "notes",
     "examples",
     "fine_examples",

@@ -50,6 +50,10 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
     add.add_argument("--example", action="append", default=[], metavar="SENTENCE",
                      help="a sentence that uses the word; repeat for more")
     add.add_argument("--explained-ok", action="store_true", help="the word is fine once the document explains it")
+    add.add_argument("--fix", metavar="safe|ask",
+                     help="safe: speakeasy fix may put the plain word in by itself. Only for a word with one "
+                     "meaning and one plain word (one --use). ask (the default): a person decides in "
+                     "speakeasy review")
     add.add_argument("--notes", metavar="TEXT", help="anything else the forum wants to write down")
     add.add_argument("--source", metavar="TEXT", help="where the word came from")
     add.add_argument("--licence", metavar="CODE", help="the licence of the source, like CC-BY-4.0")
@@ -69,10 +73,11 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
     imp = wsub.add_parser("import", help="add and change words from a spreadsheet (CSV)",
                           description="Add and change words from a CSV spreadsheet with the columns term, use, "
                           "why and any of: as, when, unless, within, added_by, agreed, source, licence, agreed_by, "
-                          "status, review_by, explained_ok, everywhere, notes, examples. Put ';' between several "
-                          "words in a cell: 'a break; a rest'. For words for each part of speech, start with the "
-                          "part: 'noun: effect; verb: affect; change'. 'as' is noun, verb, adjective or adverb; "
-                          "a term can have a row for each. If any row is wrong, nothing is saved.")
+                          "status, review_by, explained_ok, everywhere, fix, notes, examples, fine_examples. Put "
+                          "';' between several words in a cell: 'a break; a rest'. For words for each part of "
+                          "speech, start with the part: 'noun: effect; verb: affect; change'. 'as' is noun, verb, "
+                          "adjective or adverb; a term can have a row for each. 'fix' is safe, or empty for ask. "
+                          "If any row is wrong, nothing is saved.")
     imp.add_argument("csv", metavar="FILE.csv")
     imp.add_argument("--list", metavar="FILE", help=LIST_HELP)
     imp.add_argument("--dry-run", action="store_true", help="say what would change, but save nothing")
@@ -203,7 +208,7 @@ def _plural(n: int, word: str) -> str:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from .store import EditError, WordlistFile
-    from .values import as_words, parse_parts, parse_use, parse_within
+    from .values import FIX_DEFAULT, as_words, fix_problem, parse_fix, parse_parts, parse_use, parse_within
 
     settings = _settings(args)
     path = target_list(args, settings)
@@ -240,6 +245,15 @@ def cmd_add(args: argparse.Namespace) -> int:
         if missing:
             raise UsageError(f"--use gives words for the term as {as_words(missing[:1])[3:]}, but --as does not "
                              f"say {missing[0]}. Add --as {missing[0]}, or take out the {missing[0]} words.")
+    try:
+        fix = parse_fix(args.fix)
+    except ValueError as exc:
+        raise UsageError(str(exc).replace("'fix'", "--fix", 1)) from None
+    reason = fix_problem(use, fix)
+    if reason is not None:
+        each = " for each part of speech" if isinstance(use, dict) else ""
+        raise UsageError(f"--fix safe {reason} Give one plain word{each} in --use, or leave out --fix safe, so "
+                         "that a person chooses in speakeasy review.")
     agreed = _date("--agreed", args.agreed)
     review_by = _date("--review-by", args.review_by)
     created = not path.exists()
@@ -254,6 +268,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         "when": when, "unless": unless, "within": None if within == "sentence" else within,
         "everywhere": True if args.everywhere else None,
         "explained_ok": True if args.explained_ok else None,
+        "fix": None if fix in (None, FIX_DEFAULT) else fix,  # ask is the default: never written
         "examples": args.example, "notes": args.notes, "source": args.source, "licence": args.licence,
         "added_by": args.added_by.strip(), "agreed": agreed, "agreed_by": args.agreed_by,
         "status": None if status == default_status else status, "review_by": review_by,

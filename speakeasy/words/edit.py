@@ -33,7 +33,10 @@ Choices for people who use screen readers or cannot tell colours apart:
   have ``;`` in them, so they are one on each line, as in the spreadsheets;
   that box is the only one where Enter starts a new line, and its label says
   so.
-* ``How near`` and ``Status`` are lists to choose from, each choice in words.
+* ``How near``, ``Fix by itself`` and ``Status`` are lists to choose from,
+  each choice in words ("safe: speakeasy fix puts the plain word in by
+  itself").  ``Fix by itself`` is a list, not a tick box, because its two
+  choices are both answers (ask or safe), and the list says what each does.
 * Nothing is shown by colour alone: the highlighted entry starts with ``>``,
   the box with the focus has a bar down its left side and its label in
   reverse video, a ticked box shows ``[X]`` and says yes, and the status line
@@ -69,8 +72,8 @@ from ..packs import DEFAULTS, STATUS_CHOICES, WITHIN_CHOICES, Entry
 from ..schema import DataErrors
 from ..tui.app import HIGH_CONTRAST, HelpScreen
 from .store import EditError, WordlistFile
-from .values import (LIST_SEP, WITHIN_DEFAULT, as_words, clash, format_list, format_use, parse_parts,  # noqa: F401
-                     parse_use, split)
+from .values import (FIX_DEFAULT, LIST_SEP, WITHIN_DEFAULT, as_words, clash, fix_problem,  # noqa: F401
+                     format_list, format_use, parse_parts, parse_use, split)
 
 # ---------------------------------------------------------------------------
 # The form model (no textual)
@@ -82,7 +85,7 @@ class FormField:
     label: str  # what the form calls it (also in messages)
     help: str  # said after the label
     #: "text", "list" (';' between), "use" (a list, or a list for each part of speech), "parts" (noun, verb...),
-    #: "lines" (one per line), "date", "status", "within" or "bool"
+    #: "lines" (one per line), "date", "status", "within", "fix" or "bool"
     kind: str
 
 
@@ -102,6 +105,8 @@ FIELDS: tuple[FormField, ...] = (
     FormField("everywhere", "Jargon everywhere", "the word is jargon in any text, even if the list has a topic",
               "bool"),
     FormField("explained_ok", "Fine once explained", "the word is fine once the document explains it", "bool"),
+    FormField("fix", "Fix by itself", "speakeasy may put the plain word in without asking; only for words with "
+              "one meaning and one plain word", "fix"),
     FormField("examples", "Examples", "sentences that use the word, one on each line", "lines"),
     FormField("fine_examples", "Fine examples",
               "sentences where the word is fine and must not be flagged, one on each line", "lines"),
@@ -128,8 +133,12 @@ WITHIN_WORDS = {
     "section": "section: under the same heading",
     "document": "document: anywhere in the document",
 }
+FIX_WORDS = {
+    "ask": "ask: a person decides in speakeasy review (the default)",
+    "safe": "safe: speakeasy fix puts the plain word in by itself",
+}
 #: What a list box shows when nothing else is chosen.
-CHOICE_DEFAULTS = {"status": "agreed", "within": WITHIN_DEFAULT}
+CHOICE_DEFAULTS = {"status": "agreed", "within": WITHIN_DEFAULT, "fix": FIX_DEFAULT}
 #: The keys a list's ``defaults`` can give.
 DEFAULT_KEYS = frozenset(f.name for f in DEFAULTS.fields)
 
@@ -178,6 +187,7 @@ def blank_form(status: str = "proposed", added_by: str = "") -> dict[str, Any]:
     raw["explained_ok"] = False
     raw["everywhere"] = False
     raw["within"] = WITHIN_DEFAULT
+    raw["fix"] = FIX_DEFAULT
     raw["status"] = status
     raw["added_by"] = added_by
     return raw
@@ -260,6 +270,8 @@ def parse_form(raw: dict[str, Any]) -> dict[str, Any]:
             out[f.key] = str(value or "") or None
         elif f.kind == "within":
             out[f.key] = str(value or "") or WITHIN_DEFAULT
+        elif f.kind == "fix":
+            out[f.key] = str(value or "") or FIX_DEFAULT
         else:
             out[f.key] = " ".join(str(value or "").split()) or None
     return out
@@ -372,6 +384,14 @@ class WordlistEditor:
                 raise NotSaved(f"'Use instead' gives words for the term as {as_words(missing[:1])[3:]}, but 'As' "
                                f"does not say {missing[0]}. Add {missing[0]} to 'As', or take out the "
                                f"{missing[0]} words.", "as")
+        reason = fix_problem(values["use"], values["fix"])  # the loader's rule, said about the boxes
+        if reason is not None:
+            each = " for each part of speech" if isinstance(values["use"], dict) else ""
+            # the box just changed: a new entry, or Fix by itself set to safe; else Use instead got more words
+            box = "fix" if before is None or before["fix"] != values["fix"] else "use"
+            raise NotSaved(f"'{FIELD['fix'].label}' is safe. A safe fix {reason} Keep one plain word{each} "
+                           f"in '{FIELD['use'].label}', or choose ask, so that a person chooses in speakeasy "
+                           "review.", box)
         try:
             if entry is None:
                 return self._add(values)
@@ -418,6 +438,8 @@ class WordlistEditor:
                 new.pop(key)
         if new["within"] == WITHIN_DEFAULT:
             new.pop("within")
+        if new["fix"] == FIX_DEFAULT:
+            new.pop("fix")  # the default: never written
         if isinstance(new["use"], dict) and tuple(new["as"]) == tuple(new["use"]):
             new.pop("as")  # the parts of `use` say it
         span = wf.add(new)
@@ -470,6 +492,8 @@ class WordlistEditor:
             value = after[key]
             if key == "within" and value == WITHIN_DEFAULT:
                 value = None  # the default: no need to write it
+            if key == "fix" and value == FIX_DEFAULT:
+                value = None  # the default: the line goes, and ask is never written
             if key == "as" and isinstance(after["use"], dict) and tuple(value) == tuple(after["use"]):
                 value = None  # the parts of `use` say it
             if value in (None, [], False):
@@ -692,6 +716,8 @@ class EditHelpScreen(HelpScreen, inherit_bindings=False):
         "As: noun, verb, adjective or adverb. Leave it empty if the word is jargon as any of them. "
         "A word can have an entry for each part of speech: choose New entry and give the same term.\n"
         "When: the word is only jargon when one of these words is near. How near says what near means.\n"
+        "Fix by itself: choose safe only for a word with one meaning and one plain word. speakeasy fix then "
+        "puts the plain word in without asking. With ask (the default), a person decides in speakeasy review.\n"
         "Examples: one sentence on each line.\n"
         "Dates: the year, the month and the day, like 2026-03-14.\n"
         "\nThere is no delete. To stop using a word, set Status to retired and save: speakeasy keeps it "
@@ -773,6 +799,9 @@ class WordsEditApp(App[int]):
                         elif f.kind == "within":
                             yield Select([(WITHIN_WORDS[w], w) for w in WITHIN_CHOICES], allow_blank=False,
                                          value=WITHIN_DEFAULT, id=f"field-{f.key}")
+                        elif f.kind == "fix":  # the default first, as in How near
+                            yield Select([(FIX_WORDS[c], c) for c in FIX_WORDS], allow_blank=False,
+                                         value=FIX_DEFAULT, id=f"field-{f.key}")
                         else:
                             yield Input(id=f"field-{f.key}")
                 yield Static("", id="credit")

@@ -14,6 +14,11 @@ is one word.  The columns are :data:`speakeasy.words.COLUMNS`; only ``term``,
 * ``within`` is sentence, paragraph, section or document; empty means
   sentence;
 * ``explained_ok`` and ``everywhere`` are true (or yes) or empty;
+* ``fix`` is safe (``speakeasy fix`` may put the plain word in by itself) or
+  empty for ask, the default: a person decides in ``speakeasy review``.  ask
+  is never written to the list.  safe needs exactly one plain word in
+  ``use`` (one for each part of speech), and a row that breaks this rule is
+  not imported;
 * several example sentences go in one cell, one per line;
 * dates are written 2026-03-14; 14/03/2026 (the UK order, as a spreadsheet
   may show it) is read too.
@@ -50,12 +55,15 @@ from ..schema import DataErrors
 from . import COLUMNS, REQUIRED_COLUMNS
 from .store import EditError, EntrySpan, WordlistFile, as_text
 from .values import (
+    FIX_DEFAULT,
     LIST_SEP,
     WITHIN_DEFAULT,
     as_words,
     clash,
+    fix_problem,
     format_use,
     one_of,
+    parse_fix,
     parse_parts,
     parse_use,
     parse_within,
@@ -148,6 +156,8 @@ def entry_cells(e: Entry) -> dict[str, str]:
             row[key] = _cell(key, list(e.parts))
         elif key == "within":
             row[key] = "" if e.within == WITHIN_DEFAULT else e.within
+        elif key == "fix":
+            row[key] = "" if e.fix == FIX_DEFAULT else e.fix
         else:
             row[key] = _cell(key, getattr(e, key, None))
     return row
@@ -265,6 +275,8 @@ def _parse_row(row: dict[str, str]) -> dict[str, Any]:
             values[key] = split(text)
         elif key == "within":
             values[key] = parse_within(text)
+        elif key == "fix":
+            values[key] = parse_fix(text)
         elif key in ("examples", "fine_examples"):
             values[key] = [line.strip() for line in text.splitlines() if line.strip()]
         elif key in ("agreed", "review_by"):
@@ -328,6 +340,8 @@ def _effective(span_values: dict[str, Any], defaults: dict[str, Any], key: str) 
         return "agreed"
     if key == "within" and value is None:
         return WITHIN_DEFAULT
+    if key == "fix" and value is None:
+        return FIX_DEFAULT
     return value
 
 
@@ -340,12 +354,35 @@ def _compare(key: str, value: Any) -> Any:
         return list(value or [])
     if key == "within":
         return value or WITHIN_DEFAULT
+    if key == "fix":
+        return value or FIX_DEFAULT
     return as_text(value) if value is not None else None
 
 
 def _row_parts(values: dict[str, Any]) -> tuple[str, ...]:
     """The parts of speech a row is for, as the loader would read them."""
     return parts_of({"as": values.get("as"), "use": values.get("use")})
+
+
+def _fix_reason(values: dict[str, Any], header: list[str], existing: "EntrySpan | None",
+                defaults: dict[str, Any]) -> str | None:
+    """Why a row cannot be imported because of ``fix: safe`` (the loader's rule), or None.
+
+    The row's own ``use`` and ``fix`` count; a column the spreadsheet does not
+    have (or an empty ``use`` cell) leaves the entry's value as it is.
+    """
+    use = values.get("use") if "use" in header else None
+    if not use and existing is not None:
+        use = _effective(existing.values, defaults, "use")
+    in_row = "fix" in header
+    fix = values.get("fix") if in_row else (_effective(existing.values, defaults, "fix") if existing else None)
+    reason = fix_problem(use, fix)
+    if reason is None:
+        return None
+    undo = "make the 'fix' cell empty" if in_row else "add a 'fix' column and leave this row's cell empty"
+    return (f"'fix' is safe{'' if in_row else ' in the list'}. A safe fix {reason} Keep one plain word"
+            f"{' for each part of speech' if isinstance(use, dict) else ''} in 'use', or {undo}, so that a "
+            "person chooses in speakeasy review")
 
 
 def _match(target: WordlistFile, term: str, values: dict[str, Any], has_as: bool, status: str | None,
@@ -419,6 +456,10 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -
             # A suggestion the forum has not filled in yet (words suggest --csv).
             report.rows.append(RowResult(number, term, "skipped", "'use' and 'why' are empty", parts=parts))
             continue
+        fix_reason = _fix_reason(values, header, existing, defaults)
+        if fix_reason is not None:
+            report.rows.append(RowResult(number, term, "rejected", fix_reason, parts=parts))
+            continue
         if existing is None:
             for needed in ("use", "why"):
                 if not values.get(needed):
@@ -432,6 +473,8 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -
                         new.pop("status")  # the list's default says it already
                     if new.get("within") == WITHIN_DEFAULT:
                         new.pop("within")
+                    if new.get("fix") == FIX_DEFAULT:
+                        new.pop("fix")  # the default: never written
                     if isinstance(new.get("use"), dict) and tuple(new.get("as", ())) == tuple(new["use"]):
                         new.pop("as")  # the parts of `use` say it already
                     target.add(new)
@@ -457,6 +500,8 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -
                 break
             if col == "within" and new_value == WITHIN_DEFAULT:
                 new_value = None
+            if col == "fix" and new_value == FIX_DEFAULT:
+                new_value = None  # the default: the line goes, and ask is never written
             if col == "as" and isinstance(values.get("use"), dict) and new_value == list(values["use"]):
                 new_value = None  # the parts of `use` say it
             changes[col] = None if new_value in ([], False) else new_value

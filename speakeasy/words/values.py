@@ -11,7 +11,11 @@ the same way, so what someone learns in one works in the others:
   belongs to the part before it;
 * ``as`` is one or more of noun, verb, adjective and adverb (``noun; verb``;
   commas work too);
-* ``within`` is sentence (the default), paragraph, section or document.
+* ``within`` is sentence (the default), paragraph, section or document;
+* ``fix`` is safe (``speakeasy fix`` may put the plain word in by itself) or
+  ask (the default: a person decides in ``speakeasy review``).  ``fix: safe``
+  needs exactly one plain word (one for each part of speech), the loader's
+  rule: :func:`fix_problem` asks the loader.
 
 Problems are raised as :class:`ValueError` with a plain message that names
 the value, like "'verbb' is not a part of speech speakeasy knows. Use noun,
@@ -24,12 +28,15 @@ import difflib
 import re
 from typing import Any, Iterable
 
-from ..packs import ENTRY, PART_SYNONYMS, PARTS_OF_SPEECH, WITHIN_CHOICES
+from ..packs import ENTRY, FIX_CHOICES, PART_SYNONYMS, PARTS_OF_SPEECH, WITHIN_CHOICES, Entry, _entry_problem
 
 LIST_SEP = ";"
 #: The default of ``within``.
 WITHIN_DEFAULT = "sentence"
 WITHIN_SYNONYMS: tuple[tuple[str, str], ...] = next(f.synonyms for f in ENTRY.fields if f.name == "within")
+#: The default of ``fix``: a person decides.  It is never written to a file.
+FIX_DEFAULT = "ask"
+FIX_SYNONYMS: tuple[tuple[str, str], ...] = next(f.synonyms for f in ENTRY.fields if f.name == "fix")
 
 _PART_START = re.compile(r"^\s*(" + "|".join(PARTS_OF_SPEECH) + r")\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 
@@ -91,6 +98,47 @@ def parse_within(text: str | None) -> str | None:
     guess = _guess(low, WITHIN_CHOICES, WITHIN_SYNONYMS)
     hint = f" Did you mean '{guess}'?" if guess else ""
     raise ValueError(f"'within' should be {one_of(WITHIN_CHOICES)}, but it is '{str(text).strip()}'.{hint}")
+
+
+def parse_fix(text: str | None) -> str | None:
+    """``fix`` as safe or ask (in any case), or None when empty.  ValueError for anything else."""
+    low = " ".join(str(text or "").split()).lower()
+    if not low:
+        return None
+    if low in FIX_CHOICES:
+        return low
+    guess = _guess(low, FIX_CHOICES, FIX_SYNONYMS)
+    hint = f" Did you mean '{guess}'?" if guess else ""
+    raise ValueError(f"'fix' should be {one_of(FIX_CHOICES)}, but it is '{str(text).strip()}'.{hint}")
+
+
+#: How the loader's message about ``fix: safe`` starts; each command says it its own way.
+_FIX_SAFE = "`fix: safe` "
+
+
+def fix_problem(use: Any, fix: str | None) -> str | None:
+    """Why ``fix`` cannot be ``safe`` with these plain words, or None when it can.
+
+    ``use`` is a list of plain words, or a list for each part of speech.  The
+    rule is the loader's (:func:`speakeasy.packs._entry_problem`), so the
+    commands refuse what ``speakeasy check`` would refuse, and nothing more.
+    The reason is the end of a sentence about safe: "needs exactly one plain
+    alternative, but this entry has 2."; each command starts it with its own
+    name for the value (``--fix safe``, 'Fix by itself', the 'fix' cell).
+    """
+    if fix != "safe" or not use:
+        return None
+    use_as: dict[str, list[str]] = {}
+    if isinstance(use, dict):
+        use_as = {str(p): [w] if isinstance(w, str) else [str(x) for x in w] for p, w in use.items()}
+    words = use_words(use)
+    # A term no plain word can be the same as, and the parts `use` gives: only the `fix` rule can speak.
+    entry = Entry(term="", use=words, why="", parts=tuple(use_as), use_as=use_as, fix="safe")
+    problem = _entry_problem(entry)
+    if problem is None or problem[3] != "fix":
+        return None
+    message = problem[0]
+    return message[len(_FIX_SAFE):] if message.startswith(_FIX_SAFE) else message
 
 
 def parse_use(text: str) -> list[str] | dict[str, list[str]]:

@@ -288,6 +288,11 @@ def _apply(rule: Rule, ov: Override, kinds: dict[str, type[Kind]]) -> UserDataEr
         elif key == "enabled":
             rule.enabled = checked
         elif key == "message":
+            from .packs import message_problem
+
+            bad = message_problem(checked, kind, {**rule.options, **{k: v for k, v in value.items() if k != key}})
+            if bad is not None:
+                return problem(f"{bad[0][:-1]} (in the change to '{rule.id}').", bad[1])
             rule.message = checked
         elif spec.type == "any-mapping" and isinstance(rule.options.get(key), dict):
             merged = dict(rule.options[key])
@@ -295,6 +300,9 @@ def _apply(rule: Rule, ov: Override, kinds: dict[str, type[Kind]]) -> UserDataEr
             rule.options[key] = merged
         else:
             rule.options[key] = checked
+        if spec.type in ("regex", "regexes") and path:
+            # so that a pattern that runs out of time names the file it came from
+            rule.settings.setdefault("set_in", {})[key] = f"{path}:{line}" if line else path
     check = getattr(kind, "validate_options", None)
     if check is not None:
         for message, _key, hint in check(rule.options):
@@ -322,6 +330,8 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
         for kind in kinds:
             try:
                 findings.extend(kind.check(analysis))
+            except ConfigError:
+                raise  # a mistake in a pack or a setting (a pattern that ran out of time): exit code 2
             except Exception as exc:  # noqa: BLE001 - one bad rule must not stop the run
                 findings.append(_internal_error(analysis, kind.rule, exc))
 

@@ -875,6 +875,13 @@ def _parse_rule(
         path=pack.path,
         line=data["__line__"],
     )
+    # The message may use only the placeholders the kind fills in, each a plain {name}.
+    if rule.message:
+        problem = message_problem(rule.message, kind_cls, opts)
+        if problem is not None:
+            pos = data["__pos__"].get("message")
+            v.errors.append(UserDataError(v.path, problem[0], pos.line if pos else rule.line,
+                                          pos.column if pos else data["__column__"], problem[1], source=v.source))
     # Resolve wordlists named by the rule.
     names = opts.get("wordlists") or []
     if names:
@@ -908,6 +915,17 @@ def _parse_rule(
                               pos.column if pos else data["__column__"], hint, source=v.source)
             )
     return rule
+
+
+def message_problem(message: str, kind_cls: Any, options: dict[str, Any]) -> tuple[str, str] | None:
+    """(what is wrong, what to do) with a rule's ``message``, or None if it is fine.
+
+    A message may use only the placeholders the rule's kind fills in, each
+    written as a plain ``{name}`` (see :mod:`speakeasy.templates`).
+    """
+    from .templates import template_problem
+
+    return template_problem(message, kind_cls.message_placeholders(options))
 
 
 def builtin_pack_paths() -> list[Path]:

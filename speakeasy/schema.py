@@ -682,10 +682,12 @@ class Validator:
             if t == "regex":
                 problem = regex_problem(value)
                 if problem is not None:
+                    from .patterns import pattern_hint
+
                     self.error(
                         node,
-                        f"This pattern in {name} does not work: {problem}.",
-                        "Check the brackets and backslashes. Put the pattern in single quotes.",
+                        f"The pattern {_quoted_pattern(value)} in {name} does not work: {problem}.",
+                        pattern_hint(problem),
                     )
                     return _INVALID
             return value
@@ -756,31 +758,20 @@ def _is_empty(node: yaml.Node) -> bool:
 _LEVEL_SYNONYMS = (("warn", "warning"), ("info", "suggestion"), ("hint", "suggestion"), ("note", "suggestion"),
                    ("err", "error"), ("fatal", "error"))
 
-_REGEX_WORDS = (
-    ("missing ), unterminated subpattern", "a '(' has no ')' to close it"),
-    ("unbalanced parenthesis", "a ')' has no '(' before it"),
-    ("unterminated character set", "a '[' has no ']' to close it"),
-    ("nothing to repeat", "'*', '+', '?' or '{' has nothing before it to repeat"),
-    ("multiple repeat", "two of '*', '+' and '?' are next to each other"),
-    ("bad escape (end of pattern)", "it ends with a single backslash"),
-    ("bad escape", "a backslash is followed by a letter that has no meaning"),
-    ("unknown extension", "'(?' is followed by something that has no meaning"),
-    ("missing ), unterminated name", "a group name is not closed"),
-    ("look-behind requires fixed-width pattern", "a look-behind '(?<=' or '(?<!' must have a fixed length"),
-)
-
-
 def regex_problem(pattern: str) -> str | None:
-    """What is wrong with a regular expression, in words, or None if it compiles."""
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        where = f" (at character {exc.pos + 1})" if exc.pos is not None else ""
-        for start, words in _REGEX_WORDS:
-            if exc.msg.startswith(start):
-                return words + where
-        return exc.msg + where
-    return None
+    """What is wrong with a pattern from a file, in words, or None if it may be used.
+
+    Not only whether it compiles: a pattern whose counts are too big or whose
+    brackets are nested too deep is refused too (see :mod:`speakeasy.patterns`).
+    """
+    from .patterns import pattern_problem
+
+    return pattern_problem(pattern)
+
+
+def _quoted_pattern(pattern: str, limit: int = 60) -> str:
+    """A pattern as a message quotes it: in full when short, else its start."""
+    return f"'{pattern}'" if len(pattern) <= limit else f"'{pattern[: limit - 3]}...' ({len(pattern):,} characters)"
 
 
 class _Invalid:

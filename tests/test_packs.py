@@ -23,7 +23,7 @@ CASES = [
     ("unknown-kind.yaml", 8, 11,
      "There is no rule kind called 'substitutoin'. Did you mean 'substitution'?"),
     ("bad-regex.yaml", 12, 9,
-     "This pattern in `patterns` does not work: a '(' has no ')' to close it (at character 1). "
+     "The pattern '(please|kindly' in `patterns` does not work: a '(' has no ')' to close it (at character 1). "
      "Check the brackets and backslashes. Put the pattern in single quotes."),
     ("missing-wordlist.yaml", 10, 32,
      "There is no wordlist called 'our-words'. "
@@ -45,7 +45,8 @@ SEVERAL = [
     (8, 11, "There is no rule kind called 'substitutoin'. Did you mean 'substitution'?"),
     (18, 12, "`level` cannot be 'warn'. Use suggestion, warning or error. Did you mean 'warning'?"),
     (25, 5, "This rule has no `why`. Add `why:` with why it matters, in plain words."),
-    (28, 16, "This pattern in `patterns` does not work: a '(' has no ')' to close it (at character 1). "
+    (28, 16, "The pattern '(please|kindly' in `patterns` does not work: a '(' has no ')' to close it "
+             "(at character 1). "
              "Check the brackets and backslashes. Put the pattern in single quotes."),
 ]
 

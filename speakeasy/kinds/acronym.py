@@ -476,6 +476,7 @@ class Acronym(Kind):
         Field("known", "any-mapping", "What acronyms stand for, to suggest the words in full (`CQC: Care Quality Commission`)."),
     )
     default_message = "Spell out '{acronym}' the first time you use it{example}, or use plain words instead."
+    placeholders = ("acronym", "match", "example", "expansion")
 
     def setup(self) -> None:
         allow = set(self.option("allow") or [])

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from ..model import Finding, Level
 from ..schema import Field
+from ..templates import fill, placeholder_names
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
@@ -63,6 +64,11 @@ class Kind:
     uses_plain_score: ClassVar[bool] = False
     #: The default message template for rules of this kind.
     default_message: ClassVar[str] = "{match}"
+    #: The ``{placeholders}`` this kind fills in a rule's ``message``.  A
+    #: message that uses any other is refused when the pack loads.  None: those
+    #: :meth:`finding` fills in ({match}, {value}, {threshold}) and those in
+    #: ``default_message`` (a kind passes those to :meth:`finding` itself).
+    placeholders: ClassVar[tuple[str, ...] | None] = None
 
     def __init__(self, rule: "Rule") -> None:
         self.rule = rule
@@ -90,13 +96,25 @@ class Kind:
                 return spec.default
         raise KeyError(name)
 
+    @classmethod
+    def message_placeholders(cls, options: dict[str, Any] | None = None) -> tuple[str, ...]:
+        """The placeholders a rule of this kind may use in its ``message``, given the rule's options.
+
+        A kind whose checks fill in different placeholders (``check: link-text``
+        or ``check: text-size``) overrides this.
+        """
+        if cls.placeholders is not None:
+            return tuple(cls.placeholders)
+        return tuple(dict.fromkeys(("match", "value", "threshold", *placeholder_names(cls.default_message))))
+
     def render(self, template: str | None = None, **values: Any) -> str:
+        """The message with its ``{placeholders}`` filled in.
+
+        Only ``{name}`` is ever filled in (see :mod:`speakeasy.templates`):
+        a format, attribute or index is left as written, never run.
+        """
         template = template or self.rule.message or self.default_message
-        try:
-            return template.format_map(_Defaulting(values))
-        except (ValueError, IndexError):
-            # A message with a stray brace: show it as written rather than crash.
-            return template
+        return fill(template, values)
 
     def finding(
         self,
@@ -142,13 +160,6 @@ class Kind:
             origin=origin,
             extra=analysis.locator_extra(start),
         )
-
-
-class _Defaulting(dict):
-    """Leaves unknown ``{placeholders}`` as they are instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 def _fmt(value: float | None) -> str:

@@ -1,3 +1,7 @@
 """Imports the built-in kinds so that they register themselves."""
 
 from . import acronym, document, existence, length, passive, pdf, readability, substitution, web  # noqa: F401
+
+# The placeholders a substitution rule's `message` may use: those its kind fills
+# in (see speakeasy/kinds/substitution.py, where `render` is called).
+substitution.Substitution.placeholders = ("match", "use", "term", "why", "credit")

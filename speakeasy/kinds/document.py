@@ -151,6 +151,20 @@ MESSAGES = {
     ),
 }
 
+#: The placeholders each check fills in its message (a rule's own `message` is used for all of them).
+PLACEHOLDERS = {
+    "image-alt-text": ("name",),
+    "table-header": (),
+    "heading-levels": ("level", "previous", "expected", "match"),
+    "empty-heading": ("level",),
+    "link-text": ("match", "url"),
+    "capitals": ("value", "threshold", "match"),
+    "italics": ("value", "threshold", "match"),
+    "underline": ("value", "threshold", "match"),
+    "text-size": ("value", "threshold"),
+    "justified": (),
+}
+
 
 @register
 class DocumentFeature(Kind):
@@ -201,6 +215,10 @@ class DocumentFeature(Kind):
                 f.location = str(where)
                 f.extra["locator"] = {k: feature.data[k] for k in _LOCATOR if k in feature.data}
         return f
+
+    @classmethod
+    def message_placeholders(cls, options: dict[str, Any] | None = None) -> tuple[str, ...]:
+        return PLACEHOLDERS.get(str((options or {}).get("check")), ())
 
     def message_for(self, key: str, **values: Any) -> str:
         """The rule's own ``message`` if it has one, else the message for ``key``."""

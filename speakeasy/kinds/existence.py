@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterator
 
 from ..matching import FormSet, expand_terms, normalise
@@ -24,6 +23,7 @@ class Existence(Kind):
         Field("inflect", "bool", "false to match the phrases only as written.", default=True),
     )
     default_message = "Avoid '{match}'."
+    placeholders = ("match",)
 
     def setup(self) -> None:
         keep = {normalise(k) for k in self.rule.settings.get("keep", ())}
@@ -33,7 +33,16 @@ class Existence(Kind):
         if phrases:
             groups = expand_terms(phrases, inflect=self.option("inflect"))
             self.phrase_forms = FormSet([[f for f, _ in group] for group in groups])
-        self.patterns = [re.compile(p, re.IGNORECASE) for p in self.option("patterns") or []]
+        self.patterns = []
+        patterns = self.option("patterns") or []
+        if patterns:
+            # Matched with a time limit: a pattern from a pack or a setting can take for ever on some text.
+            from ..patterns import UserPattern
+
+            # where the patterns were written: the pack, or the settings that changed the rule
+            where = (self.rule.settings.get("set_in") or {}).get("patterns") or (
+                f"{self.rule.path}:{self.rule.line}" if self.rule.path else "")
+            self.patterns = [UserPattern(p, ignore_case=True, rule=self.rule.id, where=where) for p in patterns]
 
     @classmethod
     def validate_options(cls, options: dict) -> list[tuple[str, str, str | None]]:
@@ -50,7 +59,7 @@ class Existence(Kind):
             pattern = self.phrase_forms.for_text(masked)
             matches.extend(m.span() for m in pattern.finditer(analysis.masked_lower))
         for pat in self.patterns:
-            matches.extend(m.span() for m in pat.finditer(masked) if m.end() > m.start())
+            matches.extend((s, e) for s, e in pat.spans(masked, analysis.document.path) if e > s)
         for start, end in sorted(matches):
             text = masked[start:end]
             if "\x1f" in text or (start, end) in seen or normalise(text) in self.keep:

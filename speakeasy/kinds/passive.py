@@ -138,6 +138,7 @@ class PassiveVoice(Kind):
         Field("allow", "texts", "Passive phrases that are fine, like `is required by law`."),
     )
     default_message = "'{match}' is passive. Say who does it: 'we will send the form', not 'the form will be sent'."
+    placeholders = ("match",)
 
     def setup(self) -> None:
         self.allow = {" ".join(a.lower().split()) for a in self.option("allow") or []}

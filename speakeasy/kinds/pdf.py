@@ -75,6 +75,15 @@ MESSAGES = {
     ),
 }
 
+#: The placeholders each check fills in its message ({pages} and {them}: when only some pages are scans).
+PLACEHOLDERS = {
+    "scanned": ("pages", "them"),
+    "tagged": (),
+    "title": (),
+    "language": (),
+    "image-alt": ("page",),
+}
+
 
 @register
 class PdfFeature(Kind):
@@ -106,6 +115,10 @@ class PdfFeature(Kind):
         f.location = where
         f.extra["feature"] = {"kind": feature.kind, **feature.data}
         return f
+
+    @classmethod
+    def message_placeholders(cls, options: dict[str, Any] | None = None) -> tuple[str, ...]:
+        return PLACEHOLDERS.get(str((options or {}).get("check")), ())
 
     def message_for(self, key: str, **values: Any) -> str:
         return self.render(self.rule.message or MESSAGES[key], **values)

@@ -50,6 +50,7 @@ class Readability(Kind):
     )
     #: For the plain score and reading age, which can say what makes the text hard.
     plain_message = "{label} is {value}; aim for {direction} {threshold}. What makes it hard: {reasons}."
+    placeholders = ("label", "value", "threshold", "direction", "hardest", "reasons", "metric")
 
     @classmethod
     def validate_options(cls, options: dict[str, Any]) -> list[tuple[str, str, str | None]]:

@@ -58,6 +58,14 @@ MESSAGES = {
     ),
 }
 
+#: The placeholders each check fills in its message.
+PLACEHOLDERS = {
+    "image-alt": (),
+    "link-text": ("match",),
+    "heading-levels": ("level", "previous", "expected", "match"),
+    "page-language": (),
+}
+
 
 @register
 class WebFeature(Kind):
@@ -92,6 +100,10 @@ class WebFeature(Kind):
         if feature is not None:
             f.extra["feature"] = {"kind": feature.kind, **feature.data}
         return f
+
+    @classmethod
+    def message_placeholders(cls, options: dict[str, Any] | None = None) -> tuple[str, ...]:
+        return PLACEHOLDERS.get(str((options or {}).get("check")), ())
 
     def message_for(self, key: str, **values: Any) -> str:
         return self.render(self.rule.message or MESSAGES[key], **values)

@@ -409,11 +409,10 @@ class ReviewApp(App[int]):
         parts = [Path(s.path).name]
         parts.append(f"{self.index + 1 if self.shown else 0}/{len(self.shown)}")
         doc = sc.document
-        if doc:
-            parts.append(f"ease {doc.get('flesch_reading_ease', 0):.0f} grade {doc.get('flesch_kincaid_grade', 0):.1f}")
+        if doc.get("plain_score") is not None:
+            parts.append(f"plain score {doc['plain_score']:.0f}")
         if sc.paragraph:
-            parts.append(f"para ease {sc.paragraph['flesch_reading_ease']:.0f} "
-                         f"grade {sc.paragraph['flesch_kincaid_grade']:.1f}")
+            parts.append(f"paragraph {sc.paragraph['plain_score']:.0f}")
         filt = LEVEL_FILTERS[self.level_filter][0] if self.level_filter else ""
         if self.rule_filter:
             filt = (filt + " " if filt else "") + self.rule_filter

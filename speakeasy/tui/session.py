@@ -328,14 +328,15 @@ class ReviewSession:
         """Readability of the whole document, and of the paragraph holding ``finding``."""
         from ..analysis import Analysis
 
-        keys = ("flesch_reading_ease", "flesch_kincaid_grade")
+        keys = ("plain_score", "reading_age")
         out = Scores({k: self.stats[k] for k in keys if k in self.stats})
         if finding is not None:
             block = self.document.block_at(finding.start)
             if block is not None:
                 analysis = Analysis(self.document, self.ruleset.settings["language_model"], frozenset({"sentences"}))
-                st = analysis.block_stats()[self.document.blocks.index(block)]
-                out.paragraph = {k: round(st.scores.get(k), 1) for k in keys}
+                plain = analysis.plain_blocks()[self.document.blocks.index(block)]
+                if plain is not None:
+                    out.paragraph = {"plain_score": round(plain.score, 1), "reading_age": plain.reading_age}
         return out
 
     # -- steps ----------------------------------------------------------------------------

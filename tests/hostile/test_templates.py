@@ -247,3 +247,20 @@ def test_every_kinds_default_message_uses_only_its_placeholders() -> None:
         if kind.name in ("document-feature", "web-feature", "pdf-feature"):
             continue  # each check has its own messages (above)
         assert template_problem(kind.default_message, kind.message_placeholders({})) is None, name
+
+
+def test_the_rule_packs_guide_lists_each_kinds_placeholders() -> None:
+    """docs/rule-packs.md, 'Placeholders in messages', says what the code allows, kind by kind."""
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    section = text.split("## Placeholders in messages", 1)[1].split("\n## ", 1)[0]
+    bullets = [" ".join(b.split()) for b in section.split("\n- ")[1:]]
+    features = {"document-feature": document, "web-feature": web, "pdf-feature": pdf}
+    for name, kind in builtin_registry().items():
+        [bullet] = [b for b in bullets if f"`{name}`" in b.split(":", 1)[0]]
+        if name in features:
+            names = {n for names in features[name].PLACEHOLDERS.values() for n in names}
+        else:
+            names = set(kind.message_placeholders({}))
+        listed = set(placeholder_names(bullet.split(":", 1)[1]))
+        assert listed == names, name

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .. import __version__
 from ..model import NO_LINE_FORMATS, Block, BlockKind, Finding, Level, ReadError
-from .human import ease_words, plural
+from .human import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, RuleSet, Tally
@@ -339,11 +339,7 @@ def _summary(d: str, result: "FileResult", counts: dict[Level, int], summaries: 
         rows.append(("Plain score", f"{plain:.1f} out of 100: {verdict}"))
     if age is not None:
         rows.append(("Reading age", f"{int(age)} years"))
-    if "flesch_reading_ease" in st:
-        ease = st["flesch_reading_ease"]
-        rows.append(("Flesch reading ease", f"{ease:.1f} ({ease_words(ease)})"))
-    if "flesch_kincaid_grade" in st:
-        rows.append(("Flesch-Kincaid grade", f"{st['flesch_kincaid_grade']:.1f}"))
+    # One number for readability: the plain score. Flesch is in the JSON output (and `check --flesch`).
     for key, label in (("words", "Words"), ("sentences", "Sentences"), ("paragraphs", "Paragraphs")):
         if key in st:
             rows.append((label, f"{st[key]:,}"))

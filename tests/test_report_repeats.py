@@ -219,3 +219,20 @@ def test_the_lines_read_as_a_list() -> None:
     assert repeats_line(at(4, 9, 9, 9, 12)) == "'commence' is used 5 more times: lines 4, 9 (3 times) and 12"
     assert repeats_line(at(4, 9, 12, 20)) == "'commence' is used 4 more times: lines 4, 9, 12 and others"
     assert repeats_line(Shown(at(4).finding, "commence")) == ""
+
+
+def test_a_word_used_as_another_part_of_speech_is_not_folded_into_the_first(tmp_path) -> None:
+    """An entry with plain words for each part of speech: the noun and the verb are each shown in full."""
+    from speakeasy import check_text
+    from speakeasy.reporters.repeats import Terms, group
+
+    wl = tmp_path / "words.yaml"
+    wl.write_text("title: T\nlicence: CC0-1.0\nwords:\n  - term: impact\n    use:\n      noun: effect\n"
+                  "      verb: affect\n    why: Vague.\n", encoding="utf-8")
+    text = ("These changes will impact families. The impact on families is large. "
+            "Cuts will impact carers. The impact on carers is large.\n")
+    result = check_text(text, packs=[], extra_wordlists=[str(wl)])
+    found = [f for f in result.findings if f.match.lower() == "impact"]
+    assert [f.suggestions for f in found] == [["affect"], ["effect"], ["affect"], ["effect"]]
+    shown = group(found, Terms())
+    assert [(s.finding.suggestions, len(s.later)) for s in shown] == [(["affect"], 1), (["effect"], 1)]

@@ -431,6 +431,8 @@ class Substitution(Kind):
         if len(suggestions) == 1:
             safe = not takes_article and self._safe(analysis, entry, index, part, tag, start, end)
             edit = Edit(start, end, suggestions[0], safe=safe)
+        if part and entry.use_as:
+            origin = dict(origin, part=part)  # the plain words depend on it: "effect" for the noun "impact"
         return self.finding(
             analysis,
             start,

@@ -60,7 +60,8 @@ class Terms:
         if term is None:
             return None
         entry = (f.origin.get("file"), f.origin.get("line")) if f.origin and f.origin.get("term") else None
-        return (f.rule, f.level, entry, term.casefold())
+        part = f.origin.get("part") if f.origin else None  # an entry with plain words for each part of speech
+        return (f.rule, f.level, entry, part, term.casefold())
 
 
 @dataclass

@@ -15,8 +15,11 @@ place), so two runs sharing the cache never read half an entry; an entry
 that cannot be read is treated as missing.  ``--no-cache`` turns it off, and
 ``SPEAKEASY_CACHE_DIR`` (empty: off) says where it lives.
 
-Entries are compressed (zlib level 1: about a third of the size for about a
-millisecond).  Reading an entry marks it as used (its time is set to now), and
+Entries are plain data (JSON), never pickles, with a header and a checksum,
+and only the user's own private entries are read: see
+:mod:`speakeasy.cachefile`.  A result is stored as the list of its fields (see
+:func:`_codecs`).  Result entries are compressed (zlib level 1: about a fifth
+of the size for about a millisecond).  Reading an entry marks it as used (its time is set to now), and
 after a run that wrote entries the folder is pruned: when it holds more than
 ``SPEAKEASY_CACHE_MAX_MB`` (default 256) megabytes, the entries used longest
 ago are removed until it holds three quarters of that.  Temporary files left
@@ -27,11 +30,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-import tempfile
 import time
-import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -47,8 +48,31 @@ def code_stamp() -> str:
 
     The plain score's numbers (``data/plain_score.json``) count as code: refitting them changes every score.
     """
-    here = Path(__file__).resolve().parent
-    return files_stamp([*here.rglob("*.py"), here / "data" / "plain_score.json"], here)
+    here = os.path.dirname(os.path.realpath(__file__))
+    parts = []
+    folders = [""]
+    while folders:  # os.scandir, not Path.rglob: this runs on every start, and is three times as fast
+        rel = folders.pop()
+        try:
+            with os.scandir(os.path.join(here, rel)) as it:
+                for e in it:
+                    name = e.name
+                    if name.endswith(".py"):
+                        try:
+                            st = e.stat()
+                        except OSError:
+                            continue
+                        parts.append(f"{rel}{name}:{st.st_size}:{st.st_mtime_ns}")
+                    elif name != "__pycache__" and e.is_dir(follow_symlinks=False):
+                        folders.append(f"{rel}{name}/")
+        except OSError:
+            continue
+    try:
+        st = os.stat(os.path.join(here, "data", "plain_score.json"))
+        parts.append(f"data/plain_score.json:{st.st_size}:{st.st_mtime_ns}")
+    except OSError:
+        pass
+    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
 
 
 def files_stamp(files: Iterable[Path], root: Path | None = None) -> str:
@@ -107,62 +131,64 @@ def _entry(key: str) -> Path | None:
 
 
 def has(path: str, data: bytes, rules_key: str) -> bool:
-    """Whether there is an entry for this file (without reading it)."""
+    """Whether there is an entry for this file that would be read (without reading it)."""
+    from . import cachefile
+
     entry = _entry(_key(path, data, rules_key))
-    return entry is not None and entry.is_file()
+    return entry is not None and cachefile.exists(entry)
 
 
 def load(path: str, data: bytes, rules_key: str) -> "FileResult | None":
-    from .engine import FileResult
+    """The cached result of this file, or None (a miss: no entry, or one that is damaged, foreign or planted)."""
+    from . import cachefile
 
     entry = _entry(_key(path, data, rules_key))
     if entry is None:
         return None
-    try:
-        with open(entry, "rb") as fh:
-            found = pickle.loads(zlib.decompress(fh.read()))
-    except (OSError, zlib.error, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+    found = cachefile.read(entry, _codecs()["FileResult"].decode)
+    if found is None or found.path != path:
         return None
-    if not (isinstance(found, FileResult) and found.path == path):
-        return None
-    try:
-        os.utime(entry)  # used now: pruning removes the entries used longest ago first
-    except OSError:
-        pass
     return found
 
 
 def store(path: str, data: bytes, rules_key: str, result: "FileResult") -> None:
-    doc = result.document
-    native = doc.native if doc is not None else None
-    try:
-        if doc is not None:
-            doc.native = None  # parsed XML trees are not needed to report, and are large
-        blob = zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
-    except Exception:  # noqa: BLE001 - a result that cannot be cached is still a result
-        return
-    finally:
-        if doc is not None:
-            doc.native = native
+    """Cache a file's result.  Parsed XML trees (``document.native``) are not kept: reporters do not need them."""
+    from . import cachefile
+
     entry = _entry(_key(path, data, rules_key))
     if entry is None:
         return
-    tmp = None
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix="result-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, entry)
-        tmp = None
-    except OSError:
-        pass  # a cache that cannot be written is not an error
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    codec = _codecs()["FileResult"]
+    cachefile.write(entry, result, codec.encode, codec.decode, compress=True)
+
+
+@lru_cache(maxsize=1)
+def _codecs() -> dict[str, Any]:
+    """How results and wordlists become plain data for the cache, and back (see :mod:`speakeasy.cachefile`)."""
+    from . import model, packs
+    from .cachefile import Codec, date_spec, enum_spec
+    from .engine import FileResult
+
+    types = {"Level": enum_spec(model.Level), "BlockKind": enum_spec(model.BlockKind), "_dt.date": date_spec()}
+    c: dict[str, Any] = {}
+    for cls, skip in ((model.Edit, ()), (model.Finding, ()), (model.Block, ()), (model.Directive, ()),
+                      (model.DirectiveProblem, ()), (model.Feature, ()),
+                      (model.Document, ("native", "_line_starts")), (FileResult, ()),
+                      (packs.Source, ()), (packs.Topic, ()), (packs.Entry, ("wordlist",)), (packs.Wordlist, ())):
+        c[cls.__name__] = Codec(cls, skip, types, c)
+    return c
+
+
+def encode_wordlist(wordlist: Any) -> list:
+    return _codecs()["Wordlist"].encode(wordlist)
+
+
+def decode_wordlist(value: Any) -> Any:
+    """A wordlist from the cache, its entries pointing back at it as a freshly parsed one's do."""
+    wordlist = _codecs()["Wordlist"].decode(value)
+    for entry in wordlist.entries:
+        entry.wordlist = wordlist
+    return wordlist
 
 
 def max_bytes() -> int:
@@ -268,7 +294,7 @@ def clear() -> int:
         return 0
     removed = 0
     for _, _, p in _scan(folder):
-        if p.name.endswith((RESULT_SUFFIX, ".pickle", ".tmp")):
+        if p.name.endswith((RESULT_SUFFIX, ".data", ".pickle", ".tmp")):
             try:
                 p.unlink()
                 removed += 1

@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
-import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 #: Inflection tags we generate, and what they mean for a suggestion.
 VERB_TAGS = ("VBZ", "VBD", "VBN", "VBG")
@@ -58,35 +56,59 @@ def cache_dir() -> Path | None:
     return Path(base) / "speakeasy"
 
 
-def _cache_load(key: str) -> object | None:
+def _cache_load(key: str, decode: "Callable[[Any], Any]") -> Any:
+    """The cached value for ``key``, turned back into objects by ``decode``; None when there is none.
+
+    Entries are plain data (JSON), never pickles: see :mod:`speakeasy.cachefile`.
+    """
     folder = cache_dir()
     if folder is None:
         return None
-    path = folder / f"{key}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            value = pickle.load(fh)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-        return None
-    try:
-        os.utime(path)  # used now: the cache is pruned from the entries used longest ago
-    except OSError:
-        pass
-    return value
+    from . import cachefile
+
+    return cachefile.read(folder / f"{key}{cachefile.DATA_SUFFIX}", decode)
 
 
-def _cache_store(key: str, value: object) -> None:
+def _cache_store(key: str, value: object, encode: "Callable[[Any], Any]", decode: "Callable[[Any], Any]") -> None:
+    """Cache ``value`` as the plain data ``encode`` makes of it (``decode`` must give it back)."""
     folder = cache_dir()
     if folder is None:
         return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{key}.pickle")
-    except OSError:
-        pass  # a cache that cannot be written is not an error
+    from . import cachefile
+
+    cachefile.write(folder / f"{key}{cachefile.DATA_SUFFIX}", value, encode, decode)
+
+
+def _decode_forms(value: Any) -> list[list[tuple[str, str]]]:
+    from .cachefile import unpack_pair_lists
+
+    return unpack_pair_lists(value)
+
+
+def _encode_forms(value: list) -> list:
+    from .cachefile import pack_pair_lists
+
+    return pack_pair_lists(value)
+
+
+def _decode_entries(value: Any) -> list[tuple[list[tuple[str, str]], dict[str, dict[str, str]]]]:
+    from itertools import chain
+
+    from .cachefile import check, unpack_pair_lists
+
+    check(type(value) is list and len(value) == 2 and type(value[1]) is list)
+    forms, inflected = unpack_pair_lists(value[0]), value[1]
+    check(len(forms) == len(inflected) and set(map(type, inflected)) <= {dict})
+    alternatives = list(chain.from_iterable(map(dict.values, inflected)))  # {alternative: inflected} maps
+    check(set(map(type, alternatives)) <= {dict})
+    "".join(chain.from_iterable(map(dict.values, alternatives)))  # TypeError unless all strings
+    return list(zip(forms, inflected))
+
+
+def _encode_entries(value: list) -> list:
+    from .cachefile import pack_pair_lists
+
+    return [pack_pair_lists([forms for forms, _ in value]), [inflected for _, inflected in value]]
 
 
 _CACHE_VERSION = "6"
@@ -104,11 +126,11 @@ def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str,
         ("\n".join(terms) + f"|{inflect}|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8")
     ).hexdigest()[:32]
     key = f"forms-{digest}"
-    cached = _cache_load(key)
-    if isinstance(cached, list) and len(cached) == len(terms):
+    cached = _cache_load(key, _decode_forms)
+    if cached is not None and len(cached) == len(terms):
         return cached
     result = [_expand(term, inflect) for term in terms]
-    _cache_store(key, result)
+    _cache_store(key, result, _encode_forms, _decode_forms)
     return result
 
 
@@ -125,8 +147,8 @@ def expand_entries(
         (repr(entries) + f"|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8")
     ).hexdigest()[:32]
     key = f"entries-{digest}"
-    cached = _cache_load(key)
-    if isinstance(cached, list) and len(cached) == len(entries):
+    cached = _cache_load(key, _decode_entries)
+    if cached is not None and len(cached) == len(entries):
         return cached
     forms_per_term = expand_terms([term for term, _ in entries])
     result = []
@@ -134,7 +156,7 @@ def expand_entries(
         tags = {tag for _, tagged in forms for tag in tagged.split()}
         inflected = {tag: {alt: inflect_alternative(alt, tag) for alt in alternatives} for tag in sorted(tags)}
         result.append((forms, inflected))
-    _cache_store(key, result)
+    _cache_store(key, result, _encode_entries, _decode_entries)
     return result
 
 

@@ -451,6 +451,7 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
     import hashlib
 
     from . import __version__
+    from .cache import decode_wordlist, encode_wordlist
     from .matching import _cache_load, _cache_store
 
     p = Path(path)
@@ -462,11 +463,11 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
         data + f"|{_display(p)}|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")
     ).hexdigest()[:32]
     key = f"wordlist-{digest}"
-    cached = _cache_load(key)
+    cached = _cache_load(key, decode_wordlist)  # plain data, never a pickle (see speakeasy.cachefile)
     if isinstance(cached, Wordlist):
         return cached
     wordlist = _parse_wordlist(p)
-    _cache_store(key, wordlist)
+    _cache_store(key, wordlist, encode_wordlist, decode_wordlist)
     return wordlist
 
 

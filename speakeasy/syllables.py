@@ -240,15 +240,54 @@ def _preload_pyphen_patterns() -> None:
         data = path.read_bytes()
         version = getattr(pyphen, "VERSION", getattr(pyphen, "__version__", "?"))
         key = "pyphen-" + hashlib.sha256(data + f"|{version}".encode()).hexdigest()[:32]
-        cached = _cache_load(key)
+        cached = _cache_load(key, _decode_hyphdict)  # plain data, never a pickle (see speakeasy.cachefile)
         if isinstance(cached, pyphen.HyphDict):
             pyphen.hdcache[path] = cached
             return
         hd = pyphen.HyphDict(path)
         pyphen.hdcache[path] = hd
-        _cache_store(key, hd)
+        _cache_store(key, hd, _encode_hyphdict, _decode_hyphdict)
     except Exception:  # noqa: BLE001 - an optimisation only; Pyphen will parse the file
         return
+
+
+def _encode_hyphdict(hd: object) -> list:
+    """Pyphen's parsed patterns as plain data: [patterns, starts, values as digit strings].
+
+    Only the attributes Pyphen 0.x sets are kept; anything else (alternative hyphenations, new attributes)
+    raises, and the patterns are parsed each time instead of cached.
+    """
+    attrs = vars(hd)
+    if set(attrs) != {"patterns", "cache", "maxlen"}:
+        raise TypeError("pyphen.HyphDict has changed")
+    keys, starts, values = [], [], []
+    for pattern, (start, digits) in attrs["patterns"].items():
+        if not all(type(d) is int and 0 <= d <= 9 for d in digits):
+            raise TypeError("not a plain pattern")
+        keys.append(pattern)
+        starts.append(start)
+        values.append("".join(map(str, digits)))
+    return [keys, starts, values]
+
+
+def _decode_hyphdict(value: object) -> object:
+    import pyphen
+
+    from .cachefile import check
+
+    check(type(value) is list and len(value) == 3)
+    keys, starts, values = value
+    check(type(keys) is list and type(starts) is list and type(values) is list
+          and len(keys) == len(starts) == len(values) > 0)
+    "".join(keys), "".join(values), bytes(starts)  # TypeError or ValueError unless strings, and small numbers
+    known = {digits: tuple(map(int, digits)) for digits in set(values)}
+    check(all(digits.isdigit() and digits.isascii() for digits in known))
+    patterns = {key: (start, known[digits]) for key, start, digits in zip(keys, starts, values)}
+    hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hd.patterns = patterns
+    hd.cache = {}
+    hd.maxlen = max(len(key) for key in patterns)
+    return hd
 
 
 def _pyphen_positions(word: str) -> list[int]:

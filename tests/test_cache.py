@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import zlib
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from speakeasy import cache
+from speakeasy import cache, cachefile
 from speakeasy.cli import main
 from speakeasy.config import resolve
 from speakeasy.engine import build_ruleset, iter_results, lint_document
@@ -45,7 +46,8 @@ def test_an_entry_is_compressed_and_read_back(cache_folder: Path, tmp_path: Path
     cache.store(str(doc), data, key, result)
     [entry] = list(cache_folder.glob("*" + cache.RESULT_SUFFIX))
     raw = entry.read_bytes()
-    assert zlib.decompress(raw)  # compressed
+    assert raw.startswith(cachefile.MAGIC)
+    assert json.loads(zlib.decompress(raw[cachefile._HEADER:]))  # compressed JSON after the header
     back = cache.load(str(doc), data, key)
     assert back is not None
     assert [(f.rule, f.start, f.end) for f in back.findings] == [(f.rule, f.start, f.end) for f in result.findings]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
+import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,9 +167,7 @@ def build_ruleset(settings: Settings) -> RuleSet:
 
     loaded = plugins.activate(settings.values.get("plugins") or [])
     if settings.values.get("language_model"):
-        from .analysis import load_pipeline
-
-        load_pipeline(settings["language_model"])  # a pipeline that is not installed is a mistake in the settings
+        _check_language_model(settings)
     errors: list[UserDataError] = []
     packs: list[Pack] = []
     for path in _pack_paths(settings):
@@ -228,6 +227,25 @@ def build_ruleset(settings: Settings) -> RuleSet:
     for rule in ruleset.active:
         ruleset.kinds.append(kinds[rule.kind](rule))
     return ruleset
+
+
+def _check_language_model(settings: Settings) -> None:
+    """Load the pipeline named by ``language_model``: one that is not installed, or not a spaCy pipeline,
+    is a mistake in the settings (exit code 2, one line), found before any file is read."""
+    from .analysis import load_pipeline
+
+    name = settings["language_model"]
+    try:
+        load_pipeline(name)
+    except ConfigError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - e.g. an installed package that is not a spaCy pipeline
+        where = settings.origins.get("language_model") or "your settings"
+        raise ConfigError(
+            f"The language model '{name}' (language_model, from {where}) could not be loaded: it is not a "
+            f"spaCy pipeline ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}). Name an installed "
+            "spaCy pipeline, or remove `language_model` to use the built-in blank English pipeline."
+        ) from None
 
 
 def _unknown_selector(ov: Override, ids: list[str]) -> UserDataError:
@@ -525,7 +543,7 @@ def collect_files(paths: Iterable[str], settings: Settings) -> tuple[list[str], 
     def rel(p: Path) -> str:
         try:
             return p.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop of links (a -> b -> a)
             return p.as_posix()
 
     for raw in paths:
@@ -544,7 +562,7 @@ def collect_files(paths: Iterable[str], settings: Settings) -> tuple[list[str], 
                         continue
                     found.append(str(fp))
             files.extend(found)
-        elif p.exists() or raw == "-":
+        elif p.exists() or raw == "-" or p.is_symlink():  # a link to nothing, or a loop: read_path says which
             if raw != "-" and patterns and _is_ignored(rel(p), patterns):
                 continue
             files.append(raw)
@@ -644,10 +662,11 @@ def _serial(files: list[str], ruleset: RuleSet, rules_key: str | None, options: 
 
 def _has_entry(path: str, rules_key: str) -> bool:
     from . import cache
+    from .readers import read_file
 
     try:
-        data = Path(path).read_bytes()
-    except OSError:
+        data = read_file(path)  # a regular file only: a named pipe would wait for ever
+    except InputError:
         return False
     return cache.has(path, data, rules_key)
 
@@ -655,10 +674,11 @@ def _has_entry(path: str, rules_key: str) -> bool:
 def _cached(path: str, rules_key: str) -> tuple[FileResult | None, bytes | None]:
     """(the cached result or None, the file's bytes or None if it cannot be read)."""
     from . import cache
+    from .readers import read_file
 
     try:
-        data = Path(path).read_bytes()
-    except OSError:
+        data = read_file(path)  # a regular file only: a named pipe would wait for ever
+    except InputError:
         return None, None
     return cache.load(path, data, rules_key), data
 
@@ -787,7 +807,15 @@ class Tally:
 
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "<text>", format: str = "markdown") -> FileResult:
-    """Lint a string (handy for tests and plugins)."""
+    """Lint a string (handy for tests and plugins).
+
+    A lone surrogate (half of a UTF-16 pair, like ``"\\ud800"``) cannot be
+    UTF-8, so it is checked as U+FFFD, the replacement character: one
+    character for one, so every offset still points into ``text``.
+    """
     from .readers import read_bytes
 
-    return lint_document(read_bytes(path, text.encode("utf-8"), format), ruleset)
+    return lint_document(read_bytes(path, _SURROGATE.sub("\ufffd", text).encode("utf-8"), format), ruleset)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -35,10 +35,10 @@ import hashlib
 import os
 import stat
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, write_reason
 
 #: seconds to wait for git before making a backup copy anyway
 GIT_TIMEOUT = 10.0
@@ -57,6 +57,8 @@ class Kept:
     how: str
     #: the backup file, for "copy"
     backup: str | None = None
+    #: the backup file was made by this write (so it is removed again if the write fails)
+    fresh: bool = field(default=False, compare=False)
 
     def message(self, path: str) -> str:
         """One line for a person: where the old text is."""
@@ -166,6 +168,18 @@ def keep_copy(path: str, data: bytes, st: os.stat_result) -> str:
                      "backup")
 
 
+def _existing_backups(path: str):  # type: ignore[no-untyped-def]
+    """The backup names of ``path`` that are taken now (to tell a new copy from an old one)."""
+    p = Path(path)
+    try:
+        names = set(os.listdir(p.parent if str(p.parent) else "."))
+    except OSError:
+        return
+    for name in _backup_names(path):
+        if Path(name).name in names:
+            yield name
+
+
 def keep_old_text(path: str) -> Kept:
     """Make sure the text now in ``path`` can be got back before it is replaced (see the module docstring)."""
     refuse_links(path)
@@ -179,9 +193,11 @@ def keep_old_text(path: str) -> Kept:
     if in_last_commit(path, data):
         return Kept("git")
     try:
-        return Kept("copy", keep_copy(path, data, st))
+        before = set(_existing_backups(path))
+        name = keep_copy(path, data, st)
+        return Kept("copy", name, fresh=name not in before)
     except OSError as exc:
-        raise InputError(path, f"speakeasy could not keep a backup copy ({exc.strerror or exc}), so it did not "
+        raise InputError(path, f"speakeasy could not keep a backup copy ({write_reason(exc)}), so it did not "
                          "change the file.", "backup") from None
 
 
@@ -195,5 +211,14 @@ def write_in_place(path: str, data: bytes, backup: bool = True) -> Kept | None:
 
     refuse_links(path)
     kept = keep_old_text(path) if backup else None
-    write_atomically(path, data, like=path)
+    try:
+        write_atomically(path, data, like=path)
+    except BaseException:
+        # the file is as it was, so the copy made just now is not needed: do not leave it about
+        if kept is not None and kept.fresh and kept.backup:
+            try:
+                os.unlink(kept.backup)
+            except OSError:
+                pass
+        raise
     return kept

@@ -13,6 +13,8 @@ be read, a bad configuration) go to standard error.  Exit codes:
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import os
 import sys
 from pathlib import Path
@@ -313,15 +315,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:  # pragma: no cover
             pass
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - last line of defence: never a bare traceback
-        import traceback
+    except OSError as exc:
+        if exc.errno not in _FULL:
+            return _internal_error(exc)
+        # standard output (or standard error) goes to a file on a disk that is full
+        from .errors import write_reason
 
-        sys.stderr.write(
-            f"speakeasy: internal error: {type(exc).__name__}: {exc}\n"
-            f"This is a bug in speakeasy {__version__}. Please report it, with the details below.\n"
-        )
-        traceback.print_exc(file=sys.stderr)
-        return EXIT_INTERNAL
+        try:
+            sys.stderr.write(f"speakeasy: error: could not write the output ({write_reason(exc)}).\n")
+        except OSError:
+            pass
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never a bare traceback
+        return _internal_error(exc)
+
+
+#: errno values that mean a write found no room: a full disk, a full quota, ``ulimit -f``
+_FULL = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name)}
+
+
+def _internal_error(exc: BaseException) -> int:
+    import traceback
+
+    sys.stderr.write(
+        f"speakeasy: internal error: {type(exc).__name__}: {exc}\n"
+        f"This is a bug in speakeasy {__version__}. Please report it, with the details below.\n"
+    )
+    traceback.print_exception(exc, file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 # ---------------------------------------------------------------------------
@@ -409,6 +430,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         statistics = Statistics(ruleset)
     output = _AtomicOutput(args.output) if args.output else None  # fails early if FILE cannot be written
+    # Machine-readable output on standard output is held back and written whole at the end: a run that
+    # stops half way (a bug, Ctrl-C) never leaves half a JSON document for another program to read.
+    held = _HeldOutput() if output is None and args.format != "human" else None
     try:
         results = _run(args, settings, ruleset)
         if args.baseline:
@@ -417,7 +441,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             results = baseline.only_new(results, baseline.load(args.baseline))
         results = levels.wrap(results)
         shown = levels if args.min_level else None
-        stream = output.stream if output is not None else sys.stdout
+        stream = output.stream if output is not None else held if held is not None else sys.stdout
         if args.format == "human":
             from .reporters import human
 
@@ -448,9 +472,13 @@ def cmd_check(args: argparse.Namespace) -> int:
                     sys.stderr.write(f"speakeasy: {too_many}\n")
         if output is not None:
             output.commit()
+        if held is not None:
+            held.release(sys.stdout)
     finally:
         if output is not None:
             output.discard()
+        if held is not None:
+            held.close()
     # The exit code counts every finding, shown or not (see speakeasy/levels.py).
     tally = levels.all
     if tally.internal_errors:
@@ -495,8 +523,38 @@ def _too_many(tally: Any, limit: int | None) -> str:
             "the check fails.")
 
 
+def _cannot_write(target: str, exc: OSError) -> SpeakeasyError:
+    from .errors import write_reason
+
+    return SpeakeasyError(f"{target}: cannot write the report ({write_reason(exc)}). "
+                          "speakeasy wrote no report, and left any older one as it was.")
+
+
+class _GuardedText(io.TextIOWrapper):
+    """A text file whose write errors (a full disk) are a one-line :class:`SpeakeasyError` naming ``target``."""
+
+    target = ""
+
+    def write(self, text: str) -> int:
+        try:
+            return super().write(text)
+        except OSError as exc:
+            raise _cannot_write(self.target, exc) from None
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except OSError as exc:
+            raise _cannot_write(self.target, exc) from None
+
+
 class _AtomicOutput:
-    """A report file written to a temporary file next to it, then renamed over it."""
+    """A report file written to a temporary file next to it, then renamed over it.
+
+    The file appears whole or not at all: when anything fails (a full disk,
+    ``ulimit -f``, an error in the run), the temporary file is removed and
+    the target is left as it was.
+    """
 
     def __init__(self, target: str) -> None:
         import tempfile
@@ -509,30 +567,80 @@ class _AtomicOutput:
             fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=".speakeasy-", suffix=".tmp")
         except OSError as exc:
             raise SpeakeasyError(f"{target}: cannot write the report here ({exc.strerror or exc}).") from None
-        self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.stream = _GuardedText(io.BufferedWriter(io.FileIO(fd, "w")), encoding="utf-8", newline="\n")
+        self.stream.target = target
         self.done = False
 
     def commit(self) -> None:
         from .fix import umask
 
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
         try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
             os.chmod(self.tmp, 0o666 & ~umask())
             os.replace(self.tmp, self.target)
         except OSError as exc:
-            raise SpeakeasyError(f"{self.target}: cannot write the report ({exc.strerror or exc}).") from None
+            raise _cannot_write(self.target, exc) from None
         self.done = True
 
     def discard(self) -> None:
         if self.done:
             return
-        self.stream.close()
+        try:
+            self.stream.close()
+        except (OSError, SpeakeasyError):
+            pass  # the data that would not fit is thrown away with the file
         try:
             os.unlink(self.tmp)
         except OSError:
             pass
+
+
+class _HeldOutput:
+    """Machine-readable output kept until the run is complete, then written to standard output at once.
+
+    Up to :data:`HELD_IN_MEMORY` characters stay in memory; more go to an
+    unnamed temporary file, which the system removes however speakeasy ends.
+    """
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._buffer = tempfile.SpooledTemporaryFile(max_size=HELD_IN_MEMORY, mode="w+", encoding="utf-8",
+                                                     newline="\n")
+
+    def write(self, text: str) -> int:
+        try:
+            return self._buffer.write(text)
+        except OSError as exc:
+            from .errors import write_reason
+
+            raise SpeakeasyError(f"could not keep the output while the run went on ({write_reason(exc)}), so "
+                                 "none was written.") from None
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def release(self, out: Any) -> None:
+        import shutil
+
+        self._buffer.seek(0)
+        shutil.copyfileobj(self._buffer, out)
+        out.flush()
+
+    def close(self) -> None:
+        try:
+            self._buffer.close()
+        except OSError:
+            pass
+
+
+#: Characters of machine-readable output held in memory before the rest goes to a temporary file.
+HELD_IN_MEMORY = 32 * 1024 * 1024
 
 
 class _HumanEcho:
@@ -648,6 +756,13 @@ def cmd_fix(args: argparse.Namespace) -> int:
 
             problems.append(ReadError(exc.path, exc.message, exc.code))
             continue
+        except OSError as exc:  # a fault of the file system that nothing above turned into words
+            from .errors import write_reason
+            from .model import ReadError
+
+            problems.append(ReadError(path, f"{path}: speakeasy could not fix this file ({write_reason(exc)}). "
+                                      "It is as it was.", "write-error"))
+            continue
         if result.applied:
             changed += 1
             what = "suggested" if args.as_suggestions else "fixed"
@@ -683,8 +798,10 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if args.diff:
         say.write(f"Would change {changed} of {n_files}. --diff writes nothing.\n")
     else:
-        unchanged = " Files with nothing to change were not written." if changed < len(files) else ""
-        say.write(f"Changed {changed} of {n_files}.{unchanged}\n")
+        failed = len(problems) - len(missing)
+        unchanged = " Files with nothing to change were not written." if changed + failed < len(files) else ""
+        could_not = f" {failed} could not be fixed: see below." if failed else ""
+        say.write(f"Changed {changed} of {n_files}.{could_not}{unchanged}\n")
     if problems:
         return EXIT_USAGE
     return EXIT_FINDINGS if remaining else EXIT_OK
@@ -709,7 +826,12 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         sys.stderr.write(f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
     if errors:
         return EXIT_USAGE
-    baseline.write(data, args.output)
+    try:
+        baseline.write(data, args.output)
+    except OSError as exc:
+        from .errors import write_reason
+
+        raise SpeakeasyError(f"{args.output}: cannot write the baseline ({write_reason(exc)}).") from None
     sys.stdout.write(f"Recorded {data['findings']} {'finding' if data['findings'] == 1 else 'findings'} "
                      f"in {len(data['files'])} {'file' if len(data['files']) == 1 else 'files'} to {args.output}.\n")
     return EXIT_OK

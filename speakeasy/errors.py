@@ -118,3 +118,24 @@ class InputError(SpeakeasyError):
         self.path = path
         self.reason = message
         self.code = code
+
+
+#: Why a file could not be written, in words, for the errors people see most (by errno name).
+_WRITE_REASONS = {
+    "ENOSPC": "the disk is full",
+    "EDQUOT": "you have used all of your disk quota",
+    "EFBIG": "the file would be bigger than you are allowed to write, see ulimit -f",
+    "EROFS": "the disk is read-only",
+    "EACCES": "the folder or the file is read-only to you",
+    "EPERM": "the file or its folder may be locked against changes",
+}
+
+
+def write_reason(exc: OSError) -> str:
+    """Why writing failed, in one short phrase: 'the disk is full: No space left on device'."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    plain = exc.strerror or str(exc) or type(exc).__name__
+    reason = _WRITE_REASONS.get(name)
+    return f"{reason}: {plain}" if reason else plain

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError
+from .errors import InputError, write_reason
 from .model import Edit, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,9 +144,9 @@ def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = Fal
     ``backup``: when ``target`` is ``path``, keep the old text first (see :mod:`speakeasy.backups`).
     """
     from .engine import lint_document
-    from .readers import read_bytes
+    from .readers import read_bytes, read_file
 
-    raw = Path(path).read_bytes()
+    raw = read_file(path)  # a regular file only (a named pipe would wait for ever); InputError otherwise
     bom = raw.startswith(b"\xef\xbb\xbf")
     doc = read_bytes(path, raw)
     result = FixResult(path, target, original=raw)
@@ -174,24 +174,40 @@ def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = Fal
 
 
 def write_fixed(result: FixResult, data: bytes, backup: bool) -> None:
-    """Write a fixed file: in place (the old text kept first, unless ``backup`` is off), or a new copy."""
-    if os.path.abspath(result.output) == os.path.abspath(result.path):
-        from .backups import write_in_place
+    """Write a fixed file: in place (the old text kept first, unless ``backup`` is off), or a new copy.
 
-        result.kept = write_in_place(result.path, data, backup=backup)
-    else:
-        write_atomically(result.output, data, like=result.path)
+    A write that fails (a read-only folder, a full disk, ``ulimit -f``, a file
+    locked against changes) raises :class:`InputError` with one line, and
+    leaves every file as it was: the new text goes to a temporary file that
+    is removed, and the file is replaced only once that is complete.
+    """
+    in_place = os.path.abspath(result.output) == os.path.abspath(result.path)
+    try:
+        if in_place:
+            from .backups import write_in_place
+
+            result.kept = write_in_place(result.path, data, backup=backup)
+        else:
+            write_atomically(result.output, data, like=result.path)
+    except OSError as exc:
+        if in_place:
+            message = f"speakeasy could not write the fixed text ({write_reason(exc)}), so the file is as it was."
+        else:
+            message = (f"speakeasy could not write the fixed text to {result.output} ({write_reason(exc)}). "
+                       f"{result.path} is as it was.")
+        raise InputError(result.path, message, "write-error") from None
     result.written = True
 
 
 def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str | None = None,
              as_suggestions: bool = False, backup: bool = True, write: bool = True) -> FixResult:
     """Apply the safe fixes to one file (``write=False``: work them out, write nothing)."""
-    from .readers import format_for
+    from .readers import format_for, regular_file
 
     fmt = format_for(path)
     if fmt is None:
         raise InputError(path, "speakeasy cannot fix this kind of file.", "unsupported")
+    regular_file(path)  # not a named pipe, a link to nothing or a loop of links: one line each
     target = output_path(path, in_place, output)
     if fmt in ("docx", "odt"):
         from .writers.docx import fix_docx

@@ -231,21 +231,53 @@ def build_ruleset(settings: Settings) -> RuleSet:
 
 def _check_language_model(settings: Settings) -> None:
     """Load the pipeline named by ``language_model``: one that is not installed, or not a spaCy pipeline,
-    is a mistake in the settings (exit code 2, one line), found before any file is read."""
+    is a mistake in the settings (exit code 2, one line that starts with the file and line that name it),
+    found before any file is read."""
     from .analysis import load_pipeline
 
     name = settings["language_model"]
+    origin = str(settings.origins.get("language_model") or "")
+    at = re.fullmatch(r"(.*), line (\d+)", origin)
+    where = (f"{at.group(1)}:{at.group(2)}: " if at else
+             "" if not origin or origin.startswith(("command line", "built-in")) else f"{origin}: ")
     try:
+        if not _may_be_pipeline(name):
+            raise _NotPipeline(f"the package '{name}' has no meta.json")
         load_pipeline(name)
-    except ConfigError:
-        raise
+    except ConfigError as exc:
+        raise ConfigError(where + exc.message) from None
     except Exception as exc:  # noqa: BLE001 - e.g. an installed package that is not a spaCy pipeline
-        where = settings.origins.get("language_model") or "your settings"
+        detail = " ".join(str(exc).split())[:200]
+        detail = detail if isinstance(exc, _NotPipeline) else f"{type(exc).__name__}: {detail}"
         raise ConfigError(
-            f"The language model '{name}' (language_model, from {where}) could not be loaded: it is not a "
-            f"spaCy pipeline ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}). Name an installed "
+            f"{where}The language model '{name}' named in your configuration could not be loaded: it is not a "
+            f"spaCy pipeline ({detail}). Name an installed "
             "spaCy pipeline, or remove `language_model` to use the built-in blank English pipeline."
         ) from None
+
+
+class _NotPipeline(Exception):
+    """The package a ``language_model`` names is not a spaCy pipeline."""
+
+
+def _may_be_pipeline(name: str) -> bool:
+    """False for an installed package that is surely not a spaCy pipeline, found without importing it.
+
+    spaCy imports the package a name gives and calls its ``load()``; a
+    repository's settings must not make speakeasy import any package it likes.
+    A pipeline package has a ``meta.json`` beside its ``__init__.py``.
+    """
+    import importlib.util
+
+    if os.path.isdir(name) or not name.isidentifier():
+        return True  # a folder (spaCy reads its config.cfg), or not a package name: spaCy says what is wrong
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return True
+    if spec is None:
+        return True  # not installed: load_pipeline says so
+    return any(os.path.isfile(os.path.join(folder, "meta.json")) for folder in spec.submodule_search_locations or ())
 
 
 def _unknown_selector(ov: Override, ids: list[str]) -> UserDataError:
@@ -739,15 +771,59 @@ def _worker_lint(job: tuple[str, ReadOptions, str | None]) -> FileResult | ReadE
 
 def _parallel(files: list[str], settings: Settings, workers: int, options: ReadOptions,
               rules_key: str | None = None) -> Iterator[FileResult | ReadError]:
-    """Lint files in worker processes; yield results in the order of ``files``."""
+    """Lint files in worker processes; yield results in the order of ``files``.
+
+    A worker that dies (the out-of-memory killer sends SIGKILL; a C library
+    can crash) loses no other file's result.  The first file without a
+    result is checked again alone, in a fresh process; if that process dies
+    too, the file is a :class:`~speakeasy.model.ReadError` that says so.  The
+    files after it go on in a fresh pool.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    while done < len(files):
+        pool = _pool(settings, workers)
+        broke = False
+        try:
+            futures = [pool.submit(_worker_lint, (f, options, rules_key)) for f in files[done:]]
+            for future in futures:
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broke = True
+                    break
+                done += 1
+                yield result
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if broke:
+            yield _alone(files[done], settings, options, rules_key)
+            done += 1
+
+
+def _pool(settings: Settings, workers: int):  # type: ignore[no-untyped-def]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
-                             initargs=(settings,)) as pool:
-        yield from pool.map(_worker_lint, [(f, options, rules_key) for f in files], chunksize=1)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                               initargs=(settings,))
+
+
+def _alone(path: str, settings: Settings, options: ReadOptions, rules_key: str | None) -> FileResult | ReadError:
+    """Check one file in a fresh process of its own (after a worker died): its result, or a ReadError."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _pool(settings, 1)
+    try:
+        return pool.submit(_worker_lint, (path, options, rules_key)).result()
+    except BrokenProcessPool:
+        return ReadError(path, f"{path}: the process checking this file stopped suddenly, twice, so it was not "
+                         "checked. The system may have stopped it for using too much memory.", "worker-stopped")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def changed_since(ref: str, cwd: Path | None = None) -> set[Path]:

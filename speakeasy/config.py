@@ -19,7 +19,7 @@ import yaml
 from .errors import ConfigError, UserDataError
 from .paths import display_path
 from .readers import LANDMARKS
-from .schema import DataErrors, Field, Schema, Validator, compose
+from .schema import DataErrors, Field, Schema, Validator
 
 CONFIG_NAMES = (".speakeasy.yaml", ".speakeasy.yml")
 FAIL_ON = ("suggestion", "warning", "error", "never")
@@ -101,6 +101,10 @@ class Settings:
     overrides: list[Override] = field(default_factory=list)
     #: where relative paths in each key are resolved from
     bases: dict[str, Path] = field(default_factory=dict)
+    #: the folders the configuration file may name files in (see speakeasy.confine), and the keys whose value
+    #: came from that file: a rule pack named there may name wordlists only in these folders
+    repository: tuple[Path, ...] = ()
+    from_file: frozenset[str] = frozenset()
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -202,10 +206,15 @@ def load_file(path: Path) -> tuple[dict[str, Any], dict[str, tuple[int | None, i
         if v.errors:
             raise DataErrors(v.errors)
         return out, positions, text
+    from .confine import compose as compose_file
+    from .confine import refuse_foreign
     from .packs import read_yaml_text
 
     text = read_yaml_text(path)
-    node = compose(text, shown)
+    node = compose_file(text, shown, path)
+    if path.name not in CONFIG_NAMES:  # named with --config: it may be any file, so quote none of one that is not ours
+        refuse_foreign(shown, node, CONFIG.names(), "a speakeasy configuration file",
+                       "Check the name: settings are in .speakeasy.yaml, or under [tool.speakeasy] in pyproject.toml.")
     if node is None:
         return {}, {}, text
     v = Validator(shown, text)
@@ -266,9 +275,14 @@ def load_profile(name: str) -> tuple[dict[str, Any], dict[str, tuple[int | None,
         close = difflib.get_close_matches(name, list(profiles), n=1, cutoff=0.5)
         hint = f" Did you mean '{close[0]}'?" if close else f" The profiles are: {', '.join(profiles) or 'none'}."
         raise ConfigError(f"There is no profile called '{name}'.{hint}")
+    from .confine import compose as compose_file
+    from .confine import refuse_foreign
+
     shown = display_path(path)
     text = read_yaml_text(path)
-    node = compose(text, shown)
+    node = compose_file(text, shown, path)
+    refuse_foreign(shown, node, PROFILE.names(), "a profile", "Start from a copy of a shipped profile. It begins "
+                   "with `id:`.")
     v = Validator(shown, text)
     data = v.mapping(node, PROFILE) if node is not None else {}
     if v.errors:
@@ -315,6 +329,12 @@ def resolve(
         file_values, positions, text = load_file(path)
     shown = display_path(path) if path else ""
     root = path.resolve().parent if path else cwd
+    repository: tuple[Path, ...] = ()
+    if path is not None:
+        from .confine import repository_roots
+
+        repository = repository_roots(path)
+        _refuse_outside(file_values, positions, repository, root, cwd, cli, shown)
 
     # profile first (file or command line chooses it), then the file, then the command line
     profile = cli.get("profile") or file_values.get("profile")
@@ -366,7 +386,43 @@ def resolve(
         overrides.append(Override(sel, "on", "command line (--enable)", ("command line", None, None)))
     if values["fail_on"] not in FAIL_ON:
         raise ConfigError(f"--fail-on cannot be '{values['fail_on']}'. Use one of: {', '.join(FAIL_ON)}.")
-    return Settings(values, origins, root, path, overrides, bases)
+    from_file = frozenset(k for k, origin in origins.items() if shown and origin.startswith(shown)) if path else frozenset()
+    return Settings(values, origins, root, path, overrides, bases, repository, from_file)
+
+
+#: The settings that name files, and the command-line option that names them instead.
+_PATH_SETTINGS = {"wordlists": "--wordlist", "packs": "--pack", "profile": "--profile",
+                  "language_model": "--language-model"}
+
+
+def _refuse_outside(file_values: dict[str, Any], positions: dict[str, tuple[int | None, int | None]],
+                    repository: tuple[Path, ...], root: Path, cwd: Path, cli: dict[str, Any], shown: str) -> None:
+    """Every file or folder the configuration file names must be inside the repository (issue 16, S3).
+
+    Paths are resolved as they are when used: wordlists and packs from the file's folder, a profile and a
+    language model from the current folder.  Settings the command line replaces are not checked.
+    """
+    from .confine import inside, looks_like_path, outside_message
+    from .schema import DataErrors
+
+    problems = []
+    for key, flag in _PATH_SETTINGS.items():
+        value = file_values.get(key)
+        if not value or (key != "wordlists" and cli.get(key)):
+            continue
+        names = [value] if isinstance(value, str) else list(value)
+        for name in names:
+            if not isinstance(name, str) or (key != "wordlists" and not looks_like_path(name)):
+                continue
+            p = Path(name).expanduser() if key == "language_model" else Path(name)
+            base = root if key in ("wordlists", "packs") else cwd
+            p = p if p.is_absolute() else base / p
+            if not inside(p, repository):
+                line, column = positions.get(key, (None, None))
+                problem, hint = outside_message(key, name, repository, flag, link=inside(p.parent, repository))
+                problems.append(UserDataError(shown, problem, line, column, hint))
+    if problems:
+        raise DataErrors(problems)
 
 
 def _origin(shown: str, positions: dict[str, tuple[int | None, int | None]], key: str) -> str:

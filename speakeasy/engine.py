@@ -170,9 +170,12 @@ def build_ruleset(settings: Settings) -> RuleSet:
         _check_language_model(settings)
     errors: list[UserDataError] = []
     packs: list[Pack] = []
+    # a pack the repository's settings name may use wordlists only in the repository (see speakeasy.confine)
+    confine = settings.repository if "packs" in settings.from_file else ()
+    shipped = {p.resolve() for p in [*builtin_pack_paths(), *plugins.pack_paths().values()]} if confine else set()
     for path in _pack_paths(settings):
         try:
-            packs.append(load_pack(path, loaded.wordlist_dirs))
+            packs.append(load_pack(path, loaded.wordlist_dirs, () if path.resolve() in shipped else confine))
         except DataErrors as exc:
             errors.extend(exc.errors)
     rules: list[Rule] = []

@@ -18,7 +18,7 @@ import yaml
 
 from .errors import UserDataError
 from .model import Level
-from .schema import DataErrors, Field, Schema, Validator, _node_kind, compose
+from .schema import DataErrors, Field, Schema, Validator, _node_kind
 
 # ---------------------------------------------------------------------------
 # Where the shipped data lives
@@ -491,19 +491,31 @@ def parse_wordlist_text(path: str | os.PathLike[str], text: str) -> Wordlist:
     return _parse_wordlist(Path(path), text)
 
 
-def _read_node(path: Path, text: str | None = None) -> tuple[str, str, yaml.Node | None]:
-    """(shown path, text, YAML node tree) of a pack or wordlist; DataErrors if unreadable."""
+def _read_node(path: Path, text: str | None = None, expect: tuple[str, ...] = (),
+               what: str = "") -> tuple[str, str, yaml.Node | None]:
+    """(shown path, text, YAML node tree) of a pack or wordlist; DataErrors if unreadable.
+
+    ``expect``: the keys of what the file should be (``what``, like "a wordlist").  A file that is not
+    one, or is not YAML, gets one error that quotes none of it (see :mod:`speakeasy.confine`).
+    """
+    from .confine import compose as compose_file
+    from .confine import refuse_foreign
+
     shown = _display(path)
     try:
         if text is None:
             text = read_yaml_text(path)
-        return shown, text, compose(text, shown)
+        node = compose_file(text, shown, path)
     except UserDataError as exc:
         raise DataErrors([exc]) from None
+    if expect:
+        copy = "wordlist. It begins with `title:`." if what == "a wordlist" else "rule pack. It begins with `id:`."
+        refuse_foreign(shown, node, expect, what, f"Start from a copy of a shipped {copy}")
+    return shown, text, node
 
 
 def _parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
-    shown, text, node = _read_node(path, text)
+    shown, text, node = _read_node(path, text, tuple(WORDLIST.names()), "a wordlist")
     v = Validator(shown, text)
     if node is None:
         v.errors.append(UserDataError(shown, "This wordlist is empty.", 1, 1, "Start from a copy of a shipped wordlist."))
@@ -678,6 +690,12 @@ def _entry_problem(entry: Entry) -> tuple[str, str, int, str] | None:
     return None
 
 
+def _inside(path: Path, roots: tuple[Path, ...]) -> bool:
+    from .confine import inside
+
+    return inside(path, roots)
+
+
 def resolve_wordlist(name: str, base: Path, search: list[Path]) -> Path | None:
     """Find a wordlist by name (``plain-english``) or path (``../our-words.yaml``)."""
     candidates = []
@@ -696,8 +714,8 @@ def resolve_wordlist(name: str, base: Path, search: list[Path]) -> Path | None:
 
 @lru_cache(maxsize=64)
 def _load_pack_cached(path: str, mtime: int, size: int, search: tuple[str, ...], cwd: str,
-                      plugin_kinds: tuple[str, ...] = ()) -> Pack:
-    return _parse_pack(Path(path), [Path(s) for s in search])
+                      plugin_kinds: tuple[str, ...] = (), confine: tuple[str, ...] = ()) -> Pack:
+    return _parse_pack(Path(path), [Path(s) for s in search], tuple(Path(c) for c in confine))
 
 
 def wordlist_folders(pack: Path | None = None, plugin_dirs: list[Path] | None = None) -> list[Path]:
@@ -730,11 +748,15 @@ def no_wordlist_hint(name: str) -> str:
     return "Check the name. It is the file name in the wordlists folder, without '.yaml'."
 
 
-def load_pack(path: str | os.PathLike[str], wordlist_dirs: list[Path] | None = None) -> Pack:
+def load_pack(path: str | os.PathLike[str], wordlist_dirs: list[Path] | None = None,
+              confine: tuple[Path, ...] = ()) -> Pack:
     """Load and validate one rule pack and the wordlists it names.
 
     ``wordlist_dirs``: the enabled plugins' wordlist folders (default: those of
     the plugins in use, :func:`speakeasy.plugins.active`); see :func:`wordlist_folders`.
+    ``confine``: for a pack a repository's settings name, the repository's folders
+    (see :mod:`speakeasy.confine`): the pack may use wordlists only there, or shipped
+    or plugin ones.
     """
     p = Path(path)
     try:
@@ -748,15 +770,16 @@ def load_pack(path: str | os.PathLike[str], wordlist_dirs: list[Path] | None = N
 
     # the kinds of the enabled plugins are part of the key: a pack may use them
     plugin_kinds = tuple(sorted(active().kinds))
+    allowed = (*confine, *dirs[1:]) if confine else ()  # dirs[0] is the folder next to the pack's: not trusted
     return _load_pack_cached(str(p.resolve()), st.st_mtime_ns, st.st_size, tuple(str(d) for d in dirs), os.getcwd(),
-                             plugin_kinds)
+                             plugin_kinds, tuple(str(d) for d in allowed))
 
 
-def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:
+def _parse_pack(path: Path, wordlist_dirs: list[Path], confine: tuple[Path, ...] = ()) -> Pack:
     from .kinds.base import registry
 
     kinds = registry()
-    shown, text, node = _read_node(path)
+    shown, text, node = _read_node(path, None, (*PACK.names(), "rules"), "a rule pack")
     v = Validator(shown, text)
     if node is None:
         raise DataErrors([UserDataError(shown, "This rule pack is empty.", 1, 1,
@@ -791,7 +814,7 @@ def _parse_pack(path: Path, wordlist_dirs: list[Path]) -> Pack:
     elif rules_node is not None:
         seen: dict[str, int] = {}
         for number, rule_node in enumerate(rules_node.value, start=1):
-            rule = _parse_rule(v, rule_node, number, pack, kinds, path, wordlist_dirs)
+            rule = _parse_rule(v, rule_node, number, pack, kinds, path, wordlist_dirs, confine)
             if rule is None:
                 continue
             if rule.id in seen:
@@ -814,6 +837,7 @@ def _parse_rule(
     kinds: dict[str, Any],
     path: Path,
     wordlist_dirs: list[Path],
+    confine: tuple[Path, ...] = (),
 ) -> Rule | None:
     where = f"number {number} in `rules`"
     if not isinstance(node, yaml.MappingNode):
@@ -889,6 +913,13 @@ def _parse_rule(
         pos = data["__pos__"].get("wordlists")
         for index, name in enumerate(names):
             found = resolve_wordlist(name, path.parent, wordlist_dirs)
+            if found is not None and confine and not _inside(found, confine):
+                line, column = pos.item(index) if pos else (rule.line, data["__column__"])
+                v.errors.append(UserDataError(
+                    v.path, f"The wordlist '{name}' is outside this repository ({confine[0]}).", line, column,
+                    "A rule pack your settings name may use shipped wordlists and wordlists in the repository. "
+                    "To use another, name it on the command line with --wordlist.", source=v.source))
+                continue
             if found is None:
                 line, column = pos.item(index) if pos else (rule.line, data["__column__"])
                 v.errors.append(

@@ -91,6 +91,34 @@ class QuitScreen(ModalScreen[str]):
         self.dismiss(answer)
 
 
+class ChangedScreen(ModalScreen[bool]):
+    """The file changed on disk since it was opened: save over it, or not."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Save anyway", id="review.changed-save"),
+        Binding("n,escape", "answer(False)", "Do not save", id="review.changed-cancel"),
+    ]
+
+    def __init__(self, what: str, copy: bool = False) -> None:
+        super().__init__()
+        self.what = what
+        self.copy = copy
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="changed-dialog"):
+            yield Label(self.what, id="changed-what")
+            if self.copy:
+                yield Label("The file itself is not changed. Your copy is made from the file as you opened it, "
+                            "so it will not have the other changes.", id="changed-question")
+            else:
+                yield Label("Save your review over it? speakeasy keeps the text that is there now first: "
+                            "in git, or in a .bak copy next to the file.", id="changed-question")
+            yield Label("y: save anyway   n or Escape: do not save, keep working", classes="hint")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
 class SaveWordScreen(ModalScreen[str | None]):
     """Word files: save a clean copy or a copy with tracked changes."""
 
@@ -661,10 +689,30 @@ class ReviewApp(App[int]):
         self._save_then()
 
     def _save_then(self, then: Any = None) -> None:
-        """Save (a Word file: ask first, clean copy or tracked changes), then call ``then`` if it worked."""
+        """Save (a Word file: ask first, clean copy or tracked changes), then call ``then`` if it worked.
+
+        When the file changed on disk since it was opened, ask first whether
+        to save over it (:meth:`ReviewSession.changed_on_disk`).
+        """
         s = self.session
         if s is None:
             return
+        changed = s.changed_on_disk()
+        if not changed:
+            self._save_unchanged(then)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save_unchanged(then)
+            else:
+                self.notify("Not saved. Your review is still here.", severity="warning")
+
+        self.push_screen(ChangedScreen(changed, copy=s.is_docx), answered)
+
+    def _save_unchanged(self, then: Any = None) -> None:
+        s = self.session
+        assert s is not None
         if not s.can_suggest:  # Markdown, text, OpenDocument: one way to save
             if self._save(False) and then is not None:
                 then()

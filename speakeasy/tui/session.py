@@ -113,7 +113,7 @@ class ReviewSession:
     """One document under review.  See the module docstring."""
 
     def __init__(self, path: str, ruleset: "RuleSet") -> None:
-        from ..readers import ReadOptions, format_for, read_path, supported_suffixes
+        from ..readers import ReadOptions, format_for, read_bytes, read_file, supported_suffixes
 
         self.path = str(path)
         self.ruleset = ruleset
@@ -124,7 +124,7 @@ class ReviewSession:
         self.format = fmt
         #: speakeasy cannot write this format: findings can be skipped, ignored and kept, not changed
         self.read_only = fmt not in WRITABLE
-        raw = Path(self.path).read_bytes()
+        raw = read_file(self.path)  # a regular file only: a named pipe would wait for ever
         #: the file as it was read, and as this session last wrote it (None before the first save)
         self.raw = raw
         self._written: bytes | None = None
@@ -138,7 +138,7 @@ class ReviewSession:
             options = dataclasses.replace(options, include_comments=False)
         self.options = options
         self._view_text: str | None = None
-        doc = read_path(self.path, options=options)
+        doc = read_bytes(self.path, raw, options=options)  # the very bytes kept in self.raw
         self.original = doc.source
         self.state = State(doc.source)
         self.saved_state = self.state
@@ -539,6 +539,30 @@ class ReviewSession:
 
     # -- saving ---------------------------------------------------------------------------
 
+    def changed_on_disk(self) -> str:
+        """'' when the file holds what this session read (or last saved); otherwise what happened, in words.
+
+        Someone may have saved the file in another editor while it was open
+        here.  Saving would then replace their text (kept first as a backup,
+        as always), so :class:`~speakeasy.tui.app.ReviewApp` asks before it
+        saves.  A Word or OpenDocument file is never replaced, but its copy is
+        made from the file as it was opened, without the new changes.
+        """
+        from ..readers import read_file
+
+        if self.read_only:
+            return ""
+        try:
+            on_disk = read_file(self.path)
+        except InputError as exc:
+            if exc.code == "not-found":
+                return f"{self.path} has been moved or deleted since you opened it."
+            return ""  # saving says what is wrong
+        expected = self._written if self._written is not None else self.raw
+        if on_disk == expected:
+            return ""
+        return f"{self.path} has changed since you opened it: it was saved in another program."
+
     def save(self, as_suggestions: bool = False) -> list[str]:
         """Write everything chosen; returns the paths written.
 
@@ -553,7 +577,7 @@ class ReviewSession:
             if self.state.docx_edits != saved.docx_edits or not Path(target).exists():
                 findings = {(f.start, f.end): f for f in self._docx_findings}
                 save_docx(self.path, list(self.state.docx_edits), target, as_suggestions=as_suggestions,
-                          findings=findings)
+                          findings=findings, data=self.raw)
                 written.append(target)
         elif self.state.text != saved.text:
             data = self.state.text.encode("utf-8")
@@ -604,7 +628,8 @@ class ReviewSession:
 
 
 def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str, as_suggestions: bool = False,
-              findings: dict[tuple[int, int], Finding] | None = None) -> list[tuple[int, int, str, str]]:
+              findings: dict[tuple[int, int], Finding] | None = None,
+              data: bytes | None = None) -> list[tuple[int, int, str, str]]:
     """Apply chosen replacements (offsets in the text as read) to a Word file's runs.
 
     Formatting is kept as ``speakeasy fix`` keeps it: the replacement goes into
@@ -613,12 +638,14 @@ def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str, as
     says why, from the finding at the same place in ``findings``), as
     ``speakeasy fix --as-suggestions`` does.  Returns the edits that could not
     be made (a tab or line break inside, the runs no longer hold the words, or
-    the words are already inside a tracked change).
+    the words are already inside a tracked change).  ``data``: the file's
+    bytes as the edits' offsets know them (as first read), so that a file
+    changed on disk meanwhile cannot move the edits to the wrong words.
     """
-    from ..readers import read_path
+    from ..readers import read_bytes, read_path
     from ..writers.docx import _repackage, _replace, _slot_text, _Suggestions
 
-    doc = read_path(path)
+    doc = read_bytes(path, data) if data is not None else read_path(path)
     native = doc.native
     if native is None or getattr(native, "format", "") not in ("docx", "odt"):
         raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")

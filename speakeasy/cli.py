@@ -321,6 +321,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # standard output (or standard error) goes to a file on a disk that is full
         from .errors import write_reason
 
+        try:  # what is left in the buffer goes nowhere, so Python's last flush at exit cannot fail again
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+        except (OSError, ValueError, AttributeError):
+            pass
         try:
             sys.stderr.write(f"speakeasy: error: could not write the output ({write_reason(exc)}).\n")
         except OSError:

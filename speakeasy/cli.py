@@ -98,6 +98,18 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--changed-since", metavar="REF",
                    help="check only files changed since this git ref (a branch, tag or commit), new files included")
     p.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
+    _add_follow_links(p)
+
+
+def _add_follow_links(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--follow-links", action="store_true",
+                   help="also read documents that are links to files outside the folder being checked, and "
+                   "look in linked folders (without it, such links are left out, with a line saying so)")
+
+
+def _skipped(line: str) -> None:
+    """Say that a document was left out (a link out of the folder being checked): one line on standard error."""
+    sys.stderr.write(f"speakeasy: {line}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -189,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--as-suggestions", action="store_true",
                      help="Word files: write the changes as tracked changes with comments, to accept or reject in Word")
     fix.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_follow_links(fix)
     _add_config_options(fix)
 
     base = sub.add_parser(
@@ -403,11 +416,12 @@ def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
         only = changed_since(args.changed_since)
     jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
     results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
-                           jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache))
+                           jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache),
+                           follow_links=args.follow_links, on_skip=_skipped)
     if _show_progress(sys.stderr):
         from .engine import collect_files
 
-        total = len(collect_files(args.paths, settings)[0])
+        total = len(collect_files(args.paths, settings, args.follow_links)[0])
         if total >= PROGRESS_FROM:
             results = progress(results, total, sys.stderr)
     return results
@@ -743,7 +757,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     ruleset = build_ruleset(settings)
-    files, missing = collect_files(args.paths, settings)
+    files, missing = collect_files(args.paths, settings, args.follow_links, _skipped)
     if args.output and len(files) != 1:
         raise SpeakeasyError("--output works with exactly one file; use --in-place for several.")
     problems = list(missing)

@@ -13,7 +13,7 @@ import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import yaml
 
@@ -566,14 +566,29 @@ def _is_ignored(rel: str, patterns: list[str]) -> bool:
     return False
 
 
-def collect_files(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[ReadError]]:
-    """Expand folders (recursively, skipping hidden ones) and apply ignore globs."""
+#: What speakeasy says about a link it does not follow (see :func:`collect_files`).
+SKIPPED_LINK = ("{path}: not read, because it is a link to a file outside the folder being checked. "
+                "Use --follow-links to read it.")
+
+
+def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool = False,
+                  on_skip: "Callable[[str], None] | None" = None) -> tuple[list[str], list[ReadError]]:
+    """Expand folders (recursively, skipping hidden ones) and apply ignore globs.
+
+    Links that lead out of the folder being checked are not followed (issue 16, S4): a document that is a
+    link to a file outside the folder is left out, and so is a file or folder named on the command line that
+    is reached through a link leading outside both the current folder and the repository.  ``on_skip`` is
+    told each one, with a line for people (:data:`SKIPPED_LINK`).  ``follow_links``: follow every link,
+    into linked folders too (each folder once).
+    """
+    from .confine import inside
     from .readers import format_for
 
     patterns = list(settings["ignore"])
     root = settings.base("ignore")
     files: list[str] = []
     errors: list[ReadError] = []
+    here = (Path.cwd(), *getattr(settings, "repository", ()))
 
     def rel(p: Path) -> str:
         try:
@@ -581,19 +596,43 @@ def collect_files(paths: Iterable[str], settings: Settings) -> tuple[list[str], 
         except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop of links (a -> b -> a)
             return p.as_posix()
 
+    def skip(p: str) -> None:
+        if on_skip is not None:
+            on_skip(SKIPPED_LINK.format(path=p))
+
+    def through_a_link(p: Path) -> bool:
+        """Whether ``p`` or a folder above it is a link (so its real place differs from its name)."""
+        return os.path.realpath(p) != os.path.abspath(p)
+
     for raw in paths:
         p = Path(raw)
+        if raw != "-" and not follow_links and through_a_link(p) and not inside(p, here):
+            skip(raw)
+            continue
         if p.is_dir():
             found = []
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames[:] = sorted(
-                    d for d in dirnames if not d.startswith(".") and not _is_ignored(rel(Path(dirpath, d)), patterns)
-                )
+            top = Path(os.path.realpath(p))
+            seen_dirs = {str(top)}
+            for dirpath, dirnames, filenames in os.walk(p, followlinks=follow_links):
+                kept = []
+                for d in sorted(dirnames):
+                    if d.startswith(".") or _is_ignored(rel(Path(dirpath, d)), patterns):
+                        continue
+                    if follow_links:  # each real folder once: a link back up is not a loop
+                        real = os.path.realpath(os.path.join(dirpath, d))
+                        if real in seen_dirs:
+                            continue
+                        seen_dirs.add(real)
+                    kept.append(d)
+                dirnames[:] = kept
                 for name in sorted(filenames):
                     if name.startswith("."):
                         continue
                     fp = Path(dirpath, name)
                     if format_for(name) is None or _is_ignored(rel(fp), patterns):
+                        continue
+                    if not follow_links and fp.is_symlink() and not inside(fp, (top,)):
+                        skip(str(fp))
                         continue
                     found.append(str(fp))
             files.extend(found)
@@ -621,6 +660,8 @@ def iter_results(
     only: set[Path] | None = None,
     jobs: int = 1,
     use_cache: bool = False,
+    follow_links: bool = False,
+    on_skip: "Callable[[str], None] | None" = None,
 ) -> Iterator[FileResult | ReadError]:
     """Lint files and folders one at a time (``-`` is standard input).
 
@@ -630,9 +671,10 @@ def iter_results(
     of files; reporters print each result as it comes.  ``only``: check only
     files whose resolved path is in this set (see :func:`changed_since`).
     ``jobs``: lint in that many processes when there are enough files; the
-    results come in the same order as a serial run.
+    results come in the same order as a serial run.  ``follow_links`` and ``on_skip``: see
+    :func:`collect_files`.
     """
-    files, errors = collect_files(paths, ruleset.settings)
+    files, errors = collect_files(paths, ruleset.settings, follow_links, on_skip)
     if only is not None:
         files = [f for f in files if f == "-" or Path(f).resolve() in only]
     yield from errors

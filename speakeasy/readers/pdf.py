@@ -36,10 +36,17 @@ The reader records what the PDF accessibility rules need as features:
 but an image, as a scan has) and ``pdf-image`` (each figure of a tagged
 PDF, with its alternative text).
 
-Limits keep a run bounded: at most :data:`MAX_PAGES` pages, and
-:data:`MAX_SECONDS` seconds of reading; a content stream that unpacks to
-more than :data:`MAX_STREAM_BYTES` is refused before it is unpacked.  A
-PDF that is encrypted with a password, damaged or over a limit gets one
+Limits keep a run bounded in time and memory, whatever the file asks
+pdfminer.six to do (see :mod:`speakeasy.readers.pdf_limits` for how):
+at most :data:`MAX_PAGES` pages, :data:`MAX_SECONDS` seconds of reading,
+:data:`MAX_STREAM_BYTES` bytes unpacked from all the PDF's streams
+together (page content, Form XObjects, fonts, ToUnicode maps, metadata,
+object streams: whatever their filters), :data:`MAX_OPERATORS` operators
+in its content, :data:`MAX_LETTERS` letters, and :data:`MAX_PAGE_ITEMS`
+letters and pictures on one page.  Each has an environment variable that
+raises it (:data:`SETTINGS`), named in the message when a PDF goes over it.
+Objects that refer to each other in a loop are a damaged PDF.  A PDF that
+is encrypted with a password, damaged or over a limit gets one
 :class:`~speakeasy.errors.InputError`, never a traceback.
 
 Why pdfminer.six and not pypdf: both find the same words in our
@@ -53,8 +60,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import time
-import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -68,9 +73,25 @@ from .markdown import URL
 #: The most pages read; a longer PDF is refused with a clear message.
 MAX_PAGES = 2000
 #: The most seconds spent reading one PDF.
-MAX_SECONDS = 120.0
-#: The most bytes one page's content may unpack to (a "zip bomb" guard).
-MAX_STREAM_BYTES = 64 * 1024 * 1024
+MAX_SECONDS = 30.0
+#: The most bytes all the streams of one PDF may unpack to, together (a "zip bomb" guard).
+MAX_STREAM_BYTES = 256 * 1024 * 1024
+#: The most operators in the content of one PDF (its pages and the Form XObjects they draw).
+MAX_OPERATORS = 2_000_000
+#: The most letters drawn in one PDF.
+MAX_LETTERS = 4_000_000
+#: The most letters and pictures drawn on one page.
+MAX_PAGE_ITEMS = 200_000
+
+#: The environment variable that raises each limit (a number: pages, seconds, megabytes, operators, letters).
+SETTINGS = {
+    "pages": "SPEAKEASY_PDF_MAX_PAGES",
+    "seconds": "SPEAKEASY_PDF_MAX_SECONDS",
+    "unpacked": "SPEAKEASY_PDF_MAX_MB",
+    "operators": "SPEAKEASY_PDF_MAX_OPERATORS",
+    "letters": "SPEAKEASY_PDF_MAX_LETTERS",
+    "page_items": "SPEAKEASY_PDF_MAX_PAGE_ITEMS",
+}
 
 #: Where running headers and footers are looked for: this share of the page at the top and at the bottom.
 _EDGE = 0.12
@@ -102,12 +123,67 @@ _BLOCK_TYPES = {
 _CONTEXT_KINDS = (BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.FOOTNOTE, BlockKind.BLOCKQUOTE)
 
 
-class _TooSlow(Exception):
-    pass
+@dataclass(frozen=True)
+class _Limits:
+    """The limits for one PDF: the module's defaults, or the environment variables of :data:`SETTINGS`."""
 
+    pages: int
+    seconds: float
+    unpacked: int
+    operators: int
+    letters: int
+    page_items: int
 
-class _StreamTooBig(Exception):
-    pass
+    @classmethod
+    def now(cls, path: str) -> "_Limits":
+        import os
+
+        def number(what: str, default: float) -> float:
+            name = SETTINGS[what]
+            raw = os.environ.get(name, "").strip()
+            if not raw:
+                return default
+            try:
+                value = float(raw.replace("_", "").replace(",", ""))
+            except ValueError:
+                value = -1.0
+            if not value > 0 or value == float("inf"):
+                raise InputError(path, f"{name} is '{raw[:40]}', but it must be a number above 0, so this PDF "
+                                 "was not checked.", "setting")
+            return value
+
+        return cls(
+            pages=int(number("pages", MAX_PAGES)),
+            seconds=number("seconds", MAX_SECONDS),
+            unpacked=int(number("unpacked", MAX_STREAM_BYTES / 2**20) * 2**20),
+            operators=int(number("operators", MAX_OPERATORS)),
+            letters=int(number("letters", MAX_LETTERS)),
+            page_items=int(number("page_items", MAX_PAGE_ITEMS)),
+        )
+
+    def message(self, what: str) -> str:
+        """The one line for a PDF over the limit ``what``: the limit, and the setting that raises it."""
+        raise_it = f"To check it anyway, set the environment variable {SETTINGS[what]} higher than " \
+                   f"{self.shown(what)}."
+        if what == "seconds":
+            return (f"this PDF took more than {self.seconds:g} seconds to read, so it was not checked. Check it in "
+                    f"parts, or check the document it was made from. {raise_it}")
+        if what == "unpacked":
+            return (f"this PDF unpacks to more than {self.unpacked / 2**20:g} MB, so it was not checked. The file "
+                    f"may be damaged or made to harm. {raise_it}")
+        if what == "operators":
+            return (f"this PDF has more than {self.operators:,} drawing operators, so it was not checked. The file "
+                    f"may be damaged or made to harm. {raise_it}")
+        if what == "letters":
+            return (f"this PDF has more than {self.letters:,} letters, so it was not checked. Check it in parts. "
+                    f"{raise_it}")
+        return (f"a page of this PDF draws more than {self.page_items:,} letters and pictures, so it was not "
+                f"checked. The file may be damaged or made to harm. {raise_it}")
+
+    def shown(self, what: str) -> str:
+        value = {"pages": self.pages, "seconds": self.seconds, "unpacked": self.unpacked / 2**20,
+                 "operators": self.operators, "letters": self.letters, "page_items": self.page_items}[what]
+        return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 # -- one letter and one line -----------------------------------------------------------------
@@ -162,28 +238,23 @@ def parse(path: str, data: bytes, include_comments: bool = False, **_: Any) -> D
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
         raise InputError(path, "this is not a PDF file (it does not start with %PDF), so it was not checked.",
                          "damaged")
+    from .pdf_limits import Budget, DamagedContent, OverLimit, ReferenceLoop, active
+
+    limits = _Limits.now(path)
     with _quiet():
         try:
-            return _parse(path, data, include_comments)
+            with active(Budget(limits.seconds, limits.unpacked, limits.operators)):
+                return _parse(path, data, include_comments, limits)
         except InputError:
             raise
-        except _TooSlow:
-            raise InputError(
-                path,
-                f"this PDF took more than {MAX_SECONDS:.0f} seconds to read, so it was not checked. "
-                "Check it in parts, or check the document it was made from.",
-                "too-large",
-            ) from None
-        except _StreamTooBig:
-            raise InputError(
-                path,
-                f"a page of this PDF unpacks to more than {MAX_STREAM_BYTES / 2**20:g} MB, so it was not "
-                "checked. The file may be damaged or made to harm.",
-                "too-large",
-            ) from None
-        except RecursionError:
+        except OverLimit as over:
+            raise InputError(path, limits.message(over.what), "too-large") from None
+        except (RecursionError, ReferenceLoop):
             raise InputError(path, "this PDF is damaged (its objects refer to each other in a loop).",
                              "damaged") from None
+        except DamagedContent:
+            raise InputError(path, f"this PDF is damaged (a page's content has a list of more than "
+                             f"{_max_list():,} values).", "damaged") from None
         except MemoryError:
             raise InputError(path, "this PDF is too big to read in the memory this computer has.",
                              "too-large") from None
@@ -216,26 +287,41 @@ def _quiet() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _parse(path: str, data: bytes, include_comments: bool = False) -> Document:
+def _max_list() -> int:
+    from .pdf_limits import MAX_LIST
+
+    return MAX_LIST
+
+
+def _parse(path: str, data: bytes, include_comments: bool, limits: _Limits) -> Document:
     import io
 
-    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
-    deadline = time.monotonic() + MAX_SECONDS
+    from .pdf_limits import current, document_class
+
+    budget = current()
+    assert budget is not None
     parser = PDFParser(io.BytesIO(data))
-    pdf = PDFDocument(parser, password="")
+    pdf = document_class()(parser, password="")
     catalog = _resolve(pdf.catalog) or {}
-    pages_obj = list(PDFPage.create_pages(pdf))
-    if len(pages_obj) > MAX_PAGES:
+    pages_obj = []
+    count = 0
+    for page in PDFPage.create_pages(pdf):
+        count += 1
+        if count <= limits.pages:
+            pages_obj.append(page)  # past the limit, only counted: a page tree can be long
+        budget.tick()
+    if count > limits.pages:
         raise InputError(
             path,
-            f"this PDF has {len(pages_obj):,} pages; speakeasy reads up to {MAX_PAGES:,}. Check it in parts.",
+            f"this PDF has {count:,} pages; speakeasy reads up to {limits.pages:,}. Check it in parts, or set the "
+            f"environment variable {SETTINGS['pages']} higher than {limits.pages}.",
             "too-large",
         )
     page_numbers = {p.pageid: i + 1 for i, p in enumerate(pages_obj)}
-    reader = _Reader(deadline)
+    reader = _Reader(budget, limits)
     pages = [_read_page(reader, p, i + 1) for i, p in enumerate(pages_obj)]
 
     running = _running_lines(pages)
@@ -283,19 +369,20 @@ def _parse(path: str, data: bytes, include_comments: bool = False) -> Document:
 class _Reader:
     """One device and interpreter for all the pages of a PDF, so its fonts are read once, not on every page."""
 
-    def __init__(self, deadline: float) -> None:
-        from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    def __init__(self, budget: Any, limits: _Limits) -> None:
+        from pdfminer.pdfinterp import PDFResourceManager
 
-        self.device = _device_class()(PDFResourceManager(caching=True), deadline)
-        self.interpreter = PDFPageInterpreter(self.device.rsrcmgr, self.device)
-        self.deadline = deadline
+        from .pdf_limits import interpreter_class
+
+        self.device = _device_class()(PDFResourceManager(caching=True), budget, limits)
+        self.interpreter = interpreter_class()(self.device.rsrcmgr, self.device)
+        self.budget = budget
 
     def layout(self, page: Any) -> Any:
         """pdfminer.six's layout of one page, each letter and image marked with its tag."""
-        if time.monotonic() > self.deadline:
-            raise _TooSlow
-        _check_streams(page)
+        self.budget.check_time()
         self.device.tags = []
+        self.device.page_items = 0
         self.interpreter.process_page(page)
         return self.device.get_result()
 
@@ -304,17 +391,44 @@ class _Reader:
 def _device_class() -> type:
     """The pdfminer.six device that records the marked-content id and artifact flag of every letter and image.
 
+    It keeps no lines, rectangles or curves (nothing here reads them, and a page of a million strokes
+    would otherwise hold a million objects), counts what each page draws against the limits, and
+    groups letters into lines only: pdfminer.six's grouping of lines into boxes is not used (lines
+    are put in the order the page draws them), so it is skipped.
+
     Made on first use, so that importing this module does not import pdfminer.six.
     """
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams
+    from pdfminer.layout import LAParams, LTChar, LTLayoutContainer
+
+    from .pdf_limits import OverLimit
+
+    def lines_only(container: Any, laparams: Any) -> None:
+        """``LTLayoutContainer.analyze`` without the text boxes: the letters become lines, figures alike."""
+        letters, others = [], []
+        for obj in container:
+            (letters if isinstance(obj, LTChar) else others).append(obj)
+        for obj in others:
+            if isinstance(obj, LTLayoutContainer):
+                lines_only(obj, laparams)
+            else:
+                obj.analyze(laparams)
+        if letters:
+            container._objs = list(container.group_objects(laparams, letters)) + others
 
     class Device(PDFPageAggregator):
-        def __init__(self, rsrcmgr: Any, deadline: float) -> None:
+        def __init__(self, rsrcmgr: Any, budget: Any, limits: _Limits) -> None:
             super().__init__(rsrcmgr, laparams=LAParams(all_texts=True, boxes_flow=None))
-            self.deadline = deadline
+            self.budget = budget
+            self.limits = limits
             self.tags: list[tuple[int | None, bool]] = []
             self.count = 0
+            self.page_items = 0
+
+        def end_page(self, page: Any) -> None:
+            lines_only(self.cur_item, self.laparams)
+            self.pageno += 1
+            self.receive_layout(self.cur_item)
 
         def begin_tag(self, tag: Any, props: Any = None) -> None:
             mcid, artifact = self.tags[-1] if self.tags else (None, False)
@@ -332,17 +446,33 @@ def _device_class() -> type:
             item.mcid, item.artifact = self.tags[-1] if self.tags else (None, False)
             item.seq = self.count
 
+        def _item(self) -> None:
+            self.page_items += 1
+            if self.page_items > self.limits.page_items:
+                raise OverLimit("page_items")
+
         def render_char(self, *args: Any, **kwargs: Any) -> float:
             width = super().render_char(*args, **kwargs)
             self.count += 1
             self._mark(self.cur_item._objs[-1])
-            if not self.count % 512 and time.monotonic() > self.deadline:
-                raise _TooSlow
+            self._item()
+            if self.count > self.limits.letters:
+                raise OverLimit("letters")
+            if not self.count % 512:
+                self.budget.check_time()
             return width
 
         def render_image(self, name: str, stream: Any) -> None:
             super().render_image(name, stream)
             self._mark(self.cur_item._objs[-1])
+            self._item()
+
+        def begin_figure(self, name: str, bbox: Any, matrix: Any) -> None:
+            self._item()
+            super().begin_figure(name, bbox, matrix)
+
+        def paint_path(self, *args: Any, **kwargs: Any) -> None:
+            """Lines, rectangles and curves: not kept (see the class's note)."""
 
     return Device
 
@@ -484,36 +614,6 @@ def _comment_directives(doc: Document, drafts: list[_Draft], pages: list[_Page])
                 doc.directives.append(found)
             elif found is not None:
                 doc.directive_problems.append(found)
-
-
-def _check_streams(page: Any) -> None:
-    """Refuse a page whose content unpacks to more than MAX_STREAM_BYTES, without unpacking it all."""
-    from pdfminer.pdftypes import PDFStream
-
-    streams = page.contents if isinstance(page.contents, list) else [page.contents]
-    total = 0
-    for s in streams:
-        s = _resolve(s)
-        if not isinstance(s, PDFStream):
-            continue
-        filters = s.get_filters() if hasattr(s, "get_filters") else []
-        names = [getattr(f[0] if isinstance(f, tuple) else f, "name", str(f)) for f in filters]
-        raw = s.rawdata if s.rawdata is not None else b""
-        if names and names[0] in ("FlateDecode", "Fl") and len(names) == 1 and s.decipher is None:
-            d = zlib.decompressobj()
-            chunk = raw
-            while chunk:
-                piece = d.decompress(chunk, 1 << 20)
-                total += len(piece)
-                if total > MAX_STREAM_BYTES:
-                    raise _StreamTooBig
-                chunk = d.unconsumed_tail
-        else:
-            total += len(raw)
-        if total > MAX_STREAM_BYTES:
-            raise _StreamTooBig
-
-
 
 
 def _has_big_image(page: _Page) -> bool:
@@ -717,7 +817,11 @@ def _outline_headings(pdf: Any, drafts: list[_Draft]) -> None:
     try:
         outline = [(max(1, min(6, int(level))), " ".join(_text(title).lower().split()))
                    for level, title, *_ in pdf.get_outlines()]
-    except Exception:  # noqa: BLE001 - no outline, or a damaged one: keep the headings found by their look
+    except Exception as exc:  # noqa: BLE001 - no outline, or a damaged one: keep the headings found by their look
+        from .pdf_limits import OverLimit, ReferenceLoop
+
+        if isinstance(exc, (OverLimit, ReferenceLoop)):
+            raise
         return
     if not outline:
         return

@@ -302,7 +302,10 @@ class Analysis:
         self._sections: list[int] | None = None
         self._tagged: dict[int, list[Tagged]] = {}
         self._scopes: dict[tuple[str, int], str] = {}
-        self._quotes: dict[int, list[tuple[int, int]]] = {}
+        self._quotes: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        self._scope_hits: dict[tuple[tuple[str, int], re.Pattern[str]], bool] = {}
+        self._has_heading: bool | None = None
+        self._tagged_starts: dict[int, list[int]] = {}
 
     # -- text -------------------------------------------------------------------------
 
@@ -486,11 +489,16 @@ class Analysis:
         block = self.document.blocks[bi]
         if block.kind is BlockKind.BLOCKQUOTE:
             return True
-        spans = self._quotes.get(bi)
-        if spans is None:
-            spans = self._quotes[bi] = [(block.start + m.start(), block.start + m.end())
-                                        for m in _QUOTATION.finditer(block.text)]
-        return any(a < start and end < b for a, b in spans)
+        got = self._quotes.get(bi)
+        if got is None:
+            spans = [(block.start + m.start(), block.start + m.end()) for m in _QUOTATION.finditer(block.text)]
+            got = self._quotes[bi] = ([a for a, _ in spans], spans)
+        starts, spans = got
+        # Quotations do not overlap, so only the last one that starts before ``start`` can hold it.
+        import bisect
+
+        i = bisect.bisect_left(starts, start) - 1
+        return i >= 0 and end < spans[i][1]
 
     def section_of(self, block: int) -> int:
         """The number of the section a block is in: a heading starts a new one (0 is before the first)."""
@@ -510,42 +518,73 @@ class Analysis:
         A heading's paragraph is the heading and the block after it, since a
         heading says little on its own.  Whitespace is collapsed, markup masked.
         """
+        got = self._scope(offset, within)
+        return "" if got is None else got[1]
+
+    def scope_search(self, offset: int, within: str, pattern: "re.Pattern[str]") -> bool:
+        """Does ``pattern`` match somewhere in :meth:`scope_text` of ``offset``?
+
+        Worked out once for each scope and pattern: a sentence (or a section)
+        full of wordlist terms with ``when`` or ``unless`` words would
+        otherwise be searched again for each of them.
+        """
+        got = self._scope(offset, within)
+        if got is None:
+            return pattern.search("") is not None
+        key, text = got
+        hit = self._scope_hits.get((key, pattern))
+        if hit is None:
+            hit = self._scope_hits[(key, pattern)] = pattern.search(text) is not None
+        return hit
+
+    def _scope(self, offset: int, within: str) -> tuple[tuple[str, int], str] | None:
+        """(a key for the scope, its text) for :meth:`scope_text`; None outside every block."""
         bi = self.block_index(offset)
         if bi is None:
-            return ""
+            return None
         blocks = self.document.blocks
         if within == "sentence":
             sent = self.sentence_at(offset)
             if sent is None:
-                b = blocks[bi]
-                return self.text(b.start, b.end).lower()
+                key = ("block", bi)
+                got = self._scopes.get(key)
+                if got is None:
+                    b = blocks[bi]
+                    got = self._scopes[key] = self.text(b.start, b.end).lower()
+                return key, got
             key = ("sentence", sent.start)
             got = self._scopes.get(key)
             if got is None:
                 got = self._scopes[key] = self.text(sent.start, sent.end).lower()
-            return got
+            return key, got
+        if within == "paragraph":
+            key = ("paragraph", bi)
+        elif within == "section":
+            key = ("section", self.section_of(bi))
+        else:
+            key = ("document", 0)
+        got = self._scopes.get(key)
+        if got is not None:
+            return key, got
+        # The blocks are looked for only the first time: a section of many
+        # blocks is walked once, not once for each word in it.
         if within == "paragraph":
             first = last = bi
             if blocks[bi].kind is BlockKind.HEADING and bi + 1 < len(blocks):
                 last = bi + 1
-            key = ("paragraph", bi)
         elif within == "section":
-            section = self.section_of(bi)
+            section = key[1]
             first = bi
             while first > 0 and self.section_of(first - 1) == section:
                 first -= 1
             last = bi
             while last + 1 < len(blocks) and self.section_of(last + 1) == section:
                 last += 1
-            key = ("section", section)
         else:
             first, last = 0, len(blocks) - 1
-            key = ("document", 0)
-        got = self._scopes.get(key)
-        if got is None:
-            got = self._scopes[key] = "\n".join(
-                " ".join(blocks[i].text.split()) for i in range(first, last + 1)).lower()
-        return got
+        got = self._scopes[key] = "\n".join(
+            " ".join(blocks[i].text.split()) for i in range(first, last + 1)).lower()
+        return key, got
 
     def tagged(self, sent: Sentence) -> list[Tagged]:
         """The words of a sentence with their parts of speech, tagged when first asked for.
@@ -575,6 +614,15 @@ class Analysis:
                    for t, (pos, tag) in zip(toks, tags)]
         self._tagged[sent.start] = out
         return out
+
+    def tagged_index(self, sent: Sentence, start: int) -> int:
+        """Where the first token of :meth:`tagged` that starts at or after ``start`` is (found by halving)."""
+        import bisect
+
+        starts = self._tagged_starts.get(sent.start)
+        if starts is None:
+            starts = self._tagged_starts[sent.start] = [t.start for t in self.tagged(sent)]
+        return bisect.bisect_left(starts, start)
 
     # -- readability --------------------------------------------------------------------
 
@@ -663,7 +711,7 @@ class Analysis:
                 inside.append(js[i])
                 i += 1
             if inside:
-                jargon = [next((term for a, b, term in inside if a < we and ws < b), None) for ws, we in sent.words]
+                jargon = _jargon_of_words(sent.words, inside)
         t = sentence_tally(sent.texts, gaps, jargon, measure_chains)
         if chains is None:
             self._tallies[sent.start] = t
@@ -762,9 +810,9 @@ class Analysis:
                 section = _short(b.section, 50)
                 desc = f"under '{section}', {desc}"
             else:
-                desc = f"before the first heading, {desc}" if any(
-                    x.kind is BlockKind.HEADING for x in self.document.blocks
-                ) else desc
+                if self._has_heading is None:  # once, not for every block: a long text before any heading
+                    self._has_heading = any(x.kind is BlockKind.HEADING for x in self.document.blocks)
+                desc = f"before the first heading, {desc}" if self._has_heading else desc
         self._locations[bi] = desc
         return desc
 
@@ -808,6 +856,31 @@ _UPOS_OF_PENN = {
     "DT": "DET", "PDT": "DET", "PRP": "PRON", "WP": "PRON", "WDT": "PRON", "CD": "NUM", "CC": "CCONJ", "TO": "PART",
     "RP": "ADP", "UH": "INTJ", "POS": "PART", "EX": "PRON", "FW": "X", "SYM": "SYM",
 }
+
+
+def _jargon_of_words(words: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> list[str | None]:
+    """For each word, the term of the first span (in ``spans``' order) that overlaps it, or None.
+
+    ``words`` are in order and do not overlap; ``spans`` are sorted.  One
+    pass over both, not every span for every word (a sentence made of
+    jargon has as many spans as words): a span that ends before a word
+    ends before every later word too, so it is dropped for good, and a heap
+    gives the first of the spans left that start before the word ends.
+    """
+    import heapq
+
+    out: list[str | None] = []
+    heap: list[int] = []  # indices of spans that start before the current word ends
+    nxt = 0
+    n = len(spans)
+    for ws, we in words:
+        while nxt < n and spans[nxt][0] < we:
+            heapq.heappush(heap, nxt)
+            nxt += 1
+        while heap and spans[heap[0]][1] <= ws:
+            heapq.heappop(heap)
+        out.append(spans[heap[0]][2] if heap else None)
+    return out
 
 
 def _short(text: str, most: int) -> str:

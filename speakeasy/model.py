@@ -162,6 +162,9 @@ class Document:
     features: list[Feature] = field(default_factory=list)
     native: Any = field(default=None, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
+    #: The blocks' starts, for :meth:`block_at`, with the list they were taken from (not cached on disk).
+    _block_starts: tuple[list[Block], int, list[int]] | None = field(default=None, init=False, repr=False,
+                                                                       compare=False)
 
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
@@ -203,7 +206,12 @@ class Document:
         return self.source[begin:stop].rstrip("\r\n")
 
     def block_at(self, offset: int) -> Block | None:
-        starts = [b.start for b in self.blocks]
+        blocks = self.blocks
+        got = self._block_starts
+        if got is None or got[0] is not blocks or got[1] != len(blocks):
+            # worked out once, not on every call: fix and baseline ask once per finding
+            got = self._block_starts = (blocks, len(blocks), [b.start for b in blocks])
+        starts = got[2]
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
             return self.blocks[i]

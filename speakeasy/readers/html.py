@@ -51,6 +51,7 @@ element's start tag.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import html as _html
 import re
@@ -115,6 +116,11 @@ _SECTIONING = frozenset(("article", "aside", "main", "nav", "section"))
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _CONTAINERS = {"li": BlockKind.LIST_ITEM, "td": BlockKind.TABLE_CELL, "th": BlockKind.TABLE_CELL,
                "blockquote": BlockKind.BLOCKQUOTE}
+
+#: How much of a link's text is kept (in characters, before spaces are collapsed): far more than
+#: a vague link text ("click here") has.  Links inside links (not valid HTML) each hold the
+#: text of the ones inside them, so without a limit, 20,000 of them would hold 20,000 copies.
+LINK_TEXT_MAX = 1000
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -223,15 +229,18 @@ def parse(path: str, data: bytes, options: ReadOptions | None = None) -> Documen
     return parse_text(path, source, options.include_landmarks if options is not None else ())
 
 
-def _landmark(tag: str, role: str, stack: list[_Open]) -> str | None:
-    """The landmark an element is, if it is one: its role, else its tag."""
+def _landmark(tag: str, role: str, in_sectioning: bool) -> str | None:
+    """The landmark an element is, if it is one: its role, else its tag.
+
+    ``in_sectioning``: is an ``article``, ``aside``, ``main``, ``nav`` or ``section`` open?
+    """
     if role in _LANDMARK_ROLES:
         return _LANDMARK_ROLES[role]
     if role == "main":
         return None
     if tag in ("nav", "aside"):
         return tag
-    if tag in ("header", "footer") and not any(o.tag in _SECTIONING for o in stack):
+    if tag in ("header", "footer") and not in_sectioning:
         return tag
     return None
 
@@ -264,35 +273,90 @@ def parse_text(path: str, source: str, landmarks: Iterable[str] = ()) -> Documen
     features: list[Feature] = []
     found_directives: list[Directive] = []
     problems: list[Any] = []
+    # The open elements.  Every question about them is answered from the
+    # indexes below, never by walking the stack: 20,000 nested <div>s, or
+    # table rows without end tags (each <tr> stays open), make it deep.
     stack: list[_Open] = []
+    at_tag: dict[str, list[int]] = {}  # tag -> the places on the stack of the open elements with that tag
+    landmarks: list[int] = []  # places of the open landmarks
+    blockish: list[int] = []  # places of the open elements in _BLOCK
+    kinds: list[int] = []  # places of the open headings and containers (_CONTAINERS)
+    open_count = {"skip": 0, "main": 0, "code": 0}
     spans: list[tuple[int, int, str | None]] = []  # prose of the block being read
     block_kind: list[Any] = [None, 0, {}]  # kind, heading level, locator
     section: list[str | None] = [None]
     tables: list[_Open] = []
     table_count = 0
     links: list[dict[str, Any]] = []
+    # The prose seen while a link is open, shared by the open links: each link's text is the
+    # pieces from where it starts (each piece cut to LINK_TEXT_MAX), with the sum of their lengths.
+    link_pieces: list[str] = []
+    link_lengths: list[int] = [0]
     headings: list[dict[str, Any]] = []
     lang_feature: Feature | None = None
 
+    def push(o: _Open) -> None:
+        k = len(stack)
+        stack.append(o)
+        at_tag.setdefault(o.tag, []).append(k)
+        if o.landmark is not None:
+            landmarks.append(k)
+        if o.tag in _BLOCK:
+            blockish.append(k)
+        if o.tag in _HEADINGS or o.tag in _CONTAINERS:
+            kinds.append(k)
+        if o.skip:
+            open_count["skip"] += 1
+        if o.main:
+            open_count["main"] += 1
+        if o.code:
+            open_count["code"] += 1
+
+    def pop() -> _Open:
+        o = stack.pop()
+        at_tag[o.tag].pop()
+        if o.landmark is not None:
+            landmarks.pop()
+        if o.tag in _BLOCK:
+            blockish.pop()
+        if o.tag in _HEADINGS or o.tag in _CONTAINERS:
+            kinds.pop()
+        if o.skip:
+            open_count["skip"] -= 1
+        if o.main:
+            open_count["main"] -= 1
+        if o.code:
+            open_count["code"] -= 1
+        return o
+
+    def innermost(tags: Iterable[str]) -> int:
+        """The place on the stack of the innermost open element with one of these tags, or -1."""
+        best = -1
+        for t in tags:
+            places = at_tag.get(t)
+            if places and places[-1] > best:
+                best = places[-1]
+        return best
+
+    def is_open(tag: str) -> bool:
+        return bool(at_tag.get(tag))
+
     def landmark() -> _Open | None:
         """The innermost open landmark."""
-        for o in reversed(stack):
-            if o.landmark is not None:
-                return o
-        return None
+        return stack[landmarks[-1]] if landmarks else None
 
     def skipped() -> bool:
-        if any(o.skip for o in stack):
+        if open_count["skip"]:
             return True
         lm = landmark()
         return lm is not None and lm.landmark not in included
 
     def in_content() -> bool:
-        if has_main and not any(o.main for o in stack):
+        if has_main and not open_count["main"]:
             # a landmark that was asked for counts wherever it is (the site header is outside <main>)
             lm = landmark()
-            return lm is not None and lm.landmark in included and not any(o.tag == "head" for o in stack)
-        return not any(o.tag == "head" for o in stack)
+            return lm is not None and lm.landmark in included and not is_open("head")
+        return not is_open("head")
 
     def flush() -> None:
         got = spans_text(source, spans)
@@ -312,11 +376,12 @@ def parse_text(path: str, source: str, landmarks: Iterable[str] = ()) -> Documen
         part: dict[str, Any] = {}
         if lm is not None and lm.landmark is not None:
             part = {"part": lm.landmark, "part_label": LANDMARK_LABELS[lm.landmark]}
-        for o in reversed(stack):
+        if kinds:  # the innermost heading or container
+            o = stack[kinds[-1]]
             if o.tag in _HEADINGS:
                 block_kind[:] = [BlockKind.HEADING, _HEADINGS[o.tag], dict(part)]
                 return
-            found = _CONTAINERS.get(o.tag)
+            found = _CONTAINERS[o.tag]
             if found is not None:
                 locator: dict[str, Any] = dict(part)
                 if found is BlockKind.TABLE_CELL and tables and tables[-1].table is not None:
@@ -332,15 +397,17 @@ def parse_text(path: str, source: str, landmarks: Iterable[str] = ()) -> Documen
                 return
             start_block_kind()
         spans.append((a, b, shown))
-        for link in links:
-            link["text"].append(decoded)
+        if links:
+            piece = decoded if len(decoded) <= LINK_TEXT_MAX else decoded[:LINK_TEXT_MAX]
+            link_pieces.append(piece)
+            link_lengths.append(link_lengths[-1] + len(piece))
         for h in headings:
             h["text"].append(decoded)
 
     def close_to(index: int) -> None:
         """Close the open elements from ``index`` up."""
         while len(stack) > index:
-            o = stack.pop()
+            o = pop()
             end_element(o)
 
     def end_element(o: _Open) -> None:
@@ -353,9 +420,16 @@ def parse_text(path: str, source: str, landmarks: Iterable[str] = ()) -> Documen
         if o.tag == "a" and links:
             link = links.pop()
             if link["feature"]:
+                first = link["text"]
+                # the pieces that start within LINK_TEXT_MAX characters of the link's start
+                upto = bisect.bisect_left(link_lengths, link_lengths[first] + LINK_TEXT_MAX, first, len(link_pieces))
+                text = "".join(link_pieces[first:max(upto, first)])
                 features.append(Feature("web-link", link["start"], link_end[0],
-                                        {"text": " ".join("".join(link["text"]).split()),
+                                        {"text": " ".join(text.split()),
                                          "url": link["url"], "label": link["label"]}))
+            if not links:
+                link_pieces.clear()
+                del link_lengths[1:]
         if o.tag in _HEADINGS and headings:
             h = headings.pop()
             if h["feature"]:
@@ -367,12 +441,12 @@ def parse_text(path: str, source: str, landmarks: Iterable[str] = ()) -> Documen
         end = ends[i]
         link_end[0] = end
         if kind == "data":
-            if skipped() or not in_content() or any(o.code for o in stack):
+            if skipped() or not in_content() or open_count["code"]:
                 continue
             prose(at, at + len(value), None, value)
         elif kind == "ref":
             raw = source[at:end]
-            if skipped() or not in_content() or any(o.code for o in stack):
+            if skipped() or not in_content() or open_count["code"]:
                 continue
             decoded = _html.unescape(raw)
             if decoded == raw:
@@ -392,33 +466,27 @@ def parse_text(path: str, source: str, landmarks: Iterable[str] = ()) -> Documen
             if tag == "html" and lang_feature is None:
                 lang_feature = Feature("web-page", at, tag_end, {"lang": (_attr(attrs, "lang") or "").strip()})
             # elements closed by this one without an end tag
-            if tag in _CLOSES_P:
-                for k in range(len(stack) - 1, -1, -1):
-                    if stack[k].tag == "p":
-                        close_to(k)
-                        break
-                    if stack[k].tag in _BLOCK and stack[k].tag not in ("p",):
-                        break
+            # (each of these closes the innermost element it finds, stopping where the loop over
+            # the stack from the top would; the indexes find that element without the loop)
+            if tag in _CLOSES_P and blockish and stack[blockish[-1]].tag == "p":
+                # the innermost block element is an open <p> ("p" is in _BLOCK, so nothing stops before it)
+                close_to(blockish[-1])
             implied = _IMPLIED_END.get(tag)
             if implied is not None:
                 closes, stops = implied
-                for k in range(len(stack) - 1, -1, -1):
-                    if stack[k].tag in stops:
-                        break
-                    if stack[k].tag in closes:
-                        close_to(k)
-                        break
+                k = innermost(closes + stops)
+                if k >= 0 and stack[k].tag in closes:
+                    close_to(k)
             if tag in _HEADINGS:  # a heading inside a heading is a mistake: close the first
-                for k in range(len(stack) - 1, -1, -1):
-                    if stack[k].tag in _HEADINGS:
-                        close_to(k)
-                        break
+                k = innermost(_HEADINGS)
+                if k >= 0:
+                    close_to(k)
             if tag in _BLOCK or tag in _HEADINGS:
                 flush()
             role = (_attr(attrs, "role") or "").strip().lower()
             hidden = _has(attrs, "hidden") or (_attr(attrs, "aria-hidden") or "").strip().lower() == "true"
             skip = tag in _SKIP or role in _SKIP_ROLES or hidden
-            mark = None if tag in _VOID else _landmark(tag, role, stack)
+            mark = None if tag in _VOID else _landmark(tag, role, any(is_open(t) for t in _SECTIONING))
             main = tag == "main" or role == "main"
             if tag == "img" and in_content() and not skipped() and not skip:
                 alt = _attr(attrs, "alt")
@@ -445,27 +513,23 @@ def parse_text(path: str, source: str, landmarks: Iterable[str] = ()) -> Documen
                 if t[0] == 0:
                     t[0] = 1
                 t[1] += 1
-            stack.append(o)
+            push(o)
             live = in_content() and not skipped()
             if tag == "a":
                 label = (_attr(attrs, "aria-label") or "").strip()
-                links.append({"start": at, "url": _attr(attrs, "href") or "", "text": [], "label": label,
+                links.append({"start": at, "url": _attr(attrs, "href") or "", "text": len(link_pieces), "label": label,
                               "feature": live and _has(attrs, "href")})
             elif tag in _HEADINGS:
                 headings.append({"start": at, "end": tag_end, "text": [],
                                  "feature": live})
         elif kind == "end":
             tag = value
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k].tag == tag:
-                    close_to(k)
-                    break
-                if tag in _HEADINGS and stack[k].tag in _HEADINGS:  # <h2>...</h3>
-                    close_to(k)
-                    break
-            else:
-                if tag in ("p", "br"):  # </p> with no <p>, </br>: a break
-                    flush()
+            # the innermost open element with this tag, or any heading for a heading's end tag (<h2>...</h3>)
+            k = innermost(_HEADINGS) if tag in _HEADINGS else innermost((tag,))
+            if k >= 0:
+                close_to(k)
+            elif tag in ("p", "br"):  # </p> with no <p>, </br>: a break
+                flush()
     close_to(0)
     flush()
     if lang_feature is not None or has_page:

@@ -728,8 +728,13 @@ class ReviewApp(App[int]):
         assert self.session is not None
         try:
             written = self.session.save(as_suggestions=as_suggestions)
-        except (SpeakeasyError, OSError) as exc:
+        except SpeakeasyError as exc:
             self.notify(f"Not saved: {exc}", severity="error")
+            return False
+        except OSError as exc:  # a full disk, a read-only folder: in words, and the review stays open
+            from ..errors import write_reason
+
+            self.notify(f"Not saved: {write_reason(exc)}.", severity="error")
             return False
         message = "Saved " + ", ".join(written) + "." if written else "Nothing to save."
         if written and self.session.backup_note and self.session.path in written:

@@ -606,10 +606,14 @@ class ReviewSession:
         is kept already (the note says where, as before), and the file
         is written again without another copy.
         """
+        from ..readers import read_file
+
         refuse_links(self.path)
         try:
-            on_disk: bytes | None = Path(self.path).read_bytes()
-        except FileNotFoundError:
+            on_disk: bytes | None = read_file(self.path)  # a named pipe put in its place is not waited on
+        except InputError as exc:
+            if exc.code != "not-found":
+                raise
             on_disk = None
         if on_disk is not None and on_disk == self._written and self._kept_note:
             write_atomically(self.path, data, like=self.path)

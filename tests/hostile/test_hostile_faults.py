@@ -632,3 +632,27 @@ def test_review_session_sees_a_file_moved_or_deleted(folder: Path, review_rulese
     assert s.changed_on_disk() == ""
     doc.unlink()
     assert s.changed_on_disk() == f"{doc} has been moved or deleted since you opened it."
+
+
+@pytest.mark.anyio
+async def test_review_on_a_full_disk_keeps_the_review_open(folder: Path, review_ruleset,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("textual")
+    from speakeasy.tui.app import ReviewApp
+
+    doc = folder / "good.md"
+    app = ReviewApp(str(doc), ruleset=review_ruleset)
+    notes: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session is not None, app.load_error
+        monkeypatch.setattr(app, "notify", lambda message, **kw: notes.append(str(message)))
+        await pilot.press("1")
+        _full_disk(monkeypatch)
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.is_running and app.session.dirty
+    assert any(n.startswith("Not saved:") and "the disk is full: No space left on device" in n for n in notes), notes
+    assert doc.read_text(encoding="utf-8") == TEXT
+    assert sorted(p.name for p in folder.iterdir()) == ["good.md"]

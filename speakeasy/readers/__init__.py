@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import inspect
 import os
+import re
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -272,6 +273,9 @@ def _open_error(shown: str, path: str, exc: OSError) -> InputError:
     return InputError(shown, f"this file could not be read ({exc.strerror or exc}).", "read-error")
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def regular_file(path: str | Path, shown: str | None = None) -> os.stat_result:
     """Check that ``path`` is a regular file (links followed); raises :class:`InputError` if not.
 
@@ -280,6 +284,10 @@ def regular_file(path: str | Path, shown: str | None = None) -> os.stat_result:
     open each get their own one-line reason.
     """
     shown = str(path) if shown is None else shown
+    if _SURROGATES.search(shown):
+        # the name has bytes that are not UTF-8 (Python keeps them as lone surrogates): no report could show it
+        raise InputError(_SURROGATES.sub("\ufffd", shown), "this file's name is not UTF-8 text, so speakeasy did "
+                         "not check it. Rename it with letters your system shows, and try again.", "file-name")
     try:
         st = os.stat(path)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name

@@ -656,3 +656,29 @@ async def test_review_on_a_full_disk_keeps_the_review_open(folder: Path, review_
     assert any(n.startswith("Not saved:") and "the disk is full: No space left on device" in n for n in notes), notes
     assert doc.read_text(encoding="utf-8") == TEXT
     assert sorted(p.name for p in folder.iterdir()) == ["good.md"]
+
+
+# ---------------------------------------------------------------------------
+# A file whose name is not UTF-8
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="names here are always Unicode")
+@pytest.mark.parametrize("args", [["check", "--no-config", "."], ["check", "--no-config", "--format", "json", "."],
+                                  ["fix", "--no-config", "--in-place", "."],
+                                  ["report", "--no-config", ".", "-o", "report.html"]],
+                         ids=["check", "check-json", "fix", "report"])
+def test_a_file_name_that_is_not_utf8(folder: Path, args: list[str]) -> None:
+    with open(os.path.join(os.fsencode(folder), b"\xff\xfe.md"), "w", encoding="utf-8") as f:
+        f.write(TEXT)
+    r = run(args, folder)
+    assert r.code == 2, r.err[:3000]
+    assert [line.split("error: ", 1)[1] for line in r.errors()] == [
+        "\ufffd\ufffd.md: this file's name is not UTF-8 text, so speakeasy did not check it. Rename it with letters "
+        "your system shows, and try again."]
+    if args[0] == "check":
+        assert "good.md" in r.out
+    if "json" in args:
+        assert [f["path"] for f in json.loads(r.out)["files"]] == ["good.md"]
+    if args[0] == "fix":
+        assert (folder / "good.md").read_text(encoding="utf-8") == FIXED
+    within_bounds(r)

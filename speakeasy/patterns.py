@@ -6,13 +6,17 @@ shipped rule.  Such a pattern must never hang a run or crash speakeasy.
 
 Two guards, each for what the other cannot do:
 
-* **When the pack loads** (:func:`pattern_problem`, used by the schema for every
+* **When the pack loads** (:func:`check_pattern`, used by the schema for every
   ``regex`` value, so ``speakeasy validate`` reports it too), a pattern is
-  refused, with the reason in plain words, if it does not compile, if a number
-  in ``{ }`` is too big (``a{4294967296}``), if its brackets are nested too deep
-  (3,000 ``(`` in a row), or if its counts multiply to more than
-  :data:`MAX_REPEAT` (``(?:a{1000}){1000}``): compiling such a pattern takes
-  memory and time that no time limit can stop.
+  refused, with the reason in plain words, if it does not compile, or if
+  compiling it would take memory and time that no time limit can stop: a
+  number in ``{ }`` over :data:`MAX_COUNT` (``a{4294967296}``), brackets more
+  than :data:`MAX_DEPTH` deep (3,000 ``(`` in a row), more than
+  :data:`MAX_LENGTH` characters, or more than :data:`MAX_SIZE` once every
+  repeat is counted (``(?:a{1000}){1000}``: the ``regex`` module writes a
+  counted part out in full).  So is what the ``regex`` module would read
+  differently from Python's own ``re`` (fuzzy matching ``{e<=1}``, and
+  classes like ``[[:alpha:]]``), so a pattern means what the guide says.
 
 * **When it runs** (:class:`UserPattern`), the pattern is matched with the
   ``regex`` module and a time limit (:data:`TIME_LIMIT` seconds per pattern per
@@ -29,14 +33,19 @@ packs have none, so a normal run never pays for it.
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any, Iterator
 
 from .errors import ConfigError
 
-#: The most a pattern may repeat, counting counts inside counts together:
-#: ``a{10000}`` is the most, and so is ``(?:a{100}){100}``.  The ``regex``
-#: module writes a counted part out that many times when it compiles.
-MAX_REPEAT = 10_000
+#: The biggest number allowed in ``{ }``.
+MAX_COUNT = 10_000
+#: The biggest a pattern may be once every repeat is counted: ``(?:ab){50000}``
+#: is 100,000.  The ``regex`` module writes counted parts out in full when it
+#: compiles, which at 100,000 takes about a fifth of a second.
+MAX_SIZE = 100_000
+#: The longest pattern, in characters (compiling takes about 4 microseconds a character).
+MAX_LENGTH = 20_000
 #: The deepest brackets may go inside brackets.
 MAX_DEPTH = 100
 #: Seconds one pattern may take on one file, for all its matches together.
@@ -56,22 +65,45 @@ _WORDS = (
 )
 
 
-def _too_big() -> str:
-    return (f"it repeats too much: a number in {{ }} can be at most {MAX_REPEAT:,}, "
-            f"and numbers inside each other multiply, so together they can be at most {MAX_REPEAT:,}")
+_COUNT = f"a number in {{ }} is over {MAX_COUNT:,}"
+_SIZE = f"counting every repeat, it is over {MAX_SIZE:,} characters long"
+_LENGTH = f"it is over {MAX_LENGTH:,} characters long"
+_DEPTH = f"it has more than {MAX_DEPTH} brackets inside each other"
+_FUZZY = "'{' starts fuzzy matching, which speakeasy does not do"
+_POSIX = "'[:' in [ ] starts a class like [[:alpha:]], which speakeasy does not read"
+
+_HINTS = {
+    _COUNT: "Use a smaller number, or '+' for 'one or more' and '*' for 'any number'.",
+    _SIZE: "Use smaller numbers in { }, or '+' for 'one or more' and '*' for 'any number'.",
+    _LENGTH: "Split it into several shorter patterns, or list the words in `phrases`.",
+    _DEPTH: "Take out the brackets the pattern does not need, or split it into several patterns.",
+    _FUZZY: "To match a '{', write '\\{'.",
+    _POSIX: "Use \\w for letters and digits, or list the letters, like [a-z].",
+}
 
 
-def _too_deep() -> str:
-    return f"it has more than {MAX_DEPTH} brackets inside each other"
-
-
-def pattern_problem(pattern: str) -> str | None:
-    """What is wrong with a pattern from a pack or a setting, in words, or None if it may be used.
+def check_pattern(pattern: str) -> tuple[str, str] | None:
+    """(what is wrong, what to do) with a pattern from a pack or a setting, or None if it may be used.
 
     Never raises: a pattern that would overflow or recurse is a problem like any other.
     """
-    if _depth(pattern) > MAX_DEPTH:
-        return _too_deep()
+    problem = pattern_problem(pattern)
+    return None if problem is None else (problem, pattern_hint(problem))
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """What is wrong with a pattern from a pack or a setting, in words, or None if it may be used."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Possible nested set": the problem, if any, is said in words
+        return _problem(pattern)
+
+
+def _problem(pattern: str) -> str | None:
+    if len(pattern) > MAX_LENGTH:
+        return _LENGTH
+    depth, odd = _scan(pattern)
+    if depth > MAX_DEPTH:
+        return _DEPTH
     try:
         re.compile(pattern)
     except re.error as exc:
@@ -81,35 +113,45 @@ def pattern_problem(pattern: str) -> str | None:
                 return words + where
         return exc.msg + where
     except OverflowError:
-        return _too_big()
+        return _COUNT
     except RecursionError:
-        return _too_deep()
-    size = _size(pattern)
-    if size is not None and size > MAX_REPEAT:
-        return _too_big()
+        return _DEPTH
+    if odd is not None:
+        return odd
+    too_big = _size_problem(pattern)
+    if too_big is not None:
+        return too_big
     try:
         _regex().compile(pattern)
     except RecursionError:
-        return _too_deep()
+        return _DEPTH
     except (OverflowError, MemoryError):
-        return _too_big()
-    except Exception as exc:  # noqa: BLE001 - regex.error: written for re, not for the regex module
+        return _SIZE
+    except Exception as exc:  # noqa: BLE001 - regex.error: it compiled with re, so this is rare
         return f"speakeasy cannot use it ({exc})"
     return None
 
 
 def pattern_hint(problem: str) -> str:
     """What to do about a problem :func:`pattern_problem` found."""
-    if problem == _too_big():
-        return "Use a smaller number, or '+' for 'one or more' and '*' for 'any number'."
-    if problem == _too_deep():
-        return "Take out the brackets the pattern does not need, or split it into several patterns."
+    for known, hint in _HINTS.items():
+        if problem.startswith(known):
+            return hint
     return "Check the brackets and backslashes. Put the pattern in single quotes."
 
 
-def _depth(pattern: str) -> int:
-    """How deep the brackets go, skipping escaped brackets and those in [ ]."""
+#: ``{e<=1}``, ``{i<=1,d<=1}``, ``{1<=e<=2}``, ``{2i+2d<=4}``, ``{e}``: the regex module's fuzzy matching
+#: (it reads any ``{`` followed by e, i, d or s so, even ``{error}``).
+_FUZZY_AT = re.compile(r"\{\s*\d*\s*(?:<=?\s*)?[eids]")
+
+
+def _scan(pattern: str) -> tuple[int, str | None]:
+    """(how deep the brackets go, what the regex module would read differently from re, or None).
+
+    Skips escaped characters, and brackets inside [ ].
+    """
     depth = deepest = 0
+    odd = None
     i, n = 0, len(pattern)
     in_set = False
     while i < n:
@@ -120,6 +162,8 @@ def _depth(pattern: str) -> int:
         if in_set:
             if c == "]":
                 in_set = False
+            elif c == "[" and pattern.startswith("[:", i) and odd is None:
+                odd = _POSIX + f" (at character {i + 1})"
         elif c == "[":
             in_set = True
             # ']' first in a set (or after '^') is a character, not the end
@@ -132,14 +176,26 @@ def _depth(pattern: str) -> int:
             deepest = max(deepest, depth)
         elif c == ")":
             depth = max(0, depth - 1)
+        elif c == "{" and odd is None and _FUZZY_AT.match(pattern, i):
+            odd = _FUZZY + f" (at character {i + 1})"
         i += 1
-    return deepest
+    return deepest, odd
 
 
-def _size(pattern: str) -> int | None:
-    """How many times the compiled pattern writes out its parts: counts inside counts multiply.
+class _Over(Exception):
+    """A pattern is over a limit: ``problem`` says which."""
 
-    None if Python's own parser cannot be used to tell (it is not public).
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def _size_problem(pattern: str) -> str | None:
+    """A number in { } over MAX_COUNT, or over MAX_SIZE once every repeat is counted; else None.
+
+    Counts inside counts multiply.  Python's own parser reads the pattern; it
+    is not public, so if it cannot be used this says nothing (the other
+    limits still hold).
     """
     try:
         from re import _constants as c  # type: ignore[attr-defined]
@@ -155,11 +211,10 @@ def _size(pattern: str) -> int | None:
         for op, arg in items:
             if op in repeats:
                 low, high, sub = arg
+                if int(low) > MAX_COUNT or (high != c.MAXREPEAT and int(high) > MAX_COUNT):
+                    raise _Over(_COUNT)
                 # the part is written out `low` times; a range past it is not
-                times = max(1, int(low))
-                if high is not c.MAXREPEAT and int(high) > MAX_REPEAT:
-                    return MAX_REPEAT + 1
-                total += times * size(sub)
+                total += max(1, int(low)) * size(sub)
             elif op is c.SUBPATTERN:
                 total += size(arg[-1])
             elif op is c.BRANCH:
@@ -172,14 +227,17 @@ def _size(pattern: str) -> int | None:
                 total += size(arg[1]) + (size(arg[2]) if arg[2] else 0)
             else:
                 total += 1
-            if total > MAX_REPEAT:
-                return total
+            if total > MAX_SIZE:
+                raise _Over(_SIZE)
         return total
 
     try:
-        return size(tree)
+        size(tree)
+    except _Over as over:
+        return over.problem
     except RecursionError:
-        return MAX_REPEAT + 1
+        return _DEPTH
+    return None
 
 
 def _regex() -> Any:

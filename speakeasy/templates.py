@@ -15,9 +15,7 @@ attribute (``{match.upper}``), an index (``{match[0]}``) or a conversion
 
 from __future__ import annotations
 
-import difflib
 import re
-import string
 from typing import Any, Iterable, Mapping
 
 #: ``{{`` and ``}}`` (a brace written out) or ``{name}``.
@@ -61,6 +59,9 @@ def template_problem(template: str, allowed: Iterable[str]) -> tuple[str, str] |
 
     ``allowed``: the placeholders the rule fills in.
     """
+    import difflib  # only when a pack loads: rendering needs neither
+    import string
+
     names = list(dict.fromkeys(allowed))
     can_use = (f"The placeholders this rule can use are {placeholder_list(names)}."
                if names else "This rule has no placeholders: write the message without { }.")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from speakeasy.packs import load_pack
-from speakeasy.patterns import MAX_DEPTH, MAX_REPEAT, TIME_LIMIT, pattern_problem
+from speakeasy.patterns import MAX_COUNT, MAX_DEPTH, MAX_LENGTH, MAX_SIZE, TIME_LIMIT, pattern_problem
 from speakeasy.schema import DataErrors
 
 #: What `speakeasy check` may take: start-up (spaCy, about 2 s here, more on a busy machine) and the time limit.
@@ -138,18 +138,28 @@ def test_a_repository_config_that_changes_a_shipped_rule_cannot_hang_it(repo: Pa
 
 # -- patterns that cannot be compiled safely: refused when the pack loads ---------------------------
 
+COUNT = f"a number in {{ }} is over {MAX_COUNT:,}"
+SIZE = f"counting every repeat, it is over {MAX_SIZE:,} characters long"
+DEPTH = f"it has more than {MAX_DEPTH} brackets inside each other"
+
 REFUSED = [
     # re: OverflowError; the regex module would write the 'a' out 4 billion times
-    pytest.param("a{4294967296}", "it repeats too much", id="count-overflow"),
-    pytest.param("a{10001}", "it repeats too much", id="count-too-big"),
+    pytest.param("a{4294967296}", COUNT, id="count-overflow"),
+    pytest.param("a{0,4294967295}", COUNT, id="count-max"),
+    pytest.param("a{10001}", COUNT, id="count-too-big"),
     # the regex module writes out the repeats when it compiles: 10^9 'a's, which no time limit stops
-    pytest.param("(?:(?:a{1000}){1000}){1000}", "it repeats too much", id="counts-multiply"),
-    pytest.param("(?:a{200}){51}", "it repeats too much", id="counts-multiply-just-over"),
+    pytest.param("(?:(?:a{1000}){1000}){1000}", SIZE, id="counts-multiply"),
+    pytest.param("(?:a{100}){1001}", SIZE, id="counts-multiply-just-over"),
     # re: RecursionError
-    pytest.param("(" * 3000 + "a" + ")" * 3000, f"it has more than {MAX_DEPTH} brackets inside each other",
-                 id="3000-nested-groups"),
-    pytest.param("(?:" * 3000 + "a" + ")" * 3000, f"it has more than {MAX_DEPTH} brackets inside each other",
-                 id="3000-nested-non-capturing-groups"),
+    pytest.param("(" * 3000 + "a" + ")" * 3000, DEPTH, id="3000-nested-groups"),
+    pytest.param("(?:" * 3000 + "a" + ")" * 3000, DEPTH, id="3000-nested-non-capturing-groups"),
+    # compiling takes about a second for 200,000 characters
+    pytest.param("x" * 200_000, f"it is over {MAX_LENGTH:,} characters long", id="200000-characters"),
+    # what the regex module reads differently from Python's own re: refused, not silently changed
+    pytest.param("(?:kindly){e<=1}", "'{' starts fuzzy matching, which speakeasy does not do (at character 11)",
+                 id="fuzzy"),
+    pytest.param("[[:upper:]]{4,}", "'[:' in [ ] starts a class like [[:alpha:]], which speakeasy does not read "
+                 "(at character 2)", id="posix-class"),
 ]
 
 
@@ -169,7 +179,7 @@ def test_refused_when_the_pack_loads(tmp_path: Path, pattern: str, problem: str)
 
 
 @pytest.mark.parametrize("command", ["validate", "check"])
-@pytest.mark.parametrize(("pattern", "problem"), [REFUSED[0], REFUSED[2], REFUSED[4]])
+@pytest.mark.parametrize(("pattern", "problem"), [REFUSED[0], REFUSED[3], REFUSED[5]])
 def test_refused_with_exit_2_and_one_line(repo: Path, command: str, pattern: str, problem: str) -> None:
     (repo / "pack.yaml").write_text(pack([pattern]), encoding="utf-8")
     args = ["validate", "pack.yaml"] if command == "validate" else [
@@ -191,22 +201,32 @@ def test_refused_in_a_repository_config(repo: Path) -> None:
         assert code == 2, err
         line = one_error(err)
         assert line.startswith("speakeasy: error: .speakeasy.yaml:3:5: The pattern 'a{4294967296}' in `patterns` "
-                               "does not work: it repeats too much")
+                               f"does not work: {COUNT}. Use a smaller number")
         assert seconds < LOAD_SECONDS and peak < PEAK_MB
 
 
 def test_the_limits_are_where_they_say() -> None:
-    assert pattern_problem("a{%d}" % MAX_REPEAT) is None
-    assert pattern_problem("a{%d}" % (MAX_REPEAT + 1)) is not None
-    assert pattern_problem("(?:a{100}){100}") is None
-    assert pattern_problem("(?:a{100}){101}") is not None
-    # a range past the smallest count is not written out: only the upper bound's own size counts
-    assert pattern_problem(r"\w{3,10000}") is None
+    assert pattern_problem("a{%d}" % MAX_COUNT) is None
+    assert pattern_problem("a{%d}" % (MAX_COUNT + 1)) == COUNT
+    assert pattern_problem("a{%d,}" % MAX_COUNT) is None
+    assert pattern_problem(r"\w{3,%d}" % MAX_COUNT) is None  # a range past the smallest count is not written out
+    assert pattern_problem("(?:ab){%d}" % (MAX_SIZE // 2)) == COUNT
+    assert pattern_problem("(?:a{100}){1000}") is None
+    assert pattern_problem("(?:a{100}){1001}") == SIZE
+    assert pattern_problem("(?:ab{100}){990}") is None
+    assert pattern_problem("(?:ab{100}){991}") == SIZE
     deep = "(" * MAX_DEPTH + "a" + ")" * MAX_DEPTH
     assert pattern_problem(deep) is None
-    assert pattern_problem("(" + deep + ")") is not None
-    # brackets that are characters do not count
-    assert pattern_problem(r"\(" * 500 + "[(]" * 500) is None
+    assert pattern_problem("(" + deep + ")") == DEPTH
+    assert pattern_problem(r"\(" * 500 + "[(]" * 500) is None  # brackets that are characters do not count
+    assert pattern_problem("x" * MAX_LENGTH) is None
+    assert pattern_problem("x" * (MAX_LENGTH + 1)) is not None
+    # braces and colons that are only characters
+    for pattern in (r"a\{e<=1}", "[{e}]", r"\[[:a]", "{match}", r"\{error}", "[[]x"):
+        assert pattern_problem(pattern) is None, pattern
+    # the regex module reads these as fuzzy matching; Python's re, as the text
+    for pattern in ("{error}", "a{2i+1d<=3}", "(?:ab){ 1<=e<=2 }"):
+        assert pattern_problem(pattern).startswith("'{' starts fuzzy matching"), pattern
 
 
 # -- ordinary patterns keep working -----------------------------------------------------------------

@@ -306,6 +306,7 @@ class Analysis:
         self._scope_hits: dict[tuple[tuple[str, int], re.Pattern[str]], bool] = {}
         self._has_heading: bool | None = None
         self._tagged_starts: dict[int, list[int]] = {}
+        self._links: "tuple[list[int], list[Any], bool] | None" = None
 
     # -- text -------------------------------------------------------------------------
 
@@ -614,6 +615,20 @@ class Analysis:
                    for t, (pos, tag) in zip(toks, tags)]
         self._tagged[sent.start] = out
         return out
+
+    def links(self) -> "tuple[list[int], list[Any], bool]":
+        """The document's links (``hyperlink`` and ``web-link`` features) sorted by start: (starts, links, apart).
+
+        ``apart`` is True when no two links overlap (links inside links are
+        not valid HTML), so the one link that can hold an offset is the last
+        that starts at or before it.
+        """
+        if self._links is None:
+            found = sorted((f for f in self.document.features if f.kind in ("hyperlink", "web-link")),
+                           key=lambda f: f.start)
+            apart = all(b.start >= a.end for a, b in zip(found, found[1:]))
+            self._links = ([f.start for f in found], found, apart)
+        return self._links
 
     def tagged_index(self, sent: Sentence, start: int) -> int:
         """Where the first token of :meth:`tagged` that starts at or after ``start`` is (found by halving)."""

@@ -51,6 +51,7 @@ Words that are also acronyms
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
@@ -127,8 +128,11 @@ def not_an_acronym(text: str, start: int, end: int) -> bool:
         return True
     if _PRODUCT.match(word) or _PLACEHOLDER.fullmatch(word):
         return True
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\x1f", 0, start)) + 1
-    before = text[max(line_start, start - 80):start]
+    # The line's start matters only within the 80 characters before: look no further back
+    # (a long line full of acronyms would be read again for each of them).
+    lo = max(0, start - 80)
+    line_start = max(text.rfind("\n", lo, start), text.rfind("\x1f", lo, start)) + 1
+    before = text[max(line_start, lo):start]
     if _REF_BEFORE.search(before) or _IN_PLACEHOLDER.search(before):
         return True
     if len(word) == 3 and word[0] == "O" and _OUTWARD_CODE_BEFORE.search(before):
@@ -237,7 +241,36 @@ def _short_everyday_word(word: str) -> bool:
     return count is not None and count < len(word) and zipf >= _EVERYDAY_SHORT
 
 
-def word_in_capitals(text: str, start: int, end: int) -> bool:
+class Lines:
+    """Where the lines of a text start and end (a block's end counts as a line's end), found by halving.
+
+    :func:`word_in_capitals` asks whether a whole line is in capitals for
+    every short word in capitals: with this, a line is read once, not once
+    for each such word on it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("[\n\x1f]", text)]
+        self._no_lower: dict[tuple[int, int], bool] = {}
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The line around ``text[start:end]``: from after the last break before ``start`` to the first at or after ``end``."""
+        breaks = self.breaks
+        i = bisect.bisect_left(breaks, start)
+        j = bisect.bisect_left(breaks, end)
+        return (breaks[i - 1] + 1 if i else 0), (breaks[j] if j < len(breaks) else len(self.text))
+
+    def no_lower(self, start: int, end: int) -> bool:
+        """Has the line around ``text[start:end]`` no lower-case letter?"""
+        key = self.bounds(start, end)
+        got = self._no_lower.get(key)
+        if got is None:
+            got = self._no_lower[key] = not any(c.islower() for c in self.text[key[0]:key[1]])
+        return got
+
+
+def word_in_capitals(text: str, start: int, end: int, lines: Lines | None = None) -> bool:
     """True when the capitals at ``text[start:end]`` are an English word, not an acronym.
 
     See the module's notes: long words said as words are words; short
@@ -266,6 +299,8 @@ def word_in_capitals(text: str, start: int, end: int) -> bool:
     if after is not None and _CAPITALS_WORD.fullmatch(after.group(1)):
         return True
     # A line all in capitals: "DO", "DON'T".
+    if lines is not None and lines.text is text:
+        return lines.no_lower(start, end)
     line_start = max(text.rfind("\n", 0, start), text.rfind("\x1f", 0, start)) + 1
     ends = [i for i in (text.find("\n", end), text.find("\x1f", end)) if i >= 0]
     line = text[line_start : min(ends) if ends else len(text)]
@@ -327,7 +362,36 @@ _CAPITALS_AT = re.compile(r"[A-Z][A-Z0-9&]+(?![\w'’])")
 _RUN_END = re.compile(r"(?![\w'’])")
 
 
-def spelled_out_before(text: str, acronym: str, before: int) -> bool:
+class FirstWords:
+    """The words in a text that may start a name, for each first letter, found once.
+
+    :func:`spelled_out_before` looks for a name from the start of the
+    document for every acronym of three capitals or more.  Scanning the
+    whole text again for each (a document with thousands of acronyms) took
+    time that grew with the square of its length; with this, each letter's
+    words are found once, and each acronym only follows the runs from the
+    words that start with its own first letter.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def words(self, letter: str) -> tuple[list[int], list[tuple[int, int]]]:
+        """(starts, (start, end) of each word) for the words that may start a name with ``letter``."""
+        got = self._words.get(letter)
+        if got is None:
+            # Words that can never start a run (little words, words in capitals) are left out
+            # here, once.  A word with an apostrophe is always kept: it is the only kind that
+            # can run on past an acronym ("Smith'CQC"), and is matched again, cut, there.
+            spans = [m.span() for m in _first_words(letter, True).finditer(self.text)
+                     if "'" in m.group() or "’" in m.group()
+                     or (m.group().lower() not in _LITTLE and not _CAPITALS_ONLY.fullmatch(m.group()))]
+            got = self._words[letter] = ([a for a, _ in spans], spans)
+        return got
+
+
+def spelled_out_before(text: str, acronym: str, before: int, first_words: FirstWords | None = None) -> bool:
     """True when the words ``acronym`` stands for come in ``text`` before offset ``before``.
 
     The first letters of a run of words spell the acronym, in order,
@@ -352,7 +416,11 @@ def spelled_out_before(text: str, acronym: str, before: int) -> bool:
     if letters is None:
         return False
     short = sum(1 for c in acronym if c.isupper()) < 3
-    if _search_run(letters, True, text, max(0, before - _SHORT_WINDOW) if short else 0, before):
+    pos = max(0, before - _SHORT_WINDOW) if short else 0
+    if first_words is not None and first_words.text is text:
+        if _search_run_indexed(letters, first_words, pos, before):
+            return True
+    elif _search_run(letters, True, text, pos, before):
         return True
     return not short and _search_run(letters, False, text, max(0, before - _PLAIN_WINDOW), before)
 
@@ -392,6 +460,32 @@ def _search_run(letters: str, name: bool, text: str, pos: int, before: int) -> b
         if (first.lower() not in _LITTLE and not _CAPITALS_ONLY.fullmatch(first)
                 and _run_from(text, m.end(), letters[1:], name, before)
                 and not _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            return True
+    return False
+
+
+def _search_run_indexed(letters: str, first_words: FirstWords, pos: int, before: int) -> bool:
+    """:func:`_search_run` for a name, from the words :class:`FirstWords` found: the same answer.
+
+    A word found in the whole text that starts in ``[pos, before)`` is the
+    word a search of that part finds, unless it runs on past ``before``
+    (only "Smith'" just before the acronym can): that one is matched again
+    within the bounds.
+    """
+    text = first_words.text
+    starts, spans = first_words.words(letters[0])
+    pattern = _first_words(letters[0], True)
+    for k in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, before)):
+        a, b = spans[k]
+        if b > before:
+            m = pattern.match(text, a, before)
+            if m is None:
+                continue
+            a, b = m.span()
+        first = text[a:b]
+        if (first.lower() not in _LITTLE and not _CAPITALS_ONLY.fullmatch(first)
+                and _run_from(text, b, letters[1:], True, before)
+                and not _TITLE_WORD_BEFORE.search(text, max(0, a - 40), a)):
             return True
     return False
 
@@ -489,6 +583,8 @@ class Acronym(Kind):
         first_use: dict[str, tuple[int, int, str]] = {}
         defined: set[str] = set()
         blocks = analysis.blocks
+        lines = Lines(masked)
+        shouting: dict[int, bool] = {}  # sentence start -> written in capitals?
         for m in _ACRONYM.finditer(masked):
             word = m.group(1)
             if not is_acronym(word):
@@ -499,9 +595,9 @@ class Acronym(Kind):
             start, end = m.span(1)
             if not_an_acronym(masked, start, m.end()):
                 continue
-            if key not in self.known and word_in_capitals(masked, start, end):
+            if key not in self.known and word_in_capitals(masked, start, end, lines):
                 continue
-            if self._shouting(analysis, start):
+            if self._shouting(analysis, start, shouting):
                 continue
             if _DEFINED_AFTER.match(masked, m.end()) or _IN_BRACKETS.search(masked, max(0, start - 3), start):
                 defined.add(key)
@@ -514,10 +610,11 @@ class Acronym(Kind):
                 continue
             if key not in first_use or first_use[key][0] > start:
                 first_use[key] = (start, end, word)
+        first_words = FirstWords(masked)
         for key, (start, end, word) in sorted(first_use.items(), key=lambda kv: kv[1][0]):
             if key in defined and self._defined_before_body_use(analysis, key, start):
                 continue
-            if spelled_out_before(masked, word, start):
+            if spelled_out_before(masked, word, start, first_words):
                 continue
             expansion = self.known.get(key)
             example = f", like this: '{expansion} ({word})'" if expansion else ""
@@ -535,10 +632,19 @@ class Acronym(Kind):
         bi = analysis.block_index(heading_use)
         return bi is not None and analysis.blocks[bi].kind is BlockKind.HEADING
 
-    def _shouting(self, analysis: "Analysis", offset: int) -> bool:
-        """Text written in capitals ("PLEASE NOTE") is not full of acronyms."""
+    def _shouting(self, analysis: "Analysis", offset: int, memo: dict[int, bool] | None = None) -> bool:
+        """Text written in capitals ("PLEASE NOTE") is not full of acronyms.
+
+        ``memo`` keeps the answer for each sentence: a sentence full of
+        acronyms is counted once, not once for each of them.
+        """
         sent = analysis.sentence_at(offset)
         if sent is None or sent.word_count < 3:
             return False
+        if memo is not None and sent.start in memo:
+            return memo[sent.start]
         upper = sum(1 for w in sent.texts if w.isupper())
-        return upper / sent.word_count > 0.6
+        got = upper / sent.word_count > 0.6
+        if memo is not None:
+            memo[sent.start] = got
+        return got

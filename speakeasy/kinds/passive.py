@@ -223,7 +223,10 @@ class PassiveVoice(Kind):
         if sent is None:
             return False
         tokens = analysis.tagged(sent)
-        for i, tok in enumerate(tokens):
+        # the token at ``start``, found by halving (tokens are in order and do not overlap)
+        first = analysis.tagged_index(sent, start)
+        for i in range(first, min(first + 1, len(tokens))):
+            tok = tokens[i]
             if tok.start == start and tok.end == end:
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                 if (is_get or existential) and nxt is not None and nxt.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):

@@ -28,6 +28,7 @@ change the meaning: see :meth:`Substitution._safe`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -309,12 +310,13 @@ class Substitution(Kind):
         if not entry.when and not entry.unless:
             return True
         when_own, when_near, unless_own, unless_near = self.matcher.near_words(index)  # type: ignore[union-attr]
-        context = analysis.scope_text(start, entry.within) if (when_near or unless_near) else ""
+        # (each scope is searched once for each list of words: a sentence full of such terms
+        # would otherwise be searched again for every one of them)
         if entry.when:
-            near = bool(when_near) and bool(self._pattern(when_near).search(context))
+            near = bool(when_near) and analysis.scope_search(start, entry.within, self._pattern(when_near))
             if not near and not (when_own and self._around(analysis, when_own, start, end)):
                 return False
-        if unless_near and self._pattern(unless_near).search(context):
+        if unless_near and analysis.scope_search(start, entry.within, self._pattern(unless_near)):
             return False
         if unless_own and self._around(analysis, unless_own, start, end):
             return False
@@ -362,11 +364,19 @@ class Substitution(Kind):
         needs_tags = any(entries[i].parts for i in candidates) or (
             len(tags) > 1 and any(self._tags_differ(i, tags) for i in candidates))
         tokens: list["Tagged"] = []
+        inside: list["Tagged"] = []
         if needs_tags:
             sent = analysis.sentence_at(start)
             if sent is not None:
                 tokens = analysis.tagged(sent)
-        inside = [t for t in tokens if t.start < end and t.end > start and any(c.isalnum() for c in t.text)]
+                # the tokens that overlap the match, found by halving (a sentence may be long):
+                # tokens do not overlap, so from the last one that starts before the match
+                i = max(analysis.tagged_index(sent, start) - 1, 0)
+                while i < len(tokens) and tokens[i].start < end:
+                    t = tokens[i]
+                    if t.end > start and any(c.isalnum() for c in t.text):
+                        inside.append(t)
+                    i += 1
         for i in candidates:
             entry = entries[i]
             if not entry.parts:
@@ -511,8 +521,12 @@ def _glossary_link(analysis: "Analysis", start: int, end: int) -> bool:
         tail = url.rsplit("#", 1)[-1].rsplit("/", 1)[-1].lower()
         return bool(_GLOSSARY_URL.search(url)) or (bool(slug) and tail.split(".")[0] == slug)
 
-    for feature in analysis.document.features:
-        if feature.kind in ("hyperlink", "web-link") and feature.start <= start and feature.end >= end:
+    starts, links, apart = analysis.links()
+    if apart:  # only the last link that starts at or before the match can hold it
+        k = bisect.bisect_right(starts, start)
+        links = links[k - 1:k]
+    for feature in links:
+        if feature.start <= start and feature.end >= end:
             url = str(feature.data.get("url") or feature.data.get("href") or "")
             if url and explains(url):
                 return True
@@ -537,8 +551,12 @@ _MD_LINK_CLOSE = re.compile(r"^[^\[\]\n]*\](?:\(|\[)")
 
 def _in_link(analysis: "Analysis", start: int, end: int) -> bool:
     """Is ``[start, end)`` in the text of a link (a Markdown link, or a link a reader recorded)?"""
-    for feature in analysis.document.features:
-        if feature.kind in ("hyperlink", "web-link") and feature.start < end and feature.end > start:
+    starts, links, apart = analysis.links()
+    if apart:  # the links that start before the end of the match: only the last can reach it
+        k = bisect.bisect_left(starts, end)
+        links = links[k - 1:k] if k else []
+    for feature in links:
+        if feature.start < end and feature.end > start:
             return True
     if analysis.document.format != "markdown":
         return False
@@ -567,10 +585,20 @@ def _attributive(tokens: list["Tagged"], head: "Tagged") -> bool:
     """Is a -ing or -ed word describing the noun after it ("the remaining challenges")?"""
     if head.tag not in ("VBG", "VBN") or head.pos not in ("VERB", "ADJ"):
         return False
-    i = tokens.index(head)
+    i = tokens.index(head) if len(tokens) < 64 else _index_of(tokens, head)
     if i + 1 >= len(tokens) or tokens[i + 1].pos not in ("NOUN", "PROPN"):
         return False
     return i == 0 or tokens[i - 1].pos in _BEFORE_ATTRIBUTIVE
+
+
+def _index_of(tokens: list["Tagged"], token: "Tagged") -> int:
+    """``tokens.index(token)``, found by halving: tokens are in order and do not overlap."""
+    i = bisect.bisect_left(tokens, token.start, key=lambda t: t.start)
+    while i < len(tokens) and tokens[i].start == token.start:
+        if tokens[i] == token:
+            return i
+        i += 1
+    return tokens.index(token)
 
 
 def _form_tag(tags: tuple[str, ...], inside: list["Tagged"], part: str | None) -> str:

@@ -84,15 +84,25 @@ class Names:
         self._per_block: dict[int, list[tuple[int, int]]] = {}
         self._later: dict[int, list[tuple[int, int, str]]] = {}
         self._known: set[tuple[str, ...]] | None = None
+        self._titles: dict[int, tuple[int, int] | None] = {}
+        self._by_first: dict[str, list[tuple[str, ...]]] | None = None
+        self._ends: dict[int, list[int]] = {}
 
     def containing(self, start: int, end: int) -> tuple[int, int] | None:
         """The name that overlaps ``[start, end)``, if any."""
         bi = bisect.bisect_right(self._block_starts, start) - 1
         if bi < 0:
             return None
-        for s, e in self._spans(bi):
-            if s < end and e > start:
-                return (s, e)
+        spans = self._spans(bi)
+        # The spans are merged, so sorted and apart, their ends in order too: the first that
+        # ends after ``start`` is the only one that can overlap first (found by halving: a
+        # block may hold thousands of names).
+        ends = self._ends.get(bi)
+        if ends is None:
+            ends = self._ends[bi] = [e for _, e in spans]
+        k = bisect.bisect_right(ends, start)
+        if k < len(spans) and spans[k][0] < end:
+            return spans[k]
         return None
 
     def title(self, start: int, end: int) -> tuple[int, int] | None:
@@ -105,7 +115,10 @@ class Names:
         bi = bisect.bisect_right(self._block_starts, start) - 1
         if bi < 0:
             return None
-        span = _dated_title(self.blocks[bi]) or _attachment_title(self.blocks, bi)
+        if bi in self._titles:  # once a block: a block full of matches would be split into words for each
+            span = self._titles[bi]
+        else:
+            span = self._titles[bi] = _dated_title(self.blocks[bi]) or _attachment_title(self.blocks, bi)
         return span if span is not None and span[0] <= start and end <= span[1] else None
 
     @property
@@ -121,9 +134,18 @@ class Names:
         if got is None:
             found, _ = _block_names(self.blocks[bi], self._sentence_starts)
             if found is None:  # a Title Case heading: names seen elsewhere, and runs that end like a name
-                found = _heading_names(self.blocks[bi], self.known())
+                found = _heading_names(self.blocks[bi], self.known(), self._known_by_first())
             got = self._per_block[bi] = _merge(found)
         return got
+
+    def _known_by_first(self) -> dict[str, list[tuple[str, ...]]]:
+        """:meth:`known`, by first word."""
+        if self._by_first is None:
+            by_first: dict[str, list[tuple[str, ...]]] = {}
+            for key in self.known():
+                by_first.setdefault(key[0], []).append(key)
+            self._by_first = by_first
+        return self._by_first
 
     def known(self) -> set[tuple[str, ...]]:
         """The names of the document where capitals say something, as lower-case words."""
@@ -329,16 +351,26 @@ def _block_names(block: Block, starts: set[int]) -> tuple[list[tuple[int, int]] 
     return found, known
 
 
-def _heading_names(block: Block, known: set[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """Names in a Title Case heading: names seen elsewhere, and runs that end like a name ("... Team")."""
+def _heading_names(block: Block, known: set[tuple[str, ...]],
+                   by_first: dict[str, list[tuple[str, ...]]] | None = None) -> list[tuple[int, int]]:
+    """Names in a Title Case heading: names seen elsewhere, and runs that end like a name ("... Team").
+
+    ``by_first``: the ``known`` names by their first word, so each word of
+    the heading is tried only against the names that start with it (not
+    every name at every word).
+    """
     text = block.text
     words = _words(text)
     lowered = [w.lower() for _, _, w in words]
     found = []
-    for key in known:
-        n = len(key)
-        for i in range(len(words) - n + 1):
-            if tuple(lowered[i:i + n]) == key:
+    if by_first is None:
+        by_first = {}
+        for key in known:
+            by_first.setdefault(key[0], []).append(key)
+    for i, first in enumerate(lowered):
+        for key in by_first.get(first, ()):
+            n = len(key)
+            if i + n <= len(words) and tuple(lowered[i:i + n]) == key:
                 found.append((block.start + words[i][0], block.start + words[i + n - 1][1]))
     for i, j in _runs(words, text):
         if j > i and _BRACKETED_ACRONYM.match(text, words[j][1]):
@@ -358,8 +390,10 @@ _BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9]*s?\
 
 def _after_colon(text: str, at: int) -> bool:
     """Is the word at ``at`` the first after a colon, a dash or an opening bracket or quote (a fresh start)?"""
-    before = text[:at].rstrip()
-    return bool(before) and before[-1] in ":;–—-([\"'“‘•*"
+    i = at - 1  # the last character before ``at`` that is not a space (no copy of all the text before it)
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] in ":;–—-([\"'“‘•*"
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -223,6 +223,7 @@ class Substitution(Kind):
         explained: set[int] = set()
         topics: dict[Topic, set[int]] = {}
         named: set[str] = set()
+        seen_names: set[tuple[int, int]] = set()
         for m in self.matcher.forms.for_text(masked).finditer(analysis.masked_lower):
             start, end = m.span()
             text = masked[start:end]
@@ -246,8 +247,11 @@ class Substitution(Kind):
                 continue
             name = self._name(analysis, entries[candidates[0]], text, start, end)
             if name is not None:
+                if not self.explain_names or name in seen_names:
+                    continue  # (a long name holds many matches: its words are read once)
+                seen_names.add(name)
                 said = " ".join(masked[name[0]:name[1]].lower().split())
-                if self.explain_names and said not in named:
+                if said not in named:
                     named.add(said)  # once a name a document
                     yield self._name_finding(analysis, name, text)
                 continue

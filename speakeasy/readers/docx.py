@@ -94,7 +94,7 @@ from ..directives import comment_directive, is_speakeasy_comment
 from ..errors import InputError
 from ..model import Block, BlockKind, Directive, DirectiveProblem, Document, Feature, paragraph_numbers
 from .markdown import URL
-from .ooxml_safe import Package
+from .ooxml_safe import Limits, Package, limit_words
 
 # ---------------------------------------------------------------------------
 # Namespaces
@@ -317,9 +317,17 @@ class Emitted:
 
 
 class Builder:
-    """Collects blocks, source lines, features and directives in reading order."""
+    """Collects blocks, source lines, features and directives in reading order.
 
-    def __init__(self) -> None:
+    With ``path`` and ``limits``, a file whose text goes over
+    ``limits.characters`` or ``limits.paragraphs`` is refused as soon as it
+    does (an :class:`InputError` naming the limit and the variable that
+    raises it), so reading stops there and nothing more is kept.
+    """
+
+    def __init__(self, path: str = "", limits: Limits | None = None) -> None:
+        self.path = path
+        self.limits = limits
         self.lines: list[str] = []
         self.blocks: list[Block] = []
         self.natives: list[BlockNative] = []
@@ -357,7 +365,25 @@ class Builder:
         self.natives.append(BlockNative(xml_part, element, pieces))
         self.lines.append(text)
         self.pos = start + n + 1
+        if self.limits is not None and (self.pos > self.limits.characters or index >= self.limits.paragraphs):
+            raise self.over_limit(index + 1)
         return Emitted(index, start, lead, n, text)
+
+    def over_limit(self, count: int) -> InputError:
+        limits = self.limits
+        assert limits is not None
+        if count > limits.paragraphs:
+            what = f"more than {limits.paragraphs:,} paragraphs and table cells"
+            var = Limits.SETTINGS["paragraphs"][0]
+        else:
+            what = f"more than {limits.characters:,} characters of text"
+            var = Limits.SETTINGS["characters"][0]
+        return InputError(
+            self.path,
+            f"this file has too much to check: {what}, the limit for one file; speakeasy did not check it. "
+            f"Split the document, or {limit_words(var)}.",
+            "too-large",
+        )
 
     def feature(self, kind: str, start: int, end: int, data: dict[str, Any],
                 where: dict[str, Any] | None = None, placed: bool = True) -> None:
@@ -840,7 +866,7 @@ class _DocxReader:
         self.path = path
         self.pkg = Package(path, data, "docx")
         self.include_comments = include_comments
-        self.out = Builder()
+        self.out = Builder(path, self.pkg.limits)
         self.fields: list[_Field] = []
         self.hidden = 0  # fields in their instruction part: nothing shown
         self.note_refs: dict[str, list[tuple[str, str | None]]] = {"footnote": [], "endnote": []}

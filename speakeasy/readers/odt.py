@@ -263,7 +263,7 @@ class _OdtReader:
         self.path = path
         self.pkg = Package(path, data, "odt")
         self.include_comments = include_comments
-        self.out = Builder()
+        self.out = Builder(path, self.pkg.limits)
         self.styles = _OdtStyles()
         self.notes: dict[str, list[tuple[Any, str | None]]] = {"footnote": [], "endnote": []}
         self.annotations: list[tuple[str, Any, str | None]] = []  # (name, element, section)

@@ -14,16 +14,35 @@ problem into an :class:`~speakeasy.errors.InputError` with a one-line reason
 * XML with a document type or entity declarations (``unsafe-xml``): they
   are never resolved (the parser is built not to) and such a part is refused
   outright, so a "billion laughs" or an external entity cannot do anything;
-* a zip bomb (``too-large``): the declared sizes of the parts read may not
-  add up to more than :data:`MAX_TOTAL`; a large part may not be compressed
-  more than :data:`MAX_RATIO` times; and a part is decompressed here with a
-  hard cap, so one that expands beyond its declared size is stopped there.
+* a zip bomb (``too-large``): a large part may not be compressed more than
+  :data:`MAX_RATIO` times, nor may the parts read all together (so many parts
+  each just under the size where a single part is checked do not add up to
+  gigabytes); and a part is decompressed here with a hard cap, so one that
+  expands beyond its declared size is stopped there;
+* more XML than can be checked in bounded time and memory (``too-large``):
+  the declared sizes of the parts read may not add up to more than
+  :attr:`Limits.xml_bytes` (``SPEAKEASY_MAX_XML_MB``).  The check is made on
+  the declared size, before a part is decompressed or parsed.  lxml takes up
+  to about 15 bytes of memory for each byte of XML.
+
+:class:`Limits` also holds the limits on the text read from one Word or
+OpenDocument file (``SPEAKEASY_MAX_CHARACTERS``, ``SPEAKEASY_MAX_PARAGRAPHS``),
+which :class:`speakeasy.readers.docx.Builder` checks as it reads, so a file
+whose text would take more than about 30 seconds or 1 GB to check is refused
+with one line that names the limit and the variable that raises it.
+
+A writer copies the members it does not change with :meth:`Package.copy_member`:
+the compressed bytes as they are, in chunks, after the same checks, never
+decompressed and never read whole.
 """
 
 from __future__ import annotations
 
+import copy
+import os
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -35,11 +54,17 @@ from ..errors import InputError
 if TYPE_CHECKING:  # pragma: no cover
     from lxml import etree
 
-#: The most uncompressed bytes read from one package (all parts together).
-MAX_TOTAL = 256 * 1024 * 1024
-#: A part larger than :data:`RATIO_FLOOR` may not be compressed more than this.
+#: The most XML read from one package, in MB (all parts together), unless ``SPEAKEASY_MAX_XML_MB`` says.
+MAX_XML_MB = 32
+#: The most characters of text read from one Word or OpenDocument file (``SPEAKEASY_MAX_CHARACTERS``).
+MAX_CHARACTERS = 2_000_000
+#: The most paragraphs (and table cells) read from one file (``SPEAKEASY_MAX_PARAGRAPHS``).
+MAX_PARAGRAPHS = 50_000
+#: A part larger than :data:`RATIO_FLOOR` may not be compressed more than this; nor may the parts read together.
 MAX_RATIO = 100
 RATIO_FLOOR = 2 * 1024 * 1024
+#: Bytes copied at a time by :meth:`Package.copy_member`.
+COPY_CHUNK = 1024 * 1024
 #: More members than this is not a document.
 MAX_MEMBERS = 20_000
 
@@ -55,6 +80,56 @@ _KINDS = {
     "docx": {"name": "Word .docx", "app": "Word or LibreOffice", "suffix": ".docx"},
     "odt": {"name": "OpenDocument text (.odt)", "app": "LibreOffice", "suffix": ".odt"},
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much one Word or OpenDocument file may hold, each with the environment variable that raises it.
+
+    ``xml_bytes``: the XML parts read, all together (declared sizes, checked
+    before a part is decompressed); ``characters`` and ``paragraphs``: the
+    text read (checked as blocks are made).  The defaults keep a check of one
+    file under about 30 seconds and 1 GB on a small machine.
+    """
+
+    xml_bytes: int = MAX_XML_MB * _MB
+    characters: int = MAX_CHARACTERS
+    paragraphs: int = MAX_PARAGRAPHS
+
+    #: field -> (environment variable, unit people write it in, bytes or items per unit)
+    SETTINGS = {
+        "xml_bytes": ("SPEAKEASY_MAX_XML_MB", "a number of megabytes, like 64", _MB),
+        "characters": ("SPEAKEASY_MAX_CHARACTERS", "a number of characters, like 4000000", 1),
+        "paragraphs": ("SPEAKEASY_MAX_PARAGRAPHS", "a number of paragraphs, like 100000", 1),
+    }
+
+    @classmethod
+    def from_env(cls, path: str, environ: "os._Environ[str] | dict[str, str] | None" = None) -> "Limits":
+        """The limits, raised (or lowered) by the environment variables that are set.
+
+        A value that is not a positive number is an :class:`InputError` for
+        ``path`` that names the variable, so a typo never goes unseen.
+        """
+        env = os.environ if environ is None else environ
+        values: dict[str, int] = {}
+        for key, (var, unit, scale) in cls.SETTINGS.items():
+            raw = (env.get(var) or "").strip()
+            if not raw:
+                continue
+            try:
+                number = float(raw.replace(",", "").replace("_", ""))
+            except ValueError:
+                number = float("nan")
+            if not number > 0 or number == float("inf"):
+                raise InputError(path, f"the environment variable {var} is '{raw[:40]}', but it must be {unit}.",
+                                 "bad-setting")
+            values[key] = int(number * scale)
+        return cls(**values)
+
+
+def limit_words(var: str) -> str:
+    """How to raise a limit, the same in every message."""
+    return f"set the environment variable {var} to raise the limit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +150,15 @@ class Package:
     are not a usable package.
     """
 
-    def __init__(self, path: str, data: bytes, kind: str = "docx") -> None:
+    def __init__(self, path: str, data: bytes, kind: str = "docx", limits: Limits | None = None) -> None:
         self.path = path
         self.data = data
         self.kind = kind
         self.words = _KINDS[kind]
+        self.limits = limits if limits is not None else Limits.from_env(path)
+        #: declared uncompressed and compressed bytes of the parts read so far
         self.total = 0
+        self.compressed = 0
         self._xml: dict[str, "etree._Element"] = {}
         self._parser = None
         self._check_signature()
@@ -125,6 +203,19 @@ class Package:
         return self.error(
             f"this file is too large to read safely ({detail}); speakeasy did not read it. "
             "If it is a real document, remove large embedded content or split it.",
+            "too-large",
+        )
+
+    def over_xml_limit(self, name: str, size: int) -> InputError:
+        """The XML limit, in one line: what is over, the limit, and the variable that raises it."""
+        limit = self.limits.xml_bytes
+        whole = self.total + size
+        what = (f"{name} unpacks to {_megabytes(size)} of XML" if size > limit else
+                f"its XML parts, up to {name}, unpack to {_megabytes(whole)}")
+        return self.error(
+            f"this file has too much to check: {what}, over the limit of {_megabytes(limit)} "
+            f"for one file; speakeasy did not read it. Split the document, or "
+            f"{limit_words(Limits.SETTINGS['xml_bytes'][0])}.",
             "too-large",
         )
 
@@ -179,22 +270,17 @@ class Package:
         if info.flag_bits & 0x1:
             raise self.encrypted()
         size = info.file_size
-        if size > MAX_TOTAL or self.total + size > MAX_TOTAL:
-            raise self.too_large(f"its parts expand to more than {MAX_TOTAL // _MB} MB")
-        if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
-            raise self.too_large(f"{real} is compressed more than {MAX_RATIO} times, like a zip bomb")
-        self.total += size
+        # Before anything is decompressed: the part alone, then with the parts read before it.
+        if size > self.limits.xml_bytes or self.total + size > self.limits.xml_bytes:
+            raise self.over_xml_limit(real, size)
+        self._check_ratio(real, info)
+        total, compressed = self.total + size, self.compressed + info.compress_size
+        if total > RATIO_FLOOR and total > MAX_RATIO * max(compressed, 1):
+            raise self.too_large(f"its parts are compressed more than {MAX_RATIO} times together, like a zip bomb")
+        self.total, self.compressed = total, compressed
         data = self.data
-        offset = info.header_offset
-        header = data[offset : offset + 30]
-        if len(header) < 30 or header[:4] != b"PK\x03\x04":
-            raise self.damaged(f"{real} cannot be found in the zip package")
-        name_len = int.from_bytes(header[26:28], "little")
-        extra_len = int.from_bytes(header[28:30], "little")
-        begin = offset + 30 + name_len + extra_len
+        begin = self._data_start(real, info)
         raw = data[begin : begin + info.compress_size]
-        if len(raw) < info.compress_size:
-            raise self.damaged(f"{real} is cut short")
         if info.compress_type == zipfile.ZIP_STORED:
             out = raw
             if len(out) > size:
@@ -213,6 +299,57 @@ class Package:
         if len(out) != size or zlib.crc32(out) != info.CRC:
             raise self.damaged(f"{real} fails its checksum")
         return out
+
+    def _check_ratio(self, real: str, info: zipfile.ZipInfo) -> None:
+        if info.flag_bits & 0x1:
+            raise self.encrypted()
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise self.too_large(f"{real} is compressed more than {MAX_RATIO} times, like a zip bomb")
+
+    def _data_start(self, real: str, info: zipfile.ZipInfo) -> int:
+        """Where a member's compressed bytes start in the file, after checking that they are all there."""
+        data = self.data
+        offset = info.header_offset
+        header = data[offset : offset + 30]
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise self.damaged(f"{real} cannot be found in the zip package")
+        name_len = int.from_bytes(header[26:28], "little")
+        extra_len = int.from_bytes(header[28:30], "little")
+        begin = offset + 30 + name_len + extra_len
+        if begin + info.compress_size > len(data):
+            raise self.damaged(f"{real} is cut short")
+        return begin
+
+    # -- writing ----------------------------------------------------------------------
+
+    def copy_member(self, info: zipfile.ZipInfo, dst: zipfile.ZipFile) -> None:
+        """Copy one member to ``dst`` as it is: its compressed bytes, in chunks, never decompressed.
+
+        The same checks as :meth:`read` come first (a password, a zip bomb, a
+        member that is not all there), so ``fix`` refuses what ``check``
+        would.  Nothing is held in memory but one chunk, whatever the
+        member.s size; its CRC and sizes are the ones the source declared.
+        """
+        real = info.filename.replace("\\", "/").lstrip("/")
+        self._check_ratio(real, info)
+        begin = self._data_start(real, info)
+        out = copy.copy(info)
+        out.flag_bits &= ~0x08  # the sizes and CRC go in the local header: no data descriptor after the data
+        out.extra = _strip_zip64(info.extra)
+        fp = dst.fp
+        if fp is None:  # pragma: no cover - a closed archive
+            raise ValueError("the zip file is closed")
+        out.header_offset = fp.tell()
+        zip64 = info.file_size > zipfile.ZIP64_LIMIT or info.compress_size > zipfile.ZIP64_LIMIT
+        fp.write(out.FileHeader(zip64))
+        view = memoryview(self.data)
+        end = begin + info.compress_size
+        for at in range(begin, end, COPY_CHUNK):
+            fp.write(view[at : min(at + COPY_CHUNK, end)])
+        dst.filelist.append(out)
+        dst.NameToInfo[out.filename] = out
+        dst.start_dir = fp.tell()
+        dst._didModify = True  # noqa: SLF001 - so that close() writes the central directory
 
     # -- XML ----------------------------------------------------------------------------
 
@@ -261,6 +398,23 @@ class Package:
                 target = resolve_target(folder, target)
             out[rid] = Relationship(rid, rel.get("Type") or "", target, external)
         return out
+
+
+def _megabytes(size: int) -> str:
+    mb = size / _MB
+    return f"{mb:,.0f} MB" if mb >= 10 else f"{mb:,.1f} MB".replace(".0 MB", " MB")
+
+
+def _strip_zip64(extra: bytes) -> bytes:
+    """An extra field without its zip64 record (header id 1): ``FileHeader`` writes a new one when needed."""
+    out = bytearray()
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack("<HH", extra[at : at + 4])
+        if kind != 1:
+            out += extra[at : at + 4 + length]
+        at += 4 + length
+    return bytes(out)
 
 
 def resolve_target(folder: str, target: str) -> str:

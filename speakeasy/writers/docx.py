@@ -14,7 +14,11 @@ those elements:
   accepts or rejects each one in Word or LibreOffice.
 
 Only the XML parts that changed are written again; every other part of the
-package is copied byte for byte.  The file is written atomically.
+package is copied byte for byte: its compressed bytes, a chunk at a time,
+after the reader's checks (:meth:`~speakeasy.readers.ooxml_safe.Package.copy_member`),
+so a large member the reader never needed is never unpacked or held whole.
+Parts the writer reads again (``[Content_Types].xml``, relationships) go
+through the reader's checks too.  The file is written atomically.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..fix import FixResult, safe_edits, write_fixed
 from ..model import Edit, Finding
+from ..readers.ooxml_safe import Package
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import RuleSet
@@ -287,16 +292,16 @@ class _Suggestions:
         from lxml import etree
 
         out: dict[str, bytes] = {}
-        z = zipfile.ZipFile(io.BytesIO(self.native.data))
-        ct = etree.fromstring(z.read("[Content_Types].xml"))
+        pkg = _package(self.native)
+        ct = copy.deepcopy(pkg.xml("[Content_Types].xml"))
         if not any(o.get("PartName") == "/word/comments.xml" for o in ct.iter(f"{{{CT_NS}}}Override")):
             etree.SubElement(ct, f"{{{CT_NS}}}Override", {"PartName": "/word/comments.xml", "ContentType": COMMENTS_TYPE})
         out["[Content_Types].xml"] = etree.tostring(ct, xml_declaration=True, encoding="UTF-8", standalone=True)
         main = _main_part(self.native)
         folder, _, name = main.rpartition("/")
         rels_name = f"{folder}/_rels/{name}.rels"
-        if rels_name in z.namelist():
-            rels = etree.fromstring(z.read(rels_name))
+        if pkg.has(rels_name):
+            rels = copy.deepcopy(pkg.xml(rels_name))
         else:
             rels = etree.Element(f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL})
         used = {r.get("Id") for r in rels}
@@ -329,15 +334,20 @@ def _comment_text(finding: Finding, edit: Edit) -> str:
     return "\n".join(lines)
 
 
+def _package(native: Any) -> Package:
+    """The source file as a :class:`Package`, with the reader's checks and limits."""
+    return Package(native.path, native.data, native.format if native.format in ("docx", "odt") else "docx")
+
+
 def _repackage(native: Any, changed: set[str], extra: dict[str, bytes]) -> bytes:
-    """A new zip: changed parts written again, every other member copied byte for byte."""
+    """A new zip: changed parts written again, every other member copied byte for byte (see the module notes)."""
     from lxml import etree
 
-    src = zipfile.ZipFile(io.BytesIO(native.data))
+    pkg = _package(native)
     out = io.BytesIO()
     written = set()
     with zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
+        for info in pkg.zip.infolist():
             name = info.filename
             if name in extra:
                 dst.writestr(info, extra[name])
@@ -345,7 +355,7 @@ def _repackage(native: Any, changed: set[str], extra: dict[str, bytes]) -> bytes
                 dst.writestr(info, etree.tostring(native.parts[name], xml_declaration=True, encoding="UTF-8",
                                                   standalone=True))
             else:
-                dst.writestr(info, src.read(name))
+                pkg.copy_member(info, dst)
             written.add(name)
         for name in sorted((changed | set(extra)) - written):
             data = extra.get(name)

@@ -107,7 +107,8 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None,
     """
     out, err = cwd / ".out", cwd / ".err"
     full_env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
-    for var in ("SPEAKEASY_MAX_XML_MB", "SPEAKEASY_MAX_CHARACTERS", "SPEAKEASY_MAX_PARAGRAPHS"):
+    for var in ("SPEAKEASY_MAX_XML_MB", "SPEAKEASY_MAX_XML_ELEMENTS", "SPEAKEASY_MAX_CHARACTERS",
+                "SPEAKEASY_MAX_PARAGRAPHS"):
         full_env.pop(var, None)
     full_env.update(env or {})
     # a cache of its own for each run: a result kept under other limits must not answer for this one
@@ -243,13 +244,51 @@ def test_a_document_xml_over_the_limit_is_refused_before_it_is_read(tmp_path: Pa
     assert line.endswith("set the environment variable SPEAKEASY_MAX_XML_MB to raise the limit."), line
 
 
+# -- many elements in few bytes ---------------------------------------------------------------------
+
+
+def bare_elements(megabytes: float):
+    """Empty elements the reader looks at, in a random mix (so not a zip bomb): 2.5 million in 16 MB."""
+    rng = random.Random(12)
+    names = (b"<w:p/>", b"<w:r/>", b"<w:t/>", b"<w:tbl/>")
+    left = int(megabytes * 1024 * 1024)
+    while left > 0:
+        chunk = b"".join(rng.choice(names) for _ in range(50_000))
+        chunk = chunk[: chunk.rfind(b"/>", 0, left + 1) + 2] if len(chunk) > left else chunk
+        if len(chunk) < 6:
+            break
+        left -= len(chunk)
+        yield chunk
+
+
+def test_many_elements_in_few_bytes_are_refused_before_they_are_parsed(tmp_path: Path) -> None:
+    """16 MB of bare elements is under the XML limit, but took 20 s and 1.9 GB to read: refused by count."""
+    path = write_docx(tmp_path / "elements.docx", para("Hello."), body_chunks=bare_elements(16))
+    line = refused(tmp_path, ["check", "--no-config", path.name])
+    assert line.startswith(f"error: {path.name}: this file has too much to check: word/document.xml has "), line
+    assert line.endswith(" XML elements, over the limit of 500,000 for one file; speakeasy did not read it. "
+                         "Split the document, or set the environment variable SPEAKEASY_MAX_XML_ELEMENTS to "
+                         "raise the limit."), line
+
+
+def test_the_element_limit_counts_every_part_read_and_can_be_lowered(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "small.docx", "".join(para(f"Week {i}.") for i in range(30)))
+    # document.xml: the document, the body, and 30 paragraphs of 3 elements; _rels/.rels before it: 2
+    line = refused(tmp_path, ["check", "--no-config", path.name], env={"SPEAKEASY_MAX_XML_ELEMENTS": "50"})
+    assert "word/document.xml has 92 XML elements, over the limit of 50 for one file" in line, line
+    line = refused(tmp_path, ["check", "--no-config", path.name], env={"SPEAKEASY_MAX_XML_ELEMENTS": "93"})
+    assert "its XML parts, up to word/document.xml, have 94 elements, over the limit of 93 for one file" in line
+    code, out, err, *_ = run(["check", "--no-config", path.name], tmp_path, {"SPEAKEASY_MAX_XML_ELEMENTS": "200"})
+    assert code in (0, 1), err[:2000]
+
+
 # -- the text read: characters and paragraphs ------------------------------------------------------
 
 
 def test_more_paragraphs_than_the_limit_are_refused_as_soon_as_they_are_read(tmp_path: Path) -> None:
-    path = write_docx(tmp_path / "many.docx", "".join(para(f"Item {i}.") for i in range(50_001)))
+    path = write_docx(tmp_path / "many.docx", "".join(para(f"Item {i}.") for i in range(30_001)))
     line = refused(tmp_path, ["check", "--no-config", path.name])
-    assert line == (f"error: {path.name}: this file has too much to check: more than 50,000 "
+    assert line == (f"error: {path.name}: this file has too much to check: more than 30,000 "
                     "paragraphs and table cells, the limit for one file; speakeasy did not check it. "
                     "Split the document, or set the environment variable SPEAKEASY_MAX_PARAGRAPHS to raise "
                     "the limit.")
@@ -322,9 +361,9 @@ def test_odt_content_over_the_xml_limit_is_refused(tmp_path: Path) -> None:
 
 
 def test_odt_paragraph_limit(tmp_path: Path) -> None:
-    path = write_odt(tmp_path / "many.odt", [b"".join(b"<text:p>Item %d.</text:p>" % i for i in range(50_001))])
+    path = write_odt(tmp_path / "many.odt", [b"".join(b"<text:p>Item %d.</text:p>" % i for i in range(30_001))])
     line = refused(tmp_path, ["check", "--no-config", path.name])
-    assert "more than 50,000 paragraphs and table cells" in line and "SPEAKEASY_MAX_PARAGRAPHS" in line
+    assert "more than 30,000 paragraphs and table cells" in line and "SPEAKEASY_MAX_PARAGRAPHS" in line
 
 
 # -- fix: members it does not change ----------------------------------------------------------------

@@ -113,10 +113,90 @@ def is_acronym(word: str) -> bool:
     return not _ROMAN.match(word)
 
 
-def not_an_acronym(text: str, start: int, end: int) -> bool:
+_CHUNK_SEPARATOR = re.compile(r"[/:-]")
+
+
+class Tails:
+    """The rest of the code an acronym is part of ("BIS/14/656"), worked out once for a run of such codes.
+
+    :func:`not_an_acronym` reads the code from the acronym to its end.  A
+    run of thousands of acronyms joined by "/" would be read again, to its
+    end, for each of them.  This reads a run once, and keeps, for each of
+    its parts, what :func:`not_an_acronym` asks about all the parts after
+    it: how many there are, and whether any is a number, all are parts of a
+    date, all are short, any is one letter.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._run: tuple | None = None
+
+    def after(self, end: int) -> tuple[bool, str, tuple[int, bool, bool, bool, bool], int]:
+        """(is any code left after ``end``, the first part of it, what the parts after that one are, its "/"s).
+
+        The code after ``end`` is ``_CHUNK_AFTER`` there, without the
+        ".:-/" that :func:`not_an_acronym` strips from its end.
+        """
+        text = self.text
+        run = self._run
+        if run is None or not run[0] <= end <= run[1]:
+            stop = _CHUNK_AFTER.match(text, end).end()
+            kept = end + len(text[end:stop].rstrip(".:-/"))
+            seps = [m.start() for m in _CHUNK_SEPARATOR.finditer(text, end, kept)]
+            slashes = [i for i in seps if text[i] == "/"]
+            bounds = [end] + [i + 1 for i in seps]
+            ends = seps + [kept]
+            n = len(bounds)
+            # suffix sums over the parts k.. (empty parts do not count)
+            count = [0] * (n + 1)
+            digit = [False] * (n + 1)
+            date = [True] * (n + 1)
+            short = [True] * (n + 1)
+            letter = [False] * (n + 1)
+            for k in range(n - 1, -1, -1):
+                part = text[bounds[k]:ends[k]]
+                count[k], digit[k], date[k], short[k], letter[k] = (
+                    count[k + 1], digit[k + 1], date[k + 1], short[k + 1], letter[k + 1])
+                if part:
+                    count[k] += 1
+                    digit[k] = digit[k] or part.isdigit()
+                    date[k] = date[k] and _DATE_PART.fullmatch(part) is not None
+                    short[k] = short[k] and len(part) <= 4
+                    letter[k] = letter[k] or len(part) == 1
+            run = self._run = (end, stop, kept, seps, slashes, (count, digit, date, short, letter))
+        _, _, kept, seps, slashes, (count, digit, date, short, letter) = run
+        if end >= kept:
+            return False, "", (0, False, True, True, False), 0
+        j = bisect.bisect_left(seps, end)  # the first separator at or after ``end``
+        first = text[end:seps[j] if j < len(seps) else kept]
+        k = j + 1 if j < len(seps) else len(count) - 1
+        return (True, first, (count[k], digit[k], date[k], short[k], letter[k]),
+                len(slashes) - bisect.bisect_left(slashes, end))
+
+
+def _in_a_code(head: str, word: str, tails: Tails, end: int) -> bool:
+    """The code test of :func:`not_an_acronym`, with the part after the word from ``tails``: the same answer."""
+    head = head.lstrip(".:-/")
+    left, first, (count, digit, date, short, letter), slashes = tails.after(end)
+    if not head and not left:
+        return False  # the code is the word alone
+    head_parts = _CHUNK_SEPARATOR.split(head)
+    parts = [p for p in head_parts[:-1] if p] + [head_parts[-1] + word + first]
+    if len(parts) + count <= 1:
+        return False
+    if any(p.isdigit() for p in parts) or digit:
+        return True
+    if date and all(_DATE_PART.fullmatch(p) for p in parts):
+        return True
+    return (head.count("/") + slashes >= 2 and short and all(len(p) <= 4 for p in parts)
+            and (letter or any(len(p) == 1 for p in parts)))
+
+
+def not_an_acronym(text: str, start: int, end: int, tails: Tails | None = None) -> bool:
     """True when the capitals at ``text[start:end]`` are a code, a title, an honour or a placeholder.
 
-    ``end`` is the end of the whole match (a plural "s" included).
+    ``end`` is the end of the whole match (a plural "s" included).  With
+    ``tails`` (made for the same text), a long run of codes is read once.
     """
     word = text[start:end]
     if any(c.isdigit() for c in word):
@@ -139,17 +219,21 @@ def not_an_acronym(text: str, start: int, end: int) -> bool:
         return True  # the end of a postcode typed with an O: "SW1H OET"
     # The code the word is part of: "BIS/14/656", "DVSA/NS/B/Sy", "DD/MM/YYYY".
     head = _CHUNK_BEFORE.search(before).group()
-    tail = _CHUNK_AFTER.match(text, end).group()
-    chunk = (head + word + tail).strip(".:-/")
-    if chunk != word:
-        parts = [p for p in re.split(r"[/:-]", chunk) if p]
-        if len(parts) > 1:
-            if any(p.isdigit() for p in parts):
-                return True
-            if all(_DATE_PART.fullmatch(p) for p in parts):
-                return True
-            if chunk.count("/") >= 2 and all(len(p) <= 4 for p in parts) and any(len(p) == 1 for p in parts):
-                return True
+    if tails is not None and tails.text is text:
+        if _in_a_code(head, word, tails, end):
+            return True
+    else:
+        tail = _CHUNK_AFTER.match(text, end).group()
+        chunk = (head + word + tail).strip(".:-/")
+        if chunk != word:
+            parts = [p for p in re.split(r"[/:-]", chunk) if p]
+            if len(parts) > 1:
+                if any(p.isdigit() for p in parts):
+                    return True
+                if all(_DATE_PART.fullmatch(p) for p in parts):
+                    return True
+                if chunk.count("/") >= 2 and all(len(p) <= 4 for p in parts) and any(len(p) == 1 for p in parts):
+                    return True
     number = _NUMBER_AFTER.match(text, end)
     if number is not None:
         n = number.group(1)
@@ -584,6 +668,7 @@ class Acronym(Kind):
         defined: set[str] = set()
         blocks = analysis.blocks
         lines = Lines(masked)
+        tails = Tails(masked)
         shouting: dict[int, bool] = {}  # sentence start -> written in capitals?
         for m in _ACRONYM.finditer(masked):
             word = m.group(1)
@@ -593,7 +678,7 @@ class Acronym(Kind):
             if key in self.allow or key in defined:
                 continue
             start, end = m.span(1)
-            if not_an_acronym(masked, start, m.end()):
+            if not_an_acronym(masked, start, m.end(), tails):
                 continue
             if key not in self.known and word_in_capitals(masked, start, end, lines):
                 continue

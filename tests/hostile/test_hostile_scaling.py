@@ -5,6 +5,7 @@ Each case is built here, in the test, from a size ``n``:
 * web pages: ``<div>`` nested 20,000 deep, table rows without end tags, links inside links;
 * many blocks before any heading: paragraphs, the cells of a big Markdown table, footnotes;
 * one sentence full of jargon, of acronyms, or of capitalised names with jargon in them;
+* thousands of acronyms joined by "/" into one long code;
 * 100,000 combining marks.
 
 Two kinds of test:
@@ -97,6 +98,11 @@ def acronym_sentence(n: int) -> tuple[str, str]:
     return "acronyms.md", "The team met " + " and ".join(f"the {_acronym(i)}" for i in range(n)) + " today.\n"
 
 
+def acronym_chain(n: int) -> tuple[str, str]:
+    # one "code" of n acronyms joined by "/": each was read to the end of the code
+    return "codes.md", "The codes are " + "/".join(_acronym(i) for i in range(n)) + " today.\n"
+
+
 def name_sentence(n: int) -> tuple[str, str]:
     # capitalised jargon inside names ("the Commence Team"), all in one long name
     return "names.md", "We met " + " and ".join("the Commence Team" for _ in range(n)) + " today.\n"
@@ -117,6 +123,7 @@ CASES: dict[str, tuple[Callable[[int], tuple[str, str]], int]] = {
     "footnotes": (footnotes, 4000),
     "one sentence full of jargon": (jargon_sentence, 1500),
     "many acronyms in one sentence": (acronym_sentence, 8000),
+    "acronyms joined by slashes": (acronym_chain, 8000),
     "capitalised jargon in one long name": (name_sentence, 16_000),
     "combining marks": (combining_marks, 600_000),
 }

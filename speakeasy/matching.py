@@ -18,11 +18,14 @@ second to load, so expansions are cached on disk (see :func:`cache_dir`).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 #: Inflection tags we generate, and what they mean for a suggestion.
 VERB_TAGS = ("VBZ", "VBD", "VBN", "VBG")
@@ -54,6 +57,26 @@ def cache_dir() -> Path | None:
         return Path(env) if env else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "speakeasy"
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Run a block without Python's cycle collector: for building many objects that live on.
+
+    Loading a wordlist of 50,000 entries makes about a million objects (YAML
+    nodes, entries, forms), none of them in a cycle.  The collector would walk
+    all of them again and again as they grow, which took three times as long
+    as the work itself.  Reference counting still frees what is dropped.
+    Nested use is fine: the collector comes back on when the outer block ends,
+    if it was on before.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _cache_load(key: str, decode: "Callable[[Any], Any]") -> Any:
@@ -126,39 +149,88 @@ def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str,
         ("\n".join(terms) + f"|{inflect}|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8")
     ).hexdigest()[:32]
     key = f"forms-{digest}"
-    cached = _cache_load(key, _decode_forms)
-    if cached is not None and len(cached) == len(terms):
-        return cached
-    result = [_expand(term, inflect) for term in terms]
-    _cache_store(key, result, _encode_forms, _decode_forms)
+    with paused_gc():
+        cached = _cache_load(key, _decode_forms)
+        if cached is not None and len(cached) == len(terms):
+            return cached
+        result = [_expand(term, inflect) for term in terms]
+        _cache_store(key, result, _encode_forms, _decode_forms)
     return result
+
+
+#: Up to this many entries, each entry's alternatives are inflected for each form of its term when the
+#: list is first used, and kept in the disk cache, so a warm run never loads lemminflect (which takes a
+#: second or more to load).  A longer list would pay for hundreds of thousands of inflections it mostly
+#: never uses, so its alternatives are inflected when a match needs them (see :class:`LazyList`).
+EAGER_INFLECTIONS = 5_000
 
 
 def expand_entries(
     entries: list[tuple[str, tuple[str, ...]]],
-) -> list[tuple[list[tuple[str, str]], dict[str, dict[str, str]]]]:
+) -> list[tuple[list[tuple[str, str]], "dict[str, dict[str, str]] | None"]]:
     """For each (term, alternatives): its forms, and each alternative inflected for each tag.
 
     The second item maps a tag to {alternative: inflected alternative}:
     ``{"VBD": {"use": "used"}, "NNS": {...}}``.  Cached on disk with the
     forms, so a warm run never loads lemminflect.
+
+    For more than :data:`EAGER_INFLECTIONS` entries, the second item is None:
+    only the forms are worked out (and cached); :func:`inflect_all` gives the
+    same maps when they are asked for (see :class:`LazyList`).
     """
+    if len(entries) > EAGER_INFLECTIONS:
+        return [(forms, None) for forms in expand_terms([term for term, _ in entries])]
     digest = hashlib.sha256(
         (repr(entries) + f"|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8")
     ).hexdigest()[:32]
     key = f"entries-{digest}"
-    cached = _cache_load(key, _decode_entries)
-    if cached is not None and len(cached) == len(entries):
-        return cached
-    forms_per_term = expand_terms([term for term, _ in entries])
-    result = []
-    for (term, alternatives), forms in zip(entries, forms_per_term):
-        tags = {tag for _, tagged in forms for tag in tagged.split()}
-        inflected = {tag: {alt: inflect_alternative(alt, tag) for alt in alternatives} for tag in sorted(tags)}
-        result.append((forms, inflected))
-    _cache_store(key, result, _encode_entries, _decode_entries)
+    with paused_gc():
+        cached = _cache_load(key, _decode_entries)
+        if cached is not None and len(cached) == len(entries):
+            return cached
+        forms_per_term = expand_terms([term for term, _ in entries])
+        result = []
+        for (term, alternatives), forms in zip(entries, forms_per_term):
+            result.append((forms, inflect_all(alternatives, forms)))
+        _cache_store(key, result, _encode_entries, _decode_entries)
     return result
 
+
+def inflect_all(alternatives: Iterable[str], forms: list[tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """{tag: {alternative: inflected alternative}} for each tag of ``forms`` (see :func:`expand_entries`)."""
+    tags = {tag for _, tagged in forms for tag in tagged.split()}
+    alternatives = tuple(alternatives)
+    return {tag: {alt: inflect_alternative(alt, tag) for alt in alternatives} for tag in sorted(tags)}
+
+
+class LazyList:
+    """A list whose items are worked out when first asked for (``make(index)``), then kept.
+
+    A list of 50,000 entries needs only the few a text uses: each entry's inflected
+    alternatives (:func:`inflect_all`), where it came from, its forms as words.
+    """
+
+    def __init__(self, length: int, make: Callable[[int], Any]) -> None:
+        self._length = length
+        self._make = make
+        self._done: dict[int, Any] = {}
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> Any:
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        try:
+            return self._done[index]
+        except KeyError:
+            got = self._done[index] = self._make(index)
+            return got
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self[i] for i in range(self._length))
 
 
 def _lemminflect_version() -> str:
@@ -180,18 +252,85 @@ def _lemminflect_version() -> str:
     return found[-1] if found else "?"
 
 
+# ---------------------------------------------------------------------------
+# lemminflect, remembered
+#
+# A long list asks lemminflect about the same words many times (every term's
+# last word, every alternative for every form).  Each of its answers is a deep
+# copy of its table, so the answers are remembered here, and a lower-case word
+# is looked up in lemminflect's tables directly (the same answer, without the
+# copies).  The answers are shared: callers must not change them.
+
+
+@lru_cache(maxsize=1)
+def _lemminflect_tables() -> tuple[dict, dict, Callable[[str], Any], tuple[str, ...]] | None:
+    """lemminflect's inflection table and overrides, or None if they cannot be reached (then the public API is used)."""
+    try:
+        from lemminflect.core.Inflections import Inflections
+        from lemminflect.core.LexicalUtils import uposToTags
+
+        infl = Inflections()
+        table, overrides = infl._getInflDict(), infl._getOverridesDict()
+        upos_types = tuple(Inflections.DICT_UPOS_TYPES)
+    except Exception:  # noqa: BLE001 - another version of lemminflect: use its public functions
+        return None
+    if not isinstance(table, dict) or not isinstance(overrides, dict):
+        return None
+    return table, overrides, uposToTags, upos_types
+
+
+@lru_cache(maxsize=200_000)
+def _all_inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllInflections(lemma, upos)``, remembered (do not change the answer)."""
+    tables = _lemminflect_tables()
+    if tables is None or lemma != lemma.lower() or upos == "PROPN":
+        from lemminflect import getAllInflections as get
+
+        return get(lemma, upos)
+    table, overrides, upos_to_tags, upos_types = tables
+    if upos is not None and upos not in upos_types:
+        return {}
+    forms = dict(table.get(lemma, {}))
+    forms.update(overrides.get(lemma, {}))
+    wanted = upos_to_tags(upos) if upos is not None else None
+    return {tag: (tuple(w.lower() for w in words) if isinstance(words, (list, tuple)) else words.lower())
+            for tag, words in forms.items() if wanted is None or tag in wanted}
+
+
+@lru_cache(maxsize=200_000)
+def _oov_inflections(lemma: str, upos: str) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllInflectionsOOV(lemma, upos)``, remembered (do not change the answer)."""
+    from lemminflect import getAllInflectionsOOV as get
+
+    return get(lemma, upos)
+
+
+@lru_cache(maxsize=200_000)
+def _inflection(lemma: str, tag: str) -> tuple[str, ...]:
+    """``lemminflect.getInflection(lemma, tag=tag)``, remembered."""
+    from lemminflect import getInflection as get
+
+    return tuple(get(lemma, tag=tag))
+
+
+@lru_cache(maxsize=200_000)
+def _all_lemmas(word: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllLemmas(word, upos)``, remembered (do not change the answer)."""
+    from lemminflect import getAllLemmas as get
+
+    return get(word, upos)
+
+
 def _inflections(word: str, want_verb: bool, want_noun: bool) -> dict[str, set[str]]:
     """tag -> forms of a single word (letters only)."""
-    from lemminflect import getAllInflections, getAllInflectionsOOV
-
     out: dict[str, set[str]] = {}
     low = word.lower()
     if low in _MODALS:
         return out
-    known = getAllInflections(low)
+    known = _all_inflections(low)
     if want_verb:
-        verb = getAllInflections(low, upos="VERB") or (
-            getAllInflectionsOOV(low, upos="VERB") if not known and not low.endswith(("ing", "ed")) else {}
+        verb = _all_inflections(low, upos="VERB") or (
+            _oov_inflections(low, upos="VERB") if not known and not low.endswith(("ing", "ed")) else {}
         )
         if "VBD" in verb and "VBN" not in verb:
             verb = dict(verb, VBN=verb["VBD"])  # the dictionary leaves out a past participle like the past tense
@@ -200,8 +339,8 @@ def _inflections(word: str, want_verb: bool, want_noun: bool) -> dict[str, set[s
                 out.setdefault(tag, set()).add(form)
     if want_noun:
         # A word the dictionary knows only as a verb ("utilise") has no plural.
-        noun = getAllInflections(low, upos="NOUN") or (
-            getAllInflectionsOOV(low, upos="NOUN") if not known else {}
+        noun = _all_inflections(low, upos="NOUN") or (
+            _oov_inflections(low, upos="NOUN") if not known else {}
         )
         for form in noun.get("NNS", ()):
             if form != low:
@@ -250,12 +389,10 @@ _LIGHT_VERBS = frozenset("make take give have get carry put set come go do keep 
 
 def _verb_like(words: list[str]) -> bool:
     """Is a phrase led by a verb ("take into account", "make use of")?"""
-    from lemminflect import getAllInflections
-
     first = words[0]
     if first in _MODALS:
         return False
-    known = getAllInflections(first)
+    known = _all_inflections(first)
     is_verb = any(t.startswith("V") for t in known)
     if not is_verb:
         return False
@@ -288,6 +425,7 @@ def _expand(term: str, inflect: bool) -> list[tuple[str, str]]:
     return sorted((form, " ".join(sorted(tags, key=order.__getitem__))) for form, tags in forms.items())
 
 
+@lru_cache(maxsize=200_000)
 def inflect_alternative(alternative: str, tag: str) -> str:
     """Put a plain alternative in the same form as the word it replaces.
 
@@ -299,18 +437,16 @@ def inflect_alternative(alternative: str, tag: str) -> str:
         return alternative
     words = alternative.split(" ")
     try:
-        from lemminflect import getInflection
+        import lemminflect  # noqa: F401
     except ImportError:  # pragma: no cover
         return alternative
     if tag in VERB_TAGS:
         head = words[0]
         if not head.isalpha() or head.lower() in _MODALS:
             return alternative
-        from lemminflect import getAllInflections
-
-        if not getAllInflections(head.lower(), upos="VERB"):
+        if not _all_inflections(head.lower(), upos="VERB"):
             return alternative  # "the point at which..." is not a verb phrase
-        forms = getInflection(head.lower(), tag=tag)
+        forms = _inflection(head.lower(), tag=tag)
         if forms:
             words[0] = _same_case(head, _UK_PARTICIPLES.get(forms[0], forms[0]))
         return " ".join(words)
@@ -371,13 +507,13 @@ def plural_alternative(alternative: str) -> str:
     if not word.isalpha() or low[head] in _NO_PLURAL or _is_plural(low[head]):
         return alternative if not drop_article else alternative
     try:
-        from lemminflect import getAllInflections, getInflection
+        import lemminflect  # noqa: F401
     except ImportError:  # pragma: no cover
         return alternative
-    known = getAllInflections(low[head])
+    known = _all_inflections(low[head])
     if known and "NN" not in known and "NNS" not in known:
         return alternative  # not a noun: "help to get back on your feet"
-    forms = getInflection(low[head], tag="NNS")
+    forms = _inflection(low[head], tag="NNS")
     plural = _PLURALS.get(low[head]) or (forms[0] if forms else "")
     if not plural or plural == low[head]:
         return alternative
@@ -405,19 +541,17 @@ def _plural_verb(verb: str) -> str:
         return _same_case(verb, _PLURAL_VERBS[low])
     if not low.endswith("s") or not low.isalpha():
         return verb
-    from lemminflect import getAllInflections, getLemma
+    from lemminflect import getLemma
 
     base = getLemma(low, upos="VERB")
-    if base and base[0] != low and getAllInflections(base[0], upos="VERB").get("VBZ", ("",))[0] == low:
+    if base and base[0] != low and _all_inflections(base[0], upos="VERB").get("VBZ", ("",))[0] == low:
         return _same_case(verb, base[0])
     return verb
 
 
 def _is_plural(word: str) -> bool:
     """Is a noun already plural ("results", "people")?"""
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word, upos="NOUN")
+    lemmas = _all_lemmas(word, upos="NOUN")
     return bool(lemmas) and word not in lemmas.get("NOUN", (word,))
 
 
@@ -566,7 +700,8 @@ class FormSet:
 
     def full(self) -> re.Pattern[str]:
         if self._full is None:
-            self._full = compile_forms([f for forms in self.forms for f in forms])
+            with paused_gc():  # (compiling a pattern for a long list makes many objects: see paused_gc)
+                self._full = compile_forms([f for forms in self.forms for f in forms])
         return self._full
 
     #: After this many small texts, a run is clearly a long one: compile everything once.

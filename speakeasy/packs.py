@@ -452,22 +452,23 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
 
     from . import __version__
     from .cache import decode_wordlist, encode_wordlist
-    from .matching import _cache_load, _cache_store
+    from .matching import _cache_load, _cache_store, paused_gc
 
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError:
-        return _parse_wordlist(p)
-    digest = hashlib.sha256(
-        data + f"|{_display(p)}|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")
-    ).hexdigest()[:32]
-    key = f"wordlist-{digest}"
-    cached = _cache_load(key, decode_wordlist)  # plain data, never a pickle (see speakeasy.cachefile)
-    if isinstance(cached, Wordlist):
-        return cached
-    wordlist = _parse_wordlist(p)
-    _cache_store(key, wordlist, encode_wordlist, decode_wordlist)
+    with paused_gc():  # a long list is a million objects that live on (see speakeasy.matching.paused_gc)
+        try:
+            data = p.read_bytes()
+        except OSError:
+            return _parse_wordlist(p)
+        digest = hashlib.sha256(
+            data + f"|{_display(p)}|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")
+        ).hexdigest()[:32]
+        key = f"wordlist-{digest}"
+        cached = _cache_load(key, decode_wordlist)  # plain data, never a pickle (see speakeasy.cachefile)
+        if isinstance(cached, Wordlist):
+            return cached
+        wordlist = _parse_wordlist(p)
+        _cache_store(key, wordlist, encode_wordlist, decode_wordlist)
     return wordlist
 
 
@@ -488,7 +489,10 @@ def parse_wordlist_text(path: str | os.PathLike[str], text: str) -> Wordlist:
 
     Used to check an edited list before it is written.
     """
-    return _parse_wordlist(Path(path), text)
+    from .matching import paused_gc
+
+    with paused_gc():
+        return _parse_wordlist(Path(path), text)
 
 
 def _read_node(path: Path, text: str | None = None, expect: tuple[str, ...] = (),
@@ -528,6 +532,7 @@ def _parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
         ))
         raise DataErrors(v.errors)
     data = v.mapping(node, WORDLIST)
+    del node  # what follows needs only the data (the node tree of a long list is about 170 MB)
     defaults = {k: val for k, val in data.get("defaults", {}).items() if not k.startswith("__")}
     wordlist = Wordlist(
         id=path.stem,

@@ -35,7 +35,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..articles import ARTICLE_BEFORE, indefinite_article
-from ..matching import FormSet, compile_forms, expand_entries, expand_terms, match_case, normalise
+from ..matching import (FormSet, LazyList, compile_forms, expand_entries, expand_terms, inflect_all, match_case,
+                        normalise, paused_gc)
 from ..model import BlockKind, Edit, Finding, Level
 from ..packs import Entry, Topic
 from ..schema import Field
@@ -97,14 +98,25 @@ class Matcher:
     """
 
     def __init__(self, entries: list[Entry]) -> None:
+        with paused_gc():  # (a long list makes a million objects that live on: see paused_gc)
+            self._build(entries)
+
+    def _build(self, entries: list[Entry]) -> None:
         self.entries = entries
-        expanded = expand_entries([(e.term, tuple(e.use)) for e in entries])
+        alternatives = [tuple(e.use) for e in entries]
+        expanded = expand_entries([(e.term, alts) for e, alts in zip(entries, alternatives)])
+        forms_of = [forms for forms, _ in expanded]
         lookup: dict[str, tuple[list[int], set[str]]] = {}
-        self.inflected: list[dict[str, dict[str, str]]] = []
-        self.origins: list[dict] = []
-        for i, (entry, (forms, inflected)) in enumerate(zip(entries, expanded)):
-            self.inflected.append(inflected)
-            self.origins.append(entry.origin() | {"why": entry.why})
+        #: Each entry's alternatives inflected for each form of its term; for a long list, worked out
+        #: only for the entries a text uses (see speakeasy.matching.EAGER_INFLECTIONS).
+        self.inflected: "list[dict[str, dict[str, str]]] | LazyList"
+        if expanded and expanded[0][1] is None:
+            self.inflected = LazyList(len(entries), lambda i: inflect_all(alternatives[i], forms_of[i]))
+        else:
+            self.inflected = [inflected for _, inflected in expanded]  # type: ignore[misc]
+        #: Where each entry came from, with its reason (worked out for the entries a text uses).
+        self.origins = LazyList(len(entries), lambda i: entries[i].origin() | {"why": entries[i].why})
+        for i, (entry, forms) in enumerate(zip(entries, forms_of)):
             for form, tags in forms:
                 key = normalise(form.replace("\x00", "").replace("\x01", "").replace("\x02", "'"))
                 got = lookup.setdefault(key, ([], set()))
@@ -112,10 +124,10 @@ class Matcher:
                     got[0].append(i)
                     got[1].update(tags.split())
         self.lookup = {k: _Form(tuple(v[0]), tuple(sorted(v[1]))) for k, v in lookup.items()}
-        self.forms = FormSet([[f for f, _ in forms] for forms, _ in expanded])
+        self.forms = FormSet([[f for f, _ in forms] for forms in forms_of])
         #: Each entry's forms as words with spaces ("take into account"), to tell which `when` and
-        #: `unless` phrases hold the term itself.
-        self.plain_forms = [{_spaced(f) for f, _ in forms} for forms, _ in expanded]
+        #: `unless` phrases hold the term itself (worked out for the entries that have such words).
+        self.plain_forms = LazyList(len(entries), lambda i: {_spaced(f) for f, _ in forms_of[i]})
         self._near: dict[int, tuple[list[str], list[str], list[str], list[str]]] = {}
         # The `when`, `unless` and topic words, in all their forms: "student" finds "students",
         # "adopt" finds "adopted", "looked after" finds "looked-after", and "car" does not find

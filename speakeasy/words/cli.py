@@ -260,7 +260,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     wf = WordlistFile.create(path, args.title or _title_from(path)) if created else WordlistFile.open(path)
     entry_parts = tuple(parts) or (tuple(use) if isinstance(use, dict) else ())
     refuse_if_listed_elsewhere(term, path, settings, entry_parts)
-    default_status = _default_status(wf.text)
+    default_status = wf.default_status()
     status = "agreed" if agreed else "proposed"
     values: dict[str, Any] = {
         "term": term, "use": use, "why": args.why.strip(),
@@ -290,15 +290,6 @@ def cmd_add(args: argparse.Namespace) -> int:
                          "--include-proposed until the forum agrees it. To try it now: "
                          f"speakeasy check YOUR-DOCUMENT --wordlist {path} --include-proposed\n")
     return EXIT_OK
-
-
-def _default_status(text: str) -> str:
-    import yaml
-
-    data = yaml.safe_load(text) or {}
-    defaults = data.get("defaults") if isinstance(data, dict) else None
-    status = defaults.get("status") if isinstance(defaults, dict) else None
-    return str(status) if status else "agreed"
 
 
 def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> None:

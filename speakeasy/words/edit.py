@@ -342,7 +342,7 @@ class WordlistEditor:
         wordlist = wf.wordlist()
         self.entries = sorted(wordlist.entries, key=lambda e: (e.term.casefold(), e.line))
         self.own_keys = {span.line: set(span.keys) for span in wf.entries}
-        self.default_status = _default_status(wf.text)
+        self.default_status = _default_status(wf)
 
     def search(self, query: str) -> list[Entry]:
         return [e for e in self.entries if matches(e, query)]
@@ -430,7 +430,7 @@ class WordlistEditor:
         status = values["status"] or "proposed"
         if status == "proposed" and values["agreed"]:
             status = "agreed"  # as `words add --agreed`
-        default_status = _default_status(wf.text)
+        default_status = _default_status(wf)
         new = dict(values)
         new["status"] = None if status == default_status else status
         for key in ("explained_ok", "everywhere"):
@@ -467,7 +467,7 @@ class WordlistEditor:
                            "Copy what you need, then make it again as a new entry.")
         if len(spans) > 1:
             # one entry for each part of speech ("impact" as a noun and as a verb): the one shown
-            default = _default_status(wf.text)
+            default = _default_status(wf)
             same = [s for s in spans if set(s.parts) == set(entry.parts)]
             same = [s for s in same if (s.status or default) == entry.status] if len(same) > 1 else same
             if len(same) > 1:
@@ -550,16 +550,9 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _default_status(text: str) -> str:
+def _default_status(wf: "WordlistFile") -> str:
     """The status the list's ``defaults`` give (agreed when they give none)."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError:
-        return "agreed"
-    defaults = data.get("defaults") if isinstance(data, dict) else None
-    status = defaults.get("status") if isinstance(defaults, dict) else None
+    status = wf.defaults().get("status")
     return str(status) if status in STATUS_CHOICES else "agreed"
 
 

@@ -31,10 +31,13 @@ import yaml
 
 from ..errors import UserDataError
 from ..fix import write_atomically
-from ..matching import normalise
+from ..matching import normalise, paused_gc
 from ..packs import ENTRY, Wordlist, parse_wordlist_text, read_yaml_text
 from ..schema import DataErrors, compose
 from .values import as_words, clash, parts_of
+
+#: The safe YAML loader, in C when PyYAML has it (the same data as ``yaml.safe_load``, faster).
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: The order keys are written in, as in the shipped lists.
 KEY_ORDER = tuple(f.name for f in ENTRY.fields)
@@ -183,7 +186,10 @@ def _content_end(node: yaml.Node, text: str, starts: list[int]) -> int:
         return _content_end(node.value[-1], text, starts)
     mark = node.end_mark
     end = starts[mark.line] + mark.column if mark.line < len(starts) else len(text)
-    return len(text[:end].rstrip())
+    # (as len(text[:end].rstrip()), without copying the text: this is done for every key of every entry)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _line_end(text: str, offset: int) -> int:
@@ -253,16 +259,27 @@ class WordlistFile:
         self.newline = "\r\n" if "\r\n" in text else "\n"
         starts = _line_starts(text)
         self._starts = starts
+        with paused_gc():  # (a long list is a million YAML nodes: see speakeasy.matching.paused_gc)
+            self._parse_text(text, starts)
+
+    def _parse_text(self, text: str, starts: list[int]) -> None:
         node = compose(text, str(self.path))
         self.entries: list[EntrySpan] = []
         self.words_node: yaml.Node | None = None
         self.words_key: yaml.Node | None = None
+        self._defaults_text: str | None = None
+        self._defaults: dict[str, Any] | None = None
         self.layout = _Layout()
         if not isinstance(node, yaml.MappingNode):
             return
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "words":
                 self.words_key, self.words_node = key, value
+            if isinstance(key, yaml.ScalarNode) and key.value == "defaults":
+                # the `defaults:` part alone, to read without loading the whole list again
+                end = value.end_mark
+                self._defaults_text = text[starts[key.start_mark.line] + key.start_mark.column:
+                                           starts[end.line] + end.column if end.line < len(starts) else len(text)]
         if not isinstance(self.words_node, yaml.SequenceNode):
             return
         prev_end = None
@@ -303,6 +320,8 @@ class WordlistFile:
             self.entries.append(span)
             prev_end = end
         if self.entries:
+            # The entries' places are all kept above; the node tree of a long list is hundreds of MB.
+            self.words_node = None
             first = self.entries[0]
             dash_col = text.find("-", first.start) - first.start
             key_col = first.keys["term"].start - first.start if "term" in first.keys else dash_col + 2
@@ -419,15 +438,25 @@ class WordlistFile:
             return text[:pos] + sep + entry_text + text[pos:], index
         return self._first_entry(entry_text), index
 
+    def defaults(self) -> dict[str, Any]:
+        """The list's ``defaults``, as YAML reads them (empty when there are none)."""
+        if self._defaults is None:
+            data: Any = None
+            if self._defaults_text is not None:
+                try:
+                    data = yaml.load(self._defaults_text, Loader=_LOADER)
+                except yaml.YAMLError:
+                    data = None
+            defaults = data.get("defaults") if isinstance(data, dict) else None
+            self._defaults = dict(defaults) if isinstance(defaults, dict) else {}
+        return self._defaults
+
     def _default_status(self) -> str:
         """The status the list's ``defaults`` give (agreed when they give none)."""
-        try:
-            data = yaml.safe_load(self.text) or {}
-        except yaml.YAMLError:
-            return "agreed"
-        defaults = data.get("defaults") if isinstance(data, dict) else None
-        status = defaults.get("status") if isinstance(defaults, dict) else None
+        status = self.defaults().get("status")
         return str(status) if status else "agreed"
+
+    default_status = _default_status
 
     def _clash_problem(self, term: str) -> str | None:
         """The loader's message about ``term`` being in the list twice, if it finds that."""

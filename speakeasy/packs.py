@@ -404,9 +404,47 @@ class Pack:
 # Loading
 
 
+#: The biggest YAML file speakeasy reads (a wordlist, a rule pack or settings), in MB, unless
+#: ``SPEAKEASY_MAX_YAML_MB`` says.  12 MB is a wordlist of about 100,000 words: its first use takes
+#: about 1 GB of memory, so a bigger file, or one made to harm, could take more than the machine has.
+MAX_YAML_MB = 12
+_MB = 1024 * 1024
+
+
+def max_yaml_bytes(path: Path) -> int:
+    """The size limit for YAML files, from ``SPEAKEASY_MAX_YAML_MB`` (a positive number) or :data:`MAX_YAML_MB`."""
+    raw = (os.environ.get("SPEAKEASY_MAX_YAML_MB") or "").strip()
+    if not raw:
+        return MAX_YAML_MB * _MB
+    try:
+        number = float(raw.replace(",", "").replace("_", ""))
+    except ValueError:
+        number = float("nan")
+    if not number > 0 or number == float("inf"):
+        raise UserDataError(str(path), f"The environment variable SPEAKEASY_MAX_YAML_MB is '{raw[:40]}', but it "
+                            "must be a number of megabytes, like 24.")
+    return int(number * _MB)
+
+
+def check_yaml_size(path: Path, size: int) -> None:
+    """A :class:`UserDataError` for a YAML file over the size limit (see :data:`MAX_YAML_MB`)."""
+    limit = max_yaml_bytes(path)
+    if size > limit:
+        raise UserDataError(
+            str(path),
+            f"This file is {size / _MB:,.1f} MB, over the limit of {limit / _MB:,.0f} MB for a wordlist, "
+            "rule pack or settings file, so speakeasy did not read it.",
+            hint="Split it into smaller files, or set the environment variable SPEAKEASY_MAX_YAML_MB "
+                 "to raise the limit.",
+        )
+
+
 def read_yaml_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            check_yaml_size(path, os.fstat(fh.fileno()).st_size)
+            data = fh.read(max_yaml_bytes(path) + 1)
+        check_yaml_size(path, len(data))  # (a file that grew, or one stat cannot size)
     except FileNotFoundError:
         raise UserDataError(str(path), "This file does not exist.", hint="Check the name and the folder.") from None
     except IsADirectoryError:
@@ -456,6 +494,8 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
 
     p = Path(path)
     with paused_gc():  # a long list is a million objects that live on (see speakeasy.matching.paused_gc)
+        if size > max_yaml_bytes(Path(_display(p))):
+            return _parse_wordlist(p)  # the error that says so
         try:
             data = p.read_bytes()
         except OSError:

@@ -88,9 +88,10 @@ class Run:
         assert "Traceback" not in self.err and "internal error" not in self.err, self.err[-3000:]
 
 
-def run(args: list[str], cwd: Path, cache: Path) -> Run:
+def run(args: list[str], cwd: Path, cache: Path, **env_vars: str) -> Run:
     """``python -m speakeasy ARGS`` in a fresh process: its output, and its own times and peak memory (``wait4``)."""
-    env = dict(os.environ, SPEAKEASY_CACHE_DIR=str(cache), NO_COLOR="1")
+    env = dict(os.environ, SPEAKEASY_CACHE_DIR=str(cache), NO_COLOR="1", **env_vars)
+    env.pop("SPEAKEASY_MAX_YAML_MB", None) if "SPEAKEASY_MAX_YAML_MB" not in env_vars else None
     out_path, err_path = cwd / ".out", cwd / ".err"
     start = time.perf_counter()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
@@ -170,6 +171,40 @@ def test_a_mistake_at_the_end_of_a_50000_word_list_is_one_error(big_list: Path, 
     line = text[:text.rindex("  - term: ")].count("\n") + 1  # the entry added again, at the very end
     assert f"broken.yaml:{line}:" in errors[0] and "is in this wordlist twice" in errors[0], errors
     _within_bounds(r, "a list with a mistake")
+
+
+def _one_error(r: Run) -> str:
+    r.no_traceback()
+    assert r.code == 2, (r.code, r.err[-2000:])
+    errors = [line for line in r.err.splitlines() if line.startswith("speakeasy: error:")]
+    others = [line for line in r.err.strip().splitlines() if line not in errors and not line.startswith("Found 1 ")]
+    assert len(errors) == 1 and not others, r.err[-2000:]  # (`words check` ends with its count of problems)
+    return errors[0]
+
+
+@pytest.mark.slow
+def test_a_list_over_the_size_limit_is_refused_in_one_line(tmp_path: Path) -> None:
+    """A list of 120,000 entries (13 MB) is over the 12 MB limit: refused before it is read, not after a minute."""
+    huge = tmp_path / "huge.yaml"
+    huge.write_text(build_wordlist(120_000), encoding="utf-8")
+    assert huge.stat().st_size > 12 * 1024 * 1024
+    (tmp_path / "small.md").write_text(SMALL_DOC, encoding="utf-8")
+    for args in (["check", "--no-config", "small.md", "--wordlist", "huge.yaml"],
+                 ["words", "add", "zzz", "--use", "a b", "--why", "Test.", "--by", "Sam", "--list", "huge.yaml",
+                  "--no-config"],
+                 ["words", "check", "--no-config", "huge.yaml"]):
+        r = run(args, tmp_path, tmp_path / "cache")
+        line = _one_error(r)
+        assert "huge.yaml" in line and "12 MB" in line and "SPEAKEASY_MAX_YAML_MB" in line, line
+        assert r.cpu < 10 and r.peak_mb < 400, (args[:2], r.cpu, r.peak_mb)
+
+
+def test_the_size_limit_is_a_setting(big_list: Path, tmp_path: Path) -> None:
+    args = ["check", "--no-config", "small.md", "--wordlist", str(big_list)]
+    line = _one_error(run(args, big_list.parent, tmp_path / "c", SPEAKEASY_MAX_YAML_MB="1"))
+    assert "big.yaml: This file is 5." in line and "over the limit of 1 MB" in line, line
+    line = _one_error(run(args, big_list.parent, tmp_path / "c", SPEAKEASY_MAX_YAML_MB="lots"))
+    assert "SPEAKEASY_MAX_YAML_MB is 'lots', but it must be a number of megabytes" in line, line
 
 
 # ---------------------------------------------------------------------------

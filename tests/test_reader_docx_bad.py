@@ -118,7 +118,7 @@ DOCX_CASES: dict[str, tuple[bytes, str, str]] = {
     "billion-laughs": (_with_document(DOCUMENT_XML.replace(
         b"?>", b'?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>', 1)),
         "unsafe-xml", UNSAFE.format("word/document.xml", "Word or LibreOffice")),
-    "declared-huge": (_declared_huge(), "too-large", TOO_LARGE.format("its parts expand to more than 256 MB")),
+    "declared-huge": (_declared_huge(), "too-large", "this file has too much to check: word/document.xml unpacks to 300 MB of XML, over the limit of 32 MB for one file; speakeasy did not read it. Split the document, or set the environment variable SPEAKEASY_MAX_XML_MB to raise the limit."),
     "ratio-bomb": (_ratio_bomb(), "too-large",
                    TOO_LARGE.format("word/document.xml is compressed more than 100 times, like a zip bomb")),
     "lying-size": (_lying_size(), "too-large",
@@ -202,7 +202,7 @@ FIXTURE_CASES = {
     "damaged.docx": ("damaged", damaged("it is not a complete zip package")),
     "missing-document.docx": ("damaged", damaged("word/document.xml is missing")),
     "xxe.docx": ("unsafe-xml", UNSAFE.format("word/document.xml", "Word or LibreOffice")),
-    "zip-bomb.docx": ("too-large", TOO_LARGE.format("its parts expand to more than 256 MB")),
+    "zip-bomb.docx": ("too-large", "this file has too much to check: word/document.xml unpacks to 1,431 MB of XML, over the limit of 32 MB for one file; speakeasy did not read it. Split the document, or set the environment variable SPEAKEASY_MAX_XML_MB to raise the limit."),
 }
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -114,18 +115,31 @@ class _Matcher:
             r.settings.setdefault("keep", ())
             self.ruleset.rules.append(r)
             self.ruleset.kinds.append(registry()[r.kind](r))
+        #: The findings for each text checked so far: a long list gives the same plain words again and again.
+        self._seen: dict[str, list[Finding]] = {}
 
     def findings(self, text: str) -> list[Finding]:
         from ..engine import INTERNAL_RULE, lint_text
 
-        # a rule that stopped with an error says nothing about the words
-        return [f for f in lint_text(text, self.ruleset, "words-check.txt", "text").findings
-                if f.rule != INTERNAL_RULE]
+        got = self._seen.get(text)
+        if got is None:
+            if len(self._seen) > 100_000:
+                self._seen.clear()
+            # a rule that stopped with an error says nothing about the words
+            got = self._seen[text] = [f for f in lint_text(text, self.ruleset, "words-check.txt", "text").findings
+                                      if f.rule != INTERNAL_RULE]
+        return list(got)
+
+
+@lru_cache(maxsize=4)
+def _lines(text: str) -> list[str]:
+    """``text.splitlines()``, kept: a list of 50,000 words may have hundreds of problems to place."""
+    return text.splitlines()
 
 
 def _excerpt_line(text: str, entry_line: int, needle: str) -> tuple[int, int]:
     """The line and column of ``needle`` at or after an entry's first line."""
-    lines = text.splitlines()
+    lines = _lines(text)
     probe = needle[:40]
     for i in range(max(entry_line - 1, 0), len(lines)):
         col = lines[i].find(probe)

@@ -22,6 +22,8 @@ skipped, with the reason.
 
 from __future__ import annotations
 
+from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+
 import ctypes
 import errno
 import json
@@ -136,7 +138,7 @@ def run(args: list[str], cwd: Path, *, file_size: int | None = None, as_user: bo
     proc.stdout.close()  # type: ignore[union-attr]
     proc.stderr.close()  # type: ignore[union-attr]
     text = {k: b"".join(v).decode("utf-8", "replace") for k, v in chunks.items()}
-    return Run(proc.returncode, text["out"], text["err"], seconds, usage.ru_maxrss / 1024)
+    return Run(proc.returncode, text["out"], text["err"], seconds, own_peak(usage.ru_maxrss / 1024))
 
 
 def within_bounds(r: Run) -> None:

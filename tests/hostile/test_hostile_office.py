@@ -19,6 +19,8 @@ the same checks.  Each case is built here, in the test; each run is a
 
 from __future__ import annotations
 
+from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+
 import io
 import os
 import random
@@ -133,7 +135,7 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None,
         with path.open("rb") as f:
             return f.read(1_000_000).decode("utf-8", "replace")
 
-    return os.waitstatus_to_exitcode(status), text(out), text(err), seconds, usage.ru_maxrss / 1024
+    return os.waitstatus_to_exitcode(status), text(out), text(err), seconds, own_peak(usage.ru_maxrss / 1024)
 
 
 def one_error(err: str) -> str:

@@ -19,6 +19,8 @@ without end on one page, references that fan out.  A long, honest PDF
 
 from __future__ import annotations
 
+from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+
 import os
 import resource
 import shutil
@@ -144,7 +146,7 @@ def check(path: Path, env: dict[str, str] | None = None, timeout: float = RUN_TI
         proc.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - start
     return Run(proc.returncode, out_path.read_text(), err_path.read_text(), seconds,
-               usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+               usage.ru_utime + usage.ru_stime, own_peak(usage.ru_maxrss / 1024))
 
 
 def refused(run: Run, path: Path, *words: str, seconds: float = 20, memory_mb: float = MEMORY_LIMIT_MB) -> None:

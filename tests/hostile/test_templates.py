@@ -10,6 +10,8 @@ than `{name}` whatever it is given.  Each case is built here, in the test.
 
 from __future__ import annotations
 
+from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+
 import os
 import subprocess
 import sys
@@ -80,7 +82,7 @@ def run(args: list[str], cwd: Path, limit: float = SECONDS) -> tuple[int, str, s
         with path.open("rb") as f:
             return f.read(1_000_000).decode("utf-8", "replace")
 
-    return os.waitstatus_to_exitcode(status), text(out), text(err), seconds, usage.ru_maxrss / 1024
+    return os.waitstatus_to_exitcode(status), text(out), text(err), seconds, own_peak(usage.ru_maxrss / 1024)
 
 
 def one_error(err: str) -> str:

@@ -16,8 +16,11 @@ The figures for people are in ``benchmarks/big_wordlist.py``.
 
 from __future__ import annotations
 
+from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -38,22 +41,33 @@ SMALL_DOC = "# Help at home\n\nWe will commence your care package in May. You ca
 _YAML_WORDS = frozenset("null true false yes no on off nan inf".split())
 
 
+def _shipped_terms() -> set[str]:
+    """The terms of speakeasy's own wordlists, without spaces or hyphens, in lower case."""
+    from speakeasy.packs import builtin_wordlists_dir, load_wordlist
+
+    return {re.sub(r"[\s-]+", "", e.term.lower()) for path in sorted(builtin_wordlists_dir().glob("*.yaml"))
+            for e in load_wordlist(path).entries}
+
+
 def build_wordlist(entries: int = ENTRIES, seed: int = 16, broken_at_end: bool = False) -> str:
-    """A wordlist of real English words and phrases, A to Z (as benchmarks/big_wordlist.py builds it)."""
+    """A wordlist of real English words and phrases, A to Z (like the one benchmarks/big_wordlist.py builds)."""
     from wordfreq import top_n_list
 
     rng = random.Random(seed)
     words = [w for w in top_n_list("en", 120_000)
              if w.isascii() and w.isalpha() and len(w) > 2 and w not in _YAML_WORDS]
-    common = words[:3000]
+    common = words[:3000]  # the alternatives: everyday words, none of them a term in this list
+    shipped = _shipped_terms()  # and no term that speakeasy's own lists have (words check would say so)
+    words = [w for w in words if w not in shipped]
     terms: dict[str, str] = {}  # without spaces ("pol icing" is "policing" to speakeasy) -> term
-    for w in words[1000:]:
+    for w in words[3000:]:
         if len(terms) >= entries - entries // 5:
             break
         terms[w] = w
     while len(terms) < entries:
         a, b = rng.choice(words[:20_000]), rng.choice(words[:20_000])
-        terms.setdefault(a + b, f"{a} {b}")
+        if a + b not in shipped:
+            terms.setdefault(a + b, f"{a} {b}")
     lines = ["title: A very big list", "licence: CC0-1.0", "defaults:", "  agreed_by: The forum",
              "  status: agreed", "words:"]
     ordered = sorted(terms.values(), key=str.casefold)
@@ -109,7 +123,7 @@ def run(args: list[str], cwd: Path, cache: Path, **env_vars: str) -> Run:
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
     return Run(proc.returncode, out_path.read_text("utf-8", "replace"), err_path.read_text("utf-8", "replace"),
-               wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+               wall, usage.ru_utime + usage.ru_stime, own_peak(usage.ru_maxrss / 1024))
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,6 @@ The figures for people are in ``benchmarks/big_wordlist.py``.
 
 from __future__ import annotations
 
-from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
-
 import os
 import random
 import re
@@ -28,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
 
 ENTRIES = 50_000
 #: Processor time one run may take (first use is about 10 s here, on a busy machine).

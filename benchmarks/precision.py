@@ -61,6 +61,7 @@ CORPORA = {
 JUDGED = ("plain-english.words", "social-care.jargon", "acronyms.undefined", "passive-voice.passive",
           "plain-english.wordy-phrases")
 JARGON = ("plain-english.words", "social-care.jargon")
+MILD = "plain-english.mild-words"  # off by default; --mild switches it on, and recall counts it
 
 
 FRESH = ROOT / "benchmarks" / "precision" / "fresh.txt"
@@ -120,7 +121,8 @@ def collect(data: Path) -> dict:
     from speakeasy.config import resolve
     from speakeasy.engine import build_ruleset, lint_paths
 
-    ruleset = build_ruleset(resolve(no_config=True))
+    mild = os.environ.get("SPEAKEASY_PRECISION_MILD") == "1"
+    ruleset = build_ruleset(resolve({"enable": [MILD]} if mild else None, no_config=True))
     findings = []
     words: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for corpus, path in corpus_files(data):
@@ -204,12 +206,12 @@ def ewt_passives(data: Path, ruleset) -> list[list[list[str]]] | None:
     return found
 
 
-def collect_in(tree: Path, data: Path) -> dict:
+def collect_in(tree: Path, data: Path, mild: bool = False) -> dict:
     """:func:`collect`, run with the speakeasy of another checkout, in a fresh process and an empty cache."""
     with tempfile.TemporaryDirectory(prefix="speakeasy-precision-") as tmp:
         out = Path(tmp) / "findings.json"
         env = dict(os.environ, PYTHONPATH=str(tree), SPEAKEASY_CACHE_DIR=str(Path(tmp) / "cache"),
-                   NO_COLOR="1")
+                   NO_COLOR="1", SPEAKEASY_PRECISION_MILD="1" if mild else "0")
         subprocess.run([sys.executable, str(Path(__file__).resolve()), "--collect-to", str(out),
                         "--data", str(data)], check=True, env=env, cwd=tmp)
         return json.loads(out.read_text(encoding="utf-8"))
@@ -310,6 +312,8 @@ def summarise(run: dict, labels: Labels, split: str | None) -> dict:
         if rule in JARGON:
             rows["jargon (both lists)"]["findings"] += 1
             places.add((f["file"], bare["start"], f["end"]))
+        elif rule == MILD:
+            places.add((f["file"], bare["start"], f["end"]))  # flags the words, for recall
         label = labels.get(f)
         if label is None:
             continue
@@ -328,8 +332,22 @@ def recall(summary: dict, labels: Labels, split: str | None) -> tuple[int, int]:
     # flags those words, in either list, with plain words judged useful or not judged yet.
     known = {(i["file"], i["start"], i["end"]) for i in labels.items
              if i["label"] == "useful" and i["rule"] in JARGON and (not split or i.get("split") == split)}
-    found = summary["jargon_places"] - summary["not_useful_places"]
-    return sum(1 for place in known if place in found), len(known)
+    found = _by_file(summary["jargon_places"] - summary["not_useful_places"])
+    return sum(1 for place in known if _flagged(found, place)), len(known)
+
+
+def _by_file(places: set[tuple]) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for file, start, end in places:
+        out[file].append((start, end))
+    return out
+
+
+def _flagged(found: dict[str, list[tuple[int, int]]], place: tuple) -> bool:
+    """Does a finding cover the words of this place?  It may take in a word more or less
+    ("committed to" where "committed" was judged), but it must be about the same words."""
+    file, start, end = place
+    return any(a < end and b > start for a, b in found.get(file, ()))
 
 
 def pct(a: int, b: int) -> str:
@@ -454,6 +472,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=SPLITS, help="only these documents")
     ap.add_argument("--dump", type=Path, help="write every finding of this checkout, with context, as JSON lines")
     ap.add_argument("--unlabelled", action="store_true", help="list the judged rules' findings that have no label")
+    ap.add_argument("--missed", action="store_true",
+                    help="list the places of real jargon (judged useful at any commit) this checkout does not flag")
+    ap.add_argument("--mild", action="store_true",
+                    help="also measure this checkout with the mild list switched on (%s)" % MILD)
     ap.add_argument("--collect-to", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
@@ -469,6 +491,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.before:
         runs[f"before ({args.before})"] = collect_in(worktree(args.before), args.data)
     runs["now"] = collect_in(args.tree or ROOT, args.data)
+    if args.mild:
+        runs["now, mild list on"] = collect_in(args.tree or ROOT, args.data, mild=True)
     now = runs["now"]
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as fh:
@@ -479,6 +503,19 @@ def main(argv: list[str] | None = None) -> int:
         for f in missing:
             print(json.dumps(f, ensure_ascii=False))
         print(f"{len(missing)} findings have no label.", file=sys.stderr)
+        return 0
+    if args.missed:
+        found = summarise(now, labels, args.split)
+        have = _by_file(found["jargon_places"] - found["not_useful_places"])
+        seen: set[tuple] = set()
+        for i in labels.items:
+            place = (i["file"], i["start"], i["end"])
+            if (i["label"] != "useful" or i["rule"] not in JARGON or _flagged(have, place) or place in seen
+                    or (args.split and i.get("split") != args.split)):
+                continue
+            seen.add(place)
+            print(json.dumps({"file": i["file"], "match": i["match"], "sentence": i["sentence"]}, ensure_ascii=False))
+        print(f"{len(seen)} places of real jargon are not flagged.", file=sys.stderr)
         return 0
     splits = [args.split] if args.split else [None, *SPLITS]
     print("\n\n".join(filter(None, (part for s in splits

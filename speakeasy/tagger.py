@@ -54,6 +54,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "data" / "tagger"
 START = ("-S1-", "-S2-")  # the two tags "before" the first word
 _DENSE_MIN = 8  # a row with at least this many weights is kept dense (see Tagger._split_hot_rows)
 _DIGITS = re.compile(r"\d")
+_VERB_ENDINGS = ("ate", "ise", "ize", "ify")  # of a word not seen in training that may open an instruction
 
 
 # ---------------------------------------------------------------------------
@@ -465,12 +466,60 @@ class Tagger:
         words = [w if isinstance(w, str) else str(w) for w in words]
         keep = [i for i, w in enumerate(words) if w.strip()]
         if len(keep) == len(words):
-            labels = self.tag_classes(words)
-            return [self._pairs[c] for c in labels]
+            return self._first_word([self._pairs[c] for c in self.tag_classes(words)], words)
         out: list[tuple[str, str]] = [("X", XPOS_SPACE)] * len(words)
-        for i, c in zip(keep, self.tag_classes([words[i] for i in keep])):
-            out[i] = self._pairs[c]
+        kept = [words[i] for i in keep]
+        for i, pair in zip(keep, self._first_word([self._pairs[c] for c in self.tag_classes(kept)], kept)):
+            out[i] = pair
         return out
+
+    def _first_word(self, tags: list[tuple[str, str]], words: Sequence[str]) -> list[tuple[str, str]]:
+        """A second look at a capitalised first word, which the treebank teaches badly.
+
+        Policy text is full of list items and instructions that open with a
+        verb ("Implement maintenance tools.", "Monitor login attempts"),
+        and the capital makes the model read a name or an adjective. The
+        treebank has few of them. So when the first word is capitalised, the
+        next is in lower case (or a determiner or pronoun), and the model
+        gave a part of speech the word never had in training:
+
+        - a word seen in training only as a verb (or a verb and an
+          adjective), or not seen but ending like a verb ("Terminate"), is
+          tagged again after "Please"; if that reads it as a base-form
+          verb, it is one;
+        - a common word tagged as a name ("Key compendium publications")
+          is tagged again in lower case.
+
+        Words that are often nouns too ("Account password changes") are
+        left as the model said. Measured in ``benchmarks/tagger.md``.
+        """
+        f = next((i for i, w in enumerate(words) if any(c.isalpha() for c in w)), None)
+        if f is None or f + 1 >= len(words):
+            return tags
+        word, after = words[f], words[f + 1]
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
+            return tags
+        if not after[:1].islower() and tags[f + 1][0] not in ("DET", "PRON", "NUM"):
+            return tags
+        if tags[f + 1][0] == "AUX" or tags[f + 1][1] in ("VBZ", "VBD", "VBP", "MD"):
+            return tags  # "Suzanne is ...", "Barb does ...": the first word is the subject
+        said = tags[f][0]
+        low = word.lower()
+        seen = self._lexicon.get(norm(word))
+        parts = seen.split(",") if seen else []
+        if (said in ("PROPN", "ADJ", "X") and not parts and low.endswith(_VERB_ENDINGS)) or (
+                "VERB" in parts and said not in parts and "NOUN" not in parts):
+            again = self.tag_classes(["Please", low, *words[f + 1:]])
+            pair = self._pairs[again[1]]
+            if pair == ("VERB", "VB"):
+                tags = list(tags)
+                tags[f] = pair
+        elif said == "PROPN" and parts and "PROPN" not in parts:
+            pair = self._pairs[self.tag_classes([*words[:f], low, *words[f + 1:]])[f]]
+            if pair[0] != "PROPN":
+                tags = list(tags)
+                tags[f] = pair
+        return tags
 
     @staticmethod
     def _split(label: str) -> tuple[str, str]:

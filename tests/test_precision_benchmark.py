@@ -85,3 +85,17 @@ def test_the_precision_script_prints_its_tables() -> None:
     row = next(line for line in out.splitlines() if line.startswith("| jargon (both lists) |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert int(cells[1]) > 0 and int(cells[2]) > 0 and cells[3].endswith("%")
+
+
+def test_recall_counts_a_finding_that_covers_the_judged_words() -> None:
+    judged = [
+        {"file": "a.md", "start": 10, "end": 19, "label": "useful", "rule": "plain-english.words", "split": "dev",
+         "match": "committed", "sentence": "we are committed to it"},
+        {"file": "a.md", "start": 40, "end": 47, "label": "useful", "rule": "plain-english.words", "split": "dev",
+         "match": "request", "sentence": "request approval"},
+    ]
+    summary = {"jargon_places": {("a.md", 10, 22), ("b.md", 40, 47)}, "not_useful_places": set()}
+    # "committed to" covers the judged "committed"; the same span in another file does not count
+    assert precision.recall(summary, precision.Labels(judged), None) == (1, 2)
+    summary["not_useful_places"] = {("a.md", 10, 22)}  # a finding judged not useful does not find it
+    assert precision.recall(summary, precision.Labels(judged), None) == (0, 2)

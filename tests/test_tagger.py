@@ -83,6 +83,39 @@ def test_policy_text(text: str, expected: dict[str, str], tokenize) -> None:
     assert {w: got[w][0] for w in expected} == expected
 
 
+# A capitalised first word gets a second look (Tagger._first_word): the model
+# alone reads these instructions' verbs as adjectives or names.
+FIRST_WORD = [
+    ("Implement maintenance tools.", "VERB"),
+    ("Monitor login attempts and block access after 10 attempts.", "VERB"),
+    ("Terminate network connections associated with a session.", "VERB"),
+    ("Enable macros if you are sure of the source.", "VERB"),
+    ("Key compendium publications are UK Energy in Brief.", "ADJ"),
+    # and where it must not change what the model said
+    ("Suzanne is pregnant.", "PROPN"),  # a name, then a verb: the subject
+    ("Secure Disposal of IT Equipment", "ADJ"),  # a heading in Title Case
+    ("Clear screen and desk", "ADJ"),  # often an adjective in training
+    ("Access to records", "NOUN"),
+    ("Progress reports are due in May.", "NOUN"),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), FIRST_WORD, ids=[t for t, _ in FIRST_WORD])
+def test_second_look_at_the_first_word(text: str, first: str, tokenize) -> None:
+    words = tokenize(text)
+    assert load().tag(words)[0][0] == first
+
+
+def test_second_look_changes_only_the_first_word(tokenize) -> None:
+    from speakeasy.tagger import load as load_tagger
+
+    tagger = load_tagger()
+    words = tokenize("Implement maintenance tools.")
+    plain = [tagger._pairs[c] for c in tagger.tag_classes(words)]
+    assert plain[0][0] != "VERB"  # the model alone gets it wrong, so the test means something
+    assert tagger.tag(words)[1:] == plain[1:]
+
+
 def test_penn_tags_give_number_and_tense(tokenize) -> None:
     got = tags_of("The managers reviewed the plan and are changing the services it uses.", tokenize)
     assert got["managers"] == ("NOUN", "NNS")
@@ -357,5 +390,7 @@ def test_policy_sentences_are_measured() -> None:
         assert len(sents) == 185 and sum(len(w) for w, _ in sents) == words
         assert all(len(w) == len(t) and all(t) for w, t in sents)
         result = mod.measure(load(), sents)
-        # benchmarks/tagger.md records 92.05% and 92.23%; a change to the model must not lose ground here
-        assert result["upos"] >= 91.5, result
+        # benchmarks/tagger.md records 92.41% and 92.49% (first word 85.95% in both halves);
+        # a change to the model must not lose ground here
+        assert result["upos"] >= 92.0, result
+        assert result["first_word_upos"] >= 85.0, result

@@ -20,7 +20,7 @@ nowhere to keep their choices, and a backup keeps both texts.
 
 speakeasy never writes through a symbolic link: a link is refused with a
 one-line reason (replacing it would also break the link without saying so).
-The new text is written atomically by :func:`speakeasy.fix.write_atomically`.
+The new text is written atomically by :func:`speakeasy.io.atomic.write_atomically`.
 
 git is run without a shell, with a time limit, in the file's own folder, and
 only to read (``git rev-parse``, which takes no lock).  speakeasy compares the
@@ -207,7 +207,7 @@ def write_in_place(path: str, data: bytes, backup: bool = True) -> Kept | None:
     Returns where the old text is (None with ``backup=False``).  Symbolic
     links are refused either way.
     """
-    from .fix import write_atomically
+    from .io.atomic import write_atomically
 
     refuse_links(path)
     kept = keep_old_text(path) if backup else None

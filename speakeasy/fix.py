@@ -24,70 +24,20 @@ text files, the paragraphs before and after for Word and OpenDocument).
 
 from __future__ import annotations
 
-import os
-import stat
-import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError, write_reason
-from .model import Edit, Finding
+from .errors import InputError
+from .io.atomic import umask, write_atomically
+from .writers.common import FixResult, apply_text_edits, safe_edits, write_fixed
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .backups import Kept
     from .engine import RuleSet
 
+__all__ = ["FixResult", "RUNAWAY_LIMIT", "apply_text_edits", "fix_file", "fix_text_file", "output_path",
+           "render_diff", "safe_edits", "umask", "unified_diff", "write_atomically", "write_fixed"]
+
 RUNAWAY_LIMIT = 10
-
-
-@dataclass
-class FixResult:
-    path: str
-    output: str
-    applied: list[Finding] = field(default_factory=list)
-    #: findings with a plain alternative that were not applied (not safe, or overlapping)
-    held_back: list[Finding] = field(default_factory=list)
-    #: the file as it was read, and as it is after the fixes (None when nothing changed)
-    original: bytes = b""
-    data: bytes | None = None
-    #: whether ``output`` was written
-    written: bool = False
-    #: in place: where the old text is (git, or a backup copy); None when nothing was kept
-    kept: "Kept | None" = None
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.applied)
-
-
-def safe_edits(findings: list[Finding]) -> tuple[list[tuple[Edit, Finding]], list[Finding]]:
-    """The safe edits to apply (no two overlapping), and the findings held back."""
-    chosen: list[tuple[Edit, Finding]] = []
-    held: list[Finding] = []
-    last_end = -1
-    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
-        if f.edit is None:
-            if f.suggestions:
-                held.append(f)  # several alternatives: a person chooses
-            continue
-        if not f.edit.safe:
-            held.append(f)
-            continue
-        if f.edit.start < last_end:
-            held.append(f)  # overlaps an edit already chosen
-            continue
-        chosen.append((f.edit, f))
-        last_end = f.edit.end
-    return chosen, held
-
-
-def apply_text_edits(source: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits, last first, so earlier offsets stay true."""
-    out = source
-    for e in sorted(edits, key=lambda e: e.start, reverse=True):
-        out = out[: e.start] + e.replacement + out[e.end :]
-    return out
 
 
 def output_path(path: str, in_place: bool, output: str | None) -> str:
@@ -97,44 +47,6 @@ def output_path(path: str, in_place: bool, output: str | None) -> str:
         return path
     p = Path(path)
     return str(p.with_name(p.stem + ".fixed" + p.suffix))
-
-
-def umask() -> int:
-    """The process's umask (reading it means setting it, so it is set back at once)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(target: str, data: bytes, like: str | None = None) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder.
-
-    The original's permission bits are kept; a new file gets the usual ones
-    (0666 less the umask), not the private ones of a temporary file.  To
-    replace a person's document, use :func:`speakeasy.backups.write_in_place`,
-    which keeps the old text first.
-    """
-    folder = os.path.dirname(os.path.abspath(target)) or "."
-    model = like or target
-    if os.path.exists(model):
-        mode = stat.S_IMODE(os.stat(model).st_mode)
-    else:
-        mode = 0o666 & ~umask()
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".speakeasy-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = False, write: bool = True) -> FixResult:
@@ -171,32 +83,6 @@ def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = Fal
         if write:
             write_fixed(result, data, backup)
     return result
-
-
-def write_fixed(result: FixResult, data: bytes, backup: bool) -> None:
-    """Write a fixed file: in place (the old text kept first, unless ``backup`` is off), or a new copy.
-
-    A write that fails (a read-only folder, a full disk, ``ulimit -f``, a file
-    locked against changes) raises :class:`InputError` with one line, and
-    leaves every file as it was: the new text goes to a temporary file that
-    is removed, and the file is replaced only once that is complete.
-    """
-    in_place = os.path.abspath(result.output) == os.path.abspath(result.path)
-    try:
-        if in_place:
-            from .backups import write_in_place
-
-            result.kept = write_in_place(result.path, data, backup=backup)
-        else:
-            write_atomically(result.output, data, like=result.path)
-    except OSError as exc:
-        if in_place:
-            message = f"speakeasy could not write the fixed text ({write_reason(exc)}), so the file is as it was."
-        else:
-            message = (f"speakeasy could not write the fixed text to {result.output} ({write_reason(exc)}). "
-                       f"{result.path} is as it was.")
-        raise InputError(result.path, message, "write-error") from None
-    result.written = True
 
 
 def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str | None = None,

@@ -57,8 +57,10 @@ import yaml
 
 from ..errors import InputError, SpeakeasyError
 from ..backups import refuse_links, write_in_place
-from ..fix import apply_text_edits, write_atomically
+from ..io.atomic import write_atomically
+from ..writers.common import apply_text_edits
 from ..model import Edit, Finding
+from ..paths import read_file
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import RuleSet
@@ -249,11 +251,12 @@ class ReviewSession:
 
     def _load_ignore_file(self) -> list[dict[str, Any]]:
         p = self.ignore_path
-        if not p.is_file():
+        if not p.exists():
             return []
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or []
-        except (OSError, yaml.YAMLError):
+            # a regular file only: a named pipe would wait for ever (speakeasy check warns about it)
+            data = yaml.safe_load(read_file(p, str(p), "ignore file").decode("utf-8")) or []
+        except (InputError, UnicodeDecodeError, yaml.YAMLError):
             return []
         return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
 
@@ -707,7 +710,8 @@ def _yaml_word(word: str) -> str:
 def add_keep_words(path: Path, words: list[str]) -> None:
     """Append words to ``keep:`` in a YAML configuration file, keeping everything else as it is."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    # a regular file only: a named pipe would wait for ever (InputError says what it is)
+    text = read_file(path, str(path), "configuration file").decode("utf-8") if path.exists() else ""
     root = yaml.compose(text) if text.strip() else None
     if root is not None and not isinstance(root, yaml.MappingNode):
         raise SpeakeasyError(f"{path} is not a YAML mapping, so speakeasy cannot add to its `keep:` list.")
@@ -746,7 +750,7 @@ def add_keep_words(path: Path, words: list[str]) -> None:
 def add_ignore_entries(path: Path, entries: list[dict[str, Any]]) -> None:
     """Append entries to the project ignore file (a YAML list), creating it if missing."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8") if path.exists() else (
+    text = read_file(path, str(path), "ignore file").decode("utf-8") if path.exists() else (
         "# Findings speakeasy review was told to ignore. One entry a finding (file, rule, match,\n"
         "# context: the line it is on, reason), or a whole rule for a file (file, rule).\n"
     )

@@ -30,7 +30,7 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..fix import FixResult, safe_edits, write_fixed
+from .common import FixResult, safe_edits, write_fixed
 from ..model import Edit, Finding
 from ..readers.ooxml_safe import Package
 

@@ -948,3 +948,12 @@ def _strip_suffix(word: str) -> str:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+def text_tally(text: str, chains: bool | None = None) -> "Tally":
+    """The plain score's tally of plain text (for tests and evaluation), with speakeasy's own sentence split."""
+    from .plainscore import tally
+    from .readers.text import parse
+
+    analysis = Analysis(parse("text.txt", text))
+    return tally(analysis.sentence_tally(s, chains=chains) for s in analysis.sentences)

@@ -43,6 +43,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Sequence
 
+from .lexicon import is_participle_by_form, parts_of_speech, stop_words, word_zipf
+from .syllables import syllables
+
 #: Zipf value below which a word is rare: about one use in a million words.
 RARE_ZIPF = 3.0
 #: The 3,000 most used word forms in everyday English have a Zipf value of 4.5 or more.
@@ -169,23 +172,9 @@ def _fold(text: str) -> str:
 # -- words --------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en", wordlist="best")
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS) | {"n't", "'s", "'re", "'ll", "'ve", "'d", "'m"}
-
-
 def zipf(word: str) -> float:
     """How common ``word`` is in everyday English (Zipf, 0 when never seen)."""
-    return _word(word.lower().replace("\u2019", "'"))[0]
+    return word_zipf(word.lower().replace("\u2019", "'"))
 
 
 @lru_cache(maxsize=131072)
@@ -208,19 +197,8 @@ def chains_weighed() -> bool:
 @lru_cache(maxsize=65536)
 def _word(low: str) -> tuple[float, bool, int, bool, bool]:
     """(zipf, stop word, syllables, noun made from a verb, past participle)."""
-    from .kinds.passive import is_participle_by_form
-    from .syllables import syllables
-
-    freq = _frequencies()
-    f = freq.get(low)
-    if f is None and low.endswith("'s"):
-        f = freq.get(low[:-2])
-    if f is None and "-" in low:
-        # "person-centred": as common as its rarest part.
-        parts = [freq.get(p) for p in low.split("-") if p]
-        f = min(parts) if parts and all(parts) else None  # type: ignore[type-var]
-    z = math.log10(f * 1e9) if f else 0.0
-    stop = low in _stop_words()
+    z = word_zipf(low)
+    stop = low in stop_words()
     nominal = (not stop and len(low) > 6 and low.endswith(NOMINAL_ENDINGS)
                and low not in NOMINAL_EVERYDAY and z < 5.5)
     return z, stop, syllables(low), nominal, is_participle_by_form(low)
@@ -229,18 +207,11 @@ def _word(low: str) -> tuple[float, bool, int, bool, bool]:
 @lru_cache(maxsize=65536)
 def _noun_or_adjective(low: str) -> tuple[bool, bool]:
     """(can be a noun, can be a noun or an adjective); a word lemminflect does not know counts as a noun."""
-    pos = _parts_of_speech(low)
+    pos = parts_of_speech(low)
     noun = "NOUN" in pos or "PROPN" in pos or not pos
     return noun, noun or "ADJ" in pos
 
 
-def _parts_of_speech(low: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas
-
-    try:
-        return frozenset(getAllLemmas(low))
-    except Exception:  # noqa: BLE001 - lemminflect rejects odd strings
-        return frozenset()
 
 
 _BE = frozenset("am is are was were be been being get gets got gotten getting isn't aren't wasn't weren't".split())
@@ -531,10 +502,3 @@ def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
     return [text for _, text in groups[:limit]]
 
 
-def text_tally(text: str, chains: bool | None = None) -> Tally:
-    """Tally plain text (for tests and evaluation): speakeasy's own sentence split."""
-    from .analysis import Analysis
-    from .readers.text import parse
-
-    analysis = Analysis(parse("text.txt", text))
-    return tally(analysis.sentence_tally(s, chains=chains) for s in analysis.sentences)

@@ -12,7 +12,8 @@ import json
 import re
 from pathlib import Path
 
-from speakeasy.plainscore import reasons, sentence_tally, text_tally
+from speakeasy.analysis import text_tally
+from speakeasy.plainscore import reasons, sentence_tally
 
 # "assessment" 3 times, "implementation" twice, "consideration" once: 3 different nouns made from verbs.
 NOMINAL = ("The implementation of the assessment needs careful consideration. The assessment and the "

@@ -14,7 +14,7 @@ import yaml
 
 from conftest import ROOT
 from speakeasy import plainscore
-from speakeasy.analysis import WORD, Analysis
+from speakeasy.analysis import WORD, Analysis, text_tally
 from speakeasy.model import BlockKind
 from speakeasy.plainscore import (
     RARE_ZIPF,
@@ -28,7 +28,6 @@ from speakeasy.plainscore import (
     sentence_tally,
     squash,
     tally,
-    text_tally,
     zipf,
 )
 from speakeasy.readers import read_bytes
@@ -176,7 +175,7 @@ def test_noun_chains_are_not_measured_when_they_have_no_weight() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from speakeasy.plainscore import text_tally, model; "
+    code = ("import sys; from speakeasy.analysis import text_tally; from speakeasy.plainscore import model; "
             "assert model().weights['noun_chains'] == 0; "
             "t = text_tally('The care package review process is new.'); "
             "print(t.chains, 'lemminflect' in sys.modules)")

@@ -48,7 +48,8 @@ sys.path.insert(0, str(ROOT))
 
 import datasets  # noqa: E402
 
-from speakeasy.plainscore import FEATURES, text_tally  # noqa: E402
+from speakeasy.analysis import text_tally  # noqa: E402
+from speakeasy.plainscore import FEATURES  # noqa: E402
 
 #: +1: a higher value makes text harder; -1: easier.  Chosen by reasoning, not fitted.
 DIRECTION = {k: 1.0 for k in FEATURES}

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+from ..lexicon import OFTEN_ADJECTIVES, is_participle
 from ..matching import APOSTROPHE, compile_forms
-
 from ..model import Finding
 from ..schema import Field
 from .base import Kind, register
@@ -40,39 +40,6 @@ ADVERBS = frozenset(
 )
 #: Between two participles that share one "be": "must be created and forwarded", "accessed, used and understood".
 _AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or)?|and|or|and/or)[ \t]+(?:then[ \t]+|also[ \t]+)?", re.IGNORECASE)
-
-IRREGULAR = frozenset(
-    """arisen awoken borne born beaten become begun bent bet bid bitten bled blown broken bred brought
-    broadcast built burnt burned bought cast caught chosen clung come cost crept cut dealt dug done drawn
-    dreamt drunk driven eaten fallen fed felt fought found fled flung forbidden forecast forgotten forgiven
-    frozen given gone ground grown hung had heard hidden hit held hurt kept knelt known laid led leant
-    learnt left lent let lain lit lost made meant met mislaid misled mistaken misunderstood mown overcome
-    overdone overheard overlooked overrun overseen overtaken overthrown paid proven put quit read rebuilt
-    rid ridden rung risen run sawn said seen sought sold sent set sewn shaken shed shone shot shown shrunk
-    shut sung sunk sat slain slept slid slung slit smelt sown spoken sped spelt spent spilt spun spat split
-    spoilt spread sprung stood stolen stuck stung stunk strewn struck strung sworn swept swollen swum swung
-    taken taught torn told thought thrown thrust trodden understood undergone undertaken undone upheld upset
-    woken worn woven wed wept won wound withdrawn withheld withstood written""".split()
-)
-
-#: Words ending in -ed that are not past participles.
-NOT_PASSIVE = frozenset(
-    """need bed red shed seed feed speed bleed breed weed deed greed creed heed hundred sacred naked wicked
-    wretched rugged ragged crooked dogged jagged kindred shred sled wed sped fled""".split()
-)
-
-#: Participles that are often adjectives after "be" ("we are pleased to", "she is interested in",
-#: "the office is closed"): the tagger decides from the sentence.
-OFTEN_ADJECTIVES = frozenset(
-    """pleased delighted interested concerned worried tired excited bored scared frightened surprised
-    disappointed satisfied committed dedicated determined qualified experienced skilled talented supposed
-    used based related limited advanced aged beloved learned married engaged prepared entitled
-    closed opened involved located situated aware finished gone seated dressed lost stuck
-    confused amazed annoyed ashamed convinced embarrassed exhausted frustrated impressed
-    inspired obliged relieved shocked stressed upset acquainted accustomed devoted fixed mixed
-    connected equipped isolated exposed bound relaxed expired overpriced
-    overwhelmed thrilled stunned puzzled dissatisfied unimpressed hooked retarded fed""".split()
-)
 
 #: Participles that say what state something is in ("the office is closed"): a passive only with "by".
 STATES = frozenset("closed finished done gone located situated married engaged dressed lost opened".split())
@@ -96,37 +63,6 @@ _BE = compile_forms(
 )
 _GAP = re.compile(r"[ \t]*\n?[ \t]*(?=\S)|[ \t]+")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
-
-
-#: Words the plain score never counts as passive participles: it counts passives by their form alone,
-#: without the tagger, so it leaves out every participle that is often an adjective (and the fitted
-#: weights in speakeasy/data/plain_score.json were made with exactly this list).
-PLAIN_SCORE_NOT_PARTICIPLES = NOT_PASSIVE | frozenset(
-    """bred fed led pleased delighted interested concerned worried tired excited bored scared frightened
-    surprised disappointed satisfied committed dedicated determined qualified experienced skilled talented
-    supposed used based related limited advanced aged beloved learned married engaged prepared entitled
-    allowed""".split()
-)
-
-
-def is_participle_by_form(word: str) -> bool:
-    """Is this a past participle that is a verb whatever the sentence?  (The plain score's test.)"""
-    low = word.lower()
-    if low in PLAIN_SCORE_NOT_PARTICIPLES:
-        return False
-    if low in IRREGULAR:
-        return True
-    return len(low) > 4 and low.endswith("ed") and low.isalpha()
-
-
-def is_participle(word: str) -> bool:
-    """Can this word be a past participle, by its form ("reviewed", "sent")?"""
-    low = word.lower()
-    if low in NOT_PASSIVE:
-        return False
-    if low in IRREGULAR or low in OFTEN_ADJECTIVES:
-        return True
-    return len(low) > 4 and low.endswith("ed") and low.isalpha()
 
 
 @register

@@ -749,7 +749,10 @@ def _mend(before: str, after: str, words: Counter[str]) -> str:
 
 def _hyphen_is_broken_word(a: str, b: str, words: Counter[str]) -> bool:
     """Is "a-" at a line end and "b" on the next line one word broken in two (not a compound)?"""
-    from ..plainscore import zipf
+    from ..lexicon import word_zipf
+
+    def zipf(word: str) -> float:
+        return word_zipf(word.lower().replace("\u2019", "'"))
 
     joined, compound = (a + b).lower(), f"{a}-{b}".lower()
     if words[joined] != words[compound]:

@@ -100,6 +100,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import InputError
+from ..lexicon import parts_of_speech, stop_words, zipf
 from ..kinds.acronym import _DEFINED_AFTER, _IN_BRACKETS, _ROMAN, _word_in_capitals, is_acronym
 from ..model import BlockKind, Document, ReadError
 from . import COLUMNS
@@ -259,29 +260,6 @@ def _tokens(text: str, base: int) -> list[_Token]:
     return out
 
 
-@lru_cache(maxsize=200_000)
-def zipf(text: str) -> float:
-    """How common ``text`` is in everyday English (wordfreq's Zipf value), cached."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(text, "en"))
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(w.replace("’", "'") for w in STOP_WORDS)
-
-
-@lru_cache(maxsize=100_000)
-def _parts_of_speech(word: str) -> frozenset[str]:
-    """The parts of speech (UPOS) lemminflect knows ``word`` as; empty when unknown."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word))
-
-
 @lru_cache(maxsize=100_000)
 def _lemmas(word: str) -> tuple[str, ...]:
     """Base forms of ``word`` (noun first), from lemminflect's lexicon or its rules."""
@@ -434,7 +412,7 @@ class _Scanner:
         self.allow = allow
         self.known = known
         self.keep = keep
-        self.stop = _stop_words()
+        self.stop = stop_words()
         self.state = _State()
 
     def add(self, doc: Document) -> None:
@@ -683,13 +661,13 @@ def _noun_phrase(words: list[str]) -> bool:
     """Can these words be a noun phrase, going by the parts of speech each word can have?"""
     content = [w for w in words if w not in CONNECTORS]
     *modifiers, head = content
-    pos = _parts_of_speech(head)
+    pos = parts_of_speech(head)
     if pos and not pos & {"NOUN", "PROPN"}:
         return False
     if not pos and head.endswith(_ADJECTIVE_ENDINGS):
         return False  # an unknown word that looks like an adjective ("inaccessible")
     for word in modifiers:
-        pos = _parts_of_speech(word)
+        pos = parts_of_speech(word)
         if pos and not pos & {"NOUN", "ADJ", "PROPN"} and not (word.endswith("ed") and "VERB" in pos):
             return False
         if pos == {"ADJ"} and zipf(word) >= GENERIC_ADJECTIVE_ZIPF:

@@ -1,0 +1,149 @@
+"""What speakeasy knows about English words, in one place.
+
+How common a word is (``wordfreq``, offline), the stop words (spaCy's list),
+the parts of speech a word can have (``lemminflect``'s lexicon), and which
+words can be past participles. The plain score, the rules, the PDF reader
+and the ``words`` commands all ask here, so they agree. Every look-up is
+cached, and each library is imported only when first asked.
+
+This module is near the bottom of the layers: it imports nothing of
+speakeasy's.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+__all__ = [
+    "IRREGULAR", "NOT_PASSIVE", "OFTEN_ADJECTIVES", "PLAIN_SCORE_NOT_PARTICIPLES",
+    "frequencies", "is_participle", "is_participle_by_form", "parts_of_speech", "stop_words",
+    "word_zipf", "zipf",
+]
+
+
+# -- how common a word is ------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def frequencies() -> dict[str, float]:
+    """wordfreq's frequency of each English word ("best" list), loaded once."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="best")
+
+
+@lru_cache(maxsize=200_000)
+def zipf(text: str) -> float:
+    """How common ``text`` (a word or a phrase) is in everyday English: wordfreq's Zipf value, 0 when never seen."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(text, "en"))
+
+
+@lru_cache(maxsize=65536)
+def word_zipf(low: str) -> float:
+    """The Zipf value of one lower-case word, as the plain score counts it (0 when never seen).
+
+    "council's" counts as "council"; a hyphenated word ("person-centred")
+    is as common as its rarest part.
+    """
+    freq = frequencies()
+    f = freq.get(low)
+    if f is None and low.endswith("'s"):
+        f = freq.get(low[:-2])
+    if f is None and "-" in low:
+        parts = [freq.get(p) for p in low.split("-") if p]
+        f = min(parts) if parts and all(parts) else None  # type: ignore[type-var]
+    return math.log10(f * 1e9) if f else 0.0
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, with straight and curly apostrophes, and the pieces of contractions."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return (frozenset(STOP_WORDS) | frozenset(w.replace("\u2019", "'") for w in STOP_WORDS)
+            | {"n't", "'s", "'re", "'ll", "'ve", "'d", "'m"})
+
+
+@lru_cache(maxsize=100_000)
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech (UPOS) lemminflect knows ``word`` as; empty when it does not know it."""
+    from lemminflect import getAllLemmas
+
+    try:
+        return frozenset(getAllLemmas(word))
+    except Exception:  # noqa: BLE001 - lemminflect rejects odd strings
+        return frozenset()
+
+
+# -- past participles ----------------------------------------------------------------------
+
+IRREGULAR = frozenset(
+    """arisen awoken borne born beaten become begun bent bet bid bitten bled blown broken bred brought
+    broadcast built burnt burned bought cast caught chosen clung come cost crept cut dealt dug done drawn
+    dreamt drunk driven eaten fallen fed felt fought found fled flung forbidden forecast forgotten forgiven
+    frozen given gone ground grown hung had heard hidden hit held hurt kept knelt known laid led leant
+    learnt left lent let lain lit lost made meant met mislaid misled mistaken misunderstood mown overcome
+    overdone overheard overlooked overrun overseen overtaken overthrown paid proven put quit read rebuilt
+    rid ridden rung risen run sawn said seen sought sold sent set sewn shaken shed shone shot shown shrunk
+    shut sung sunk sat slain slept slid slung slit smelt sown spoken sped spelt spent spilt spun spat split
+    spoilt spread sprung stood stolen stuck stung stunk strewn struck strung sworn swept swollen swum swung
+    taken taught torn told thought thrown thrust trodden understood undergone undertaken undone upheld upset
+    woken worn woven wed wept won wound withdrawn withheld withstood written""".split()
+)
+
+#: Words ending in -ed that are not past participles.
+NOT_PASSIVE = frozenset(
+    """need bed red shed seed feed speed bleed breed weed deed greed creed heed hundred sacred naked wicked
+    wretched rugged ragged crooked dogged jagged kindred shred sled wed sped fled""".split()
+)
+
+#: Words ending in -ed that are not past participles.
+NOT_PASSIVE = frozenset(
+    """need bed red shed seed feed speed bleed breed weed deed greed creed heed hundred sacred naked wicked
+    wretched rugged ragged crooked dogged jagged kindred shred sled wed sped fled""".split()
+)
+
+#: Participles that are often adjectives after "be" ("we are pleased to", "she is interested in",
+#: "the office is closed"): the tagger decides from the sentence.
+OFTEN_ADJECTIVES = frozenset(
+    """pleased delighted interested concerned worried tired excited bored scared frightened surprised
+    disappointed satisfied committed dedicated determined qualified experienced skilled talented supposed
+    used based related limited advanced aged beloved learned married engaged prepared entitled
+    closed opened involved located situated aware finished gone seated dressed lost stuck
+    confused amazed annoyed ashamed convinced embarrassed exhausted frustrated impressed
+    inspired obliged relieved shocked stressed upset acquainted accustomed devoted fixed mixed
+    connected equipped isolated exposed bound relaxed expired overpriced
+    overwhelmed thrilled stunned puzzled dissatisfied unimpressed hooked retarded fed""".split()
+)
+
+#: Words the plain score never counts as passive participles: it counts passives by their form alone,
+#: without the tagger, so it leaves out every participle that is often an adjective (and the fitted
+#: weights in speakeasy/data/plain_score.json were made with exactly this list).
+PLAIN_SCORE_NOT_PARTICIPLES = NOT_PASSIVE | frozenset(
+    """bred fed led pleased delighted interested concerned worried tired excited bored scared frightened
+    surprised disappointed satisfied committed dedicated determined qualified experienced skilled talented
+    supposed used based related limited advanced aged beloved learned married engaged prepared entitled
+    allowed""".split()
+)
+
+
+def is_participle_by_form(word: str) -> bool:
+    """Is this a past participle that is a verb whatever the sentence?  (The plain score's test.)"""
+    low = word.lower()
+    if low in PLAIN_SCORE_NOT_PARTICIPLES:
+        return False
+    if low in IRREGULAR:
+        return True
+    return len(low) > 4 and low.endswith("ed") and low.isalpha()
+
+
+def is_participle(word: str) -> bool:
+    """Can this word be a past participle, by its form ("reviewed", "sent")?"""
+    low = word.lower()
+    if low in NOT_PASSIVE:
+        return False
+    if low in IRREGULAR or low in OFTEN_ADJECTIVES:
+        return True
+    return len(low) > 4 and low.endswith("ed") and low.isalpha()

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from . import __version__
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .model import Document, Finding, ReadError
+from .paths import read_file
 
 VERSION = "1"
 _WORD = re.compile(r"[^\W_](?:[^\s]*[^\W_])?")
@@ -80,9 +81,13 @@ def create(items: Iterable[Any]) -> dict[str, Any]:
 
 def load(path: str) -> dict[str, Counter[str]]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{path}: this baseline file does not exist. Make one with `speakeasy baseline create`.") from None
+        # a regular file only: a named pipe would wait for ever, and /dev/zero never ends
+        data = json.loads(read_file(path, str(path), "baseline file").decode("utf-8"))
+    except InputError as exc:
+        if exc.code == "not-found" and not os.path.islink(path):
+            raise UsageError(f"{path}: this baseline file does not exist. Make one with `speakeasy baseline create`."
+                             ) from None
+        raise UsageError(str(exc)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"{path}: this is not a speakeasy baseline file ({exc.__class__.__name__}).") from None
     if not isinstance(data, dict) or data.get("speakeasy_baseline") != VERSION or not isinstance(data.get("files"), dict):

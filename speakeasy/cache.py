@@ -37,7 +37,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from . import __version__
+from .errors import InputError
 from .matching import cache_dir
+from .paths import read_file
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import FileResult, RuleSet
@@ -103,8 +105,8 @@ def ruleset_key(ruleset: "RuleSet") -> str:
                        sorted((k, repr(v)) for k, v in rule.settings.items()))).encode())
         for wl in rule.wordlists:
             try:
-                h.update(Path(wl.path).read_bytes())
-            except OSError:
+                h.update(read_file(wl.path))  # a regular file only: one swapped for a named pipe is not waited on
+            except InputError:
                 h.update(repr([(e.term, e.use, e.status) for e in wl.entries]).encode())
     values = {k: v for k, v in ruleset.settings.values.items() if k not in ("ignore",)}
     h.update(repr(sorted((k, repr(v)) for k, v in values.items())).encode())

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from . import __version__
-from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError
 
 FAIL_ON = ("suggestion", "warning", "error", "never")
 LEVEL_NAMES = ("suggestion", "warning", "error")
@@ -1023,7 +1023,8 @@ def _show(value: Any) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .packs import load_pack, load_wordlist
+    from .packs import load_pack, load_wordlist, not_read
+    from .paths import regular_file
     from .schema import DataErrors
 
     errors = []
@@ -1035,6 +1036,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         plugins.activate(_settings(args).values.get("plugins") or [])
         for f in args.files:
             p = Path(f)
+            try:
+                regular_file(p)  # a named pipe, a device or a folder is neither a pack nor a wordlist
+            except InputError as exc:
+                errors.append(not_read(exc))
+                continue
             try:
                 if _is_pack(p):
                     load_pack(p)
@@ -1063,9 +1069,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _is_pack(path: Path) -> bool:
     """A pack has `rules:` at the top level; a wordlist has `words:`."""
+    from .paths import read_file
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_file(path).decode("utf-8", errors="replace")  # a regular file only: a pipe would wait for ever
+    except InputError:  # not a regular file, or not there: loading it as a wordlist says why
         return False
     for line in text.splitlines():
         if line.startswith("rules:"):

@@ -121,7 +121,7 @@ def find_config(start: Path) -> Path | None:
     for candidate in [folder, *folder.parents]:
         for name in CONFIG_NAMES:
             p = candidate / name
-            if p.is_file():
+            if p.exists():  # a named pipe or a folder by this name is refused when read, not passed over
                 return p
         py = candidate / "pyproject.toml"
         if py.is_file() and _has_tool_table(py):
@@ -130,9 +130,12 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    from .errors import InputError
+    from .paths import read_file
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_file(path).decode("utf-8")  # a regular file only: a named pipe would wait for ever
+    except (InputError, UnicodeDecodeError):
         return False
     return "[tool.speakeasy" in text
 
@@ -140,10 +143,16 @@ def _has_tool_table(path: Path) -> bool:
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     import tomllib
 
+    from .errors import InputError
+    from .packs import not_read
+    from .paths import read_file
+
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_file(path, shown, "configuration file").decode("utf-8")
+    except InputError as exc:
+        raise not_read(exc) from None
+    except UnicodeDecodeError as exc:
         raise UserDataError(shown, f"speakeasy could not read this file ({exc}).") from None
     try:
         data = tomllib.loads(text)
@@ -210,7 +219,7 @@ def load_file(path: Path) -> tuple[dict[str, Any], dict[str, tuple[int | None, i
     from .confine import refuse_foreign
     from .packs import read_yaml_text
 
-    text = read_yaml_text(path)
+    text = read_yaml_text(path, "configuration file")
     node = compose_file(text, shown, path)
     if path.name not in CONFIG_NAMES:  # named with --config: it may be any file, so quote none of one that is not ours
         refuse_foreign(shown, node, CONFIG.names(), "a speakeasy configuration file",
@@ -263,6 +272,7 @@ def _invalid() -> Any:
 
 
 def load_profile(name: str) -> tuple[dict[str, Any], dict[str, tuple[int | None, int | None]], str, str]:
+    from .confine import looks_like_path
     from .packs import profile_paths, read_yaml_text
 
     profiles = profile_paths()
@@ -271,6 +281,8 @@ def load_profile(name: str) -> tuple[dict[str, Any], dict[str, tuple[int | None,
         p = Path(name)
         if p.suffix in (".yaml", ".yml") and p.is_file():
             path = p
+        elif looks_like_path(name) and p.exists() and not p.is_file():
+            path = p  # a named pipe, a device or a folder: read_yaml_text says which
     if path is None:
         close = difflib.get_close_matches(name, list(profiles), n=1, cutoff=0.5)
         hint = f" Did you mean '{close[0]}'?" if close else f" The profiles are: {', '.join(profiles) or 'none'}."
@@ -279,7 +291,7 @@ def load_profile(name: str) -> tuple[dict[str, Any], dict[str, tuple[int | None,
     from .confine import refuse_foreign
 
     shown = display_path(path)
-    text = read_yaml_text(path)
+    text = read_yaml_text(path, "profile")
     node = compose_file(text, shown, path)
     refuse_foreign(shown, node, PROFILE.names(), "a profile", "Start from a copy of a shipped profile. It begins "
                    "with `id:`.")
@@ -318,7 +330,7 @@ def resolve(
     if not no_config:
         if config_file is not None:
             path = Path(config_file)
-            if not path.is_file():
+            if not path.exists():  # one that is there but is not a regular file is refused when read
                 raise ConfigError(f"{config_file}: this configuration file does not exist.")
         else:
             path = find_config(cwd)

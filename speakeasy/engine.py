@@ -100,6 +100,7 @@ class RuleSet:
 
 def _pack_paths(settings: Settings) -> list[Path]:
     out: list[Path] = []
+    from .confine import looks_like_path
     from .plugins import pack_paths as plugin_pack_paths
 
     base = settings.base("packs")
@@ -124,6 +125,9 @@ def _pack_paths(settings: Settings) -> list[Path]:
             continue
         p = Path(name)
         p = p if p.is_absolute() else base / p
+        if looks_like_path(name) and p.exists() and not p.is_file():
+            out.append(p)  # a named pipe, a device or a folder: load_pack says which, and reads none of it
+            continue
         if p.suffix not in (".yaml", ".yml") or not p.is_file():
             close = difflib.get_close_matches(name, list(shipped), n=1, cutoff=0.5)
             hint = f" Did you mean '{close[0]}'?" if close else f" The shipped packs are: {', '.join(shipped)}."

@@ -23,18 +23,24 @@ from typing import Any
 
 import yaml
 
+from .errors import InputError
 from .model import Document, Finding
+from .paths import read_file
 
 IGNORE_FILE = ".speakeasy-ignore.yaml"
 
 
 def load(root: Path) -> list[dict[str, Any]]:
     path = root / IGNORE_FILE
-    if not path.is_file():
+    if not path.exists():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        # a regular file only: a named pipe would wait for ever, and a device like /dev/zero never ends
+        data = yaml.safe_load(read_file(path, str(path), "ignore file").decode("utf-8")) or []
+    except InputError as exc:
+        sys.stderr.write(f"speakeasy: warning: {exc} Its entries were not used.\n")
+        return []
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
         sys.stderr.write(f"speakeasy: warning: {path}: this ignore file could not be read ({exc.__class__.__name__}); "
                          "it was not used.\n")
         return []

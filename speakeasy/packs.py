@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import UserDataError
+from .errors import InputError, UserDataError
 from .model import Level
 from .schema import DataErrors, Field, Schema, Validator, _node_kind
 
@@ -439,18 +439,34 @@ def check_yaml_size(path: Path, size: int) -> None:
         )
 
 
-def read_yaml_text(path: Path) -> str:
+def not_read(exc: InputError) -> UserDataError:
+    """The :class:`UserDataError` for a wordlist, pack or settings file that could not be read.
+
+    ``exc`` is what :mod:`speakeasy.paths` says about it, in the same words as for a document.
+    """
+    reason = exc.reason[0].upper() + exc.reason[1:] if exc.reason.startswith("this") else exc.reason
+    hint = "Check the name and the folder." if exc.code == "not-found" else None
+    return UserDataError(exc.path, reason, hint=hint)
+
+
+def read_yaml_text(path: Path, what: str | None = None) -> str:
+    """The text of a wordlist, rule pack, profile or settings file; :class:`UserDataError` if it cannot be read.
+
+    ``what`` names the kind of file in the messages ("wordlist": "This wordlist is not a regular file ...").
+    Only a regular file is read (see :func:`speakeasy.paths.open_regular`): a named pipe would make
+    speakeasy wait for ever, and a device like /dev/zero never ends.
+    """
+    from .paths import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path, str(path), what) as fh:
             check_yaml_size(path, os.fstat(fh.fileno()).st_size)
             data = fh.read(max_yaml_bytes(path) + 1)
         check_yaml_size(path, len(data))  # (a file that grew, or one stat cannot size)
-    except FileNotFoundError:
-        raise UserDataError(str(path), "This file does not exist.", hint="Check the name and the folder.") from None
-    except IsADirectoryError:
-        raise UserDataError(str(path), "This is a folder, not a file.") from None
+    except InputError as exc:
+        raise not_read(exc) from None
     except OSError as exc:
-        raise UserDataError(str(path), f"speakeasy could not open this file ({exc.strerror}).") from None
+        raise UserDataError(str(path), f"speakeasy could not read this {what or 'file'} ({exc.strerror}).") from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -491,15 +507,16 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
     from . import __version__
     from .cache import decode_wordlist, encode_wordlist
     from .matching import _cache_load, _cache_store, paused_gc
+    from .paths import read_file
 
     p = Path(path)
     with paused_gc():  # a long list is a million objects that live on (see speakeasy.matching.paused_gc)
         if size > max_yaml_bytes(Path(_display(p))):
             return _parse_wordlist(p)  # the error that says so
         try:
-            data = p.read_bytes()
-        except OSError:
-            return _parse_wordlist(p)
+            data = read_file(p, str(p), "wordlist")  # a regular file only: a named pipe would wait for ever
+        except InputError:
+            return _parse_wordlist(p)  # the error that says why
         digest = hashlib.sha256(
             data + f"|{_display(p)}|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")
         ).hexdigest()[:32]
@@ -548,7 +565,7 @@ def _read_node(path: Path, text: str | None = None, expect: tuple[str, ...] = ()
     shown = _display(path)
     try:
         if text is None:
-            text = read_yaml_text(path)
+            text = read_yaml_text(path, what.removeprefix("a ") or None)
         node = compose_file(text, shown, path)
     except UserDataError as exc:
         raise DataErrors([exc]) from None
@@ -752,7 +769,7 @@ def resolve_wordlist(name: str, base: Path, search: list[Path]) -> Path | None:
             candidates.append(folder / f"{name}.yaml")
             candidates.append(folder / f"{name}.yml")
     for c in candidates:
-        if c.is_file():
+        if c.exists():  # a named pipe or a folder is found, then refused when read: it is not passed over
             return c
     return None
 

@@ -8,17 +8,16 @@ cannot read, with a one-line reason in plain English.
 
 from __future__ import annotations
 
-import errno
 import inspect
-import os
-import re
-import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import InputError
 from ..model import Document
+# The one check that a file is a regular file before it is read (shared with the loaders of wordlists,
+# rule packs and settings); kept importable from here, where callers have always found them.
+from ..paths import read_file, regular_file
 
 #: The landmarks of a web page that are left out unless asked for (``include_landmarks``):
 #: the site's header and footer, its menus (nav) and side panels (aside).
@@ -233,96 +232,6 @@ def read_bytes(path: str, data: bytes, format: str | None = None, *, include_com
         if reader.name == fmt:
             return _plugin_parse(reader, owner, path, data)
     raise InputError(path, _UNSUPPORTED.format(", ".join(supported_suffixes())), "unsupported")
-
-
-def _kind_of(mode: int) -> str:
-    """What a file that is not a regular file is, in words."""
-    if stat.S_ISFIFO(mode):
-        return "a named pipe, a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file that holds text"
-
-
-def _not_regular(shown: str, mode: int) -> InputError:
-    if stat.S_ISDIR(mode):
-        return InputError(shown, "this is a folder, not a file.", "not-a-file")
-    return InputError(shown, f"this is not a regular file (it is {_kind_of(mode)}), so speakeasy did not read it.",
-                      "not-a-file")
-
-
-def _open_error(shown: str, path: str, exc: OSError) -> InputError:
-    """A one-line reason for a file that could not be opened or read."""
-    if isinstance(exc, FileNotFoundError):
-        if os.path.islink(path):
-            try:
-                target = os.readlink(path)
-            except OSError:
-                target = "a file"
-            return InputError(shown, f"this is a link to {target}, which does not exist.", "not-found")
-        return InputError(shown, "this file does not exist.", "not-found")
-    if isinstance(exc, IsADirectoryError):
-        return InputError(shown, "this is a folder, not a file.", "not-a-file")
-    if isinstance(exc, PermissionError):
-        return InputError(shown, "speakeasy is not allowed to open this file (permission denied).", "permission")
-    if exc.errno == errno.ELOOP:
-        return InputError(shown, "this is a symbolic link that leads back to itself (a loop of links), so "
-                          "speakeasy did not read it.", "link-loop")
-    return InputError(shown, f"this file could not be read ({exc.strerror or exc}).", "read-error")
-
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-def regular_file(path: str | Path, shown: str | None = None) -> os.stat_result:
-    """Check that ``path`` is a regular file (links followed); raises :class:`InputError` if not.
-
-    A named pipe, a device or a socket is never opened: reading one can wait
-    for ever.  A link loop, a link to nothing and a file speakeasy may not
-    open each get their own one-line reason.
-    """
-    shown = str(path) if shown is None else shown
-    if _SURROGATES.search(shown):
-        # the name has bytes that are not UTF-8 (Python keeps them as lone surrogates): no report could show it
-        raise InputError(_SURROGATES.sub("\ufffd", shown), "this file's name is not UTF-8 text, so speakeasy did "
-                         "not check it. Rename it with letters your system shows, and try again.", "file-name")
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        raise _open_error(shown, str(path), exc if isinstance(exc, OSError) else OSError(str(exc))) from None
-    if not stat.S_ISREG(st.st_mode):
-        raise _not_regular(shown, st.st_mode)
-    return st
-
-
-def read_file(path: str | Path, shown: str | None = None) -> bytes:
-    """The bytes of a regular file, or :class:`InputError` with a one-line reason (see :func:`regular_file`).
-
-    The file is opened without waiting (``O_NONBLOCK``) and checked again once
-    open, so a pipe put in its place meanwhile is refused, not waited on.
-    """
-    shown = str(path) if shown is None else shown
-    regular_file(path, shown)
-    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-             | getattr(os, "O_BINARY", 0))
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise _open_error(shown, str(path), exc) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise _not_regular(shown, mode)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read()
-    except OSError as exc:
-        raise _open_error(shown, str(path), exc) from None
-    finally:
-        os.close(fd)
 
 
 def read_path(path: str | Path, *, include_comments: bool = False, options: ReadOptions | None = None) -> Document:

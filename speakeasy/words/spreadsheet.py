@@ -188,12 +188,13 @@ def export_csv(wordlist: Wordlist) -> str:
 
 def read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """(columns, [(row number, row)]).  Raises :class:`SpreadsheetError`."""
+    from ..errors import InputError
+    from ..paths import read_file
+
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SpreadsheetError(f"{path}: this file does not exist.") from None
-    except OSError as exc:
-        raise SpreadsheetError(f"{path}: speakeasy could not open this file ({exc.strerror}).") from None
+        data = read_file(path, str(path), "spreadsheet")  # a regular file only: a named pipe would wait for ever
+    except InputError as exc:
+        raise SpreadsheetError(str(exc)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -227,7 +227,7 @@ class WordlistFile:
         """Open an existing list.  Raises :class:`DataErrors` when it does not load."""
         p = Path(path)
         try:
-            text = read_yaml_text(p)
+            text = read_yaml_text(p, "wordlist")
         except UserDataError as exc:
             raise DataErrors([exc]) from None
         parse_wordlist_text(p, text)  # every problem is reported before anything is edited

@@ -17,8 +17,8 @@ real spaces, tabs and breaks, one source character each).
 
 A paragraph in the "Title" style (or one based on it) is a heading of
 level 1, as in Word.  ``Document.native`` is a
-:class:`~speakeasy.readers.docx.Native`; OpenDocument text sits in
-elements' ``text`` and ``tail``, which each :class:`~speakeasy.readers.docx.Piece`
+:class:`~speakeasy.readers.office.common.Native`; OpenDocument text sits in
+elements' ``text`` and ``tail``, which each :class:`~speakeasy.readers.office.common.Piece`
 says in its ``slot``.
 """
 
@@ -30,15 +30,16 @@ from typing import Any, Iterable
 
 from ..errors import InputError
 from ..model import BlockKind, Document
-from .docx import (
-    block_kind_and_locator,
+from .office.common import (
     Builder,
+    Ctx,
     Emitted,
     Native,
     Para,
-    _Ctx,
-    _Tables,
+    Tables,
     add_comment_directive,
+    block_kind_and_locator,
+    int_or,
 )
 from .ooxml_safe import Package
 
@@ -325,12 +326,12 @@ class _OdtReader:
             self.headers(pages, kinds, "header")
         body = content.find(f"{_t(OFFICE, 'body')}/{_t(OFFICE, 'text')}")
         if body is not None:
-            ctx = _Ctx("body", "body", "content.xml", _Tables(), body=True, fixed_section=False)
+            ctx = Ctx("body", "body", "content.xml", Tables(), body=True, fixed_section=False)
             self.blocks(body, ctx)
         for kind in ("footnote", "endnote"):
-            tables = _Tables()
+            tables = Tables()
             for number, (note, section) in enumerate(self.notes[kind], 1):
-                ctx = _Ctx(kind, f"{kind} {number}", "content.xml", tables, note=True, section=section)
+                ctx = Ctx(kind, f"{kind} {number}", "content.xml", tables, note=True, section=section)
                 body_el = note.find(NOTE_BODY)
                 if body_el is not None:
                     self.blocks(body_el, ctx)
@@ -363,7 +364,7 @@ class _OdtReader:
             if several:
                 name = page.get(_t(STYLE, "display-name")) or page.get(_t(STYLE, "name")) or ""
                 label += f" (page style {name})"
-            ctx = _Ctx(what, label, "styles.xml", _Tables())
+            ctx = Ctx(what, label, "styles.xml", Tables())
             self.blocks(el, ctx)
 
     def comments(self) -> None:
@@ -372,14 +373,14 @@ class _OdtReader:
             add_comment_directive(self.out, text, self.ranges.get(name, {}))
         if not self.include_comments:
             return
-        tables = _Tables()
+        tables = Tables()
         for number, (_name, ann, section) in enumerate(self.annotations, 1):
-            ctx = _Ctx("comment", f"comment {number}", "content.xml", tables, section=section)
+            ctx = Ctx("comment", f"comment {number}", "content.xml", tables, section=section)
             self.blocks(ann, ctx)
 
     # -- block level ----------------------------------------------------------------------
 
-    def blocks(self, container: Any, ctx: _Ctx, listed: bool = False) -> None:
+    def blocks(self, container: Any, ctx: Ctx, listed: bool = False) -> None:
         for child in container:
             tag = child.tag
             if tag == P or tag == H:
@@ -410,9 +411,9 @@ class _OdtReader:
                 # sections, indexes (their bodies), and anything else that holds paragraphs
                 self.blocks(child, ctx, listed)
 
-    def table(self, tbl: Any, ctx: _Ctx) -> None:
+    def table(self, tbl: Any, ctx: Ctx) -> None:
         number = ctx.tables.next()
-        nested = _Tables(prefix=number)
+        nested = Tables(prefix=number)
         out = self.out
         first = len(out.blocks)
         start = out.pos
@@ -422,11 +423,11 @@ class _OdtReader:
                  "section": ctx.section if ctx.fixed_section else out.section}
         columns = 0
         for el in self._columns(tbl):
-            columns += max(_int(el.get(COLS_REPEATED), 1), 1)
+            columns += max(int_or(el.get(COLS_REPEATED), 1), 1)
         rows = 0
         header_row = any(c.tag == HEADER_ROWS for c in tbl)
         for row in self.rows(tbl):
-            repeated = max(_int(row.get(ROWS_REPEATED), 1), 1)
+            repeated = max(int_or(row.get(ROWS_REPEATED), 1), 1)
             rows += 1
             col = 1
             for cell in row:
@@ -434,7 +435,7 @@ class _OdtReader:
                     continue
                 if cell.tag == CELL:
                     self.blocks(cell, replace(ctx, cell=(number, rows, col), tables=nested, body=False))
-                col += max(_int(cell.get(COLS_REPEATED), 1), 1)
+                col += max(int_or(cell.get(COLS_REPEATED), 1), 1)
             columns = max(columns, col - 1)
             rows += repeated - 1
         end = out.blocks[-1].end if len(out.blocks) > first else start
@@ -457,11 +458,11 @@ class _OdtReader:
 
     # -- paragraphs -------------------------------------------------------------------------
 
-    def paragraph(self, p: Any, ctx: _Ctx, listed: bool) -> None:
+    def paragraph(self, p: Any, ctx: Ctx, listed: bool) -> None:
         style_name = p.get(STYLE_NAME)
         base, align, title_level, shown_style = self.styles.paragraph(style_name, ctx.xml_part)
         if p.tag == H:
-            level = max(_int(p.get(OUTLINE_LEVEL), 1), 1)
+            level = max(int_or(p.get(OUTLINE_LEVEL), 1), 1)
         else:
             level = title_level
         para = Para()
@@ -481,7 +482,7 @@ class _OdtReader:
         out.paragraph_features(para, done, base.get("sz"), align == "justify", shown_style, where)
         self.after(para, done, ctx)
 
-    def after(self, para: Para, done: Emitted, ctx: _Ctx) -> None:
+    def after(self, para: Para, done: Emitted, ctx: Ctx) -> None:
         """Marks (notes, annotations) and text boxes of a paragraph that has been placed."""
         section = ctx.section if ctx.fixed_section else self.out.section
         for raw, what, payload in para.marks:
@@ -497,7 +498,7 @@ class _OdtReader:
                 self.ranges.setdefault(payload, {})["end"] = done.to_source(raw)
         for box in para.boxes:
             self.text_boxes += 1
-            box_ctx = _Ctx("text box", f"text box {self.text_boxes}", ctx.xml_part, _Tables(), note=ctx.note,
+            box_ctx = Ctx("text box", f"text box {self.text_boxes}", ctx.xml_part, Tables(), note=ctx.note,
                            section=ctx.section, fixed_section=ctx.fixed_section)
             self.blocks(box, box_ctx)
 
@@ -522,7 +523,7 @@ class _OdtReader:
             para.add(text[pos:], el, slot, props, pos)
             para.last_ws = False
 
-    def inline(self, el: Any, para: Para, rpr: dict[str, Any], ctx: _Ctx, props: tuple) -> None:
+    def inline(self, el: Any, para: Para, rpr: dict[str, Any], ctx: Ctx, props: tuple) -> None:
         if el.text:
             self.add(para, el.text, el, "text", props)
         for child in el:
@@ -539,7 +540,7 @@ class _OdtReader:
                 para.in_link -= 1
                 para.links.append((start, para.length, child.get(HREF)))
             elif tag == S:
-                count = max(_int(child.get(C), 1), 1)
+                count = max(int_or(child.get(C), 1), 1)
                 para.add(" " * count, child, "marker", props)
                 para.last_ws = False
             elif tag == TAB or tag == LINE_BREAK:
@@ -591,13 +592,6 @@ class _OdtReader:
                     self.shape(c, para)
         elif any(c.tag in (P, H, LIST) for c in el):
             para.boxes.append(el)  # a shape with text in it
-
-
-def _int(v: str | None, default: int) -> int:
-    try:
-        return int(v or "")
-    except ValueError:
-        return default
 
 
 def parse(path: str, data: bytes, include_comments: bool = False) -> Document:

@@ -29,7 +29,7 @@ problem into an :class:`~speakeasy.errors.InputError` with a one-line reason
 
 :class:`Limits` also holds the limits on the text read from one Word or
 OpenDocument file (``SPEAKEASY_MAX_CHARACTERS``, ``SPEAKEASY_MAX_PARAGRAPHS``),
-which :class:`speakeasy.readers.docx.Builder` checks as it reads, so a file
+which :class:`speakeasy.readers.office.common.Builder` checks as it reads, so a file
 whose text would take more than about 30 seconds or 1 GB to check is refused
 with one line that names the limit and the variable that raises it.
 

@@ -1,19 +1,23 @@
 """How often speakeasy's findings are right, on real documents.
 
-Runs speakeasy with its default packs on three sets of real UK documents from
-the shared data folder, and compares its findings with a list of findings that
-people judged (``benchmarks/precision/labels.jsonl``):
+Runs speakeasy with its default packs on three sets of real UK documents and
+a set of news articles from the shared data folder, and compares its findings
+with a list of findings that people judged (``benchmarks/precision/labels.jsonl``):
 
 * ``govuk``: 56 GOV.UK pages (Open Government Licence v3.0);
 * ``moj``: 106 Ministry of Justice security policies, as Word files (MIT, Crown copyright);
-* ``macc``: a community-care charity's open data policy (CC BY-SA 4.0).
+* ``macc``: a community-care charity's open data policy (CC BY-SA 4.0);
+* ``ose``: news articles from the OneStopEnglish corpus, advanced level (Guardian articles rewritten by
+  teachers; CC BY-SA 4.0): only the articles listed in ``benchmarks/precision/fresh2.txt``, each one plain
+  text document (``ose/<article>.txt``), all in the split ``fresh2``.
 
-Each document is in one of two splits, chosen by a hash of its name:
+Each of the UK documents is in one of two splits, chosen by a hash of its name:
 ``dev`` (two thirds) is what we look at when we change the wordlists and the
 matching; ``held-out`` (one third) is only labelled and measured, so the
 figures show how speakeasy does on text it was not tuned on.  A third split,
 ``fresh`` (the documents listed in ``benchmarks/precision/fresh.txt``), was
-judged once after the held-out findings had been read (see the README).
+judged once after the held-out findings had been read (see the README).  A
+fourth, ``fresh2`` (the ``ose`` news articles), was judged once after that.
 
 Commands::
 
@@ -21,6 +25,8 @@ Commands::
     python benchmarks/precision.py --before 7933f06      # ... beside the figures of an older commit
     python benchmarks/precision.py --dump out.jsonl      # every finding, with its context, to label
     python benchmarks/precision.py --unlabelled          # jargon and acronym findings nobody has judged yet
+    python benchmarks/precision.py --before 7933f06 --split fresh2 --unlabelled --unlabelled-before
+                                                         # ... of both versions, once each, in one split
 
 A label says whether a finding is ``useful`` (a writer should act on it),
 ``debatable`` (some would, some would not) or ``wrong`` (the word is not
@@ -65,7 +71,11 @@ MILD = "plain-english.mild-words"  # off by default; --mild switches it on, and 
 
 
 FRESH = ROOT / "benchmarks" / "precision" / "fresh.txt"
-SPLITS = ("dev", "held-out", "fresh")
+FRESH2 = ROOT / "benchmarks" / "precision" / "fresh2.txt"
+SPLITS = ("dev", "held-out", "fresh", "fresh2")
+#: The OneStopEnglish corpus (folder, file): one JSON object a text, with ``article``, ``level`` and ``text``.
+OSE = ("onestopenglish", "ose-dev.jsonl")
+OSE_LEVEL = "adv"
 
 
 @lru_cache(maxsize=1)
@@ -77,12 +87,48 @@ def fresh_documents() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def fresh2_articles() -> tuple[str, ...]:
+    """The OneStopEnglish articles of the ``fresh2`` split ("Bolivia"), from ``fresh2.txt``, in its order."""
+    if not FRESH2.is_file():
+        return ()
+    lines = FRESH2.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def ose_documents(data: Path) -> dict[str, str]:
+    """The chosen advanced OneStopEnglish texts, by file name ("Bolivia.txt"), each text as given.
+
+    An article's name is stripped of spaces at its ends for the file name
+    ("climate change " is "climate change.txt").
+    """
+    path = data / OSE[0] / OSE[1]
+    wanted = set(fresh2_articles())
+    if not wanted or not path.is_file():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        name = item["article"].strip()
+        if item["level"] == OSE_LEVEL and name in wanted:
+            out[f"{name}.txt"] = item["text"]
+    missing = wanted - {n[:-len(".txt")] for n in out}
+    if missing:
+        raise SystemExit(f"{FRESH2}: these articles are not in {path}: {', '.join(sorted(missing))}")
+    return out
+
+
 def split_of(corpus: str, name: str) -> str:
-    """``dev`` or ``held-out`` (a third of each corpus's documents, by a hash of the name), or ``fresh``.
+    """``dev`` or ``held-out`` (a third of each corpus's documents, by a hash of the name), ``fresh`` or ``fresh2``.
 
     The ``fresh`` documents (listed in ``fresh.txt``) were judged once, after
-    the changes, when the first held-out figures had been read.
+    the changes, when the first held-out figures had been read.  Every ``ose``
+    document (the news articles listed in ``fresh2.txt``) is in ``fresh2``.
     """
+    if corpus == "ose":
+        return "fresh2"
     if f"{corpus}/{name}" in fresh_documents():
         return "fresh"
     digest = hashlib.sha256(f"{corpus}/{name}".encode("utf-8")).digest()
@@ -117,41 +163,58 @@ def _context(source: str, start: int, end: int) -> tuple[str, str]:
 
 
 def collect(data: Path) -> dict:
-    """Every finding of the default packs on the three corpora, with context, and the word counts."""
+    """Every finding of the default packs on the corpora, with context, and the word counts."""
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset, lint_paths
+    from speakeasy.engine import build_ruleset
 
     mild = os.environ.get("SPEAKEASY_PRECISION_MILD") == "1"
     ruleset = build_ruleset(resolve({"enable": [MILD]} if mild else None, no_config=True))
     findings = []
     words: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for corpus, path in corpus_files(data):
-        report = lint_paths([str(path)], ruleset)
-        for err in report.errors:
-            print(f"{path}: {err}", file=sys.stderr)
-        for result in report.files:
-            split = split_of(corpus, path.name)
-            words[corpus][split] += int(result.stats.get("words", 0))
-            source = result.document.source if result.document is not None else ""
-            for f in result.findings:
-                sentence, para = _context(source, f.start, f.end)
-                findings.append({
-                    "corpus": corpus,
-                    "file": f"{corpus}/{path.name}",
-                    "split": split,
-                    "rule": f.rule,
-                    "level": str(f.level),
-                    "start": f.start,
-                    "end": f.end,
-                    "match": " ".join(f.match.split()),
-                    "message": f.message,
-                    "suggestions": list(f.suggestions),
-                    "location": f.location,
-                    "sentence": sentence,
-                    "paragraph": para,
-                })
+    with tempfile.TemporaryDirectory(prefix="speakeasy-precision-ose-") as tmp:
+        # The news articles go through speakeasy as .txt files, like any other document.
+        texts = ose_documents(data)
+        documents = list(corpus_files(data))
+        for name, text in texts.items():
+            (Path(tmp) / name).write_text(text, encoding="utf-8", newline="")
+            documents.append(("ose", Path(tmp) / name))
+        for corpus, path in documents:
+            _collect_one(corpus, path, ruleset, findings, words, texts.get(path.name) if corpus == "ose" else None)
     return {"findings": findings, "words": {c: dict(v) for c, v in words.items()},
             "ewt_passives": ewt_passives(data, ruleset)}
+
+
+def _collect_one(corpus: str, path: Path, ruleset, findings: list, words: dict, text: str | None) -> None:
+    """Lint one document and add its findings, with context, and its words to the lists."""
+    from speakeasy.engine import lint_paths
+
+    report = lint_paths([str(path)], ruleset)
+    for err in report.errors:
+        print(f"{path}: {err}", file=sys.stderr)
+    for result in report.files:
+        split = split_of(corpus, path.name)
+        words[corpus][split] += int(result.stats.get("words", 0))
+        source = result.document.source if result.document is not None else ""
+        if text is not None and source != text:
+            print(f"{corpus}/{path.name}: speakeasy read the text with changes; places may not match it",
+                  file=sys.stderr)
+        for f in result.findings:
+            sentence, para = _context(source, f.start, f.end)
+            findings.append({
+                "corpus": corpus,
+                "file": f"{corpus}/{path.name}",
+                "split": split,
+                "rule": f.rule,
+                "level": str(f.level),
+                "start": f.start,
+                "end": f.end,
+                "match": " ".join(f.match.split()),
+                "message": f.message,
+                "suggestions": list(f.suggestions),
+                "location": f.location,
+                "sentence": sentence,
+                "paragraph": para,
+            })
 
 
 def ewt_sentences(data: Path) -> list[tuple[str, list[str]]]:
@@ -376,8 +439,10 @@ def table(runs: dict[str, dict], labels: Labels, split: str | None) -> str:
     lines.append("")
     lines.append("| documents | words | " + " | ".join(names) + " |")
     lines.append("|---|---:|" + "---:|" * len(names))
-    for corpus in CORPORA:
+    for corpus in (*CORPORA, "ose"):
         w = sums[names[-1]]["words"].get(corpus, 0)
+        if corpus == "ose" and not w:
+            continue  # the news articles have a row of their own only where they are measured
         cells = [f"{1000 * sums[n]['rows'][f'{corpus}:all']['findings'] / w:.1f}" if w else "-" for n in names]
         lines.append(f"| {corpus} | {w:,} | " + " | ".join(cells) + " |")
     lines.append("")
@@ -471,7 +536,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tree", type=Path, help="measure the speakeasy in this folder instead of this checkout")
     ap.add_argument("--split", choices=SPLITS, help="only these documents")
     ap.add_argument("--dump", type=Path, help="write every finding of this checkout, with context, as JSON lines")
-    ap.add_argument("--unlabelled", action="store_true", help="list the judged rules' findings that have no label")
+    ap.add_argument("--unlabelled", action="store_true",
+                    help="list the judged rules' findings that have no label (only the --split's, if given)")
+    ap.add_argument("--unlabelled-before", action="store_true",
+                    help="with --unlabelled and --before: list the older commit's unlabelled findings too, "
+                         "each finding once, sorted by file and place, without saying which version made it")
     ap.add_argument("--missed", action="store_true",
                     help="list the places of real jargon (judged useful at any commit) this checkout does not flag")
     ap.add_argument("--mild", action="store_true",
@@ -499,7 +568,22 @@ def main(argv: list[str] | None = None) -> int:
             for f in now["findings"]:
                 fh.write(json.dumps(f, ensure_ascii=False) + "\n")
     if args.unlabelled:
-        missing = [f for f in now["findings"] if f["rule"] in JUDGED and labels.get(f) is None]
+        missing = [f for f in now["findings"] if f["rule"] in JUDGED and labels.get(f) is None
+                   and (not args.split or f["split"] == args.split)]
+        if args.unlabelled_before and args.before:
+            # both versions' findings, once each (a label is about a place and the plain words offered),
+            # in the order of the documents, so a judge does not see which version made which
+            seen: set[tuple] = set()
+            both = []
+            for run in runs.values():
+                for f in run["findings"]:
+                    key = (f["file"], f["rule"], f["start"], f["end"], tuple(f.get("suggestions") or ()))
+                    if (key in seen or f["rule"] not in JUDGED or labels.get(f) is not None
+                            or (args.split and f["split"] != args.split)):
+                        continue
+                    seen.add(key)
+                    both.append(f)
+            missing = sorted(both, key=lambda f: (f["file"], f["start"], f["end"], f["rule"]))
         for f in missing:
             print(json.dumps(f, ensure_ascii=False))
         print(f"{len(missing)} findings have no label.", file=sys.stderr)

@@ -63,13 +63,28 @@ def test_judged_findings_point_at_their_words_in_the_documents() -> None:
     from speakeasy.readers import read_path
 
     folders = {c: DATA / folder for c, (folder, _) in precision.CORPORA.items()}
+    news = precision.ose_documents(DATA)  # the news articles: plain text, read as given
     sources: dict[str, str] = {}
     for item in labels():
         corpus, name = item["file"].split("/", 1)
         if item["file"] not in sources:
-            sources[item["file"]] = read_path(folders[corpus] / name).source
+            sources[item["file"]] = news[name] if corpus == "ose" else read_path(folders[corpus] / name).source
         text = sources[item["file"]][item["start"]:item["end"]]
         assert " ".join(text.split()) == item["match"], item
+
+
+@pytest.mark.skipif(not (DATA / precision.OSE[0] / precision.OSE[1]).is_file(), reason="the OneStopEnglish corpus is not here")
+def test_the_fresh2_split_is_the_listed_news_articles_at_the_advanced_level() -> None:
+    from speakeasy.readers import read_bytes
+
+    articles = precision.fresh2_articles()
+    assert len(articles) == len(set(articles)) >= 50
+    news = precision.ose_documents(DATA)
+    assert sorted(news) == sorted(f"{a}.txt" for a in articles)
+    assert all(precision.split_of("ose", name) == "fresh2" for name in news)
+    # speakeasy reads each text as given, so the places in the labels are places in the text
+    for name, text in list(news.items())[:5]:
+        assert read_bytes(name, text.encode("utf-8"), "text").source == text
 
 
 @pytest.mark.slow

@@ -650,7 +650,7 @@ def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str, as
     changed on disk meanwhile cannot move the edits to the wrong words.
     """
     from ..readers import read_bytes, read_path
-    from ..writers.docx import _repackage, _replace, _slot_text, _Suggestions
+    from ..writers.docx import RunEdit, apply_to_runs
 
     doc = read_bytes(path, data) if data is not None else read_path(path)
     native = doc.native
@@ -658,33 +658,15 @@ def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str, as
         raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")
     if as_suggestions and native.format != "docx":
         raise InputError(path, "Tracked changes can be written to Word files (.docx) only.", "unsupported")
-    writer = _Suggestions(native, native.namespace) if as_suggestions else None
-    changed: set[str] = set()
-    left: list[tuple[int, int, str, str]] = []
-    for start, end, replacement, match in sorted(edits, key=lambda e: e[0], reverse=True):
-        spans = native.spans(start, end)
-        if not spans or any(not piece.replaceable for _, piece, _, _ in spans) or (
-            writer is not None and any(piece.slot != "text" for _, piece, _, _ in spans)
-        ):
-            left.append((start, end, replacement, match))
-            continue
-        covered = "".join(_slot_text(piece)[a:b] for _, piece, a, b in spans)
-        if " ".join(covered.split()) != " ".join(match.split()):
-            left.append((start, end, replacement, match))
-            continue
-        part = native.blocks[spans[0][0]].xml_part
-        if writer is not None:
-            finding = (findings or {}).get((start, end)) or _chosen_finding(path, start, end, match)
-            if not writer.suggest(spans, Edit(start, end, replacement, False), finding, part):
-                left.append((start, end, replacement, match))
-                continue
-        else:
-            _replace(spans, replacement)
-        changed.add(part)
-    extra = writer.finish(changed) if writer is not None and changed else {}
-    data = _repackage(native, changed, extra) if changed else native.data
-    write_atomically(target, data, like=path)
-    return left
+    chosen = [
+        RunEdit(Edit(start, end, replacement, False), match,
+                ((findings or {}).get((start, end)) or _chosen_finding(path, start, end, match))
+                if as_suggestions else None)
+        for start, end, replacement, match in edits
+    ]
+    runs = apply_to_runs(native, chosen, as_suggestions=as_suggestions)
+    write_atomically(target, runs.data, like=path)
+    return [(e.edit.start, e.edit.end, e.edit.replacement, e.match) for e in runs.left]
 
 
 def _chosen_finding(path: str, start: int, end: int, match: str) -> Finding:

@@ -19,6 +19,9 @@ after the reader's checks (:meth:`~speakeasy.readers.ooxml_safe.Package.copy_mem
 so a large member the reader never needed is never unpacked or held whole.
 Parts the writer reads again (``[Content_Types].xml``, relationships) go
 through the reader's checks too.  The file is written atomically.
+
+:func:`apply_to_runs` makes the changes, for ``speakeasy fix``
+(:func:`fix_docx`) and for saving in ``speakeasy review`` alike.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ import copy
 import datetime as _dt
 import io
 import zipfile
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from ..errors import InputError
 from .common import FixResult, safe_edits, write_fixed
@@ -36,6 +40,9 @@ from ..readers.ooxml_safe import Package
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import RuleSet
+    from ..readers.office.common import Native
+
+__all__ = ["RunEdit", "RunsResult", "apply_to_runs", "fix_docx"]
 
 AUTHOR = "speakeasy"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -48,6 +55,89 @@ COMMENTS_REL = {
 }
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+class RunEdit(NamedTuple):
+    """One replacement to make in a Word or OpenDocument package's runs.
+
+    * ``edit``: where (source offsets, as the reader read the file) and the
+      replacement;
+    * ``match``: the words the runs must hold there (white space made single),
+      else the edit is left alone: the file is not what was read, so do not guess;
+    * ``finding``: what the comment on a tracked change says why from (used
+      only with ``as_suggestions``).
+    """
+
+    edit: Edit
+    match: str
+    finding: Finding | None = None
+
+
+@dataclass
+class RunsResult:
+    """What :func:`apply_to_runs` did.
+
+    ``data`` is the new package (the original bytes when nothing changed).
+    ``applied`` and ``left`` (the edits that could not be made) are in the
+    order they were tried: last in the document first.
+    """
+
+    data: bytes
+    applied: list[RunEdit] = field(default_factory=list)
+    left: list[RunEdit] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+
+def apply_to_runs(native: "Native", edits: Iterable[RunEdit], as_suggestions: bool = False) -> RunsResult:
+    """Make chosen replacements in the runs of the package ``native`` was read from (see the module notes).
+
+    This is the one loop behind ``speakeasy fix`` (:func:`fix_docx`) and saving
+    a Word or OpenDocument file in ``speakeasy review``.  ``native`` is the
+    ``Document.native`` of a Word or OpenDocument file, and is changed in place.
+    With ``as_suggestions`` (Word only), each replacement is a tracked change
+    by "speakeasy" with a comment.  An edit is left when it covers a tab or a
+    line break, when the runs do not hold its ``match``, or (as suggestions)
+    when its words are not plain text in a run or are inside a tracked change
+    already.  Nothing is written to disk: the caller writes ``data``.
+    """
+    # Last first, so offsets inside an element stay right for the earlier ones.
+    ordered = sorted(edits, key=lambda e: e.edit.start, reverse=True)
+    if as_suggestions and native.format != "docx":
+        raise ValueError("tracked changes can be written to Word files (.docx) only")
+    if as_suggestions and any(e.finding is None for e in ordered):
+        raise ValueError("a tracked change needs the finding its comment explains")
+    result = RunsResult(native.data)
+    changed_parts: set[str] = set()
+    writer = _Suggestions(native, native.namespace) if as_suggestions else None
+    for run_edit in ordered:
+        edit = run_edit.edit
+        spans = native.spans(edit.start, edit.end)
+        if not spans or any(not piece.replaceable for _, piece, _, _ in spans) or (
+            writer is not None and any(piece.slot != "text" for _, piece, _, _ in spans)
+        ):
+            result.left.append(run_edit)  # a tab or a line break inside: leave it to a person
+            continue
+        covered = "".join(_slot_text(piece)[a:b] for _, piece, a, b in spans)
+        if " ".join(covered.split()) != " ".join(run_edit.match.split()):
+            result.left.append(run_edit)  # the runs do not hold what was read: do not guess
+            continue
+        part = native.blocks[spans[0][0]].xml_part
+        if writer is not None:
+            assert run_edit.finding is not None  # checked above
+            if not writer.suggest(spans, edit, run_edit.finding, part):
+                result.left.append(run_edit)
+                continue
+        else:
+            _replace(spans, edit.replacement)
+        changed_parts.add(part)
+        result.applied.append(run_edit)
+    if changed_parts:
+        extra = writer.finish(changed_parts) if writer is not None else {}
+        result.data = _repackage(native, changed_parts, extra)
+    return result
 
 
 def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = False,
@@ -69,40 +159,14 @@ def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = 
     findings = lint_document(doc, ruleset).findings
     chosen, held = safe_edits(findings)
     result = FixResult(path, target, held_back=list(held), original=native.data)
-    w = native.namespace
-    changed_parts: set[str] = set()
-    writer = _Suggestions(native, w) if as_suggestions else None
-    # Last first, so offsets inside an element stay right for the earlier ones.
-    for edit, finding in sorted(chosen, key=lambda ef: ef[0].start, reverse=True):
-        spans = native.spans(edit.start, edit.end)
-        if not spans or any(not piece.replaceable for _, piece, _, _ in spans) or (
-            writer is not None and any(piece.slot != "text" for _, piece, _, _ in spans)
-        ):
-            result.held_back.append(finding)  # a tab or a line break inside: leave it to a person
-            continue
-        texts = [_slot_text(piece) for _, piece, _, _ in spans]
-        covered = "".join(t[a:b] for t, (_, _, a, b) in zip(texts, spans))
-        if " ".join(covered.split()) != " ".join(finding.match.split()):
-            result.held_back.append(finding)  # the runs do not hold what was read: do not guess
-            continue
-        part = native.blocks[spans[0][0]].xml_part
-        if writer is not None:
-            if not writer.suggest(spans, edit, finding, part):
-                result.held_back.append(finding)
-                continue
-        else:
-            _replace(spans, edit.replacement)
-        changed_parts.add(part)
-        result.applied.append(finding)
-    result.applied.reverse()
+    runs = apply_to_runs(native, [RunEdit(edit, finding.match, finding) for edit, finding in chosen],
+                         as_suggestions=as_suggestions)
+    result.held_back.extend(run_edit.finding for run_edit in runs.left if run_edit.finding is not None)
+    result.applied = [run_edit.finding for run_edit in reversed(runs.applied) if run_edit.finding is not None]
     if result.applied:
-        extra: dict[str, bytes] = {}
-        if writer is not None:
-            extra = writer.finish(changed_parts)
-        data = _repackage(native, changed_parts, extra)
-        result.data = data
+        result.data = runs.data
         if write:
-            write_fixed(result, data, backup)
+            write_fixed(result, runs.data, backup)
     return result
 
 

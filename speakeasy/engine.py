@@ -22,7 +22,8 @@ from .analysis import Analysis
 from .config import Override, Settings
 from .directives import Suppressions, selector_matches
 from .errors import ConfigError, InputError, UserDataError
-from .kinds.base import Kind, registry
+from .kinds.base import Kind
+from .kinds.registry import registry
 from .model import Document, Finding, Level, ReadError
 from .packs import Pack, Rule, builtin_pack_paths, builtin_rules_dir, load_pack, load_wordlist
 from .readers import ReadOptions

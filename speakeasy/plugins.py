@@ -172,7 +172,8 @@ def reset() -> None:
 
 def _load_one(plugin: Plugin, loaded: Loaded) -> None:
     """Load every entry point of one plugin, or none of them."""
-    from .kinds.base import Kind, builtin_registry
+    from .kinds.base import Kind
+    from .kinds.builtin import builtin_registry
     from .readers import Reader, builtin_suffixes
 
     kinds: dict[str, type] = {}

@@ -30,7 +30,7 @@ It must not change anything it is given.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from ..model import Finding, Level
 from ..schema import Field
@@ -181,22 +181,6 @@ def register(cls: type[Kind]) -> type[Kind]:
     return cls
 
 
-def builtin_registry() -> dict[str, type[Kind]]:
-    """The kinds that come with speakeasy (and any registered in this process)."""
-    from . import builtin  # noqa: F401  (registers the built-in kinds)
-
+def registered() -> dict[str, type[Kind]]:
+    """The kinds registered in this process so far (see :mod:`speakeasy.kinds.registry` for all of them)."""
     return dict(_REGISTRY)
-
-
-def registry() -> dict[str, type[Kind]]:
-    """Every known kind, built-in ones first, then those of the enabled plugins."""
-    from ..plugins import active
-
-    out = builtin_registry()
-    for name, cls in active().kinds.items():
-        out.setdefault(name, cls)
-    return out
-
-
-def iter_kinds() -> Iterator[type[Kind]]:
-    yield from registry().values()

@@ -52,10 +52,51 @@ NON_FINAL = frozenset(
 MAY_END = frozenset("etc ltd inc co plc a.m am p.m pm al ft uk u.k".split())
 
 _TERMINAL_CHARS = frozenset(".!?…")
-#: Words in quotation marks, at most about 20 words long, within one block (see :meth:`Analysis.quoted`).
+#: Words in quotation marks, within one block (see :meth:`Analysis.quoted`). Curly and angle marks
+#: open and close differently, so a pair of them can be long (a quoted paragraph); straight marks
+#: are the same at both ends, so a pair of them is trusted only when short; a lone "'" only for a
+#: few words, and only when it stands apart from the words around it ("don't", "the carers' forum").
 _QUOTATION = re.compile(
-    r"‘[^‘’\n]{1,160}’(?![a-z])|“[^“”\n]{1,160}”|«[^«»\n]{1,160}»|\"[^\"\n]{1,160}\"|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
+    r"‘[^‘’\n]{1,600}’(?![a-z])|“[^“”\n]{1,2000}”|«[^«»\n]{1,2000}»|\"[^\"\n]{1,600}\"|(?<![\w'])'[^'\n]{1,160}'(?![\w'])"
 )
+#: The marks that open and close a quotation and cannot be anything else.
+_OPEN_MARKS = "“«"
+_CLOSE_MARKS = "”»"
+_LONE_MARK = re.compile("[“«”»]")
+
+
+def quotation_spans(text: str) -> tuple[list[tuple[int, int]], int, int]:
+    """The quotations in one block's text: (pairs of marks, an opening left open, a closing never opened).
+
+    A quotation that runs over several paragraphs opens each of them with a
+    mark and closes only the last ("As a first step ...” after “We ask ...
+    in the paragraph before), as English typesetting does. So the second
+    value is where a curly or angle opening mark with no closing mark after
+    it starts (or -1), and the third is just after a closing mark that
+    comes before any opening one (or -1). :meth:`Analysis.quoted` decides
+    with the blocks around whether they are quotations.
+    """
+    spans = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+    open_at = close_at = -1
+    k = 0  # the first pair that ends after the mark looked at (marks come in order, so this only moves on)
+    for m in _LONE_MARK.finditer(text):
+        i = m.start()
+        while k < len(spans) and spans[k][1] <= i:
+            k += 1
+        if k < len(spans) and spans[k][0] <= i:
+            continue  # one of a pair
+        if m.group() in _OPEN_MARKS:
+            if open_at < 0:
+                open_at = i
+        elif open_at >= 0:
+            open_at = -1  # closes the one opened before it
+        elif close_at < 0:
+            close_at = i + 1
+    if text.lstrip().startswith('"') and text.count('"') % 2 == 1 and open_at < 0:
+        open_at = len(text) - len(text.lstrip())  # a straight mark opens the block and is never closed
+    return spans, open_at, close_at
+
+
 #: A mark that could end a sentence, followed by a space: the block may hold
 #: more than one sentence, so it needs tokens.
 _MAYBE_SPLIT = re.compile(r"[.!?…][\"')\]}”’»]*\s")
@@ -480,9 +521,10 @@ class Analysis:
 
         Quotation marks count in pairs within one block: ‘…’, “…”, «…», "…",
         and '…' when the marks stand apart from the words around them (so
-        "don't" and "the carers' forum" are not quotations).  A quotation is
-        someone else's words, or the title of something, which the writer
-        cannot change.
+        "don't" and "the carers' forum" are not quotations).  A quotation
+        over several paragraphs counts too (see :meth:`_quotations`).  A
+        quotation is someone else's words, or the title of something, which
+        the writer cannot change.
         """
         bi = self.block_index(start)
         if bi is None:
@@ -490,16 +532,42 @@ class Analysis:
         block = self.document.blocks[bi]
         if block.kind is BlockKind.BLOCKQUOTE:
             return True
-        got = self._quotes.get(bi)
-        if got is None:
-            spans = [(block.start + m.start(), block.start + m.end()) for m in _QUOTATION.finditer(block.text)]
-            got = self._quotes[bi] = ([a for a, _ in spans], spans)
-        starts, spans = got
+        starts, spans = self._quotations(bi)
         # Quotations do not overlap, so only the last one that starts before ``start`` can hold it.
         import bisect
 
         i = bisect.bisect_left(starts, start) - 1
         return i >= 0 and end < spans[i][1]
+
+    def _quotations(self, bi: int) -> tuple[list[int], list[tuple[int, int]]]:
+        """The quotations of block ``bi`` as (starts, spans) in the source, found when first asked for.
+
+        Besides the pairs of marks: an opening mark never closed in the
+        block quotes the rest of it, and a closing mark never opened quotes
+        the block up to it when the block before left a quotation open (a
+        quotation over several paragraphs, see :func:`quotation_spans`).
+        """
+        got = self._quotes.get(bi)
+        if got is not None:
+            return got
+        blocks = self.document.blocks
+        block = blocks[bi]
+        pairs, open_at, close_at = quotation_spans(block.text)
+        spans = [(block.start + a, block.start + b) for a, b in pairs]
+        if close_at >= 0 and bi > 0 and blocks[bi - 1].kind is block.kind:
+            if quotation_spans(blocks[bi - 1].text)[1] >= 0:
+                spans.append((block.start, block.start + close_at))
+        if open_at >= 0:
+            spans.append((block.start + open_at, block.start + len(block.text)))
+        spans.sort()
+        kept: list[tuple[int, int]] = []
+        for a, b in spans:  # never overlapping: a pair inside the open part is already quoted
+            if kept and a < kept[-1][1]:
+                kept[-1] = (kept[-1][0], max(kept[-1][1], b))
+            else:
+                kept.append((a, b))
+        got = self._quotes[bi] = ([a for a, _ in kept], kept)
+        return got
 
     def section_of(self, block: int) -> int:
         """The number of the section a block is in: a heading starts a new one (0 is before the first)."""

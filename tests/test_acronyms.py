@@ -191,6 +191,8 @@ def test_long_words_in_capitals_are_words(lint) -> None:
         "Write to the Ministry of Justice. The MoJ will reply.",
         "Write to the Department for Work and Pensions. The DWP will reply.",
         "The Road Users' Group meets. The RUG will reply.",
+        # The words in square brackets just after it, as a quotation's editor adds them.
+        "Countries must create more MPAs [marine protected areas] by 2030.",
         # Three capitals or more: the name may come anywhere before.
         "Contact the Environment Protection Agency." + " We keep them safe." * 200 + " The EPA will reply.",
     ],

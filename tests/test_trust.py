@@ -223,6 +223,29 @@ def test_words_in_a_quotation_are_not_flagged(text: str) -> None:
     assert flagged(text) == []
 
 
+LONG_QUOTE = ("“Although there are no legal issues whatsoever regarding the sale of the paintings, the gallery "
+              "convinced its sellers to withdraw them, and we will commence a review of how this happened "
+              "before the next auction,” the spokesperson said.")
+
+
+def test_a_long_quotation_in_curly_marks_is_not_flagged() -> None:
+    assert flagged(LONG_QUOTE) == []
+    assert flagged(LONG_QUOTE + " We will commence the work.") == ["commence"]
+
+
+def test_a_quotation_over_several_paragraphs_is_not_flagged() -> None:
+    """English typesetting opens each paragraph of a long quotation with a mark and closes only the last."""
+    text = ("The chief executive said: “We will commence the review this month.\n\n"
+            "“We will utilise every idea that people give us.\n\n"
+            "“And we will facilitate meetings in every town.”\n\n"
+            "The council will commence the work in May.\n")
+    assert flagged(text) == ["commence"]  # only the writer's own words, after the quotation
+
+
+def test_a_closing_mark_with_no_quotation_before_it_quotes_nothing() -> None:
+    assert flagged("We will commence the review.\n\nWe will utilise the ideas.” he said.\n") == ["commence", "utilise"]
+
+
 def test_apostrophes_do_not_make_a_quotation() -> None:
     assert flagged("Don't commence the carers' review until it's agreed.") == ["commence"]
 

@@ -67,7 +67,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # pattern starts with a plain set of letters, which `re` can skip to quickly.
 _ACRONYM = re.compile(r"([A-Z](?<![\w&.-][A-Z])[A-Za-z0-9&]*[A-Z0-9])(s?)(?![\w&]|-[A-Za-z]|\.[A-Za-z])")
 _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
-_DEFINED_AFTER = re.compile(r"\s*(?:\(\s*[^()]*?[a-z][^()]*\)|:\s+\S|\s+means\b|\s+stands\s+for\b|\s+[–—-]\s+\S)")
+_DEFINED_AFTER = re.compile(
+    r"\s*(?:\(\s*[^()]*?[a-z][^()]*\)|\[\s*[^\[\]]*?[a-z][^\[\]]*\]|:\s+\S|\s+means\b|\s+stands\s+for\b|\s+[–—-]\s+\S)")
 _IN_BRACKETS = re.compile(r"\(\s*$")
 
 # -- things in capitals that are not acronyms ------------------------------------------------

@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from . import __version__
+from .version import __version__
 from .errors import InputError, UsageError
 from .model import Document, Finding, ReadError
 from .paths import read_file

@@ -36,13 +36,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from . import __version__
+from .version import __version__
 from .errors import InputError
 from .matching import cache_dir
 from .paths import read_file
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import FileResult, RuleSet
+    from .engine import RuleSet
+    from .model import FileResult
 
 
 def code_stamp() -> str:
@@ -167,16 +168,16 @@ def store(path: str, data: bytes, rules_key: str, result: "FileResult") -> None:
 @lru_cache(maxsize=1)
 def _codecs() -> dict[str, Any]:
     """How results and wordlists become plain data for the cache, and back (see :mod:`speakeasy.cachefile`)."""
-    from . import model, packs
+    from . import model, packdata
     from .cachefile import Codec, date_spec, enum_spec
-    from .engine import FileResult
 
     types = {"Level": enum_spec(model.Level), "BlockKind": enum_spec(model.BlockKind), "_dt.date": date_spec()}
     c: dict[str, Any] = {}
     for cls, skip in ((model.Edit, ()), (model.Finding, ()), (model.Block, ()), (model.Directive, ()),
                       (model.DirectiveProblem, ()), (model.Feature, ()),
-                      (model.Document, ("native", "_line_starts")), (FileResult, ()),
-                      (packs.Source, ()), (packs.Topic, ()), (packs.Entry, ("wordlist",)), (packs.Wordlist, ())):
+                      (model.Document, ("native", "_line_starts")), (model.FileResult, ()),
+                      (packdata.Source, ()), (packdata.Topic, ()), (packdata.Entry, ("wordlist",)),
+                      (packdata.Wordlist, ())):
         c[cls.__name__] = Codec(cls, skip, types, c)
     return c
 

@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__
+from .cliargs import is_pack as _is_pack, settings_from as _settings
+from .version import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError
 
 FAIL_ON = ("suggestion", "warning", "error", "never")
@@ -268,30 +269,6 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
     schema.add_argument("which", choices=("pack", "wordlist", "config", "profile", "report"))
     return parser
-
-
-def _cli_config(args: argparse.Namespace) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key in ("profile", "packs", "language_model", "include_proposed", "include_comments"):
-        value = getattr(args, key, None)
-        if value is not None:
-            out[key] = value
-    landmarks = getattr(args, "include_landmarks", None)
-    if landmarks:
-        out["include_landmarks"] = list(dict.fromkeys(n for names in landmarks for n in names))
-    out["keep"] = list(getattr(args, "keep", []) or [])
-    out["disable"] = list(getattr(args, "disable", []) or [])
-    out["enable"] = list(getattr(args, "enable", []) or [])
-    out["extra_wordlists"] = list(getattr(args, "extra_wordlists", []) or [])
-    if getattr(args, "fail_on", None):
-        out["fail_on"] = args.fail_on
-    return out
-
-
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .config import resolve
-
-    return resolve(_cli_config(args), Path(args.config) if args.config else None, bool(args.no_config))
 
 
 def _print_error(exc: SpeakeasyError) -> None:
@@ -1067,20 +1044,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _is_pack(path: Path) -> bool:
-    """A pack has `rules:` at the top level; a wordlist has `words:`."""
-    from .paths import read_file
 
-    try:
-        text = read_file(path).decode("utf-8", errors="replace")  # a regular file only: a pipe would wait for ever
-    except InputError:  # not a regular file, or not there: loading it as a wordlist says why
-        return False
-    for line in text.splitlines():
-        if line.startswith("rules:"):
-            return True
-        if line.startswith("words:"):
-            return False
-    return path.parent.name == "rules"
 
 
 def cmd_review(args: argparse.Namespace) -> int:

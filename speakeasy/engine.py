@@ -17,47 +17,17 @@ from typing import Any, Callable, Iterable, Iterator
 
 import yaml
 
-from . import __version__
+from .version import __version__
 from .analysis import Analysis
 from .config import Override, Settings
 from .directives import Suppressions, selector_matches
 from .errors import ConfigError, InputError, UserDataError
 from .kinds.base import Kind
 from .kinds.registry import registry
-from .model import Document, Finding, Level, ReadError
+from .model import DIRECTIVE_RULE, INTERNAL_RULE, Document, FileResult, Finding, Level, ReadError, Report
 from .packs import Pack, Rule, builtin_pack_paths, builtin_rules_dir, load_pack, load_wordlist
 from .readers import ReadOptions
 from .schema import DataErrors, Field, Validator
-
-DIRECTIVE_RULE = "speakeasy.directive"
-INTERNAL_RULE = "speakeasy.internal-error"
-
-
-@dataclass
-class FileResult:
-    path: str
-    format: str
-    findings: list[Finding]
-    stats: dict[str, Any]
-    document: Document | None = None
-
-
-@dataclass
-class Report:
-    files: list[FileResult] = field(default_factory=list)
-    errors: list[ReadError] = field(default_factory=list)
-
-    def findings(self) -> Iterator[Finding]:
-        for f in self.files:
-            yield from f.findings
-
-    def count(self, at_least: Level | None = None) -> int:
-        return sum(1 for f in self.findings() if at_least is None or f.level >= at_least)
-
-    @property
-    def internal_errors(self) -> int:
-        return sum(1 for f in self.findings() if f.rule == INTERNAL_RULE)
-
 
 # ---------------------------------------------------------------------------
 # Choosing rules

@@ -3,6 +3,7 @@
 reader -> :class:`Document` (blocks with exact source offsets)
 analysis -> :class:`Sentence` / :class:`Word` (offsets into the same source)
 rules -> :class:`Finding`
+engine -> :class:`FileResult` (one document's findings) and :class:`Report` (a run)
 reporters / fixer consume findings.
 
 Every offset is a character offset into ``Document.source`` (the decoded file
@@ -15,7 +16,7 @@ from __future__ import annotations
 import bisect
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 
 class Level(enum.IntEnum):
@@ -306,3 +307,41 @@ class ReadError:
 
     def to_dict(self) -> dict[str, str]:
         return {"path": self.path, "code": self.code, "message": self.message}
+
+
+# -- results ---------------------------------------------------------------------------------------
+
+#: The rule id of a finding about a speakeasy comment in the document that is not right.
+DIRECTIVE_RULE = "speakeasy.directive"
+#: The rule id of a finding that a rule failed (a bug), so the document was not fully checked.
+INTERNAL_RULE = "speakeasy.internal-error"
+
+
+@dataclass
+class FileResult:
+    """One document's findings and counts (``stats``: words, sentences, the plain score ...)."""
+
+    path: str
+    format: str
+    findings: list[Finding]
+    stats: dict[str, Any]
+    document: Document | None = None
+
+
+@dataclass
+class Report:
+    """A whole run: every document's result, and the files that could not be read."""
+
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+    def findings(self) -> Iterator[Finding]:
+        for f in self.files:
+            yield from f.findings
+
+    def count(self, at_least: Level | None = None) -> int:
+        return sum(1 for f in self.findings() if at_least is None or f.level >= at_least)
+
+    @property
+    def internal_errors(self) -> int:
+        return sum(1 for f in self.findings() if f.rule == INTERNAL_RULE)

@@ -38,7 +38,7 @@ from ..templates import fill, placeholder_names
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
-    from ..packs import Rule
+    from ..packdata import Rule
 
 
 #: Everything an analysis can provide.  A kind lists what it needs so that a

@@ -38,7 +38,7 @@ from ..articles import ARTICLE_BEFORE, indefinite_article
 from ..matching import (FormSet, LazyList, compile_forms, expand_entries, expand_terms, inflect_all, match_case,
                         normalise, paused_gc)
 from ..model import BlockKind, Edit, Finding, Level
-from ..packs import Entry, Topic
+from ..packdata import Entry, Topic
 from ..schema import Field
 from .base import Kind, register
 

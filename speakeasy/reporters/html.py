@@ -27,7 +27,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from .. import __version__
+from ..version import __version__
 from ..model import NO_LINE_FORMATS, Block, BlockKind, Finding, Level, ReadError
 from .human import plural
 

@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterator, TextIO
 
-from .. import __version__
+from ..version import __version__
 from ..model import Level
 
 if TYPE_CHECKING:  # pragma: no cover

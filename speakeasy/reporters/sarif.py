@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Iterator, TextIO
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from ..schema import DataErrors
+from .lint import lists_in_use, refuse_if_listed_elsewhere
 
 LIST_HELP = "the wordlist file to use (default: your one wordlist in the configuration)"
 
@@ -129,7 +130,7 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
 
 
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from ..cli import _settings as settings
+    from ..cliargs import settings_from as settings
 
     return settings(args)
 
@@ -168,30 +169,6 @@ def target_list(args: argparse.Namespace, settings: Any) -> Path:
                          "speakeasy makes the file if it does not exist yet.")
     raise UsageError("your configuration has more than one wordlist (" + ", ".join(str(p) for p in mine)
                      + "). Say which one to use with --list FILE.")
-
-
-def lists_in_use(settings: Any, names: list[str] | None = None) -> list[Any]:
-    """The wordlists named (files, or the names of lists speakeasy or an enabled plugin ships), else every list in use."""
-    from .. import plugins
-    from ..engine import build_ruleset
-    from ..packs import load_wordlist, no_wordlist_hint, resolve_wordlist, wordlist_folders
-
-    if names:
-        plugins.activate(settings.values.get("plugins") or [])  # their wordlists can be named too
-        out = []
-        for name in names:
-            path = resolve_wordlist(name, Path.cwd(), wordlist_folders())
-            if path is None:
-                raise UsageError(f"{name}: there is no wordlist with this name or file name. "
-                                 + no_wordlist_hint(name))
-            out.append(load_wordlist(path))
-        return out
-    ruleset = build_ruleset(settings)
-    seen: dict[str, Any] = {}
-    for rule in ruleset.rules:
-        for wl in rule.wordlists:
-            seen.setdefault(str(Path(wl.path).resolve()), wl)
-    return list(seen.values())
 
 
 def _title_from(path: Path) -> str:
@@ -292,27 +269,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> None:
-    """A term another list in use already flags (for the same part of speech) would be flagged twice."""
-    from .lint import _bare, _Matcher, _word_rule, covering, where
-    from .values import as_words
-
-    others = [w for w in lists_in_use(settings) if Path(w.path).resolve() != path.resolve()]
-    if not others:
-        return
-    from ..engine import build_ruleset
-
-    matcher = _Matcher([_word_rule(_bare(others))], build_ruleset(settings).settings)
-    found = covering(matcher, term, tuple(parts), others)
-    if found is not None:
-        o, other = found
-        shown = f"'{o.get('term')}'" + (f" ({as_words(other.parts)})" if other is not None and other.parts else "")
-        raise UsageError(f"'{term}' is already in {where(o)}, as {shown}. "
-                         "speakeasy would flag it twice. Change that entry instead.")
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..cli import _is_pack
+    from ..cliargs import is_pack as _is_pack
     from .lint import check_lists
 
     settings = _settings(args)

@@ -419,7 +419,7 @@ class WordlistEditor:
     def _refuse_if_listed_elsewhere(self, term: str, parts: tuple[str, ...] = ()) -> None:
         if self.settings is None:
             return
-        from .cli import refuse_if_listed_elsewhere
+        from .lint import refuse_if_listed_elsewhere
 
         refuse_if_listed_elsewhere(term, self.path, self.settings, parts)
 

@@ -31,9 +31,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
-from ..errors import UserDataError
+from ..errors import UsageError, UserDataError
 from ..matching import normalise
 from ..model import Finding, Level
 from ..packs import Entry, Rule, Wordlist
@@ -328,3 +328,48 @@ def _check_context(entry: Entry, span: "EntrySpan | None", shown: str, wf: Wordl
             shown, f"'{entry.term}' has `within: {entry.within}`, but no `when` or `unless` words, so "
             "`within` does nothing.", line, col,
             "Add the `when` or `unless` words it is for, or take out `within`.", source=wf.text))
+
+
+# -- the lists in use, and a term another of them flags -------------------------------------------
+
+
+def lists_in_use(settings: Any, names: list[str] | None = None) -> list[Any]:
+    """The wordlists named (files, or the names of lists speakeasy or an enabled plugin ships), else every list in use."""
+    from .. import plugins
+    from ..engine import build_ruleset
+    from ..packs import load_wordlist, no_wordlist_hint, resolve_wordlist, wordlist_folders
+
+    if names:
+        plugins.activate(settings.values.get("plugins") or [])  # their wordlists can be named too
+        out = []
+        for name in names:
+            path = resolve_wordlist(name, Path.cwd(), wordlist_folders())
+            if path is None:
+                raise UsageError(f"{name}: there is no wordlist with this name or file name. "
+                                 + no_wordlist_hint(name))
+            out.append(load_wordlist(path))
+        return out
+    ruleset = build_ruleset(settings)
+    seen: dict[str, Any] = {}
+    for rule in ruleset.rules:
+        for wl in rule.wordlists:
+            seen.setdefault(str(Path(wl.path).resolve()), wl)
+    return list(seen.values())
+
+
+def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> None:
+    """A term another list in use already flags (for the same part of speech) would be flagged twice."""
+    from .values import as_words
+
+    others = [w for w in lists_in_use(settings) if Path(w.path).resolve() != path.resolve()]
+    if not others:
+        return
+    from ..engine import build_ruleset
+
+    matcher = _Matcher([_word_rule(_bare(others))], build_ruleset(settings).settings)
+    found = covering(matcher, term, tuple(parts), others)
+    if found is not None:
+        o, other = found
+        shown = f"'{o.get('term')}'" + (f" ({as_words(other.parts)})" if other is not None and other.parts else "")
+        raise UsageError(f"'{term}' is already in {where(o)}, as {shown}. "
+                         "speakeasy would flag it twice. Change that entry instead.")

@@ -1,0 +1,56 @@
+"""What the command line says, as settings: shared by ``speakeasy`` and ``speakeasy words``.
+
+:mod:`speakeasy.cli` and :mod:`speakeasy.words.cli` both turn parsed
+arguments into :class:`speakeasy.config.Settings` here, so neither imports
+the other's module.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+__all__ = ["cli_config", "is_pack", "settings_from"]
+
+
+def cli_config(args: argparse.Namespace) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in ("profile", "packs", "language_model", "include_proposed", "include_comments"):
+        value = getattr(args, key, None)
+        if value is not None:
+            out[key] = value
+    landmarks = getattr(args, "include_landmarks", None)
+    if landmarks:
+        out["include_landmarks"] = list(dict.fromkeys(n for names in landmarks for n in names))
+    out["keep"] = list(getattr(args, "keep", []) or [])
+    out["disable"] = list(getattr(args, "disable", []) or [])
+    out["enable"] = list(getattr(args, "enable", []) or [])
+    out["extra_wordlists"] = list(getattr(args, "extra_wordlists", []) or [])
+    if getattr(args, "fail_on", None):
+        out["fail_on"] = args.fail_on
+    return out
+
+
+def settings_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .config import resolve
+
+    return resolve(cli_config(args), Path(args.config) if args.config else None, bool(args.no_config))
+
+
+def is_pack(path: Path) -> bool:
+    """A pack has `rules:` at the top level; a wordlist has `words:`."""
+    from .paths import read_file
+
+    try:
+        text = read_file(path).decode("utf-8", errors="replace")  # a regular file only: a pipe would wait for ever
+    except InputError:  # not a regular file, or not there: loading it as a wordlist says why
+        return False
+    for line in text.splitlines():
+        if line.startswith("rules:"):
+            return True
+        if line.startswith("words:"):
+            return False
+    return path.parent.name == "rules"

@@ -116,7 +116,7 @@ def only_new(items: Iterable[Any], baseline: dict[str, Counter[str]]) -> Iterato
 
 
 def write(data: dict[str, Any], target: str) -> None:
-    from .fix import write_atomically
+    from .io.atomic import write_atomically
 
     folder = os.path.dirname(os.path.abspath(target))
     if not os.path.isdir(folder):

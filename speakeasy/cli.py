@@ -569,7 +569,7 @@ class _AtomicOutput:
         self.done = False
 
     def commit(self) -> None:
-        from .fix import umask
+        from .io.atomic import umask
 
         try:
             self.stream.flush()
@@ -700,7 +700,7 @@ def _report_time() -> Any:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .engine import build_ruleset
-    from .fix import write_atomically
+    from .io.atomic import write_atomically
     from .reporters import html
 
     target = args.output

@@ -23,7 +23,7 @@ from .config import Override, Settings
 from .directives import Suppressions, selector_matches
 from .errors import ConfigError, InputError, UserDataError
 from .kinds.base import Kind
-from .kinds.registry import registry
+from .registry import registry
 from .model import DIRECTIVE_RULE, INTERNAL_RULE, Document, FileResult, Finding, Level, ReadError, Report
 from .packs import Pack, Rule, builtin_pack_paths, builtin_rules_dir, load_pack, load_wordlist
 from .readers import ReadOptions

@@ -29,7 +29,7 @@ def _with_header(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
 
 
 def pack_schema() -> dict[str, Any]:
-    from .kinds.registry import registry
+    from .registry import registry
     from .packs import PACK, RULE_FIELDS
 
     body = schema_to_json(PACK)
@@ -218,7 +218,7 @@ def _shown(value: Any) -> str:
 
 def kinds_markdown() -> str:
     """Every kind, with its settings, as Markdown for docs/rule-packs.md."""
-    from .kinds.registry import registry
+    from .registry import registry
 
     out: list[str] = []
     for name, kind in sorted(registry().items()):

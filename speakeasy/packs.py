@@ -662,7 +662,7 @@ def load_pack(path: str | os.PathLike[str], wordlist_dirs: list[Path] | None = N
 
 
 def _parse_pack(path: Path, wordlist_dirs: list[Path], confine: tuple[Path, ...] = ()) -> Pack:
-    from .kinds.registry import registry
+    from .registry import registry
 
     kinds = registry()
     shown, text, node = _read_node(path, None, (*PACK.names(), "rules"), "a rule pack")

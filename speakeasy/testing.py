@@ -23,7 +23,7 @@ from .packs import Entry, Rule, Wordlist
 def _ruleset_for(rule: Rule, settings: dict[str, Any] | None = None):  # type: ignore[no-untyped-def]
     from .config import resolve
     from .engine import RuleSet
-    from .kinds.registry import registry
+    from .registry import registry
 
     s = resolve(dict(settings or {}, packs=[]), no_config=True)
     r = rule.copy(enabled=True)
@@ -42,7 +42,7 @@ def findings_for(rule: Rule, text: str, format: str = "markdown") -> list[Findin
     such a file would be.
     """
     from .engine import lint_document, lint_text
-    from .kinds.registry import registry
+    from .registry import registry
     from .readers import read_bytes
 
     kind = registry().get(rule.kind)

@@ -172,7 +172,7 @@ def test_the_full_pack_loads_with_every_field() -> None:
     assert ids == ["everything.acronyms", "everything.padding", "everything.sentences", "everything.paragraphs",
                    "everything.passive", "everything.reading-ease", "everything.words", "everything.formatting",
                    "everything.web-links", "everything.pdf-title"]
-    from speakeasy.kinds.registry import registry
+    from speakeasy.registry import registry
 
     assert {r.kind for r in pack.rules} == set(registry()), "add a rule of the new kind to full-pack.yaml"
     rules = {r.id.split(".")[1]: r for r in pack.rules}
@@ -189,7 +189,7 @@ def test_every_option_a_kind_declares_is_in_the_full_pack() -> None:
     """So the schema tests, which use this pack, cover every option."""
     import yaml
 
-    from speakeasy.kinds.registry import registry
+    from speakeasy.registry import registry
 
     data = yaml.safe_load((GOOD / "full-pack.yaml").read_text())
     used = {(r["kind"], key) for r in data["rules"] for key in r}

@@ -347,7 +347,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from ..packs import load_wordlist
     from .spreadsheet import SpreadsheetError, export_csv
-    from ..fix import write_atomically
+    from ..io.atomic import write_atomically
 
     settings = _settings(args)
     path = target_list(args, settings)
@@ -372,7 +372,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     data = glossary.render(lists, args.format, large_print=args.large_print, title=args.title,
                            include_proposed=bool(settings["include_proposed"]))
     out = Path(args.output or glossary.default_filename(args.format))
-    from ..fix import write_atomically
+    from ..io.atomic import write_atomically
 
     write_atomically(str(out), data)
     sys.stdout.write(f"Saved the jargon buster to {out}.\n")
@@ -382,7 +382,7 @@ def cmd_glossary(args: argparse.Namespace) -> int:
 def cmd_suggest(args: argparse.Namespace) -> int:
     from . import suggest
     from .spreadsheet import csv_text
-    from ..fix import write_atomically
+    from ..io.atomic import write_atomically
 
     settings = _settings(args)
     if args.limit < 1 or args.min_count < 1:

@@ -107,7 +107,7 @@ class _Matcher:
 
     def __init__(self, rules: list[Rule], settings) -> None:  # type: ignore[no-untyped-def]
         from ..engine import RuleSet
-        from ..kinds.registry import registry
+        from ..registry import registry
 
         self.ruleset = RuleSet([], [], settings)
         for rule in rules:

@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from ..errors import UserDataError
-from ..fix import write_atomically
+from ..io.atomic import write_atomically
 from ..matching import normalise, paused_gc
 from ..packs import ENTRY, Wordlist, parse_wordlist_text, read_yaml_text
 from ..schema import DataErrors, compose

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from speakeasy.kinds import document, pdf, web
-from speakeasy.kinds.registry import builtin_registry
+from speakeasy.registry import builtin_registry
 from speakeasy.packs import builtin_pack_paths, load_pack
 from speakeasy.schema import DataErrors
 from speakeasy.templates import fill, placeholder_names, template_problem

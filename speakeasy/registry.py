@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import Kind
-from .builtin import builtin_registry
+from .kinds.base import Kind
+from .kinds.builtin import builtin_registry
 
 __all__ = ["builtin_registry", "iter_kinds", "registry"]
 
 
 def registry() -> dict[str, type[Kind]]:
     """Every known kind, built-in ones first, then those of the enabled plugins."""
-    from ..plugins import active
+    from .plugins import active
 
     out = builtin_registry()
     for name, cls in active().kinds.items():

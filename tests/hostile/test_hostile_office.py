@@ -19,16 +19,13 @@ the same checks.  Each case is built here, in the test; each run is a
 
 from __future__ import annotations
 
-from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+from _peak import run_measured  # noqa: E402  (tests/hostile/_peak.py: a child run, its time and its own memory)
 
 import io
 import os
 import random
 import resource
-import subprocess
-import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -105,9 +102,8 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None,
 
     The peak is the child's own maximum resident memory (``wait4``), so the
     test process's memory does not count.  Output goes to files and is read
-    back only up to 1 MB.
+    back only up to 1 MB (see _peak.run_measured).
     """
-    out, err = cwd / ".out", cwd / ".err"
     full_env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
     for var in ("SPEAKEASY_MAX_XML_MB", "SPEAKEASY_MAX_XML_ELEMENTS", "SPEAKEASY_MAX_CHARACTERS",
                 "SPEAKEASY_MAX_PARAGRAPHS"):
@@ -115,27 +111,8 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None,
     full_env.update(env or {})
     # a cache of its own for each run: a result kept under other limits must not answer for this one
     full_env["SPEAKEASY_CACHE_DIR"] = tempfile.mkdtemp(prefix="cache-", dir=cwd)
-    with out.open("wb") as o, err.open("wb") as e:
-        start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "speakeasy", *args], cwd=cwd, stdout=o, stderr=e,
-                                stdin=subprocess.DEVNULL, env=full_env,
-                                preexec_fn=_cap_memory)
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > limit:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                pytest.fail(f"speakeasy {' '.join(args)} still ran after {limit:.0f} s")
-            time.sleep(0.05)
-        seconds = time.monotonic() - start
-
-    def text(path: Path) -> str:
-        with path.open("rb") as f:
-            return f.read(1_000_000).decode("utf-8", "replace")
-
-    return os.waitstatus_to_exitcode(status), text(out), text(err), seconds, own_peak(usage.ru_maxrss / 1024)
+    r = run_measured(args, cwd, full_env, limit, preexec_fn=_cap_memory, read_limit=1_000_000)
+    return r.code, r.out, r.err, r.seconds, r.peak_mb
 
 
 def one_error(err: str) -> str:

@@ -19,14 +19,12 @@ without end on one page, references that fan out.  A long, honest PDF
 
 from __future__ import annotations
 
-from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+from _peak import run_measured  # noqa: E402  (tests/hostile/_peak.py: a child run, its time and its own memory)
 
 import os
 import resource
 import shutil
 import subprocess
-import sys
-import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -128,25 +126,14 @@ def check(path: Path, env: dict[str, str] | None = None, timeout: float = RUN_TI
     """``speakeasy check PATH`` in a child process: its exit code, output, time, and its own peak memory."""
     child_env = {k: v for k, v in os.environ.items() if not k.startswith("SPEAKEASY_")}
     child_env.update({"NO_COLOR": "1", "SPEAKEASY_NO_PROGRESS": "1", **(env or {})})
-    out_path, err_path = path.with_suffix(".out"), path.with_suffix(".err")
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
 
-    with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "speakeasy", "check", str(path), "--no-config", "--no-cache"],
-                                stdout=out, stderr=err, env=child_env, cwd=path.parent, preexec_fn=limit)
-        timer = threading.Timer(timeout, proc.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.monotonic() - start
-    return Run(proc.returncode, out_path.read_text(), err_path.read_text(), seconds,
-               usage.ru_utime + usage.ru_stime, own_peak(usage.ru_maxrss / 1024))
+    r = run_measured(["check", str(path), "--no-config", "--no-cache"], path.parent, child_env, timeout,
+                     out=path.with_suffix(".out"), err=path.with_suffix(".err"), stdin=None, preexec_fn=limit,
+                     errors="strict")
+    return Run(r.code, r.out, r.err, r.seconds, r.cpu, r.peak_mb)
 
 
 def refused(run: Run, path: Path, *words: str, seconds: float = 20, memory_mb: float = MEMORY_LIMIT_MB) -> None:

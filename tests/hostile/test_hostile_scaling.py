@@ -26,12 +26,10 @@ Two kinds of test:
 
 from __future__ import annotations
 
-from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+from _peak import run_measured  # noqa: E402  (tests/hostile/_peak.py: a child run, its time and its own memory)
 
 import gc
 import os
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -184,27 +182,12 @@ def _run(args: list[str], cwd: Path) -> tuple[int, str, str, float, float]:
 
     The peak is the child's own maximum resident memory (``wait4``), so the
     test process's memory does not count.  It is killed after twice the
-    issue's time bound.
+    issue's time bound (see _peak.run_measured).
     """
-    out, err = cwd / ".out", cwd / ".err"
     env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
     env["SPEAKEASY_CACHE_DIR"] = tempfile.mkdtemp(prefix="cache-", dir=cwd)
-    with out.open("wb") as o, err.open("wb") as e:
-        start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "speakeasy", *args], cwd=cwd, stdout=o, stderr=e,
-                                stdin=subprocess.DEVNULL, env=env)
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > 2 * SECONDS:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                pytest.fail(f"speakeasy {' '.join(args)} still ran after {2 * SECONDS} s")
-            time.sleep(0.05)
-        seconds = time.monotonic() - start
-    return (os.waitstatus_to_exitcode(status), out.read_text("utf-8", "replace"),
-            err.read_text("utf-8", "replace"), seconds, own_peak(usage.ru_maxrss / 1024))
+    r = run_measured(args, cwd, env, 2 * SECONDS)
+    return r.code, r.out, r.err, r.seconds, r.peak_mb
 
 
 @pytest.mark.parametrize("case", list(ISSUE_SIZES))

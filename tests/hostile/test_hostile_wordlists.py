@@ -19,15 +19,12 @@ from __future__ import annotations
 import os
 import random
 import re
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+from _peak import run_measured  # noqa: E402  (tests/hostile/_peak.py: a child run, its time and its own memory)
 
 ENTRIES = 50_000
 #: Processor time one run may take (first use is about 10 s here, on a busy machine).
@@ -106,24 +103,9 @@ def run(args: list[str], cwd: Path, cache: Path, **env_vars: str) -> Run:
     """``python -m speakeasy ARGS`` in a fresh process: its output, and its own times and peak memory (``wait4``)."""
     env = dict(os.environ, SPEAKEASY_CACHE_DIR=str(cache), NO_COLOR="1", **env_vars)
     env.pop("SPEAKEASY_MAX_YAML_MB", None) if "SPEAKEASY_MAX_YAML_MB" not in env_vars else None
-    out_path, err_path = cwd / ".out", cwd / ".err"
-    start = time.perf_counter()
-    with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "speakeasy", *args], cwd=cwd, env=env, stdout=out, stderr=err)
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() - start > WALL_SECONDS:
-            proc.kill()
-            os.wait4(proc.pid, 0)
-            proc.returncode = -9
-            pytest.fail(f"speakeasy {' '.join(args[:2])} did not finish in {WALL_SECONDS} s")
-        time.sleep(0.05)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
-    return Run(proc.returncode, out_path.read_text("utf-8", "replace"), err_path.read_text("utf-8", "replace"),
-               wall, usage.ru_utime + usage.ru_stime, own_peak(usage.ru_maxrss / 1024))
+    r = run_measured(args, cwd, env, WALL_SECONDS, stdin=None,
+                     timeout_message=f"speakeasy {' '.join(args[:2])} did not finish in {WALL_SECONDS} s")
+    return Run(r.code, r.out, r.err, r.seconds, r.cpu, r.peak_mb)
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,9 @@ each measures its time and its peak memory.
 
 from __future__ import annotations
 
-from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+from _peak import run_measured  # noqa: E402  (tests/hostile/_peak.py: a child run, its time and its own memory)
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -58,25 +56,9 @@ def pack(patterns: list[str]) -> str:
 
 def run(args: list[str], cwd: Path, limit: float) -> tuple[int, str, str, float, float]:
     """(exit code, stdout, stderr, seconds, peak MB) of `python -m speakeasy ARGS`, killed after ``limit`` s."""
-    out, err = cwd / ".out", cwd / ".err"
     env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
-    with out.open("wb") as o, err.open("wb") as e:
-        start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "speakeasy", *args], cwd=cwd, stdout=o, stderr=e,
-                                stdin=subprocess.DEVNULL, env=env)
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > limit:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                pytest.fail(f"speakeasy {' '.join(args)} still ran after {limit:.0f} s")
-            time.sleep(0.05)
-        seconds = time.monotonic() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    peak_mb = own_peak(usage.ru_maxrss / 1024)  # kilobytes on Linux
-    return proc.returncode, out.read_text("utf-8"), err.read_text("utf-8"), seconds, peak_mb
+    r = run_measured(args, cwd, env, limit, errors="strict")
+    return r.code, r.out, r.err, r.seconds, r.peak_mb
 
 
 def one_error(err: str) -> str:

@@ -10,11 +10,9 @@ than `{name}` whatever it is given.  Each case is built here, in the test.
 
 from __future__ import annotations
 
-from _peak import own_peak  # noqa: E402  (tests/hostile/_peak.py: what Linux says of a child's memory)
+from _peak import run_measured  # noqa: E402  (tests/hostile/_peak.py: a child run, its time and its own memory)
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -59,30 +57,11 @@ def run(args: list[str], cwd: Path, limit: float = SECONDS) -> tuple[int, str, s
 
     Output goes to files, not pipes, and is read back only up to 1 MB.
     """
-    out, err = cwd / ".out", cwd / ".err"
     env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
-    with out.open("wb") as o, err.open("wb") as e:
-        start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "speakeasy", *args], cwd=cwd, stdout=o, stderr=e,
-                                stdin=subprocess.DEVNULL, env=env)
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > limit:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                pytest.fail(f"speakeasy {' '.join(args)} still ran after {limit:.0f} s")
-            time.sleep(0.05)
-        seconds = time.monotonic() - start
-    size = out.stat().st_size + err.stat().st_size
+    r = run_measured(args, cwd, env, limit, read_limit=1_000_000)
+    size = (cwd / ".out").stat().st_size + (cwd / ".err").stat().st_size
     assert size < 1_000_000, f"speakeasy wrote {size:,} bytes"
-
-    def text(path: Path) -> str:
-        with path.open("rb") as f:
-            return f.read(1_000_000).decode("utf-8", "replace")
-
-    return os.waitstatus_to_exitcode(status), text(out), text(err), seconds, own_peak(usage.ru_maxrss / 1024)
+    return r.code, r.out, r.err, r.seconds, r.peak_mb
 
 
 def one_error(err: str) -> str:

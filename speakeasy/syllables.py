@@ -35,7 +35,8 @@ Word rules of :func:`syllables` (case-insensitive):
   ``"and/or"`` = 2);
 * words not in the dictionary fall back to textstat's own rule:
   punctuation removed the way textstat removes it, then
-  ``len(pyphen.positions(word)) + 1`` with textstat's Pyphen for ``en_US``.
+  ``len(pyphen.positions(word)) + 1`` with Pyphen's ``en_US`` patterns, the
+  ones textstat uses. Pyphen is used directly: counting never imports textstat.
 
 Numbers written in digits use that same fallback, as textstat does: Pyphen's
 English patterns never split digits, so ``"2024"``, ``"1,000"``, ``"£5.50"``
@@ -294,15 +295,9 @@ def _pyphen_positions(word: str) -> list[int]:
     global _pyphen
     if _pyphen is None:
         _preload_pyphen_patterns()
-        _import_textstat()
-        try:  # the very object textstat's count_syllables uses
-            from textstat.backend.utils import get_pyphen
-        except ImportError:  # textstat reorganised: same thing, built directly
-            from pyphen import Pyphen
+        from pyphen import Pyphen  # the same patterns, and the same object, textstat's count_syllables uses
 
-            _pyphen = Pyphen(lang=_PYPHEN_LANG)
-        else:
-            _pyphen = get_pyphen(_PYPHEN_LANG)
+        _pyphen = Pyphen(lang=_PYPHEN_LANG)
     return _pyphen.positions(word)
 
 

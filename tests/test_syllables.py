@@ -503,3 +503,17 @@ def test_missing_nltk_gives_a_clear_error(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "declared dependency of textstat" in proc.stdout
+
+
+def test_counting_never_imports_textstat_or_nltk() -> None:
+    """Pyphen is used directly for words not in the dictionary; textstat is only for its own formulas."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from speakeasy.syllables import syllables; "
+            "assert syllables('zorblaxing') >= 2 and syllables('co-production') == 4; "
+            "from speakeasy import check_text; check_text('We will commence the zorblaxing review.'); "
+            "print('textstat' in sys.modules, 'nltk' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False"]

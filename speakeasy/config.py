@@ -9,7 +9,6 @@ and where each came from.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError, UserDataError
+from .hints import closest, did_you_mean
 from .paths import display_path
 from .readers import LANDMARKS
 from .schema import DataErrors, Field, Schema, Validator
@@ -195,8 +195,8 @@ def load_file(path: Path) -> tuple[dict[str, Any], dict[str, tuple[int | None, i
             positions[key] = (line, None)
             spec = CONFIG.field(key)
             if spec is None:
-                close = difflib.get_close_matches(key, CONFIG.names(), n=1, cutoff=0.6)
-                hint = f"Did you mean `{close[0]}`?" if close else f"The keys you can use are: {', '.join(CONFIG.names())}."
+                hint = did_you_mean(closest(key, CONFIG.names()), f"The keys you can use are: {', '.join(CONFIG.names())}.",
+                                    quote="`")
                 v.errors.append(UserDataError(shown, f"`{key}` is not a setting speakeasy knows.", line, None, hint,
                                               source=text))
                 continue
@@ -257,9 +257,9 @@ def _unknown_plugins(names: list[str], shown: str, text: str,
         shown_names = [p.name for p in installed.values()]
         # "shouty" is close to "speakeasy-shouty": compare without the usual prefix too
         short = {key.removeprefix("speakeasy-"): key for key in installed}
-        close = difflib.get_close_matches(canonical(name).removeprefix("speakeasy-"), list(short), n=1, cutoff=0.6)
-        hint = (f"Did you mean `{installed[short[close[0]]].name}`?" if close else
-                "Install it with pip, or run `speakeasy plugins` to see the names.")
+        guess = closest(canonical(name).removeprefix("speakeasy-"), short)
+        hint = did_you_mean(guess, "Install it with pip, or run `speakeasy plugins` to see the names.", quote="`",
+                            shown=installed[short[guess]].name if guess else None)
         message = unknown_message(name, shown_names)
         out.append(UserDataError(shown, message[0].upper() + message[1:], line, column, hint, source=text))
     return out
@@ -284,9 +284,8 @@ def load_profile(name: str) -> tuple[dict[str, Any], dict[str, tuple[int | None,
         elif looks_like_path(name) and p.exists() and not p.is_file():
             path = p  # a named pipe, a device or a folder: read_yaml_text says which
     if path is None:
-        close = difflib.get_close_matches(name, list(profiles), n=1, cutoff=0.5)
-        hint = f" Did you mean '{close[0]}'?" if close else f" The profiles are: {', '.join(profiles) or 'none'}."
-        raise ConfigError(f"There is no profile called '{name}'.{hint}")
+        hint = did_you_mean(closest(name, profiles, cutoff=0.5), f"The profiles are: {', '.join(profiles) or 'none'}.")
+        raise ConfigError(f"There is no profile called '{name}'. {hint}")
     from .confine import compose as compose_file
     from .confine import refuse_foreign
 

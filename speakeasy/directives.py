@@ -54,11 +54,11 @@ def parse_comment(comment: str, start: int, end: int, source: str) -> Directive 
     action = words[0].lower() if words else ""
     rules_text = words[1].strip() if len(words) > 1 else ""
     if action not in ACTIONS:
-        import difflib
+        from .hints import closest, did_you_mean
 
-        close = difflib.get_close_matches(action, ACTIONS, n=1, cutoff=0.5)
-        hint = f" Did you mean 'speakeasy-{close[0]}'?" if close else " Use disable, enable or disable-next-line."
-        return DirectiveProblem(f"'speakeasy-{action}' is not something speakeasy understands.{hint}", start, end)
+        guess = closest(action, ACTIONS, cutoff=0.5)
+        hint = did_you_mean(guess, "Use disable, enable or disable-next-line.", shown=f"speakeasy-{guess}")
+        return DirectiveProblem(f"'speakeasy-{action}' is not something speakeasy understands. {hint}", start, end)
     rules: tuple[str, ...] = ()
     if rules_text:
         if not _RULE_LIST.match(rules_text):

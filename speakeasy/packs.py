@@ -6,7 +6,6 @@ column, in plain English, with what to do; YAML is only ever safe-loaded.
 
 from __future__ import annotations
 
-import difflib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, UserDataError
+from .hints import closest, did_you_mean
 from .model import Level
 from .packdata import Entry, Pack, Rule, Source, Topic, Wordlist
 from .schema import DataErrors, Field, Schema, Validator, _node_kind
@@ -739,16 +739,15 @@ def _parse_rule(
         # Without a known kind the rule's own keys cannot be checked, but the
         # keys every rule has can: report those problems too.
         if kind_name:
-            close = difflib.get_close_matches(kind_name, list(kinds), n=1, cutoff=0.5)
-            hint = f"Did you mean '{close[0]}'?" if close else f"The kinds are: {', '.join(sorted(kinds))}."
+            hint = did_you_mean(closest(kind_name, kinds, cutoff=0.5), f"The kinds are: {', '.join(sorted(kinds))}.")
             v.error(kind_node, f"There is no rule kind called '{kind_name}'.", hint)
         else:
             # `kynd: existence`: the missing `kind` is probably a misspelt key.
             known = {f.name for f in RULE.fields}
             for k, _ in node.value:
                 name = str(getattr(k, "value", ""))
-                if name not in known and difflib.get_close_matches(name, ["kind"], n=1, cutoff=0.6):
-                    v.error(k, f"`{name}` is not a key speakeasy knows in a rule.", "Did you mean `kind`?")
+                if name not in known and closest(name, ["kind"]):
+                    v.error(k, f"`{name}` is not a key speakeasy knows in a rule.", did_you_mean("kind", quote="`"))
         v.mapping(node, RULE, where, extra_check=lambda key, value: True)
         return None
     options = kind_cls.options

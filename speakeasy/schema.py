@@ -14,7 +14,6 @@ loader when available): a rule pack can never run code.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -22,6 +21,7 @@ from typing import Any, Callable, Iterable
 import yaml
 
 from .errors import ConfigError, UserDataError
+from .hints import closest, did_you_mean
 
 try:  # libyaml is much faster, and gives the same marks
     _Loader: Any = yaml.CSafeLoader
@@ -448,12 +448,7 @@ def _one_of(choices: Iterable[str]) -> str:
 
 def _guess(value: str, spec: Field) -> str | None:
     """The choice someone probably meant: 'aproved' -> 'agreed' (via 'approved')."""
-    synonyms = dict(spec.synonyms)
-    candidates = list(spec.choices) + list(synonyms)
-    close = difflib.get_close_matches(value.lower(), candidates, n=1, cutoff=0.6)
-    if not close:
-        return None
-    return synonyms.get(close[0], close[0])
+    return closest(value.lower(), spec.choices, synonyms=dict(spec.synonyms))
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -554,15 +549,10 @@ class Validator:
 
     def unknown_key(self, key_node: yaml.Node, key: str, allowed: list[str], what: str) -> str | None:
         """Report a key the schema does not have; return the key it is probably a typo of."""
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        if not close:
-            # help with a different case or underscores versus hyphens
-            norm = {a.replace("-", "_").lower(): a for a in allowed}
-            hit = norm.get(key.replace("-", "_").lower())
-            close = [hit] if hit else []
-        hint = f"Did you mean `{close[0]}`?" if close else f"The keys you can use are: {', '.join(allowed)}."
+        guess = closest(key, allowed, loose=True)  # loose: a different case, or _ for -
+        hint = did_you_mean(guess, f"The keys you can use are: {', '.join(allowed)}.", quote="`")
         self.error(key_node, f"`{key}` is not a key speakeasy knows in {what}.", hint)
-        return close[0] if close else None
+        return guess
 
     # -- values ----------------------------------------------------------------
 
@@ -608,8 +598,7 @@ class Validator:
                 key = str(getattr(key_node, "value", ""))
                 if key not in spec.choices:
                     guess = _guess(key, spec)
-                    hint = (f"Did you mean '{guess}'?" if guess else
-                            f"Write the plain words for each part of speech under {_one_of(spec.choices)}.")
+                    hint = did_you_mean(guess, f"Write the plain words for each part of speech under {_one_of(spec.choices)}.")
                     self.error(key_node, f"'{_short(key)}' under {name} is not a part of speech speakeasy knows. "
                                          f"Use {_one_of(spec.choices)}.", hint)
                     continue
@@ -676,7 +665,7 @@ class Validator:
             value = value.strip()
             if spec.choices and value not in spec.choices:
                 guess = _guess(value, spec)
-                hint = f"Did you mean '{guess}'?" if guess else None
+                hint = did_you_mean(guess)
                 self.error(node, f"{name} cannot be '{_short(value)}'. Use {_one_of(spec.choices)}.", hint)
                 return _INVALID
             if t == "regex":
@@ -695,7 +684,7 @@ class Validator:
             text = "" if value is None else str(node.value)
             if text not in LEVEL_CHOICES:
                 guess = _guess(text, Field(spec.name, "text", "", choices=LEVEL_CHOICES, synonyms=_LEVEL_SYNONYMS))
-                hint = f"Did you mean '{guess}'?" if guess else None
+                hint = did_you_mean(guess)
                 shown = "empty" if not text else f"'{_short(text)}'"
                 self.error(node, f"{name} cannot be {shown}. Use suggestion, warning or error.", hint)
                 return _INVALID

@@ -4,12 +4,19 @@ A reader turns a file into blocks of prose that keep their exact position in
 the source.  Readers are chosen by file suffix.  Every reader raises
 :class:`~speakeasy.errors.InputError` (never anything else) for a file it
 cannot read, with a one-line reason in plain English.
+
+Each reader declares what speakeasy can do with its files besides reading
+them (:class:`Capabilities`): whether and how they can be fixed, whether
+their line numbers mean anything, whether tracked changes can be written,
+and which :class:`ReadOptions` it takes.  Code above the readers asks
+:func:`capabilities` instead of naming formats.
 """
 
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from os import PathLike
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -52,6 +59,84 @@ class ReadOptions:
         return cls(bool(values.get("include_comments", False)), frozenset(landmarks))
 
 
+#: How a format's files are fixed (:attr:`Capabilities.fix`): the file's own text is changed
+#: (Markdown, plain text), ...
+FIX_TEXT = "text"
+#: ... or the changes go into the runs of a Word or OpenDocument package, so formatting is kept.
+FIX_RUNS = "runs"
+
+#: The options a reader may take: the fields of :class:`ReadOptions`.
+READ_OPTIONS = frozenset(f.name for f in fields(ReadOptions))
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What speakeasy can do with a format's files besides reading them (see :func:`capabilities`).
+
+    * ``format``: the format's name (``docx``); filled in from the reader.
+    * ``fix``: how ``speakeasy fix`` and ``speakeasy review`` change the files:
+      :data:`FIX_TEXT`, :data:`FIX_RUNS`, or None when they cannot (review then
+      opens them read only).
+    * ``line_numbers``: the document's lines are the file's lines.  False when
+      the reader makes the text itself (one line per paragraph), so reports say
+      where a finding is in words ("page 4, paragraph 2").
+    * ``tracked_changes``: fixes can be written as tracked changes with
+      comments (``--as-suggestions``; Word only).
+    * ``comments_in_text``: review can write speakeasy's own comments
+      (``<!-- speakeasy-disable-next-line RULE -->``) into the text; otherwise
+      it writes them to the project's ignore file.
+    * ``options``: the :class:`ReadOptions` the reader takes (``include_comments``...).
+    * ``files``: what its files are called in a sentence ("web pages"; by
+      default "<format> files").
+    * ``cannot_fix``: why ``speakeasy fix`` refuses a file that cannot be fixed,
+      when there is more to say than "speakeasy cannot fix <format> files yet.";
+      a declared reason is given before any other refusal.
+    * ``how_to_change``: what to do instead, when review cannot change the file.
+    """
+
+    format: str = ""
+    fix: str | None = None
+    line_numbers: bool = True
+    tracked_changes: bool = False
+    comments_in_text: bool = False
+    options: frozenset[str] = frozenset()
+    files: str = ""
+    cannot_fix: str = ""
+    how_to_change: str = "Change the file yourself, then check it again."
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.options, frozenset):
+            object.__setattr__(self, "options", frozenset(self.options))
+        if self.fix not in (None, FIX_TEXT, FIX_RUNS):
+            raise ValueError(f"fix must be None, {FIX_TEXT!r} or {FIX_RUNS!r}, not {self.fix!r}")
+        if self.tracked_changes and self.fix != FIX_RUNS:
+            raise ValueError("tracked changes are written into a package's runs: they need fix=FIX_RUNS")
+        if self.comments_in_text and self.fix != FIX_TEXT:
+            raise ValueError("comments are written into the file's text: they need fix=FIX_TEXT")
+        unknown = sorted(self.options - READ_OPTIONS)
+        if unknown:
+            raise ValueError(f"unknown read options {unknown}; use some of {sorted(READ_OPTIONS)}")
+
+    @property
+    def can_fix(self) -> bool:
+        return self.fix is not None
+
+    @property
+    def files_named(self) -> str:
+        """What the format's files are called in a sentence: "web pages", "PDF files", "email files"."""
+        return self.files or f"{self.format} files"
+
+    @property
+    def why_not_fixed(self) -> str:
+        """Why ``speakeasy fix`` refuses the format's files (for a format that cannot be fixed)."""
+        return self.cannot_fix or f"speakeasy cannot fix {self.format} files yet."
+
+    @property
+    def cannot_write(self) -> str:
+        """Why ``speakeasy review`` cannot change the format's files, in one short sentence."""
+        return f"speakeasy cannot write changes to {self.files_named}."
+
+
 @dataclass(frozen=True)
 class Reader:
     """A reader a plugin gives (entry point group ``speakeasy.readers``).
@@ -63,12 +148,37 @@ class Reader:
     ``(path, data)`` with the file's bytes instead.  For a file it cannot
     read, ``parse`` raises :class:`~speakeasy.errors.InputError`; any other
     error is reported as the plugin's, and the run goes on.
+
+    ``capabilities`` (:class:`Capabilities`, its ``format`` left out): what
+    else speakeasy can do with the files.  By default (None) they cannot be
+    fixed (review opens them read only), their line numbers are used, and no
+    :class:`ReadOptions` are taken.  A reader of text (not ``binary``) whose
+    ``source`` is the file's text may declare ``fix=FIX_TEXT``: fixes then
+    change that text.  Plugin readers are given no read options, and only
+    speakeasy's own Word and OpenDocument readers can be fixed in their runs.
     """
 
     name: str
     suffixes: tuple[str, ...]
     parse: Callable[[str, str], Document]
     binary: bool = False
+    capabilities: Capabilities | None = None
+
+    def __post_init__(self) -> None:
+        caps = self.capabilities
+        if caps is None:
+            return
+        if caps.fix == FIX_RUNS:
+            raise ValueError("only speakeasy's own Word and OpenDocument readers can be fixed in their runs")
+        if caps.fix == FIX_TEXT and self.binary:
+            raise ValueError("a binary reader's text is not the file's text, so it cannot be fixed as text")
+        if caps.options:
+            raise ValueError("plugin readers are not given read options, so they cannot take "
+                             f"{sorted(caps.options)}")
+
+    def declared(self) -> Capabilities:
+        """Its :class:`Capabilities`, with the format's name filled in (the defaults when none were given)."""
+        return replace(self.capabilities or Capabilities(), format=self.name)
 
 
 #: suffix -> (Reader, "plugin-name version"): readers of the enabled plugins (see speakeasy.plugins)
@@ -117,6 +227,21 @@ _BINARY_READERS: dict[str, tuple[str, str]] = {
     ".pdf": ("pdf", "pdf"),
 }
 
+#: What speakeasy can do with the files of each built-in format (see :class:`Capabilities`).
+_BUILTIN_CAPABILITIES: dict[str, Capabilities] = {
+    "markdown": Capabilities("markdown", fix=FIX_TEXT, comments_in_text=True),
+    "text": Capabilities("text", fix=FIX_TEXT),
+    "docx": Capabilities("docx", fix=FIX_RUNS, line_numbers=False, tracked_changes=True,
+                         options=frozenset({"include_comments"})),
+    "odt": Capabilities("odt", fix=FIX_RUNS, line_numbers=False, options=frozenset({"include_comments"})),
+    "html": Capabilities("html", options=frozenset({"include_landmarks"}), files="web pages"),
+    "pdf": Capabilities(
+        "pdf", line_numbers=False, options=frozenset({"include_comments"}), files="PDF files",
+        cannot_fix="speakeasy cannot change a PDF file. Change the document it came from, then make the PDF again.",
+        how_to_change="Change the document the PDF came from, then make the PDF again.",
+    ),
+}
+
 
 def _register_builtin() -> None:
     if _TEXT_READERS:
@@ -142,6 +267,26 @@ def format_for(path: str) -> str | None:
     if entry is None and suffix in _PLUGIN_READERS:
         return _PLUGIN_READERS[suffix][0].name
     return entry[0] if entry else None
+
+
+def capabilities(format: str | None = None, *, path: str | PathLike[str] | None = None) -> Capabilities | None:
+    """What speakeasy can do with a format's files: ``capabilities("pdf")`` or ``capabilities(path="a.PDF")``.
+
+    None when speakeasy does not read the format (or the path's suffix).  A
+    plugin reader without declared capabilities gets the defaults of
+    :class:`Capabilities`: its files cannot be fixed, and their line numbers are used.
+    """
+    if (format is None) == (path is None):
+        raise TypeError("capabilities() takes a format or a path=, not both")
+    name = format_for(str(path)) if path is not None else format
+    if name is None:
+        return None
+    if name in _BUILTIN_CAPABILITIES:
+        return _BUILTIN_CAPABILITIES[name]
+    for reader, _ in _PLUGIN_READERS.values():
+        if reader.name == name:
+            return reader.declared()
+    return None
 
 
 def _binary_parser(fmt: str | None) -> Callable[[str, bytes, ReadOptions], Document] | None:

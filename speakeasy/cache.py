@@ -42,7 +42,7 @@ from .matching import cache_dir
 from .paths import read_file
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import RuleSet
+    from .ruleset import RuleSet
     from .model import FileResult
 
 

@@ -6,343 +6,31 @@ finding naming the rule, and the other rules still run.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-import yaml
-
 from .version import __version__
 from .analysis import Analysis
-from .config import Override, Settings
-from .directives import Suppressions, selector_matches
-from .errors import ConfigError, InputError, UserDataError
+from .config import Settings
+from .directives import Suppressions
+from .errors import ConfigError, InputError
+from .hints import closest, did_you_mean
 from .kinds.base import Kind
-from .registry import registry
 from .model import DIRECTIVE_RULE, INTERNAL_RULE, Document, FileResult, Finding, Level, ReadError, Report
-from .packs import Pack, Rule, builtin_pack_paths, builtin_rules_dir, load_pack, load_wordlist
+from .packs import Rule
 from .readers import ReadOptions
-from .schema import DataErrors, Field, Validator
+from .ruleset import RuleSet
 
-# ---------------------------------------------------------------------------
-# Choosing rules
-
-
-@dataclass
-class RuleSet:
-    """Every known rule (on or off) and the kinds compiled for the ones that are on."""
-
-    rules: list[Rule]
-    packs: list[Pack]
-    settings: Settings
-    kinds: list[Kind] = field(default_factory=list)
-    #: (name, version) of the plugins in use (see speakeasy.plugins)
-    plugins: list[tuple[str, str]] = field(default_factory=list)
-    #: a digest of the plugins' code (see speakeasy.plugins.Loaded.code_stamp), for the cache key
-    plugin_code: str = ""
-    #: entries of the project's .speakeasy-ignore.yaml (see speakeasy.ignorefile)
-    ignore_entries: list[dict[str, Any]] = field(default_factory=list)
-    ignore_root: Path = field(default_factory=Path.cwd)
-
-    @property
-    def active(self) -> list[Rule]:
-        return [r for r in self.rules if r.enabled]
-
-    def get(self, rule_id: str) -> Rule | None:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        return None
-
-    def needs(self) -> frozenset[str]:
-        out: set[str] = set()
-        for k in self.kinds:
-            out |= k.required_needs()
-        return frozenset(out)
-
-    def known_ids(self) -> list[str]:
-        return [r.id for r in self.rules] + [DIRECTIVE_RULE, INTERNAL_RULE]
-
-
-def _pack_paths(settings: Settings) -> list[Path]:
-    out: list[Path] = []
-    from .confine import looks_like_path
-    from .plugins import pack_paths as plugin_pack_paths
-
-    base = settings.base("packs")
-    shipped = {p.stem: p for p in builtin_pack_paths()}
-    for stem, p in plugin_pack_paths().items():  # the packs of the enabled plugins count as shipped ones
-        shipped.setdefault(stem, p)
-    for name in settings["packs"]:
-        if name == "default":
-            if not shipped:
-                raise ConfigError(
-                    f"speakeasy found no rule packs in {builtin_rules_dir()}. Reinstall speakeasy."
-                )
-            for p in shipped.values():
-                try:
-                    if load_pack(p).default:
-                        out.append(p)
-                except DataErrors:
-                    out.append(p)  # reported when loaded below
-            continue
-        if name in shipped:
-            out.append(shipped[name])
-            continue
-        p = Path(name)
-        p = p if p.is_absolute() else base / p
-        if looks_like_path(name) and p.exists() and not p.is_file():
-            out.append(p)  # a named pipe, a device or a folder: load_pack says which, and reads none of it
-            continue
-        if p.suffix not in (".yaml", ".yml") or not p.is_file():
-            close = difflib.get_close_matches(name, list(shipped), n=1, cutoff=0.5)
-            hint = f" Did you mean '{close[0]}'?" if close else f" The shipped packs are: {', '.join(shipped)}."
-            raise ConfigError(f"There is no rule pack called '{name}' (it is not a shipped pack or a .yaml file).{hint}")
-        out.append(p)
-    seen = set()
-    unique = []
-    for p in out:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique
-
-
-def _local_rule(path: str) -> Rule:
-    wl = load_wordlist(path)
-    first = wl.entries[0] if wl.entries else None
-    bad = (first.examples[0] if first and first.examples else f"We will use {first.term}." if first else "")
-    good = f"We will use {first.use[0]}." if first else ""
-    level = Level.parse(wl.level) if wl.level else Level.WARNING
-    return Rule(
-        id=f"local.{wl.id}",
-        pack="local",
-        kind="substitution",
-        level=level,
-        summary=f"Words from your wordlist '{wl.title}'.",
-        why=wl.description or "Your organisation has agreed plainer words for these.",
-        example_bad=bad,
-        example_good=good,
-        options={"wordlists": [wl.path]},
-        wordlists=[wl],
-        path=wl.path,
-        line=1,
-    )
-
-
-def build_ruleset(settings: Settings) -> RuleSet:
-    """Load the packs, apply profile, file and command-line changes, compile the kinds."""
-    from . import plugins
-
-    loaded = plugins.activate(settings.values.get("plugins") or [])
-    if settings.values.get("language_model"):
-        _check_language_model(settings)
-    errors: list[UserDataError] = []
-    packs: list[Pack] = []
-    # a pack the repository's settings name may use wordlists only in the repository (see speakeasy.confine)
-    confine = settings.repository if "packs" in settings.from_file else ()
-    shipped = {p.resolve() for p in [*builtin_pack_paths(), *plugins.pack_paths().values()]} if confine else set()
-    for path in _pack_paths(settings):
-        try:
-            packs.append(load_pack(path, loaded.wordlist_dirs, () if path.resolve() in shipped else confine))
-        except DataErrors as exc:
-            errors.extend(exc.errors)
-    rules: list[Rule] = []
-    for pack in packs:
-        for rule in pack.rules:
-            rules.append(rule.copy())
-    wl_base = settings.base("wordlists")
-    for w in settings["wordlists"]:
-        p = Path(w) if Path(w).is_absolute() else wl_base / w
-        try:
-            rules.append(_local_rule(str(p)))
-        except DataErrors as exc:
-            errors.extend(exc.errors)
-    if errors:
-        raise DataErrors(errors)
-
-    # Duplicate rule ids across packs are an error (two packs with the same id).
-    seen: dict[str, Rule] = {}
-    for r in rules:
-        if r.id in seen:
-            raise ConfigError(
-                f"Two rules are called '{r.id}': one in {seen[r.id].path} and one in {r.path}. "
-                "Give one of the packs a different `id`."
-            )
-        seen[r.id] = r
-
-    kinds = registry()
-    problems: list[UserDataError] = []
-    for ov in settings.overrides:
-        matched = [r for r in rules if selector_matches(ov.selector, r.id)]
-        if not matched:
-            problems.append(_unknown_selector(ov, [r.id for r in rules]))
-            continue
-        for rule in matched:
-            problem = _apply(rule, ov, kinds)
-            if problem is not None:
-                problems.append(problem)
-                break
-    if problems:
-        raise DataErrors(problems)
-
-    for rule in rules:
-        rule.settings["keep"] = tuple(settings["keep"])
-        rule.settings["include_proposed"] = bool(settings["include_proposed"])
-        rule.settings["model"] = settings["language_model"]
-    ruleset = RuleSet(rules, packs, settings, plugins=list(loaded.plugins),
-                      plugin_code=loaded.code_stamp() if loaded.plugins else "")
-    from . import ignorefile
-
-    ruleset.ignore_root = settings.config_path.resolve().parent if settings.config_path else Path(settings.root)
-    ruleset.ignore_entries = ignorefile.load(ruleset.ignore_root)
-    for rule in ruleset.active:
-        ruleset.kinds.append(kinds[rule.kind](rule))
-    return ruleset
-
-
-def _check_language_model(settings: Settings) -> None:
-    """Load the pipeline named by ``language_model``: one that is not installed, or not a spaCy pipeline,
-    is a mistake in the settings (exit code 2, one line that starts with the file and line that name it),
-    found before any file is read."""
-    from .analysis import load_pipeline
-
-    name = settings["language_model"]
-    origin = str(settings.origins.get("language_model") or "")
-    at = re.fullmatch(r"(.*), line (\d+)", origin)
-    where = (f"{at.group(1)}:{at.group(2)}: " if at else
-             "" if not origin or origin.startswith(("command line", "built-in")) else f"{origin}: ")
-    try:
-        if not _may_be_pipeline(name):
-            raise _NotPipeline(f"the package '{name}' has no meta.json")
-        load_pipeline(name)
-    except ConfigError as exc:
-        raise ConfigError(where + exc.message) from None
-    except Exception as exc:  # noqa: BLE001 - e.g. an installed package that is not a spaCy pipeline
-        detail = " ".join(str(exc).split())[:200]
-        detail = detail if isinstance(exc, _NotPipeline) else f"{type(exc).__name__}: {detail}"
-        raise ConfigError(
-            f"{where}The language model '{name}' named in your configuration could not be loaded: it is not a "
-            f"spaCy pipeline ({detail}). Name an installed "
-            "spaCy pipeline, or remove `language_model` to use the built-in blank English pipeline."
-        ) from None
-
-
-class _NotPipeline(Exception):
-    """The package a ``language_model`` names is not a spaCy pipeline."""
-
-
-def _may_be_pipeline(name: str) -> bool:
-    """False for an installed package that is surely not a spaCy pipeline, found without importing it.
-
-    spaCy imports the package a name gives and calls its ``load()``; a
-    repository's settings must not make speakeasy import any package it likes.
-    A pipeline package has a ``meta.json`` beside its ``__init__.py``.
-    """
-    import importlib.util
-
-    if os.path.isdir(name) or not name.isidentifier():
-        return True  # a folder (spaCy reads its config.cfg), or not a package name: spaCy says what is wrong
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return True
-    if spec is None:
-        return True  # not installed: load_pipeline says so
-    return any(os.path.isfile(os.path.join(folder, "meta.json")) for folder in spec.submodule_search_locations or ())
-
-
-def _unknown_selector(ov: Override, ids: list[str]) -> UserDataError:
-    candidates = sorted(set(ids) | {i.split(".")[0] for i in ids})
-    close = difflib.get_close_matches(ov.selector, candidates, n=1, cutoff=0.5)
-    hint = f"Did you mean '{close[0]}'?" if close else "Run `speakeasy rules` to see the rule ids."
-    path, line, col = ov.where
-    return UserDataError(path or "configuration", f"'{ov.selector}' does not name any rule.", line, col, hint,
-                         source=ov.source)
-
-
-_SWITCHES = {"off": False, "false": False, "no": False, "on": True, "true": True, "yes": True}
-
-
-def _apply(rule: Rule, ov: Override, kinds: dict[str, type[Kind]]) -> UserDataError | None:
-    path, line, col = ov.where
-    value = ov.value
-
-    def problem(message: str, hint: str | None = None) -> UserDataError:
-        return UserDataError(path or "configuration", message, line, col, hint, source=ov.source)
-
-    if isinstance(value, bool):
-        rule.enabled = value
-        return None
-    if isinstance(value, str):
-        low = value.strip().lower()
-        if low in _SWITCHES:
-            rule.enabled = _SWITCHES[low]
-            return None
-        try:
-            rule.level = Level.parse(low)
-            rule.enabled = True
-            return None
-        except ValueError:
-            return problem(
-                f"'{value}' is not a way to change the rule '{ov.selector}'.",
-                "Use off, on, a level (suggestion, warning, error), or settings such as `level:` and `thresholds:`.",
-            )
-    if not isinstance(value, dict):
-        return problem(f"The change to '{ov.selector}' should be off, on, a level, or a set of settings.")
-    kind = kinds[rule.kind]
-    allowed = {"level": Field("level", "level", "The level."), "enabled": Field("enabled", "bool", "On or off."),
-               "message": Field("message", "text", "The message.")}
-    allowed.update({o.name: o for o in kind.options})
-    for key, val in value.items():
-        spec = allowed.get(key)
-        if spec is None:
-            close = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
-            hint = f"Did you mean `{close[0]}`?" if close else f"The settings for '{rule.id}' are: {', '.join(allowed)}."
-            return problem(f"`{key}` is not a setting of the rule '{rule.id}'.", hint)
-        tmp = Validator(path, "")
-        node = yaml.compose(yaml.safe_dump(val), Loader=yaml.SafeLoader)
-        checked = tmp.value(node, spec, f"the rule '{rule.id}'")
-        if tmp.errors:
-            return problem(tmp.errors[0].problem, tmp.errors[0].hint)
-        if key == "level":
-            rule.level = Level.parse(checked)
-        elif key == "enabled":
-            rule.enabled = checked
-        elif key == "message":
-            from .packs import message_problem
-
-            bad = message_problem(checked, kind, {**rule.options, **{k: v for k, v in value.items() if k != key}})
-            if bad is not None:
-                return problem(f"{bad[0][:-1]} (in the change to '{rule.id}').", bad[1])
-            rule.message = checked
-        elif spec.type == "any-mapping" and isinstance(rule.options.get(key), dict):
-            merged = dict(rule.options[key])
-            merged.update(checked)
-            rule.options[key] = merged
-        else:
-            rule.options[key] = checked
-        if spec.type in ("regex", "regexes") and path:
-            # so that a pattern that runs out of time names the file it came from
-            rule.settings.setdefault("set_in", {})[key] = f"{path}:{line}" if line else path
-    check = getattr(kind, "validate_options", None)
-    if check is not None:
-        for message, _key, hint in check(rule.options):
-            return problem(f"{message} (in the change to '{rule.id}')", hint)
-    if "thresholds" in value and "level" not in value and kind.uses_thresholds:
-        levels = [Level.parse(k) for k in rule.options.get("thresholds", {})]
-        if levels:
-            rule.level = max(levels)
-    if "enabled" not in value:
-        rule.enabled = True
-    return None
-
+# Names that moved out of the engine (issue 17), still importable from here for the code that
+# imports them from speakeasy.engine (the CLI, reporters, fix, writers, TUI, benchmarks and plugins).
+# New code imports them from their homes: the result types from speakeasy.model, the rule set
+# from speakeasy.ruleset.
+from .model import Tally  # noqa: E402,F401
+from .ruleset import build_ruleset  # noqa: E402,F401
 
 # ---------------------------------------------------------------------------
 # Running
@@ -494,8 +182,8 @@ def _directive_findings(analysis: Analysis, ruleset: RuleSet) -> list[Finding]:
                     continue
             elif sel in known or sel in packs:
                 continue
-            close = difflib.get_close_matches(sel, known + sorted(packs), n=1, cutoff=0.5)
-            hint = f" Did you mean '{close[0]}'?" if close else " Run `speakeasy rules` to see the rule ids."
+            hint = " " + did_you_mean(closest(sel, known + sorted(packs), cutoff=0.5),
+                                      "Run `speakeasy rules` to see the rule ids.")
             out.append(make(d.start, d.end, f"'{sel}' in this speakeasy comment is not a rule speakeasy knows.{hint}"))
     return out
 
@@ -880,26 +568,6 @@ def lint_paths(paths: Iterable[str], ruleset: RuleSet, stdin: bytes | None = Non
                 item.document = None
             report.files.append(item)
     return report
-
-
-@dataclass
-class Tally:
-    """What a streamed run found, for the summary and the exit code."""
-
-    files: int = 0
-    by_level: dict[Level, int] = field(default_factory=lambda: {lvl: 0 for lvl in Level})
-    internal_errors: int = 0
-    errors: list[ReadError] = field(default_factory=list)
-
-    def add(self, result: FileResult) -> None:
-        self.files += 1
-        for f in result.findings:
-            self.by_level[f.level] += 1
-            if f.rule == INTERNAL_RULE:
-                self.internal_errors += 1
-
-    def count(self, at_least: Level | None = None) -> int:
-        return sum(n for lvl, n in self.by_level.items() if at_least is None or lvl >= at_least)
 
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "<text>", format: str = "markdown") -> FileResult:

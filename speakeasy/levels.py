@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Iterator
 
-from .model import Level, ReadError
+from .model import Level, ReadError, Tally
 
 
 def _plural(n: int, word: str) -> str:
@@ -28,8 +28,6 @@ class LevelFilter:
     """Take the findings below ``min_level`` out of each result, and count them."""
 
     def __init__(self, min_level: Level | None = None) -> None:
-        from .engine import Tally
-
         self.min_level = min_level
         #: every finding, shown or not: for the exit code and --max-findings
         self.all = Tally()

@@ -345,3 +345,23 @@ class Report:
     @property
     def internal_errors(self) -> int:
         return sum(1 for f in self.findings() if f.rule == INTERNAL_RULE)
+
+
+@dataclass
+class Tally:
+    """What a streamed run found, for the summary and the exit code."""
+
+    files: int = 0
+    by_level: dict[Level, int] = field(default_factory=lambda: {lvl: 0 for lvl in Level})
+    internal_errors: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        for f in result.findings:
+            self.by_level[f.level] += 1
+            if f.rule == INTERNAL_RULE:
+                self.internal_errors += 1
+
+    def count(self, at_least: Level | None = None) -> int:
+        return sum(n for lvl, n in self.by_level.items() if at_least is None or lvl >= at_least)

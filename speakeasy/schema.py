@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
@@ -139,18 +139,25 @@ def _short(text: str, limit: int = 40) -> str:
 def _node_kind(node: yaml.Node) -> str:
     """What a node is, in everyday words: "a list", "the text 'March 2026'"."""
     if isinstance(node, yaml.MappingNode):
-        return "a set of `key: value` lines"
+        return _MAPPING_WORDS
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    value = _construct(node)
+    return _scalar_words(_construct(node), node.value)
+
+
+_MAPPING_WORDS = "a set of `key: value` lines"
+
+
+def _scalar_words(value: Any, written: str) -> str:
+    """What a value is, in everyday words, given how it is written in YAML (``written``)."""
     if value is None:
         return "empty"
     if isinstance(value, bool):
-        return f"'{node.value}' (which means true or false)"
+        return f"'{written}' (which means true or false)"
     if isinstance(value, (int, float)):
-        return f"the number {node.value}"
+        return f"the number {written}"
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return f"'{node.value}'"
+        return f"'{written}'"
     return f"the text '{_short(value)}'"
 
 
@@ -634,102 +641,14 @@ class Validator:
         return self.scalar(node, t, spec, label)
 
     def scalar(self, node: yaml.Node, t: str, spec: Field, label: str) -> Any:
-        name = f"`{spec.name}`"
         if not isinstance(node, yaml.ScalarNode):
-            what = describe_type(t)
-            hint = None
-            if t in ("text", "regex"):
-                if node.flow_style and isinstance(node, yaml.SequenceNode):
-                    hint = "Square brackets [ ] make a list. Put the whole text in quotes instead."
-                elif node.flow_style:
-                    hint = "Curly brackets { } make a set of `key: value` lines. Put the whole text in quotes instead."
-                else:
-                    hint = f"Write the text on the same line as {name}, after the colon."
-            self.error(node, f"{name} should be {what}, but it is {_node_kind(node)}.", hint)
+            hint = _not_scalar_hint(t, spec, isinstance(node, yaml.SequenceNode), bool(node.flow_style))
+            self.error(node, f"`{spec.name}` should be {describe_type(t)}, but it is {_node_kind(node)}.", hint)
             return _INVALID
-        value = _construct(node)
-        if t in ("text", "regex"):
-            if value is None:
-                hint = ("Write something after the colon." if spec.required
-                        else "Write something after the colon, or remove the line.")
-                self.error(node, f"{name} is empty.", hint)
-                return _INVALID
-            if not isinstance(value, str):
-                # `no`, `2026-03-14` or `1.0` written as text were meant as text
-                value = node.value
-            if not value.strip():
-                self.error(node, f"{name} is empty.", "Write something, or remove the line.")
-                return _INVALID
-            # A folded block (`why: >`) ends with a line break; spaces at the
-            # ends are never meant.
-            value = value.strip()
-            if spec.choices and value not in spec.choices:
-                guess = _guess(value, spec)
-                hint = did_you_mean(guess)
-                self.error(node, f"{name} cannot be '{_short(value)}'. Use {_one_of(spec.choices)}.", hint)
-                return _INVALID
-            if t == "regex":
-                problem = regex_problem(value)
-                if problem is not None:
-                    from .patterns import pattern_hint
-
-                    self.error(
-                        node,
-                        f"The pattern {_quoted_pattern(value)} in {name} does not work: {problem}.",
-                        pattern_hint(problem),
-                    )
-                    return _INVALID
-            return value
-        if t == "level":
-            text = "" if value is None else str(node.value)
-            if text not in LEVEL_CHOICES:
-                guess = _guess(text, Field(spec.name, "text", "", choices=LEVEL_CHOICES, synonyms=_LEVEL_SYNONYMS))
-                hint = did_you_mean(guess)
-                shown = "empty" if not text else f"'{_short(text)}'"
-                self.error(node, f"{name} cannot be {shown}. Use suggestion, warning or error.", hint)
-                return _INVALID
-            return text
-        if t == "bool":
-            if not isinstance(value, bool):
-                self.error(node, f"{name} should be true or false, but it is {_node_kind(node)}.")
-                return _INVALID
-            return value
-        if t in ("int", "number"):
-            if isinstance(value, float) and t == "int" and value.is_integer():
-                value = int(value)
-            ok = isinstance(value, int) and not isinstance(value, bool)
-            if t == "number":
-                ok = ok or isinstance(value, float)
-            if not ok:
-                self.error(node, f"{name} should be {describe_type(t)}, but it is {_node_kind(node)}.")
-                return _INVALID
-            if spec.minimum is not None and value < spec.minimum:
-                self.error(node, f"{name} must be at least {spec.minimum:g}, but it is {value}.")
-                return _INVALID
-            return value
-        if t == "date":
-            if isinstance(value, _dt.datetime):
-                self.error(node, f"{name} should be a date without a time, like 2026-03-14.",
-                           "Remove the time.")
-                return _INVALID
-            if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-                # a date in quotes, like "2026-03-14", is still a date
-                try:
-                    value = _dt.date.fromisoformat(value.strip())
-                except ValueError:
-                    pass
-            if isinstance(value, str) and _LOOSE_DATE.fullmatch(value.strip()):
-                self.error(node, f"{name} is not a real date: {value.strip()}.", "Check the month and the day.")
-                return _INVALID
-            if not isinstance(value, _dt.date):
-                self.error(
-                    node,
-                    f"{name} should be a date like 2026-03-14, but it is {_node_kind(node)}.",
-                    "Write the year, then the month, then the day, with '-' between them.",
-                )
-                return _INVALID
-            return value
-        raise AssertionError(f"unknown schema type {t}")  # pragma: no cover
+        got, problem = _check_scalar(_construct(node), node.value, t, spec)
+        if problem is not None:
+            self.error(node, *problem)
+        return got
 
     def plain(self, node: yaml.Node) -> Any:
         """Construct any node as plain Python data (for free-form mappings)."""
@@ -738,6 +657,283 @@ class Validator:
         if isinstance(node, yaml.SequenceNode):
             return [self.plain(v) for v in node.value]
         return _construct(node)
+
+
+def _not_scalar_hint(t: str, spec: Field, is_list: bool, flow: bool) -> str | None:
+    """The hint for a list or a mapping where one value was expected (``flow``: written in brackets)."""
+    if t not in ("text", "regex"):
+        return None
+    if flow and is_list:
+        return "Square brackets [ ] make a list. Put the whole text in quotes instead."
+    if flow:
+        return "Curly brackets { } make a set of `key: value` lines. Put the whole text in quotes instead."
+    return f"Write the text on the same line as `{spec.name}`, after the colon."
+
+
+def _check_scalar(value: Any, written: str, t: str, spec: Field) -> tuple[Any, tuple[str, str | None] | None]:
+    """Check one value (``written`` as in YAML) against a scalar type: (the value to keep, None) or
+    (``_INVALID``, (problem, hint)).  Both YAML nodes and Python values are checked here, so the
+    messages are the same."""
+    name = f"`{spec.name}`"
+    if t in ("text", "regex"):
+        if value is None:
+            hint = ("Write something after the colon." if spec.required
+                    else "Write something after the colon, or remove the line.")
+            return _INVALID, (f"{name} is empty.", hint)
+        if not isinstance(value, str):
+            # `no`, `2026-03-14` or `1.0` written as text were meant as text
+            value = written
+        if not value.strip():
+            return _INVALID, (f"{name} is empty.", "Write something, or remove the line.")
+        # A folded block (`why: >`) ends with a line break; spaces at the
+        # ends are never meant.
+        value = value.strip()
+        if spec.choices and value not in spec.choices:
+            guess = _guess(value, spec)
+            return _INVALID, (f"{name} cannot be '{_short(value)}'. Use {_one_of(spec.choices)}.", did_you_mean(guess))
+        if t == "regex":
+            problem = regex_problem(value)
+            if problem is not None:
+                from .patterns import pattern_hint
+
+                return _INVALID, (f"The pattern {_quoted_pattern(value)} in {name} does not work: {problem}.",
+                                  pattern_hint(problem))
+        return value, None
+    if t == "level":
+        text = "" if value is None else str(written)
+        if text not in LEVEL_CHOICES:
+            guess = _guess(text, Field(spec.name, "text", "", choices=LEVEL_CHOICES, synonyms=_LEVEL_SYNONYMS))
+            shown = "empty" if not text else f"'{_short(text)}'"
+            return _INVALID, (f"{name} cannot be {shown}. Use suggestion, warning or error.", did_you_mean(guess))
+        return text, None
+    if t == "bool":
+        if not isinstance(value, bool):
+            return _INVALID, (f"{name} should be true or false, but it is {_scalar_words(value, written)}.", None)
+        return value, None
+    if t in ("int", "number"):
+        if isinstance(value, float) and t == "int" and value.is_integer():
+            value = int(value)
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        if t == "number":
+            ok = ok or isinstance(value, float)
+        if not ok:
+            return _INVALID, (f"{name} should be {describe_type(t)}, but it is {_scalar_words(value, written)}.", None)
+        if spec.minimum is not None and value < spec.minimum:
+            return _INVALID, (f"{name} must be at least {spec.minimum:g}, but it is {value}.", None)
+        return value, None
+    if t == "date":
+        if isinstance(value, _dt.datetime):
+            return _INVALID, (f"{name} should be a date without a time, like 2026-03-14.", "Remove the time.")
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+            # a date in quotes, like "2026-03-14", is still a date
+            try:
+                value = _dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        if isinstance(value, str) and _LOOSE_DATE.fullmatch(value.strip()):
+            return _INVALID, (f"{name} is not a real date: {value.strip()}.", "Check the month and the day.")
+        if not isinstance(value, _dt.date):
+            return _INVALID, (
+                f"{name} should be a date like 2026-03-14, but it is {_scalar_words(value, written)}.",
+                "Write the year, then the month, then the day, with '-' between them.",
+            )
+        return value, None
+    raise AssertionError(f"unknown schema type {t}")  # pragma: no cover
+
+
+# ---------------------------------------------------------------------------
+# Validating Python values (a change to a rule given in settings or by a program)
+
+
+def check_value(value: Any, spec: Field) -> tuple[Any, list[tuple[str, str | None]]]:
+    """Check a Python value as the value of ``spec``: (the value to keep, [(problem, hint)...]).
+
+    The value is checked as it is, not written out as YAML and read again, and
+    the messages are those a YAML file with this value would get (only the
+    line and column are missing: the caller knows where the value came from).
+    The value to keep is only meaningful when there are no problems.
+    """
+    problems: list[tuple[str, str | None]] = []
+    got = _PythonChecker(problems).value(value, spec)
+    return got, problems
+
+
+def _written(value: Any) -> str:
+    """How YAML writes a plain value (as ``yaml.safe_dump`` does): ``True`` -> ``true``, ``1e17`` -> ``1.0e+17``."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value:
+            return ".nan"
+        if value in (float("inf"), float("-inf")):
+            return ".inf" if value > 0 else "-.inf"
+        text = repr(value).lower()
+        return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text
+    if isinstance(value, _dt.datetime):
+        return value.isoformat(" ")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple))
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, bool, int, float, _dt.date))
+
+
+def _value_words(value: Any) -> str:
+    """What a Python value is, in the words :func:`_node_kind` uses for the same value in YAML."""
+    if isinstance(value, Mapping):
+        return _MAPPING_WORDS
+    if _is_list(value):
+        return "a list"
+    if _is_scalar(value):
+        return _scalar_words(value, _written(value))
+    return f"a Python {type(value).__name__}"
+
+
+def _items(mapping: Mapping[Any, Any]) -> list[tuple[Any, Any]]:
+    """The items of a mapping in the order of their keys, as changes to rules have always been read
+    (keys of different types, which cannot be sorted, in the order given)."""
+    try:
+        return sorted(mapping.items(), key=lambda kv: kv[0])
+    except TypeError:
+        return list(mapping.items())
+
+
+def _plain_value(value: Any) -> Any:
+    """A Python value as :meth:`Validator.plain` gives it from YAML: keys as written, tuples as lists."""
+    if isinstance(value, Mapping):
+        return {_written(k): _plain_value(v) for k, v in _items(value)}
+    if _is_list(value):
+        return [_plain_value(v) for v in value]
+    return value
+
+
+@dataclass
+class _PythonChecker:
+    """:meth:`Validator.value`, for Python values: the same checks and the same messages."""
+
+    problems: list[tuple[str, str | None]]
+
+    def error(self, message: str, hint: str | None = None) -> Any:
+        self.problems.append((message, hint))
+        return _INVALID
+
+    def value(self, value: Any, spec: Field) -> Any:
+        t = spec.type
+        name = f"`{spec.name}`"
+        if t in ("mapping", "any-mapping"):
+            if not isinstance(value, Mapping):
+                return self.error(f"{name} should be {describe_type('mapping')}, but it is {_value_words(value)}.",
+                                  "Put each `key: value` on its own line under it, indented with spaces.")
+            if t == "mapping" and spec.schema is not None:
+                return self.mapping(value, spec.schema)
+            return _plain_value(value)
+        if t == "mappings":
+            if value is None:
+                return self.error(f"{name} is empty.", "Add the entries on the lines under it, each starting with '- '.")
+            if not _is_list(value):
+                return self.error(f"{name} should be {describe_type('mappings')}, but it is {_value_words(value)}.",
+                                  "Start each entry on its own line with '- '.")
+            assert spec.schema is not None
+            return [self.mapping(item, spec.schema) for item in value]
+        if t == "alternatives":
+            if not isinstance(value, Mapping):
+                return self.value(value, Field(spec.name, "text-or-texts", spec.doc, spec.required))
+            if not value:
+                return self.error(f"{name} is empty.", "Write something after the colon.")
+            out_by: dict[str, list[str]] = {}
+            for key, item in _items(value):
+                key = _written(key) if _is_scalar(key) else str(key)
+                if key not in spec.choices:
+                    hint = did_you_mean(_guess(key, spec),
+                                        f"Write the plain words for each part of speech under {_one_of(spec.choices)}.")
+                    self.error(f"'{_short(key)}' under {name} is not a part of speech speakeasy knows. "
+                               f"Use {_one_of(spec.choices)}.", hint)
+                    continue
+                got = self.value(item, Field(f"{spec.name}: {key}", "text-or-texts", spec.doc, True))
+                if got is not _INVALID:
+                    out_by[key] = got
+            return out_by if out_by else _INVALID
+        if t in ("texts", "regexes", "text-or-texts"):
+            if value is None:
+                hint = ("Write something after the colon." if spec.required
+                        else "Write something after the colon, or remove the line.")
+                return self.error(f"{name} is empty.", hint)
+            if _is_scalar(value):
+                value = [value]  # be kind: one text where a list was expected is a list of one
+            if not _is_list(value):
+                return self.error(f"{name} should be {describe_type(t)}, but it is {_value_words(value)}.",
+                                  "Start each item on its own line with '- '.")
+            out = []
+            for item in value:
+                v = self.scalar(item, "regex" if t == "regexes" else "text", spec)
+                if v is not _INVALID:
+                    out.append(v)
+            if not value and t == "text-or-texts" and spec.required:
+                return self.error(f"{name} is an empty list.", "Give at least one.")
+            return out
+        return self.scalar(value, t, spec)
+
+    def scalar(self, value: Any, t: str, spec: Field) -> Any:
+        if not _is_scalar(value):
+            # YAML writes an empty list or mapping in brackets, and a full one on lines of its own
+            hint = _not_scalar_hint(t, spec, _is_list(value), not value) if _is_list(value) or isinstance(
+                value, Mapping) else None
+            return self.error(f"`{spec.name}` should be {describe_type(t)}, but it is {_value_words(value)}.", hint)
+        got, problem = _check_scalar(value, _written(value), t, spec)
+        if problem is not None:
+            self.error(*problem)
+        return got
+
+    def mapping(self, value: Any, schema: Schema) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            self.error(f"{schema.what[0].upper() + schema.what[1:]} should be {describe_type('mapping')}, "
+                       f"but this is {_value_words(value)}.")
+            return {}
+        noun = _noun(schema.what)
+        result: dict[str, Any] = {}
+        bad: set[str] = set()
+        guessed: set[str] = set()
+        seen: set[str] = set()
+        for raw, item in _items(value):
+            if not _is_scalar(raw):
+                self.error("This key is not a plain word.", "Write keys as plain words, like `term:`.")
+                continue
+            key = _written(raw)
+            seen.add(key)
+            spec = schema.field(key)
+            if spec is None:
+                allowed = schema.names()
+                guess = closest(key, allowed, loose=True)
+                self.error(f"`{key}` is not a key speakeasy knows in {schema.what}.",
+                           did_you_mean(guess, f"The keys you can use are: {', '.join(allowed)}.", quote="`"))
+                if guess:
+                    guessed.add(guess)
+                continue
+            got = self.value(item, spec)
+            if got is _INVALID:
+                bad.add(key)
+            else:
+                result[key] = got
+        for spec in schema.fields:
+            if spec.required and spec.name not in seen and spec.name not in guessed:
+                self.error(f"This {noun} has no `{spec.name}`.", f"Add `{spec.name}:` with {_lower_first(spec.doc)}.")
+        result["__pos__"] = {}  # a Python value has no lines and columns
+        result["__bad__"] = bad
+        result["__line__"] = None
+        result["__column__"] = None
+        return result
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -22,7 +22,7 @@ from .packs import Entry, Rule, Wordlist
 
 def _ruleset_for(rule: Rule, settings: dict[str, Any] | None = None):  # type: ignore[no-untyped-def]
     from .config import resolve
-    from .engine import RuleSet
+    from .ruleset import RuleSet
     from .registry import registry
 
     s = resolve(dict(settings or {}, packs=[]), no_config=True)
@@ -111,12 +111,13 @@ def lint_source(text: str, path: str, *, plugins: tuple[str, ...] | list[str] = 
                 packs: tuple[str, ...] | list[str] = ("default",), settings: dict[str, Any] | None = None) -> Any:
     """Lint ``text`` as if it were the file ``path`` (its suffix chooses the reader, plugins' too).
 
-    Returns a :class:`speakeasy.engine.FileResult`: ``.document`` is what
+    Returns a :class:`speakeasy.model.FileResult`: ``.document`` is what
     the reader made, ``.findings`` what the rules found.  No configuration
     file is read; ``settings`` are extra configuration keys.
     """
     from .config import resolve
-    from .engine import build_ruleset, lint_document
+    from .engine import lint_document
+    from .ruleset import build_ruleset
     from .readers import read_bytes
 
     s = resolve(dict(settings or {}, packs=list(packs)), no_config=True)

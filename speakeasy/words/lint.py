@@ -106,7 +106,7 @@ class _Matcher:
     """Runs a set of rules on short texts (terms, alternatives, examples)."""
 
     def __init__(self, rules: list[Rule], settings) -> None:  # type: ignore[no-untyped-def]
-        from ..engine import RuleSet
+        from ..ruleset import RuleSet
         from ..registry import registry
 
         self.ruleset = RuleSet([], [], settings)
@@ -119,7 +119,8 @@ class _Matcher:
         self._seen: dict[str, list[Finding]] = {}
 
     def findings(self, text: str) -> list[Finding]:
-        from ..engine import INTERNAL_RULE, lint_text
+        from ..engine import lint_text
+        from ..model import INTERNAL_RULE
 
         got = self._seen.get(text)
         if got is None:
@@ -170,7 +171,7 @@ def _covers(f: Finding, text: str) -> bool:
 def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: bool = False,
                 packs: Iterable[Path] = ()) -> CheckResult:  # type: ignore[no-untyped-def]
     """Check wordlist files (and pack files) against each other and the lists in use."""
-    from ..engine import build_ruleset
+    from ..ruleset import build_ruleset
     from ..packs import load_pack
 
     result = CheckResult()
@@ -336,7 +337,7 @@ def _check_context(entry: Entry, span: "EntrySpan | None", shown: str, wf: Wordl
 def lists_in_use(settings: Any, names: list[str] | None = None) -> list[Any]:
     """The wordlists named (files, or the names of lists speakeasy or an enabled plugin ships), else every list in use."""
     from .. import plugins
-    from ..engine import build_ruleset
+    from ..ruleset import build_ruleset
     from ..packs import load_wordlist, no_wordlist_hint, resolve_wordlist, wordlist_folders
 
     if names:
@@ -364,7 +365,7 @@ def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any, parts: tupl
     others = [w for w in lists_in_use(settings) if Path(w.path).resolve() != path.resolve()]
     if not others:
         return
-    from ..engine import build_ruleset
+    from ..ruleset import build_ruleset
 
     matcher = _Matcher([_word_rule(_bare(others))], build_ruleset(settings).settings)
     found = covering(matcher, term, tuple(parts), others)

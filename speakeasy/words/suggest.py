@@ -107,7 +107,7 @@ from . import COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Settings
-    from ..engine import RuleSet
+    from ..ruleset import RuleSet
     from ..readers import ReadOptions
 
 # ---------------------------------------------------------------------------

@@ -23,10 +23,11 @@ are one word each); punctuation alone is not a word.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
 from .errors import ConfigError
 from .model import Block, BlockKind, Document, paragraph_numbers
@@ -315,7 +316,8 @@ def words_in(text: str, offset: int = 0) -> list[tuple[int, int]]:
 class Analysis:
     """Everything the rules may ask about one document, computed once, lazily."""
 
-    def __init__(self, document: Document, model: str | None = None, needs: frozenset[str] = frozenset()) -> None:
+    def __init__(self, document: Document, model: str | None = None, needs: frozenset[str] = frozenset(),
+                 jargon_spans: Iterable[tuple[int, int, str]] = ()) -> None:
         self.document = document
         self.source = document.source
         self.model = model
@@ -332,9 +334,10 @@ class Analysis:
         self._block_starts = [b.start for b in document.blocks]
         self._section_paragraph = self._number_paragraphs()
         #: (start, end, term) of the words the active wordlists flag, sorted:
-        #: the plain score counts them as rare words.  The engine fills this in
-        #: after the word rules have run, before anything asks for plain scores.
-        self.jargon_spans: list[tuple[int, int, str]] = []
+        #: the plain score counts them as rare words.  Given when the analysis
+        #: is made: the engine makes one with them (:meth:`with_jargon_spans`)
+        #: after the word rules have run, for the rules that read the plain score.
+        self.jargon_spans: list[tuple[int, int, str]] = sorted(jargon_spans)
         self._tallies: dict[int, "Tally"] = {}
         self._block_tallies: dict[int, "Tally"] = {}
         self._plain_blocks: list["PlainScore | None"] | None = None
@@ -348,6 +351,18 @@ class Analysis:
         self._has_heading: bool | None = None
         self._tagged_starts: dict[int, list[int]] = {}
         self._links: "tuple[list[int], list[Any], bool] | None" = None
+
+    def with_jargon_spans(self, spans: Iterable[tuple[int, int, str]]) -> "Analysis":
+        """The same analysis, with the words the wordlists flag: ``spans`` are (start, end, term).
+
+        Everything worked out so far (sentences, parts of speech, locations) is
+        kept, and is not worked out again; only the plain scores, which count
+        those words, start afresh.  This analysis is left as it was.
+        """
+        new = copy.copy(self)
+        new.jargon_spans = sorted(spans)
+        new._tallies, new._block_tallies, new._plain_blocks, new._plain_doc = {}, {}, None, None
+        return new
 
     # -- text -------------------------------------------------------------------------
 

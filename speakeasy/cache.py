@@ -103,7 +103,7 @@ def ruleset_key(ruleset: "RuleSet") -> str:
     for rule in ruleset.rules:
         h.update(repr((rule.id, rule.kind, int(rule.level), rule.enabled, rule.message,
                        sorted((k, repr(v)) for k, v in rule.options.items()),
-                       sorted((k, repr(v)) for k, v in rule.settings.items()))).encode())
+                       rule.keep, rule.include_proposed, rule.language_model, sorted(rule.set_in.items()))).encode())
         for wl in rule.wordlists:
             try:
                 h.update(read_file(wl.path))  # a regular file only: one swapped for a named pipe is not waited on

@@ -39,23 +39,12 @@ from .ruleset import build_ruleset  # noqa: E402,F401
 def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
     """Run every active rule on one document."""
     analysis = Analysis(doc, ruleset.settings["language_model"], ruleset.needs())
-    findings: list[Finding] = []
     sup = Suppressions(doc.directives) if doc.directives else None
-
-    def run(kinds: list[Kind]) -> None:
-        for kind in kinds:
-            try:
-                findings.extend(kind.check(analysis))
-            except ConfigError:
-                raise  # a mistake in a pack or a setting (a pattern that ran out of time): exit code 2
-            except Exception as exc:  # noqa: BLE001 - one bad rule must not stop the run
-                findings.append(_internal_error(analysis, kind.rule, exc))
-
-    # Rules that use the plain score run last: it counts the words the
-    # wordlist rules flag as jargon.
-    run([k for k in ruleset.kinds if not k.uses_plain_score])
-    analysis.jargon_spans = _jargon_spans(findings, sup)
-    run([k for k in ruleset.kinds if k.uses_plain_score])
+    # Rules that read the plain score run last, on an analysis that knows the words the
+    # wordlist rules flagged: the score counts them as jargon.
+    findings = _run([k for k in ruleset.kinds if not k.uses_plain_score], analysis)
+    analysis = analysis.with_jargon_spans(_jargon_spans(findings, sup))
+    findings += _run([k for k in ruleset.kinds if k.uses_plain_score], analysis)
     findings.extend(_directive_findings(analysis, ruleset))
     if sup is not None:
         findings = [f for f in findings if f.rule == DIRECTIVE_RULE or not sup.suppressed(f.rule, f.start)]
@@ -67,6 +56,19 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
     findings = _dedupe(findings, ruleset)
     findings.sort(key=Finding.sort_key)
     return FileResult(doc.path, doc.format, findings, stats(analysis), doc)
+
+
+def _run(kinds: list[Kind], analysis: Analysis) -> list[Finding]:
+    """The findings of each kind in turn; a kind that fails gives an internal-error finding instead."""
+    findings: list[Finding] = []
+    for kind in kinds:
+        try:
+            findings.extend(kind.check(analysis))
+        except ConfigError:
+            raise  # a mistake in a pack or a setting (a pattern that ran out of time): exit code 2
+        except Exception as exc:  # noqa: BLE001 - one bad rule must not stop the run
+            findings.append(_internal_error(analysis, kind.rule, exc))
+    return findings
 
 
 def _jargon_spans(findings: list[Finding], sup: Suppressions | None) -> list[tuple[int, int, str]]:
@@ -189,13 +191,20 @@ def _directive_findings(analysis: Analysis, ruleset: RuleSet) -> list[Finding]:
 
 
 def _dedupe(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
-    """Drop repeats; and an acronym finding where a wordlist already covers the same words."""
-    kind_of = {k.rule.id: k.name for k in ruleset.kinds}
-    covered = {(f.start, f.end) for f in findings if kind_of.get(f.rule) == "substitution"}
+    """Drop repeats; and a finding of a kind that yields to another kind with a finding on the same words
+    (see :attr:`speakeasy.kinds.base.Kind.yields_to`)."""
+    kind_of = {k.rule.id: k for k in ruleset.kinds}
+    wanted = {name for k in ruleset.kinds for name in k.yields_to}
+    covered: dict[str, set[tuple[int, int]]] = {}
+    for f in findings:
+        k = kind_of.get(f.rule)
+        if k is not None and k.name in wanted:
+            covered.setdefault(k.name, set()).add((f.start, f.end))
     seen = set()
     out = []
     for f in findings:
-        if kind_of.get(f.rule) == "acronym" and (f.start, f.end) in covered:
+        k = kind_of.get(f.rule)
+        if k is not None and any((f.start, f.end) in covered.get(name, ()) for name in k.yields_to):
             continue
         key = (f.rule, f.start, f.end, f.message)
         if key in seen:

@@ -167,15 +167,23 @@ class Rule:
     enabled: bool = True
     path: str = ""
     line: int = 0
-    #: Extra data from the configuration (keep list, proposed words...).
-    settings: dict[str, Any] = field(default_factory=dict)
+    # What the project's settings give every rule (speakeasy.ruleset.build_ruleset sets these):
+    #: words the project keeps (``keep:``): never flagged
+    keep: tuple[str, ...] = ()
+    #: use the words the forum has proposed but not yet agreed too (``include_proposed:``)
+    include_proposed: bool = False
+    #: the spaCy pipeline ``language_model`` names; None for the blank English one
+    language_model: str | None = None
+    #: where a change in the settings set each of the rule's pattern options ("file:line"), so
+    #: that a pattern that runs out of time names the place it was written
+    set_in: dict[str, str] = field(default_factory=dict)
 
     def copy(self, **changes: Any) -> "Rule":
         from dataclasses import replace
 
         new = replace(self, **changes)
         new.options = dict(new.options)
-        new.settings = dict(new.settings)
+        new.set_in = dict(new.set_in)
         return new
 
 

@@ -186,9 +186,9 @@ def build_ruleset(settings: Settings) -> RuleSet:
         raise DataErrors(problems)
 
     for rule in rules:
-        rule.settings["keep"] = tuple(settings["keep"])
-        rule.settings["include_proposed"] = bool(settings["include_proposed"])
-        rule.settings["model"] = settings["language_model"]
+        rule.keep = tuple(settings["keep"])
+        rule.include_proposed = bool(settings["include_proposed"])
+        rule.language_model = settings["language_model"]
     ruleset = RuleSet(rules, packs, settings, plugins=list(loaded.plugins),
                       plugin_code=loaded.code_stamp() if loaded.plugins else "")
     from . import ignorefile
@@ -320,7 +320,7 @@ def _apply(rule: Rule, ov: Override, kinds: dict[str, type[Kind]]) -> UserDataEr
             rule.options[key] = checked
         if spec.type in ("regex", "regexes") and path:
             # so that a pattern that runs out of time names the file it came from
-            rule.settings.setdefault("set_in", {})[key] = f"{path}:{line}" if line else path
+            rule.set_in[key] = f"{path}:{line}" if line else path
     check = getattr(kind, "validate_options", None)
     if check is not None:
         for message, _key, hint in check(rule.options):

@@ -27,7 +27,6 @@ def _ruleset_for(rule: Rule, settings: dict[str, Any] | None = None):  # type: i
 
     s = resolve(dict(settings or {}, packs=[]), no_config=True)
     r = rule.copy(enabled=True)
-    r.settings.setdefault("keep", ())
     rs = RuleSet([r], [], s)
     rs.kinds.append(registry()[r.kind](r))
     return rs
@@ -147,8 +146,8 @@ def entry_example_problems(wordlist: Wordlist) -> list[str]:
         example_good="",
         options={"wordlists": [wordlist.path], "everywhere": True},
         wordlists=[wordlist],
+        include_proposed=True,
     )
-    rule.settings["include_proposed"] = True
     problems = []
     for entry in wordlist.entries:
         if entry.status == "retired":

@@ -650,6 +650,8 @@ class Acronym(Kind):
     name = "acronym"
     summary = "Flags acronyms used before they are spelled out."
     needs = frozenset({"sentences"})
+    #: a wordlist that flags the same words already says what to write instead
+    yields_to = frozenset({"substitution"})
     options = (
         Field("allow", "texts", "Acronyms everyone knows, which never need spelling out."),
         Field("known", "any-mapping", "What acronyms stand for, to suggest the words in full (`CQC: Care Quality Commission`)."),
@@ -659,7 +661,7 @@ class Acronym(Kind):
 
     def setup(self) -> None:
         allow = set(self.option("allow") or [])
-        allow |= {k for k in self.rule.settings.get("keep", ()) if is_acronym(k) or k[:2].isupper()}
+        allow |= {k for k in self.rule.keep if is_acronym(k) or k[:2].isupper()}
         self.allow = {a.upper() for a in allow}
         self.known = {str(k).upper(): str(v) for k, v in (self.option("known") or {}).items()}
 

@@ -62,6 +62,11 @@ class Kind:
     #: True for kinds that read the plain score: they run after the other
     #: rules, because the score counts the words the wordlists flag.
     uses_plain_score: ClassVar[bool] = False
+    #: The kinds (by ``name``) this kind gives way to: a finding of this kind is
+    #: left out where a rule of one of them has a finding on exactly the same
+    #: words (an acronym kind gives way to the wordlists' ``substitution``, which
+    #: already says what to write instead).
+    yields_to: ClassVar[frozenset[str]] = frozenset()
     #: The default message template for rules of this kind.
     default_message: ClassVar[str] = "{match}"
     #: The ``{placeholders}`` this kind fills in a rule's ``message``.  A

@@ -26,7 +26,7 @@ class Existence(Kind):
     placeholders = ("match",)
 
     def setup(self) -> None:
-        keep = {normalise(k) for k in self.rule.settings.get("keep", ())}
+        keep = {normalise(k) for k in self.rule.keep}
         phrases = [p for p in self.option("phrases") or [] if normalise(p) not in keep]
         self.keep = keep
         self.phrase_forms = None
@@ -40,7 +40,7 @@ class Existence(Kind):
             from ..patterns import UserPattern
 
             # where the patterns were written: the pack, or the settings that changed the rule
-            where = (self.rule.settings.get("set_in") or {}).get("patterns") or (
+            where = self.rule.set_in.get("patterns") or (
                 f"{self.rule.path}:{self.rule.line}" if self.rule.path else "")
             self.patterns = [UserPattern(p, ignore_case=True, rule=self.rule.id, where=where) for p in patterns]
 

@@ -80,7 +80,7 @@ class PassiveVoice(Kind):
         self.allow = {" ".join(a.lower().split()) for a in self.option("allow") or []}
 
     def required_needs(self) -> frozenset[str]:
-        return frozenset({"sentences", "pos"}) if self.rule.settings.get("model") else self.needs
+        return frozenset({"sentences", "pos"}) if self.rule.language_model else self.needs
 
     def check(self, analysis: "Analysis") -> Iterator[Finding]:
         if analysis.has_pos:

@@ -199,9 +199,8 @@ class Substitution(Kind):
     default_message = "Use {use} instead of '{match}'."
 
     def setup(self) -> None:
-        keep = {normalise(k) for k in self.rule.settings.get("keep", ())}
-        include_proposed = bool(self.rule.settings.get("include_proposed", False))
-        statuses = {"agreed", "proposed"} if include_proposed else {"agreed"}
+        keep = {normalise(k) for k in self.rule.keep}
+        statuses = {"agreed", "proposed"} if self.rule.include_proposed else {"agreed"}
         entries = []
         for wordlist in self.rule.wordlists:
             for entry in wordlist.entries:

@@ -60,9 +60,8 @@ def _word_rule(wordlists: list[Wordlist], rule_id: str = "words.check") -> Rule:
     rule = Rule(
         id=rule_id, pack="words", kind="substitution", level=Level.WARNING, summary="", why="",
         example_bad="", example_good="", options={"wordlists": [w.path for w in wordlists], "everywhere": True},
-        wordlists=list(wordlists),
+        wordlists=list(wordlists), include_proposed=True,
     )
-    rule.settings["include_proposed"] = True
     return rule
 
 
@@ -112,7 +111,6 @@ class _Matcher:
         self.ruleset = RuleSet([], [], settings)
         for rule in rules:
             r = rule.copy(enabled=True)
-            r.settings.setdefault("keep", ())
             self.ruleset.rules.append(r)
             self.ruleset.kinds.append(registry()[r.kind](r))
         #: The findings for each text checked so far: a long list gives the same plain words again and again.

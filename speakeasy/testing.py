@@ -9,14 +9,15 @@
             assert check_rule_examples(rule) == []
 
 Plugin authors (see docs/plugins.md) have ``use_plugins``,
-``plugin_rules``, ``check_plugin_examples`` and ``lint_source``.
+``plugin_rules``, ``check_plugin_examples`` and ``lint_source``, and
+reader authors ``assert_reader_contract``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .model import Finding
+from .model import Document, Finding
 from .packs import Entry, Rule, Wordlist
 
 
@@ -173,3 +174,79 @@ def _is_entry(finding: Finding, entry: Entry) -> bool:
     if origin.get("term") != entry.term:
         return False
     return "line" not in origin or not entry.line or origin["line"] == entry.line
+
+
+def reader_contract_problems(document: Document, *, character_references: bool = False) -> list[str]:
+    """What breaks the reader's promise in ``document`` (an empty list when nothing does).
+
+    See :func:`assert_reader_contract`, which fails with these.
+    """
+    import html
+    import re
+
+    reference = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+    source = document.source
+    problems: list[str] = []
+    previous_end = 0
+    for i, block in enumerate(document.blocks):
+        name = f"block {i} ({block.text[:40]!r}, offsets {block.start} to {block.end})"
+        if block.index != i:
+            problems.append(f"{name} has index {block.index}; blocks are numbered 0, 1, 2 ... in order.")
+        if not block.text.strip():
+            problems.append(f"{name} has no words. Leave out blocks with nothing to check.")
+            continue
+        if block.text != block.text.strip():
+            problems.append(f"{name} starts or ends with a space or line break; a block starts and ends at words.")
+        if block.start < previous_end:
+            problems.append(f"{name} starts before the block above it ends (at {previous_end}): blocks overlap "
+                            "or are out of order.")
+        if block.start < 0 or block.end > len(source):
+            problems.append(f"{name} is not inside the source, which has {len(source)} characters.")
+            continue
+        for k, (shown, real) in enumerate(zip(block.text, source[block.start:block.end])):
+            offset = block.start + k
+            if (shown == "\n") != (real == "\n"):
+                problems.append(f"{name}: at offset {offset} the block has {shown!r} and the source has {real!r}; "
+                                "keep every line break, and add none.")
+                break  # the first wrong character of a block is enough
+            if not (shown.isspace() or shown == real):
+                ref = reference.match(source, offset) if character_references else None
+                if ref is None or html.unescape(ref.group(0)) != shown:
+                    problems.append(f"{name}: at offset {offset} the block has {shown!r} but the source has "
+                                    f"{real!r}. Copy each character from the source, or hide it with a space.")
+                    break
+        previous_end = block.end
+    return problems
+
+
+def assert_reader_contract(document: Document, *, character_references: bool = False) -> None:
+    """Fail (``AssertionError``) unless a reader's document keeps the reader's promise.
+
+    The promise, which every reader keeps so that line and column numbers,
+    fixes and suppressions point at the right place in the file:
+
+    * the blocks come in order, numbered 0, 1, 2 ... (``block.index``), and
+      do not overlap;
+    * each block has words, and starts and ends at them (no spaces or line
+      breaks at either end);
+    * each block's ``text`` lines up with ``document.source`` from
+      ``block.start``, character for character.  A character the rules must
+      not see (markup, code, a web address) is a space in the text; a line
+      break is a line break in both.
+
+    ``character_references=True`` allows the one exception of the Markdown
+    and web page readers: a reference such as ``&amp;`` shows the character
+    it stands for in its first place (then spaces).
+
+    Call it in a reader's tests, on the document ``parse`` returns, for every
+    kind of file the reader takes::
+
+        from speakeasy.testing import assert_reader_contract
+
+        def test_blocks_line_up():
+            assert_reader_contract(parse("note.eml", MAIL))
+    """
+    problems = reader_contract_problems(document, character_references=character_references)
+    if problems:
+        raise AssertionError(f"The reader's document for {document.path} does not line up with its source:\n  "
+                             + "\n  ".join(problems))

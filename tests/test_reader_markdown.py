@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from speakeasy.model import BlockKind, Document
 from speakeasy.readers import markdown, read_bytes
+from speakeasy.testing import assert_reader_contract
 
 K = BlockKind
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 # ---------------------------------------------------------------------------
@@ -22,32 +19,8 @@ ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{
 
 def parse(src: str) -> Document:
     doc = markdown.parse("doc.md", src)
-    assert_aligned(doc)
+    assert_reader_contract(doc, character_references=True)
     return doc
-
-
-def assert_aligned(doc: Document) -> None:
-    """The reader's contract: block text lines up with the source, character for character."""
-    src = doc.source
-    prev_end = 0
-    for i, b in enumerate(doc.blocks):
-        assert b.index == i
-        assert b.text, b
-        assert b.text == b.text.strip(), f"blocks start and end at prose: {b!r}"
-        assert prev_end <= b.start, f"blocks overlap or are out of order: {b!r}"
-        assert b.end <= len(src)
-        seg = src[b.start : b.end]
-        assert len(seg) == len(b.text)
-        for k, (shown, real) in enumerate(zip(b.text, seg)):
-            assert (shown == "\n") == (real == "\n"), f"line breaks are kept: {b!r} at {k}"
-            if shown.isspace() or shown == real:
-                continue
-            # the one exception: an entity's first character shows what it stands for
-            m = ENTITY.match(src, b.start + k)
-            assert m is not None and html.unescape(m.group(0)) == shown, (
-                f"{shown!r} at offset {b.start + k} is not the source character {real!r}"
-            )
-        prev_end = b.end
 
 
 def blocks(src: str) -> list[tuple[BlockKind, str]]:
@@ -561,7 +534,7 @@ def test_byte_order_mark_is_removed_and_positions_do_not_move(default_ruleset) -
     plain = read_bytes("doc.md", MIXED.encode("utf-8"))
     bom = read_bytes("doc.md", b"\xef\xbb\xbf" + MIXED.replace("\n", "\r\n").encode("utf-8"))
     assert bom.source.startswith("---")
-    assert_aligned(bom)
+    assert_reader_contract(bom, character_references=True)
     assert _positions(lint_document(bom, default_ruleset)) == _positions(lint_document(plain, default_ruleset))
 
 

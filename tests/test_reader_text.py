@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from speakeasy.model import BlockKind, Document
 from speakeasy.readers import read_bytes, text
+from speakeasy.testing import assert_reader_contract
 
 K = BlockKind
 WORDS = "plain-english.words"
@@ -16,23 +17,8 @@ JARGON = "social-care.jargon"
 
 def parse(src: str) -> Document:
     doc = text.parse("doc.txt", src)
-    assert_aligned(doc)
+    assert_reader_contract(doc)
     return doc
-
-
-def assert_aligned(doc: Document) -> None:
-    src = doc.source
-    prev_end = 0
-    for i, b in enumerate(doc.blocks):
-        assert b.index == i
-        assert b.text and b.text == b.text.strip(), b
-        assert prev_end <= b.start and b.end <= len(src), b
-        seg = src[b.start : b.end]
-        assert len(seg) == len(b.text)
-        for shown, real in zip(b.text, seg):
-            assert (shown == "\n") == (real == "\n")
-            assert shown.isspace() or shown == real, (shown, real, b)
-        prev_end = b.end
 
 
 def blocks(src: str) -> list[tuple[BlockKind, str]]:
@@ -232,7 +218,7 @@ def test_windows_line_endings_and_bom_give_the_same_positions(default_ruleset) -
 
     lf = read_bytes("doc.txt", SAMPLE.encode("utf-8"))
     crlf = read_bytes("doc.txt", b"\xef\xbb\xbf" + SAMPLE.replace("\n", "\r\n").encode("utf-8"))
-    assert_aligned(crlf)
+    assert_reader_contract(crlf)
     assert [(b.kind, " ".join(b.text.split())) for b in crlf.blocks] == [
         (b.kind, " ".join(b.text.split())) for b in lf.blocks
     ]
@@ -285,7 +271,7 @@ def test_property_findings_match_the_source(default_ruleset, lines: list[str], c
 
     src = ("\r\n" if crlf else "\n").join(lines)
     result = run(src, default_ruleset, "doc.txt", "text")
-    assert_aligned(result.document)
+    assert_reader_contract(result.document)
     for f in result.findings:
         assert f.match == src[f.start : f.end]
         line = src.count("\n", 0, f.start) + 1

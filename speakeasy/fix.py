@@ -8,8 +8,9 @@ nothing changes (at most :data:`RUNAWAY_LIMIT` rounds), then written
 atomically: a temporary file in the same folder, with the original's
 permissions, encoding marks and line endings, moved into place.
 
-Word files are fixed by :mod:`speakeasy.writers.docx`, which edits the runs
-themselves so formatting is kept.
+Each reader says how its files are fixed (:func:`speakeasy.readers.capabilities`).
+Word and OpenDocument files are fixed by :mod:`speakeasy.writers.docx`, which
+edits the runs themselves so formatting is kept.
 
 ``--in-place`` writes through :func:`speakeasy.backups.write_in_place`:
 the old text is kept first (git's last commit when it holds that text,
@@ -87,25 +88,28 @@ def fix_text_file(path: str, ruleset: "RuleSet", target: str, backup: bool = Fal
 
 def fix_file(path: str, ruleset: "RuleSet", in_place: bool = False, output: str | None = None,
              as_suggestions: bool = False, backup: bool = True, write: bool = True) -> FixResult:
-    """Apply the safe fixes to one file (``write=False``: work them out, write nothing)."""
-    from .readers import format_for, regular_file
+    """Apply the safe fixes to one file (``write=False``: work them out, write nothing).
 
-    fmt = format_for(path)
-    if fmt is None:
+    How is the reader's to say (:func:`speakeasy.readers.capabilities`): in the
+    text, in a Word or OpenDocument package's runs, or not at all.
+    """
+    from .readers import FIX_RUNS, FIX_TEXT, capabilities, regular_file
+
+    caps = capabilities(path=path)
+    if caps is None:
         raise InputError(path, "speakeasy cannot fix this kind of file.", "unsupported")
     regular_file(path)  # not a named pipe, a link to nothing or a loop of links: one line each
     target = output_path(path, in_place, output)
-    if fmt in ("docx", "odt"):
+    if caps.fix == FIX_RUNS:
         from .writers.docx import fix_docx
 
         return fix_docx(path, ruleset, target, as_suggestions=as_suggestions, backup=backup, write=write)
-    if fmt == "pdf":
-        raise InputError(path, "speakeasy cannot change a PDF file. Change the document it came from, then make "
-                         "the PDF again.", "unsupported")
-    if as_suggestions:
+    if caps.fix is None and caps.cannot_fix:  # the reader's own reason (a PDF) comes before any other
+        raise InputError(path, caps.cannot_fix, "unsupported")
+    if as_suggestions and not caps.tracked_changes:
         raise InputError(path, "--as-suggestions works with Word files (.docx) only.", "unsupported")
-    if fmt not in ("markdown", "text"):
-        raise InputError(path, f"speakeasy cannot fix {fmt} files yet.", "unsupported")
+    if caps.fix != FIX_TEXT:
+        raise InputError(path, caps.why_not_fixed, "unsupported")
     return fix_text_file(path, ruleset, target, backup=backup, write=write)
 
 
@@ -118,9 +122,10 @@ def render_diff(result: FixResult) -> str:
     """
     if result.data is None:
         return ""
-    from .readers import format_for
+    from .readers import FIX_RUNS, capabilities
 
-    if format_for(result.path) in ("docx", "odt"):
+    caps = capabilities(path=result.path)
+    if caps is not None and caps.fix == FIX_RUNS:  # the fixed file is a package, not lines of text
         return _paragraph_diff(result)
     return unified_diff(result.path, result.original, result.data)
 

@@ -144,7 +144,8 @@ from speakeasy.readers import Reader
 
 
 def parse(path, text):
-    return Document(path=path, source=text, format="note", blocks=[Block(text=text.strip(), start=0)] if text.strip() else [])
+    blocks = [Block(text=text.strip(), start=0)] if text.strip() else []
+    return Document(path=path, source=text, format="note", blocks=blocks)
 
 
 reader = Reader("note", (".note",), parse)
@@ -284,7 +285,7 @@ def test_review_opens_what_it_cannot_change_read_only(files: Path, ruleset, name
 
     s = ReviewSession(str(files / name), ruleset)
     assert s.read_only and (s.cannot_write, s.how_to_change) == (cannot_write, how)
-    assert not s.is_docx and not s.can_suggest and not s.is_markdown
+    assert not s.edits_runs and not s.can_suggest and not s.comments_in_text
     if s.findings:
         with pytest.raises(SpeakeasyError) as info:
             s.apply(s.findings[0], "start")
@@ -314,7 +315,7 @@ def test_review_writes_each_format_its_own_way(files: Path, ruleset, name: str, 
     shutil.copy(ROOT / "tests" / "data" / "docx" / "simple.docx", files / "b.docx")
     s = ReviewSession(str(files / name), ruleset)
     assert not s.read_only
-    assert (s.is_docx, s.can_suggest, s.is_markdown) == (runs, suggest, comments)
+    assert (s.edits_runs, s.can_suggest, s.comments_in_text) == (runs, suggest, comments)
     stem, suffix = name.split(".")
     assert s.output_path == str(files / (f"{stem}.fixed.{suffix}" if runs else name))
 

@@ -708,7 +708,7 @@ class ReviewApp(App[int]):
             else:
                 self.notify("Not saved. Your review is still here.", severity="warning")
 
-        self.push_screen(ChangedScreen(changed, copy=s.is_docx), answered)
+        self.push_screen(ChangedScreen(changed, copy=s.edits_runs), answered)
 
     def _save_unchanged(self, then: Any = None) -> None:
         s = self.session

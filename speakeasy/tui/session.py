@@ -35,8 +35,9 @@ Nothing is written until :meth:`save`:
   ``speakeasy review`` and ``speakeasy check`` both honour that file
   (:mod:`speakeasy.ignorefile`).
 
-Files speakeasy cannot write (web pages, and the formats of plugin readers
-such as e-mails) open **read only** (:attr:`ReviewSession.read_only`): the
+How a file is written is its reader's to say (:func:`speakeasy.readers.capabilities`).
+Files speakeasy cannot write (web pages, PDF files, and the formats of plugin
+readers such as e-mails) open **read only** (:attr:`ReviewSession.read_only`): the
 findings, their plain alternatives, skip, ignore, keep and turning a rule
 off all work (the last three are saved to the ignore file and the
 configuration, never to the document), but :meth:`ReviewSession.apply`
@@ -68,10 +69,6 @@ if TYPE_CHECKING:  # pragma: no cover
 IGNORE_FILE = ".speakeasy-ignore.yaml"
 CONFIG_FILE = ".speakeasy.yaml"
 LONG_SENTENCE_RULES = ("length.sentence",)
-#: Formats whose files review can change; the others open read only.
-WRITABLE = ("markdown", "text", "docx", "odt")
-#: How to name the files of a read-only format ("speakeasy cannot write changes to web pages.").
-FORMAT_NAMES = {"html": "web pages", "pdf": "PDF files"}
 
 
 @dataclass
@@ -115,17 +112,19 @@ class ReviewSession:
     """One document under review.  See the module docstring."""
 
     def __init__(self, path: str, ruleset: "RuleSet") -> None:
-        from ..readers import ReadOptions, format_for, read_bytes, read_file, supported_suffixes
+        from ..readers import ReadOptions, capabilities, read_bytes, read_file, supported_suffixes
 
         self.path = str(path)
         self.ruleset = ruleset
-        fmt = format_for(self.path)
-        if fmt is None:
+        caps = capabilities(path=self.path)
+        if caps is None:
             raise InputError(self.path, "speakeasy cannot review this kind of file. "
                              f"It reads: {', '.join(supported_suffixes())}.", "unsupported")
-        self.format = fmt
+        #: what the reader says can be done with the file (:class:`speakeasy.readers.Capabilities`)
+        self.capabilities = caps
+        self.format = caps.format
         #: speakeasy cannot write this format: findings can be skipped, ignored and kept, not changed
-        self.read_only = fmt not in WRITABLE
+        self.read_only = not caps.can_fix
         raw = read_file(self.path)  # a regular file only: a named pipe would wait for ever
         #: the file as it was read, and as this session last wrote it (None before the first save)
         self.raw = raw
@@ -156,31 +155,31 @@ class ReviewSession:
     # -- where things are written ---------------------------------------------------------
 
     @property
-    def is_markdown(self) -> bool:
-        return self.format == "markdown"
+    def comments_in_text(self) -> bool:
+        """Do ignoring and turning a rule off write speakeasy comments into the text? (Markdown only.)"""
+        return self.capabilities.comments_in_text
 
     @property
-    def is_docx(self) -> bool:
-        """A package format (Word or OpenDocument): edits go back into its runs on save."""
-        return self.format in ("docx", "odt")
+    def edits_runs(self) -> bool:
+        """A package format (Word or OpenDocument): edits go back into its runs on save, in a copy."""
+        from ..readers import FIX_RUNS
+
+        return self.capabilities.fix == FIX_RUNS
 
     @property
     def can_suggest(self) -> bool:
         """Can saving write tracked changes? (Word only.)"""
-        return self.format == "docx"
+        return self.capabilities.tracked_changes
 
     @property
     def cannot_write(self) -> str:
         """Read-only files: why nothing can be changed, in one short sentence."""
-        what = FORMAT_NAMES.get(self.format, f"{self.format} files")
-        return f"speakeasy cannot write changes to {what}."
+        return self.capabilities.cannot_write
 
     @property
     def how_to_change(self) -> str:
         """Read-only files: what to do instead, in one short sentence."""
-        if self.format == "pdf":
-            return "Change the document the PDF came from, then make the PDF again."
-        return "Change the file yourself, then check it again."
+        return self.capabilities.how_to_change
 
     @property
     def view(self) -> list[tuple[int, int]] | None:
@@ -237,7 +236,7 @@ class ReviewSession:
 
     def output_path_for(self, as_suggestions: bool = False) -> str:
         """Where the document goes: Word files get ``NAME.fixed.docx`` or ``NAME.suggestions.docx``."""
-        if self.is_docx:
+        if self.edits_runs:
             p = Path(self.path)
             kind = ".suggestions" if as_suggestions else ".fixed"
             return str(p.with_name(p.stem + kind + p.suffix))
@@ -272,7 +271,7 @@ class ReviewSession:
                 self.stats = result.stats
                 self.document = doc
                 self.all_findings = result.findings
-        elif self.is_docx:
+        elif self.edits_runs:
             if doc is not None:  # the first read: the findings stay those of the file as read
                 self._docx_findings = lint_document(doc, self.ruleset).findings
             text_doc = read_bytes(self.path + ".txt", self.state.text.encode("utf-8"), "text")
@@ -385,7 +384,7 @@ class ReviewSession:
             raise SpeakeasyError(f"{self.cannot_write} {self.how_to_change}")
         if self.is_long_sentence(finding) and not typed:
             raise SpeakeasyError("A long sentence needs a person to split it; speakeasy does not change it.")
-        if self.is_docx:
+        if self.edits_runs:
             start, end = finding.extra.get("original_span", (finding.start, finding.end))
             new = self._edit_state(finding.start, finding.end, replacement,
                                    docx_edits=self.state.docx_edits + ((start, end, replacement, finding.match),))
@@ -446,7 +445,7 @@ class ReviewSession:
         sep_r = " " if text[finding.end:finding.end + 1].isspace() and right else ""
         before = f"{left}{sep_l}[{' '.join(finding.match.split())}]{sep_r}{right}"
         after = f"{left}{sep_l}[{finding.edit.replacement}]{sep_r}{right}"
-        if self.is_docx:  # the lines of the text shown are not the file's: say where in words
+        if not self.capabilities.line_numbers:  # the lines of the text shown are not the file's: say where in words
             where = finding.location or f"paragraph {finding.line}"
         else:
             where = f"line {finding.line}"
@@ -475,7 +474,7 @@ class ReviewSession:
         for f in reversed(chosen):  # last first, so the earlier places stay where they are
             assert f.edit is not None
             replacement = f.edit.replacement
-            if self.is_docx:
+            if self.edits_runs:
                 start, end = f.extra.get("original_span", (f.start, f.end))
                 state = self._edit_state(f.start, f.end, replacement, base=state,
                                          docx_edits=state.docx_edits + ((start, end, replacement, f.match),))
@@ -502,7 +501,7 @@ class ReviewSession:
     def ignore(self, finding: Finding, reason: str = "") -> None:
         """Ignore this finding here, with a reason."""
         reason = " ".join(reason.split()).replace("--", "-")
-        if self.is_markdown:
+        if self.comments_in_text:
             text = self.state.text
             a = text.rfind("\n", 0, finding.start) + 1
             indent = re.match(r"[ \t]*", text[a:]).group(0)  # type: ignore[union-attr]
@@ -518,7 +517,7 @@ class ReviewSession:
 
     def disable(self, finding: Finding) -> None:
         """Turn the finding's rule off for this file."""
-        if self.is_markdown:
+        if self.comments_in_text:
             text = self.state.text
             at = 0
             front = re.match(r"---\r?\n.*?\r?\n---\r?\n", text, re.S)
@@ -575,7 +574,7 @@ class ReviewSession:
         """
         written: list[str] = []
         saved = self.saved_state
-        if self.is_docx:
+        if self.edits_runs:
             target = self.output_path_for(as_suggestions)
             if self.state.docx_edits != saved.docx_edits or not Path(target).exists():
                 findings = {(f.start, f.end): f for f in self._docx_findings}
@@ -649,14 +648,13 @@ def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str, as
     bytes as the edits' offsets know them (as first read), so that a file
     changed on disk meanwhile cannot move the edits to the wrong words.
     """
-    from ..readers import read_bytes, read_path
-    from ..writers.docx import RunEdit, apply_to_runs
+    from ..readers import capabilities, read_bytes, read_path
+    from ..writers.docx import RunEdit, apply_to_runs, runs_of
 
     doc = read_bytes(path, data) if data is not None else read_path(path)
-    native = doc.native
-    if native is None or getattr(native, "format", "") not in ("docx", "odt"):
-        raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")
-    if as_suggestions and native.format != "docx":
+    native = runs_of(doc, path)
+    caps = capabilities(native.format)
+    if as_suggestions and not (caps is not None and caps.tracked_changes):
         raise InputError(path, "Tracked changes can be written to Word files (.docx) only.", "unsupported")
     chosen = [
         RunEdit(Edit(start, end, replacement, False), match,

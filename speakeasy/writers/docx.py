@@ -35,14 +35,14 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from ..errors import InputError
 from .common import FixResult, safe_edits, write_fixed
-from ..model import Edit, Finding
+from ..model import Document, Edit, Finding
 from ..readers.ooxml_safe import Package
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import RuleSet
     from ..readers.office.common import Native
 
-__all__ = ["RunEdit", "RunsResult", "apply_to_runs", "fix_docx"]
+__all__ = ["RunEdit", "RunsResult", "apply_to_runs", "fix_docx", "runs_of"]
 
 AUTHOR = "speakeasy"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -105,7 +105,7 @@ def apply_to_runs(native: "Native", edits: Iterable[RunEdit], as_suggestions: bo
     """
     # Last first, so offsets inside an element stay right for the earlier ones.
     ordered = sorted(edits, key=lambda e: e.edit.start, reverse=True)
-    if as_suggestions and native.format != "docx":
+    if as_suggestions and not _tracked_changes(native):
         raise ValueError("tracked changes can be written to Word files (.docx) only")
     if as_suggestions and any(e.finding is None for e in ordered):
         raise ValueError("a tracked change needs the finding its comment explains")
@@ -150,11 +150,8 @@ def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = 
     from ..readers import read_path
 
     doc = read_path(path)
-    native = doc.native
-    fmt = getattr(native, "format", "")
-    if native is None or fmt not in ("docx", "odt"):
-        raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")
-    if as_suggestions and fmt != "docx":
+    native = runs_of(doc, path)
+    if as_suggestions and not _tracked_changes(native):
         raise InputError(path, "--as-suggestions works with Word files (.docx) only.", "unsupported")
     findings = lint_document(doc, ruleset).findings
     chosen, held = safe_edits(findings)
@@ -168,6 +165,28 @@ def fix_docx(path: str, ruleset: "RuleSet", target: str, as_suggestions: bool = 
         if write:
             write_fixed(result, runs.data, backup)
     return result
+
+
+def runs_of(doc: Document, path: str) -> "Native":
+    """The runs map of a document read from a package whose reader fixes in runs (Word, OpenDocument).
+
+    Raises :class:`InputError` for any other document: its text cannot be mapped back to runs.
+    """
+    from ..readers import FIX_RUNS, capabilities
+
+    native = doc.native
+    caps = capabilities(getattr(native, "format", None) or "") if native is not None else None
+    if caps is None or caps.fix != FIX_RUNS:
+        raise InputError(path, "speakeasy could not map this file's text back to Word runs.", "unsupported")
+    return native
+
+
+def _tracked_changes(native: "Native") -> bool:
+    """Can the package ``native`` was read from hold tracked changes and comments? (Word only.)"""
+    from ..readers import capabilities
+
+    caps = capabilities(native.format)
+    return caps is not None and caps.tracked_changes
 
 
 def _set_text(t: Any, text: str) -> None:
@@ -400,7 +419,10 @@ def _comment_text(finding: Finding, edit: Edit) -> str:
 
 def _package(native: Any) -> Package:
     """The source file as a :class:`Package`, with the reader's checks and limits."""
-    return Package(native.path, native.data, native.format if native.format in ("docx", "odt") else "docx")
+    from ..readers import FIX_RUNS, capabilities
+
+    caps = capabilities(native.format)
+    return Package(native.path, native.data, native.format if caps is not None and caps.fix == FIX_RUNS else "docx")
 
 
 def _repackage(native: Any, changed: set[str], extra: dict[str, bytes]) -> bytes:

@@ -209,8 +209,7 @@ FIXTURE_CASES = {
 @pytest.mark.parametrize("name", sorted(FIXTURE_CASES))
 def test_bad_input_fixtures(tmp_path: Path, name: str) -> None:
     source = FIXTURES / name
-    if not source.is_file():
-        pytest.skip(f"{source} is not there yet")
+    assert source.is_file(), f"{source} is missing: it is one of the repository's test files"
     path = source
     if name.endswith(".doc"):  # a .doc renamed .docx: what people do
         path = _write(tmp_path, "old-format.docx", source.read_bytes())

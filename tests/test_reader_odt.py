@@ -269,8 +269,7 @@ def test_shapes_with_text_and_sections_are_read() -> None:
 
 def _fixture(name: str) -> Path:
     path = FIXTURES / name
-    if not path.is_file():
-        pytest.skip(f"{path} is not there yet")
+    assert path.is_file(), f"{path} is missing: it is one of the repository's test files"
     return path
 
 

@@ -12,6 +12,10 @@ modules that import one another in a circle (a strongly connected component
 of the import graph) with one circle in it, and the number of groups. It
 exits 0 when there are none and 1 when there are some, so CI can run it.
 
+The imports pyproject.toml allows as exceptions (``ignore_imports`` in the
+import-linter contracts, each written down with its reason) are left out, and
+named on standard error; ``--all`` counts them too.
+
 Importing ``speakeasy.readers`` also runs ``speakeasy/readers/__init__.py``,
 but that is not counted as an import of the package's own modules: an
 edge goes to the module named, or to the package ``__init__`` when a name
@@ -99,6 +103,22 @@ def imports_of(name: str, path: Path, known: dict[str, Path], type_checking: boo
     return out
 
 
+def allowed_imports(pyproject: Path) -> set[tuple[str, str]]:
+    """The imports the import-linter contracts in ``pyproject`` allow as exceptions: (importer, imported)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return set()
+    out = set()
+    for contract in data.get("tool", {}).get("importlinter", {}).get("contracts", []):
+        for line in contract.get("ignore_imports", []):
+            importer, _, imported = line.partition("->")
+            out.add((importer.strip(), imported.strip()))
+    return out
+
+
 def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
     """Tarjan's algorithm, without recursion (the graph may be deep)."""
     index: dict[str, int] = {}
@@ -172,9 +192,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--type-checking", action="store_true",
                     help="count the imports under 'if TYPE_CHECKING:' too")
     ap.add_argument("--verbose", action="store_true", help="also list each module's imports in the groups")
+    ap.add_argument("--all", action="store_true", help="count the imports pyproject.toml allows as exceptions too")
     args = ap.parse_args(argv)
     known = modules(ROOT / args.package, args.package)
     graph = {name: imports_of(name, path, known, args.type_checking) for name, path in known.items()}
+    if not args.all:
+        for importer, imported in sorted(allowed_imports(ROOT / "pyproject.toml")):
+            if imported in graph.get(importer, ()):
+                graph[importer].discard(imported)
+                print(f"left out, as pyproject.toml allows it: {importer} -> {imported}", file=sys.stderr)
     groups = strongly_connected(graph)
     for group in groups:
         print(f"{len(group)} modules import one another in a circle, for example:")

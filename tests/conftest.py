@@ -32,7 +32,7 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def default_ruleset():
     """The shipped packs with the built-in defaults (no configuration file)."""
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     return build_ruleset(resolve(no_config=True))
 

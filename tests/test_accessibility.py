@@ -14,7 +14,8 @@ import pytest
 
 from conftest import ROOT
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset, lint_document, lint_text
+from speakeasy.engine import lint_document, lint_text
+from speakeasy.ruleset import build_ruleset
 from speakeasy.kinds.document import CHECKS, MESSAGES, VAGUE_LINKS, DocumentFeature, build_docx
 from speakeasy.model import Level
 from speakeasy.packs import load_pack

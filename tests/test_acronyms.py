@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset, lint_text
+from speakeasy.engine import lint_text
+from speakeasy.ruleset import build_ruleset
 
 RULE = "acronyms.undefined"
 

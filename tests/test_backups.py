@@ -20,7 +20,7 @@ import pytest
 
 from speakeasy import backups
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset
+from speakeasy.ruleset import build_ruleset
 from speakeasy.errors import InputError
 from speakeasy.tui.session import ReviewSession
 

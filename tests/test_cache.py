@@ -14,7 +14,9 @@ import pytest
 from speakeasy import cache, cachefile
 from speakeasy.cli import main
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset, iter_results, lint_document
+from speakeasy.engine import lint_document
+from speakeasy.ruleset import build_ruleset
+from speakeasy.runner import iter_results
 from speakeasy.readers import read_path
 
 TEXT = "We will signpost you to services. Staff will commence the visit.\n"
@@ -183,9 +185,9 @@ def test_the_cache_command_when_the_cache_is_off(monkeypatch: pytest.MonkeyPatch
 def test_parallel_runs_send_only_uncached_files_to_workers(cache_folder: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from speakeasy import engine
+    from speakeasy import runner
 
-    monkeypatch.setattr(engine, "BYTES_PER_WORKER", 1)
+    monkeypatch.setattr(runner, "BYTES_PER_WORKER", 1)
     folder = tmp_path / "docs"
     folder.mkdir()
     for i in range(16):
@@ -196,8 +198,8 @@ def test_parallel_runs_send_only_uncached_files_to_workers(cache_folder: Path, t
                  "--jobs", "1"]) == 0
     capsys.readouterr()
     sent: list[list[str]] = []
-    real = engine._parallel
-    monkeypatch.setattr(engine, "_parallel", lambda files, *a, **k: sent.append(list(files)) or real(files, *a, **k))
+    real = runner._parallel
+    monkeypatch.setattr(runner, "_parallel", lambda files, *a, **k: sent.append(list(files)) or real(files, *a, **k))
     main(["check", str(folder), "--no-config", "--format", "json", "--jobs", "2"])
     mixed = capsys.readouterr().out
     assert [Path(f).name for f in sent[0]] == ["bad.md"] + [f"d{i:02}.md" for i in range(1, 16, 2)]

@@ -280,7 +280,8 @@ def test_streamed_json_is_the_same_as_the_whole_report(tmp_path: Path, files: in
     import io
 
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset, iter_results, lint_paths
+    from speakeasy.ruleset import build_ruleset
+    from speakeasy.runner import iter_results, lint_paths
     from speakeasy.reporters import json as json_reporter
 
     paths = [str(write(tmp_path / f"d{i}.md", JARGON + LONG)) for i in range(files)]
@@ -379,12 +380,12 @@ def test_baseline_counts_repeats(cli, tmp_path: Path) -> None:
 
 
 def test_jobs_give_the_same_results_in_the_same_order(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from speakeasy import engine
+    from speakeasy import runner
 
-    monkeypatch.setattr(engine, "BYTES_PER_WORKER", 1)  # small files: use the workers all the same
+    monkeypatch.setattr(runner, "BYTES_PER_WORKER", 1)  # small files: use the workers all the same
     calls = []
-    real = engine._parallel
-    monkeypatch.setattr(engine, "_parallel", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = runner._parallel
+    monkeypatch.setattr(runner, "_parallel", lambda *a, **k: calls.append(1) or real(*a, **k))
     folder = tmp_path / "docs"
     for i in range(12):
         write(folder / f"d{i:02}.md", JARGON * (i % 3 + 1) + LONG)
@@ -399,9 +400,9 @@ def test_jobs_give_the_same_results_in_the_same_order(cli, tmp_path: Path, monke
 
 def test_a_little_text_is_checked_in_one_process(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Starting a process costs more than checking a few small files."""
-    from speakeasy import engine
+    from speakeasy import runner
 
-    monkeypatch.setattr(engine, "_parallel", lambda *a, **k: pytest.fail("started worker processes"))
+    monkeypatch.setattr(runner, "_parallel", lambda *a, **k: pytest.fail("started worker processes"))
     for i in range(12):
         write(tmp_path / f"d{i:02}.md", JARGON)
     code, _, _ = cli("check", str(tmp_path), "--no-config", "--jobs", "2", "--no-cache")

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from speakeasy.config import find_config, resolve
-from speakeasy.engine import build_ruleset, collect_files, lint_text
+from speakeasy.engine import lint_text
+from speakeasy.ruleset import build_ruleset
+from speakeasy.runner import collect_files
 from speakeasy.errors import ConfigError
 from speakeasy.model import Level
 from speakeasy.schema import DataErrors

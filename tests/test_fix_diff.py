@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset
+from speakeasy.ruleset import build_ruleset
 from speakeasy.fix import fix_file, render_diff
 from speakeasy.readers import read_path
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset
+from speakeasy.ruleset import build_ruleset
 from speakeasy.fix import fix_file
 
 docx = pytest.importorskip("docx")

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset
+from speakeasy.ruleset import build_ruleset
 from speakeasy.fix import apply_text_edits, fix_file, safe_edits
 from speakeasy.model import Edit
 

@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT
 
 
-@pytest.mark.parametrize("module", ["speakeasy", "speakeasy.engine", "speakeasy.cli", "speakeasy.analysis"])
+@pytest.mark.parametrize("module", ["speakeasy", "speakeasy.engine", "speakeasy.ruleset", "speakeasy.runner", "speakeasy.cli",
+                                    "speakeasy.analysis"])
 def test_no_textual_on_import(module: str) -> None:
     code = (
         f"import sys, {module}\n"

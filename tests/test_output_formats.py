@@ -218,7 +218,7 @@ def test_junit_findings_below_fail_on_are_not_failures(cli, project: Path) -> No
 
 
 def test_junit_escapes_awkward_text() -> None:
-    from speakeasy.engine import FileResult
+    from speakeasy.model import FileResult
     from speakeasy.model import Finding, Level
     from speakeasy.reporters.junit import render_stream
 

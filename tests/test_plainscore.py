@@ -535,7 +535,7 @@ EASY_PARAGRAPH = (EASY + " ") * 5
 
 def _ruleset(tmp_path: Path, config: str):
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     (tmp_path / ".speakeasy.yaml").write_text(config, encoding="utf-8")
     return build_ruleset(resolve(cwd=tmp_path))

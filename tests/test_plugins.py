@@ -316,7 +316,7 @@ def test_plugins_command_does_not_import_plugins(site, project, capsys):
 
 def test_cache_key_changes_with_the_plugins_and_their_versions(site, project):
     from speakeasy.cache import ruleset_key
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     shouty(site)
     without = ruleset_key(build_ruleset(resolve()))
@@ -338,7 +338,7 @@ def test_cache_key_changes_when_a_plugins_code_changes_but_not_its_version(site,
     import os
 
     from speakeasy.cache import ruleset_key
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     shouty(site)
     config(project, "plugins: [speakeasy-shouty]\n")
@@ -352,16 +352,16 @@ def test_cache_key_changes_when_a_plugins_code_changes_but_not_its_version(site,
 
 
 def test_parallel_workers_load_the_same_plugins(site, project, monkeypatch):
-    from speakeasy import engine
+    from speakeasy import runner
 
     shouty(site)
     config(project, "plugins: [speakeasy-shouty]\n")
     settings = resolve()
     # a worker starts with no plugins loaded (as with the spawn start method)
     plugins.reset()
-    monkeypatch.setattr(engine, "_WORKER_RULESET", None)
-    engine._worker_init(settings)
-    assert "shouty.caps" in [r.id for r in engine._WORKER_RULESET.active]
+    monkeypatch.setattr(runner, "_WORKER_RULESET", None)
+    runner._worker_init(settings)
+    assert "shouty.caps" in [r.id for r in runner._WORKER_RULESET.active]
     assert plugins.active().plugins == [("speakeasy-shouty", "1.0.0")]
     monkeypatch.setattr(plugins, "QUIET", False)
 

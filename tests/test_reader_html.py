@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -13,9 +11,9 @@ from conftest import ROOT
 from speakeasy.errors import InputError
 from speakeasy.model import BlockKind, Document
 from speakeasy.readers import LANDMARKS, ReadOptions, format_for, read_bytes, read_path, supported_suffixes
+from speakeasy.testing import assert_reader_contract
 
 K = BlockKind
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 PAGE = ROOT / "tests" / "data" / "html" / "govuk-page.html"
 
 
@@ -27,29 +25,8 @@ def parse(src: str | bytes, name: str = "page.html", landmarks: tuple[str, ...] 
     data = src.encode("utf-8") if isinstance(src, str) else src
     doc = read_bytes(name, data, options=ReadOptions(include_landmarks=frozenset(landmarks)))
     assert doc.format == "html"
-    assert_aligned(doc)
+    assert_reader_contract(doc, character_references=True)
     return doc
-
-
-def assert_aligned(doc: Document) -> None:
-    """Block text lines up with the source character for character (as for Markdown)."""
-    src = doc.source
-    prev_end = 0
-    for i, b in enumerate(doc.blocks):
-        assert b.index == i
-        assert b.text and b.text == b.text.strip(), b
-        assert prev_end <= b.start, f"blocks overlap or are out of order: {b!r}"
-        seg = src[b.start : b.end]
-        assert len(seg) == len(b.text)
-        for k, (shown, real) in enumerate(zip(b.text, seg)):
-            assert (shown == "\n") == (real == "\n"), f"line breaks are kept: {b!r} at {k}"
-            if shown.isspace() or shown == real:
-                continue
-            m = ENTITY.match(src, b.start + k)
-            assert m is not None and html.unescape(m.group(0)) == shown, (
-                f"{shown!r} at offset {b.start + k} is not the source character {real!r}"
-            )
-        prev_end = b.end
 
 
 def blocks(src: str, landmarks: tuple[str, ...] = ()) -> list[tuple[BlockKind, str]]:
@@ -67,7 +44,8 @@ def where(doc: Document, word: str) -> tuple[int, int]:
 
 def lint_path(path: str, landmarks: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset, lint_document
+    from speakeasy.engine import lint_document
+    from speakeasy.ruleset import build_ruleset
 
     options = ReadOptions(include_landmarks=frozenset(landmarks))
     return lint_document(read_path(path, options=options), build_ruleset(resolve({}, no_config=True)))
@@ -475,7 +453,7 @@ def test_govuk_page_end_to_end(cli) -> None:
 
 def test_govuk_page_blocks() -> None:
     doc = read_path(PAGE)
-    assert_aligned(doc)
+    assert_reader_contract(doc, character_references=True)
     texts = [" ".join(b.text.split()) for b in doc.blocks]
     assert texts[0] == "Paying for your care at home"
     assert "money in bank accounts & savings" in texts

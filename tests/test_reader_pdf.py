@@ -44,7 +44,7 @@ def long_docs() -> dict[str, Document]:
 @pytest.fixture(scope="module")
 def ruleset():
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     return build_ruleset(resolve(no_config=True))
 

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
-from speakeasy.engine import FileResult
+from speakeasy.model import FileResult
 from speakeasy.model import Finding, Level, ReadError
 from speakeasy.readers import read_bytes
 from speakeasy.reporters.html import plain_reading_age, render

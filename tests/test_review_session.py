@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset
+from speakeasy.ruleset import build_ruleset
 from speakeasy.tui.session import ReviewSession, add_keep_words
 
 WORDS = """\

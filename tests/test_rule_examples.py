@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset
+from speakeasy.ruleset import build_ruleset
 from speakeasy.packs import builtin_pack_paths, builtin_wordlists_dir, load_pack, load_wordlist
 from speakeasy.testing import check_rule_examples, entry_example_problems
 

@@ -9,7 +9,7 @@ import pytest
 from speakeasy import check_text
 from speakeasy.articles import indefinite_article
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset
+from speakeasy.ruleset import build_ruleset
 from speakeasy.schema import DataErrors
 from speakeasy.fix import fix_file
 from speakeasy.packs import load_wordlist

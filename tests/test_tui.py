@@ -18,7 +18,7 @@ pytest.importorskip("textual")
 pytestmark = pytest.mark.anyio
 
 from speakeasy.config import resolve  # noqa: E402
-from speakeasy.engine import build_ruleset  # noqa: E402
+from speakeasy.ruleset import build_ruleset  # noqa: E402
 from speakeasy.tui.app import HelpScreen, QuitScreen, ReviewApp, SaveWordScreen, TextScreen  # noqa: E402
 
 WORDS = """\

@@ -23,7 +23,7 @@ pytest.importorskip("textual")
 pytestmark = pytest.mark.anyio
 
 from speakeasy.config import resolve  # noqa: E402
-from speakeasy.engine import build_ruleset  # noqa: E402
+from speakeasy.ruleset import build_ruleset  # noqa: E402
 from speakeasy.tui.app import ApplyAllScreen, HelpScreen, ReviewApp  # noqa: E402
 from speakeasy.tui.session import ReviewSession  # noqa: E402
 

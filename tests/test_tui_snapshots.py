@@ -22,7 +22,7 @@ pytest.importorskip("pytest_textual_snapshot")
 from textual.widgets import Input  # noqa: E402
 
 from speakeasy.config import resolve  # noqa: E402
-from speakeasy.engine import build_ruleset  # noqa: E402
+from speakeasy.ruleset import build_ruleset  # noqa: E402
 from speakeasy.tui.app import ReviewApp  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -622,7 +622,8 @@ def test_docx_properties_and_language(forum: Wordlist) -> None:
 @pytest.mark.parametrize("large_print", [False, True])
 def test_docx_passes_speakeasys_own_accessibility_checks(forum: Wordlist, large_print: bool) -> None:
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset, lint_document
+    from speakeasy.engine import lint_document
+    from speakeasy.ruleset import build_ruleset
     from speakeasy.readers import read_bytes
 
     ruleset = build_ruleset(resolve({"packs": ["accessibility"]}, no_config=True))

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset
+from speakeasy.ruleset import build_ruleset
 from speakeasy.model import ReadError
 from speakeasy.packs import load_wordlist
 from speakeasy.words import COLUMNS

@@ -804,7 +804,8 @@ def scan(
     limit: int | None = 50,
 ) -> Scan:
     """Like :func:`suggest`, and also says how many files were read."""
-    from ..engine import build_ruleset, collect_files
+    from ..ruleset import build_ruleset
+    from ..runner import collect_files
 
     if ruleset is None:
         ruleset = build_ruleset(settings)

@@ -17,10 +17,12 @@ import errno
 import io
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Sequence
 
 from .cliargs import is_pack as _is_pack, settings_from as _settings
+from .reporters import check_formats
 from .version import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError
 
@@ -108,6 +110,12 @@ def _add_follow_links(p: argparse.ArgumentParser) -> None:
                    "look in linked folders (without it, such links are left out, with a line saying so)")
 
 
+def _choices(names: Any, last: str = "or") -> str:
+    """'a, b or c'."""
+    names = list(names)
+    return ", ".join(names[:-1]) + f" {last} " + names[-1] if len(names) > 1 else "".join(names)
+
+
 def _skipped(line: str) -> None:
     """Say that a document was left out (a link out of the folder being checked): one line on standard error."""
     sys.stderr.write(f"speakeasy: {line}\n")
@@ -126,13 +134,16 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check documents and report what is hard to read",
                            description="Check documents (.md, .markdown, .txt) and folders. Use - to read standard input.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check; - for standard input")
-    check.add_argument("--format", choices=("human", "json", "sarif", "github", "junit"), default="human",
-                       help="how to show the results: human (the default), json, sarif (SARIF 2.1.0, for GitHub "
-                       "code scanning), github (GitHub Actions annotations) or junit (JUnit XML, for GitLab)")
+    formats = check_formats()
+    for_people = [n for n, f in formats.items() if f.for_people]
+    check.add_argument("--format", choices=tuple(formats), default="human",
+                       help="how to show the results: " + _choices(f"{n} ({f.help})" if f.help else n
+                                                                   for n, f in formats.items()))
     check.add_argument("--output", "-o", metavar="FILE",
                        help="write the report to FILE instead of standard output (the file is replaced whole "
-                       "at the end). With json, sarif, github or junit, the results for people are still shown "
-                       "on the screen; with human, they go only to FILE, without colour")
+                       f"at the end). With {_choices((n for n in formats if n not in for_people), 'or')}, the "
+                       "results for people are still shown on the screen; with "
+                       f"{_choices(for_people, 'or')}, they go only to FILE, without colour")
     check.add_argument("--max-findings", type=_count, metavar="N",
                        help="also fail (exit 1) when there are more than N findings of any level")
     _add_run_options(check)
@@ -408,28 +419,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .engine import build_ruleset
     from .levels import LevelFilter
     from .model import Level
-    from .reporters.repeats import Terms
+    from .reporters import Context, get
 
+    fmt = get(args.format)
     if not args.paths:
         raise SpeakeasyError("give at least one file or folder to check (or - for standard input).")
-    if args.statistics and args.format != "human" and not args.output:
+    if args.statistics and not fmt.for_people and not args.output:
         raise SpeakeasyError(f"--statistics shows counts for people, so it does not mix with --format {args.format} "
                              "on the screen. Use --format human, or add --output FILE to write the report to a "
                              "file and see the counts on the screen.")
     settings = _settings(args)
     ruleset = build_ruleset(settings)
     fail_on = settings["fail_on"]
-    terms = Terms(ruleset)  # what each finding is about, to show a word's later uses in one line
     levels = LevelFilter(Level.parse(args.min_level) if args.min_level else None)
-    statistics = None
-    if args.statistics:
-        from .reporters.statistics import Statistics
-
-        statistics = Statistics(ruleset)
+    # What the formats may need; `levels` is given only with --min-level, so counts say what it left out.
+    context = Context(ruleset=ruleset, fail_on=fail_on, levels=levels if args.min_level else None, color=args.color,
+                      quiet=args.quiet, hot_spots=args.hot_spots, every_use=args.every_use, flesch=args.flesch,
+                      statistics=args.statistics)
     output = _AtomicOutput(args.output) if args.output else None  # fails early if FILE cannot be written
-    # Machine-readable output on standard output is held back and written whole at the end: a run that
+    # Output for programs on standard output is held back and written whole at the end: a run that
     # stops half way (a bug, Ctrl-C) never leaves half a JSON document for another program to read.
-    held = _HeldOutput() if output is None and args.format != "human" else None
+    held = _HeldOutput() if output is None and not fmt.for_people else None
     try:
         results = _run(args, settings, ruleset)
         if args.baseline:
@@ -437,36 +447,30 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             results = baseline.only_new(results, baseline.load(args.baseline))
         results = levels.wrap(results)
-        shown = levels if args.min_level else None
         stream = output.stream if output is not None else held if held is not None else sys.stdout
-        if args.format == "human":
-            from .reporters import human
+        echo = None
+        if not fmt.for_people and output is not None:  # the results for people still go on the screen
+            from .reporters.human import Echo
 
-            color = "never" if output is not None else args.color
-            human.render_stream(results, stream, color=color, quiet=args.quiet, fail_on=fail_on,
-                                hardest=args.hot_spots, levels=shown, statistics=statistics,
-                                terms=terms, every_use=args.every_use, flesch=args.flesch)
-            too_many = _too_many(levels.all, args.max_findings)
+            echo = Echo(context)
+            results = echo.wrap(results)
+        if fmt.for_people and output is not None:
+            context = replace(context, color="never")  # a file gets no colour codes
+        shown_tally = fmt.load()(results, stream, context)
+        too_many = _too_many(levels.all, args.max_findings)
+        if fmt.for_people:
             if too_many:
                 stream.write(too_many + "\n")
+        elif echo is not None:
+            echo.finish(shown_tally, too_many)
         else:
-            echo = (_HumanEcho(args.color, args.quiet, shown, statistics, hardest=args.hot_spots,
-                               terms=terms, every_use=args.every_use, flesch=args.flesch)
-                    if output is not None else None)
-            if echo is not None:
-                results = echo.wrap(results)
-            shown_tally = _render_machine(args.format, results, stream, ruleset, fail_on, shown)
-            too_many = _too_many(levels.all, args.max_findings)
-            if echo is not None:
-                echo.finish(shown_tally, too_many, fail_on)
-            else:
-                for e in levels.all.errors:
-                    sys.stderr.write(f"speakeasy: error: "
-                                     f"{e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
-                if levels.failing_note(fail_on):
-                    sys.stderr.write(f"speakeasy: {levels.failing_note(fail_on)}\n")
-                if too_many:
-                    sys.stderr.write(f"speakeasy: {too_many}\n")
+            for e in levels.all.errors:
+                sys.stderr.write(f"speakeasy: error: "
+                                 f"{e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
+            if levels.failing_note(fail_on):
+                sys.stderr.write(f"speakeasy: {levels.failing_note(fail_on)}\n")
+            if too_many:
+                sys.stderr.write(f"speakeasy: {too_many}\n")
         if output is not None:
             output.commit()
         if held is not None:
@@ -487,26 +491,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     if too_many:
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _render_machine(fmt: str, results: Any, stream: Any, ruleset: Any, fail_on: str, levels: Any = None) -> Any:
-    if fmt == "json":
-        from .reporters import json as json_reporter
-
-        return json_reporter.render_stream(results, stream, fail_on, summary_extra=levels.summary if levels else None)
-    if fmt == "sarif":
-        from .reporters import sarif
-
-        return sarif.render_stream(results, ruleset, stream)
-    if fmt == "github":
-        from .reporters import github
-
-        return github.render_stream(results, stream)
-    if fmt == "junit":
-        from .reporters import junit
-
-        return junit.render_stream(results, stream, fail_on)
-    raise SpeakeasyError(f"unknown format '{fmt}'.")  # pragma: no cover - argparse checks the choices
 
 
 def _too_many(tally: Any, limit: int | None) -> str:
@@ -640,54 +624,6 @@ class _HeldOutput:
 HELD_IN_MEMORY = 32 * 1024 * 1024
 
 
-class _HumanEcho:
-    """Show the results for people on the screen while another format goes to a file.
-
-    Each file is shown as ``--format human`` shows it (see :func:`speakeasy.reporters.human.render_file`).
-    """
-
-    def __init__(self, color: str, quiet: bool, levels: Any = None, statistics: Any = None, hardest: int = 3,
-                 terms: Any = None, every_use: bool = False, flesch: bool = False) -> None:
-        from .reporters import human
-
-        self.human = human
-        self.console = human._console(sys.stdout, color)
-        self.errors = human._console(sys.stderr, color)
-        self.quiet = quiet
-        self.levels = levels
-        self.statistics = statistics
-        self.hardest = hardest
-        self.terms = terms
-        self.every_use = every_use
-        self.flesch = flesch
-
-    def wrap(self, items: Any) -> Any:
-        from .model import ReadError
-
-        h = self.human
-        for item in items:
-            if isinstance(item, ReadError):
-                h.render_error(self.errors, item)
-            elif self.statistics is not None:
-                self.statistics.add(item)
-            elif not (self.quiet and not item.findings):
-                h.render_file(self.console, item, self.levels, self.hardest, self.terms, self.every_use, self.flesch)
-            yield item
-
-    def finish(self, tally: Any, too_many: str, fail_on: str = "error") -> None:
-        from rich.text import Text
-
-        h = self.human
-        if self.statistics is not None and (tally.files or not tally.errors):
-            for line in self.statistics.lines():
-                self.console.print(Text(line, style="bold" if line.endswith(":") else ""))
-            self.console.print()
-        for line in h.total_lines(tally, fail_on, self.levels):
-            self.console.print(Text(line, style="bold"))
-        if too_many:
-            self.console.print(Text(too_many, style="bold"))
-
-
 def _report_time() -> Any:
     """Now, or SOURCE_DATE_EPOCH (UTC) when it is set, for pages that are the same in every build."""
     import datetime
@@ -701,7 +637,7 @@ def _report_time() -> Any:
 def cmd_report(args: argparse.Namespace) -> int:
     from .engine import build_ruleset
     from .io.atomic import write_atomically
-    from .reporters import html
+    from .reporters import Context, get
 
     target = args.output
     if os.path.isdir(target):
@@ -711,12 +647,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise SpeakeasyError(f"{target}: cannot write the report here (the folder is read-only).")
     settings = _settings(args)
     ruleset = build_ruleset(settings)
-    page, tally = html.render_stream(_run(args, settings, ruleset), title=args.title, generated=_report_time(),
-                                     ruleset=ruleset)
+    page = io.StringIO()
+    tally = get("html").load()(_run(args, settings, ruleset), page,
+                               Context(ruleset=ruleset, title=args.title, generated=_report_time()))
     for e in tally.errors:
         sys.stderr.write(f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n")
     try:
-        write_atomically(target, page.encode("utf-8", errors="replace"))
+        write_atomically(target, page.getvalue().encode("utf-8", errors="replace"))
     except OSError as exc:
         raise SpeakeasyError(f"{target}: cannot write the report ({exc.strerror or exc}).") from None
     files = f"{tally.files} {'file' if tally.files == 1 else 'files'}"

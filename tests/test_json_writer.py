@@ -1,4 +1,4 @@
-"""The JSON reporter writes exactly what ``json.dumps(indent=2)`` would, only faster."""
+"""The JSON reports are made with ``json.dumps(indent=2)``, a piece at a time (speakeasy/reporters/jsonstream.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speakeasy.reporters.json import _indented
+from speakeasy.reporters.jsonstream import indented as _indented
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True) | st.text()
 data = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
@@ -32,3 +32,26 @@ def test_the_same_text_on_a_real_report(lint) -> None:
             "findings": [f.to_dict() for f in result.findings]}
     assert data["findings"]
     assert _indented(data, 4) == _reference(data, 4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), scalars, max_size=3), st.lists(data, max_size=4),
+       st.dictionaries(st.text(max_size=6), data, max_size=3), st.integers(min_value=0, max_value=2))
+def test_a_streamed_list_is_written_as_json_dumps_writes_it(before, items, after, depth: int) -> None:
+    """JsonStream writes the long list an item at a time, and the whole is json.dumps's text, however deep the list."""
+    import io
+
+    from speakeasy.reporters.jsonstream import JsonStream
+
+    def nest(document: dict, level: int) -> dict:
+        return document if level == 0 else {"runs": [nest(document, level - 1)]}
+
+    out = io.StringIO()
+    stream = JsonStream(out)
+    before = {k: v for k, v in before.items() if k not in after}
+    stream.start(nest({**before, "list": stream.here}, depth))
+    for item in items:
+        stream.add(item)
+    stream.finish(nest({**before, "list": stream.here, **{k: v for k, v in after.items() if k != "list"}}, depth))
+    whole = nest({**before, "list": items, **{k: v for k, v in after.items() if k != "list"}}, depth)
+    assert out.getvalue() == json.dumps(whole, indent=2, ensure_ascii=False) + "\n"

@@ -13,12 +13,13 @@ A file that could not be read is an ``::error`` on that file.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Iterator, TextIO
+from typing import TYPE_CHECKING, Iterable, TextIO
 
 from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, Tally
+    from . import Context
 
 COMMANDS = {Level.SUGGESTION: "notice", Level.WARNING: "warning", Level.ERROR: "error"}
 
@@ -57,11 +58,12 @@ def error_line(e: ReadError) -> str:
     return command("error", {"file": e.path.replace("\\", "/")}, message)
 
 
-def render_stream(items: Iterator, stream: TextIO | None = None) -> "Tally":
-    """Write one workflow command per finding as each file is checked; return the tally."""
+def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None = None,
+                  context: Context | None = None) -> "Tally":
+    """Write one workflow command per finding as each file is checked; return the tally.  Needs no context."""
     from ..engine import Tally
 
-    stream = stream or sys.stdout
+    stream = out or sys.stdout
     tally = Tally()
     for item in items:
         if isinstance(item, ReadError):

@@ -24,11 +24,13 @@ import bisect
 import datetime as _dt
 import html
 import math
+import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence, TextIO
 
 from ..version import __version__
 from ..model import NO_LINE_FORMATS, Block, BlockKind, Finding, Level, ReadError
+from . import Context
 from .human import plural
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -211,14 +213,19 @@ def render(results: Iterable["FileResult"], errors: Iterable[ReadError] = (), *,
     return report.html()
 
 
-def render_stream(items: Iterable["FileResult | ReadError"], *, title: str | None = None,
-                  generated: _dt.datetime | None = None,
-                  ruleset: "RuleSet | None" = None) -> tuple[str, "Tally"]:
-    """The page for results as they come from :func:`speakeasy.engine.iter_results`, and the tally."""
+def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None = None,
+                  context: Context | None = None) -> "Tally":
+    """Write the page for results as they come from :func:`speakeasy.engine.iter_results`; return the tally.
+
+    Each document becomes HTML as it comes, and the page is written to
+    ``out`` at the end (its contents list comes first).  ``context.title``,
+    ``context.generated`` and ``context.ruleset``: see :class:`HtmlReport`.
+    """
     from ..engine import Tally
 
+    context = context or Context()
     tally = Tally()
-    report = HtmlReport(title=title, generated=generated, ruleset=ruleset)
+    report = HtmlReport(title=context.title, generated=context.generated, ruleset=context.ruleset)
     for item in items:
         if isinstance(item, ReadError):
             tally.errors.append(item)
@@ -227,7 +234,8 @@ def render_stream(items: Iterable["FileResult | ReadError"], *, title: str | Non
             if item.document is not None:
                 item.document.native = None  # Word's XML is not needed here: let it go early
         report.add(item)
-    return report.html(), tally
+    (out or sys.stdout).write(report.html())
+    return tally
 
 
 def _default_title(docs: list[_Doc]) -> str:

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Iterator, TextIO
+from typing import TYPE_CHECKING, Iterable, Iterator, TextIO
 
 from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
+from . import Context
+from .repeats import Terms, group, repeats_line
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import FileResult, Report, Tally
+    from ..engine import FileResult, Tally
     from ..levels import LevelFilter
-    from .repeats import Terms
     from .statistics import Statistics
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
@@ -168,13 +169,6 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
         console.print(Text("        You could split it after: " + " / ".join(split), style="dim"))
 
 
-def render(report: "Report", stream: TextIO | None = None, color: str = "auto", quiet: bool = False,
-           fail_on: str = "error", err: TextIO | None = None, hardest: int = 3) -> None:
-    """Print a whole report (see :func:`render_stream` for results as they come)."""
-    items: list = list(report.errors) + list(report.files)
-    render_stream(iter(items), stream, color, quiet, fail_on, err, hardest)
-
-
 def file_summary(result: "FileResult", levels: "LevelFilter | None" = None, flesch: bool = False) -> str:
     """A file's last line: its size, its plain score and how many findings it has.
 
@@ -204,8 +198,6 @@ def render_file(console, result: "FileResult", levels: "LevelFilter | None" = No
     :mod:`speakeasy.reporters.repeats`); ``every_use`` shows each use in full.
     """
     from rich.text import Text
-
-    from .repeats import Terms, group, repeats_line
 
     line_numbers = result.format not in NO_LINE_FORMATS
     console.print(Text(result.path, style="bold underline"))
@@ -252,28 +244,31 @@ def total_lines(tally: "Tally", fail_on: str, levels: "LevelFilter | None" = Non
     return lines
 
 
-def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "auto", quiet: bool = False,
-                  fail_on: str = "error", err: TextIO | None = None, hardest: int = 3,
-                  levels: "LevelFilter | None" = None, statistics: "Statistics | None" = None,
-                  terms: "Terms | None" = None, every_use: bool = False, flesch: bool = False) -> "Tally":
+def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None = None,
+                  context: Context | None = None) -> "Tally":
     """Print each file's findings as soon as it is checked; return the tally.
 
-    After a file's findings come its ``hardest`` hot spots: the paragraphs
-    with the lowest plain score, with the reasons (0 leaves them out).
+    After a file's findings come its ``context.hot_spots`` hot spots: the
+    paragraphs with the lowest plain score, with the reasons (0 leaves them out).
 
-    ``levels`` (``--min-level``): the filter the results came through, so the
-    counts can say what it left out.  ``statistics`` (``--statistics``): count
-    the findings by rule and by word and print the counts instead of each finding.
-    With ``quiet``, a file with no findings to show is left out, scores and all.
-    ``terms``, ``every_use`` and ``flesch``: see :func:`render_file`.
+    ``context.levels`` (``--min-level``): the filter the results came through,
+    so the counts can say what it left out.  ``context.statistics``
+    (``--statistics``): count the findings by rule and by word and print the
+    counts instead of each finding.  With ``context.quiet``, a file with no
+    findings to show is left out, scores and all.  ``context.errors``: where
+    files that could not be read are named (standard error if not given).
+    ``every_use`` and ``flesch``: see :func:`render_file`.
     """
     from rich.text import Text
 
     from ..engine import Tally
 
-    stream = stream or sys.stdout
-    console = _console(stream, color)
-    errors_console = _console(err or sys.stderr, color)
+    context = context or Context()
+    stream = out or sys.stdout
+    console = _console(stream, context.color)
+    errors_console = _console(context.errors or sys.stderr, context.color)
+    statistics = _statistics(context)
+    terms = Terms(context.ruleset)
     tally = Tally()
     for item in items:
         if isinstance(item, ReadError):
@@ -285,14 +280,12 @@ def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "a
         if statistics is not None:
             statistics.add(result)
             continue
-        if quiet and not result.findings:
+        if context.quiet and not result.findings:
             continue
-        render_file(console, result, levels, hardest, terms, every_use, flesch)
+        render_file(console, result, context.levels, context.hot_spots, terms, context.every_use, context.flesch)
     if statistics is not None and (tally.files or not tally.errors):
-        for line in statistics.lines():
-            console.print(Text(line, style="bold" if line.endswith(":") else ""))
-        console.print()
-    lines = total_lines(tally, fail_on, levels)
+        _print_statistics(console, statistics)
+    lines = total_lines(tally, context.fail_on, context.levels)
     if tally.files == 0 and not tally.errors:
         from ..readers import supported_suffixes
 
@@ -300,6 +293,61 @@ def render_stream(items: Iterator, stream: TextIO | None = None, color: str = "a
     for line in lines:
         console.print(Text(line, style="bold"))
     return tally
+
+
+def _statistics(context: Context) -> "Statistics | None":
+    if not context.statistics:
+        return None
+    from .statistics import Statistics
+
+    return Statistics(context.ruleset)
+
+
+def _print_statistics(console, statistics: "Statistics") -> None:  # type: ignore[no-untyped-def]
+    from rich.text import Text
+
+    for line in statistics.lines():
+        console.print(Text(line, style="bold" if line.endswith(":") else ""))
+    console.print()
+
+
+class Echo:
+    """The results for people on the screen while another format goes to a file (``--output FILE``).
+
+    Each file is shown as ``--format human`` shows it (see :func:`render_file`),
+    with the ``context``'s colour, levels, hot spots and so on; files that
+    could not be read are named on standard error.  :meth:`wrap` passes the
+    results on unchanged, and :meth:`finish` prints the totals.
+    """
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.console = _console(sys.stdout, context.color)
+        self.errors = _console(sys.stderr, context.color)
+        self.statistics = _statistics(context)
+        self.terms = Terms(context.ruleset)
+
+    def wrap(self, items: Iterable["FileResult | ReadError"]) -> Iterator["FileResult | ReadError"]:
+        c = self.context
+        for item in items:
+            if isinstance(item, ReadError):
+                render_error(self.errors, item)
+            elif self.statistics is not None:
+                self.statistics.add(item)
+            elif not (c.quiet and not item.findings):
+                render_file(self.console, item, c.levels, c.hot_spots, self.terms, c.every_use, c.flesch)
+            yield item
+
+    def finish(self, tally: "Tally", too_many: str = "") -> None:
+        """The totals (and the counts, with ``--statistics``), then ``too_many`` if it says anything."""
+        from rich.text import Text
+
+        if self.statistics is not None and (tally.files or not tally.errors):
+            _print_statistics(self.console, self.statistics)
+        for line in total_lines(tally, self.context.fail_on, self.context.levels):
+            self.console.print(Text(line, style="bold"))
+        if too_many:
+            self.console.print(Text(too_many, style="bold"))
 
 
 def tally_of(findings: list[Finding]) -> dict[Level, int]:

@@ -17,9 +17,10 @@ import re
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, Iterator, TextIO
+from typing import TYPE_CHECKING, Iterable, TextIO
 
 from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
+from . import Context
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, Tally
@@ -82,11 +83,13 @@ def _wrapper(tag: str, attrs: dict[str, str]) -> tuple[str, str]:
     return start, end
 
 
-def render_stream(items: Iterator, stream: TextIO | None = None, fail_on: str = "error") -> "Tally":
-    """Write a JUnit XML report; return the tally."""
+def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None = None,
+                  context: Context | None = None) -> "Tally":
+    """Write a JUnit XML report; return the tally.  ``context.fail_on``: the level that makes a file fail."""
     from ..engine import Tally
 
-    stream = stream or sys.stdout
+    fail_on = (context or Context()).fail_on
+    stream = out or sys.stdout
     tally = Tally()
     failures = 0
     with tempfile.TemporaryFile("w+", encoding="ascii") as spool:

@@ -16,15 +16,16 @@ written as soon as its file is checked, so only counts are kept in memory.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Iterator, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, TextIO
 from urllib.parse import quote
 
 from ..version import __version__
 from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
+from . import Context
+from .jsonstream import JsonStream
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import FileResult, RuleSet, Tally
@@ -48,15 +49,11 @@ def artifact_uri(path: str) -> str:
     return quote(text, safe="/-._~")
 
 
-def _indented(data: Any, level: int) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + " " * level)
-
-
-def rule_descriptors(ruleset: "RuleSet") -> list[dict[str, Any]]:
+def rule_descriptors(ruleset: "RuleSet | None") -> list[dict[str, Any]]:
     from ..engine import DIRECTIVE_RULE, INTERNAL_RULE
 
     out: list[dict[str, Any]] = []
-    for r in ruleset.active:
+    for r in ruleset.active if ruleset is not None else []:
         d: dict[str, Any] = {"id": r.id, "shortDescription": {"text": r.summary or r.id}}
         if r.why:
             d["fullDescription"] = {"text": " ".join(r.why.split())}
@@ -135,35 +132,36 @@ def _notification(e: ReadError) -> dict[str, Any]:
     }
 
 
-def render_stream(items: Iterator, ruleset: "RuleSet", stream: TextIO | None = None) -> "Tally":
-    """Write one SARIF log with one run, a result at a time; return the tally."""
+def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None = None,
+                  context: Context | None = None) -> "Tally":
+    """Write one SARIF log with one run, a result at a time; return the tally.
+
+    ``context.ruleset``: the rules, written first (with none, only speakeasy's own two).
+    """
     from ..engine import Tally
 
-    stream = stream or sys.stdout
+    context = context or Context()
+    stream = out or sys.stdout
     tally = Tally()
-    rules = rule_descriptors(ruleset)
+    rules = rule_descriptors(context.ruleset)
     index = {r["id"]: i for i, r in enumerate(rules)}
     tool = {"driver": {"name": "speakeasy", "version": __version__, "semanticVersion": __version__, "rules": rules}}
-    stream.write("{\n")
-    stream.write(f'  "$schema": {json.dumps(SARIF_SCHEMA)},\n')
-    stream.write(f'  "version": {json.dumps(SARIF_VERSION)},\n')
-    stream.write('  "runs": [\n    {\n')
-    stream.write(f'      "tool": {_indented(tool, 6)},\n')
-    stream.write('      "columnKind": "unicodeCodePoints",\n')
-    stream.write('      "results": [')
-    first = True
+    writer = JsonStream(stream)
+
+    def log(run: dict[str, Any]) -> dict[str, Any]:
+        return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+    run: dict[str, Any] = {"tool": tool, "columnKind": "unicodeCodePoints", "results": writer.here}
+    writer.start(log(run))
     for item in items:
         if isinstance(item, ReadError):
             tally.errors.append(item)
             continue
         tally.add(item)
         for f in item.findings:
-            stream.write(("\n        " if first else ",\n        ") + _indented(result_data(item, f, index), 8))
-            first = False
-    stream.write("],\n" if first else "\n      ],\n")
+            writer.add(result_data(item, f, index))
     invocation: dict[str, Any] = {"executionSuccessful": not tally.errors and not tally.internal_errors}
     if tally.errors:
         invocation["toolExecutionNotifications"] = [_notification(e) for e in tally.errors]
-    stream.write(f'      "invocations": {_indented([invocation], 6)}\n')
-    stream.write("    }\n  ]\n}\n")
+    writer.finish(log({**run, "invocations": [invocation]}))
     return tally

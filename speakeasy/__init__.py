@@ -1,41 +1,23 @@
 """speakeasy: a plain-language linter for policy documents.
 
-The public API::
+The public API (docs/api.md)::
 
-    from speakeasy import check_text, check_paths
+    from speakeasy import Settings, check_text
 
-    result = check_text("We will commence the review.")
+    result = check_text("We will commence the review.", settings=Settings(keep=("review",)))
     for finding in result.findings:
         print(finding.line, finding.message)
 
-Everything here is importable without textual (the TUI is separate).
+``check_paths`` checks files and folders; ``lint`` checks one file's bytes and
+pickles cleanly, for running in other processes.  Everything here is
+importable without textual (the TUI is separate), and importing it is cheap:
+the engine loads on the first check.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
-
+from .api import Settings, check_paths, check_text, lint
+from .model import FileResult, Finding, Report
 from .version import __version__
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import FileResult, Report
-
-
-def check_text(text: str, path: str = "<text>", format: str = "markdown", **config: Any) -> "FileResult":
-    """Lint a string with the default configuration (plus ``config`` settings)."""
-    from .config import resolve
-    from .engine import build_ruleset, lint_text
-
-    ruleset = build_ruleset(resolve(config, no_config=True))
-    return lint_text(text, ruleset, path, format)
-
-
-def check_paths(paths: Iterable[str], **config: Any) -> "Report":
-    """Lint files and folders, using the configuration found from the current folder."""
-    from .config import resolve
-    from .engine import build_ruleset, lint_paths
-
-    return lint_paths(list(paths), build_ruleset(resolve(config)))
-
-
-__all__ = ["__version__", "check_text", "check_paths"]
+__all__ = ["__version__", "Settings", "check_text", "check_paths", "lint", "Finding", "FileResult", "Report"]

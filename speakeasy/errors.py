@@ -10,6 +10,8 @@ Exit codes (stable, documented in the README):
 
 from __future__ import annotations
 
+from typing import Any
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -28,6 +30,19 @@ class SpeakeasyError(Exception):
 
     def render(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # An exception pickles as ``type(self)(*self.args)``, and these take other arguments than their
+        # message: rebuild it from its attributes instead, so that it crosses to another process whole
+        # (a worker in a process pool running speakeasy.lint, say).
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(cls: type[SpeakeasyError], args: tuple[Any, ...], state: dict[str, Any]) -> SpeakeasyError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class UsageError(SpeakeasyError):

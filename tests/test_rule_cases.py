@@ -24,8 +24,7 @@ from typing import Any
 import pytest
 import yaml
 
-from speakeasy import check_text
-from speakeasy.config import DEFAULTS
+from speakeasy import Settings, check_text
 from speakeasy.hints import closest, did_you_mean
 from speakeasy.model import Finding
 
@@ -38,8 +37,8 @@ FILE_KEYS = ("rule", "settings", "cases")
 CASE_KEYS = ("name", "text", "format", "settings", "flags")
 FLAG_KEYS = ("words", "starts_with", "suggestions", "level", "fix", "message")
 LEVELS = ("suggestion", "warning", "error")
-#: what check_text (speakeasy.config.resolve) takes: the configuration's keys plus the command line's lists
-SETTINGS = tuple(DEFAULTS) + ("enable", "disable", "extra_wordlists")
+#: the settings check_text takes
+SETTINGS = tuple(Settings.names())
 
 #: Rules that look only at what Word, OpenDocument and PDF files have (images, tables,
 #: styles, text size, tags): a Markdown, text or HTML case cannot show them.  Each names
@@ -221,11 +220,12 @@ def _same(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _rule_is_on(rule: str, settings: str) -> bool:
+def _rule_is_on(rule: str, settings: Settings) -> bool:
+    """Is ``rule`` on with these settings (as check_text builds its rule set)?"""
     from speakeasy.config import resolve
     from speakeasy.ruleset import build_ruleset
 
-    found = build_ruleset(resolve(yaml.safe_load(settings), no_config=True)).get(rule)
+    found = build_ruleset(resolve(settings.as_config(), no_config=True)).get(rule)
     return found is not None and found.enabled
 
 
@@ -268,10 +268,14 @@ def test_rule_case(case: Case) -> None:
     if case.problems:
         pytest.fail("This case is not written the right way (see tests/rule_cases/README.md):\n  "
                     + "\n  ".join(case.problems), pytrace=False)
-    if not _rule_is_on(case.rule, yaml.safe_dump(case.settings, sort_keys=True)):
+    try:
+        settings = Settings(**case.settings)
+    except TypeError as exc:
+        pytest.fail(f"{case.where}: {exc}", pytrace=False)
+    if not _rule_is_on(case.rule, settings):
         pytest.fail(f"{case.where}: the rule {case.rule} is off with these settings ({case.settings}), "
                     f"so the case shows nothing. Switch it on, like `enable: [{case.rule}]`.", pytrace=False)
-    result = check_text(case.text, path=FORMATS[case.format], format=case.format, **case.settings)
+    result = check_text(case.text, path=FORMATS[case.format], format=case.format, settings=settings)
     found = sorted((f for f in result.findings if f.rule == case.rule), key=lambda f: (f.start, f.end))
     if len(found) != len(case.flags) or not all(_matches(w, f) for w, f in zip(case.flags, found)):
         pytest.fail(f"{case.where}:\n  expected {case.rule} to flag: {_expected(case.flags)}\n"

@@ -38,6 +38,27 @@ def default_ruleset():
 
 
 @pytest.fixture
+def make_ruleset(tmp_path: Path):
+    """make_ruleset(words) -> the rule set of one test wordlist alone, for fix and review tests.
+
+    ``words`` is the text of a wordlist: it is written to ``tmp_path/words.yaml``
+    and used with no shipped packs, as ``--pack`` nothing ``--wordlist words.yaml``
+    would.  ``settings`` are more settings, as :func:`speakeasy.config.resolve`
+    takes them.  No configuration file is read.
+    """
+    from speakeasy.config import resolve
+    from speakeasy.ruleset import build_ruleset
+
+    def _make(words: str, **settings):  # type: ignore[no-untyped-def]
+        wordlist = tmp_path / "words.yaml"
+        wordlist.write_text(words, encoding="utf-8")
+        return build_ruleset(resolve({"packs": [], "extra_wordlists": [str(wordlist)], **settings},
+                                     no_config=True, cwd=tmp_path))
+
+    return _make
+
+
+@pytest.fixture
 def lint(default_ruleset):
     """lint(text, format="markdown") -> FileResult with the default rules."""
     from speakeasy.engine import lint_text

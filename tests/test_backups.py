@@ -19,8 +19,6 @@ from pathlib import Path
 import pytest
 
 from speakeasy import backups
-from speakeasy.config import resolve
-from speakeasy.ruleset import build_ruleset
 from speakeasy.errors import InputError
 from speakeasy.tui.session import ReviewSession
 
@@ -272,10 +270,8 @@ def test_a_word_file_in_place_follows_the_same_rule(cli, tmp_path: Path) -> None
 
 
 @pytest.fixture
-def ruleset(tmp_path: Path):
-    wl = tmp_path / "words.yaml"
-    wl.write_text(WORDS, encoding="utf-8")
-    return build_ruleset(resolve({"packs": [], "extra_wordlists": [str(wl)]}, no_config=True, cwd=tmp_path))
+def ruleset(make_ruleset):
+    return make_ruleset(WORDS)
 
 
 def test_review_keeps_one_copy_for_the_whole_session(tmp_path: Path, ruleset) -> None:

@@ -30,21 +30,16 @@ def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def ruleset():
-    return build_ruleset(resolve(no_config=True))
-
-
 def _result(path: Path, ruleset):
     return lint_document(read_path(str(path)), ruleset)
 
 
-def test_an_entry_is_compressed_and_read_back(cache_folder: Path, tmp_path: Path, ruleset) -> None:
+def test_an_entry_is_compressed_and_read_back(cache_folder: Path, tmp_path: Path, default_ruleset) -> None:
     doc = tmp_path / "a.md"
     doc.write_text(TEXT * 50)
     data = doc.read_bytes()
-    result = _result(doc, ruleset)
-    key = cache.ruleset_key(ruleset)
+    result = _result(doc, default_ruleset)
+    key = cache.ruleset_key(default_ruleset)
     cache.store(str(doc), data, key, result)
     [entry] = list(cache_folder.glob("*" + cache.RESULT_SUFFIX))
     raw = entry.read_bytes()
@@ -57,12 +52,12 @@ def test_an_entry_is_compressed_and_read_back(cache_folder: Path, tmp_path: Path
     assert cache.load(str(doc), data, key[::-1]) is None  # other rules: a miss
 
 
-def test_a_damaged_entry_is_a_miss_not_an_error(cache_folder: Path, tmp_path: Path, ruleset) -> None:
+def test_a_damaged_entry_is_a_miss_not_an_error(cache_folder: Path, tmp_path: Path, default_ruleset) -> None:
     doc = tmp_path / "a.md"
     doc.write_text(TEXT)
     data = doc.read_bytes()
-    key = cache.ruleset_key(ruleset)
-    cache.store(str(doc), data, key, _result(doc, ruleset))
+    key = cache.ruleset_key(default_ruleset)
+    cache.store(str(doc), data, key, _result(doc, default_ruleset))
     [entry] = list(cache_folder.glob("*" + cache.RESULT_SUFFIX))
     entry.write_bytes(b"not zlib at all")
     assert cache.load(str(doc), data, key) is None
@@ -70,12 +65,12 @@ def test_a_damaged_entry_is_a_miss_not_an_error(cache_folder: Path, tmp_path: Pa
     assert cache.load(str(doc), data, key) is None
 
 
-def test_reading_an_entry_marks_it_used(cache_folder: Path, tmp_path: Path, ruleset) -> None:
+def test_reading_an_entry_marks_it_used(cache_folder: Path, tmp_path: Path, default_ruleset) -> None:
     doc = tmp_path / "a.md"
     doc.write_text(TEXT)
     data = doc.read_bytes()
-    key = cache.ruleset_key(ruleset)
-    cache.store(str(doc), data, key, _result(doc, ruleset))
+    key = cache.ruleset_key(default_ruleset)
+    cache.store(str(doc), data, key, _result(doc, default_ruleset))
     [entry] = list(cache_folder.glob("*" + cache.RESULT_SUFFIX))
     os.utime(entry, (1_000_000, 1_000_000))
     assert cache.load(str(doc), data, key) is not None
@@ -122,12 +117,12 @@ def test_the_size_limit_comes_from_the_environment(monkeypatch: pytest.MonkeyPat
 
 
 def test_a_check_prunes_the_cache_after_it_runs(cache_folder: Path, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch, ruleset) -> None:
+                                                monkeypatch: pytest.MonkeyPatch, default_ruleset) -> None:
     old = _fill(cache_folder, 20, 50_000)  # 1 MB of entries used long ago
     monkeypatch.setenv("SPEAKEASY_CACHE_MAX_MB", "0.5")
     doc = tmp_path / "a.md"
     doc.write_text(TEXT)
-    results = list(iter_results([str(doc)], ruleset, use_cache=True))
+    results = list(iter_results([str(doc)], default_ruleset, use_cache=True))
     assert len(results) == 1
     assert cache.info().size <= 0.5 * 1024 * 1024
     assert not old[0].exists()

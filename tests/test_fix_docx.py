@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from speakeasy.config import resolve
-from speakeasy.ruleset import build_ruleset
 from speakeasy.fix import fix_file
 
 docx = pytest.importorskip("docx")
@@ -38,10 +36,8 @@ words:
 
 
 @pytest.fixture
-def ruleset(tmp_path: Path):
-    wl = tmp_path / "words.yaml"
-    wl.write_text(WORDS.replace("agreed_by: the Changes Forum\nwords", "words"), encoding="utf-8")
-    return build_ruleset(resolve({"packs": [], "extra_wordlists": [str(wl)]}, no_config=True, cwd=tmp_path))
+def ruleset(make_ruleset):
+    return make_ruleset(WORDS.replace("agreed_by: the Changes Forum\nwords", "words"))
 
 
 def make_doc(path: Path) -> Path:

@@ -6,8 +6,8 @@ import os
 import stat
 from pathlib import Path
 
-from speakeasy.config import resolve
-from speakeasy.ruleset import build_ruleset
+import pytest
+
 from speakeasy.fix import apply_text_edits, fix_file, safe_edits
 from speakeasy.model import Edit
 
@@ -29,17 +29,16 @@ words:
 """
 
 
-def ruleset(tmp_path: Path):
-    wl = tmp_path / "words.yaml"
-    wl.write_text(WORDS, encoding="utf-8")
-    return build_ruleset(resolve({"packs": [], "extra_wordlists": [str(wl)]}, no_config=True, cwd=tmp_path))
+@pytest.fixture
+def ruleset(make_ruleset):
+    return make_ruleset(WORDS)
 
 
-def test_safe_fixes_are_applied_and_the_rest_is_untouched(tmp_path: Path) -> None:
+def test_safe_fixes_are_applied_and_the_rest_is_untouched(tmp_path: Path, ruleset) -> None:
     doc = tmp_path / "policy.md"
     original = "# Plan\n\nWe will **commence** soon and Utilise `commence` code.\nReablement stays.\n"
     doc.write_text(original, encoding="utf-8")
-    result = fix_file(str(doc), ruleset(tmp_path))
+    result = fix_file(str(doc), ruleset)
     assert result.output == str(tmp_path / "policy.fixed.md")
     assert doc.read_text(encoding="utf-8") == original  # not in place: the original is untouched
     fixed = Path(result.output).read_text(encoding="utf-8")
@@ -47,12 +46,12 @@ def test_safe_fixes_are_applied_and_the_rest_is_untouched(tmp_path: Path) -> Non
     assert [f.match for f in result.held_back] == ["Reablement"]
 
 
-def test_in_place_keeps_a_backup_mode_bom_and_line_endings(tmp_path: Path) -> None:
+def test_in_place_keeps_a_backup_mode_bom_and_line_endings(tmp_path: Path, ruleset) -> None:
     doc = tmp_path / "notes.txt"
     original = "\ufeffWe commence today.\r\nWe utilised it.\r\n".encode("utf-8")
     doc.write_bytes(original)
     os.chmod(doc, 0o640)
-    result = fix_file(str(doc), ruleset(tmp_path), in_place=True)
+    result = fix_file(str(doc), ruleset, in_place=True)
     assert result.output == str(doc)
     assert doc.read_bytes() == "\ufeffWe start today.\r\nWe used it.\r\n".encode("utf-8")
     assert Path(str(doc) + ".bak").read_bytes() == original
@@ -60,11 +59,11 @@ def test_in_place_keeps_a_backup_mode_bom_and_line_endings(tmp_path: Path) -> No
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".speakeasy-")]  # no temporary files left
 
 
-def test_nothing_to_fix_writes_nothing_in_place(tmp_path: Path) -> None:
+def test_nothing_to_fix_writes_nothing_in_place(tmp_path: Path, ruleset) -> None:
     doc = tmp_path / "clean.md"
     doc.write_text("We start today.\n", encoding="utf-8")
     before = doc.stat().st_mtime_ns
-    result = fix_file(str(doc), ruleset(tmp_path), in_place=True)
+    result = fix_file(str(doc), ruleset, in_place=True)
     assert not result.changed
     assert doc.stat().st_mtime_ns == before
     assert not Path(str(doc) + ".bak").exists()

@@ -20,6 +20,7 @@ from speakeasy.kinds.pdf import build_pdf
 from speakeasy.model import BlockKind, Document
 from speakeasy.readers import format_for, read_bytes, read_path
 from speakeasy.readers import pdf as pdf_reader
+from speakeasy.testing import assert_reader_contract
 
 PDF = ROOT / "tests" / "data" / "pdf"
 DOCX = ROOT / "tests" / "data" / "docx"
@@ -41,14 +42,6 @@ def long_docs() -> dict[str, Document]:
         "odt": read_path(PDF / "long-policy.odt")}
 
 
-@pytest.fixture(scope="module")
-def ruleset():
-    from speakeasy.config import resolve
-    from speakeasy.ruleset import build_ruleset
-
-    return build_ruleset(resolve(no_config=True))
-
-
 def findings(path: Path, ruleset, prefix: tuple[str, ...] = ("plain-english", "social-care")) -> Counter:
     from speakeasy.engine import lint_document
 
@@ -61,9 +54,9 @@ def findings(path: Path, ruleset, prefix: tuple[str, ...] = ("plain-english", "s
 
 
 @pytest.mark.parametrize("kind", ["tagged", "untagged"])
-def test_a_pdf_gives_the_same_jargon_findings_as_the_document_it_was_made_from(kind: str, ruleset) -> None:
-    source = findings(PDF / "long-policy.odt", ruleset)
-    made = findings(PDF / f"long-policy.{kind}.pdf", ruleset)
+def test_a_pdf_gives_the_same_jargon_findings_as_the_document_it_was_made_from(kind: str, default_ruleset) -> None:
+    source = findings(PDF / "long-policy.odt", default_ruleset)
+    made = findings(PDF / f"long-policy.{kind}.pdf", default_ruleset)
     assert sum(source.values()) >= 25
     assert made == source
     # the jargon the fixture plants, one of them broken over a line end as "signpost-" / "ing"
@@ -74,23 +67,25 @@ def test_a_pdf_gives_the_same_jargon_findings_as_the_document_it_was_made_from(k
 @pytest.mark.parametrize("name", ["simple", "policy-features", "headings-skip"])
 @pytest.mark.parametrize("kind", ["tagged", "untagged"])
 @pytest.mark.parametrize("source", ["odt", "docx"])
-def test_the_docx_fixtures_as_pdf_give_the_same_findings(name: str, kind: str, source: str, ruleset) -> None:
-    assert findings(PDF / f"{name}.{kind}.pdf", ruleset) == findings(DOCX / f"{name}.{source}", ruleset)
+def test_the_docx_fixtures_as_pdf_give_the_same_findings(name: str, kind: str, source: str, default_ruleset) -> None:
+    assert findings(PDF / f"{name}.{kind}.pdf", default_ruleset) == findings(DOCX / f"{name}.{source}", default_ruleset)
 
 
 @pytest.mark.parametrize("source", ["odt", "docx"])
-def test_a_speakeasy_comment_in_a_tagged_pdf_switches_the_rule_off_for_its_paragraph(source: str, ruleset) -> None:
+def test_a_speakeasy_comment_in_a_tagged_pdf_switches_the_rule_off_for_its_paragraph(source: str,
+                                                                                      default_ruleset) -> None:
     # LibreOffice writes comments into tagged PDFs only; a PDF keeps where a comment points, not
     # which words it covers, so the comment covers its paragraph.
     doc = read_path(PDF / "suppression.tagged.pdf")
     (directive,) = doc.directives
     assert directive.rules == ("social-care.jargon",) and directive.reason == "the forum kept this word"
     assert doc.source[directive.applies_from:directive.applies_to] == "We will signpost you to groups near you."
-    assert findings(PDF / "suppression.tagged.pdf", ruleset) == findings(DOCX / f"suppression.{source}", ruleset)
-    assert sum(findings(PDF / "suppression.untagged.pdf", ruleset).values()) == 2  # no comment: both found
+    assert (findings(PDF / "suppression.tagged.pdf", default_ruleset)
+            == findings(DOCX / f"suppression.{source}", default_ruleset))
+    assert sum(findings(PDF / "suppression.untagged.pdf", default_ruleset).values()) == 2  # no comment: both found
 
 
-def test_comments_are_read_as_text_only_when_asked(ruleset) -> None:
+def test_comments_are_read_as_text_only_when_asked(default_ruleset) -> None:
     from speakeasy.analysis import Analysis
 
     assert not any(b.locator.get("part") for b in read_path(PDF / "policy-features.tagged.pdf").blocks)
@@ -193,13 +188,13 @@ def test_two_columns_are_read_column_by_column(kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", ["tagged", "untagged"])
-def test_locations_give_the_page_and_paragraph(kind: str, long_docs, ruleset) -> None:
+def test_locations_give_the_page_and_paragraph(kind: str, long_docs, default_ruleset) -> None:
     from speakeasy.engine import lint_document
 
     doc = long_docs[kind]
     assert all(b.locator["page"] >= 1 for b in doc.blocks)
     assert {b.locator["page"] for b in doc.blocks} == {1, 2, 3, 4, 5}
-    result = lint_document(doc, ruleset)
+    result = lint_document(doc, default_ruleset)
     signposting = next(f for f in result.findings if f.match.lower() == "signposting")
     block = doc.blocks[next(i for i, b in enumerate(doc.blocks) if b.start <= signposting.start < b.end)]
     number = sum(1 for b in doc.blocks[:block.index + 1] if b.locator["page"] == 2 and b.kind is not K.HEADING)
@@ -211,8 +206,7 @@ def test_the_source_is_one_line_per_block(long_docs) -> None:
     doc = long_docs["tagged"]
     assert doc.format == "pdf"
     assert doc.source.splitlines() == [b.text for b in doc.blocks]
-    for b in doc.blocks:
-        assert doc.source[b.start:b.end] == b.text
+    assert_reader_contract(doc)
 
 
 # ---------------------------------------------------------------------------
@@ -274,13 +268,13 @@ def anyio_backend() -> str:
 
 
 @pytest.mark.anyio
-async def test_review_opens_a_pdf_read_only(tmp_path: Path, ruleset) -> None:
+async def test_review_opens_a_pdf_read_only(tmp_path: Path, default_ruleset) -> None:
     from speakeasy.tui.app import ReviewApp
 
     target = tmp_path / "policy.pdf"
     data = (PDF / "long-policy.tagged.pdf").read_bytes()
     target.write_bytes(data)
-    app = ReviewApp(str(target), ruleset=ruleset)
+    app = ReviewApp(str(target), ruleset=default_ruleset)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -416,10 +410,10 @@ def pack_findings(path: Path, ruleset) -> list[tuple[str, str]]:
     return sorted((f.rule, f.location) for f in result.findings if f.rule.startswith("pdf-accessibility"))
 
 
-def test_a_scan_gets_one_clear_finding_not_an_empty_pass(ruleset) -> None:
+def test_a_scan_gets_one_clear_finding_not_an_empty_pass(default_ruleset) -> None:
     from speakeasy.engine import lint_document
 
-    result = lint_document(read_path(PDF / "scanned.pdf"), ruleset)
+    result = lint_document(read_path(PDF / "scanned.pdf"), default_ruleset)
     scanned = [f for f in result.findings if f.rule == "pdf-accessibility.scanned"]
     assert len(scanned) == 1
     assert scanned[0].level.name == "ERROR" and scanned[0].location == "the whole PDF"
@@ -427,31 +421,31 @@ def test_a_scan_gets_one_clear_finding_not_an_empty_pass(ruleset) -> None:
     assert "pdf-accessibility.tagged" not in {f.rule for f in result.findings}  # one finding says it all
 
 
-def test_a_pdf_with_some_scanned_pages_names_them(ruleset) -> None:
+def test_a_pdf_with_some_scanned_pages_names_them(default_ruleset) -> None:
     from speakeasy.engine import lint_document
 
     doc = read_bytes("part.pdf", build_pdf("We help carers.\n<scan>\n<scan>"))
-    (f,) = [f for f in lint_document(doc, ruleset).findings if f.rule == "pdf-accessibility.scanned"]
+    (f,) = [f for f in lint_document(doc, default_ruleset).findings if f.rule == "pdf-accessibility.scanned"]
     assert f.location == "pages 2 and 3" and f.message.startswith("Pages 2 and 3 have no text")
 
 
-def test_untagged_pdfs_are_flagged_once(ruleset) -> None:
-    assert pack_findings(PDF / "long-policy.untagged.pdf", ruleset) == [
+def test_untagged_pdfs_are_flagged_once(default_ruleset) -> None:
+    assert pack_findings(PDF / "long-policy.untagged.pdf", default_ruleset) == [
         ("pdf-accessibility.tagged", "the whole PDF")]
 
 
-def test_a_tagged_pdf_with_a_title_and_language_has_only_its_picture_flagged(ruleset) -> None:
-    assert pack_findings(PDF / "long-policy.tagged.pdf", ruleset) == [("pdf-accessibility.image-alt", "page 3")]
+def test_a_tagged_pdf_with_a_title_and_language_has_only_its_picture_flagged(default_ruleset) -> None:
+    assert pack_findings(PDF / "long-policy.tagged.pdf", default_ruleset) == [("pdf-accessibility.image-alt", "page 3")]
 
 
-def test_no_title_and_no_language(ruleset) -> None:
-    assert pack_findings(PDF / "no-title-no-lang.tagged.pdf", ruleset) == [
+def test_no_title_and_no_language(default_ruleset) -> None:
+    assert pack_findings(PDF / "no-title-no-lang.tagged.pdf", default_ruleset) == [
         ("pdf-accessibility.language", "the whole PDF"), ("pdf-accessibility.title", "the whole PDF")]
 
 
-def test_the_pdf_rules_never_fire_on_other_formats(ruleset) -> None:
+def test_the_pdf_rules_never_fire_on_other_formats(default_ruleset) -> None:
     for path in (DOCX / "policy-features.docx", DOCX / "policy-features.odt"):
-        assert pack_findings(path, ruleset) == []
+        assert pack_findings(path, default_ruleset) == []
 
 
 def test_damaged_pdfs_never_give_a_traceback() -> None:

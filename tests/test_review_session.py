@@ -32,10 +32,8 @@ TEXT = "# Plan\n\nWe will commence soon.\nWe utilise the reablement team.\n"
 
 
 @pytest.fixture
-def ruleset(tmp_path: Path):
-    wl = tmp_path / "words.yaml"
-    wl.write_text(WORDS, encoding="utf-8")
-    return build_ruleset(resolve({"packs": [], "extra_wordlists": [str(wl)]}, no_config=True, cwd=tmp_path))
+def ruleset(make_ruleset):
+    return make_ruleset(WORDS)
 
 
 @pytest.fixture

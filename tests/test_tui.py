@@ -47,10 +47,8 @@ def anyio_backend() -> str:
 
 
 @pytest.fixture
-def ruleset(tmp_path: Path):
-    wl = tmp_path / "words.yaml"
-    wl.write_text(WORDS, encoding="utf-8")
-    return build_ruleset(resolve({"packs": [], "extra_wordlists": [str(wl)]}, no_config=True, cwd=tmp_path))
+def ruleset(make_ruleset):
+    return make_ruleset(WORDS)
 
 
 @pytest.fixture
@@ -281,9 +279,8 @@ def _texts(app: ReviewApp) -> list[str]:
     return [str(w.render()) for w in app.query("#doc .para")]
 
 
-async def test_a_web_page_opens_read_only(page: Path, ruleset) -> None:
-    rs = build_ruleset(resolve({"packs": ["web-accessibility"], "extra_wordlists": [str(page.parent / "words.yaml")]},
-                               no_config=True, cwd=page.parent))
+async def test_a_web_page_opens_read_only(page: Path, make_ruleset) -> None:
+    rs = make_ruleset(WORDS, packs=["web-accessibility"])
     app = ReviewApp(str(page), ruleset=rs)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(app, pilot)
@@ -345,10 +342,8 @@ async def test_ignoring_in_a_web_page_goes_to_the_ignore_file_and_check_honours_
     assert [f["match"] for f in json.loads(out)["files"][0]["findings"]] == ["reablement"]
 
 
-async def test_a_web_page_reads_the_landmarks_the_settings_ask_for(page: Path, tmp_path: Path) -> None:
-    (tmp_path / "words.yaml").write_text(WORDS, encoding="utf-8")
-    rs = build_ruleset(resolve({"packs": [], "extra_wordlists": [str(tmp_path / "words.yaml")],
-                                "include_landmarks": ["footer"]}, no_config=True, cwd=tmp_path))
+async def test_a_web_page_reads_the_landmarks_the_settings_ask_for(page: Path, make_ruleset) -> None:
+    rs = make_ruleset(WORDS, include_landmarks=["footer"])
     app = ReviewApp(str(page), ruleset=rs)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(app, pilot)

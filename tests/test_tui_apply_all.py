@@ -22,8 +22,6 @@ import pytest
 pytest.importorskip("textual")
 pytestmark = pytest.mark.anyio
 
-from speakeasy.config import resolve  # noqa: E402
-from speakeasy.ruleset import build_ruleset  # noqa: E402
 from speakeasy.tui.app import ApplyAllScreen, HelpScreen, ReviewApp  # noqa: E402
 from speakeasy.tui.session import ReviewSession  # noqa: E402
 
@@ -69,10 +67,8 @@ def anyio_backend() -> str:
 
 
 @pytest.fixture
-def ruleset(tmp_path: Path):
-    wl = tmp_path / "words.yaml"
-    wl.write_text(WORDS, encoding="utf-8")
-    return build_ruleset(resolve({"packs": [], "extra_wordlists": [str(wl)]}, no_config=True, cwd=tmp_path))
+def ruleset(make_ruleset):
+    return make_ruleset(WORDS)
 
 
 @pytest.fixture

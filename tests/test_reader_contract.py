@@ -7,7 +7,6 @@ can break the promise, with a message that says where.
 
 from __future__ import annotations
 
-
 import pytest
 
 from conftest import ROOT

@@ -185,6 +185,20 @@ def test_each_suggestion_brings_its_own_article() -> None:
     assert [(f.match, f.suggestions) for f in found] == [("An initial", ["A first"])]
 
 
+CARE = ("# Your care and support\n\nYou can ask the council for a needs assessment at any time. "
+        "We will review your care plan with your carer. The care plan is ready. Our care plan is new. "
+        "Your care and support, and your carer's support, matter to social care staff.\n")
+
+
+def test_a_plain_phrase_that_brings_its_own_article_replaces_the_one_written() -> None:
+    """'a needs assessment' -> 'a talk about what help you need', never 'an a talk ...'."""
+    found = {f.match: f.suggestions for f in check_text(CARE).findings if f.rule == "social-care.jargon"}
+    assert found["a needs assessment"] == ["a talk about what help you need", "a check on what support you need"]
+    assert found["your care plan"] == ["your written plan of your care", "your plan"]
+    assert found["The care plan"] == ["The written plan of your care", "Your plan"]
+    assert found["Our care plan"] == ["Our written plan of your care", "Our plan"]  # whose it is stays
+
+
 def test_a_slip_in_the_text_is_not_carried_into_the_fix(tmp_path: Path) -> None:
     # 'must utilised' is wrong already; 'must used' would keep it wrong, so a person decides
     assert fixed(tmp_path, "Keys must utilised safely. We utilised keys.\n") == \

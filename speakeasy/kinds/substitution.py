@@ -418,6 +418,11 @@ class Substitution(Kind):
         # "a" or "an" just before the words: if a plain word needs the other one, the finding
         # takes in the article and each suggestion brings its own ("an initial" -> "a first").
         article = ARTICLE_BEFORE.search(analysis.source, max(0, start - 6), start)
+        # A plain phrase may bring its own article ("a talk about what help you need"): then the
+        # word before the term ("a", "the", "your") is part of what changes.
+        own = any(_OWN_ARTICLE.match(a) for a in entry.alternatives(part))
+        if own:
+            article = _DETERMINER_BEFORE.search(analysis.source, max(0, start - 8), start)
         written = article.group(1) + article.group(2) if article else ""
         # The same words come back again and again in a document: work out
         # their suggestions and message once.
@@ -432,7 +437,10 @@ class Substitution(Kind):
                 suggestions = list(alternatives)
             suggestions = list(dict.fromkeys(suggestions))
             shown = text
-            if article and any(indefinite_article(s) != article.group(1).lower() for s in suggestions):
+            if article and own:
+                suggestions = [_after_determiner(article.group(1), article.group(2), s) for s in suggestions]
+                shown = written + text
+            elif article and any(indefinite_article(s) != article.group(1).lower() for s in suggestions):
                 suggestions = [_with_article(article.group(1), s) + article.group(2) + s for s in suggestions]
                 shown = written + text
             display = " ".join(shown.split())
@@ -506,6 +514,40 @@ class Substitution(Kind):
 
 #: A word after which a verb takes its base form ("must use", "to use").
 _AFTER_MODAL = re.compile(r"(?<![\w'’])(?:must|can|could|will|would|shall|should|may|might|to)\s+$", re.IGNORECASE)
+
+
+#: A plain phrase that starts with its own article or "your": "a talk about ...", "your plan".
+_OWN_ARTICLE = re.compile(r"(a|an|the|your|our|their|my)\s+", re.IGNORECASE)
+_POSSESSIVE = frozenset({"your", "our", "their", "my", "his", "her", "its"})
+#: The word before a term that a plain phrase with its own article replaces or keeps.
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w'’-])(an?|the|your|our|their|his|her|its|my|this|that|these|those)(\s+)$", re.IGNORECASE)
+
+
+def _after_determiner(written: str, space: str, phrase: str) -> str:
+    """The words that replace "<written> <term>" when the plain phrase may bring its own article.
+
+    "a needs assessment" -> "a talk about what help you need" (the phrase's
+    own article); "the care plan" -> "the written plan of your care" ("the"
+    stays); "our care plan" -> "our written plan of your care" and "our
+    plan" (whose it is stays). A phrase with no article of its own gets the
+    right "a" or "an", or keeps the word written before it.
+    """
+    low = written.lower()
+    has = _OWN_ARTICLE.match(phrase)
+    if has is None:
+        return (_with_article(written, phrase) if low in ("a", "an") else written) + space + phrase
+    own = has.group(1).lower()
+    rest = phrase[has.end():]
+    if low in _POSSESSIVE or low in ("this", "that", "these", "those"):
+        return written + space + rest  # whose it is, or which one, is the writer's
+    if own in _POSSESSIVE or low in ("a", "an"):
+        out = phrase
+    else:  # written "the"
+        out = "the " + rest if own in ("a", "an") else phrase
+    if written[:1].isupper():
+        out = out[:1].upper() + out[1:]
+    return out
 
 
 def _with_article(written: str, phrase: str) -> str:

@@ -31,12 +31,51 @@ LEVEL_NAMES = ("suggestion", "warning", "error")
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with plain-English errors and exit code 2."""
+    """argparse, with plain-English errors and exit code 2.
+
+    A ``description`` may be a function, called only when the help is shown:
+    the formats speakeasy reads come from the readers, which are not imported
+    to run a command that does not read documents.
+    """
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         sys.stderr.write(f"speakeasy: error: {message}\n")
         raise SystemExit(EXIT_USAGE)
+
+    def format_help(self) -> str:
+        if callable(self.description):
+            self.description = self.description()
+        return super().format_help()
+
+
+def _read_suffixes(can_fix: bool | None = None) -> list[str]:
+    """The file endings speakeasy's own readers read; with ``can_fix``, only those whose files can (or cannot) be changed."""
+    from .readers import builtin_suffixes, capabilities
+
+    out = []
+    for suffix in builtin_suffixes():
+        caps = capabilities(path="document" + suffix)
+        if can_fix is None or (caps is not None and caps.can_fix == can_fix):
+            out.append(suffix)
+    return out
+
+
+def _check_description() -> str:
+    return (f"Check documents ({', '.join(_read_suffixes())}, and those that plugins in use read) and folders. "
+            "Use - to read standard input.")
+
+
+def _review_description() -> str:
+    from .readers import capabilities
+
+    read_only = _choices(dict.fromkeys(capabilities(path="document" + s).files_named  # type: ignore[union-attr]
+                                       for s in _read_suffixes(can_fix=False)), "and")
+    return (f"Review a document ({', '.join(_read_suffixes(can_fix=True))}) like a spell-checker: choose a plain "
+            f"alternative, edit, skip, ignore or keep each finding, then save. "
+            f"{read_only[:1].upper() + read_only[1:]} open read only, and so do files that plugins read unless "
+            "the plugin says they can be changed: speakeasy shows the findings and their plain alternatives, but "
+            "cannot change the file. With a folder, choose a file first. Press ? in the review for the keys.")
 
 
 def _add_config_options(p: argparse.ArgumentParser) -> None:
@@ -132,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = sub.add_parser("check", help="check documents and report what is hard to read",
-                           description="Check documents (.md, .markdown, .txt) and folders. Use - to read standard input.")
+                           description=_check_description)
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check; - for standard input")
     formats = check_formats()
     for_people = [n for n, f in formats.items() if f.for_people]
@@ -248,11 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_options(validate)
 
     review = sub.add_parser("review", help="go through a document finding by finding and choose the plain words",
-                            description="Review a document (.md, .txt, .docx, .odt) like a spell-checker: choose a "
-                            "plain alternative, edit, skip, ignore or keep each finding, then save. Web pages, PDFs "
-                            "and files that plugins read open read only: speakeasy shows the findings and their plain "
-                            "alternatives, but cannot change the file. With a folder, choose a file first. Press ? "
-                            "in the review for the keys.")
+                            description=_review_description)
     review.add_argument("path", metavar="PATH", help="a file or folder to review")
     review.add_argument("--high-contrast", action="store_true", help="use the high-contrast colours")
     _add_config_options(review)
@@ -668,6 +703,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     from .errors import InputError
     from .fix import fix_file, render_diff
     from .model import Level
+    from .readers import capabilities
 
     settings = _settings(args)
     ruleset = build_ruleset(settings)
@@ -707,9 +743,11 @@ def cmd_fix(args: argparse.Namespace) -> int:
                 say.write(f"{path}: would fix {words}\n")
             else:
                 say.write(f"{path}: {what} {words}, written to {result.output}\n")
+                caps = capabilities(path=path)
+                line_numbers = caps is None or caps.line_numbers  # Word, OpenDocument: where, in words
                 for f in result.applied:
                     assert f.edit is not None
-                    where = f.location if Path(path).suffix.lower() in (".docx", ".odt") else f"{f.line}:{f.column}"
+                    where = f"{f.line}:{f.column}" if line_numbers else f.location
                     say.write(f"  {where}: '{f.match}' -> '{f.edit.replacement}'\n")
                 if result.kept is not None:
                     say.write(result.kept.message(path) + "\n")

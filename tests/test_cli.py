@@ -412,7 +412,7 @@ def test_a_little_text_is_checked_in_one_process(cli, tmp_path: Path, monkeypatc
 def test_progress_is_shown_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from speakeasy import cli as cli_module
+    from speakeasy.cli import lint as cli_module
 
     out = io.StringIO()
     assert list(cli_module.progress(iter(["a", "b", "c"]), 3, out)) == ["a", "b", "c"]

@@ -89,11 +89,27 @@ def _jargon_spans(findings: list[Finding], sup: Suppressions | None) -> list[tup
     Each with the wordlist's term, so the forms of one word ("service users",
     "Service user") count as one word in the plain score's reasons.
     """
-    return sorted({
-        (f.start, f.end, str(f.origin.get("term") or " ".join(f.match.split()))) for f in findings
-        if f.origin and f.origin.get("wordlist") and f.end > f.start
-        and (sup is None or not sup.suppressed(f.rule, f.start))
-    })
+    out = set()
+    for f in findings:
+        if not (f.origin and f.origin.get("wordlist") and f.end > f.start):
+            continue
+        if sup is not None and sup.suppressed(f.rule, f.start):
+            continue
+        term = str(f.origin.get("term") or " ".join(f.match.split()))
+        out.add((f.start + _taken_in(f.match, term), f.end, term))
+    return sorted(out)
+
+
+#: "a", "the" or "your" before a term, which a finding takes in when the plain words bring their own.
+_TAKEN_IN = re.compile(r"(?:an?|the|your|our|their|his|her|its|my|this|that|these|those)\s+", re.IGNORECASE)
+
+
+def _taken_in(match: str, term: str) -> int:
+    """How many characters at the start of ``match`` are a word before the term, not the term itself."""
+    m = _TAKEN_IN.match(match)
+    if m is None or term.lower().startswith(m.group().lower().rstrip()):
+        return 0
+    return m.end()
 
 
 def stats(analysis: Analysis) -> dict[str, Any]:
@@ -203,20 +219,34 @@ def _directive_findings(analysis: Analysis, ruleset: RuleSet) -> list[Finding]:
 
 
 def _dedupe(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
-    """Drop repeats; and a finding of a kind that yields to another kind with a finding on the same words
-    (see :attr:`speakeasy.kinds.base.Kind.yields_to`)."""
+    """Drop repeats; and a finding of a kind that yields to another kind with a finding that covers its words
+    (see :attr:`speakeasy.kinds.base.Kind.yields_to`): "CQC" gives way to "The CQC" -> "The care inspector"."""
+    import bisect
+    from itertools import accumulate
+
     kind_of = {k.rule.id: k for k in ruleset.kinds}
     wanted = {name for k in ruleset.kinds for name in k.yields_to}
-    covered: dict[str, set[tuple[int, int]]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
         k = kind_of.get(f.rule)
         if k is not None and k.name in wanted:
-            covered.setdefault(k.name, set()).add((f.start, f.end))
+            spans.setdefault(k.name, []).append((f.start, f.end))
+    # for each kind: the starts in order, and the furthest end of any span starting there or before
+    covers = {name: ([a for a, _ in got], list(accumulate((b for _, b in got), max)))
+              for name, got in ((n, sorted(v)) for n, v in spans.items())}
+
+    def covered(name: str, start: int, end: int) -> bool:
+        got = covers.get(name)
+        if got is None:
+            return False
+        i = bisect.bisect_right(got[0], start) - 1
+        return i >= 0 and got[1][i] >= end
+
     seen = set()
     out = []
     for f in findings:
         k = kind_of.get(f.rule)
-        if k is not None and any((f.start, f.end) in covered.get(name, ()) for name in k.yields_to):
+        if k is not None and any(covered(name, f.start, f.end) for name in k.yields_to):
             continue
         key = (f.rule, f.start, f.end, f.message)
         if key in seen:

@@ -89,3 +89,23 @@ def test_jargon_spans_are_given_not_changed() -> None:
     assert first.plain_document().score == before
     assert second.plain_document().score != before
     assert Analysis(doc, jargon_spans=[(8, 15, "utilise")]).plain_document().score == second.plain_document().score
+
+
+CQC = ("# Care at home\n\nThe CQC inspects every care home and home care service. Your care package and your "
+       "care and support plan are checked by social care staff, and your carer can ask about support.\n")
+
+
+def test_a_finding_that_takes_in_the_word_before_still_covers_the_acronym() -> None:
+    """'The CQC' -> 'The care inspector' covers 'CQC': the acronym rule gives way, as it does to 'CQC' alone."""
+    found = [(f.rule, f.match) for f in lint_text(CQC, build_ruleset(resolve(no_config=True))).findings
+             if "CQC" in f.match]
+    assert found == [("social-care.jargon", "The CQC")]
+
+
+def test_the_plain_score_counts_the_term_not_the_word_taken_in_before_it() -> None:
+    from speakeasy.engine import _jargon_spans
+
+    result = lint_text(CQC, build_ruleset(resolve(no_config=True)))
+    taken = [f for f in result.findings if f.match == "The CQC"]
+    spans = _jargon_spans(taken, None)
+    assert [(CQC[a:b], term) for a, b, term in spans] == [("CQC", "CQC")]

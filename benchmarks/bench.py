@@ -343,7 +343,7 @@ def _speakeasy_setup() -> tuple[object, dict]:
     sys.path.insert(0, str(REPO))
     t0 = time.perf_counter()
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     t1 = time.perf_counter()
     ruleset = build_ruleset(resolve(no_config=True))
@@ -360,7 +360,7 @@ def _speakeasy_setup() -> tuple[object, dict]:
 
 def child_speakeasy(args: argparse.Namespace) -> dict:
     ruleset, info = _speakeasy_setup()
-    from speakeasy.engine import lint_paths
+    from speakeasy.runner import lint_paths
 
     files = _files(args.corpus, args.limit)
     target = [args.corpus] if not args.limit else files
@@ -489,7 +489,7 @@ def child_memory(args: argparse.Namespace) -> dict:
     kept = 0
     findings = 0
     if args.mode == "lint_paths":
-        from speakeasy.engine import lint_paths
+        from speakeasy.runner import lint_paths
 
         report = lint_paths(files, ruleset)
         findings = report.count()
@@ -512,7 +512,7 @@ def child_memory(args: argparse.Namespace) -> dict:
         # reporter one file at a time and only counts are kept.
         import io
 
-        from speakeasy.engine import iter_results
+        from speakeasy.runner import iter_results
         from speakeasy.reporters import json as json_reporter
 
         class _Null(io.TextIOBase):

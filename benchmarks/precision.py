@@ -165,7 +165,7 @@ def _context(source: str, start: int, end: int) -> tuple[str, str]:
 def collect(data: Path) -> dict:
     """Every finding of the default packs on the corpora, with context, and the word counts."""
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     mild = os.environ.get("SPEAKEASY_PRECISION_MILD") == "1"
     ruleset = build_ruleset(resolve({"enable": [MILD]} if mild else None, no_config=True))
@@ -186,7 +186,7 @@ def collect(data: Path) -> dict:
 
 def _collect_one(corpus: str, path: Path, ruleset, findings: list, words: dict, text: str | None) -> None:
     """Lint one document and add its findings, with context, and its words to the lists."""
-    from speakeasy.engine import lint_paths
+    from speakeasy.runner import lint_paths
 
     report = lint_paths([str(path)], ruleset)
     for err in report.errors:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import sys
 import traceback
-import types
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +30,14 @@ from .ruleset import RuleSet
 # Names that moved out of the engine (issue 17), still importable from here for the code that imports
 # them from speakeasy.engine (the CLI, reporters, fix, writers, TUI, benchmarks and plugins). New code
 # imports them from their homes: the result types from speakeasy.model, the rule set from
-# speakeasy.ruleset, and the runner's names (see _MOVED_TO_RUNNER at the end) from speakeasy.runner.
+# speakeasy.ruleset; finding files and running many of them is speakeasy.runner's job.
 from .model import Report, Tally  # noqa: E402,F401
 from .ruleset import build_ruleset  # noqa: E402,F401
 
 __all__ = [
     # the engine's own
     "lint_document", "lint_text", "paragraph_scores", "stats",
-    # moved, still here for the code that imports them from the engine (and the names in
-    # _MOVED_TO_RUNNER, looked up when asked for)
+    # moved, still here for the code that imports them from the engine
     "DIRECTIVE_RULE", "INTERNAL_RULE", "FileResult", "Report", "RuleSet", "Tally", "build_ruleset",
 ]
 
@@ -269,42 +266,3 @@ def lint_text(text: str, ruleset: RuleSet, path: str = "<text>", format: str = "
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-# ---------------------------------------------------------------------------
-# Names that moved to speakeasy.runner (finding files, running many, the cache)
-#
-# Code that still imports them from the engine (cli.py, tui/app.py, the benchmarks, tests/hostile) gets
-# the runner's, and setting one here (``engine.FILES_PER_WORKER = 1``) sets the runner's.  The runner
-# sits above the engine, so this import points up: pyproject.toml lists it as the one allowed
-# exception.  Remove this part once nothing imports these names from speakeasy.engine.
-
-_MOVED_TO_RUNNER = frozenset({
-    "BYTES_PER_WORKER", "FILES_PER_WORKER", "SKIPPED_LINK", "changed_since", "collect_files", "iter_results",
-    "lint_paths",
-})
-
-
-class _Engine(types.ModuleType):
-    """speakeasy.engine, answering for the names that moved to speakeasy.runner."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name in _MOVED_TO_RUNNER:
-            from . import runner
-
-            return getattr(runner, name)
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _MOVED_TO_RUNNER:
-            from . import runner
-
-            setattr(runner, name, value)
-        else:
-            super().__setattr__(name, value)
-
-    def __dir__(self) -> list[str]:
-        return sorted(set(super().__dir__()) | _MOVED_TO_RUNNER)
-
-
-sys.modules[__name__].__class__ = _Engine

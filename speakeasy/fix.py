@@ -33,7 +33,7 @@ from .io.atomic import umask, write_atomically
 from .writers.common import FixResult, apply_text_edits, safe_edits, write_fixed
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .engine import RuleSet
+    from .ruleset import RuleSet
 
 __all__ = ["FixResult", "RUNAWAY_LIMIT", "apply_text_edits", "fix_file", "fix_text_file", "output_path",
            "render_diff", "safe_edits", "umask", "unified_diff", "write_atomically", "write_fixed"]

@@ -39,10 +39,6 @@ class Level(enum.IntEnum):
 
 LEVEL_NAMES = ("suggestion", "warning", "error")
 
-#: Formats whose source speakeasy makes itself (one line per block), so line numbers mean
-#: nothing to the writer: reports say where a finding is in words ("page 4, paragraph 2").
-NO_LINE_FORMATS = frozenset({"docx", "odt", "pdf"})
-
 
 class BlockKind(str, enum.Enum):
     PARAGRAPH = "paragraph"

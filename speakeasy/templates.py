@@ -59,8 +59,9 @@ def template_problem(template: str, allowed: Iterable[str]) -> tuple[str, str] |
 
     ``allowed``: the placeholders the rule fills in.
     """
-    import difflib  # only when a pack loads: rendering needs neither
-    import string
+    import string  # only when a pack loads: rendering does not need it
+
+    from .hints import closest
 
     names = list(dict.fromkeys(allowed))
     can_use = (f"The placeholders this rule can use are {placeholder_list(names)}."
@@ -98,8 +99,8 @@ def template_problem(template: str, allowed: Iterable[str]) -> tuple[str, str] |
             return (f"This message has '{shown}', with spaces inside the braces.",
                     f"Write it without spaces: {{{bare}}}." + ("" if bare in names else f" {can_use}"))
         if name not in names:
-            close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-            guess = f"Did you mean {{{close[0]}}}? " if close else ""
+            close = closest(name, names)
+            guess = f"Did you mean {{{close}}}? " if close else ""
             return (f"This message has '{shown}', which is not a placeholder this rule fills in.",
                     guess + can_use)
     return None

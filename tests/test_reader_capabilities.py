@@ -83,11 +83,12 @@ def test_unknown_formats_and_paths_have_no_capabilities() -> None:
         capabilities("pdf", path="a.pdf")
 
 
-def test_reports_without_line_numbers_are_the_readers_that_declare_none() -> None:
-    """model.NO_LINE_FORMATS is kept for the reporters (the bottom layer cannot ask the readers): it must agree."""
-    from speakeasy.model import NO_LINE_FORMATS
+def test_reports_ask_the_readers_whether_line_numbers_mean_something() -> None:
+    """The reporters show a place in words (not line:column) exactly where the reader says so."""
+    from speakeasy.readers import has_line_numbers
 
-    assert NO_LINE_FORMATS == {fmt for fmt in BUILTIN if not capabilities(fmt).line_numbers}  # type: ignore[union-attr]
+    assert {fmt for fmt in BUILTIN if not has_line_numbers(fmt)} == {"docx", "odt", "pdf"}
+    assert has_line_numbers("some-plugin-format")  # not known: taken to have them
 
 
 def test_capabilities_that_cannot_go_together_are_refused() -> None:
@@ -266,7 +267,7 @@ def test_fix_diff_shows_paragraphs_for_package_formats_and_lines_for_text(files:
 @pytest.fixture
 def ruleset(tmp_path: Path):
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     wl = tmp_path / "words.yaml"
     wl.write_text("title: Test words\nlicence: CC0-1.0\nwords:\n  - term: commence\n    use: start\n    why: Formal.\n"

@@ -68,7 +68,7 @@ _RULESET = None
 def _init() -> None:
     global _RULESET
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
     from speakeasy.syllables import use_offline_cmudict
 
     use_offline_cmudict()

@@ -14,7 +14,7 @@ __all__ = ["cmd_cache", "cmd_config", "cmd_explain", "cmd_plugins", "cmd_rules",
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from ..engine import build_ruleset
+    from ..ruleset import build_ruleset
 
     ruleset = build_ruleset(_settings(args))
     rules = ruleset.rules if args.all else ruleset.active
@@ -39,18 +39,17 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    import difflib
     import textwrap
 
-    from ..engine import build_ruleset
+    from ..hints import closest, did_you_mean
+    from ..ruleset import build_ruleset
 
     ruleset = build_ruleset(_settings(args))
     rule = ruleset.get(args.rule)
     if rule is None:
         ids = [r.id for r in ruleset.rules]
-        close = difflib.get_close_matches(args.rule, ids, n=1, cutoff=0.4)
-        hint = f" Did you mean '{close[0]}'?" if close else " Run `speakeasy rules` to see the rule ids."
-        raise SpeakeasyError(f"there is no rule called '{args.rule}'.{hint}")
+        hint = did_you_mean(closest(args.rule, ids, cutoff=0.4), "Run `speakeasy rules` to see the rule ids.")
+        raise SpeakeasyError(f"there is no rule called '{args.rule}'. {hint}")
     pack = next((p for p in ruleset.packs if p.id == rule.pack), None)
 
     def para(text: str, indent: str = "  ") -> str:
@@ -206,7 +205,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             except DataErrors as exc:
                 errors.extend(exc.errors)
     else:
-        from ..engine import build_ruleset
+        from ..ruleset import build_ruleset
 
         try:
             ruleset = build_ruleset(_settings(args))

@@ -65,12 +65,12 @@ def progress(results: Any, total: int, stream: Any) -> Any:
 def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
     """Lint ``args.paths`` (``-`` is standard input) as the run options ask (``--jobs``, ``--changed-since``...): results as they come."""
     from ..cache import enabled as cache_enabled
-    from ..engine import iter_results
+    from ..runner import iter_results
 
     stdin = sys.stdin.buffer.read() if "-" in args.paths else None
     only = None
     if args.changed_since:
-        from ..engine import changed_since
+        from ..runner import changed_since
 
         only = changed_since(args.changed_since)
     jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
@@ -78,7 +78,7 @@ def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
                            jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache),
                            follow_links=args.follow_links, on_skip=_skipped)
     if _show_progress(sys.stderr):
-        from ..engine import collect_files
+        from ..runner import collect_files
 
         total = len(collect_files(args.paths, settings, args.follow_links)[0])
         if total >= PROGRESS_FROM:
@@ -87,7 +87,7 @@ def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..engine import build_ruleset
+    from ..ruleset import build_ruleset
     from ..levels import LevelFilter
     from ..model import Level
     from ..reporters import Context, get
@@ -185,7 +185,7 @@ def _report_time() -> Any:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..engine import build_ruleset
+    from ..ruleset import build_ruleset
     from ..io.atomic import write_atomically
     from ..reporters import Context, get
 
@@ -214,7 +214,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
-    from ..engine import build_ruleset, collect_files, lint_document
+    from ..engine import lint_document
+    from ..ruleset import build_ruleset
+    from ..runner import collect_files
     from ..fix import fix_file, render_diff
     from ..model import Level
     from ..readers import capabilities
@@ -295,7 +297,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
 
 def cmd_baseline(args: argparse.Namespace) -> int:
     from .. import baseline
-    from ..engine import build_ruleset, iter_results
+    from ..ruleset import build_ruleset
+    from ..runner import iter_results
     from ..model import ReadError
 
     ruleset = build_ruleset(_settings(args))

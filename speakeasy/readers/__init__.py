@@ -289,6 +289,15 @@ def capabilities(format: str | None = None, *, path: str | PathLike[str] | None 
     return None
 
 
+def has_line_numbers(format: str) -> bool:
+    """Do line and column numbers mean something in this format's files?  (Not in Word, OpenDocument or PDF.)
+
+    A format speakeasy does not know is taken to have them.
+    """
+    caps = capabilities(format)
+    return caps is None or caps.line_numbers
+
+
 def _binary_parser(fmt: str | None) -> Callable[[str, bytes, ReadOptions], Document] | None:
     import importlib
 

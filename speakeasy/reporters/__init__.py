@@ -14,7 +14,7 @@ Every render function has the same signature (:class:`Render`)::
 
 ``results`` are the :class:`~speakeasy.model.FileResult` and
 :class:`~speakeasy.model.ReadError` items of a run, as
-:func:`speakeasy.engine.iter_results` yields them; each is written to the
+:func:`speakeasy.runner.iter_results` yields them; each is written to the
 text stream ``out`` as it comes, so a run over thousands of files does not
 keep every finding.  ``context`` (:class:`Context`) carries what some formats
 need besides the results: the rule set, the ``--fail-on`` level, the
@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING, Iterable, Protocol, TextIO
 if TYPE_CHECKING:  # pragma: no cover
     import datetime
 
-    from ..engine import RuleSet, Tally
+    from ..model import Tally
+    from ..ruleset import RuleSet
     from ..levels import LevelFilter
     from ..model import FileResult, ReadError
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Iterable, TextIO
 
-from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
+from ..model import Finding, Level, ReadError
+from ..readers import has_line_numbers
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import FileResult, Tally
+    from ..model import FileResult, Tally
     from . import Context
 
 COMMANDS = {Level.SUGGESTION: "notice", Level.WARNING: "warning", Level.ERROR: "error"}
@@ -43,7 +44,7 @@ def finding_line(result: "FileResult", f: Finding) -> str:
     path = (f.path or result.path).replace("\\", "/")
     props: dict[str, object] = {"file": path}
     message = f.message
-    if result.format in NO_LINE_FORMATS:
+    if not has_line_numbers(result.format):
         message = f"{f.location}: {message}" if f.location else message
     elif f.line > 0:
         props.update(line=f.line, col=f.column)
@@ -61,7 +62,7 @@ def error_line(e: ReadError) -> str:
 def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None = None,
                   context: Context | None = None) -> "Tally":
     """Write one workflow command per finding as each file is checked; return the tally.  Needs no context."""
-    from ..engine import Tally
+    from ..model import Tally
 
     stream = out or sys.stdout
     tally = Tally()

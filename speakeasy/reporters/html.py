@@ -29,14 +29,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence, TextIO
 
 from ..version import __version__
-from ..model import NO_LINE_FORMATS, Block, BlockKind, Finding, Level, ReadError
+from ..model import Block, BlockKind, Finding, Level, ReadError
+from ..readers import has_line_numbers
 from . import Context
 from .human import plural
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import FileResult, RuleSet, Tally
+    from ..model import FileResult, Tally
 
 #: A finding with more words than this (a long sentence, a hard paragraph) is
+    from ..ruleset import RuleSet
 #: put in square brackets, not highlighted, so the words inside stay readable.
 LONG_WORDS = 8
 #: Plain score: this and over is plain English (see speakeasy.plainscore).
@@ -215,13 +217,13 @@ def render(results: Iterable["FileResult"], errors: Iterable[ReadError] = (), *,
 
 def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None = None,
                   context: Context | None = None) -> "Tally":
-    """Write the page for results as they come from :func:`speakeasy.engine.iter_results`; return the tally.
+    """Write the page for results as they come from :func:`speakeasy.runner.iter_results`; return the tally.
 
     Each document becomes HTML as it comes, and the page is written to
     ``out`` at the end (its contents list comes first).  ``context.title``,
     ``context.generated`` and ``context.ruleset``: see :class:`HtmlReport`.
     """
-    from ..engine import Tally
+    from ..model import Tally
 
     context = context or Context()
     tally = Tally()
@@ -381,7 +383,7 @@ def _rule_table(d: str, findings: list[Finding], counts: dict[Level, int], summa
 
 
 def _where(result: "FileResult", p: dict[str, Any]) -> str:
-    if result.format in NO_LINE_FORMATS:
+    if not has_line_numbers(result.format):
         return str(p.get("location") or "")
     line, end = p.get("line"), p.get("end_line")
     if line is None:

@@ -17,12 +17,13 @@ import os
 import sys
 from typing import TYPE_CHECKING, Iterable, Iterator, TextIO
 
-from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
+from ..model import Finding, Level, ReadError
+from ..readers import has_line_numbers
 from . import Context
 from .repeats import Terms, group, repeats_line
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import FileResult, Tally
+    from ..model import FileResult, Tally
     from ..levels import LevelFilter
     from .statistics import Statistics
 
@@ -111,7 +112,7 @@ def _excerpt(result: "FileResult", f: Finding) -> tuple[str, int, int, int] | No
     doc = result.document
     if doc is None or f.line <= 0:
         return None
-    if f.start == f.end and result.format in NO_LINE_FORMATS:
+    if f.start == f.end and not has_line_numbers(result.format):
         return None  # about the whole file, or a picture: its location says where, and there are no words to show
     text = doc.line_text(f.line)
     first = f.column
@@ -124,7 +125,7 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
     from rich.text import Text
 
     head = Text()
-    if result.format in NO_LINE_FORMATS:
+    if not has_line_numbers(result.format):
         # Word and OpenDocument files have no line numbers a person can follow:
         # say where the words are instead ("under 'Who does what', paragraph 2").
         head.append(f"{f.path} ({f.location}): ", style="bold")
@@ -144,7 +145,7 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
         shown = line_text[start : start + MAX_WIDTH]
         prefix_cut = "..." if start > 0 else ""
         suffix_cut = "..." if start + MAX_WIDTH < len(line_text) else ""
-        gutter = "        | " if result.format in NO_LINE_FORMATS else f"  {number:>5} | "
+        gutter = "        | " if not has_line_numbers(result.format) else f"  {number:>5} | "
         line = Text(gutter, style="dim")
         line.append(prefix_cut)
         a = max(first - 1 - start, 0)
@@ -199,7 +200,7 @@ def render_file(console, result: "FileResult", levels: "LevelFilter | None" = No
     """
     from rich.text import Text
 
-    line_numbers = result.format not in NO_LINE_FORMATS
+    line_numbers = has_line_numbers(result.format)
     console.print(Text(result.path, style="bold underline"))
     if every_use:
         for f in result.findings:
@@ -261,7 +262,7 @@ def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None 
     """
     from rich.text import Text
 
-    from ..engine import Tally
+    from ..model import Tally
 
     context = context or Context()
     stream = out or sys.stdout

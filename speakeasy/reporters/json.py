@@ -18,7 +18,7 @@ from . import Context
 from .jsonstream import JsonStream
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import Report, Tally
+    from ..model import Report, Tally
     from ..model import FileResult, ReadError
 
 SCHEMA_VERSION = "1.0"
@@ -68,7 +68,7 @@ def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None 
     goes in the summary, and with ``context.levels`` (``--min-level``) the
     summary also says ``min_level`` and ``not_shown``.
     """
-    from ..engine import Tally
+    from ..model import Tally
 
     context = context or Context()
     stream = out or sys.stdout

@@ -19,11 +19,12 @@ import tempfile
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Iterable, TextIO
 
-from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
+from ..model import Finding, Level, ReadError
+from ..readers import has_line_numbers
 from . import Context
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import FileResult, Tally
+    from ..model import FileResult, Tally
 
 #: Characters XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -35,7 +36,7 @@ def clean(text: str) -> str:
 
 
 def finding_text(result: "FileResult", f: Finding) -> str:
-    where = f"{f.path} ({f.location})" if result.format in NO_LINE_FORMATS else f"{f.path}:{f.line}:{f.column}"
+    where = f"{f.path} ({f.location})" if not has_line_numbers(result.format) else f"{f.path}:{f.line}:{f.column}"
     return f"{where}: {f.level} [{f.rule}] {f.message}"
 
 
@@ -86,7 +87,7 @@ def _wrapper(tag: str, attrs: dict[str, str]) -> tuple[str, str]:
 def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None = None,
                   context: Context | None = None) -> "Tally":
     """Write a JUnit XML report; return the tally.  ``context.fail_on``: the level that makes a file fail."""
-    from ..engine import Tally
+    from ..model import Tally
 
     fail_on = (context or Context()).fail_on
     stream = out or sys.stdout

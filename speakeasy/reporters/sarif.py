@@ -23,13 +23,15 @@ from typing import TYPE_CHECKING, Any, Iterable, TextIO
 from urllib.parse import quote
 
 from ..version import __version__
-from ..model import NO_LINE_FORMATS, Finding, Level, ReadError
+from ..model import Finding, Level, ReadError
+from ..readers import has_line_numbers
 from . import Context
 from .jsonstream import JsonStream
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import FileResult, RuleSet, Tally
+    from ..model import FileResult, Tally
 
+    from ..ruleset import RuleSet
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Level.SUGGESTION: "note", Level.WARNING: "warning", Level.ERROR: "error"}
@@ -50,7 +52,7 @@ def artifact_uri(path: str) -> str:
 
 
 def rule_descriptors(ruleset: "RuleSet | None") -> list[dict[str, Any]]:
-    from ..engine import DIRECTIVE_RULE, INTERNAL_RULE
+    from ..model import DIRECTIVE_RULE, INTERNAL_RULE
 
     out: list[dict[str, Any]] = []
     for r in ruleset.active if ruleset is not None else []:
@@ -84,7 +86,7 @@ def result_data(result: "FileResult", f: Finding, index: dict[str, int]) -> dict
         data["ruleIndex"] = index[f.rule]
     data["level"] = LEVELS[f.level]
     data["message"] = {"text": f.message}
-    no_lines = result.format in NO_LINE_FORMATS
+    no_lines = not has_line_numbers(result.format)
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     location: dict[str, Any] = {"physicalLocation": physical}
     if no_lines:
@@ -138,7 +140,7 @@ def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None 
 
     ``context.ruleset``: the rules, written first (with none, only speakeasy's own two).
     """
-    from ..engine import Tally
+    from ..model import Tally
 
     context = context or Context()
     stream = out or sys.stdout

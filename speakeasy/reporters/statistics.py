@@ -24,7 +24,7 @@ from ..model import Finding, Level
 from .repeats import Terms
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import FileResult
+    from ..model import FileResult
 
 
 def _plural(n: int, word: str) -> str:

@@ -326,7 +326,7 @@ class ReviewApp(App[int]):
     def _ruleset(self) -> Any:
         if self.ruleset is None:
             from ..config import resolve
-            from ..engine import build_ruleset
+            from ..ruleset import build_ruleset
 
             self.ruleset = build_ruleset(self.settings if self.settings is not None else resolve())
         return self.ruleset
@@ -808,7 +808,8 @@ def is_word(f: Finding) -> bool:
 
 def folder_rows(folder: str, ruleset: Any) -> list[tuple[str, int | str]]:
     """The files of a folder speakeasy can review, with their number of findings."""
-    from ..engine import collect_files, lint_document
+    from ..engine import lint_document
+    from ..runner import collect_files
     from ..readers import ReadOptions, format_for, read_path
 
     files, _ = collect_files([folder], ruleset.settings)

@@ -64,7 +64,7 @@ from ..model import Edit, Finding
 from ..paths import read_file
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import RuleSet
+    from ..ruleset import RuleSet
 
 IGNORE_FILE = ".speakeasy-ignore.yaml"
 CONFIG_FILE = ".speakeasy.yaml"

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import difflib
+from ..hints import closest, did_you_mean
 import io
 import re
 from dataclasses import dataclass, field
@@ -220,10 +220,8 @@ def read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
             raise SpreadsheetError(f"{path}: column {i + 1} has no name in the first row. "
                                    "Name it, or delete the column.")
         if name not in COLUMNS:
-            close = difflib.get_close_matches(name, COLUMNS, n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else " The columns speakeasy knows are: " + ", ".join(
-                COLUMNS) + "."
-            raise SpreadsheetError(f"{path}: the column '{rows[0][i].strip()}' is not one speakeasy knows.{hint}")
+            hint = did_you_mean(closest(name, COLUMNS), "The columns speakeasy knows are: " + ", ".join(COLUMNS) + ".")
+            raise SpreadsheetError(f"{path}: the column '{rows[0][i].strip()}' is not one speakeasy knows. {hint}")
         if header.index(name) != i:
             raise SpreadsheetError(f"{path}: there are two '{name}' columns. Keep one of them.")
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
@@ -291,11 +289,9 @@ def _parse_row(row: dict[str, str]) -> dict[str, Any]:
             low = text.lower()
             if low and low not in STATUS_CHOICES:
                 synonyms = dict(STATUS_SYNONYMS)
-                close = [synonyms[low]] if low in synonyms else difflib.get_close_matches(
-                    low, [*STATUS_CHOICES, *synonyms], n=1)
-                close = [synonyms.get(c, c) for c in close]
-                hint = f" Did you mean '{close[0]}'?" if close else ""
-                raise ValueError(f"'status' should be agreed, proposed or retired, but it is '{text}'.{hint}")
+                guess = synonyms[low] if low in synonyms else closest(low, STATUS_CHOICES, synonyms=synonyms)
+                hint = did_you_mean(guess, "")
+                raise ValueError(f"'status' should be agreed, proposed or retired, but it is '{text}'. {hint}".rstrip())
             values[key] = low or None
         else:
             values[key] = text or None

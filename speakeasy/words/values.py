@@ -24,7 +24,7 @@ verb, adjective or adverb. Did you mean 'verb'?".
 
 from __future__ import annotations
 
-import difflib
+from ..hints import closest
 import re
 from typing import Any, Iterable
 
@@ -52,8 +52,7 @@ def _guess(value: str, choices: tuple[str, ...], synonyms: tuple[tuple[str, str]
     low = value.strip().lower()
     if low in table:
         return table[low]
-    close = difflib.get_close_matches(low, list(choices) + list(table), n=1, cutoff=0.6)
-    return table.get(close[0], close[0]) if close else None
+    return closest(low, choices, synonyms=table)
 
 
 def split(text: str) -> list[str]:

@@ -39,7 +39,7 @@ from ..model import Document, Edit, Finding
 from ..readers.ooxml_safe import Package
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import RuleSet
+    from ..ruleset import RuleSet
     from ..readers.office.common import Native
 
 __all__ = ["RunEdit", "RunsResult", "apply_to_runs", "fix_docx", "runs_of"]

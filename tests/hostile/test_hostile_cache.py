@@ -22,8 +22,9 @@ import pytest
 
 from speakeasy import cache, cachefile
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset, iter_results
+from speakeasy.ruleset import build_ruleset
 
+from speakeasy.runner import iter_results
 TEXT = "We will signpost you to services. Staff will commence the visit in accordance with your plan.\n"
 RUN_SECONDS = 120
 

@@ -199,7 +199,7 @@ def test_a_named_pipe_is_not_read(folder: Path, args: list[str]) -> None:
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_review_does_not_open_a_named_pipe(tmp_path: Path) -> None:
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
     from speakeasy.errors import InputError
     from speakeasy.tui.session import ReviewSession
 
@@ -468,10 +468,10 @@ def test_lint_text_with_a_lone_surrogate(default_ruleset, text: str) -> None:
 KILLER = """\
 import os, signal, sys
 from pathlib import Path
-import speakeasy.engine as engine, speakeasy.readers as readers
+import speakeasy.runner as runner, speakeasy.readers as readers
 
-engine.FILES_PER_WORKER = 1  # small files: use the workers all the same
-engine.BYTES_PER_WORKER = 1
+runner.FILES_PER_WORKER = 1  # small files: use the workers all the same
+runner.BYTES_PER_WORKER = 1
 main, real, how = os.getpid(), readers.read_path, sys.argv[1]
 
 
@@ -569,7 +569,7 @@ words:
 @pytest.fixture
 def review_ruleset(tmp_path: Path):
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     wl = tmp_path / "words.yaml"
     wl.write_text(WORDS, encoding="utf-8")

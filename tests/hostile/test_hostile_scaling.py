@@ -38,7 +38,8 @@ from typing import Callable
 import pytest
 
 from speakeasy.config import resolve
-from speakeasy.engine import build_ruleset, lint_document
+from speakeasy.engine import lint_document
+from speakeasy.ruleset import build_ruleset
 from speakeasy.readers import read_bytes
 
 #: The issue's bounds for one file.

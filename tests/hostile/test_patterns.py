@@ -230,8 +230,9 @@ def test_ordinary_patterns_find_what_they_found_before(tmp_path: Path) -> None:
     import re
 
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset, lint_text
+    from speakeasy.engine import lint_text
 
+    from speakeasy.ruleset import build_ruleset
     class WithRe:
         def __init__(self, pattern: str) -> None:
             self.compiled = re.compile(pattern, re.IGNORECASE)

@@ -43,7 +43,7 @@ JARGON = ["utilise", "facilitate", "signposting", "in order to", "prior to", "st
 @pytest.fixture(scope="module")
 def ruleset():
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    from speakeasy.ruleset import build_ruleset
 
     return build_ruleset(resolve(no_config=True))
 

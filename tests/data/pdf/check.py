@@ -12,7 +12,6 @@ Part of speakeasy's test fixtures; CC0 1.0.
 
 import glob
 import os
-import re
 
 import pypdf
 from pypdf.errors import PdfReadError

@@ -87,3 +87,18 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
         return code, out, err
 
     return _run
+
+
+_HOSTILE = Path(__file__).resolve().parent / "hostile"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The hostile suite (tests/hostile, issue 16) is all ``slow``.
+
+    Each of its tests builds a hostile file and runs speakeasy on it in a child process, timing it and
+    measuring its memory: seconds each, about 6 minutes in all here. The quick command
+    (``pytest -m "not slow"``) leaves it out; the README's full command and CI run it.
+    """
+    for item in items:
+        if _HOSTILE in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.slow)

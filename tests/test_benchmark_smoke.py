@@ -14,6 +14,7 @@ from conftest import ROOT
 DATA = ROOT.parent / "shared" / "data"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (DATA / "govuk-content-snapshots").is_dir(), reason="the shared data folder is not here")
 def test_benchmark_quick_run(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"

@@ -128,6 +128,7 @@ def test_suggestions_are_tracked_changes_with_comments(tmp_path: Path, ruleset) 
 SOFFICE = shutil.which("soffice")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("suggest", [False, True])
 def test_libreoffice_opens_the_result(tmp_path: Path, ruleset, suggest: bool) -> None:

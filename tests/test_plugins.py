@@ -366,6 +366,7 @@ def test_parallel_workers_load_the_same_plugins(site, project, monkeypatch):
     monkeypatch.setattr(plugins, "QUIET", False)
 
 
+@pytest.mark.slow
 def test_jobs_2_uses_plugins(site, project):
     shouty(site)
     notes(site)

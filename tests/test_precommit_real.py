@@ -125,6 +125,7 @@ def commit(repo: Path, env: dict[str, str], message: str) -> tuple[int, str]:
     return done.returncode, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_a_commit_that_adds_jargon_fails_and_names_the_word(project) -> None:
     repo, env, _ = project
     head = git(repo, env, "rev-parse", "HEAD").stdout
@@ -146,6 +147,7 @@ def test_a_commit_that_adds_jargon_fails_and_names_the_word(project) -> None:
     assert "Passed" in out
 
 
+@pytest.mark.slow
 def test_args_make_the_hook_gentler(project) -> None:
     repo, env, configure = project
     configure("        args: [--fail-on, error]\n")

@@ -142,6 +142,7 @@ def _textstat_names() -> list[str]:
 
 @pytest.mark.skipif(not (DATA / "clear-corpus").is_dir() or not (DATA / "onestopenglish").is_dir(),
                     reason=f"the shared data folder ({DATA}) is not here")
+@pytest.mark.slow
 def test_evaluate_prints_the_table(tmp_path: Path) -> None:
     pytest.importorskip("textstat")
     proc = subprocess.run(

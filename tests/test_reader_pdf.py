@@ -448,6 +448,7 @@ def test_the_pdf_rules_never_fire_on_other_formats(default_ruleset) -> None:
         assert pack_findings(path, default_ruleset) == []
 
 
+@pytest.mark.slow
 def test_damaged_pdfs_never_give_a_traceback() -> None:
     """Cut short or with bytes changed: a document or one InputError, nothing else."""
     import random

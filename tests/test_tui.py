@@ -398,6 +398,7 @@ def _word_file(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 async def test_word_save_asks_clean_copy_or_tracked_changes(tmp_path: Path, ruleset) -> None:
     import zipfile
 
@@ -440,6 +441,7 @@ async def test_word_save_asks_clean_copy_or_tracked_changes(tmp_path: Path, rule
     assert text == "We will start the review and offer help to get back on your feet."
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_review_in_a_real_terminal(tmp_path: Path, md: Path) -> None:
     (tmp_path / "words.yaml").write_text(WORDS, encoding="utf-8")

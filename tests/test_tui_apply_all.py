@@ -92,6 +92,7 @@ def notes(app: ReviewApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+@pytest.mark.slow
 async def test_all_places_are_shown_first_and_changed_only_on_yes(md: Path, ruleset) -> None:
     app = ReviewApp(str(md), ruleset=ruleset)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -248,6 +249,7 @@ def test_the_session_groups_by_word_list_entry(md: Path, ruleset) -> None:
     assert s.text == TEXT
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_use_in_all_places_in_a_real_terminal(tmp_path: Path, md: Path) -> None:
     (tmp_path / ".speakeasy.yaml").write_text("packs: []\nwordlists: [words.yaml]\n", encoding="utf-8")

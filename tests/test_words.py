@@ -546,6 +546,7 @@ def test_words_without_an_action(cli) -> None:
                    "words check. See: speakeasy words --help\n")
 
 
+@pytest.mark.slow
 def test_words_through_the_real_command(tmp_path: Path) -> None:
     p = tmp_path / "ours.yaml"
     p.write_text(OURS)

@@ -146,6 +146,7 @@ async def test_list_shows_entries_a_to_z_with_status_in_words(wl: Path) -> None:
         assert str(app.query_one("#where").render()) == "Term: the word or phrase to avoid. Box 1 of 20."
 
 
+@pytest.mark.slow
 async def test_search_filters_by_term_alternatives_or_why_as_you_type(wl: Path) -> None:
     app = app_for(wl)
     async with app.run_test(size=SIZE) as pilot:
@@ -183,6 +184,7 @@ def test_matches_term_alternatives_and_why(wl: Path) -> None:
 # -- saving an existing entry ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_change_why_changes_only_that_line(wl: Path) -> None:
     before = wl.read_text(encoding="utf-8")
     app = app_for(wl)
@@ -317,6 +319,7 @@ async def test_values_from_the_defaults_are_labelled_and_stay(tmp_path: Path) ->
 # -- adding ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_add_a_new_entry_in_a_to_z_place(wl: Path) -> None:
     before = wl.read_text(encoding="utf-8").splitlines()
     app = app_for(wl)
@@ -404,6 +407,7 @@ async def test_a_new_entry_needs_term_use_why_and_who(wl: Path) -> None:
     assert wl.read_text(encoding="utf-8") == before
 
 
+@pytest.mark.slow
 async def test_search_for_a_missing_word_then_add_it(wl: Path) -> None:
     app = app_for(wl)
     async with app.run_test(size=SIZE) as pilot:
@@ -504,6 +508,7 @@ async def test_quit_and_save(wl: Path) -> None:
         assert app.return_value == 0
 
 
+@pytest.mark.slow
 async def test_moving_to_another_entry_with_unsaved_changes_asks(wl: Path) -> None:
     before = wl.read_text(encoding="utf-8")
     app = app_for(wl)
@@ -526,6 +531,7 @@ async def test_moving_to_another_entry_with_unsaved_changes_asks(wl: Path) -> No
     assert wl.read_text(encoding="utf-8") == before
 
 
+@pytest.mark.slow
 async def test_help_lists_the_keys_and_how_to_retire(wl: Path) -> None:
     app = app_for(wl, keymap={"words-edit.save": "f2"})
     async with app.run_test(size=SIZE) as pilot:
@@ -633,6 +639,7 @@ async def test_a_term_with_an_entry_for_each_part_of_speech(pos: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 async def test_the_new_boxes_have_labels_and_say_where_the_focus_is(pos: Path) -> None:
     app = app_for(pos)
     async with app.run_test(size=SIZE) as pilot:

@@ -692,6 +692,7 @@ def shipped_terms(shipped: list[Wordlist]) -> list[str]:
     return list(seen.values())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("large_print", [False, True])
 def test_shipped_wordlists(shipped: list[Wordlist], fmt: str, large_print: bool) -> None:

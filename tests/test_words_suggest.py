@@ -343,6 +343,7 @@ def test_numbers_addresses_and_everyday_words_are_left_out(tmp_path: Path, setti
     )
 
 
+@pytest.mark.slow
 def test_no_network_is_used(docs, tmp_path: Path) -> None:
     from test_offline import run_offline
 

@@ -64,6 +64,20 @@ TARGET_MEMORY_RATIO = 1.10  # peak RSS for all files / a fifth of the files
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
+
+def _runner():
+    """Where this checkout runs many files: speakeasy.runner, or speakeasy.engine before issue 17 split it.
+
+    (Measured with --before, an older checkout may not have speakeasy.runner. Its engine exports
+    build_ruleset, as today's does.)"""
+    import speakeasy.engine as engine
+
+    if hasattr(engine, "lint_paths"):
+        return engine
+    import speakeasy.runner as runner
+
+    return runner
+
 def count_words(text: str) -> int:
     """Whitespace-separated tokens with at least one letter or digit."""
     return sum(1 for tok in text.split() if _HAS_WORD.search(tok))
@@ -343,7 +357,7 @@ def _speakeasy_setup() -> tuple[object, dict]:
     sys.path.insert(0, str(REPO))
     t0 = time.perf_counter()
     from speakeasy.config import resolve
-    from speakeasy.ruleset import build_ruleset
+    from speakeasy.engine import build_ruleset
 
     t1 = time.perf_counter()
     ruleset = build_ruleset(resolve(no_config=True))
@@ -360,7 +374,7 @@ def _speakeasy_setup() -> tuple[object, dict]:
 
 def child_speakeasy(args: argparse.Namespace) -> dict:
     ruleset, info = _speakeasy_setup()
-    from speakeasy.runner import lint_paths
+    lint_paths = _runner().lint_paths
 
     files = _files(args.corpus, args.limit)
     target = [args.corpus] if not args.limit else files
@@ -489,9 +503,7 @@ def child_memory(args: argparse.Namespace) -> dict:
     kept = 0
     findings = 0
     if args.mode == "lint_paths":
-        from speakeasy.runner import lint_paths
-
-        report = lint_paths(files, ruleset)
+        report = _runner().lint_paths(files, ruleset)
         findings = report.count()
         kept = len(report.files)
     elif args.mode == "results":
@@ -512,7 +524,7 @@ def child_memory(args: argparse.Namespace) -> dict:
         # reporter one file at a time and only counts are kept.
         import io
 
-        from speakeasy.runner import iter_results
+        iter_results = _runner().iter_results
         from speakeasy.reporters import json as json_reporter
 
         class _Null(io.TextIOBase):

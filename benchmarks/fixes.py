@@ -39,7 +39,7 @@ CORPORA = {"moj": ("moj-security-policy-docx", "*.docx"), "govuk": ("govuk-conte
 def changes(data: Path, corpus: str = "moj") -> list[dict]:
     """Every change the fixer makes to the documents of ``corpus``, in file order."""
     from speakeasy.config import resolve
-    from speakeasy.ruleset import build_ruleset
+    from speakeasy.engine import build_ruleset
     from speakeasy.fix import fix_file
     from speakeasy.readers import read_path
 

@@ -79,6 +79,20 @@ OSE_LEVEL = "adv"
 
 
 @lru_cache(maxsize=1)
+
+def _runner():
+    """Where this checkout runs many files: speakeasy.runner, or speakeasy.engine before issue 17 split it.
+
+    (Measured with --before, an older checkout may not have speakeasy.runner. Its engine exports
+    build_ruleset, as today's does.)"""
+    import speakeasy.engine as engine
+
+    if hasattr(engine, "lint_paths"):
+        return engine
+    import speakeasy.runner as runner
+
+    return runner
+
 def fresh_documents() -> frozenset[str]:
     """The documents of the ``fresh`` split ("moj/passwords.docx"), from ``fresh.txt``."""
     if not FRESH.is_file():
@@ -165,7 +179,7 @@ def _context(source: str, start: int, end: int) -> tuple[str, str]:
 def collect(data: Path) -> dict:
     """Every finding of the default packs on the corpora, with context, and the word counts."""
     from speakeasy.config import resolve
-    from speakeasy.ruleset import build_ruleset
+    from speakeasy.engine import build_ruleset
 
     mild = os.environ.get("SPEAKEASY_PRECISION_MILD") == "1"
     ruleset = build_ruleset(resolve({"enable": [MILD]} if mild else None, no_config=True))
@@ -186,9 +200,7 @@ def collect(data: Path) -> dict:
 
 def _collect_one(corpus: str, path: Path, ruleset, findings: list, words: dict, text: str | None) -> None:
     """Lint one document and add its findings, with context, and its words to the lists."""
-    from speakeasy.runner import lint_paths
-
-    report = lint_paths([str(path)], ruleset)
+    report = _runner().lint_paths([str(path)], ruleset)
     for err in report.errors:
         print(f"{path}: {err}", file=sys.stderr)
     for result in report.files:

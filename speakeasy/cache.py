@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from .version import __version__
 from .errors import InputError
-from .matching import cache_dir
+from .io.diskcache import cache_dir
 from .paths import read_file
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -307,6 +307,6 @@ def clear() -> int:
 
 
 def enabled(settings: Any, no_cache: bool) -> bool:
-    from .matching import cache_dir
+    from .io.diskcache import cache_dir
 
     return not no_cache and cache_dir() is not None

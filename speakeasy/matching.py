@@ -13,19 +13,20 @@ the text is scanned once (one pass, whatever the number of terms), and
 each match is looked up in a dictionary by its normalised form.
 
 Expanding inflections needs lemminflect, whose data takes a few tenths of a
-second to load, so expansions are cached on disk (see :func:`cache_dir`).
+second to load, so expansions are cached on disk (see :mod:`speakeasy.io.diskcache`).
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import os
 import re
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
+
+from .io.diskcache import cache_dir, paused_gc  # noqa: F401  (imported from here by older code)
+from .io.diskcache import load as _cache_load
+from .io.diskcache import store as _cache_store
 
 #: Inflection tags we generate, and what they mean for a suggestion.
 VERB_TAGS = ("VBZ", "VBD", "VBN", "VBG")
@@ -45,61 +46,6 @@ _APOS = re.compile(r"[’‘`´]")
 def normalise(text: str) -> str:
     """The lookup key for a matched text: lower case, no separators, straight apostrophes."""
     return _NORM_DROP.sub("", _APOS.sub("'", text.casefold()))
-
-
-def cache_dir() -> Path | None:
-    """Where expansions are cached: ``$SPEAKEASY_CACHE_DIR``, else the user cache folder.
-
-    Set ``SPEAKEASY_CACHE_DIR`` to an empty value to turn the cache off.
-    """
-    env = os.environ.get("SPEAKEASY_CACHE_DIR")
-    if env is not None:
-        return Path(env) if env else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "speakeasy"
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Run a block without Python's cycle collector: for building many objects that live on.
-
-    Loading a wordlist of 50,000 entries makes about a million objects (YAML
-    nodes, entries, forms), none of them in a cycle.  The collector would walk
-    all of them again and again as they grow, which took three times as long
-    as the work itself.  Reference counting still frees what is dropped.
-    Nested use is fine: the collector comes back on when the outer block ends,
-    if it was on before.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-def _cache_load(key: str, decode: "Callable[[Any], Any]") -> Any:
-    """The cached value for ``key``, turned back into objects by ``decode``; None when there is none.
-
-    Entries are plain data (JSON), never pickles: see :mod:`speakeasy.cachefile`.
-    """
-    folder = cache_dir()
-    if folder is None:
-        return None
-    from . import cachefile
-
-    return cachefile.read(folder / f"{key}{cachefile.DATA_SUFFIX}", decode)
-
-
-def _cache_store(key: str, value: object, encode: "Callable[[Any], Any]", decode: "Callable[[Any], Any]") -> None:
-    """Cache ``value`` as the plain data ``encode`` makes of it (``decode`` must give it back)."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    from . import cachefile
-
-    cachefile.write(folder / f"{key}{cachefile.DATA_SUFFIX}", value, encode, decode)
 
 
 def _decode_forms(value: Any) -> list[list[tuple[str, str]]]:

@@ -330,11 +330,13 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
 
     from .version import __version__
     from .cache import decode_wordlist, encode_wordlist
-    from .matching import _cache_load, _cache_store, paused_gc
+    from .io.diskcache import load as _cache_load
+    from .io.diskcache import paused_gc
+    from .io.diskcache import store as _cache_store
     from .paths import read_file
 
     p = Path(path)
-    with paused_gc():  # a long list is a million objects that live on (see speakeasy.matching.paused_gc)
+    with paused_gc():  # a long list is a million objects that live on (see speakeasy.io.diskcache.paused_gc)
         if size > max_yaml_bytes(Path(_display(p))):
             return _parse_wordlist(p)  # the error that says so
         try:
@@ -370,7 +372,7 @@ def parse_wordlist_text(path: str | os.PathLike[str], text: str) -> Wordlist:
 
     Used to check an edited list before it is written.
     """
-    from .matching import paused_gc
+    from .io.diskcache import paused_gc
 
     with paused_gc():
         return _parse_wordlist(Path(path), text)

@@ -233,7 +233,8 @@ def _preload_pyphen_patterns() -> None:
 
         import pyphen
 
-        from .matching import _cache_load, _cache_store
+        from .io.diskcache import load as _cache_load
+        from .io.diskcache import store as _cache_store
 
         path = pyphen.LANGUAGES[pyphen.language_fallback(_PYPHEN_LANG)]
         if path in pyphen.hdcache:

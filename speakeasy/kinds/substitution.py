@@ -35,8 +35,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..articles import ARTICLE_BEFORE, indefinite_article
+from ..io.diskcache import paused_gc
 from ..matching import (FormSet, LazyList, compile_forms, expand_entries, expand_terms, inflect_all, match_case,
-                        normalise, paused_gc)
+                        normalise)
 from ..model import BlockKind, Edit, Finding, Level
 from ..packdata import Entry, Topic
 from ..schema import Field

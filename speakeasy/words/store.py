@@ -31,7 +31,8 @@ import yaml
 
 from ..errors import UserDataError
 from ..io.atomic import write_atomically
-from ..matching import normalise, paused_gc
+from ..io.diskcache import paused_gc
+from ..matching import normalise
 from ..packs import ENTRY, Wordlist, parse_wordlist_text, read_yaml_text
 from ..schema import DataErrors, compose
 from .values import as_words, clash, parts_of
@@ -259,7 +260,7 @@ class WordlistFile:
         self.newline = "\r\n" if "\r\n" in text else "\n"
         starts = _line_starts(text)
         self._starts = starts
-        with paused_gc():  # (a long list is a million YAML nodes: see speakeasy.matching.paused_gc)
+        with paused_gc():  # (a long list is a million YAML nodes: see speakeasy.io.diskcache.paused_gc)
             self._parse_text(text, starts)
 
     def _parse_text(self, text: str, starts: list[int]) -> None:

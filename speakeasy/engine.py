@@ -254,15 +254,18 @@ def _dedupe(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
 
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "<text>", format: str = "markdown") -> FileResult:
-    """Lint a string (handy for tests and plugins).
+    """Lint a string (handy for tests and plugins), read with the rule set's read options.
 
-    A lone surrogate (half of a UTF-16 pair, like ``"\\ud800"``) cannot be
-    UTF-8, so it is checked as U+FFFD, the replacement character: one
-    character for one, so every offset still points into ``text``.
+    The settings' ``include_landmarks`` (web pages) and ``include_comments``
+    apply, as they do to files. A lone surrogate (half of a UTF-16 pair, like
+    ``"\\ud800"``) cannot be UTF-8, so it is checked as U+FFFD, the
+    replacement character: one character for one, so every offset still
+    points into ``text``.
     """
-    from .readers import read_bytes
+    from .readers import ReadOptions, read_bytes
 
-    return lint_document(read_bytes(path, _SURROGATE.sub("\ufffd", text).encode("utf-8"), format), ruleset)
+    data = _SURROGATE.sub("\ufffd", text).encode("utf-8")
+    return lint_document(read_bytes(path, data, format, options=ReadOptions.from_settings(ruleset.settings)), ruleset)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -169,3 +169,18 @@ def test_lint_runs_in_a_process_pool(method: str) -> None:
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context(method)) as pool:
         there = list(pool.map(lint, [docs[n] for n in names], names, [settings] * len(names)))
     assert there == here and all(here)
+
+
+def test_check_text_reads_a_web_page_with_the_landmarks_asked_for() -> None:
+    """include_landmarks works for text given to check_text, as it does for files."""
+    from speakeasy import check_text
+
+    page = ("<html lang='en'><body><header><p>We will commence soon.</p></header>"
+            "<main><h1>Care</h1><p>We will utilise it.</p></main></body></html>")
+
+    def words(**kw):  # type: ignore[no-untyped-def]
+        return [f.match for f in check_text(page, path="page.html", format="html", **kw).findings
+                if f.rule == "plain-english.words"]
+
+    assert words() == ["utilise"]
+    assert words(include_landmarks=["header"]) == ["commence", "utilise"]

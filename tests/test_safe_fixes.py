@@ -199,6 +199,14 @@ def test_a_plain_phrase_that_brings_its_own_article_replaces_the_one_written() -
     assert found["Our care plan"] == ["Our written plan of your care", "Our plan"]  # whose it is stays
 
 
+def test_a_plain_phrase_that_cannot_follow_the_drops_it() -> None:
+    """'the best interests' -> 'what is best for the person', never 'the what is best ...'."""
+    text = ("# Decisions about your care and support\n\nWe act in the best interests of people who use care and "
+            "support services, with their carers and social care staff.\n")
+    found = {f.match: f.suggestions for f in check_text(text).findings if f.rule == "social-care.jargon"}
+    assert found["the best interests"] == ["what is best for the person", "the best choice for the person"]
+
+
 def test_a_slip_in_the_text_is_not_carried_into_the_fix(tmp_path: Path) -> None:
     # 'must utilised' is wrong already; 'must used' would keep it wrong, so a person decides
     assert fixed(tmp_path, "Keys must utilised safely. We utilised keys.\n") == \

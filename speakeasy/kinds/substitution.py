@@ -520,6 +520,9 @@ _AFTER_MODAL = re.compile(r"(?<![\w'’])(?:must|can|could|will|would|shall|shou
 #: A plain phrase that starts with its own article or "your": "a talk about ...", "your plan".
 _OWN_ARTICLE = re.compile(r"(a|an|the|your|our|their|my)\s+", re.IGNORECASE)
 _POSSESSIVE = frozenset({"your", "our", "their", "my", "his", "her", "its"})
+#: Words a plain phrase can start with that never come after "the": "what is best for the person".
+_NO_ARTICLE = frozenset("what how who whom whose when where why which whether someone somebody anyone anybody "
+                        "everyone everybody".split())
 #: The word before a term that a plain phrase with its own article replaces or keeps.
 _DETERMINER_BEFORE = re.compile(
     r"(?<![\w'’-])(an?|the|your|our|their|his|her|its|my|this|that|these|those)(\s+)$", re.IGNORECASE)
@@ -537,7 +540,11 @@ def _after_determiner(written: str, space: str, phrase: str) -> str:
     low = written.lower()
     has = _OWN_ARTICLE.match(phrase)
     if has is None:
-        return (_with_article(written, phrase) if low in ("a", "an") else written) + space + phrase
+        if low in ("a", "an"):
+            return _with_article(written, phrase) + space + phrase
+        if low == "the" and phrase.split(" ", 1)[0].lower() in _NO_ARTICLE:
+            return phrase[:1].upper() + phrase[1:] if written[:1].isupper() else phrase  # not "the what is best"
+        return written + space + phrase
     own = has.group(1).lower()
     rest = phrase[has.end():]
     if low in _POSSESSIVE or low in ("this", "that", "these", "those"):

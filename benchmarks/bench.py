@@ -49,6 +49,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from checkout import speakeasy_api  # noqa: E402  (benchmarks/checkout.py: entry points of any checkout)
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -63,20 +65,6 @@ TARGET_MEMORY_RATIO = 1.10  # peak RSS for all files / a fifth of the files
 
 _HAS_WORD = re.compile(r"[^\W_]")
 
-
-
-def _runner():
-    """Where this checkout runs many files: speakeasy.runner, or speakeasy.engine before issue 17 split it.
-
-    (Measured with --before, an older checkout may not have speakeasy.runner. Its engine exports
-    build_ruleset, as today's does.)"""
-    import speakeasy.engine as engine
-
-    if hasattr(engine, "lint_paths"):
-        return engine
-    import speakeasy.runner as runner
-
-    return runner
 
 def count_words(text: str) -> int:
     """Whitespace-separated tokens with at least one letter or digit."""
@@ -357,7 +345,7 @@ def _speakeasy_setup() -> tuple[object, dict]:
     sys.path.insert(0, str(REPO))
     t0 = time.perf_counter()
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    build_ruleset = speakeasy_api()[0]
 
     t1 = time.perf_counter()
     ruleset = build_ruleset(resolve(no_config=True))
@@ -374,7 +362,7 @@ def _speakeasy_setup() -> tuple[object, dict]:
 
 def child_speakeasy(args: argparse.Namespace) -> dict:
     ruleset, info = _speakeasy_setup()
-    lint_paths = _runner().lint_paths
+    lint_paths = speakeasy_api()[1]
 
     files = _files(args.corpus, args.limit)
     target = [args.corpus] if not args.limit else files
@@ -503,7 +491,7 @@ def child_memory(args: argparse.Namespace) -> dict:
     kept = 0
     findings = 0
     if args.mode == "lint_paths":
-        report = _runner().lint_paths(files, ruleset)
+        report = speakeasy_api()[1](files, ruleset)
         findings = report.count()
         kept = len(report.files)
     elif args.mode == "results":
@@ -524,7 +512,7 @@ def child_memory(args: argparse.Namespace) -> dict:
         # reporter one file at a time and only counts are kept.
         import io
 
-        iter_results = _runner().iter_results
+        iter_results = speakeasy_api()[2]
         from speakeasy.reporters import json as json_reporter
 
         class _Null(io.TextIOBase):

@@ -22,6 +22,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from checkout import speakeasy_api  # noqa: E402  (benchmarks/checkout.py: entry points of any checkout)
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -39,7 +41,7 @@ CORPORA = {"moj": ("moj-security-policy-docx", "*.docx"), "govuk": ("govuk-conte
 def changes(data: Path, corpus: str = "moj") -> list[dict]:
     """Every change the fixer makes to the documents of ``corpus``, in file order."""
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    build_ruleset = speakeasy_api()[0]
     from speakeasy.fix import fix_file
     from speakeasy.readers import read_path
 

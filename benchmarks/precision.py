@@ -54,6 +54,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from checkout import speakeasy_api  # noqa: E402  (benchmarks/checkout.py: entry points of any checkout)
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "benchmarks" / "precision" / "labels.jsonl"
@@ -79,20 +81,6 @@ OSE_LEVEL = "adv"
 
 
 @lru_cache(maxsize=1)
-
-def _runner():
-    """Where this checkout runs many files: speakeasy.runner, or speakeasy.engine before issue 17 split it.
-
-    (Measured with --before, an older checkout may not have speakeasy.runner. Its engine exports
-    build_ruleset, as today's does.)"""
-    import speakeasy.engine as engine
-
-    if hasattr(engine, "lint_paths"):
-        return engine
-    import speakeasy.runner as runner
-
-    return runner
-
 def fresh_documents() -> frozenset[str]:
     """The documents of the ``fresh`` split ("moj/passwords.docx"), from ``fresh.txt``."""
     if not FRESH.is_file():
@@ -179,7 +167,7 @@ def _context(source: str, start: int, end: int) -> tuple[str, str]:
 def collect(data: Path) -> dict:
     """Every finding of the default packs on the corpora, with context, and the word counts."""
     from speakeasy.config import resolve
-    from speakeasy.engine import build_ruleset
+    build_ruleset = speakeasy_api()[0]
 
     mild = os.environ.get("SPEAKEASY_PRECISION_MILD") == "1"
     ruleset = build_ruleset(resolve({"enable": [MILD]} if mild else None, no_config=True))
@@ -200,7 +188,7 @@ def collect(data: Path) -> dict:
 
 def _collect_one(corpus: str, path: Path, ruleset, findings: list, words: dict, text: str | None) -> None:
     """Lint one document and add its findings, with context, and its words to the lists."""
-    report = _runner().lint_paths([str(path)], ruleset)
+    report = speakeasy_api()[1]([str(path)], ruleset)
     for err in report.errors:
         print(f"{path}: {err}", file=sys.stderr)
     for result in report.files:

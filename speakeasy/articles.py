@@ -24,6 +24,13 @@ _VOWEL_SOUND = re.compile(r"^(?:hour|honest|honou?r|heir)", re.IGNORECASE)
 
 #: "a" or "an" as a word just before a place: its start, and the article as written.
 ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?|An?|AN?)(\s+)$")
+#: The words before a term that a plain phrase bringing its own article replaces or keeps ("a needs
+#: assessment" -> "a talk about ..."; "your care plan" -> "your plan"): see speakeasy.kinds.substitution.
+_DETERMINERS = "an?|the|your|our|their|his|her|its|my|this|that|these|those"
+#: One of them just before an offset (search up to it): group 1 the word, group 2 the space after it.
+DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])({_DETERMINERS})(\s+)$", re.IGNORECASE)
+#: One of them at the start of a finding's words, with its space.
+DETERMINER_AT_START = re.compile(rf"(?:{_DETERMINERS})\s+", re.IGNORECASE)
 
 
 def indefinite_article(phrase: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 from .version import __version__
 from .analysis import Analysis
+from .articles import DETERMINER_AT_START
 from .directives import Suppressions
 from .errors import ConfigError
 from .hints import closest, did_you_mean
@@ -27,19 +28,9 @@ from .model import DIRECTIVE_RULE, INTERNAL_RULE, Document, FileResult, Finding,
 from .packs import Rule
 from .ruleset import RuleSet
 
-# Names that moved out of the engine (issue 17), still importable from here for the code that imports
-# them from speakeasy.engine (the CLI, reporters, fix, writers, TUI, benchmarks and plugins). New code
-# imports them from their homes: the result types from speakeasy.model, the rule set from
-# speakeasy.ruleset; finding files and running many of them is speakeasy.runner's job.
-from .model import Report, Tally  # noqa: E402,F401
-from .ruleset import build_ruleset  # noqa: E402,F401
-
-__all__ = [
-    # the engine's own
-    "lint_document", "lint_text", "paragraph_scores", "stats",
-    # moved, still here for the code that imports them from the engine
-    "DIRECTIVE_RULE", "INTERNAL_RULE", "FileResult", "Report", "RuleSet", "Tally", "build_ruleset",
-]
+# The result types live in speakeasy.model, the rule set in speakeasy.ruleset, and finding and running
+# many files in speakeasy.runner (issue 17): import them from there.
+__all__ = ["lint_document", "lint_text", "paragraph_scores", "stats"]
 
 # ---------------------------------------------------------------------------
 # Running
@@ -97,13 +88,9 @@ def _jargon_spans(findings: list[Finding], sup: Suppressions | None) -> list[tup
     return sorted(out)
 
 
-#: "a", "the" or "your" before a term, which a finding takes in when the plain words bring their own.
-_TAKEN_IN = re.compile(r"(?:an?|the|your|our|their|his|her|its|my|this|that|these|those)\s+", re.IGNORECASE)
-
-
 def _taken_in(match: str, term: str) -> int:
     """How many characters at the start of ``match`` are a word before the term, not the term itself."""
-    m = _TAKEN_IN.match(match)
+    m = DETERMINER_AT_START.match(match)
     if m is None or term.lower().startswith(m.group().lower().rstrip()):
         return 0
     return m.end()

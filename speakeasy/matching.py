@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .io.diskcache import cache_dir, paused_gc  # noqa: F401  (imported from here by older code)
+from .io.diskcache import paused_gc
 from .io.diskcache import load as _cache_load
 from .io.diskcache import store as _cache_store
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from ..articles import ARTICLE_BEFORE, indefinite_article
+from ..articles import ARTICLE_BEFORE, DETERMINER_BEFORE, indefinite_article
 from ..io.diskcache import paused_gc
 from ..matching import (FormSet, LazyList, compile_forms, expand_entries, expand_terms, inflect_all, match_case,
                         normalise)
@@ -423,7 +423,7 @@ class Substitution(Kind):
         # word before the term ("a", "the", "your") is part of what changes.
         own = any(_OWN_ARTICLE.match(a) for a in entry.alternatives(part))
         if own:
-            article = _DETERMINER_BEFORE.search(analysis.source, max(0, start - 8), start)
+            article = DETERMINER_BEFORE.search(analysis.source, max(0, start - 8), start)
         written = article.group(1) + article.group(2) if article else ""
         # The same words come back again and again in a document: work out
         # their suggestions and message once.
@@ -523,9 +523,6 @@ _POSSESSIVE = frozenset({"your", "our", "their", "my", "his", "her", "its"})
 #: Words a plain phrase can start with that never come after "the": "what is best for the person".
 _NO_ARTICLE = frozenset("what how who whom whose when where why which whether someone somebody anyone anybody "
                         "everyone everybody".split())
-#: The word before a term that a plain phrase with its own article replaces or keeps.
-_DETERMINER_BEFORE = re.compile(
-    r"(?<![\w'’-])(an?|the|your|our|their|his|her|its|my|this|that|these|those)(\s+)$", re.IGNORECASE)
 
 
 def _after_determiner(written: str, space: str, phrase: str) -> str:

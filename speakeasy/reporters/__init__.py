@@ -19,7 +19,7 @@ text stream ``out`` as it comes, so a run over thousands of files does not
 keep every finding.  ``context`` (:class:`Context`) carries what some formats
 need besides the results: the rule set, the ``--fail-on`` level, the
 ``--min-level`` filter, colour, the page's title and time...  The returned
-:class:`~speakeasy.engine.Tally` counts what was written, for the exit code.
+:class:`~speakeasy.model.Tally` counts what was written, for the exit code.
 
 The built-in formats:
 

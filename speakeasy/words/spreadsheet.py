@@ -290,8 +290,8 @@ def _parse_row(row: dict[str, str]) -> dict[str, Any]:
             if low and low not in STATUS_CHOICES:
                 synonyms = dict(STATUS_SYNONYMS)
                 guess = synonyms[low] if low in synonyms else closest(low, STATUS_CHOICES, synonyms=synonyms)
-                hint = did_you_mean(guess, "")
-                raise ValueError(f"'status' should be agreed, proposed or retired, but it is '{text}'. {hint}".rstrip())
+                hint = f" {did_you_mean(guess)}" if guess else ""
+                raise ValueError(f"'status' should be agreed, proposed or retired, but it is '{text}'.{hint}")
             values[key] = low or None
         else:
             values[key] = text or None

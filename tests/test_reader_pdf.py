@@ -20,6 +20,7 @@ from speakeasy.kinds.pdf import build_pdf
 from speakeasy.model import BlockKind, Document
 from speakeasy.readers import format_for, read_bytes, read_path
 from speakeasy.readers import pdf as pdf_reader
+from speakeasy.readers.pdf.blocks import hyphen_is_broken_word
 from speakeasy.testing import assert_reader_contract
 
 PDF = ROOT / "tests" / "data" / "pdf"
@@ -132,7 +133,7 @@ def test_words_broken_over_line_ends_are_mended(kind: str, long_docs) -> None:
 
 def test_broken_words_and_compounds_are_told_apart() -> None:
     none: Counter[str] = Counter()
-    broken = pdf_reader._hyphen_is_broken_word
+    broken = hyphen_is_broken_word
     assert broken("assess", "ment", none) and broken("signpost", "ing", none) and broken("consid", "eration", none)
     assert broken("safe", "guarding", none) and broken("re", "ablement", none)
     assert not broken("multi", "disciplinary", none) and not broken("decision", "making", none)

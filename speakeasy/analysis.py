@@ -69,6 +69,9 @@ _LONE_MARK = re.compile("[“«”»]")
 def quotation_spans(text: str) -> tuple[list[tuple[int, int]], int, int]:
     """The quotations in one block's text: (pairs of marks, an opening left open, a closing never opened).
 
+    The pairs include a curly or angle opening mark closed on a later line of
+    the block, with other opening marks between (the lines of a quotation
+    over several paragraphs, see below, in a text with a paragraph a line).
     A quotation that runs over several paragraphs opens each of them with a
     mark and closes only the last ("As a first step ...” after “We ask ...
     in the paragraph before), as English typesetting does. So the second
@@ -78,23 +81,34 @@ def quotation_spans(text: str) -> tuple[list[tuple[int, int]], int, int]:
     with the blocks around whether they are quotations.
     """
     spans = [(m.start(), m.end()) for m in _QUOTATION.finditer(text)]
+    pairs = len(spans)
     open_at = close_at = -1
     k = 0  # the first pair that ends after the mark looked at (marks come in order, so this only moves on)
     for m in _LONE_MARK.finditer(text):
         i = m.start()
-        while k < len(spans) and spans[k][1] <= i:
+        while k < pairs and spans[k][1] <= i:
             k += 1
-        if k < len(spans) and spans[k][0] <= i:
-            continue  # one of a pair
+        if k < pairs and spans[k][0] <= i:
+            # One of a pair.  A pair that closes after an opening mark left open is the last line
+            # of a quotation over several lines: it closes the whole quotation.
+            if open_at >= 0 and i == spans[k][1] - 1 and m.group() in _CLOSE_MARKS:
+                spans.append((open_at, i + 1))
+                open_at = -1
+            continue
         if m.group() in _OPEN_MARKS:
             if open_at < 0:
                 open_at = i
         elif open_at >= 0:
-            open_at = -1  # closes the one opened before it
+            # Closes the one opened before it: a quotation over several lines of one block (a plain
+            # text with one paragraph a line), each line opened with a mark and only the last closed.
+            spans.append((open_at, i + 1))
+            open_at = -1
         elif close_at < 0:
             close_at = i + 1
     if text.lstrip().startswith('"') and text.count('"') % 2 == 1 and open_at < 0:
         open_at = len(text) - len(text.lstrip())  # a straight mark opens the block and is never closed
+    if len(spans) > pairs:
+        spans.sort()
     return spans, open_at, close_at
 
 

@@ -289,3 +289,59 @@ def test_more_everyday_senses_are_not_flagged(text: str) -> None:
 
 def test_drive_as_a_metaphor_is_still_flagged() -> None:
     assert flagged("This funding will drive growth and drive down costs.") == ["drive", "drive"]
+
+
+def test_a_quotation_over_several_lines_of_one_block_is_not_flagged() -> None:
+    """A plain text with a paragraph a line: each line of the quotation opens with a mark, the last closes."""
+    text = ("The manager said: “We will commence the review this month.\n"
+            "“Going forward, we will utilise every idea that people give us.\n"
+            "“And we will facilitate meetings in every town.”\n"
+            "The council will commence the work in May.\n")
+    assert flagged(text, fmt="text") == ["commence"]
+
+
+def test_an_opening_mark_never_closed_still_quotes_only_its_own_block() -> None:
+    text = "He said: “We will commence the review.\n\nWe will utilise the ideas.\n"
+    assert flagged(text) == ["utilise"]
+
+
+@pytest.mark.parametrize("text", ["Success has helped the movement become self- sufficient.",
+                                  "John Lewis had a lower- key presence in stores this year."])
+def test_the_end_of_a_word_broken_at_its_hyphen_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_a_dash_between_spaces_does_not_hide_the_word_after_it() -> None:
+    assert flagged("We have a plan - sufficient for now.") == ["sufficient"]
+
+
+def test_a_participle_joined_to_a_describing_word_before_a_noun_describes_it() -> None:
+    """'determined' here means 'set on it' (a describing word), not 'decided'."""
+    text = "Protect it against determined and highly capable threat actors."
+    assert flagged(text) == []
+    assert flagged("We determined and published the fees in May.") == ["determined"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Intellectual Property Office became the operating name of The Patent Office in 2007.",
+        "Delivered on: 22 May 2012",
+        "Speaker's notes, may differ from delivered version",
+        "On 25 April, a magnitude 7.8 earthquake struck Nepal.",
+        "This is one of the regulatory objectives in the Legal Services Act 2007.",
+        "If the tamper evident seals are broken, report it.",
+        "UK government deploys Chinook helicopters to Nepal",
+        "Log the request response code.",
+        "Note: a bastion server is a specially strengthened system.",
+        "He is the most performed playwright in the world.",
+        "Google is promoting its Play Store.",
+    ],
+)
+def test_senses_found_on_real_pages_are_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_outcomes_of_inspections_are_results_not_jargon() -> None:
+    text = "# Children's social care\n\nCare and support for carers.\n\n- children’s services inspections and outcomes\n"
+    assert "outcomes" not in flagged(text)

@@ -246,6 +246,8 @@ class Substitution(Kind):
             block = analysis.block_index(start)
             if block is None or analysis.block_index(end - 1) != block:
                 continue  # never across two blocks
+            if _BROKEN_COMPOUND.search(masked, max(0, start - 8), start):
+                continue  # the end of a word broken at a hyphen: "self- sufficient", "a lower- key presence"
             if analysis.quoted(start, end):
                 # Someone else's words, or a title: the writer cannot change them.  But "the word
                 # 'reablement'" still explains the word for the rest of the document.
@@ -525,6 +527,11 @@ _NO_ARTICLE = frozenset("what how who whom whose when where why which whether so
                         "everyone everybody".split())
 
 
+#: A letter and a hyphen with a space after it, just before a match: the match ends a word broken at
+#: its hyphen ("self- sufficient"), as text copied from a page with its lines wrapped often is.
+_BROKEN_COMPOUND = re.compile(r"[^\W\d_][-\u2010\u2011][ \t]*\n?[ \t]*\Z")
+
+
 def _after_determiner(written: str, space: str, phrase: str) -> str:
     """The words that replace "<written> <term>" when the plain phrase may bring its own article.
 
@@ -644,11 +651,24 @@ def _is_part(part: str, tokens: list["Tagged"], inside: list["Tagged"]) -> bool:
 
 
 def _attributive(tokens: list["Tagged"], head: "Tagged") -> bool:
-    """Is a -ing or -ed word describing the noun after it ("the remaining challenges")?"""
+    """Is a -ing or -ed word describing the noun after it ("the remaining challenges")?
+
+    It may be joined to a describing word that stands before the noun:
+    "determined and highly capable attackers".
+    """
     if head.tag not in ("VBG", "VBN") or head.pos not in ("VERB", "ADJ"):
         return False
     i = tokens.index(head) if len(tokens) < 64 else _index_of(tokens, head)
-    if i + 1 >= len(tokens) or tokens[i + 1].pos not in ("NOUN", "PROPN"):
+    j = i + 1
+    if j < len(tokens) and tokens[j].text.lower() in ("and", "or"):
+        j += 1
+        while j < len(tokens) and tokens[j].pos == "ADV":
+            j += 1
+        if j >= len(tokens) or tokens[j].pos != "ADJ":
+            return False
+        while j < len(tokens) and tokens[j].pos == "ADJ":
+            j += 1
+    if j >= len(tokens) or tokens[j].pos not in ("NOUN", "PROPN"):
         return False
     return i == 0 or tokens[i - 1].pos in _BEFORE_ATTRIBUTIVE
 

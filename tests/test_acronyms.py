@@ -138,6 +138,11 @@ def test_known_acronym_gets_the_words_in_full(lint) -> None:
         "Returned record(s) or NXDOMAIN",
         # a product name made of a word and capitals
         "We use OpenLDAP for accounts.",
+        # a chemical formula with its small number set apart
+        "The testing of CO 2 emissions for cars starts in May.",
+        "Levels of NO 2 in the air are falling.",
+        # spelled out in small words, the small letter a word of its own
+        "He mocked prisoners of war. As if PoWs were not enemies enough, he went on.",
     ],
 )
 def test_not_acronyms(lint, text: str) -> None:
@@ -244,3 +249,8 @@ def test_settings_extend_the_list_with_keep(tmp_path: Path) -> None:
     assert flagged(lint_text(text, ruleset_with(tmp_path, ""), "doc.md", "markdown")) == ["SIRO", "DfE"]
     rs = ruleset_with(tmp_path, "keep: [SIRO, DfE]\n")
     assert flagged(lint_text(text, rs, "doc.md", "markdown")) == []
+
+
+def test_a_formula_head_without_its_number_is_still_an_acronym(lint) -> None:
+    assert flagged(lint("The CO office opens at 9.")) == ["CO"]
+    assert flagged(lint("The CO 12 form is due.")) == ["CO"]

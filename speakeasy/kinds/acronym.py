@@ -84,6 +84,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?")
 _REF_BEFORE = re.compile(r"\bRef(?:erence)?\.?:" + _SPACE + r"*[\w/.-]*$", re.IGNORECASE)
 _OUTWARD_CODE_BEFORE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?" + _SPACE + "+$")
 _PO_BOX = re.compile(_SPACE + r"+box\b", re.IGNORECASE)
+# Chemical formulas with their small number set apart, as text copied from a page often has it:
+# "CO 2 emissions", "NO 2", "CH 4".
+_FORMULA_HEADS = frozenset({"CO", "NO", "SO", "CH", "NH", "NOX"})
+_FORMULA_NUMBER = re.compile(_SPACE + r"?[2-4](?![\w.,/:-]\w)")
 _PLACEHOLDER = re.compile(r"[XYZ]+")
 _DATE_PART = re.compile(r"[DMYHS]{1,4}")
 _IN_PLACEHOLDER = re.compile(r"<[A-Z ,_-]*$")
@@ -206,6 +210,8 @@ def not_an_acronym(text: str, start: int, end: int, tails: Tails | None = None) 
     if upper == "HM":
         return True  # His or Her Majesty's: HM Treasury, HM The Queen
     if upper == "PO" and _PO_BOX.match(text, end):
+        return True
+    if upper in _FORMULA_HEADS and _FORMULA_NUMBER.match(text, end):
         return True
     if _PRODUCT.match(word) or _PLACEHOLDER.fullmatch(word):
         return True
@@ -491,7 +497,7 @@ def spelled_out_before(text: str, acronym: str, before: int, first_words: FirstW
 
     See :func:`_run_from` for the words in between.  The run must start the
     name: "Data Protection Impact Assessment" does not spell out PIA.  Two
-    capitals match many pairs of words by chance, so for them the name must
+    letters match many pairs of words by chance, so for them the name must
     come in the 3,000 characters before (about a page); words in lower case
     must come in the 300 characters before.
 
@@ -500,7 +506,9 @@ def spelled_out_before(text: str, acronym: str, before: int, first_words: FirstW
     letters = _letters(acronym)
     if letters is None:
         return False
-    short = sum(1 for c in acronym if c.isupper()) < 3
+    # Two letters match many pairs of words by chance; a small letter that is a word of its own
+    # ("o" in PoW, "prisoners of war") makes three.
+    short = len(letters) < 3
     pos = max(0, before - _SHORT_WINDOW) if short else 0
     if first_words is not None and first_words.text is text:
         if _search_run_indexed(letters, first_words, pos, before):

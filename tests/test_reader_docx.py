@@ -12,7 +12,8 @@ from conftest import ROOT
 from speakeasy.directives import comment_directive
 from speakeasy.model import BlockKind, Directive, DirectiveProblem
 from speakeasy.readers import format_for, read_bytes, read_path
-from speakeasy.readers.docx import Piece, field_hyperlink
+from speakeasy.readers.docx.runs import field_hyperlink
+from speakeasy.readers.office.common import Piece
 from test_reader_docx_support import (
     check_mapping,
     docx_bytes,

@@ -8,8 +8,8 @@ with a list of findings that people judged (``benchmarks/precision/labels.jsonl`
 * ``moj``: 106 Ministry of Justice security policies, as Word files (MIT, Crown copyright);
 * ``macc``: a community-care charity's open data policy (CC BY-SA 4.0);
 * ``ose``: news articles from the OneStopEnglish corpus, advanced level (Guardian articles rewritten by
-  teachers; CC BY-SA 4.0): only the articles listed in ``benchmarks/precision/fresh2.txt``, each one plain
-  text document (``ose/<article>.txt``), all in the split ``fresh2``.
+  teachers; CC BY-SA 4.0): only the articles listed in ``benchmarks/precision/fresh2.txt`` (the split
+  ``fresh2``) and ``fresh3.txt`` (the split ``fresh3``), each one plain text document (``ose/<article>.txt``).
 
 Each of the UK documents is in one of two splits, chosen by a hash of its name:
 ``dev`` (two thirds) is what we look at when we change the wordlists and the
@@ -17,7 +17,8 @@ matching; ``held-out`` (one third) is only labelled and measured, so the
 figures show how speakeasy does on text it was not tuned on.  A third split,
 ``fresh`` (the documents listed in ``benchmarks/precision/fresh.txt``), was
 judged once after the held-out findings had been read (see the README).  A
-fourth, ``fresh2`` (the ``ose`` news articles), was judged once after that.
+fourth, ``fresh2`` (``ose`` news articles), was judged once after that, and a fifth, ``fresh3`` (more
+``ose`` news articles), once after the ``fresh2`` findings had been read.
 
 Commands::
 
@@ -74,7 +75,8 @@ MILD = "plain-english.mild-words"  # off by default; --mild switches it on, and 
 
 FRESH = ROOT / "benchmarks" / "precision" / "fresh.txt"
 FRESH2 = ROOT / "benchmarks" / "precision" / "fresh2.txt"
-SPLITS = ("dev", "held-out", "fresh", "fresh2")
+FRESH3 = ROOT / "benchmarks" / "precision" / "fresh3.txt"
+SPLITS = ("dev", "held-out", "fresh", "fresh2", "fresh3")
 #: The OneStopEnglish corpus (folder, file): one JSON object a text, with ``article``, ``level`` and ``text``.
 OSE = ("onestopenglish", "ose-dev.jsonl")
 OSE_LEVEL = "adv"
@@ -89,13 +91,27 @@ def fresh_documents() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def _listed(path: Path) -> tuple[str, ...]:
+    """The names listed in ``path``, one a line, in order (lines starting with "#" are notes)."""
+    if not path.is_file():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def fresh2_articles() -> tuple[str, ...]:
     """The OneStopEnglish articles of the ``fresh2`` split ("Bolivia"), from ``fresh2.txt``, in its order."""
-    if not FRESH2.is_file():
-        return ()
-    lines = FRESH2.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return _listed(FRESH2)
+
+
+@lru_cache(maxsize=1)
+def fresh3_articles() -> tuple[str, ...]:
+    """The OneStopEnglish articles of the ``fresh3`` split, from ``fresh3.txt``, in its order.
+
+    They follow the ``fresh2`` articles in the same shuffled order (see the notes in ``fresh3.txt``).
+    """
+    return _listed(FRESH3)
 
 
 def ose_documents(data: Path) -> dict[str, str]:
@@ -105,7 +121,7 @@ def ose_documents(data: Path) -> dict[str, str]:
     ("climate change " is "climate change.txt").
     """
     path = data / OSE[0] / OSE[1]
-    wanted = set(fresh2_articles())
+    wanted = set(fresh2_articles()) | set(fresh3_articles())
     if not wanted or not path.is_file():
         return {}
     out = {}
@@ -118,19 +134,21 @@ def ose_documents(data: Path) -> dict[str, str]:
             out[f"{name}.txt"] = item["text"]
     missing = wanted - {n[:-len(".txt")] for n in out}
     if missing:
-        raise SystemExit(f"{FRESH2}: these articles are not in {path}: {', '.join(sorted(missing))}")
+        raise SystemExit(f"{FRESH2} or {FRESH3}: these articles are not in {path}: {', '.join(sorted(missing))}")
     return out
 
 
 def split_of(corpus: str, name: str) -> str:
-    """``dev`` or ``held-out`` (a third of each corpus's documents, by a hash of the name), ``fresh`` or ``fresh2``.
+    """``dev`` or ``held-out`` (a third of each corpus's documents, by a hash of the name), or a fresh split.
 
     The ``fresh`` documents (listed in ``fresh.txt``) were judged once, after
-    the changes, when the first held-out figures had been read.  Every ``ose``
-    document (the news articles listed in ``fresh2.txt``) is in ``fresh2``.
+    the changes, when the first held-out figures had been read.  An ``ose``
+    document (a news article) is in ``fresh3`` when ``fresh3.txt`` lists it,
+    else in ``fresh2`` (``fresh2.txt``).
     """
     if corpus == "ose":
-        return "fresh2"
+        stem = name[:-len(".txt")] if name.endswith(".txt") else name
+        return "fresh3" if stem in fresh3_articles() else "fresh2"
     if f"{corpus}/{name}" in fresh_documents():
         return "fresh"
     digest = hashlib.sha256(f"{corpus}/{name}".encode("utf-8")).digest()

@@ -78,12 +78,30 @@ def test_the_fresh2_split_is_the_listed_news_articles_at_the_advanced_level() ->
 
     articles = precision.fresh2_articles()
     assert len(articles) == len(set(articles)) >= 50
-    news = precision.ose_documents(DATA)
+    news = {n: t for n, t in precision.ose_documents(DATA).items() if n[:-len(".txt")] in set(articles)}
     assert sorted(news) == sorted(f"{a}.txt" for a in articles)
     assert all(precision.split_of("ose", name) == "fresh2" for name in news)
     # speakeasy reads each text as given, so the places in the labels are places in the text
     for name, text in list(news.items())[:5]:
         assert read_bytes(name, text.encode("utf-8"), "text").source == text
+
+
+@pytest.mark.skipif(not (DATA / precision.OSE[0] / precision.OSE[1]).is_file(), reason="the OneStopEnglish corpus is not here")
+def test_the_fresh3_split_is_the_other_news_articles_after_fresh2_in_the_same_order() -> None:
+    import json
+    import random
+
+    fresh2, fresh3 = precision.fresh2_articles(), precision.fresh3_articles()
+    assert len(fresh3) == len(set(fresh3)) >= 50 and not set(fresh2) & set(fresh3)
+    path = DATA / precision.OSE[0] / precision.OSE[1]
+    names = sorted({json.loads(line)["article"].strip() for line in path.read_text(encoding="utf-8").splitlines()
+                    if line.strip() and json.loads(line)["level"] == precision.OSE_LEVEL})
+    random.Random(14).shuffle(names)
+    assert names == [*fresh2, *fresh3]  # fresh2 is the start of the shuffled order, fresh3 the rest of it
+    news = precision.ose_documents(DATA)
+    assert sorted(news) == sorted(f"{a}.txt" for a in (*fresh2, *fresh3))
+    assert {precision.split_of("ose", f"{a}.txt") for a in fresh3} == {"fresh3"}
+    assert {precision.split_of("ose", f"{a}.txt") for a in fresh2} == {"fresh2"}
 
 
 @pytest.mark.slow

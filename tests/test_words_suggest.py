@@ -13,15 +13,9 @@ from speakeasy.ruleset import build_ruleset
 from speakeasy.model import ReadError
 from speakeasy.packs import load_wordlist
 from speakeasy.words import COLUMNS
-from speakeasy.words.suggest import (
-    EXAMPLE_WIDTH,
-    Example,
-    Suggestion,
-    csv_rows,
-    render_text,
-    scan,
-    suggest,
-)
+from speakeasy.words.suggest import csv_rows, render_text, scan, suggest
+from speakeasy.words.suggest.results import Example, Suggestion
+from speakeasy.words.suggest.thresholds import EXAMPLE_WIDTH
 
 POLICY = """\
 # Going home from hospital

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.anyio
 
 from speakeasy.config import resolve  # noqa: E402
 from speakeasy.ruleset import build_ruleset  # noqa: E402
-from speakeasy.tui.app import HelpScreen, QuitScreen, ReviewApp, SaveWordScreen, TextScreen  # noqa: E402
+from speakeasy.tui.app import ReviewApp  # noqa: E402
+from speakeasy.tui.screens import HelpScreen, QuitScreen, SaveWordScreen, TextScreen  # noqa: E402
 
 WORDS = """\
 title: Test words

@@ -22,7 +22,8 @@ import pytest
 pytest.importorskip("textual")
 pytestmark = pytest.mark.anyio
 
-from speakeasy.tui.app import ApplyAllScreen, HelpScreen, ReviewApp  # noqa: E402
+from speakeasy.tui.app import ReviewApp  # noqa: E402
+from speakeasy.tui.screens import ApplyAllScreen, HelpScreen  # noqa: E402
 from speakeasy.tui.session import ReviewSession  # noqa: E402
 
 WORDS = """\

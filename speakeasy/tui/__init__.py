@@ -1,7 +1,8 @@
 """``speakeasy review``: a spell-checker-like dialog for jargon and long sentences.
 
 :mod:`speakeasy.tui.session` holds the editing model (no textual);
-:mod:`speakeasy.tui.app` is the Textual application.  Only this package
+:mod:`speakeasy.tui.app` is the Textual application, and :mod:`speakeasy.tui.screens`
+its dialogs and theme (the word editor uses them too).  Only this package
 imports textual, and only when ``speakeasy review`` runs.
 """
 

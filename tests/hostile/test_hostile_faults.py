@@ -587,7 +587,8 @@ OTHER = "# Plan\n\nWe will utilise the van in order to help.\n\nA line added in 
 @pytest.mark.anyio
 async def test_review_asks_before_saving_over_changes_made_on_disk(folder: Path, review_ruleset) -> None:
     pytest.importorskip("textual")
-    from speakeasy.tui.app import ChangedScreen, ReviewApp
+    from speakeasy.tui.app import ReviewApp
+    from speakeasy.tui.screens import ChangedScreen
 
     doc = folder / "good.md"
     app = ReviewApp(str(doc), ruleset=review_ruleset)

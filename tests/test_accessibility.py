@@ -1,7 +1,7 @@
 """The accessibility pack (rules/accessibility.yaml, kind ``document-feature``).
 
 Each check runs on small Word files built from the example markup
-(:func:`speakeasy.kinds.document.build_docx`) and on the LibreOffice
+(:func:`speakeasy.testing.build_docx`) and on the LibreOffice
 fixtures in tests/data/docx (see its README for what is where).
 """
 
@@ -16,11 +16,11 @@ from conftest import ROOT
 from speakeasy.config import resolve
 from speakeasy.engine import lint_document, lint_text
 from speakeasy.ruleset import build_ruleset
-from speakeasy.kinds.document import CHECKS, MESSAGES, VAGUE_LINKS, DocumentFeature, build_docx
+from speakeasy.kinds.document import CHECKS, MESSAGES, VAGUE_LINKS
 from speakeasy.model import Level
 from speakeasy.packs import load_pack
 from speakeasy.readers import read_bytes, read_path
-from speakeasy.testing import check_rule_examples, findings_for
+from speakeasy.testing import build_docx, build_example, check_rule_examples, findings_for
 
 DOCX = ROOT / "tests" / "data" / "docx"
 PACK = load_pack(ROOT / "rules" / "accessibility.yaml")
@@ -362,7 +362,7 @@ def test_build_docx_makes_the_features_it_says() -> None:
         "| 1 | 2 |",
         "###",
     ])
-    doc = read_bytes("example.docx", DocumentFeature.build_example(markup))
+    doc = read_bytes("example.docx", build_example("docx", markup))
     kinds = [(f.kind, {k: v for k, v in f.data.items() if k in ("level", "text", "alt", "decorative", "url",
                                                                   "caps", "italic", "underline", "header_row",
                                                                   "justified", "size_pt")})

@@ -171,7 +171,7 @@ def test_the_full_pack_loads_with_every_field() -> None:
     ids = [r.id for r in pack.rules]
     assert ids == ["everything.acronyms", "everything.padding", "everything.sentences", "everything.paragraphs",
                    "everything.passive", "everything.reading-ease", "everything.words", "everything.formatting",
-                   "everything.web-links", "everything.pdf-title"]
+                   "everything.web-links", "everything.pdf-title", "everything.alt-text"]
     from speakeasy.registry import registry
 
     assert {r.kind for r in pack.rules} == set(registry()), "add a rule of the new kind to full-pack.yaml"

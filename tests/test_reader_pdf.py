@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT
 from speakeasy.errors import InputError
-from speakeasy.kinds.pdf import build_pdf
+from speakeasy.testing import build_pdf
 from speakeasy.model import BlockKind, Document
 from speakeasy.readers import format_for, read_bytes, read_path
 from speakeasy.readers import pdf as pdf_reader

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Kind, registered
-from . import acronym, document, existence, length, passive, pdf, readability, substitution, web  # noqa: F401
+from . import accessibility, acronym, existence, length, passive, readability, substitution  # noqa: F401
 
 # The placeholders a substitution rule's `message` may use: those its kind fills
 # in (see speakeasy/kinds/substitution.py, where `render` is called).

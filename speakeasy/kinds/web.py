@@ -1,46 +1,40 @@
-"""``web-feature``: accessibility checks on web pages (``.html``, ``.htm``).
+"""The web page checks of the ``accessibility`` kind (and of ``web-feature``).
 
 The checks work from the features the web page reader records (see
 :mod:`speakeasy.readers.html`): only the page's main content counts, as for
-its words.  Other readers record no web features, so these rules never fire
-on Word, Markdown or text files (and the Word checks of ``document-feature``
-never fire on web pages).
+its words.  Other readers record no web features, so these checks never
+fire on Word, Markdown or text files.  Each is the ``web`` variant of a
+check in the vocabulary (:mod:`speakeasy.kinds.features`); the name
+``web-feature`` used before is in brackets:
 
-``image-alt``
+``image-alt-text`` (``image-alt``)
     An ``<img>`` with no ``alt`` attribute.  ``alt=""`` is right for an
     image that is only decoration, and so is ``role="presentation"``.
 ``link-text``
     A link whose text (or ``aria-label``) does not say where it goes: one of
     ``vague_links``, the same list as the Word check, compared with the whole
-    text, ignoring case and punctuation.
+    text, ignoring case and punctuation.  Unlike the Word check, a web
+    address as link text is not reported.
 ``heading-levels``
     A heading more than one level deeper than the heading before it
-    (``<h2>`` then ``<h4>``).  A page's first heading is not checked: many
-    pages put their ``<h1>`` outside the main content.
-``page-language``
+    (``<h2>`` then ``<h4>``).  Unlike the Word check, a page's first heading
+    is not checked: many pages put their ``<h1>`` outside the main content.
+``language`` (``page-language``)
     A page whose ``<html>`` element has no ``lang``.  Parts of pages
     (files without ``<html>`` or a doctype, such as templates) are left alone.
 
-The rule examples are written as HTML: :meth:`WebFeature.build_example`
-gives the bytes of the example as a web page.
+The rule examples of these checks are written as HTML.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Iterator
 
 from ..model import Feature, Finding
-from ..schema import Field
-from .base import Kind, register
-from .document import VAGUE_LINKS, _normal
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..analysis import Analysis
-
-CHECKS = ("image-alt", "link-text", "heading-levels", "page-language")
+from .features import Context, FamilyChecks, normal_link_text
 
 MESSAGES = {
-    "image-alt": (
+    "image-alt-text": (
         "This image has no alt attribute. Add alt=\"...\" saying what it shows, or alt=\"\" if it is "
         "only decoration."
     ),
@@ -52,7 +46,7 @@ MESSAGES = {
         "This heading is level {level}, but the heading before it is level {previous}. Use <h{expected}> "
         "here, or add the missing level."
     ),
-    "page-language": (
+    "language": (
         "This page does not say what language it is in. Add lang=\"en\" (or the page's language) to "
         "the <html> tag."
     ),
@@ -60,87 +54,45 @@ MESSAGES = {
 
 #: The placeholders each check fills in its message.
 PLACEHOLDERS = {
-    "image-alt": (),
+    "image-alt-text": (),
     "link-text": ("match",),
     "heading-levels": ("level", "previous", "expected", "match"),
-    "page-language": (),
+    "language": (),
 }
 
+_check = FamilyChecks("web", MESSAGES, PLACEHOLDERS).check
 
-@register
-class WebFeature(Kind):
-    name = "web-feature"
-    summary = (
-        "Flags accessibility problems in web pages: images with no alt text, vague link text, skipped "
-        "heading levels and a missing page language."
-    )
-    options = (
-        Field("check", "text", "Which check the rule runs (see docs/accessibility.md).", required=True,
-              choices=CHECKS),
-        Field("vague_links", "texts",
-              "For `link-text`: link texts that do not say where a link goes (any case, ignoring punctuation).",
-              default=list(VAGUE_LINKS)),
-    )
-    default_message = "{match}"
 
-    #: The rule examples are web pages, written as HTML.
-    example_format = "html"
+@_check("image-alt-text", reads={"web-image"})
+def image_alt_text(ctx: Context, features: list[Feature]) -> Iterator[Finding]:
+    for f in features:
+        if not f.data.get("has_alt") and not f.data.get("decorative"):
+            yield ctx.report(f)
 
-    @classmethod
-    def build_example(cls, text: str) -> bytes:
-        return text.encode("utf-8")
 
-    def setup(self) -> None:
-        self.check_name = self.option("check")
-        self.vague = {_normal(v) for v in self.option("vague_links") or ()}
+@_check("link-text", reads={"web-link"})
+def link_text(ctx: Context, features: list[Feature]) -> Iterator[Finding]:
+    for f in features:
+        text = str(f.data.get("label") or f.data.get("text") or "")
+        if text and normal_link_text(text) in ctx.vague:
+            yield ctx.report(f, say={"match": text})
 
-    def finding(self, analysis: "Analysis", start: int, end: int, **kw: Any) -> Finding:  # type: ignore[override]
-        feature: Feature | None = kw.pop("feature", None)
-        f = super().finding(analysis, start, end, **kw)
-        if feature is not None:
-            f.extra["feature"] = {"kind": feature.kind, **feature.data}
-        return f
 
-    @classmethod
-    def message_placeholders(cls, options: dict[str, Any] | None = None) -> tuple[str, ...]:
-        return PLACEHOLDERS.get(str((options or {}).get("check")), ())
+@_check("heading-levels", reads={"web-heading"})
+def heading_levels(ctx: Context, features: list[Feature]) -> Iterator[Finding]:
+    previous = 0
+    for f in features:
+        if not str(f.data.get("text") or "").strip():
+            continue
+        level = int(f.data.get("level") or 0)
+        if previous and level > previous + 1:
+            yield ctx.report(f, say={"level": level, "previous": previous, "expected": previous + 1,
+                                     "match": f.data.get("text")}, value=level)
+        previous = level
 
-    def message_for(self, key: str, **values: Any) -> str:
-        return self.render(self.rule.message or MESSAGES[key], **values)
 
-    def check(self, analysis: "Analysis") -> Iterator[Finding]:
-        features = [f for f in analysis.document.features if f.kind.startswith("web-")]
-        if not features:
-            return iter(())
-        return getattr(self, "_" + self.check_name.replace("-", "_"))(analysis, features)
-
-    def _image_alt(self, analysis: "Analysis", features: list[Feature]) -> Iterator[Finding]:
-        for f in features:
-            if f.kind == "web-image" and not f.data.get("has_alt") and not f.data.get("decorative"):
-                yield self.finding(analysis, f.start, f.end, feature=f, message=self.message_for("image-alt"))
-
-    def _link_text(self, analysis: "Analysis", features: list[Feature]) -> Iterator[Finding]:
-        for f in features:
-            if f.kind != "web-link":
-                continue
-            text = str(f.data.get("label") or f.data.get("text") or "")
-            if text and _normal(text) in self.vague:
-                yield self.finding(analysis, f.start, f.end, feature=f,
-                                   message=self.message_for("link-text", match=text))
-
-    def _heading_levels(self, analysis: "Analysis", features: list[Feature]) -> Iterator[Finding]:
-        previous = 0
-        for f in features:
-            if f.kind != "web-heading" or not str(f.data.get("text") or "").strip():
-                continue
-            level = int(f.data.get("level") or 0)
-            if previous and level > previous + 1:
-                yield self.finding(analysis, f.start, f.end, feature=f, value=level,
-                                   message=self.message_for("heading-levels", level=level, previous=previous,
-                                                            expected=previous + 1, match=f.data.get("text")))
-            previous = level
-
-    def _page_language(self, analysis: "Analysis", features: list[Feature]) -> Iterator[Finding]:
-        for f in features:
-            if f.kind == "web-page" and not str(f.data.get("lang") or "").strip():
-                yield self.finding(analysis, f.start, f.end, feature=f, message=self.message_for("page-language"))
+@_check("language", reads={"web-page"})
+def language(ctx: Context, features: list[Feature]) -> Iterator[Finding]:
+    for f in features:
+        if not str(f.data.get("lang") or "").strip():
+            yield ctx.report(f)

@@ -11,20 +11,32 @@
 Plugin authors (see docs/plugins.md) have ``use_plugins``,
 ``plugin_rules``, ``check_plugin_examples`` and ``lint_source``, and
 reader authors ``assert_reader_contract``.
+
+Rule examples about what a Word file or a PDF has (images, tables, tags) are
+written in a tiny markup: ``build_docx`` and ``build_pdf``
+(:mod:`speakeasy.testing.documents`) make real files from it, and
+``build_example`` chooses between them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .model import Document, Finding
-from .packs import Entry, Rule, Wordlist
+from ..model import Document, Finding
+from ..packs import Entry, Rule, Wordlist
+from .documents import EXAMPLE_BUILDERS, build_docx, build_pdf
+
+__all__ = [
+    "EXAMPLE_BUILDERS", "assert_reader_contract", "build_docx", "build_example", "build_pdf", "check_plugin_examples",
+    "check_rule_examples", "entry_example_problems", "example_format", "findings_for", "lint_source", "plugin_rules",
+    "reader_contract_problems", "use_plugins",
+]
 
 
 def _ruleset_for(rule: Rule, settings: dict[str, Any] | None = None):  # type: ignore[no-untyped-def]
-    from .config import resolve
-    from .ruleset import RuleSet
-    from .registry import registry
+    from ..config import resolve
+    from ..ruleset import RuleSet
+    from ..registry import registry
 
     s = resolve(dict(settings or {}, packs=[]), no_config=True)
     r = rule.copy(enabled=True)
@@ -36,23 +48,50 @@ def _ruleset_for(rule: Rule, settings: dict[str, Any] | None = None):  # type: i
 def findings_for(rule: Rule, text: str, format: str = "markdown") -> list[Finding]:
     """Run one rule on a text and return its findings.
 
-    When the rule's kind has an ``example_format`` (``"docx"`` for the
-    accessibility checks), ``text`` is the kind's example markup: the kind's
-    ``build_example`` turns it into a file of that format, which is read as
-    such a file would be.
+    When the rule's examples are written in another format (``"docx"`` for
+    the Word accessibility checks, ``"pdf"``...: see :func:`example_format`),
+    ``text`` is that format's example markup, made into a file of that
+    format (:func:`build_example`) and read as such a file would be.
     """
-    from .engine import lint_document, lint_text
-    from .registry import registry
-    from .readers import read_bytes
+    from ..engine import lint_document, lint_text
+    from ..readers import read_bytes
+    from ..registry import registry
 
-    kind = registry().get(rule.kind)
-    example_format = getattr(kind, "example_format", None)
-    if example_format:
-        doc = read_bytes(f"example.{example_format}", kind.build_example(text))  # type: ignore[union-attr]
-        result = lint_document(doc, _ruleset_for(rule))
+    fmt = example_format(rule)
+    if fmt:
+        # a plugin's kind may build its own example files
+        own = getattr(registry().get(rule.kind), "build_example", None)
+        data = own(text) if own is not None else build_example(fmt, text)
+        result = lint_document(read_bytes(f"example.{fmt}", data), _ruleset_for(rule))
     else:
         result = lint_text(text, _ruleset_for(rule), "example.md", format)
     return [f for f in result.findings if f.rule == rule.id]
+
+
+def example_format(rule: Rule) -> str | None:
+    """The format a rule's examples are written in, or None for Markdown text.
+
+    A kind says so with a class method ``example_format_for(options)`` (the
+    accessibility kinds: ``"docx"``, ``"html"`` or ``"pdf"``, from the files
+    the rule checks), or with an ``example_format`` class attribute.
+    """
+    from ..registry import registry
+
+    kind = registry().get(rule.kind)
+    ask = getattr(kind, "example_format_for", None)
+    if ask is not None:
+        return ask(rule.options)  # type: ignore[no-any-return]
+    return getattr(kind, "example_format", None)
+
+
+def build_example(fmt: str, text: str) -> bytes:
+    """The bytes of a ``fmt`` file (``"docx"``, ``"html"`` or ``"pdf"``) made from a rule example's markup."""
+    try:
+        build = EXAMPLE_BUILDERS[fmt]
+    except KeyError:
+        raise ValueError(f"speakeasy cannot build a {fmt} file from an example; it can build "
+                         f"{', '.join(sorted(EXAMPLE_BUILDERS))}") from None
+    return build(text)
 
 
 def check_rule_examples(rule: Rule) -> list[str]:
@@ -75,7 +114,7 @@ def use_plugins(*names: str) -> Any:
     in the same process use them until another call (``use_plugins()``
     switches them all off).
     """
-    from . import plugins
+    from .. import plugins
 
     installed = plugins.discover()
     missing = [n for n in names if plugins.canonical(n) not in installed]
@@ -89,7 +128,7 @@ def use_plugins(*names: str) -> Any:
 
 def plugin_rules(name: str) -> list[Rule]:
     """Every rule in the packs a plugin ships (through ``speakeasy.packs``), with the plugin loaded."""
-    from .packs import load_pack
+    from ..packs import load_pack
 
     loaded = use_plugins(name)
     rules: list[Rule] = []
@@ -115,10 +154,10 @@ def lint_source(text: str, path: str, *, plugins: tuple[str, ...] | list[str] = 
     the reader made, ``.findings`` what the rules found.  No configuration
     file is read; ``settings`` are extra configuration keys.
     """
-    from .config import resolve
-    from .engine import lint_document
-    from .ruleset import build_ruleset
-    from .readers import read_bytes
+    from ..config import resolve
+    from ..engine import lint_document
+    from ..ruleset import build_ruleset
+    from ..readers import read_bytes
 
     s = resolve(dict(settings or {}, packs=list(packs)), no_config=True)
     s.values["plugins"] = list(plugins)
@@ -134,7 +173,7 @@ def entry_example_problems(wordlist: Wordlist) -> list[str]:
     if they were about the list's topic (``everywhere``), so a short sentence
     need not name it.  ``when``, ``unless``, ``as`` and names still count.
     """
-    from .packs import Rule as _Rule
+    from ..packs import Rule as _Rule
 
     rule = _Rule(
         id=f"wordlist.{wordlist.id}",

@@ -29,7 +29,8 @@ from conftest import ROOT
 from speakeasy.model import FileResult
 from speakeasy.model import Finding, Level, ReadError
 from speakeasy.readers import read_bytes
-from speakeasy.reporters.html import plain_reading_age, render
+from speakeasy.reporters.html import render
+from speakeasy.reporters.html.basics import plain_reading_age
 
 WHEN = datetime.datetime(2026, 3, 14, 9, 30)
 

@@ -3,7 +3,9 @@
 Meaning is never carried by colour alone: every finding names its level in
 words, and the flagged words are underlined with ``^`` characters on the line
 below.  Colour is added on a terminal unless ``NO_COLOR`` is set or
-``--color never`` is given.  Output is made with rich.
+``--color never`` is given (see :mod:`speakeasy.reporters.ansi`).  Lines are
+written as plain strings: a formatting library costs far more a finding than
+the rules that make it.
 
 A word used again in the same file is shown in full once, then in one line
 ("'co-production' is used 50 more times: lines 12, 19, 40 and others"; see
@@ -13,13 +15,13 @@ number, the plain score, and its reading age.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING, Iterable, Iterator, TextIO
 
 from ..model import Finding, Level, ReadError
 from ..readers import has_line_numbers
 from . import Context
+from .ansi import Painter
 from .repeats import Terms, group, repeats_line
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,24 +33,8 @@ LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTIO
 MAX_WIDTH = 100
 
 
-def _console(stream: TextIO, color: str):  # type: ignore[no-untyped-def]
-    from rich.console import Console
-
-    force = None
-    no_color = bool(os.environ.get("NO_COLOR"))
-    if color == "always":
-        force, no_color = True, False
-    elif color == "never":
-        no_color = True
-    return Console(
-        file=stream,
-        force_terminal=force,
-        no_color=no_color,
-        highlight=False,
-        soft_wrap=True,
-        emoji=False,
-        markup=False,
-    )
+def _console(stream: TextIO, color: str) -> Painter:
+    return Painter(stream, color)
 
 
 def ease_words(score: float) -> str:
@@ -121,20 +107,15 @@ def _excerpt(result: "FileResult", f: Finding) -> tuple[str, int, int, int] | No
     return text, f.line, first, last
 
 
-def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: ignore[no-untyped-def]
-    from rich.text import Text
-
-    head = Text()
+def render_finding(console: Painter, result: "FileResult", f: Finding) -> None:
+    style = LEVEL_STYLE[f.level]
     if not has_line_numbers(result.format):
         # Word and OpenDocument files have no line numbers a person can follow:
         # say where the words are instead ("under 'Who does what', paragraph 2").
-        head.append(f"{f.path} ({f.location}): ", style="bold")
+        where = f"{f.path} ({f.location}): "
     else:
-        head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
-    head.append(str(f.level), style=LEVEL_STYLE[f.level])
-    head.append(f" [{f.rule}] ", style="dim")
-    head.append(f.message)
-    console.print(head)
+        where = f"{f.path}:{f.line}:{f.column}: "
+    console.line((where, "bold"), (str(f.level), style), (f" [{f.rule}] ", "dim"), (f.message, ""))
     ex = _excerpt(result, f)
     if ex is not None:
         line_text, number, first, last = ex
@@ -146,28 +127,24 @@ def render_finding(console, result: "FileResult", f: Finding) -> None:  # type: 
         prefix_cut = "..." if start > 0 else ""
         suffix_cut = "..." if start + MAX_WIDTH < len(line_text) else ""
         gutter = "        | " if not has_line_numbers(result.format) else f"  {number:>5} | "
-        line = Text(gutter, style="dim")
-        line.append(prefix_cut)
         a = max(first - 1 - start, 0)
         b = max(min(last - start, len(shown)), a + 1)
-        line.append(shown[:a])
-        line.append(shown[a:b], style=LEVEL_STYLE[f.level] + " underline")
-        line.append(shown[b:])
-        line.append(suffix_cut)
-        console.print(line)
+        console.line((gutter, "dim"), (prefix_cut + shown[:a], ""), (shown[a:b], style + " underline"),
+                     (shown[b:] + suffix_cut, ""))
         marks = " " * (len(gutter) + len(prefix_cut) + a) + "^" * max(b - a, 1)
         if f.end_line > f.line:
             marks += " (continues)"
-        console.print(Text(marks, style=LEVEL_STYLE[f.level]))
+        console.text(marks, style)
     if f.suggestions:
         label = "Use" if len(f.suggestions) == 1 else "Try one of"
-        line = Text(f"        {label}: " + "; ".join(f.suggestions), style="green")
+        use = f"        {label}: " + "; ".join(f.suggestions)
         if f.origin and f.origin.get("credit"):
-            line.append(f"  ({f.origin['credit']})", style="dim")
-        console.print(line)
+            console.line((use, "green"), (f"  ({f.origin['credit']})", "dim"))
+        else:
+            console.text(use, "green")
     split = f.extra.get("split_after") if f.extra else None
     if split:
-        console.print(Text("        You could split it after: " + " / ".join(split), style="dim"))
+        console.text("        You could split it after: " + " / ".join(split), "dim")
 
 
 def file_summary(result: "FileResult", levels: "LevelFilter | None" = None, flesch: bool = False) -> str:
@@ -190,7 +167,7 @@ def file_summary(result: "FileResult", levels: "LevelFilter | None" = None, fles
     return summary + findings_text(result, levels)
 
 
-def render_file(console, result: "FileResult", levels: "LevelFilter | None" = None, hardest: int = 3,  # type: ignore[no-untyped-def]
+def render_file(console: Painter, result: "FileResult", levels: "LevelFilter | None" = None, hardest: int = 3,
                 terms: "Terms | None" = None, every_use: bool = False, flesch: bool = False) -> None:
     """One file: its findings, its hot spots and its summary line.
 
@@ -198,10 +175,8 @@ def render_file(console, result: "FileResult", levels: "LevelFilter | None" = No
     in one line that says how many more times and where (see
     :mod:`speakeasy.reporters.repeats`); ``every_use`` shows each use in full.
     """
-    from rich.text import Text
-
     line_numbers = has_line_numbers(result.format)
-    console.print(Text(result.path, style="bold underline"))
+    console.text(result.path, "bold underline")
     if every_use:
         for f in result.findings:
             render_finding(console, result, f)
@@ -210,11 +185,11 @@ def render_file(console, result: "FileResult", levels: "LevelFilter | None" = No
             render_finding(console, result, shown.finding)
             more = repeats_line(shown, line_numbers)
             if more:
-                console.print(Text("        " + more))
+                console.text("        " + more)
     for line in hot_spot_lines(result.stats, hardest, line_numbers=line_numbers):
-        console.print(Text(line))
-    console.print(Text(file_summary(result, levels, flesch), style="dim"))
-    console.print()
+        console.text(line)
+    console.text(file_summary(result, levels, flesch), "dim")
+    console.text("")
 
 
 def findings_text(result: "FileResult", levels: "LevelFilter | None" = None) -> str:
@@ -260,8 +235,6 @@ def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None 
     files that could not be read are named (standard error if not given).
     ``every_use`` and ``flesch``: see :func:`render_file`.
     """
-    from rich.text import Text
-
     from ..model import Tally
 
     context = context or Context()
@@ -292,7 +265,7 @@ def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None 
 
         lines = [f"speakeasy found no files it can check ({', '.join(supported_suffixes())}) in the paths given."]
     for line in lines:
-        console.print(Text(line, style="bold"))
+        console.text(line, "bold")
     return tally
 
 
@@ -304,12 +277,10 @@ def _statistics(context: Context) -> "Statistics | None":
     return Statistics(context.ruleset)
 
 
-def _print_statistics(console, statistics: "Statistics") -> None:  # type: ignore[no-untyped-def]
-    from rich.text import Text
-
+def _print_statistics(console: Painter, statistics: "Statistics") -> None:
     for line in statistics.lines():
-        console.print(Text(line, style="bold" if line.endswith(":") else ""))
-    console.print()
+        console.text(line, "bold" if line.endswith(":") else "")
+    console.text("")
 
 
 class Echo:
@@ -341,14 +312,12 @@ class Echo:
 
     def finish(self, tally: "Tally", too_many: str = "") -> None:
         """The totals (and the counts, with ``--statistics``), then ``too_many`` if it says anything."""
-        from rich.text import Text
-
         if self.statistics is not None and (tally.files or not tally.errors):
             _print_statistics(self.console, self.statistics)
         for line in total_lines(tally, self.context.fail_on, self.context.levels):
-            self.console.print(Text(line, style="bold"))
+            self.console.text(line, "bold")
         if too_many:
-            self.console.print(Text(too_many, style="bold"))
+            self.console.text(too_many, "bold")
 
 
 def tally_of(findings: list[Finding]) -> dict[Level, int]:
@@ -364,10 +333,6 @@ def counts_text_by(by: dict[Level, int], at_least: Level | None = None) -> str:
                      if at_least is None or lvl >= at_least)
 
 
-def render_error(console, e: ReadError) -> None:  # type: ignore[no-untyped-def]
-    from rich.text import Text
-
-    t = Text("error: ", style="bold red")
+def render_error(console: Painter, e: ReadError) -> None:
     msg = e.message if e.message.startswith(e.path) else f"{e.path}: {e.message}"
-    t.append(msg)
-    console.print(t)
+    console.line(("error: ", "bold red"), (msg, ""))

@@ -102,7 +102,7 @@ class UserDataError(ConfigError):
         """
         if self.source is None or self.line is None:
             return ""
-        lines = self.source.splitlines()
+        lines = _lines_of(self.source)
         if not lines:
             return ""
         bad = min(max(self.line, 1), len(lines))
@@ -123,6 +123,16 @@ class UserDataError(ConfigError):
     def render(self) -> str:
         excerpt = self.excerpt()
         return self.message + ("\n" + excerpt if excerpt else "")
+
+
+_split: list[Any] = [None, []]
+
+
+def _lines_of(source: str) -> list[str]:
+    """``source.splitlines()``, kept for the last source: a long list's many problems all quote the same text."""
+    if _split[0] is not source:
+        _split[:] = [source, source.splitlines()]
+    return _split[1]
 
 
 class InputError(SpeakeasyError):

@@ -99,9 +99,25 @@ def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str,
         cached = _cache_load(key, _decode_forms)
         if cached is not None and len(cached) == len(terms):
             return cached
+        if inflect and len(terms) > 50:
+            prime_oov(_unknown_words(terms))
         result = [_expand(term, inflect) for term in terms]
         _cache_store(key, result, _encode_forms, _decode_forms)
     return result
+
+
+def _unknown_words(terms: Iterable[str]) -> set[str]:
+    """The words of ``terms`` that :func:`_expand` will ask lemminflect to inflect without its dictionary."""
+    out = set()
+    for term in terms:
+        words, _ = _split_parts(term.lower())
+        if not all(w.replace("'", "").isalpha() for w in words):
+            continue
+        for word in {words[0], words[-1]} if len(words) > 1 else {words[0]}:
+            low = word.lower()
+            if low not in _MODALS and not _all_inflections(low):
+                out.add(low)
+    return out
 
 
 #: Up to this many entries, each entry's alternatives are inflected for each form of its term when the
@@ -243,12 +259,130 @@ def _all_inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str
             for tag, words in forms.items() if wanted is None or tag in wanted}
 
 
-@lru_cache(maxsize=200_000)
-def _oov_inflections(lemma: str, upos: str) -> dict[str, tuple[str, ...]]:
-    """``lemminflect.getAllInflectionsOOV(lemma, upos)``, remembered (do not change the answer)."""
-    from lemminflect import getAllInflectionsOOV as get
+#: lemminflect's answers for words it does not know, by (word, upos): see :func:`_oov_inflections`.
+_OOV: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
 
-    return get(lemma, upos)
+
+def _oov_inflections(lemma: str, upos: str) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllInflectionsOOV(lemma, upos)``, remembered (do not change the answer).
+
+    :func:`prime_oov` works out many at once, which is much faster than one at a time.
+    """
+    key = (lemma, upos)
+    got = _OOV.get(key)
+    if got is None:
+        from lemminflect import getAllInflectionsOOV as get
+
+        got = get(lemma, upos)
+        if len(_OOV) < 400_000:
+            _OOV[key] = got
+    return got
+
+
+#: How close the two most likely styles may be before a word is asked of lemminflect itself, one at a time
+#: (a matrix product adds in another order than one vector at a time, so its last bits may differ).
+_STYLE_MARGIN = 1e-3
+
+
+def _style_model() -> Any:
+    """lemminflect's numpy model of how words it does not know are inflected, or None if it is not one."""
+    try:
+        from lemminflect.core.Inflections import Inflections
+        from lemminflect.kmodels.KInfer import KInferWithNumpy
+
+        model = Inflections()._getInflStyleModel()
+        kinfer = model.kinfer
+        layers = kinfer.config["layers"]
+    except Exception:  # noqa: BLE001 - another version of lemminflect: ask it one word at a time
+        return None
+    if not isinstance(kinfer, KInferWithNumpy) or layers[0].get("class_name") != "InputLayer":
+        return None
+    for layer in layers[1:]:
+        if layer.get("class_name") not in ("Flatten", "Dense"):
+            return None
+        if layer.get("class_name") == "Dense" and layer["config"].get("activation") not in ("relu", "softmax"):
+            return None
+    return kinfer
+
+
+def _oov_styles(words: list[str], upos: str) -> list[str | None]:
+    """lemminflect's style ('reg', 'regd', 'glreg'...) for each word, as ``getStyle`` gives it, in one pass.
+
+    The words go through lemminflect's own network as one matrix (see ``KInferWithNumpy.run``).  A word
+    whose two most likely styles are nearly equal is None: ask lemminflect about it on its own.
+    """
+    import numpy as np
+    from lemminflect.kmodels.ModelInflInData import ModelInflInData
+
+    kinfer = _style_model()
+    category = {"VERB": 1, "NOUN": 0, "PROPN": 0, "ADJ": 2, "ADV": 3}.get(upos)
+    if kinfer is None or category is None or not words:
+        return [None] * len(words)
+    steps, letters = ModelInflInData.WVEC_LEN, ModelInflInData.MAX_LETTER_IDX
+    shape = kinfer.config["layers"][0]["config"]["batch_input_shape"]
+    if tuple(shape[1:]) != (steps, letters):
+        return [None] * len(words)
+    x = np.zeros((len(words), steps, letters), dtype="float32")
+    x[:, 0, category] = 1
+    rows, cols, hots = [], [], []
+    for n, word in enumerate(words):
+        # as ModelInflInData.wordToVec: the last letter first, at most 8 of them; a-z, else 1
+        for i, letter in enumerate(reversed(word.lower())):
+            if i >= steps - 1:
+                break
+            val = ord(letter)
+            rows.append(n)
+            cols.append(i + 1)
+            hots.append(val - 95 if 97 <= val <= 122 else 1)
+    x[rows, cols, hots] = 1
+    out = x.reshape(len(words), -1)
+    wnum = 0
+    for layer in kinfer.config["layers"][1:]:
+        if layer["class_name"] == "Dense":
+            out = np.dot(out, kinfer.weights[wnum]) + kinfer.weights[wnum + 1]
+            wnum += 2
+            if layer["config"]["activation"] == "relu":
+                out = out * (out > 0)
+    # (softmax keeps the order of the outputs: the largest is the same before and after it)
+    top2 = np.sort(out, axis=1)[:, -2:] if out.shape[1] > 1 else np.concatenate([out, out - 1], axis=1)
+    best = np.argmax(out, axis=1)
+    names = kinfer.getOutputEnum()
+    return [names[b] if top2[n, 1] - top2[n, 0] > _STYLE_MARGIN else None for n, b in enumerate(best.tolist())]
+
+
+def _oov_from_style(lemma: str, upos: str, style: str | None) -> dict[str, tuple[str, ...]]:
+    """What ``lemminflect.getAllInflectionsOOV(lemma, upos)`` gives for a verb or noun of this style."""
+    from lemminflect.core.InflectionRules import InflectionRules
+    from lemminflect.core.LexicalUtils import applyCapsStyleToDict, getCapsStyle
+
+    caps = getCapsStyle(lemma)
+    if upos == "VERB":
+        verbs = InflectionRules.buildRegVerb(lemma) if style == "reg" else InflectionRules.buildDoubledVerb(lemma)
+        forms = {"VB": (lemma,), "VBZ": (verbs[0],), "VBN": (verbs[1],), "VBD": (verbs[1],), "VBG": (verbs[2],)}
+    else:
+        nouns = InflectionRules.buildRegNoun(lemma) if style == "reg" else InflectionRules.buildGrecNoun(lemma)
+        forms = {"NN": (lemma,), "NNS": (nouns[0],)}
+    return applyCapsStyleToDict(forms, caps)
+
+
+def prime_oov(words: Iterable[str], upos: tuple[str, ...] = ("VERB", "NOUN")) -> None:
+    """Work out lemminflect's inflections of many words it does not know at once (see :func:`_oov_inflections`).
+
+    One at a time, lemminflect runs its network for each word (about 80 microseconds); a list of 50,000
+    words has tens of thousands it does not know.  Run together as one matrix, they take a fraction of
+    that, with the same answers: the forms are built by lemminflect's own rules from the same style.
+    """
+    for part in upos:
+        todo = sorted({w for w in words if (w, part) not in _OOV and w.isalpha() and w.isascii()})
+        if len(todo) < 20:
+            continue  # (not worth a matrix)
+        try:
+            styles = _oov_styles(todo, part)
+        except Exception:  # noqa: BLE001 - then lemminflect answers one word at a time, as before
+            return
+        for word, style in zip(todo, styles):
+            if style is not None and len(_OOV) < 400_000:
+                _OOV[(word, part)] = _oov_from_style(word, part, style)
 
 
 @lru_cache(maxsize=200_000)

@@ -15,6 +15,7 @@ import yaml
 
 from .errors import InputError, UserDataError
 from .hints import closest, did_you_mean
+from .matching import normalise as _normalise
 from .model import Level
 from .packdata import Entry, Pack, Rule, Source, Topic, Wordlist
 from .schema import DataErrors, Field, Schema, Validator, _node_kind
@@ -326,9 +327,6 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
     not pay that every time.  The disk cache key is the file's content and its
     displayed name, so an edited list is always checked again.
     """
-    import hashlib
-
-    from .version import __version__
     from .cache import decode_wordlist, encode_wordlist
     from .io.diskcache import load as _cache_load
     from .io.diskcache import paused_gc
@@ -343,16 +341,25 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
             data = read_file(p, str(p), "wordlist")  # a regular file only: a named pipe would wait for ever
         except InputError:
             return _parse_wordlist(p)  # the error that says why
-        digest = hashlib.sha256(
-            data + f"|{_display(p)}|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")
-        ).hexdigest()[:32]
-        key = f"wordlist-{digest}"
+        key = _wordlist_key(data, p)
         cached = _cache_load(key, decode_wordlist)  # plain data, never a pickle (see speakeasy.cachefile)
         if isinstance(cached, Wordlist):
             return cached
         wordlist = _parse_wordlist(p)
         _cache_store(key, wordlist, encode_wordlist, decode_wordlist)
     return wordlist
+
+
+def _wordlist_key(data: bytes, path: Path) -> str:
+    """The disk cache key of a wordlist: its content, the name it is shown by, and speakeasy's version."""
+    import hashlib
+
+    from .version import __version__
+
+    digest = hashlib.sha256(
+        data + f"|{_display(path)}|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")
+    ).hexdigest()[:32]
+    return f"wordlist-{digest}"
 
 
 def load_wordlist(path: str | os.PathLike[str]) -> Wordlist:
@@ -370,12 +377,23 @@ def load_wordlist(path: str | os.PathLike[str]) -> Wordlist:
 def parse_wordlist_text(path: str | os.PathLike[str], text: str) -> Wordlist:
     """Load and validate a wordlist from ``text`` as if it were the file ``path``.  Raises :class:`DataErrors`.
 
-    Used to check an edited list before it is written.
+    Used to check an edited list before it is written.  A text already checked (by this, or by
+    :func:`load_wordlist` as a file) comes from the disk cache: only a list that loads is kept there.
     """
+    from .cache import decode_wordlist, encode_wordlist
+    from .io.diskcache import load as _cache_load
     from .io.diskcache import paused_gc
+    from .io.diskcache import store as _cache_store
 
+    p = Path(path)
     with paused_gc():
-        return _parse_wordlist(Path(path), text)
+        key = _wordlist_key(text.encode("utf-8", "surrogatepass"), p)
+        cached = _cache_load(key, decode_wordlist)
+        if isinstance(cached, Wordlist):
+            return cached
+        wordlist = _parse_wordlist(p, text)
+        _cache_store(key, wordlist, encode_wordlist, decode_wordlist)
+    return wordlist
 
 
 def _read_node(path: Path, text: str | None = None, expect: tuple[str, ...] = (),
@@ -507,9 +525,7 @@ def _parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
 
 def _same(text: str) -> str:
     """What the matcher sees: "Care-package" and "care package" are the same."""
-    from .matching import normalise
-
-    return normalise(text)
+    return _normalise(text)
 
 
 def _same_term_clash(earlier: list[tuple[int, tuple[str, ...]]],

@@ -590,9 +590,12 @@ class Validator:
                 )
                 return _INVALID
             items = []
+            assert spec.schema is not None
+            fast = _FastMapping.of(spec.schema)
             for i, item in enumerate(node.value, start=1):
-                assert spec.schema is not None
-                items.append(self.mapping(item, spec.schema, f"number {i} in {name}"))
+                # (a list of 50,000 entries: each plain one is read quickly, and any other the full way)
+                got = fast.read(item)
+                items.append(got if got is not None else self.mapping(item, spec.schema, f"number {i} in {name}"))
             return items
         if t == "alternatives":
             if not isinstance(node, yaml.MappingNode):
@@ -657,6 +660,133 @@ class Validator:
         if isinstance(node, yaml.SequenceNode):
             return [self.plain(v) for v in node.value]
         return _construct(node)
+
+
+class _Positions(Mapping[str, Located]):
+    """The ``__pos__`` of a mapping read by :class:`_FastMapping`: each key's :class:`Located`, made when asked for.
+
+    The same as :meth:`Validator.mapping` gives, but a long list asks for few of them.
+    """
+
+    __slots__ = ("_node", "_values", "_made")
+
+    def __init__(self, node: yaml.MappingNode, values: dict[str, Any]) -> None:
+        self._node = node
+        self._values = values
+        self._made: dict[str, Located] | None = None
+
+    def _all(self) -> dict[str, Located]:
+        if self._made is None:
+            made = {}
+            for key_node, value_node in self._node.value:
+                items = []
+                if isinstance(value_node, yaml.SequenceNode):
+                    items = [(i.start_mark.line + 1, i.start_mark.column + 1) for i in value_node.value]
+                made[key_node.value] = Located(self._values[key_node.value], value_node.start_mark.line + 1,
+                                               value_node.start_mark.column + 1, items)
+            self._made = made
+        return self._made
+
+    def __getitem__(self, key: str) -> Located:
+        return self._all()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        if self._made is None:  # (one key, without making the others: the term's, for every entry)
+            for key_node, value_node in self._node.value:
+                if key_node.value == key:
+                    items = []
+                    if isinstance(value_node, yaml.SequenceNode):
+                        items = [(i.start_mark.line + 1, i.start_mark.column + 1) for i in value_node.value]
+                    return Located(self._values[key], value_node.start_mark.line + 1,
+                                   value_node.start_mark.column + 1, items)
+            return default
+        return self._made.get(key, default)
+
+    def __iter__(self) -> Any:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+_STR_TAG = _YAML + "str"
+
+
+class _FastMapping:
+    """Reads a mapping that has nothing wrong with it quickly, as :meth:`Validator.mapping` would.
+
+    Only plain text and lists of text are read here (the keys of a wordlist entry, mostly); anything else,
+    or anything :meth:`Validator.mapping` would have a message about, gives None: read it the full way,
+    which finds and words the problem.  The result is the same data, with the same ``__line__`` and
+    ``__column__``, and ``__pos__`` made when asked for (:class:`_Positions`).
+    """
+
+    _made: dict[int, "_FastMapping"] = {}
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+        self.fields = {f.name: f for f in schema.fields}
+        self.required = tuple(f.name for f in schema.fields if f.required)
+
+    @classmethod
+    def of(cls, schema: Schema) -> "_FastMapping":
+        got = cls._made.get(id(schema))
+        if got is None or got.schema is not schema:
+            got = cls._made[id(schema)] = cls(schema)
+        return got
+
+    def read(self, node: yaml.Node) -> dict[str, Any] | None:
+        if type(node) is not yaml.MappingNode:
+            return None
+        result: dict[str, Any] = {}
+        fields = self.fields
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR_TAG:
+                return None
+            key = key_node.value
+            spec = fields.get(key)
+            if spec is None or key in result:
+                return None
+            t = spec.type
+            if t == "text":
+                value = _plain_text(value_node, spec.choices)
+            elif t in ("texts", "text-or-texts", "alternatives"):
+                choices = spec.choices if t != "alternatives" else ()
+                if type(value_node) is yaml.ScalarNode:
+                    one = _plain_text(value_node, choices)
+                    value = [one] if one is not None else None
+                elif type(value_node) is yaml.SequenceNode and value_node.value:
+                    value = [_plain_text(item, choices) for item in value_node.value]
+                    if None in value:
+                        return None
+                else:
+                    return None
+            else:
+                return None
+            if value is None:
+                return None
+            result[key] = value
+        for name in self.required:
+            if name not in result:
+                return None
+        values = dict(result)
+        result["__pos__"] = _Positions(node, values)
+        result["__bad__"] = set()
+        mark = node.start_mark
+        result["__line__"] = mark.line + 1
+        result["__column__"] = mark.column + 1
+        return result
+
+
+def _plain_text(node: yaml.Node, choices: tuple[str, ...]) -> str | None:
+    """The text of a scalar that is text (plain or quoted), stripped; None if it is anything else, empty or
+    not one of ``choices``: :func:`_check_scalar` would have something to say."""
+    if type(node) is not yaml.ScalarNode or node.tag != _STR_TAG:
+        return None
+    value = node.value.strip()
+    if not value or (choices and value not in choices):
+        return None
+    return value
 
 
 def _not_scalar_hint(t: str, spec: Field, is_list: bool, flow: bool) -> str | None:

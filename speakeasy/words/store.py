@@ -219,6 +219,8 @@ class WordlistFile:
         self.text = text
         self.original = text if exists else None
         self.exists = exists
+        #: (a text, the list it loads as): the last text checked, so it is not checked again.
+        self._checked: tuple[str, Wordlist] | None = None
         self._parse()
 
     # -- reading ---------------------------------------------------------
@@ -231,8 +233,10 @@ class WordlistFile:
             text = read_yaml_text(p, "wordlist")
         except UserDataError as exc:
             raise DataErrors([exc]) from None
-        parse_wordlist_text(p, text)  # every problem is reported before anything is edited
-        return cls(p, text)
+        wordlist = parse_wordlist_text(p, text)  # every problem is reported before anything is edited
+        wf = cls(p, text)
+        wf._checked = (text, wordlist)
+        return wf
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], title: str, licence: str = "CC-BY-4.0",
@@ -335,7 +339,12 @@ class WordlistFile:
 
     def wordlist(self) -> Wordlist:
         """The list as speakeasy reads it.  Raises :class:`DataErrors`."""
-        return parse_wordlist_text(self.path, self.text)
+        checked = self._checked
+        if checked is not None and (checked[0] is self.text or checked[0] == self.text):
+            return checked[1]  # (read once: a list of 50,000 words takes seconds to check)
+        wordlist = parse_wordlist_text(self.path, self.text)
+        self._checked = (self.text, wordlist)
+        return wordlist
 
     def find_all(self, term: str, include_retired: bool = False) -> list[EntrySpan]:
         """Every entry for ``term`` (as the matcher sees it: "Care-package" is "care package"), in file order."""

@@ -1,0 +1,181 @@
+"""The quick ways of reading a big wordlist give exactly what the slow ways give (issue 16, large wordlists).
+
+Speed itself is measured by ``benchmarks/big_wordlist.py``, not here.  These tests check that each
+shortcut changes nothing: the same word forms, the same data, the same errors.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+import pytest
+
+from speakeasy import matching, packs, schema
+from speakeasy.errors import UserDataError
+from speakeasy.packs import builtin_wordlists_dir, parse_wordlist_text
+from speakeasy.schema import DataErrors
+
+
+def _made_up_words(n: int, seed: int = 16) -> list[str]:
+    """Words lemminflect does not know, with the endings that decide how a word is inflected."""
+    rng = random.Random(seed)
+    endings = ["", "e", "y", "ie", "ee", "s", "sh", "ch", "x", "z", "us", "um", "on", "is", "ex", "a", "ma",
+               "en", "ise", "ate", "ify", "or", "ic", "it", "ot", "ap"]
+    out = set()
+    while len(out) < n:
+        stem = "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(2, 9)))
+        out.add(stem + rng.choice(endings))
+    return sorted(out)
+
+
+def test_batched_styles_are_lemminflects_own():
+    from lemminflect import getAllInflectionsOOV
+
+    words = [w for w in _made_up_words(1500) if not matching._all_inflections(w)]
+    for upos in ("VERB", "NOUN"):
+        styles = matching._oov_styles(words, upos)
+        assert sum(s is not None for s in styles) > len(words) * 0.9  # (the matrix answered nearly all)
+        for word, style in zip(words, styles):
+            if style is not None:
+                assert matching._oov_from_style(word, upos, style) == getAllInflectionsOOV(word, upos), word
+
+
+def test_expanding_with_primed_answers_gives_the_same_forms(monkeypatch):
+    words = _made_up_words(400, seed=3)
+    terms = words[:250] + [f"{a} {b}" for a, b in zip(words[250:325], words[325:400])] + ["take into account"]
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    matching._OOV.clear()
+    slow = [matching._expand(t, True) for t in terms]  # one word at a time, as before
+    matching._OOV.clear()
+    matching.prime_oov(matching._unknown_words(terms))
+    assert len(matching._OOV) > 100
+    fast = matching.expand_terms(terms)
+    assert fast == slow
+
+
+def _without_fast_path(monkeypatch):
+    monkeypatch.setattr(schema._FastMapping, "read", lambda self, node: None)
+
+
+def _entries(wordlist):
+    return [{k: v for k, v in vars(e).items() if k != "wordlist"} for e in wordlist.entries]
+
+
+BIG_ENOUGH = """title: Test
+licence: CC0-1.0
+defaults:
+  agreed_by: The forum
+words:
+  - term: commence
+    use: start
+    why: "'Commence' is formal."
+  - term: care package
+    use: [help you get, support]
+    why: It is jargon.
+    as: noun
+    when: [care]
+  - term: 'impact'
+    use:
+      noun: effect
+      verb: affect
+    why: Two meanings.
+  - term: utilise
+    use: use
+    why: Formal.
+    status: proposed
+    agreed: 2026-03-14
+    everywhere: true
+  - term: signpost
+    use: tell you where to get help
+    why: Jargon.
+    unless: [road]
+    within: paragraph
+    fix: ask
+"""
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in builtin_wordlists_dir().glob("*.yaml")) + ["inline"])
+def test_quick_reading_gives_the_same_entries(name, monkeypatch, tmp_path):
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    if name == "inline":
+        path = tmp_path / "t.yaml"
+        path.write_text(BIG_ENOUGH, encoding="utf-8")
+    else:
+        path = builtin_wordlists_dir() / name
+    fast = packs._parse_wordlist(path)
+    _without_fast_path(monkeypatch)
+    slow = packs._parse_wordlist(path)
+    assert _entries(fast) == _entries(slow)
+    assert len(fast.entries) == len(slow.entries) > 0
+
+
+BAD_LISTS = [
+    "  - term: begin\n    use: start\n    why: Formal.\n  - term: begin\n    use: start\n    why: Again.\n",
+    "  - term: begin\n    use: begin\n    why: Same.\n",
+    "  - term: begin\n    use: start\n",
+    "  - term: begin\n    uze: start\n    why: Typo.\n",
+    "  - term: begin\n    use: start\n    why: ''\n",
+    "  - term: begin\n    use: start\n    why: x\n    status: aproved\n",
+    "  - term: begin\n    use: start\n    why: x\n    as: [nown]\n",
+    "  - term: begin\n    use: start\n    why: x\n    agreed: March 2026\n",
+    "  - term: yes\n    use: start\n    why: x\n",
+    "  - term: begin\n    use: []\n    why: x\n",
+    "  - term: begin\n    use: start\n    why: x\n    when: begin\n",
+    "  - - term: begin\n",
+    "  - term: begin\n    use: start\n    why: x\n    term: again\n",
+]
+
+
+@pytest.mark.parametrize("words", BAD_LISTS)
+def test_quick_reading_gives_the_same_errors(words, monkeypatch):
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    text = "title: T\nlicence: CC0-1.0\nwords:\n  - term: fine\n    use: good\n    why: ok\n" + words
+
+    def errors():
+        try:
+            loaded = packs._parse_wordlist(Path("t.yaml"), text)
+        except DataErrors as exc:
+            return [e.render() for e in exc.errors]
+        return _entries(loaded)  # ("yes" is read as the text it is written as)
+
+    fast = errors()
+    _without_fast_path(monkeypatch)
+    assert errors() == fast
+
+
+def test_checked_text_comes_from_the_cache_and_errors_never_do(monkeypatch, tmp_path):
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    first = parse_wordlist_text("t.yaml", BIG_ENOUGH)
+    assert list((tmp_path / "cache").glob("wordlist-*"))
+    again = parse_wordlist_text("t.yaml", BIG_ENOUGH)
+    assert _entries(again) == _entries(first) and again.path == first.path
+    bad = BIG_ENOUGH.replace("why: Formal.", "why: ''")
+    for _ in range(2):
+        with pytest.raises(DataErrors) as caught:
+            parse_wordlist_text("t.yaml", bad)
+        assert "`why` is empty" in caught.value.errors[0].render()
+
+
+def test_excerpts_quote_their_own_source():
+    a = UserDataError("a.yaml", "Bad.", 2, 1, source="one\ntwo\nthree\n")
+    b = UserDataError("b.yaml", "Bad.", 2, 1, source="uno\ndos\ntres\n")
+    assert "> 2 | two" in a.render() and "> 2 | dos" in b.render() and "> 2 | two" in a.render()
+
+
+def test_an_added_word_is_checked_before_it_is_written(tmp_path, monkeypatch):
+    from speakeasy.words.store import WordlistFile
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "ours.yaml"
+    path.write_text(BIG_ENOUGH, encoding="utf-8")
+    wf = WordlistFile.open(path)
+    assert [e.term for e in wf.wordlist().entries][0] == "commence"
+    wf.add({"term": "facilitate", "use": ["help"], "why": "Formal."})
+    assert "facilitate" in [e.term for e in wf.wordlist().entries]
+    wf.add({"term": "zzz", "use": ["zzz"], "why": "Same as the term."})
+    with pytest.raises(DataErrors):
+        wf.save()
+    assert "zzz" not in path.read_text(encoding="utf-8")

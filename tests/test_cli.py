@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,6 +71,19 @@ def test_colour_when_asked(cli, tmp_path: Path) -> None:
     f = write(tmp_path / "a.md", JARGON)
     _, out, _ = cli("check", str(f), "--no-config", "--color", "always")
     assert "\x1b[" in out
+
+
+def test_escape_codes_in_a_document_never_reach_the_terminal(cli, tmp_path: Path) -> None:
+    """A planted escape code (here one that sets the terminal's title) is shown, one character for one."""
+    f = write(tmp_path / "a.md", "# Help\n\nWe will \x1b]0;owned\x07signpost\tyou.\n")
+    for colour in ("never", "always"):
+        _, out, _ = cli("check", str(f), "--no-config", "--color", colour)
+        assert "\x07" not in out and "\x1b]" not in out and "\t" not in out
+        assert "We will \ufffd]0;owned\ufffdsignpost you." in re.sub(r"\x1b\[[0-9;]*m", "", out)
+    plain = out if colour == "never" else re.sub(r"\x1b\[[0-9;]*m", "", out)
+    lines = plain.splitlines()
+    i = next(n for n, line in enumerate(lines) if "owned" in line and "|" in line)
+    assert lines[i + 1].index("^") == lines[i].index("signpost")  # the marks still line up
 
 
 def test_json_output_matches_the_documented_schema(cli, tmp_path: Path) -> None:

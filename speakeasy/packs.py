@@ -374,11 +374,12 @@ def load_wordlist(path: str | os.PathLike[str]) -> Wordlist:
     return _load_wordlist_cached(str(p.resolve()), st.st_mtime_ns, st.st_size, os.getcwd())
 
 
-def parse_wordlist_text(path: str | os.PathLike[str], text: str) -> Wordlist:
+def parse_wordlist_text(path: str | os.PathLike[str], text: str, cache: bool = True) -> Wordlist:
     """Load and validate a wordlist from ``text`` as if it were the file ``path``.  Raises :class:`DataErrors`.
 
     Used to check an edited list before it is written.  A text already checked (by this, or by
     :func:`load_wordlist` as a file) comes from the disk cache: only a list that loads is kept there.
+    ``cache``: False for a text that is checked once and thrown away.
     """
     from .cache import decode_wordlist, encode_wordlist
     from .io.diskcache import load as _cache_load
@@ -387,6 +388,8 @@ def parse_wordlist_text(path: str | os.PathLike[str], text: str) -> Wordlist:
 
     p = Path(path)
     with paused_gc():
+        if not cache:
+            return _parse_wordlist(p, text)
         key = _wordlist_key(text.encode("utf-8", "surrogatepass"), p)
         cached = _cache_load(key, decode_wordlist)
         if isinstance(cached, Wordlist):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, ClassVar, Iterable, Mapping
 
 import yaml
 
@@ -668,7 +668,7 @@ class _Positions(Mapping[str, Located]):
     The same as :meth:`Validator.mapping` gives, but a long list asks for few of them.
     """
 
-    __slots__ = ("_node", "_values", "_made")
+    __slots__ = ("_made", "_node", "_values")
 
     def __init__(self, node: yaml.MappingNode, values: dict[str, Any]) -> None:
         self._node = node
@@ -721,7 +721,7 @@ class _FastMapping:
     ``__column__``, and ``__pos__`` made when asked for (:class:`_Positions`).
     """
 
-    _made: dict[int, "_FastMapping"] = {}
+    _made: ClassVar[dict[int, "_FastMapping"]] = {}
 
     def __init__(self, schema: Schema) -> None:
         self.schema = schema

@@ -172,10 +172,82 @@ def test_an_added_word_is_checked_before_it_is_written(tmp_path, monkeypatch):
     path = tmp_path / "ours.yaml"
     path.write_text(BIG_ENOUGH, encoding="utf-8")
     wf = WordlistFile.open(path)
-    assert [e.term for e in wf.wordlist().entries][0] == "commence"
+    assert wf.wordlist().entries[0].term == "commence"
     wf.add({"term": "facilitate", "use": ["help"], "why": "Formal."})
     assert "facilitate" in [e.term for e in wf.wordlist().entries]
     wf.add({"term": "zzz", "use": ["zzz"], "why": "Same as the term."})
     with pytest.raises(DataErrors):
         wf.save()
     assert "zzz" not in path.read_text(encoding="utf-8")
+
+
+def _spans(wf):
+    return [(e.term, e.status, e.line, e.lead, e.start, e.end, {k: vars(v) for k, v in e.keys.items()}, e.values)
+            for e in wf.entries]
+
+
+COMMENTED = """# Our words
+title: Test
+licence: CC0-1.0
+defaults:
+  status: agreed
+words:
+  # the first
+  - term: begin
+    use: start
+    why: Formal.  # a note
+
+  - term: commence
+    use:
+      - start
+      - begin
+    why: >
+      Formal, and
+      long.
+
+  # about impact
+  - term: impact
+    use:
+      noun: effect
+      verb: affect
+    why: Two meanings.
+"""
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+@pytest.mark.parametrize("text", [BIG_ENOUGH, COMMENTED, COMMENTED.replace("\n\n", "\n")])
+@pytest.mark.parametrize("term", ["aardvark", "care plan", "dog", "zebra", "Impacted"])
+def test_an_added_word_goes_where_reading_the_whole_list_again_puts_it(text, term, crlf, tmp_path, monkeypatch):
+    from speakeasy.words.store import WordlistFile
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    path = tmp_path / "ours.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    wf = WordlistFile.open(path)
+    span = wf.add({"term": term, "use": ["a plain word", "another"], "why": "It is: hard.", "as": ["noun"],
+                   "when": ["care"]})
+    assert wf._added is not None  # (the quick way was taken)
+    again = WordlistFile(path, wf.text)
+    assert _spans(wf) == _spans(again)
+    assert span.line == next(e.line for e in again.entries if e.term == term)
+    assert wf.save()
+    assert path.read_bytes().decode("utf-8") == wf.text
+    assert term in [e.term for e in packs.parse_wordlist_text(path, wf.text, cache=False).entries]
+
+
+def test_a_bad_added_word_is_found_by_the_whole_check(tmp_path, monkeypatch):
+    from speakeasy.words.store import WordlistFile
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    path = tmp_path / "ours.yaml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    wf = WordlistFile.open(path)
+    wf.add({"term": "facilitate", "use": ["facilitate"], "why": "Formal."})
+    assert wf._added is not None
+    with pytest.raises(DataErrors) as caught:
+        wf.save()
+    assert "is the same as the term" in caught.value.errors[0].render()
+    assert "ours.yaml:" in caught.value.errors[0].render()
+    assert path.read_text(encoding="utf-8") == COMMENTED

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,11 +99,11 @@ class EntrySpan:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
+    """The offset where each line starts (after each ``\n``)."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+
+_NEWLINE = re.compile("\n")
 
 
 class _Layout:
@@ -221,6 +222,8 @@ class WordlistFile:
         self.exists = exists
         #: (a text, the list it loads as): the last text checked, so it is not checked again.
         self._checked: tuple[str, Wordlist] | None = None
+        #: ((the text and list before), the index of the entry :meth:`_splice` added, its text), or None.
+        self._added: tuple[tuple[str, Wordlist], int, str] | None = None
         self._parse()
 
     # -- reading ---------------------------------------------------------
@@ -275,6 +278,7 @@ class WordlistFile:
         self._defaults_text: str | None = None
         self._defaults: dict[str, Any] | None = None
         self.layout = _Layout()
+        self._block_list = False
         if not isinstance(node, yaml.MappingNode):
             return
         for key, value in node.value:
@@ -287,6 +291,9 @@ class WordlistFile:
                                            starts[end.line] + end.column if end.line < len(starts) else len(text)]
         if not isinstance(self.words_node, yaml.SequenceNode):
             return
+        # (entries in a block list, each a block of `key: value` lines: see _splice)
+        self._block_list = self.words_node.flow_style is not True and all(
+            type(item) is yaml.MappingNode and item.flow_style is not True for item in self.words_node.value)
         prev_end = None
         gaps = []
         item_cols = []
@@ -390,6 +397,7 @@ class WordlistFile:
 
     def _set_text(self, text: str) -> None:
         self.text = text
+        self._added = None
         self._parse()
 
     def _nl(self, fragment: str) -> str:
@@ -430,23 +438,94 @@ class WordlistFile:
             shared = [p for p in parts if p in existing.parts] or list(existing.parts or parts)
             raise EditError(problem or f"'{existing.term}' {as_words(shared)} is already in {self.path} on line "
                                        f"{existing.line}. Change that entry instead of adding another.")
-        text, index = self._inserted(self._nl(render_entry(clean, self.layout)), term)
+        entry_text = self._nl(render_entry(clean, self.layout))
+        if self._splice(entry_text, term, clean):
+            return self.entries[self._added[1]]
+        text, index = self._inserted(entry_text, term)
         self._set_text(text)
         return self.entries[index]
 
-    def _inserted(self, entry_text: str, term: str) -> tuple[str, int]:
-        """The text with a new entry in A-to-Z place, and the entry's index."""
-        text = self.text
+    def _insertion(self, entry_text: str, term: str) -> tuple[int, str, int, int]:
+        """Where a new entry goes in A-to-Z place: (offset, the text put there, where the entry starts in
+        that text, the entry's index).  Offset -1: the list has no entries yet."""
         after = next((e for e in self.entries if e.term.casefold() > term.casefold()), None)
         index = self.entries.index(after) if after is not None else len(self.entries)
         sep = self._nl("\n\n" if self.layout.blank_between else "\n")
         if after is not None:
-            pos = after.lead
-            return text[:pos] + entry_text + sep + text[pos:], index
+            return after.lead, entry_text + sep, 0, index
         if self.entries:
-            pos = self.entries[-1].end
-            return text[:pos] + sep + entry_text + text[pos:], index
-        return self._first_entry(entry_text), index
+            return self.entries[-1].end, sep + entry_text, len(sep), index
+        return -1, "", 0, index
+
+    def _inserted(self, entry_text: str, term: str) -> tuple[str, int]:
+        """The text with a new entry in A-to-Z place, and the entry's index."""
+        pos, inserted, _, index = self._insertion(entry_text, term)
+        if pos < 0:
+            return self._first_entry(entry_text), index
+        return self.text[:pos] + inserted + self.text[pos:], index
+
+    def _splice(self, entry_text: str, term: str, values: dict[str, Any]) -> bool:
+        """Add an entry without reading the whole list again: False when that cannot be done safely.
+
+        A list of 50,000 words takes seconds to read.  When the list loaded (it was checked when it was
+        opened) and its entries are a plain block list, each starting with '-' in the same column, the new
+        entry goes in between two of them (or after the last) as a block of its own lines, and nothing
+        else changes meaning: the places of the entries after it move by its length, and the new entry's
+        own place comes from reading it alone.  :meth:`save` then checks the new entry alone (see
+        :meth:`_check_added`).
+        """
+        checked = self._checked
+        if (checked is None or not (checked[0] is self.text or checked[0] == self.text) or not self.entries
+                or not self._block_list or self._added is not None):
+            return False
+        dash = " " * self.layout.dash + "-"
+        text = self.text
+        after_dash = (" ", "\r", "\n")
+        if not all(text.startswith(dash, e.start) and text[e.start + len(dash):e.start + len(dash) + 1] in after_dash
+                   for e in self.entries):
+            return False
+        if not entry_text.startswith(dash + " ") or "\t" in entry_text:
+            return False
+        pos, inserted, offset, index = self._insertion(entry_text, term)
+        if pos < 0:
+            return False
+        nl = self.newline
+        mini = WordlistFile(self.path, "words:" + nl + entry_text + nl, exists=False)
+        if len(mini.entries) != 1 or mini.entries[0].term != str(values.get("term", "")).strip():
+            return False
+        new_text = text[:pos] + inserted + text[pos:]
+        at = pos + offset  # where the new entry starts
+        span = mini.entries[0]
+        _shift(span, at - len("words:" + nl), new_text.count("\n", 0, at) - 1)
+        moved, lines = len(inserted), inserted.count("\n")
+        for e in self.entries[index:]:
+            _shift(e, moved, lines)
+        self.entries.insert(index, span)
+        self.text = new_text
+        self._starts = _line_starts(new_text)
+        self._added = (checked, index, entry_text)
+        return True
+
+    def _check_added(self) -> bool:
+        """Whether the entry :meth:`_splice` added loads, as the loader reads it with this list's defaults.
+
+        The rest of the list loaded when it was opened, and :meth:`add` refused a term it already has, so
+        the new list loads when the entry does.  False: check the whole list (which says what is wrong,
+        with its own lines).
+        """
+        if self._added is None:
+            return False
+        _, index, entry_text = self._added
+        nl = self.newline
+        head = f"title: x{nl}licence: x{nl}"
+        if self._defaults_text is not None:
+            head += self._defaults_text.rstrip() + nl
+        try:
+            alone = parse_wordlist_text(self.path, head + "words:" + nl + entry_text + nl, cache=False)
+        except DataErrors:
+            return False
+        span = self.entries[index]
+        return len(alone.entries) == 1 and normalise(alone.entries[0].term) == normalise(span.term)
 
     def defaults(self) -> dict[str, Any]:
         """The list's ``defaults``, as YAML reads them (empty when there are none)."""
@@ -562,11 +641,25 @@ class WordlistFile:
         """Check the new text loads, then replace the file atomically.  Returns whether it wrote."""
         if not self.changed():
             return False
-        self.wordlist()  # raises DataErrors: nothing is written
+        if not self._check_added():
+            self.wordlist()  # raises DataErrors: nothing is written
+        self._added = None
         write_atomically(str(self.path), self.text.encode("utf-8"))
         self.original = self.text
         self.exists = True
         return True
+
+
+def _shift(entry: EntrySpan, chars: int, lines: int) -> None:
+    """Move an entry's place by ``chars`` characters and ``lines`` lines (text was put in before it)."""
+    entry.line += lines
+    entry.lead += chars
+    entry.start += chars
+    entry.end += chars
+    for key in entry.keys.values():
+        key.start += chars
+        key.line_start += chars
+        key.end += chars
 
 
 def _as_written(key: str, value: Any) -> Any:

@@ -251,3 +251,24 @@ def test_a_bad_added_word_is_found_by_the_whole_check(tmp_path, monkeypatch):
     assert "is the same as the term" in caught.value.errors[0].render()
     assert "ours.yaml:" in caught.value.errors[0].render()
     assert path.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_many_objects_made_with_the_collector_paused_are_left_out_of_later_collections():
+    import gc
+
+    from speakeasy.io import diskcache
+
+    assert gc.isenabled()
+    before = gc.get_freeze_count()
+    try:
+        with diskcache.paused_gc():
+            small = [[i] for i in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() == before
+        with diskcache.paused_gc():
+            with diskcache.paused_gc():
+                big = [[i] for i in range(diskcache.FREEZE_AFTER + 10)]
+            assert not gc.isenabled()  # (the outer block still runs without it)
+        assert gc.isenabled() and gc.get_freeze_count() >= before + len(big)
+        assert len(small) == 1000
+    finally:
+        gc.unfreeze()

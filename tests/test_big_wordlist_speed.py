@@ -266,7 +266,7 @@ def test_many_objects_made_with_the_collector_paused_are_left_out_of_later_colle
         assert gc.isenabled() and gc.get_freeze_count() == before
         with diskcache.paused_gc():
             with diskcache.paused_gc():
-                big = [[i] for i in range(diskcache.FREEZE_AFTER + 10)]
+                big = [[i] for i in range(diskcache.FREEZE_AFTER * 2)]
             assert not gc.isenabled()  # (the outer block still runs without it)
         assert gc.isenabled() and gc.get_freeze_count() >= before + len(big)
         assert len(small) == 1000

@@ -104,3 +104,8 @@ class Painter:
     def text(self, text: str, style: str = "") -> None:
         """Write one line of ``text`` in one style (an empty ``text`` writes an empty line)."""
         self.stream.write(self.paint(text, style) + "\n")
+
+    def flush(self) -> None:
+        """Send what was written on (after each file, so a person sees each file's findings as it is checked,
+        and a stream that cannot be written fails while speakeasy can still say so in words)."""
+        self.stream.flush()

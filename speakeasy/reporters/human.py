@@ -248,6 +248,7 @@ def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None 
         if isinstance(item, ReadError):
             tally.errors.append(item)
             render_error(errors_console, item)
+            errors_console.flush()
             continue
         result = item
         tally.add(result)
@@ -257,6 +258,7 @@ def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None 
         if context.quiet and not result.findings:
             continue
         render_file(console, result, context.levels, context.hot_spots, terms, context.every_use, context.flesch)
+        console.flush()
     if statistics is not None and (tally.files or not tally.errors):
         _print_statistics(console, statistics)
     lines = total_lines(tally, context.fail_on, context.levels)
@@ -266,6 +268,7 @@ def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None 
         lines = [f"speakeasy found no files it can check ({', '.join(supported_suffixes())}) in the paths given."]
     for line in lines:
         console.text(line, "bold")
+    console.flush()
     return tally
 
 
@@ -304,10 +307,12 @@ class Echo:
         for item in items:
             if isinstance(item, ReadError):
                 render_error(self.errors, item)
+                self.errors.flush()
             elif self.statistics is not None:
                 self.statistics.add(item)
             elif not (c.quiet and not item.findings):
                 render_file(self.console, item, c.levels, c.hot_spots, self.terms, c.every_use, c.flesch)
+                self.console.flush()
             yield item
 
     def finish(self, tally: "Tally", too_many: str = "") -> None:
@@ -318,6 +323,7 @@ class Echo:
             self.console.text(line, "bold")
         if too_many:
             self.console.text(too_many, "bold")
+        self.console.flush()
 
 
 def tally_of(findings: list[Finding]) -> dict[Level, int]:

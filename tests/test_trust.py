@@ -336,6 +336,12 @@ def test_a_participle_joined_to_a_describing_word_before_a_noun_describes_it() -
         "Note: a bastion server is a specially strengthened system.",
         "He is the most performed playwright in the world.",
         "Google is promoting its Play Store.",
+        "After leaving frontline politics in 1999, he spoke out on HIV.",
+        "Reporters were embedded on all three visits.",
+        "Air India will introduce yoga for trainee pilots.",
+        "The astronaut felt awe after his capsule landed back on Earth.",
+        "A portion of loose tea weighs around 3g.",
+        "The couriers deliver packages to her door.",
     ],
 )
 def test_senses_found_on_real_pages_are_not_flagged(text: str) -> None:

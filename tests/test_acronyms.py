@@ -138,6 +138,9 @@ def test_known_acronym_gets_the_words_in_full(lint) -> None:
         "Returned record(s) or NXDOMAIN",
         # a product name made of a word and capitals
         "We use OpenLDAP for accounts.",
+        # names most people know only by their letters
+        "The FBI and NASA both use GPS.",
+        "Police took a DNA sample.",
         # a chemical formula with its small number set apart
         "The testing of CO 2 emissions for cars starts in May.",
         "Levels of NO 2 in the air are falling.",

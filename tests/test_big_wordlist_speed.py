@@ -272,3 +272,38 @@ def test_many_objects_made_with_the_collector_paused_are_left_out_of_later_colle
         assert len(small) == 1000
     finally:
         gc.unfreeze()
+
+
+def test_the_items_of_a_text_are_those_whose_forms_are_in_it():
+    words = _made_up_words(300, seed=5)
+    forms = [[w, w + "s", f"{w}\x00{v}"] for w, v in zip(words, reversed(words))] + [["care\x01plan", "don\x02t"]]
+    fs = matching.FormSet(forms)
+    rng = random.Random(7)
+    texts = ["", "Care-plan and don’t", " ".join(rng.sample(words, 5)), "x" * 300, " ".join(words[:80])]
+    texts += ["".join(rng.choice("abcdefghij -'") for _ in range(n)) for n in (5, 50, 500, 5000)]
+    for text in texts:
+        flat = matching.squash(text)
+        slow = tuple(i for i, fl in enumerate(fs.squashed) if any(f in flat for f in fl))
+        assert fs._chosen(flat) == slow, text[:40]
+        assert fs.might_match(text) == bool(slow)
+        assert [m.span() for m in fs.for_text(text).finditer(matching.lower_same_length(text))] == \
+               [m.span() for m in fs.full().finditer(matching.lower_same_length(text))]
+        fs._full = None
+
+
+def test_words_check_finds_the_same_without_checking_texts_with_no_listed_word(monkeypatch, tmp_path):
+    from speakeasy.config import resolve
+    from speakeasy.ruleset import build_ruleset
+    from speakeasy.words import lint
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    others = [packs.load_wordlist(p) for p in sorted(builtin_wordlists_dir().glob("*.yaml"))]
+    matcher = lint._Matcher([lint._word_rule(lint._bare(others))], build_ruleset(resolve(no_config=True)).settings)
+    texts = [e.term for wl in others for e in wl.entries[:40]] + ["zebra", "a zebra crossing", "commencing",
+                                                                 "Care-Package", "utilisation", "e.g. this"]
+    quick = {t: matcher.findings(t) for t in texts}
+    assert any(quick.values()) and not all(quick.values())
+    assert matcher._nothing_to_find("zebra") and not matcher._nothing_to_find("e.g. this")
+    monkeypatch.setattr(lint._Matcher, "_nothing_to_find", lambda self, text: False)
+    matcher._seen.clear()
+    assert {t: matcher.findings(t) for t in texts} == quick

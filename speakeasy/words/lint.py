@@ -124,10 +124,31 @@ class _Matcher:
         if got is None:
             if len(self._seen) > 100_000:
                 self._seen.clear()
-            # a rule that stopped with an error says nothing about the words
-            got = self._seen[text] = [f for f in lint_text(text, self.ruleset, "words-check.txt", "text").findings
-                                      if f.rule != INTERNAL_RULE]
+            if self._nothing_to_find(text):
+                got = self._seen[text] = []
+            else:
+                # a rule that stopped with an error says nothing about the words
+                got = self._seen[text] = [f for f in lint_text(text, self.ruleset, "words-check.txt", "text").findings
+                                          if f.rule != INTERNAL_RULE]
         return list(got)
+
+    def _nothing_to_find(self, text: str) -> bool:
+        """Whether the rules cannot find anything in ``text``, without checking it: they are all wordlists'
+        (a finding is always a match of a form of a word), and no form of their words is in the text, a plain
+        one of letters, spaces, hyphens and apostrophes that nothing masks.  (A list of 50,000 words is
+        checked term by term against the other lists: most terms are in none.)"""
+        if not _PLAIN_WORDS.fullmatch(text):
+            return False
+        for kind in self.ruleset.kinds:
+            if kind.rule.kind != "substitution":
+                return False
+            matcher = getattr(kind, "matcher", False)
+            if matcher is False or (matcher is not None and matcher.forms.might_match(text)):
+                return False
+        return True
+
+
+_PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z' -]*")
 
 
 @lru_cache(maxsize=4)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = [
     "IRREGULAR", "NOT_PASSIVE", "OFTEN_ADJECTIVES", "PLAIN_SCORE_NOT_PARTICIPLES",
@@ -57,12 +58,16 @@ def word_zipf(low: str) -> float:
     return math.log10(f * 1e9) if f else 0.0
 
 
+#: spaCy's English stop words, copied with its licence (reading them from spaCy imported all of it: about a second).
+STOP_WORDS_FILE = Path(__file__).parent / "data" / "stop_words.txt"
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """spaCy's English stop words, with straight and curly apostrophes, and the pieces of contractions."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return (frozenset(STOP_WORDS) | frozenset(w.replace("\u2019", "'") for w in STOP_WORDS)
+    lines = STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    words = frozenset(line for line in lines if line and not line.startswith("#"))
+    return (words | frozenset(w.replace("\u2019", "'") for w in words)
             | {"n't", "'s", "'re", "'ll", "'ve", "'d", "'m"})
 
 

@@ -1,0 +1,29 @@
+"""speakeasy's copy of spaCy's English stop words (speakeasy/data/stop_words.txt)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from speakeasy.lexicon import STOP_WORDS_FILE, stop_words
+
+
+def test_the_copy_is_still_spacys_list() -> None:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    lines = STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    copied = [line for line in lines if line and not line.startswith("#")]
+    assert sorted(copied) == sorted(STOP_WORDS)  # when spaCy changes its list, copy it again
+    assert "MIT License" in STOP_WORDS_FILE.read_text(encoding="utf-8")  # with its licence
+
+
+def test_stop_words_have_both_apostrophes_and_the_pieces_of_contractions() -> None:
+    words = stop_words()
+    assert {"the", "of", "would", "n't", "'s", "n’t"} <= words
+    assert "carer" not in words
+
+
+def test_reading_the_stop_words_does_not_import_spacy() -> None:
+    code = "import sys; from speakeasy.lexicon import stop_words; stop_words(); print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

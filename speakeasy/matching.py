@@ -355,13 +355,15 @@ def _oov_from_style(lemma: str, upos: str, style: str | None) -> dict[str, tuple
     from lemminflect.core.InflectionRules import InflectionRules
     from lemminflect.core.LexicalUtils import applyCapsStyleToDict, getCapsStyle
 
-    caps = getCapsStyle(lemma)
+    caps = getCapsStyle(lemma)  # (always lower here: prime_oov asks about lower-case words)
     if upos == "VERB":
         verbs = InflectionRules.buildRegVerb(lemma) if style == "reg" else InflectionRules.buildDoubledVerb(lemma)
         forms = {"VB": (lemma,), "VBZ": (verbs[0],), "VBN": (verbs[1],), "VBD": (verbs[1],), "VBG": (verbs[2],)}
     else:
         nouns = InflectionRules.buildRegNoun(lemma) if style == "reg" else InflectionRules.buildGrecNoun(lemma)
         forms = {"NN": (lemma,), "NNS": (nouns[0],)}
+    if caps == "lower" and all(w.islower() for words in forms.values() for w in words):
+        return forms  # (what applyCapsStyleToDict gives for a lower-case word, without the copies)
     return applyCapsStyleToDict(forms, caps)
 
 

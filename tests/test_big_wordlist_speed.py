@@ -307,3 +307,13 @@ def test_words_check_finds_the_same_without_checking_texts_with_no_listed_word(m
     monkeypatch.setattr(lint._Matcher, "_nothing_to_find", lambda self, text: False)
     matcher._seen.clear()
     assert {t: matcher.findings(t) for t in texts} == quick
+
+
+def test_remembered_tags_are_the_safe_loaders_own():
+    import yaml
+
+    text = ("a: yes\nb: 'yes'\nc: 2026-03-14\nd: 1.5\ne: ~\nf: word\ng: yes\nh: [no, 'no', null, 0x1F, .inf]\n"
+            "i: 2026-03-14\nj: word\n")
+    for _ in range(2):  # (the second time from what was remembered)
+        assert yaml.compose(text, Loader=schema._Loader) is not None
+        assert yaml.load(text, Loader=schema._Loader) == yaml.load(text, Loader=yaml.SafeLoader)

@@ -30,7 +30,8 @@ RUNNER = textwrap.dedent(
     code = main(sys.argv[1:])
     import textstat  # imported by the run; must not have tried to download anything
     sys.stderr.write("ATTEMPTS=%d\\n" % len(attempts))
-    sys.stderr.write("WORDFREQ=%d\\n" % ("wordfreq" in sys.modules))
+    lexicon = sys.modules.get("speakeasy.lexicon")
+    sys.stderr.write("WORDFREQ=%d\\n" % (lexicon is not None and lexicon.frequencies.cache_info().currsize > 0))
     sys.stderr.write("TAGGER=%d\\n" % ("speakeasy.tagger" in sys.modules))
     sys.exit(code)
     """
@@ -41,7 +42,7 @@ def run_offline(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[
     """``speakeasy ARGS`` in a fresh process with every network call refused and empty caches.
 
     Its standard error ends with ``ATTEMPTS=N`` (network calls tried) and
-    ``WORDFREQ=1`` when wordfreq was imported.
+    ``WORDFREQ=1`` when wordfreq's word frequencies were loaded.
     """
     runner = tmp_path / "runner.py"
     runner.write_text(RUNNER, encoding="utf-8")

@@ -57,3 +57,17 @@ def test_an_unexpected_word_frequency_file_is_refused(tmp_path) -> None:
     path.write_bytes(gzip.compress(msgpack.packb([{"format": "cB", "version": 2}, ["the"]])))
     with pytest.raises(ValueError):
         _read_cbpack(path)
+
+
+def test_zipf_of_a_plain_word_is_wordfreqs_own() -> None:
+    import random
+
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from speakeasy.lexicon import zipf
+
+    plain = sorted(w for w in get_frequency_dict("en", wordlist="best") if w.isascii() and w.isalpha() and w.islower())
+    sample = random.Random(18).sample(plain, 3000) + ["the", "carer", "reablement", "zzxqj", "a"]
+    assert [zipf(w) for w in sample] == [zipf_frequency(w, "en") for w in sample]
+    # anything else still goes to wordfreq itself
+    assert zipf("don't") == zipf_frequency("don't", "en") and zipf("care home") == zipf_frequency("care home", "en")

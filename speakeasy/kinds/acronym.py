@@ -269,11 +269,10 @@ def _after_a_name(before: str) -> bool:
 @lru_cache(maxsize=4096)
 def _said_as_word(word: str) -> tuple[int | None, float]:
     """(syllables in the CMU dictionary or None, how common the word is in everyday English)."""
-    from wordfreq import zipf_frequency
-
+    from ..lexicon import zipf
     from ..syllables import dictionary_syllables
 
-    return dictionary_syllables(word), zipf_frequency(word.lower(), "en")
+    return dictionary_syllables(word), zipf(word.lower())
 
 
 #: How common a word must be (wordfreq's Zipf scale) to count as everyday English.

@@ -153,16 +153,52 @@ def expand_entries(
         forms_per_term = expand_terms([term for term, _ in entries])
         result = []
         for (term, alternatives), forms in zip(entries, forms_per_term):
-            result.append((forms, inflect_all(alternatives, forms)))
+            result.append((forms, _inflect_all(alternatives, forms)))
         _cache_store(key, result, _encode_entries, _decode_entries)
     return result
 
 
-def inflect_all(alternatives: Iterable[str], forms: list[tuple[str, str]]) -> dict[str, dict[str, str]]:
+def _inflect_all(alternatives: Iterable[str], forms: list[tuple[str, str]]) -> dict[str, dict[str, str]]:
     """{tag: {alternative: inflected alternative}} for each tag of ``forms`` (see :func:`expand_entries`)."""
     tags = {tag for _, tagged in forms for tag in tagged.split()}
     alternatives = tuple(alternatives)
     return {tag: {alt: inflect_alternative(alt, tag) for alt in alternatives} for tag in sorted(tags)}
+
+
+def inflect_all(alternatives: Iterable[str], forms: list[tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """:func:`_inflect_all` for one entry of a long list, when a text uses it; kept in the disk cache.
+
+    A long list's alternatives are inflected only for the entries a text uses (see
+    :data:`EAGER_INFLECTIONS`); that loads lemminflect's tables (half a second or more).  The answers
+    for one entry are kept, so checking the same document again does not load them.
+    """
+    alternatives = tuple(alternatives)
+    tags = sorted({tag for _, tagged in forms for tag in tagged.split()})
+    if not tags:
+        return {}
+    digest = hashlib.sha256(
+        (repr((alternatives, tags)) + f"|{_CACHE_VERSION}|{_lemminflect_version()}").encode("utf-8", "surrogatepass")
+    ).hexdigest()[:32]
+    key = f"inflected-{digest}"
+    cached = _cache_load(key, _decode_inflected)
+    if cached is not None and sorted(cached) == tags and all(set(cached[t]) == set(alternatives) for t in tags):
+        return cached
+    result = _inflect_all(alternatives, forms)
+    _cache_store(key, result, _encode_inflected, _decode_inflected)
+    return result
+
+
+def _encode_inflected(value: dict) -> dict:
+    return value
+
+
+def _decode_inflected(value: Any) -> dict[str, dict[str, str]]:
+    from .cachefile import check
+
+    check(type(value) is dict and set(map(type, value.values())) <= {dict})
+    for inner in value.values():
+        check(set(map(type, inner)) <= {str} and set(map(type, inner.values())) <= {str})
+    return value
 
 
 class LazyList:

@@ -317,3 +317,19 @@ def test_remembered_tags_are_the_safe_loaders_own():
     for _ in range(2):  # (the second time from what was remembered)
         assert yaml.compose(text, Loader=schema._Loader) is not None
         assert yaml.load(text, Loader=schema._Loader) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def test_a_long_lists_inflected_alternatives_come_back_the_same_from_the_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    cases = [(("use", "make use of"), matching.expand_terms(["utilise"])[0]),
+             (("care agency", "a place to live"), matching.expand_terms(["care provider"])[0]),
+             (("start",), [("commence", "")])]
+    first = [matching.inflect_all(alts, forms) for alts, forms in cases]
+    assert first == [matching._inflect_all(alts, forms) for alts, forms in cases]
+    assert first[0]["VBD"] == {"use": "used", "make use of": "made use of"}
+
+    def boom(*args):
+        raise AssertionError("not from the cache")
+
+    monkeypatch.setattr(matching, "_inflect_all", boom)
+    assert [matching.inflect_all(alts, forms) for alts, forms in cases] == first

@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ...kinds.acronym import _DEFINED_AFTER, _IN_BRACKETS, _ROMAN, _word_in_capitals
+from ...kinds.capitals import ROMAN, is_word_in_capitals
+from ...kinds.spelled_out import DEFINED_AFTER, IN_BRACKETS
 from ...lexicon import stop_words
 from ...model import BlockKind, Document
 from .tally import LOWER, MIDCAP, NEUTRAL, State, Tally
@@ -77,7 +78,7 @@ class Scanner:
                 core = None if shouting else acronym_core(word)
                 if core is not None:
                     key = core.upper()
-                    if key in self.known or not (core.lower() in stop or _word_in_capitals(core)):
+                    if key in self.known or not (core.lower() in stop or is_word_in_capitals(core)):
                         self._flush(run, local_phrases, s_start, s_end)
                         run = []
                         if key in self.allow or key in self.keep:
@@ -90,9 +91,9 @@ class Scanner:
                         if slot >= 0:
                             tally.set_ref(slot, (di, bisect.bisect_right(starts, tok.start), s_start, s_end,
                                                  tok.start, tok.end))
-                        if _DEFINED_AFTER.match(masked, tok.end) or _IN_BRACKETS.search(
+                        if DEFINED_AFTER.match(masked, tok.end) or IN_BRACKETS.search(
                             masked, max(0, tok.start - 3), tok.start
-                        ) or _DEFINED_AFTER.match(masked, end):
+                        ) or DEFINED_AFTER.match(masked, end):
                             tally.spelled_out.add(di)
                         continue
                 low = word.lower()
@@ -106,7 +107,7 @@ class Scanner:
                 else:
                     case = LOWER
                 key = normalise(low)
-                if low in stop or (len(low) <= 5 and _ROMAN.match(word.upper())):
+                if low in stop or (len(low) <= 5 and ROMAN.match(word.upper())):
                     if low in CONNECTORS and case != MIDCAP:
                         run.append((tok, low, low))
                     else:

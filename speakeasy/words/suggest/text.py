@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...kinds.acronym import is_acronym
+from ...kinds.capitals import is_acronym
 from .thresholds import EXAMPLE_BEFORE, EXAMPLE_WIDTH
 
 #: Whitespace-separated chunks; a chunk that is not prose is skipped whole.

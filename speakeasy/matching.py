@@ -887,7 +887,7 @@ class FormSet:
             return self.full()
         pattern = self._subsets.get(chosen)
         if pattern is None:
-            if len(self._subsets) > 256:
+            if len(self._subsets) > 4096:
                 self._subsets.clear()
             pattern = compile_forms([f for i in chosen for f in self.forms[i]])
             self._subsets[chosen] = pattern

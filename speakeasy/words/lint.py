@@ -230,11 +230,13 @@ def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: 
                 continue
             _check_entry(entry, shown, text, dup_matcher, earlier, alt_matcher, result)
             _check_context(entry, spans.get(entry.line), shown, wf, result)
-        own = _Matcher([_word_rule([wl])], base.settings)
+        own = None  # (made when an entry has examples: for a long list it takes a second)
         for entry in wl.entries:
             if entry.status == "retired":
                 continue
             for example in entry.examples:
+                if own is None:
+                    own = _Matcher([_word_rule([wl])], base.settings)
                 found = own.findings(example)
                 if not any(f.origin and f.origin.get("term") == entry.term and f.origin.get("line") == entry.line
                            for f in found):

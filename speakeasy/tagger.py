@@ -499,6 +499,12 @@ class Tagger:
         word, after = words[f], words[f + 1]
         if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
             return tags
+        if self._imperative_sentence(tags, words, f):
+            again = self.tag_classes(["Please", word.lower(), *words[f + 1:]])
+            if self._pairs[again[1]] == ("VERB", "VB"):
+                tags = list(tags)
+                tags[f] = ("VERB", "VB")
+            return tags
         if not after[:1].islower() and tags[f + 1][0] not in ("DET", "PRON", "NUM"):
             return tags
         if tags[f + 1][0] == "AUX" or tags[f + 1][1] in ("VBZ", "VBD", "VBP", "MD"):
@@ -520,6 +526,21 @@ class Tagger:
                 tags = list(tags)
                 tags[f] = pair
         return tags
+
+    def _imperative_sentence(self, tags: list[tuple[str, str]], words: Sequence[str], f: int) -> bool:
+        """A full sentence with no finite verb, opening with a word that can be a verb the model took for
+        a noun or a name: an instruction ("Leverage native options to protect data.").
+
+        A heading or a table cell has no full stop ("Request response code"), so it is left alone.
+        """
+        if tags[f][0] not in ("NOUN", "PROPN") or words[-1] not in (".", "!"):
+            return False
+        if words[f + 1] in (":", ",") or (f + 2 < len(words) and words[f + 2] in (":", ",")):
+            return False  # a label ("Note: ...") or a noun phrase and its examples ("Account type, for example ...")
+        seen = self._lexicon.get(norm(words[f]))
+        if not seen or "VERB" not in seen.split(","):
+            return False
+        return not any(u == "AUX" or x in ("VBZ", "VBD", "VBP", "MD") for u, x in tags[f + 1:])
 
     @staticmethod
     def _split(label: str) -> tuple[str, str]:

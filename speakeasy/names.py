@@ -87,6 +87,7 @@ class Names:
         self._titles: dict[int, tuple[int, int] | None] = {}
         self._by_first: dict[str, list[tuple[str, ...]]] | None = None
         self._ends: dict[int, list[int]] = {}
+        self._found: dict[int, tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]] = {}
 
     def containing(self, start: int, end: int) -> tuple[int, int] | None:
         """The name that overlaps ``[start, end)``, if any."""
@@ -132,7 +133,7 @@ class Names:
     def _spans(self, bi: int) -> list[tuple[int, int]]:
         got = self._per_block.get(bi)
         if got is None:
-            found, _ = _block_names(self.blocks[bi], self._sentence_starts)
+            found, _ = self._block_names(bi)
             if found is None:  # a Title Case heading: names seen elsewhere, and runs that end like a name
                 found = _heading_names(self.blocks[bi], self.known(), self._known_by_first())
             got = self._per_block[bi] = _merge(found)
@@ -151,11 +152,18 @@ class Names:
         """The names of the document where capitals say something, as lower-case words."""
         if self._known is None:
             known: set[tuple[str, ...]] = set()
-            for block in self.blocks:
-                _, keys = _block_names(block, self._sentence_starts)
+            for bi in range(len(self.blocks)):
+                _, keys = self._block_names(bi)
                 known |= keys
             self._known = known
         return self._known
+
+    def _block_names(self, bi: int) -> tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]:
+        """:func:`_block_names` of block ``bi``, worked out once (both :meth:`known` and :meth:`_spans` ask)."""
+        got = self._found.get(bi)
+        if got is None:
+            got = self._found[bi] = _block_names(self.blocks[bi], self._sentence_starts)
+        return got
 
 
 def _capitalised(word: str) -> bool:

@@ -323,7 +323,7 @@ def test_review_writes_each_format_its_own_way(files: Path, ruleset, name: str, 
 
 def test_saving_tracked_changes_is_refused_for_opendocument_and_runs_for_text(files: Path) -> None:
     from speakeasy.errors import InputError
-    from speakeasy.tui.session import save_docx
+    from speakeasy.tui.saving import save_docx
 
     with pytest.raises(InputError) as info:
         save_docx(str(files / "a.odt"), [], str(files / "out.odt"), as_suggestions=True)

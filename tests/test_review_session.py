@@ -9,7 +9,8 @@ import yaml
 
 from speakeasy.config import resolve
 from speakeasy.ruleset import build_ruleset
-from speakeasy.tui.session import ReviewSession, add_keep_words
+from speakeasy.tui.saving import add_keep_words
+from speakeasy.tui.session import ReviewSession
 
 WORDS = """\
 title: Test words

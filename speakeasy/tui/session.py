@@ -48,9 +48,7 @@ blocks speakeasy read (:attr:`ReviewSession.view`), not the file's markup.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,9 +57,10 @@ import yaml
 from ..errors import InputError, SpeakeasyError
 from ..backups import refuse_links, write_in_place
 from ..io.atomic import write_atomically
-from ..writers.common import apply_text_edits
-from ..model import Edit, Finding
+from ..model import Finding
 from ..paths import read_file
+from .saving import add_ignore_entries, add_keep_words, save_docx
+from .state import Scores, State, Step, edited, line_around, preview_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..ruleset import RuleSet
@@ -70,42 +69,6 @@ IGNORE_FILE = ".speakeasy-ignore.yaml"
 CONFIG_FILE = ".speakeasy.yaml"
 LONG_SENTENCE_RULES = ("length.sentence",)
 
-
-@dataclass
-class State:
-    """Everything the user has chosen so far.  Copied before each step, for undo."""
-
-    #: the current text (for Word: the text read, with the chosen replacements)
-    text: str
-    #: (rule, start, end) in the current text of findings skipped this session
-    skipped: frozenset[tuple[str, int, int]] = frozenset()
-    #: words to add to ``keep:`` on save
-    keep: tuple[str, ...] = ()
-    #: entries to add to the ignore file on save
-    ignores: tuple[dict[str, Any], ...] = ()
-    #: Word only: (start, end, replacement, match) in the text as first read
-    docx_edits: tuple[tuple[int, int, str, str], ...] = ()
-
-
-@dataclass
-class Step:
-    label: str
-    before: State
-
-
-@dataclass
-class Scores:
-    document: dict[str, float] = field(default_factory=dict)
-    paragraph: dict[str, float] = field(default_factory=dict)
-
-
-def _shift(pos: int, a: int, b: int, length: int) -> int:
-    """Where ``pos`` goes when ``text[a:b]`` is replaced by ``length`` characters."""
-    if pos <= a:
-        return pos
-    if pos >= b:
-        return pos + length - (b - a)
-    return a
 
 
 class ReviewSession:
@@ -301,10 +264,7 @@ class ReviewSession:
         return out
 
     def _line_of(self, offset: int) -> str:
-        text = self.state.text
-        a = text.rfind("\n", 0, offset) + 1
-        b = text.find("\n", offset)
-        return text[a : b if b != -1 else len(text)].strip()
+        return line_around(self.state.text, offset)
 
     def _hidden(self, f: Finding) -> bool:
         if (f.rule, f.start, f.end) in self.state.skipped:
@@ -361,15 +321,7 @@ class ReviewSession:
 
     def _edit_state(self, a: int, b: int, replacement: str, base: State | None = None, **changes: Any) -> State:
         """The state after replacing ``text[a:b]``, with skipped places moved along."""
-        state = self.state if base is None else base
-        n = len(replacement)
-        skipped = frozenset(
-            (r, _shift(s, a, b, n), _shift(e, a, b, n))
-            for r, s, e in state.skipped
-            if not (s < b and a < e)
-        )
-        text = apply_text_edits(state.text, [Edit(a, b, replacement, False)])
-        return dataclasses.replace(state, text=text, skipped=skipped, **changes)
+        return edited(self.state if base is None else base, a, b, replacement, **changes)
 
     @staticmethod
     def is_long_sentence(f: Finding) -> bool:
@@ -425,26 +377,7 @@ class ReviewSession:
 
     def preview(self, finding: Finding, width: int = 70) -> tuple[str, str, str]:
         """(where, before, after): the words around ``finding`` before and after its edit, changed words in [brackets]."""
-        assert finding.edit is not None
-        text = self.state.text
-        a = text.rfind("\n", 0, finding.start) + 1
-        b = text.find("\n", finding.end)
-        b = len(text) if b == -1 else b
-        left = " ".join(text[a:finding.start].split())
-        right = " ".join(text[finding.end:b].split())
-        budget = max(20, width - len(finding.match))
-        left_room = max(budget // 2, budget - len(right))
-        right_room = max(budget // 2, budget - len(left))
-        if len(left) > left_room:  # cut at a space, so no word is shown in half
-            cut = left[-left_room:]
-            left = "..." + (cut.split(" ", 1)[1] if " " in cut else cut)
-        if len(right) > right_room:
-            cut = right[:right_room + 1]
-            right = (cut.rsplit(" ", 1)[0] if " " in cut else cut[:right_room]) + "..."
-        sep_l = " " if text[finding.start - 1:finding.start].isspace() and left else ""
-        sep_r = " " if text[finding.end:finding.end + 1].isspace() and right else ""
-        before = f"{left}{sep_l}[{' '.join(finding.match.split())}]{sep_r}{right}"
-        after = f"{left}{sep_l}[{finding.edit.replacement}]{sep_r}{right}"
+        before, after = preview_words(self.state.text, finding, width)
         if not self.capabilities.line_numbers:  # the lines of the text shown are not the file's: say where in words
             where = finding.location or f"paragraph {finding.line}"
         else:
@@ -627,115 +560,3 @@ class ReviewSession:
                 note = f"{self.path} had changed since you opened it. {note}"
         self._written = data
         return note
-
-
-# ---------------------------------------------------------------------------
-# Word
-
-
-def save_docx(path: str, edits: list[tuple[int, int, str, str]], target: str, as_suggestions: bool = False,
-              findings: dict[tuple[int, int], Finding] | None = None,
-              data: bytes | None = None) -> list[tuple[int, int, str, str]]:
-    """Apply chosen replacements (offsets in the text as read) to a Word file's runs.
-
-    Formatting is kept as ``speakeasy fix`` keeps it: the replacement goes into
-    the run where the words start.  With ``as_suggestions``, each replacement
-    is written as a tracked change by "speakeasy" with a comment (the comment
-    says why, from the finding at the same place in ``findings``), as
-    ``speakeasy fix --as-suggestions`` does.  Returns the edits that could not
-    be made (a tab or line break inside, the runs no longer hold the words, or
-    the words are already inside a tracked change).  ``data``: the file's
-    bytes as the edits' offsets know them (as first read), so that a file
-    changed on disk meanwhile cannot move the edits to the wrong words.
-    """
-    from ..readers import capabilities, read_bytes, read_path
-    from ..writers.docx import RunEdit, apply_to_runs, runs_of
-
-    doc = read_bytes(path, data) if data is not None else read_path(path)
-    native = runs_of(doc, path)
-    caps = capabilities(native.format)
-    if as_suggestions and not (caps is not None and caps.tracked_changes):
-        raise InputError(path, "Tracked changes can be written to Word files (.docx) only.", "unsupported")
-    chosen = [
-        RunEdit(Edit(start, end, replacement, False), match,
-                ((findings or {}).get((start, end)) or _chosen_finding(path, start, end, match))
-                if as_suggestions else None)
-        for start, end, replacement, match in edits
-    ]
-    runs = apply_to_runs(native, chosen, as_suggestions=as_suggestions)
-    write_atomically(target, runs.data, like=path)
-    return [(e.edit.start, e.edit.end, e.edit.replacement, e.match) for e in runs.left]
-
-
-def _chosen_finding(path: str, start: int, end: int, match: str) -> Finding:
-    """A stand-in finding for the comment on a change made where no finding is known."""
-    from ..model import Level
-
-    return Finding(rule="review", level=Level.SUGGESTION, message="Changed in speakeasy review.", path=path,
-                   start=start, end=end, match=match)
-
-
-# ---------------------------------------------------------------------------
-# Configuration and ignore files
-
-
-def _yaml_word(word: str) -> str:
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9' -]*", word) and word.lower() not in (
-        "yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"
-    ) and not word.endswith(" "):
-        return word
-    return json.dumps(word, ensure_ascii=False)
-
-
-def add_keep_words(path: Path, words: list[str]) -> None:
-    """Append words to ``keep:`` in a YAML configuration file, keeping everything else as it is."""
-    path = Path(path)
-    # a regular file only: a named pipe would wait for ever (InputError says what it is)
-    text = read_file(path, str(path), "configuration file").decode("utf-8") if path.exists() else ""
-    root = yaml.compose(text) if text.strip() else None
-    if root is not None and not isinstance(root, yaml.MappingNode):
-        raise SpeakeasyError(f"{path} is not a YAML mapping, so speakeasy cannot add to its `keep:` list.")
-    node = key_node = None
-    for k, v in (root.value if root is not None else []):
-        if k.value == "keep":
-            key_node, node = k, v
-    items = ", ".join(_yaml_word(w) for w in words)
-    if node is None:
-        sep = "" if not text or text.endswith("\n") else "\n"
-        new = text + sep + "keep:\n" + "".join(f"  - {_yaml_word(w)}\n" for w in words)
-    elif isinstance(node, yaml.SequenceNode) and node.flow_style:
-        close = text.rindex("]", 0, node.end_mark.index)
-        new = text[:close] + (", " if node.value else "") + items + text[close:]
-    elif isinstance(node, yaml.SequenceNode) and node.value:
-        last = node.value[-1]
-        first = node.value[0]
-        line_start = text.rfind("\n", 0, first.start_mark.index) + 1
-        dash = text.find("-", line_start)
-        indent = " " * (dash - line_start)
-        end = last.end_mark.index
-        new = text[:end] + "".join(f"\n{indent}- {_yaml_word(w)}" for w in words) + text[end:]
-    elif isinstance(node, yaml.ScalarNode) and node.value in ("", "null", "~"):
-        # `keep:` with nothing after it
-        at = key_node.end_mark.index  # type: ignore[union-attr]
-        colon = text.index(":", at)
-        new = text[: colon + 1] + " [" + items + "]" + text[node.end_mark.index if node.value else colon + 1 :]
-    else:
-        raise SpeakeasyError(f"`keep:` in {path} is not a list, so speakeasy cannot add to it.")
-    loaded = yaml.safe_load(new) or {}
-    if not all(w in (loaded.get("keep") or []) for w in words):
-        raise SpeakeasyError(f"speakeasy could not add to `keep:` in {path} safely; add the words by hand.")
-    write_atomically(str(path), new.encode("utf-8"))
-
-
-def add_ignore_entries(path: Path, entries: list[dict[str, Any]]) -> None:
-    """Append entries to the project ignore file (a YAML list), creating it if missing."""
-    path = Path(path)
-    text = read_file(path, str(path), "ignore file").decode("utf-8") if path.exists() else (
-        "# Findings speakeasy review was told to ignore. One entry a finding (file, rule, match,\n"
-        "# context: the line it is on, reason), or a whole rule for a file (file, rule).\n"
-    )
-    if text and not text.endswith("\n"):
-        text += "\n"
-    text += yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=1000)
-    write_atomically(str(path), text.encode("utf-8"))
-

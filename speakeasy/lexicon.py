@@ -76,6 +76,8 @@ def _read_cbpack(path: Path) -> dict[str, float]:
 
 #: A word wordfreq reads as itself: one token, no digits to smash, nothing to fold.
 _PLAIN_WORD = re.compile(r"[a-z]+")
+#: A word with apostrophes ("don't", "o'clock"): wordfreq reads it as itself when its list has it.
+_APOSTROPHE_WORD = re.compile(r"[a-z]+(?:'[a-z]+)+")
 
 
 @lru_cache(maxsize=200_000)
@@ -83,11 +85,13 @@ def zipf(text: str) -> float:
     """How common ``text`` (a word or a phrase) is in everyday English: wordfreq's Zipf value, 0 when never seen.
 
     ``wordfreq.zipf_frequency(text, "en")``, worked out here for a word of
-    small letters a to z (the same rounding: to 3 significant figures, then
-    to 2 decimals), so that wordfreq is imported only for anything else.
+    small letters a to z, or one with apostrophes that wordfreq's list has
+    ("don't"), with the same rounding (to 3 significant figures, then to 2
+    decimals), so that wordfreq is imported only for anything else.
     """
-    if _PLAIN_WORD.fullmatch(text):
-        f = max(frequencies().get(text, 0.0), 10**0 / 1e9)  # wordfreq's minimum: Zipf 0
+    straight = text.replace("\u2019", "'")
+    if _PLAIN_WORD.fullmatch(text) or (_APOSTROPHE_WORD.fullmatch(straight) and straight in frequencies()):
+        f = max(frequencies().get(straight, 0.0), 10**0 / 1e9)  # wordfreq's minimum: Zipf 0
         f = round(f, math.floor(-math.log(f, 10)) + 3)
         return round(math.log(f, 10) + 9, 2)
     from wordfreq import zipf_frequency

@@ -90,8 +90,19 @@ def zipf(text: str) -> float:
     decimals), so that wordfreq is imported only for anything else.
     """
     straight = text.replace("\u2019", "'")
-    if _PLAIN_WORD.fullmatch(text) or (_APOSTROPHE_WORD.fullmatch(straight) and straight in frequencies()):
-        f = max(frequencies().get(straight, 0.0), 10**0 / 1e9)  # wordfreq's minimum: Zipf 0
+    freqs = frequencies()
+    if _PLAIN_WORD.fullmatch(text) or (_APOSTROPHE_WORD.fullmatch(straight) and straight in freqs):
+        tokens = [straight]
+    elif "&" in text and all(_PLAIN_WORD.fullmatch(t) for t in text.split("&")):
+        tokens = text.split("&")  # wordfreq reads "r&d" as "r" and "d"
+    else:
+        tokens = []
+    if tokens:
+        least = 10**0 / 1e9  # wordfreq's minimum: Zipf 0
+        if all(t in freqs for t in tokens):
+            f = max(1.0 / sum(1.0 / freqs[t] for t in tokens), least)  # as wordfreq combines tokens
+        else:
+            f = least
         f = round(f, math.floor(-math.log(f, 10)) + 3)
         return round(math.log(f, 10) + 9, 2)
     from wordfreq import zipf_frequency

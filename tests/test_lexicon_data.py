@@ -69,6 +69,7 @@ def test_zipf_of_a_plain_word_is_wordfreqs_own() -> None:
     plain = sorted(w for w in get_frequency_dict("en", wordlist="best") if w.isascii() and w.isalpha() and w.islower())
     sample = random.Random(18).sample(plain, 3000) + ["the", "carer", "reablement", "zzxqj", "a"]
     sample += ["don't", "don\u2019t", "can't", "o'clock", "rock'n'roll", "ma'am", "'tis", "don'", "we'll"]
+    sample += ["r&d", "a&e", "at&t", "q&a", "xx&yy", "zzxqj&the", "&", "a&"]
     assert [zipf(w) for w in sample] == [zipf_frequency(w, "en") for w in sample]
     # anything else still goes to wordfreq itself
     assert zipf("don't") == zipf_frequency("don't", "en") and zipf("care home") == zipf_frequency("care home", "en")

@@ -314,7 +314,7 @@ def _display(path: Path) -> str:
 
 
 #: Bump when Entry or Wordlist change shape, so old disk caches are not used.
-_WORDLIST_CACHE_VERSION = "3"
+_WORDLIST_CACHE_VERSION = "4"
 
 
 @lru_cache(maxsize=256)
@@ -344,22 +344,31 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
         key = _wordlist_key(data, p)
         cached = _cache_load(key, decode_wordlist)  # plain data, never a pickle (see speakeasy.cachefile)
         if isinstance(cached, Wordlist):
-            return cached
+            return _placed(cached, p)
         wordlist = _parse_wordlist(p)
         _cache_store(key, wordlist, encode_wordlist, decode_wordlist)
     return wordlist
 
 
 def _wordlist_key(data: bytes, path: Path) -> str:
-    """The disk cache key of a wordlist: its content, the name it is shown by, and speakeasy's version."""
+    """The disk cache key of a wordlist: its content and speakeasy's version.
+
+    Not its name: a copy of a list, or the same list seen from another folder, is the same list; its
+    name and id are put in when it is read (:func:`_placed`).
+    """
     import hashlib
 
     from .version import __version__
 
-    digest = hashlib.sha256(
-        data + f"|{_display(path)}|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")
-    ).hexdigest()[:32]
+    digest = hashlib.sha256(data + f"|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")).hexdigest()[:32]
     return f"wordlist-{digest}"
+
+
+def _placed(wordlist: Wordlist, path: Path) -> Wordlist:
+    """A wordlist from the disk cache, with the id and name of the file it was read for."""
+    wordlist.id = path.stem
+    wordlist.path = _display(path)
+    return wordlist
 
 
 def load_wordlist(path: str | os.PathLike[str]) -> Wordlist:
@@ -393,7 +402,7 @@ def parse_wordlist_text(path: str | os.PathLike[str], text: str, cache: bool = T
         key = _wordlist_key(text.encode("utf-8", "surrogatepass"), p)
         cached = _cache_load(key, decode_wordlist)
         if isinstance(cached, Wordlist):
-            return cached
+            return _placed(cached, p)
         wordlist = _parse_wordlist(p, text)
         _cache_store(key, wordlist, encode_wordlist, decode_wordlist)
     return wordlist

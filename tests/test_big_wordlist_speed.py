@@ -333,3 +333,18 @@ def test_a_long_lists_inflected_alternatives_come_back_the_same_from_the_cache(m
 
     monkeypatch.setattr(matching, "_inflect_all", boom)
     assert [matching.inflect_all(alts, forms) for alts, forms in cases] == first
+
+
+def test_a_copy_of_a_checked_list_comes_from_the_cache_with_its_own_name(monkeypatch, tmp_path):
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ours.yaml").write_text(BIG_ENOUGH, encoding="utf-8")
+    (tmp_path / "copy.yaml").write_text(BIG_ENOUGH, encoding="utf-8")
+    first = packs.load_wordlist(tmp_path / "ours.yaml")
+    monkeypatch.setattr(packs, "_parse_wordlist", lambda *args: pytest.fail("not from the cache"))
+    copy = packs.load_wordlist(tmp_path / "copy.yaml")
+    assert (copy.id, copy.path, first.id, first.path) == ("copy", "copy.yaml", "ours", "ours.yaml")
+    assert copy.entries[0].origin()["file"] == "copy.yaml"
+    assert _entries(copy) == _entries(first)
+    text = parse_wordlist_text(tmp_path / "sub" / "third.yaml", BIG_ENOUGH)
+    assert (text.id, text.path) == ("third", "sub/third.yaml")

@@ -403,6 +403,10 @@ def _oov_from_style(lemma: str, upos: str, style: str | None) -> dict[str, tuple
     return applyCapsStyleToDict(forms, caps)
 
 
+#: How many words go through lemminflect's network at once (see :func:`prime_oov`).
+_OOV_BATCH = 2048
+
+
 def prime_oov(words: Iterable[str], upos: tuple[str, ...] = ("VERB", "NOUN")) -> None:
     """Work out lemminflect's inflections of many words it does not know at once (see :func:`_oov_inflections`).
 
@@ -415,7 +419,9 @@ def prime_oov(words: Iterable[str], upos: tuple[str, ...] = ("VERB", "NOUN")) ->
         if len(todo) < 20:
             continue  # (not worth a matrix)
         try:
-            styles = _oov_styles(todo, part)
+            # (a few thousand at a time: the whole list at once takes 100 MB of matrices for a moment)
+            styles = [style for at in range(0, len(todo), _OOV_BATCH)
+                      for style in _oov_styles(todo[at:at + _OOV_BATCH], part)]
         except Exception:  # noqa: BLE001 - then lemminflect answers one word at a time, as before
             return
         for word, style in zip(todo, styles):

@@ -324,13 +324,12 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
     ``cwd`` is part of the key because messages and findings show the path
     relative to the current folder.  Checking a list of a few hundred words
     takes about a tenth of a second; a writer checking one small file should
-    not pay that every time.  The disk cache key is the file's content and its
-    displayed name, so an edited list is always checked again.
+    not pay that every time.  The disk cache key is the file's content, so an
+    edited list is always checked again.
     """
-    from .cache import decode_wordlist, encode_wordlist
+    from .cache import decode_wordlist
     from .io.diskcache import load as _cache_load
     from .io.diskcache import paused_gc
-    from .io.diskcache import store as _cache_store
     from .paths import read_file
 
     p = Path(path)
@@ -346,7 +345,7 @@ def _load_wordlist_cached(path: str, mtime: int, size: int, cwd: str) -> Wordlis
         if isinstance(cached, Wordlist):
             return _placed(cached, p)
         wordlist = _parse_wordlist(p)
-        _cache_store(key, wordlist, encode_wordlist, decode_wordlist)
+        _store_wordlist(key, wordlist)
     return wordlist
 
 
@@ -362,6 +361,29 @@ def _wordlist_key(data: bytes, path: Path) -> str:
 
     digest = hashlib.sha256(data + f"|{__version__}|{_WORDLIST_CACHE_VERSION}".encode("utf-8")).hexdigest()[:32]
     return f"wordlist-{digest}"
+
+
+def _store_wordlist(key: str, wordlist: Wordlist) -> None:
+    """Keep a wordlist that loaded in the disk cache.
+
+    Storing reads the entry back to check it; that copy's entries point back at it, so once dropped it
+    would be 300,000 objects in cycles for a list of 50,000 words, left for the cycle collector (which
+    :func:`speakeasy.io.diskcache.paused_gc` then freezes).  Its links are undone, so it is freed at once.
+    """
+    from .cache import decode_wordlist, encode_wordlist
+    from .io.diskcache import store as _cache_store
+
+    copies: list[Wordlist] = []
+
+    def decode(value: Any) -> Wordlist:
+        copies.append(decode_wordlist(value))
+        return copies[-1]
+
+    _cache_store(key, wordlist, encode_wordlist, decode)
+    for copy in copies:
+        for entry in copy.entries:
+            entry.wordlist = None
+    copies.clear()
 
 
 def _placed(wordlist: Wordlist, path: Path) -> Wordlist:
@@ -390,10 +412,9 @@ def parse_wordlist_text(path: str | os.PathLike[str], text: str, cache: bool = T
     :func:`load_wordlist` as a file) comes from the disk cache: only a list that loads is kept there.
     ``cache``: False for a text that is checked once and thrown away.
     """
-    from .cache import decode_wordlist, encode_wordlist
+    from .cache import decode_wordlist
     from .io.diskcache import load as _cache_load
     from .io.diskcache import paused_gc
-    from .io.diskcache import store as _cache_store
 
     p = Path(path)
     with paused_gc():
@@ -404,7 +425,7 @@ def parse_wordlist_text(path: str | os.PathLike[str], text: str, cache: bool = T
         if isinstance(cached, Wordlist):
             return _placed(cached, p)
         wordlist = _parse_wordlist(p, text)
-        _cache_store(key, wordlist, encode_wordlist, decode_wordlist)
+        _store_wordlist(key, wordlist)
     return wordlist
 
 

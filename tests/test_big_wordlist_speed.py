@@ -348,3 +348,22 @@ def test_a_copy_of_a_checked_list_comes_from_the_cache_with_its_own_name(monkeyp
     assert _entries(copy) == _entries(first)
     text = parse_wordlist_text(tmp_path / "sub" / "third.yaml", BIG_ENOUGH)
     assert (text.id, text.path) == ("third", "sub/third.yaml")
+
+
+def test_storing_a_list_leaves_nothing_in_cycles(monkeypatch, tmp_path):
+    import gc
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    lines = ["title: T", "licence: CC0-1.0", "words:"]
+    lines += [f"  - term: zz{w}\n    use: plain\n    why: Hard." for w in _made_up_words(200, seed=9)]
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gc.collect()
+    gc.disable()
+    try:
+        wordlist = packs.load_wordlist(path)  # (parsed, stored, and read back to check what was stored)
+        assert len(wordlist.entries) == 200 and wordlist.entries[0].wordlist is wordlist
+        assert list((tmp_path / "cache").glob("wordlist-*"))
+        assert gc.collect() < 200  # (the copy read back was 1,400 objects in cycles)
+    finally:
+        gc.enable()

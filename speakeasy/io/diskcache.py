@@ -50,9 +50,9 @@ def paused_gc() -> Iterator[None]:
             if gc.get_count()[0] > FREEZE_AFTER:
                 # So many new objects that live on (a long list's entries, forms and patterns): keep the
                 # collector from walking them again at every later collection, for the rest of the run.
-                # (It took most of a second on a warm run with a list of 50,000 words.)  What the block
-                # left in cycles is freed first: frozen, it would never be.
-                gc.collect(0)
+                # (It took most of a second on a warm run with a list of 50,000 words.)  Frozen, what
+                # the block left in cycles is never freed: such blocks leave none to speak of (see
+                # speakeasy.packs._store_wordlist); collecting to be sure took most of a second too.
                 gc.freeze()
             gc.enable()
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from ..tokenizer import Token
+
 #: A word: starts and ends with a letter or digit, may have punctuation inside.
 WORD = re.compile(r"[^\W_](?:[^\s]*[^\W_])?")
 
@@ -261,7 +263,6 @@ def tokens_of_blocks(model: str | None, blocks: list[Block],
     costs much less than one per paragraph.  The space flag is 2 when a
     line break follows the token.
     """
-    nlp = load_pipeline(model)
     sep = "\n\n"
     starts = []
     pos = 0
@@ -269,7 +270,12 @@ def tokens_of_blocks(model: str | None, blocks: list[Block],
         starts.append(pos)
         pos += len(blocks[bi].text) + len(sep)
     joined = sep.join(blocks[bi].text for bi in wanted)
-    shared = reader_tokens(nlp.tokenizer(joined), joined, starts)
+    if not model:
+        from ..tokenizer import tokenize  # spaCy's English tokenizer, without importing spaCy
+
+        shared = ported_reader_tokens(tokenize(joined), joined, starts)
+    else:
+        shared = reader_tokens(load_pipeline(model).tokenizer(joined), joined, starts)
     return dict(zip(wanted, shared))
 
 
@@ -304,6 +310,28 @@ def split_blocks(blocks: list[Block], tokens_of: dict[int, list[tuple[int, int, 
             mine.append(sent)
         per_block.append(mine)
     return out, per_block
+
+
+def ported_reader_tokens(tokens: "list[Token]", text: str, starts: list[int]) -> list[list[tuple[int, int, int]]]:
+    """:func:`reader_tokens` for the tokens of :mod:`speakeasy.tokenizer`: the same result."""
+    import bisect
+
+    kept: list[list[int]] = []
+    previous_space = True
+    for t in tokens:
+        if t.is_space:
+            if not previous_space and kept:
+                kept[-1][2] = 2 if "\n" in t.text else 1
+            previous_space = True
+            continue
+        kept.append([t.idx, len(t.text), 1 if t.whitespace else 0])
+        previous_space = False
+    idx = [k[0] for k in kept]
+    bounds = [bisect.bisect_left(idx, s) for s in [*starts, len(text) + 1]]
+    out = []
+    for b, base in enumerate(starts):
+        out.append([(i - base, n, sp) for i, n, sp in kept[bounds[b]:bounds[b + 1]]])
+    return out
 
 
 def reader_tokens(doc: "Doc", text: str, starts: list[int]) -> list[list[tuple[int, int, int]]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Block
-from .sentences import load_pipeline
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -41,9 +40,9 @@ def tag_span(block: Block, a: int, b: int, doc: "Doc | None" = None) -> list[Tag
                        t.pos_ or _UPOS_OF_PENN.get(t.tag_[:3], _UPOS_OF_PENN.get(t.tag_[:2], "X")), t.tag_)
                 for t in doc if a <= t.idx < b and not t.is_space]
     from ..tagger import load as load_tagger
+    from ..tokenizer import tokenize  # spaCy's English tokenizer, without importing spaCy
 
-    nlp = load_pipeline(None)
-    toks = [t for t in nlp.tokenizer(block.text[a:b]) if not t.is_space]
+    toks = [t for t in tokenize(block.text[a:b]) if not t.is_space]
     tags = load_tagger().tag([t.text for t in toks]) if toks else []
     base = block.start + a
     return [Tagged(base + t.idx, base + t.idx + len(t.text), t.text, pos, tag)

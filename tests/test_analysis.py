@@ -51,6 +51,10 @@ def word_count(text: str) -> int:
         ("Visits are at 10 a.m. and 2 p.m. daily.", ["Visits are at 10 a.m. and 2 p.m. daily."]),
         # brackets
         ("Call us (we are open 9 to 5). We will help.", ["Call us (we are open 9 to 5).", "We will help."]),
+        # a full stop after a closing quote or bracket ends the sentence, even after an abbreviation
+        ('Short forms such as "e.g.". Use them rarely.', ['Short forms such as "e.g.".', "Use them rarely."]),
+        ("Use short forms (e.g.). Then stop.", ["Use short forms (e.g.).", "Then stop."]),
+        ("See the list (etc.) and then more.", ["See the list (etc.) and then more."]),
     ],
 )
 def test_sentence_splitting(text: str, expected: list[str]) -> None:

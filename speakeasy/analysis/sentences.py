@@ -142,7 +142,11 @@ def split_block(text: str, tokens: list[tuple[int, int, int]]) -> list[tuple[int
             break
         skip_to = j
         nxt_text = text[tokens[j][0] : tokens[j][0] + tokens[j][1]]
-        if not _ends_sentence(text, tokens, i, tt):
+        # A mark of its own after a closing quote or bracket ends the sentence, whatever came before
+        # it: 'such as "e.g.". Next', '(e.g.). Next'.
+        closed = any(text[tokens[k][0]] in _CLOSERS for k in range(i + 1, j)) and all(
+            ch in _TERMINAL_CHARS for ch in text[tokens[j - 1][0] : tokens[j - 1][0] + tokens[j - 1][1]])
+        if not closed and not _ends_sentence(text, tokens, i, tt):
             continue
         starts = _starts_sentence(nxt_text)
         if starts and nxt_text[0] in _OPENERS and len(nxt_text) == 1 and j + 1 < n:

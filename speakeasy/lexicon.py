@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,58 @@ __all__ = [
     "frequencies", "is_participle", "is_participle_by_form", "parts_of_speech", "stop_words",
     "word_zipf", "zipf",
 ]
+
+
+# -- lemminflect without its spaCy hook --------------------------------------------------------
+
+class _NoSpacy:
+    """A finder that says spaCy is not installed: put in front while lemminflect's ``__init__`` runs."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "spacy" or name.startswith("spacy."):
+            raise ImportError("speakeasy does not use lemminflect's spaCy extension")
+        return None
+
+
+class _LemminflectWithoutSpacy:
+    """Imports lemminflect with spaCy hidden, unless spaCy is already imported.
+
+    On import, lemminflect imports spaCy (about a second) only to add
+    ``token._.inflect`` to spaCy's tokens, which speakeasy never uses.
+    """
+
+    def find_spec(self, name: str, path: object = None, target: object = None):  # type: ignore[no-untyped-def]
+        if name != "lemminflect" or "spacy" in sys.modules:
+            return None
+        import importlib.machinery
+
+        spec = importlib.machinery.PathFinder.find_spec(name, path)  # type: ignore[arg-type]
+        loader = getattr(spec, "loader", None)
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        run = loader.exec_module
+
+        def exec_module(module):  # type: ignore[no-untyped-def]
+            blocker = _NoSpacy()
+            sys.meta_path.insert(0, blocker)
+            try:
+                run(module)
+            finally:
+                sys.meta_path.remove(blocker)
+
+        loader.exec_module = exec_module  # this loader is made for this one import
+        return spec
+
+
+def import_lemminflect_without_spacy() -> None:
+    """From now on in this process, lemminflect is imported without its spaCy hook (see above).
+
+    For speakeasy's own commands only (``speakeasy.cli.main``): a program
+    that uses speakeasy as a library may want lemminflect's extension.
+    """
+    if "lemminflect" in sys.modules or any(isinstance(f, _LemminflectWithoutSpacy) for f in sys.meta_path):
+        return
+    sys.meta_path.insert(0, _LemminflectWithoutSpacy())
 
 
 # -- how common a word is ------------------------------------------------------------------

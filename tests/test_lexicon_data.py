@@ -73,3 +73,11 @@ def test_zipf_of_a_plain_word_is_wordfreqs_own() -> None:
     assert [zipf(w) for w in sample] == [zipf_frequency(w, "en") for w in sample]
     # anything else still goes to wordfreq itself
     assert zipf("don't") == zipf_frequency("don't", "en") and zipf("care home") == zipf_frequency("care home", "en")
+
+
+def test_speakeasys_commands_import_lemminflect_without_spacy() -> None:
+    code = ("import sys\nfrom speakeasy.lexicon import import_lemminflect_without_spacy\n"
+            "import_lemminflect_without_spacy()\nimport lemminflect\n"
+            "print('spacy' in sys.modules, lemminflect.getAllInflections('walk')['VBD'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "('walked',)"]

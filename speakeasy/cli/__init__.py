@@ -332,6 +332,9 @@ def _print_error(exc: SpeakeasyError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ..lexicon import import_lemminflect_without_spacy
+
+    import_lemminflect_without_spacy()  # lemminflect would import spaCy only to hook into it (about a second)
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not args.command:

@@ -29,8 +29,71 @@ __all__ = ["JsonStream", "indented"]
 
 
 def indented(data: Any, level: int) -> str:
-    """``json.dumps(data, indent=2, ensure_ascii=False)``, with its lines after the first indented by ``level`` spaces."""
-    return json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + " " * level)
+    """``json.dumps(data, indent=2, ensure_ascii=False)``, with its lines after the first indented by ``level`` spaces.
+
+    Made by :func:`_encode`, the same text about three times as fast:
+    ``json.dumps`` with an indent runs its pure-Python encoder, which took
+    more time than checking the documents when the report was long.
+    """
+    parts: list[str] = []
+    _encode(data, "\n" + " " * level, parts)
+    return "".join(parts)
+
+
+#: The C encoder for strings, without ``\\u`` escapes for letters outside ASCII (``ensure_ascii=False``).
+_string = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+_float = json.encoder.JSONEncoder(allow_nan=True).encode  # nan, inf and -inf as json.dumps writes them
+
+
+def _encode(value: Any, newline: str, out: list[str]) -> None:
+    """Append the text of ``value`` as ``json.dumps(indent=2, ensure_ascii=False)`` writes it.
+
+    ``newline`` is a line break and the indent of the line ``value`` starts on.
+    Anything but dicts, lists, tuples, strings, numbers, booleans and None
+    is written by ``json.dumps`` itself (which raises the same errors).
+    """
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif type(value) is int:
+        out.append(int.__repr__(value))
+    elif type(value) is float:
+        out.append(_float(value))
+    elif type(value) is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        first = True
+        for key, item in value.items():
+            name = _string(key) if isinstance(key, str) else _key_text(key)
+            out.append(("{" if first else ",") + inner + name + ": ")
+            _encode(item, inner, out)
+            first = False
+        out.append(newline + "}")
+    elif type(value) in (list, tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        first = True
+        for item in value:
+            out.append(("[" if first else ",") + inner)
+            _encode(item, inner, out)
+            first = False
+        out.append(newline + "]")
+    else:
+        out.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", newline))
+
+
+def _key_text(key: Any) -> str:
+    """A dict key that is not a string, as ``json.dumps`` writes it (numbers, booleans and None as strings)."""
+    return json.dumps({key: 0}, ensure_ascii=False)[1:-4]
 
 
 class JsonStream:

@@ -40,7 +40,7 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "speakeasy/wordlists/mild-formal-words.yaml",
         "speakeasy/tui/speakeasy.tcss",
         "speakeasy/words/store.py",
-        "speakeasy/words/edit.tcss",
+        "speakeasy/words/edit/edit.tcss",
     ):
         assert name in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -19,19 +19,11 @@ from textual.widgets import Button, Select, TextArea  # noqa: E402
 
 from speakeasy.packs import load_wordlist  # noqa: E402
 from speakeasy.schema import DataErrors  # noqa: E402
-from speakeasy.words.edit import (  # noqa: E402
-    EditHelpScreen,
-    EntryList,
-    NotSaved,
-    TextCheckbox,
-    UnsavedScreen,
-    WordlistEditor,
-    WordsEditApp,
-    form_values,
-    matches,
-    parse_form,
-    run,
-)
+from speakeasy.words.edit import run  # noqa: E402
+from speakeasy.words.edit.app import WordsEditApp  # noqa: E402
+from speakeasy.words.edit.editor import WordlistEditor  # noqa: E402
+from speakeasy.words.edit.form import NotSaved, form_values, matches, parse_form  # noqa: E402
+from speakeasy.words.edit.widgets import EditHelpScreen, EntryList, TextCheckbox, UnsavedScreen  # noqa: E402
 
 WORDS = """\
 # Our words: a test list.

@@ -353,7 +353,8 @@ def test_import_two_words_for_a_safe_entry_and_ask_in_one_row_is_fine(formal: Pa
 
 
 def test_form_values_and_parse_form_carry_fix(formal: Path) -> None:
-    from speakeasy.words.edit import FIELD, FIELDS, FIX_WORDS, WordlistEditor, blank_form, form_values, parse_form
+    from speakeasy.words.edit.editor import WordlistEditor
+    from speakeasy.words.edit.form import FIELD, FIELDS, FIX_WORDS, blank_form, form_values, parse_form
 
     assert set(FIX_WORDS) == set(FIX_CHOICES)
     keys = [f.key for f in FIELDS]
@@ -372,7 +373,8 @@ def test_form_values_and_parse_form_carry_fix(formal: Path) -> None:
 
 
 def test_form_model_refuses_safe_with_two_words_and_writes_nothing(formal: Path, plain) -> None:
-    from speakeasy.words.edit import NotSaved, WordlistEditor, blank_form, form_values
+    from speakeasy.words.edit.editor import WordlistEditor
+    from speakeasy.words.edit.form import NotSaved, blank_form, form_values
 
     editor = WordlistEditor(formal)
     by = {e.term: e for e in editor.entries}
@@ -400,7 +402,8 @@ def test_form_model_refuses_safe_with_two_words_and_writes_nothing(formal: Path,
 
 
 def test_form_model_saves_safe_and_ask_without_touching_other_lines(formal: Path) -> None:
-    from speakeasy.words.edit import WordlistEditor, blank_form, form_values
+    from speakeasy.words.edit.editor import WordlistEditor
+    from speakeasy.words.edit.form import blank_form, form_values
 
     editor = WordlistEditor(formal)
     by = {e.term: e for e in editor.entries}
@@ -440,7 +443,8 @@ def anyio_backend() -> str:
 async def test_the_fix_box_has_a_label_says_its_choices_in_words_and_saves(formal: Path) -> None:
     from textual.widgets import Select
 
-    from speakeasy.words.edit import WordlistEditor, WordsEditApp
+    from speakeasy.words.edit.app import WordsEditApp
+    from speakeasy.words.edit.editor import WordlistEditor
 
     app = WordsEditApp(WordlistEditor(formal))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -480,7 +484,8 @@ async def test_the_fix_box_has_a_label_says_its_choices_in_words_and_saves(forma
 async def test_the_form_does_not_save_safe_with_two_words(formal: Path) -> None:
     from textual.widgets import Select
 
-    from speakeasy.words.edit import WordlistEditor, WordsEditApp
+    from speakeasy.words.edit.app import WordsEditApp
+    from speakeasy.words.edit.editor import WordlistEditor
 
     app = WordsEditApp(WordlistEditor(formal))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -28,6 +28,9 @@ __all__ = ["RULES_FILE", "Token", "Tokenizer", "load", "tokenize"]
 
 RULES_FILE = Path(__file__).parent / "data" / "tokenizer_en.json"
 
+#: Runs of whitespace and runs of anything else.
+_RUNS = re.compile(r"\s+|\S+")
+
 
 class Token(NamedTuple):
     """One token: where it starts in the text, its text, and whether one space follows it."""
@@ -80,26 +83,27 @@ class Tokenizer:
 
     def _tokenize_affixes_with_spaces(self, string: str, with_special_cases: bool) -> tuple[list[str], list[bool]]:
         """Whitespace first, as ``Tokenizer._tokenize_affixes``: a single space after a token is its
-        ``whitespace``; any other run of whitespace is a token of its own."""
+        ``whitespace``; any other run of whitespace is a token of its own.
+
+        spaCy walks the string a character at a time; runs of whitespace and of
+        other characters found by one pattern give the same tokens (``\\s`` is
+        exactly ``str.isspace``).
+        """
         texts: list[str] = []
         spaces: list[bool] = []
-        if not string:
-            return texts, spaces
-        start = 0
-        in_ws = string[0].isspace()
-        for i, uc in enumerate(string):
-            if uc.isspace() != in_ws:
-                if start < i:
-                    self._span(string[start:i], texts, spaces, with_special_cases)
-                if uc == " ":
+        after_word = False
+        span = self._span
+        for run in _RUNS.findall(string):
+            if run[0].isspace():
+                if after_word and run[0] == " ":
                     spaces[-1] = True
-                    start = i + 1
-                else:
-                    start = i
-                in_ws = not in_ws
-        if start < len(string):
-            self._span(string[start:], texts, spaces, with_special_cases)
-            spaces[-1] = string[-1] == " " and not in_ws
+                    run = run[1:]
+                if run:
+                    span(run, texts, spaces, with_special_cases)
+                after_word = False
+            else:
+                span(run, texts, spaces, with_special_cases)
+                after_word = True
         return texts, spaces
 
     def _span(self, span: str, texts: list[str], spaces: list[bool], with_special_cases: bool) -> None:

@@ -266,9 +266,9 @@ def _unknown_plugins(names: list[str], shown: str, text: str,
 
 
 def _invalid() -> Any:
-    from .schema import _INVALID
+    from .schema.scalars import INVALID
 
-    return _INVALID
+    return INVALID
 
 
 def load_profile(name: str) -> tuple[dict[str, Any], dict[str, tuple[int | None, int | None]], str, str]:

@@ -18,7 +18,8 @@ from .hints import closest, did_you_mean
 from .matching import normalise as _normalise
 from .model import Level
 from .packdata import Entry, Pack, Rule, Source, Topic, Wordlist
-from .schema import DataErrors, Field, Schema, Validator, _node_kind
+from .schema import DataErrors, Field, Schema, Validator
+from .schema.reading import node_kind
 
 # ---------------------------------------------------------------------------
 # Where the shipped data lives
@@ -460,7 +461,7 @@ def _parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
         raise DataErrors(v.errors)
     if not isinstance(node, yaml.MappingNode):
         v.errors.append(UserDataError(
-            shown, f"A wordlist should be a set of `key: value` lines, but this is {_node_kind(node)}.",
+            shown, f"A wordlist should be a set of `key: value` lines, but this is {node_kind(node)}.",
             node.start_mark.line + 1, node.start_mark.column + 1,
             "Start from a copy of a shipped wordlist. It begins with `title:`.", source=text,
         ))
@@ -746,7 +747,7 @@ def _parse_pack(path: Path, wordlist_dirs: list[Path], confine: tuple[Path, ...]
         default=bool(data.get("default", True)),
     )
     if rules_node is not None and not isinstance(rules_node, yaml.SequenceNode):
-        v.error(rules_node, f"`rules` should be a list of rules, but it is {_node_kind(rules_node)}.",
+        v.error(rules_node, f"`rules` should be a list of rules, but it is {node_kind(rules_node)}.",
                 "Start each rule on its own line with '- '.")
     elif rules_node is not None:
         seen: dict[str, int] = {}

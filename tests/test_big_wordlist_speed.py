@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from speakeasy import matching, packs, schema
+from speakeasy import matching, packs
 from speakeasy.errors import UserDataError
 from speakeasy.packs import builtin_wordlists_dir, parse_wordlist_text
-from speakeasy.schema import DataErrors
+from speakeasy.schema import DataErrors, reading, validator
 
 
 def _made_up_words(n: int, seed: int = 16) -> list[str]:
@@ -56,7 +56,7 @@ def test_expanding_with_primed_answers_gives_the_same_forms(monkeypatch):
 
 
 def _without_fast_path(monkeypatch):
-    monkeypatch.setattr(schema._FastMapping, "read", lambda self, node: None)
+    monkeypatch.setattr(validator._FastMapping, "read", lambda self, node: None)
 
 
 def _entries(wordlist):
@@ -315,8 +315,8 @@ def test_remembered_tags_are_the_safe_loaders_own():
     text = ("a: yes\nb: 'yes'\nc: 2026-03-14\nd: 1.5\ne: ~\nf: word\ng: yes\nh: [no, 'no', null, 0x1F, .inf]\n"
             "i: 2026-03-14\nj: word\n")
     for _ in range(2):  # (the second time from what was remembered)
-        assert yaml.compose(text, Loader=schema._Loader) is not None
-        assert yaml.load(text, Loader=schema._Loader) == yaml.load(text, Loader=yaml.SafeLoader)
+        assert yaml.compose(text, Loader=reading.Loader) is not None
+        assert yaml.load(text, Loader=reading.Loader) == yaml.load(text, Loader=yaml.SafeLoader)
 
 
 def test_a_long_lists_inflected_alternatives_come_back_the_same_from_the_cache(monkeypatch, tmp_path):

@@ -112,12 +112,12 @@ def _landmarks(value: str) -> list[str]:
     """'header, nav' -> ["header", "nav"], each one a landmark speakeasy knows."""
     from ..config import CONFIG
     from ..readers import LANDMARKS
-    from ..schema import _guess
+    from ..schema.words import guess_choice
 
     names = [n.strip().lower() for n in value.split(",") if n.strip()]
     for name in names:
         if name not in LANDMARKS:
-            guess = _guess(name, CONFIG.field("include_landmarks"))  # type: ignore[arg-type]
+            guess = guess_choice(name, CONFIG.field("include_landmarks"))  # type: ignore[arg-type]
             hint = f" Did you mean '{guess}'?" if guess else ""
             raise argparse.ArgumentTypeError(
                 f"'{name}' is not a part of a web page speakeasy knows. Use header, footer, nav or aside.{hint}")

@@ -64,27 +64,6 @@ def test_a_wrapped_paragraph_is_one_block(lint) -> None:
     assert positions(lint_text(lint, src)) == [(WORDS, "commence", *where(src, "commence"))]
 
 
-def test_text_with_one_paragraph_a_line_has_a_block_a_line() -> None:
-    """Text saved with its lines left for the screen to wrap: each line is a paragraph, a short one a heading."""
-    one = ("We will visit you at home to talk about the help you need, and we will write down what you tell us, "
-           "so that everyone who helps you knows what matters to you and to the people close to you, "
-           "and what you would like to change.")
-    two = "“We will commence the plan the same day,” the manager said. " * 3
-    src = f"{one}\nWhat happens next\n{two.strip()}\n- Call us on 0300 123 4567.\n"
-    doc = parse(src)
-    assert [(b.kind, b.text) for b in doc.blocks] == [
-        (K.PARAGRAPH, one), (K.HEADING, "What happens next"), (K.PARAGRAPH, two.strip()),
-        (K.LIST_ITEM, "Call us on 0300 123 4567."),
-    ]
-    assert [b.start for b in doc.blocks] == [0, src.index("What"), src.index("“We"), src.index("Call")]
-    assert_reader_contract(doc)
-
-
-def test_a_hand_wrapped_paragraph_with_no_long_line_is_still_one_block() -> None:
-    src = "We will visit you at home and we\ncommence the plan the same day.\nWe will write it down.\n"
-    assert [k for k, _ in blocks(src)] == [K.PARAGRAPH]
-
-
 @pytest.mark.parametrize(
     "src",
     [

@@ -1,11 +1,5 @@
 """Plain text: paragraphs split on blank lines; bullet-like lines are their own blocks.
 
-Some text has one paragraph a line and no blank lines between (text saved
-from a word processor or a web page, with the lines left for the screen to
-wrap).  A group of lines with a line longer than anyone wraps by hand (over
-200 characters) is read that way: each line is a paragraph, and a short line
-with no full stop among them is a heading.
-
 A short line on its own, with no full stop, is taken as a heading (so it is
 one sentence and names the section for the lines below it).  A line
 underlined with ``===`` or ``---`` is a heading too, and so is a short line
@@ -34,8 +28,6 @@ _TERMINAL = ".!?:;,"
 _HEADING_WORDS = 8
 #: ... and is clearly shorter than the line under it.
 _HEADING_RATIO = 0.75
-#: A line longer than this was not wrapped by hand: its group has one paragraph a line.
-_SOFT_WRAPPED = 200
 
 Line = tuple[int, int, str]  # (start, end without the line break, content)
 
@@ -93,17 +85,6 @@ def parse(path: str, text: str) -> Document:
             section = " ".join(stripped.split())
 
     for group in groups:
-        if len(group) >= 2 and any(end - begin > _SOFT_WRAPPED for begin, end, _ in group):
-            # One paragraph a line: each line is a block of its own.
-            for line in group:
-                m = _BULLET.match(line[2])
-                if m:
-                    add([line], BlockKind.LIST_ITEM, m.end())
-                elif _looks_like_heading(line[2]) and line[2][:1] not in (" ", "\t"):
-                    add([line], BlockKind.HEADING, level=2)
-                else:
-                    add([line], BlockKind.PARAGRAPH)
-            continue
         # Setext-style underline: "Title\n=====", maybe with the paragraph straight after.
         if len(group) >= 2 and _UNDERLINE.match(group[1][2]) and not _BULLET.match(group[0][2]):
             add(group[:1], BlockKind.HEADING, level=1 if "=" in group[1][2] else 2)

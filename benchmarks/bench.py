@@ -439,7 +439,7 @@ def child_stages(args: argparse.Namespace) -> dict:
         findings=findings,
         stages={
             "read and parse": t_read,
-            "sentences and words (spaCy inside)": t_split,
+            "sentences and words": t_split,
             "readability counts": t_scores,
             "rules": sum(per_rule.values()),
         },

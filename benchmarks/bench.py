@@ -265,6 +265,61 @@ def build_corpus(out: Path, data: Path, files: int, words: int, seed: int = SEED
     }
 
 
+def use_corpus(src: Path, out: Path) -> dict:
+    """Copy a folder of ready .md/.txt files (``--corpus DIR``) into ``out`` and describe it.
+
+    ``SOURCES.md`` and ``README.md`` in the folder describe the corpus, so they are left out.
+    """
+    t0 = time.perf_counter()
+    names = sorted(n for n in os.listdir(src) if n.endswith((".md", ".txt"))
+                   and n.upper() not in ("SOURCES.MD", "README.MD") and (src / n).is_file())
+    if not names:
+        raise SystemExit(f"bench.py: no .md or .txt files in {src}")
+    out.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    manifest = []
+    for name in names:
+        content = (src / name).read_text(encoding="utf-8")
+        (out / name).write_text(content, encoding="utf-8")
+        digest.update(name.encode() + b"\0" + content.encode("utf-8") + b"\0")
+        manifest.append({"name": name, "words": count_words(content)})
+    total = sum(m["words"] for m in manifest)
+    md_count = sum(n.endswith(".md") for n in names)
+    return {
+        "folder": str(out),
+        "source_folder": str(src),
+        "files": len(names),
+        "markdown_files": md_count,
+        "text_files": len(names) - md_count,
+        "words": total,
+        "words_per_file": total // len(names),
+        "bytes": sum((out / m["name"]).stat().st_size for m in manifest),
+        "sha256": digest.hexdigest(),
+        "seed": None,
+        "build_seconds": time.perf_counter() - t0,
+        "manifest": manifest,
+    }
+
+
+def small_file_from(corpus: Path, out: Path, seed: int = SEED) -> tuple[Path, int]:
+    """A ~100-word Markdown file from a ready corpus, when the shared data folder is not there."""
+    rng = random.Random(seed + 1)
+    pool = []
+    for f in sorted(corpus.iterdir()):
+        for chunk in re.split(r"\n[ \t]*\n", f.read_text(encoding="utf-8")):
+            chunk = chunk.strip()
+            if chunk and chunk[0].isalpha() and 25 <= count_words(chunk) <= 60:
+                pool.append(chunk)
+    if not pool:
+        raise SystemExit(f"bench.py: no paragraphs of 25 to 60 words in {corpus} for the start-up file")
+    parts = ["# A short file", rng.choice(pool)]
+    while count_words("\n\n".join(parts)) < 100:
+        parts.append(rng.choice(pool))
+    text = "\n\n".join(parts) + "\n"
+    out.write_text(text, encoding="utf-8")
+    return out, count_words(text)
+
+
 def small_file(out: Path, data: Path, seed: int = SEED) -> tuple[Path, int]:
     """A ~100-word Markdown file for the start-up measurement."""
     rng = random.Random(seed + 1)
@@ -759,7 +814,9 @@ def print_report(res: dict) -> None:
       + (f", load average {load[0]:.2f} at the start, {mach['load_average_end'][0]:.2f} at the end" if load else "")
       + f"; took {res['total_seconds']:.0f} s")
     p(f"Corpus: {c['files']} files ({c['markdown_files']} Markdown, {c['text_files']} plain text), "
-      f"{w:,} words, {c['bytes'] / 1e6:.1f} MB, seed {c['seed']}, sha256 {c['sha256'][:16]}")
+      f"{w:,} words, {c['bytes'] / 1e6:.1f} MB, "
+      + (f"from {c['source_folder']}" if c.get("source_folder") else f"seed {c['seed']}")
+      + f", sha256 {c['sha256'][:16]}")
     p("        words = whitespace-separated tokens with a letter or digit; built in "
       f"{c['build_seconds']:.1f} s")
     p("")
@@ -913,7 +970,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--cpu", type=int, help="the CPU to pin every measurement to (default: the last one allowed)")
     # internal: run one measurement in this process
     p.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
-    p.add_argument("--corpus", help=argparse.SUPPRESS)
+    p.add_argument("--corpus", metavar="DIR",
+                   help="use the ready .md/.txt files in DIR instead of building a corpus "
+                        "(for example from debian_corpus.py; SOURCES.md and README.md are left out)")
     p.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     p.add_argument("--mode", help=argparse.SUPPRESS)
     p.add_argument("--profile-out", help=argparse.SUPPRESS)
@@ -938,6 +997,8 @@ def main(argv: list[str] | None = None) -> int:
     workdir = tempfile.mkdtemp(prefix="speakeasy-bench-")
     try:
         corpus_dir = opts.keep_corpus.resolve() if opts.keep_corpus else Path(workdir, "corpus")
+        if opts.corpus and opts.keep_corpus and corpus_dir == Path(opts.corpus).resolve():
+            raise SystemExit("bench.py: --keep-corpus must not be the --corpus folder")
         if opts.keep_corpus and corpus_dir.exists():
             shutil.rmtree(corpus_dir)
         ctx = {"workdir": workdir, "corpus": str(corpus_dir), "cache_dir": str(Path(workdir, "cache"))}
@@ -949,9 +1010,18 @@ def main(argv: list[str] | None = None) -> int:
         def log(msg: str) -> None:
             print(f"[{time.perf_counter() - t_run:6.1f}s] {msg}", file=sys.stderr, flush=True)
 
-        log(f"building the corpus ({words:,} words in {n_files} files) ...")
-        corpus = build_corpus(corpus_dir, data, n_files, words, opts.seed)
-        small, small_words = small_file(Path(workdir, "small.md"), data, opts.seed)
+        if opts.corpus:
+            log(f"reading the corpus from {opts.corpus} ...")
+            corpus = use_corpus(Path(opts.corpus).resolve(), corpus_dir)
+            n_files = corpus["files"]
+            try:
+                small, small_words = small_file(Path(workdir, "small.md"), data, opts.seed)
+            except (SystemExit, OSError, IndexError):
+                small, small_words = small_file_from(corpus_dir, Path(workdir, "small.md"), opts.seed)
+        else:
+            log(f"building the corpus ({words:,} words in {n_files} files) ...")
+            corpus = build_corpus(corpus_dir, data, n_files, words, opts.seed)
+            small, small_words = small_file(Path(workdir, "small.md"), data, opts.seed)
         res: dict = {
             "machine": {"python": platform.python_version(), "platform": platform.platform(),
                         "cpus": os.cpu_count(), "pinned_cpu": opts.cpu,

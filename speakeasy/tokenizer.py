@@ -9,7 +9,9 @@ over spaCy's own English rules, copied into ``data/tokenizer_en.json`` by
 ``scripts/make_tokenizer_data.py`` with spaCy's MIT licence.
 
 It gives the same tokens at the same places as ``spacy.blank("en").tokenizer``
-(``tests/test_tokenizer.py`` compares the two on real documents). A user's
+(``tests/test_tokenizer.py`` compares the two on real documents), except
+that a run of more than 2,000 characters without whitespace is one token
+(spaCy's time on such a run grows with its square). A user's
 own trained spaCy pipeline (the ``language_model`` setting) still uses spaCy.
 
 >>> [t.text for t in tokenize("We don't use e.g. jargon.")]
@@ -27,6 +29,10 @@ from typing import NamedTuple
 __all__ = ["RULES_FILE", "Token", "Tokenizer", "load", "tokenize"]
 
 RULES_FILE = Path(__file__).parent / "data" / "tokenizer_en.json"
+
+#: A run of characters without whitespace longer than this is one token, not split (see ``_span``).
+#: No word, web address or e-mail address in real text is as long.
+LONGEST_SPLIT = 2_000
 
 #: Runs of whitespace and runs of anything else.
 _RUNS = re.compile(r"\s+|\S+")
@@ -107,6 +113,12 @@ class Tokenizer:
         return texts, spaces
 
     def _span(self, span: str, texts: list[str], spaces: list[bool], with_special_cases: bool) -> None:
+        if len(span) > LONGEST_SPLIT:
+            # Not prose: one token, as it is. spaCy splits affixes one at a time, each after a search to
+            # the end of what is left, so a run of 20,000 brackets took it (and this port) over a minute.
+            texts.append(span)
+            spaces.append(False)
+            return
         if with_special_cases:
             got = self.specials.get(span)
             if got is None:

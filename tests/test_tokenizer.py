@@ -119,3 +119,14 @@ def test_checking_a_document_does_not_import_spacy(tmp_path: Path) -> None:
     assert runs[0].stdout == runs[1].stdout
     findings = json.loads(runs[1].stdout)["files"][0]["findings"]
     assert {f["match"] for f in findings} >= {"commence", "utilise"}
+
+
+def test_a_run_longer_than_any_word_is_one_token() -> None:
+    """spaCy's time on a run of brackets grows with its square; the port takes such a run whole."""
+    from speakeasy.tokenizer import LONGEST_SPLIT
+
+    run = ")" * (LONGEST_SPLIT + 1)
+    assert ported(f"We {run} go.") == [(0, "We", True), (3, run, True), (4 + len(run), "go", False),
+                                       (6 + len(run), ".", False)]
+    short = ")" * 5
+    assert ported(f"We {short} go.") == spacy_tokens(f"We {short} go.")

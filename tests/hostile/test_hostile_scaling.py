@@ -109,6 +109,12 @@ def name_sentence(n: int) -> tuple[str, str]:
     return "names.md", "We met " + " and ".join("the Commence Team" for _ in range(n)) + " today.\n"
 
 
+def bracket_run(n: int) -> tuple[str, str]:
+    # one "word" of n brackets, then one of n opening brackets and a letter: each bracket was split off
+    # after a search to the end of the rest (spaCy's tokenizer does the same)
+    return "brackets.md", "We will commence it " + ")" * n + " and " + "(" * n + "a today.\n"
+
+
 def combining_marks(n: int) -> tuple[str, str]:
     return "marks.md", "Hello a" + "\u0301" * n + " world, and " + "cafe\u0301 " * (n // 10) + "too.\n"
 
@@ -127,6 +133,7 @@ CASES: dict[str, tuple[Callable[[int], tuple[str, str]], int]] = {
     "acronyms joined by slashes": (acronym_chain, 8000),
     "capitalised jargon in one long name": (name_sentence, 16_000),
     "combining marks": (combining_marks, 600_000),
+    "a long run of brackets": (bracket_run, 100_000),
 }
 
 #: name -> the size the issue reports (with what it took before), for the run in a process of its own
@@ -139,6 +146,7 @@ ISSUE_SIZES = {
     "one sentence full of jargon": 2_000,  # 26,000 words
     "many acronyms in one sentence": 10_000,
     "combining marks": 100_000,
+    "a long run of brackets": 20_000,  # 2.5 min
 }
 
 

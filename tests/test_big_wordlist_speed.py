@@ -14,7 +14,7 @@ import pytest
 
 from speakeasy import matching, packs
 from speakeasy.errors import UserDataError
-from speakeasy.packs import builtin_wordlists_dir, parse_wordlist_text
+from speakeasy.packs import builtin_wordlists_dir, parse_wordlist_text, wordlist_cache, wordlists
 from speakeasy.schema import DataErrors, reading, validator
 
 
@@ -104,9 +104,9 @@ def test_quick_reading_gives_the_same_entries(name, monkeypatch, tmp_path):
         path.write_text(BIG_ENOUGH, encoding="utf-8")
     else:
         path = builtin_wordlists_dir() / name
-    fast = packs._parse_wordlist(path)
+    fast = wordlists.parse_wordlist(path)
     _without_fast_path(monkeypatch)
-    slow = packs._parse_wordlist(path)
+    slow = wordlists.parse_wordlist(path)
     assert _entries(fast) == _entries(slow)
     assert len(fast.entries) == len(slow.entries) > 0
 
@@ -135,7 +135,7 @@ def test_quick_reading_gives_the_same_errors(words, monkeypatch):
 
     def errors():
         try:
-            loaded = packs._parse_wordlist(Path("t.yaml"), text)
+            loaded = wordlists.parse_wordlist(Path("t.yaml"), text)
         except DataErrors as exc:
             return [e.render() for e in exc.errors]
         return _entries(loaded)  # ("yes" is read as the text it is written as)
@@ -341,7 +341,7 @@ def test_a_copy_of_a_checked_list_comes_from_the_cache_with_its_own_name(monkeyp
     (tmp_path / "ours.yaml").write_text(BIG_ENOUGH, encoding="utf-8")
     (tmp_path / "copy.yaml").write_text(BIG_ENOUGH, encoding="utf-8")
     first = packs.load_wordlist(tmp_path / "ours.yaml")
-    monkeypatch.setattr(packs, "_parse_wordlist", lambda *args: pytest.fail("not from the cache"))
+    monkeypatch.setattr(wordlist_cache, "parse_wordlist", lambda *args: pytest.fail("not from the cache"))
     copy = packs.load_wordlist(tmp_path / "copy.yaml")
     assert (copy.id, copy.path, first.id, first.path) == ("copy", "copy.yaml", "ours", "ours.yaml")
     assert copy.entries[0].origin()["file"] == "copy.yaml"

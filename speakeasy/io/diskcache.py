@@ -52,7 +52,7 @@ def paused_gc() -> Iterator[None]:
                 # collector from walking them again at every later collection, for the rest of the run.
                 # (It took most of a second on a warm run with a list of 50,000 words.)  Frozen, what
                 # the block left in cycles is never freed: such blocks leave none to speak of (see
-                # speakeasy.packs._store_wordlist); collecting to be sure took most of a second too.
+                # speakeasy.packs.wordlist_cache._store_wordlist); collecting to be sure took most of a second too.
                 gc.freeze()
             gc.enable()
 

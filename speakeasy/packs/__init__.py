@@ -46,9 +46,6 @@ from .schemas import (
 from .wordlist_cache import load_wordlist, parse_wordlist_text
 from .wordlists import entry_problem
 
-#: The old name, which speakeasy.words.values imports.
-_entry_problem = entry_problem
-
 __all__ = [
     "DEFAULTS", "ENTRY", "EXAMPLE", "FIX_CHOICES", "MAX_YAML_MB", "PACK", "PART_SYNONYMS", "PARTS_OF_SPEECH",
     "PROVENANCE_FIELDS", "RULE", "RULE_FIELDS", "SOURCE", "STATUS_CHOICES", "STATUS_SYNONYMS", "TOPIC",

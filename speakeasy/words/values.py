@@ -28,7 +28,7 @@ from ..hints import closest
 import re
 from typing import Any, Iterable
 
-from ..packs import ENTRY, FIX_CHOICES, PART_SYNONYMS, PARTS_OF_SPEECH, WITHIN_CHOICES, Entry, _entry_problem
+from ..packs import ENTRY, FIX_CHOICES, PART_SYNONYMS, PARTS_OF_SPEECH, WITHIN_CHOICES, Entry, entry_problem
 
 LIST_SEP = ";"
 #: The default of ``within``.
@@ -119,7 +119,7 @@ def fix_problem(use: Any, fix: str | None) -> str | None:
     """Why ``fix`` cannot be ``safe`` with these plain words, or None when it can.
 
     ``use`` is a list of plain words, or a list for each part of speech.  The
-    rule is the loader's (:func:`speakeasy.packs._entry_problem`), so the
+    rule is the loader's (:func:`speakeasy.packs.entry_problem`), so the
     commands refuse what ``speakeasy check`` would refuse, and nothing more.
     The reason is the end of a sentence about safe: "needs exactly one plain
     alternative, but this entry has 2."; each command starts it with its own
@@ -133,7 +133,7 @@ def fix_problem(use: Any, fix: str | None) -> str | None:
     words = use_words(use)
     # A term no plain word can be the same as, and the parts `use` gives: only the `fix` rule can speak.
     entry = Entry(term="", use=words, why="", parts=tuple(use_as), use_as=use_as, fix="safe")
-    problem = _entry_problem(entry)
+    problem = entry_problem(entry)
     if problem is None or problem[3] != "fix":
         return None
     message = problem[0]

@@ -82,21 +82,18 @@ OSE = ("onestopenglish", "ose-dev.jsonl")
 OSE_LEVEL = "adv"
 
 
-@lru_cache(maxsize=1)
-def fresh_documents() -> frozenset[str]:
-    """The documents of the ``fresh`` split ("moj/passwords.docx"), from ``fresh.txt``."""
-    if not FRESH.is_file():
-        return frozenset()
-    lines = FRESH.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 def _listed(path: Path) -> tuple[str, ...]:
     """The names listed in ``path``, one a line, in order (lines starting with "#" are notes)."""
     if not path.is_file():
         return ()
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def fresh_documents() -> frozenset[str]:
+    """The documents of the ``fresh`` split ("moj/passwords.docx"), from ``fresh.txt``."""
+    return frozenset(_listed(FRESH))
 
 
 @lru_cache(maxsize=1)

@@ -500,11 +500,7 @@ class Tagger:
         if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
             return tags
         if self._imperative_sentence(tags, words, f):
-            again = self.tag_classes(["Please", word.lower(), *words[f + 1:]])
-            if self._pairs[again[1]] == ("VERB", "VB"):
-                tags = list(tags)
-                tags[f] = ("VERB", "VB")
-            return tags
+            return self._verb_after_please(tags, words, f)
         if not after[:1].islower() and tags[f + 1][0] not in ("DET", "PRON", "NUM"):
             return tags
         if tags[f + 1][0] == "AUX" or tags[f + 1][1] in ("VBZ", "VBD", "VBP", "MD"):
@@ -515,16 +511,21 @@ class Tagger:
         parts = seen.split(",") if seen else []
         if (said in ("PROPN", "ADJ", "X") and not parts and low.endswith(_VERB_ENDINGS)) or (
                 "VERB" in parts and said not in parts and "NOUN" not in parts):
-            again = self.tag_classes(["Please", low, *words[f + 1:]])
-            pair = self._pairs[again[1]]
-            if pair == ("VERB", "VB"):
-                tags = list(tags)
-                tags[f] = pair
+            return self._verb_after_please(tags, words, f)
         elif said == "PROPN" and parts and "PROPN" not in parts:
             pair = self._pairs[self.tag_classes([*words[:f], low, *words[f + 1:]])[f]]
             if pair[0] != "PROPN":
                 tags = list(tags)
                 tags[f] = pair
+        return tags
+
+    def _verb_after_please(self, tags: list[tuple[str, str]], words: Sequence[str], f: int) -> list[tuple[str, str]]:
+        """``tags`` with word ``f`` a base-form verb if the model reads it as one after "Please" in lower case."""
+        again = self.tag_classes(["Please", words[f].lower(), *words[f + 1:]])
+        if self._pairs[again[1]] != ("VERB", "VB"):
+            return tags
+        tags = list(tags)
+        tags[f] = ("VERB", "VB")
         return tags
 
     def _imperative_sentence(self, tags: list[tuple[str, str]], words: Sequence[str], f: int) -> bool:

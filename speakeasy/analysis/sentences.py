@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ..errors import ConfigError
 from ..model import Block, BlockKind
@@ -254,7 +254,14 @@ def blocks_to_split(blocks: list[Block]) -> list[int]:
 def tokens_of_docs(docs: list["Doc"], blocks: list[Block],
                    wanted: list[int]) -> dict[int, list[tuple[int, int, int]]]:
     """(start, length, space after) of every token of the ``wanted`` blocks, from each block's own ``Doc``."""
-    return {bi: reader_tokens(docs[bi], blocks[bi].text, [0])[0] for bi in wanted}
+    return {bi: reader_tokens(spacy_tokens(docs[bi]), blocks[bi].text, [0])[0] for bi in wanted}
+
+
+def spacy_tokens(doc: "Doc") -> "list[Token]":
+    """The tokens of a spaCy ``Doc`` as :mod:`speakeasy.tokenizer` gives them (a user's trained pipeline)."""
+    from ..tokenizer import Token
+
+    return [Token(t.idx, t.text, bool(t.whitespace_)) for t in doc]
 
 
 def tokens_of_blocks(model: str | None, blocks: list[Block],
@@ -277,9 +284,9 @@ def tokens_of_blocks(model: str | None, blocks: list[Block],
     if not model:
         from ..tokenizer import tokenize  # spaCy's English tokenizer, without importing spaCy
 
-        shared = ported_reader_tokens(tokenize(joined), joined, starts)
+        shared = reader_tokens(tokenize(joined), joined, starts)
     else:
-        shared = reader_tokens(load_pipeline(model).tokenizer(joined), joined, starts)
+        shared = reader_tokens(spacy_tokens(load_pipeline(model).tokenizer(joined)), joined, starts)
     return dict(zip(wanted, shared))
 
 
@@ -316,8 +323,16 @@ def split_blocks(blocks: list[Block], tokens_of: dict[int, list[tuple[int, int, 
     return out, per_block
 
 
-def ported_reader_tokens(tokens: "list[Token]", text: str, starts: list[int]) -> list[list[tuple[int, int, int]]]:
-    """:func:`reader_tokens` for the tokens of :mod:`speakeasy.tokenizer`: the same result."""
+def reader_tokens(tokens: "Iterable[Token]", text: str, starts: list[int]) -> list[list[tuple[int, int, int]]]:
+    """The tokens a reader sees, as (start, length, space after), shared out by ``starts``.
+
+    ``tokens`` are those of :mod:`speakeasy.tokenizer` (see :func:`spacy_tokens` for a
+    spaCy ``Doc``). ``starts`` are the offsets in ``text`` where each block begins
+    (blocks are separated by whitespace, which no token crosses); offsets returned
+    are relative to each block's start.  Whitespace tokens (line breaks inside a
+    block) are dropped; the token before one is marked as followed by a space (1)
+    or by a line break (2).
+    """
     import bisect
 
     kept: list[list[int]] = []
@@ -335,36 +350,4 @@ def ported_reader_tokens(tokens: "list[Token]", text: str, starts: list[int]) ->
     out = []
     for b, base in enumerate(starts):
         out.append([(i - base, n, sp) for i, n, sp in kept[bounds[b]:bounds[b + 1]]])
-    return out
-
-
-def reader_tokens(doc: "Doc", text: str, starts: list[int]) -> list[list[tuple[int, int, int]]]:
-    """The tokens a reader sees, as (start, length, space after), shared out by ``starts``.
-
-    ``starts`` are the offsets in ``text`` where each block begins (blocks
-    are separated by whitespace, which no token crosses); offsets returned
-    are relative to each block's start.  Whitespace tokens (line breaks
-    inside a block) are dropped; the token before one is marked as followed
-    by a space (1) or by a line break (2).  Done with numpy on spaCy's token
-    arrays: no Python work per token except building the result tuples.
-    """
-    import numpy as np
-    from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
-
-    arr = doc.to_array([IDX, LENGTH, SPACY, IS_SPACE]).astype(np.int64)
-    if len(arr) == 0:
-        return [[] for _ in starts]
-    idx, length, space, is_space = arr[:, 0], arr[:, 1], arr[:, 2].copy(), arr[:, 3].astype(bool)
-    ws = np.nonzero(is_space)[0]
-    for k in ws.tolist():
-        if k > 0 and not is_space[k - 1]:
-            a = int(idx[k])
-            space[k - 1] = 2 if "\n" in text[a : a + int(length[k])] else 1
-    keep = ~is_space
-    idx, length, space = idx[keep], length[keep], space[keep]
-    bounds = np.searchsorted(idx, np.asarray(starts + [len(text) + 1], dtype=np.int64)).tolist()
-    out = []
-    for b, base in enumerate(starts):
-        lo, hi = bounds[b], bounds[b + 1]
-        out.append(list(zip((idx[lo:hi] - base).tolist(), length[lo:hi].tolist(), space[lo:hi].tolist())))
     return out

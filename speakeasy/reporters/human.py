@@ -33,10 +33,6 @@ LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTIO
 MAX_WIDTH = 100
 
 
-def _console(stream: TextIO, color: str) -> Painter:
-    return Painter(stream, color)
-
-
 def ease_words(score: float) -> str:
     """A score on the Flesch reading ease scale (Flesch, or the plain score) in words, as the scale is usually described."""
     if score >= 90:
@@ -239,8 +235,8 @@ def render_stream(items: Iterable["FileResult | ReadError"], out: TextIO | None 
 
     context = context or Context()
     stream = out or sys.stdout
-    console = _console(stream, context.color)
-    errors_console = _console(context.errors or sys.stderr, context.color)
+    console = Painter(stream, context.color)
+    errors_console = Painter(context.errors or sys.stderr, context.color)
     statistics = _statistics(context)
     terms = Terms(context.ruleset)
     tally = Tally()
@@ -297,8 +293,8 @@ class Echo:
 
     def __init__(self, context: Context) -> None:
         self.context = context
-        self.console = _console(sys.stdout, context.color)
-        self.errors = _console(sys.stderr, context.color)
+        self.console = Painter(sys.stdout, context.color)
+        self.errors = Painter(sys.stderr, context.color)
         self.statistics = _statistics(context)
         self.terms = Terms(context.ruleset)
 

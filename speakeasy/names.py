@@ -339,9 +339,11 @@ def _block_names(block: Block, starts: set[int]) -> tuple[list[tuple[int, int]] 
     for i, j in _runs(words, text):
         first_start = base + words[i][0]
         at_start = first_start in starts or i == 0 or _after_colon(text, words[i][0])
-        if at_start and j > i and (words[i][2].lower() in STARTERS or not _capitalised(words[i + 1][2])):
-            # "The Cyber Assistance Team", "Write to the Department for Work": the first word has
-            # its capital from the sentence, so the name starts at the next capitalised word.
+        if at_start and j > i and (words[i][2].lower() in STARTERS or not _capitalised(words[i + 1][2])
+                                   or _acronym(words[i + 1][2])):
+            # "The Cyber Assistance Team", "Write to the Department for Work", "Leverage AWS' tools":
+            # the first word has its capital from the sentence, so the name starts at the next
+            # capitalised word.
             i += 1
             while i < j and not _capitalised(words[i][2]):
                 i += 1

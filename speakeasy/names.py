@@ -86,6 +86,7 @@ class Names:
         self._known: set[tuple[str, ...]] | None = None
         self._titles: dict[int, tuple[int, int] | None] = {}
         self._by_first: dict[str, list[tuple[str, ...]]] | None = None
+        self._by_word: dict[str, list[tuple[str, ...]]] | None = None
         self._ends: dict[int, list[int]] = {}
         self._found: dict[int, tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]] = {}
 
@@ -157,6 +158,26 @@ class Names:
                 known |= keys
             self._known = known
         return self._known
+
+    def part_of_known(self, words: Sequence[str]) -> bool:
+        """Are these words (in lower case) a part of a longer name in the document?
+
+        "the Toolkit" after "the Smoking Toolkit Study": a short form of the name.
+        """
+        words = tuple(words)
+        n = len(words)
+        if not n:
+            return False
+        if self._by_word is None:
+            by_word: dict[str, list[tuple[str, ...]]] = {}
+            for key in self.known():
+                for w in set(key):
+                    by_word.setdefault(w, []).append(key)
+            self._by_word = by_word
+        for key in self._by_word.get(words[0], ()):
+            if len(key) > n and any(key[i:i + n] == words for i in range(len(key) - n + 1)):
+                return True
+        return False
 
     def _block_names(self, bi: int) -> tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]:
         """:func:`_block_names` of block ``bi``, worked out once (both :meth:`known` and :meth:`_spans` ask)."""

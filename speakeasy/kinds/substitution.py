@@ -358,8 +358,10 @@ class Substitution(Kind):
         whole, in lower case too ("Seminar: commissioning to transform
         rehabilitation (17 June 2014) 18 June 2014"), and so is a heading
         followed by the kind and size of a file ("PDF, 726KB, 25 pages").  A capitalised term on its own ("a Personal Budget",
-        "we believe in Co-Production") is still the term.  Acronyms are left
-        to the acronym rule.
+        "we believe in Co-Production") is still the term, unless "the" comes
+        before it and it is a part of a longer name in the document: "the
+        Toolkit" after "the Smoking Toolkit Study".  Acronyms are left to the
+        acronym rule.
         """
         if entry.term.isupper():
             return None
@@ -368,6 +370,9 @@ class Substitution(Kind):
             return title
         span = analysis.names.containing(start, end)
         if span is None or (span[0] >= start and span[1] <= end):
+            if text[:1].isupper() and analysis.masked_lower[max(0, start - 4):start] == "the " \
+                    and analysis.names.part_of_known(text.lower().split()):
+                return (start, end)  # "the Toolkit", short for "the Smoking Toolkit Study" named before
             return None
         return span
 
@@ -647,7 +652,19 @@ def _is_part(part: str, tokens: list["Tagged"], inside: list["Tagged"]) -> bool:
         return head.pos in PART_TAGS["verb"] and not attributive
     if part == "adjective":
         return head.pos in PART_TAGS["adjective"] or attributive
+    if part == "noun" and head.pos in ("ADJ", "ADV"):  # the tagger reads a final "elderly" as an adverb
+        return _adjective_as_noun(tokens, head)
     return head.pos in PART_TAGS[part]
+
+
+def _adjective_as_noun(tokens: list["Tagged"], head: "Tagged") -> bool:
+    """A describing word used as a noun after "the" ("help for the elderly"), not before one ("the elderly Kenyans")."""
+    if not head.text.islower():
+        return False  # "where the Objective is not met": a capital says it is the name of something
+    i = tokens.index(head) if len(tokens) < 64 else _index_of(tokens, head)
+    if i == 0 or tokens[i - 1].text.lower() != "the":
+        return False
+    return i + 1 >= len(tokens) or tokens[i + 1].pos not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _attributive(tokens: list["Tagged"], head: "Tagged") -> bool:

@@ -20,7 +20,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(out)],
         check=True, capture_output=True,
     )
-    (whl,) = out.glob("speakeasy-*.whl")
+    (whl,) = out.glob("speakeasy_lint-*.whl")
     return whl
 
 
@@ -45,6 +45,14 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         assert name in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "speakeasy = speakeasy.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_wheel_is_speakeasy_lint_with_the_speakeasy_command(wheel: Path) -> None:
+    # 'speakeasy' on the package index is another program (issue 20); the command keeps its name
+    zf = zipfile.ZipFile(wheel)
+    (meta,) = [n for n in zf.namelist() if n.endswith(".dist-info/METADATA")]
+    assert "\nName: speakeasy-lint\n" in zf.read(meta).decode()
+    assert meta.startswith("speakeasy_lint-")
 
 
 @pytest.mark.slow

@@ -152,6 +152,10 @@ def _add_follow_links(p: argparse.ArgumentParser) -> None:
     p.add_argument("--follow-links", action="store_true",
                    help="also read documents that are links to files outside the folder being checked, and "
                    "look in linked folders (without it, such links are left out, with a line saying so)")
+    p.add_argument("--no-ignore", action="store_true",
+                   help="in folders, also check what .gitignore and .ignore files leave out, and build and "
+                   "environment folders (build, dist, *.egg-info, venv, node_modules...), as ripgrep does. "
+                   "Hidden files and folders are still left out; a file named here is always checked")
 
 
 def _choices(names: Any, last: str = "or") -> str:

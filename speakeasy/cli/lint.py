@@ -76,11 +76,11 @@ def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
     jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
     results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
                            jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache),
-                           follow_links=args.follow_links, on_skip=_skipped)
+                           follow_links=args.follow_links, on_skip=_skipped, ignore_files=not args.no_ignore)
     if _show_progress(sys.stderr):
         from ..runner import collect_files
 
-        total = len(collect_files(args.paths, settings, args.follow_links)[0])
+        total = len(collect_files(args.paths, settings, args.follow_links, ignore_files=not args.no_ignore)[0])
         if total >= PROGRESS_FROM:
             results = progress(results, total, sys.stderr)
     return results
@@ -223,7 +223,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     ruleset = build_ruleset(settings)
-    files, missing = collect_files(args.paths, settings, args.follow_links, _skipped)
+    files, missing = collect_files(args.paths, settings, args.follow_links, _skipped, not args.no_ignore)
     if args.output and len(files) != 1:
         raise SpeakeasyError("--output works with exactly one file; use --in-place for several.")
     problems = list(missing)

@@ -66,9 +66,19 @@ def _read_suffixes(can_fix: bool | None = None) -> list[str]:
     return out
 
 
+def formats_read() -> str:
+    """Every format speakeasy's own readers read, with its file endings: 'docx (.docx), html (.htm, .html), ...'."""
+    from ..readers import format_for
+
+    endings: dict[str, list[str]] = {}
+    for suffix in _read_suffixes():
+        endings.setdefault(format_for("document" + suffix) or suffix, []).append(suffix)
+    return ", ".join(f"{name} ({', '.join(found)})" for name, found in sorted(endings.items()))
+
+
 def _check_description() -> str:
-    return (f"Check documents ({', '.join(_read_suffixes())}, and those that plugins in use read) and folders. "
-            "Use - to read standard input.")
+    return (f"Check documents and folders. speakeasy reads {formats_read()}, and the formats of the plugins in "
+            "use (speakeasy plugins lists them). Use - to read standard input.")
 
 
 def _review_description() -> str:

@@ -25,7 +25,7 @@ import os
 import sys
 from typing import Any, Sequence
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError, error_text
 from ..reporters import check_formats
 from ..version import __version__
 from .info import cmd_cache, cmd_config, cmd_explain, cmd_plugins, cmd_rules, cmd_schema, cmd_validate
@@ -45,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"speakeasy: error: {message}\n")
+        sys.stderr.write(error_text(message))
         raise SystemExit(EXIT_USAGE)
 
     def format_help(self) -> str:
@@ -337,10 +337,7 @@ def _print_error(exc: SpeakeasyError) -> None:
 
     problems = exc.errors if isinstance(exc, DataErrors) and exc.errors else [exc]
     for problem in problems:
-        lines = problem.render().splitlines() or [""]
-        sys.stderr.write(f"speakeasy: error: {lines[0]}\n")
-        for line in lines[1:]:
-            sys.stderr.write(line + "\n")
+        sys.stderr.write(error_text(problem.render(), getattr(problem, "path", None)))
     if len(problems) > 1:
         sys.stderr.write(f"Found {len(problems)} problems.\n")
 
@@ -381,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError, AttributeError):
             pass
         try:
-            sys.stderr.write(f"speakeasy: error: could not write the output ({write_reason(exc)}).\n")
+            sys.stderr.write(error_text(f"could not write the output ({write_reason(exc)})."))
         except OSError:
             pass
         return EXIT_USAGE

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cliargs import is_pack as _is_pack, settings_from as _settings
-from ..errors import EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError
+from ..errors import EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError, error_text
 
 __all__ = ["cmd_cache", "cmd_config", "cmd_explain", "cmd_plugins", "cmd_rules", "cmd_schema", "cmd_validate"]
 
@@ -213,8 +213,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except DataErrors as exc:
             errors.extend(exc.errors)
     for e in errors:
-        text = e.render().splitlines()
-        sys.stderr.write(f"speakeasy: error: {text[0]}\n" + "".join(line + "\n" for line in text[1:]))
+        sys.stderr.write(error_text(e.render(), getattr(e, "path", None)))
     if errors:
         sys.stderr.write(f"Found {len(errors)} problem{'s' if len(errors) != 1 else ''}.\n")
         return EXIT_USAGE

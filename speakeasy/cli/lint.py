@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cliargs import settings_from as _settings
-from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError
+from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError, error_text
 from .output import AtomicOutput, HeldOutput
 
 __all__ = ["PROGRESS_FROM", "cmd_baseline", "cmd_check", "cmd_fix", "cmd_report", "cmd_review", "progress"]
@@ -24,7 +24,7 @@ def _skipped(line: str) -> None:
 
 def _read_error(e: Any) -> str:
     """The line on standard error for a file that could not be read (a ReadError)."""
-    return f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n"
+    return error_text(e.message, e.path)
 
 
 #: Show progress for runs of at least this many files.

@@ -28,7 +28,7 @@ from typing import Any, Sequence
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError, error_text
 from ..reporters import check_formats
 from ..version import __version__
-from .info import cmd_cache, cmd_config, cmd_explain, cmd_plugins, cmd_rules, cmd_schema, cmd_validate
+from .info import cmd_cache, cmd_config, cmd_explain, cmd_help, cmd_plugins, cmd_rules, cmd_schema, cmd_validate
 from .lint import cmd_baseline, cmd_check, cmd_fix, cmd_report, cmd_review
 
 FAIL_ON = ("suggestion", "warning", "error", "never")
@@ -328,6 +328,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
     schema.add_argument("which", choices=("pack", "wordlist", "config", "profile", "report"))
+
+    guide = sub.add_parser("help", help="read a guide, like 'speakeasy help plugins'; list them with 'speakeasy help'",
+                           description="Show one of speakeasy's guides, or list them. They come with speakeasy, so "
+                           "they need no internet connection. For a command's options, use speakeasy COMMAND --help.")
+    guide.add_argument("topic", nargs="?", metavar="TOPIC", help="the guide to show, like plugins or configuration")
     return parser
 
 
@@ -421,4 +426,5 @@ _COMMANDS = {
     "cache": cmd_cache,
     "words": cmd_words,
     "plugins": cmd_plugins,
+    "help": cmd_help,
 }

@@ -104,13 +104,15 @@ def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool =
             # the ignore patterns in force in each folder walked (None: --no-ignore)
             ignores = {str(p): Ignores.above(str(p))} if ignore_files else None
             for dirpath, dirnames, filenames in os.walk(p, followlinks=follow_links):
-                here = ignores.pop(dirpath).enter(dirpath, filenames) if ignores is not None else None
+                # (a folder not met before has only the patterns from above it)
+                in_force = ((ignores.pop(dirpath, None) or Ignores.above(dirpath)).enter(dirpath, filenames)
+                            if ignores is not None else None)
                 kept = []
                 for d in sorted(dirnames):
                     if d.startswith(".") or _is_ignored(rel(Path(dirpath, d)), patterns):
                         continue
                     sub = os.path.join(dirpath, d)
-                    if here is not None and (is_build_folder(sub, d) or here.ignored(sub, is_dir=True)):
+                    if in_force is not None and (is_build_folder(sub, d) or in_force.ignored(sub, is_dir=True)):
                         continue
                     if follow_links:  # each real folder once: a link back up is not a loop
                         real = os.path.realpath(os.path.join(dirpath, d))
@@ -118,8 +120,8 @@ def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool =
                             continue
                         seen_dirs.add(real)
                     kept.append(d)
-                    if ignores is not None and here is not None:
-                        ignores[sub] = here
+                    if ignores is not None and in_force is not None:
+                        ignores[sub] = in_force
                 dirnames[:] = kept
                 for name in sorted(filenames):
                     if name.startswith("."):
@@ -127,7 +129,7 @@ def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool =
                     fp = Path(dirpath, name)
                     if readers.format_for(name) is None or _is_ignored(rel(fp), patterns):
                         continue
-                    if here is not None and here.ignored(str(fp), is_dir=False):
+                    if in_force is not None and in_force.ignored(str(fp), is_dir=False):
                         continue
                     if not follow_links and fp.is_symlink() and not inside(fp, (top,)):
                         skip(str(fp))

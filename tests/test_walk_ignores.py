@@ -187,3 +187,10 @@ def test_report_takes_no_ignore(cli, repo: Path, tmp_path: Path) -> None:
     assert "Wrote the report on 7 files" in out
     code, out, err = cli("report", ".", "--no-ignore", "--no-config", "-o", str(page), cwd=repo)
     assert "Wrote the report on 18 files" in out
+
+
+def test_a_folder_then_a_link_named_after_it(repo: Path, monkeypatch) -> None:
+    """Walking a folder first does not change how a later path on the command line is judged."""
+    (repo / "linked.md").symlink_to(repo / "care" / "home.md")
+    assert checked(["web", "linked.md", "care/home.md"], repo, monkeypatch) == {"web/page.md", "linked.md",
+                                                                               "care/home.md"}

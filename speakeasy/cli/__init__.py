@@ -165,7 +165,8 @@ def _add_follow_links(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-ignore", action="store_true",
                    help="in folders, also check what .gitignore and .ignore files leave out, and build and "
                    "environment folders (build, dist, *.egg-info, venv, node_modules...), as ripgrep does. "
-                   "Hidden files and folders are still left out; a file named here is always checked")
+                   "Hidden files and folders are still left out. Files and folders named on the command line are "
+                   "checked either way")
 
 
 def _choices(names: Any, last: str = "or") -> str:

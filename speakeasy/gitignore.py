@@ -135,12 +135,18 @@ class Ignores:
     def enter(self, folder: str, names: list[str] | set[str] | None = None) -> "Ignores":
         """The patterns in force inside ``folder``: these, and its own ignore files.
 
-        ``names``: what is in the folder, if known (from ``os.walk``), to save looking for each file.
+        ``names``: what is in the folder (files and folders), if known (from ``os.walk``), to save looking
+        for each file.  A folder with its own ``.git`` is the top of a repository (one inside the folder
+        checked, or a submodule): its ``.gitignore`` files count from there on.
         """
-        if names is not None and not any(n in names for n in IGNORE_FILES):
+        if names is not None and not any(n in names for n in (*IGNORE_FILES, ".git")):
             return self
         folder = os.path.abspath(folder)
-        return self._with_files_of(folder, only_ignore=self._git_top is None or not _inside(folder, self._git_top))
+        ignores = self
+        if (".git" in names) if names is not None else os.path.exists(os.path.join(folder, ".git")):
+            ignores = Ignores(self._layers, folder)
+        top = ignores._git_top
+        return ignores._with_files_of(folder, only_ignore=top is None or not _inside(folder, top))
 
     def _with_files_of(self, folder: str, only_ignore: bool) -> "Ignores":
         lines: list[str] = []

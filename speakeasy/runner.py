@@ -105,7 +105,8 @@ def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool =
             ignores = {str(p): Ignores.above(str(p))} if ignore_files else None
             for dirpath, dirnames, filenames in os.walk(p, followlinks=follow_links):
                 # (a folder not met before has only the patterns from above it)
-                in_force = ((ignores.pop(dirpath, None) or Ignores.above(dirpath)).enter(dirpath, filenames)
+                in_force = ((ignores.pop(dirpath, None) or Ignores.above(dirpath))
+                            .enter(dirpath, {*filenames, *dirnames})
                             if ignores is not None else None)
                 kept = []
                 for d in sorted(dirnames):

@@ -194,3 +194,13 @@ def test_a_folder_then_a_link_named_after_it(repo: Path, monkeypatch) -> None:
     (repo / "linked.md").symlink_to(repo / "care" / "home.md")
     assert checked(["web", "linked.md", "care/home.md"], repo, monkeypatch) == {"web/page.md", "linked.md",
                                                                                "care/home.md"}
+
+
+def test_a_repository_inside_the_folder_checked(tmp_path: Path, monkeypatch) -> None:
+    """Checking a folder that holds repositories: each one's .gitignore counts inside it."""
+    inner = tmp_path / "team" / "policies"
+    inner.mkdir(parents=True)
+    git(inner, "init", "-q")
+    put(inner, {".gitignore": "old/\n", "old/a.md": TEXT, "new.md": TEXT})
+    put(tmp_path, {"team/.gitignore": "new.md\n", "notes.md": TEXT})  # not in a repository: means nothing
+    assert checked(["."], tmp_path, monkeypatch) == {"notes.md", "team/policies/new.md"}

@@ -264,6 +264,9 @@ def _check_entry(entry: Entry, shown: str, text: str, dup_matcher: "_Matcher | N
                  alt_matcher: _Matcher, result: CheckResult) -> None:
     if dup_matcher is not None:
         found = covering(dup_matcher, entry.term, entry.parts, earlier)
+        if found is not None and entry.overrides and found[0].get("wordlist") == entry.overrides \
+                and normalise(str(found[0].get("term", ""))) == normalise(entry.term):
+            found = None  # it takes the place of that entry, on purpose (`overrides:`)
         if found is not None:
             o, other = found
             same = normalise(str(o.get("term", ""))) == normalise(entry.term)
@@ -379,19 +382,27 @@ def lists_in_use(settings: Any, names: list[str] | None = None) -> list[Any]:
     return list(seen.values())
 
 
-def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> None:
-    """A term another list in use already flags (for the same part of speech) would be flagged twice."""
-    from .values import as_words
-
+def listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> tuple[dict, Entry | None] | None:  # type: ignore[type-arg]
+    """The entry of another list in use that already flags ``term`` (for the same part of speech), or None:
+    its origin (file, line, term, wordlist) and the entry."""
     others = [w for w in lists_in_use(settings) if Path(w.path).resolve() != path.resolve()]
     if not others:
-        return
+        return None
     from ..ruleset import build_ruleset
 
     matcher = _Matcher([_word_rule(_bare(others))], build_ruleset(settings).settings)
-    found = covering(matcher, term, tuple(parts), others)
+    return covering(matcher, term, tuple(parts), others)
+
+
+def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> None:
+    """A term another list in use already flags (for the same part of speech) would be flagged twice."""
+    found = listed_elsewhere(term, path, settings, parts)
     if found is not None:
-        o, other = found
-        shown = f"'{o.get('term')}'" + (f" ({as_words(other.parts)})" if other is not None and other.parts else "")
-        raise UsageError(f"'{term}' is already in {where(o)}, as {shown}. "
-                         "speakeasy would flag it twice. Change that entry instead.")
+        raise UsageError(twice_message(term, *found))
+
+
+def twice_message(term: str, o: dict, other: Entry | None) -> str:  # type: ignore[type-arg]
+    """"'x' is already in speakeasy's 'social-care' list (line 4), as 'x'. speakeasy would flag it twice. ..."."""
+    shown = f"'{o.get('term')}'" + (f" ({as_words(other.parts)})" if other is not None and other.parts else "")
+    return (f"'{term}' is already in {where(o)}, as {shown}. "
+            "speakeasy would flag it twice. Change that entry instead.")

@@ -331,10 +331,17 @@ def _override_or_refuse(term: str, path: Path, settings: Any, parts: tuple[str, 
     if normalise(str(origin.get("term", ""))) != normalise(term):
         raise UsageError(f"'{term}' is a form of '{origin.get('term')}', which is in {where(origin)}. To use your "
                          f"own words for it, add '{origin.get('term')}' with --override.")
-    if override or ask(term, origin, entry):
+    answer = True if override else ask(term, origin, entry)
+    if answer:
         return str(origin.get("wordlist") or Path(str(origin.get("file", ""))).stem)
+    if answer is False:
+        raise Declined(f"Nothing was added to {path}.")
     raise UsageError(f"'{term}' is already in {where(origin)}. To use your own words for it instead, for your "
                      "organisation, add --override.")
+
+
+class Declined(Exception):
+    """The person said no when asked: nothing was changed (exit code 1)."""
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -547,4 +554,8 @@ def run(args: argparse.Namespace) -> int:
     if not getattr(args, "words_command", None):
         raise UsageError("say what to do with the words, for example: speakeasy words add, "
                          "speakeasy words check. See: speakeasy words --help")
-    return COMMANDS[args.words_command](args)
+    try:
+        return COMMANDS[args.words_command](args)
+    except Declined as exc:
+        sys.stdout.write(f"{exc}\n")
+        return EXIT_FINDINGS

@@ -36,12 +36,13 @@ def is_shipped(origin: dict[str, Any], settings: Any) -> bool:
         return False
 
 
-def ask(term: str, origin: dict[str, Any], entry: Entry | None) -> bool:
-    """Ask whether to use your words instead of a shipped entry.  False without a person at a terminal."""
+def ask(term: str, origin: dict[str, Any], entry: Entry | None) -> bool | None:
+    """Ask whether to use your words instead of a shipped entry: the answer, or None without a person at a
+    terminal to ask."""
     from .lint import where
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return False
+        return None
     theirs = f", with the plain words {format_use(entry.use, entry.use_as)}" if entry is not None else ""
     sys.stdout.write(f"'{term}' is already in {where(origin)}{theirs}. Use your words instead, for your "
                      "organisation? Type y for yes or n for no, then press Enter: ")

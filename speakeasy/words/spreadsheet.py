@@ -496,8 +496,10 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False,
         if fix_reason is not None:
             report.rows.append(RowResult(number, term, "rejected", fix_reason, parts=parts))
             continue
-        if existing is None and shipped:
-            reason = _take_place(values, shipped, parts, override)
+        if shipped and (existing is None or ("overrides" in header and not values.get("overrides")
+                                             and existing.values.get("overrides"))):
+            # a new word, or an empty 'overrides' cell that would make an entry a second one for a shipped word
+            reason = _take_place(values, shipped, parts, override, new=existing is None)
             if reason is not None:
                 report.rows.append(RowResult(number, term, "rejected", reason, parts=parts))
                 continue
@@ -566,7 +568,7 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False,
 
 
 def _take_place(values: dict[str, Any], shipped: dict[str, list[Any]], parts: tuple[str, ...],
-                override: bool) -> str | None:
+                override: bool, new: bool = True) -> str | None:
     """For a new word a shipped list has: set ``overrides`` (and ``added``), or say why the row is refused."""
     from .override import shipped_clash
 
@@ -588,7 +590,7 @@ def _take_place(values: dict[str, Any], shipped: dict[str, list[Any]], parts: tu
         return (f"'{term}' is already in {where}. To use your own words for it instead, import again with "
                 f"--override, or write {hit.list_id} in the row's 'overrides' cell")
     values["overrides"] = hit.list_id
-    if not values.get("added"):
+    if new and not values.get("added"):
         values["added"] = _dt.date.today()
     return None
 

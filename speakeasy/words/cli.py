@@ -269,7 +269,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     created = not path.exists()
     wf = WordlistFile.create(path, args.title or _title_from(path)) if created else WordlistFile.open(path)
     entry_parts = tuple(parts) or (tuple(use) if isinstance(use, dict) else ())
-    overrides = _override_or_refuse(term, path, settings, entry_parts, args.override)
+    from .values import clash
+
+    mine = [e for e in wf.find_all(term, include_retired=True) if clash(e.parts, entry_parts)]
+    # (a term this list has already: adding it again is refused below, with that entry's line)
+    overrides = None if mine else _override_or_refuse(term, path, settings, entry_parts, args.override)
     default_status = wf.default_status()
     status = "agreed" if agreed else "proposed"
     values: dict[str, Any] = {

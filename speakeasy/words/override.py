@@ -99,7 +99,8 @@ def retire(term: str, path: Path, settings: Any, why: str, by: str | None, parts
     from .lookup import every_list, find, own_paths
     from .store import AmbiguousTerm, EditError, WordlistFile
 
-    wf = WordlistFile.open(path) if path.exists() else WordlistFile.create(path, title)
+    created = not path.exists()
+    wf = WordlistFile.create(path, title) if created else WordlistFile.open(path)
     today = _dt.date.today()
     history = {"status": "retired", "retired": today, "retired_by": by, "retired_why": why}
     own = [h for h in find(term, [(wf.wordlist(), True)]) if not parts or clash(h.entry.parts, parts)] \
@@ -148,4 +149,6 @@ def retire(term: str, path: Path, settings: Any, why: str, by: str | None, parts
     if path.resolve() not in own_paths(settings):
         note = (f" Your settings do not use {path} yet: add it to `wordlists:` in .speakeasy.yaml, or check with "
                 f"--wordlist {path}.")
-    return f"{done}: speakeasy no longer flags it. The entry stays in the list for the record.{note}\n"
+    made = (f"Made a new wordlist, {path}, with the licence CC-BY-4.0. Change `licence:` at the top if your group "
+            "chose another.\n") if created else ""
+    return f"{made}{done}: speakeasy no longer flags it. The entry stays in the list for the record.{note}\n"

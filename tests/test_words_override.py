@@ -389,3 +389,32 @@ def test_words_add_reads_a_uk_date_and_refuses_an_impossible_one(cli, folder: Pa
     assert code == 2
     assert err == ("speakeasy: error: --agreed: '29/02/2027' is not a real date: February 2027 has no day 29.\n")
     plain(err)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("10/03/2026", dt.date(2026, 3, 10)), ("1/4/2027", dt.date(2027, 4, 1)), ("10.03.2026", dt.date(2026, 3, 10)),
+    ("10-03-2026", dt.date(2026, 3, 10)), ("2026-03-10", dt.date(2026, 3, 10)), ("10 March 2026", dt.date(2026, 3, 10)),
+    ("10 Mar 2026", dt.date(2026, 3, 10)), ("10/03/2026 00:00:00", dt.date(2026, 3, 10)),
+    ("29/02/2028", dt.date(2028, 2, 29)),
+])
+def test_dates_speakeasy_reads(text: str, date: dt.date) -> None:
+    from speakeasy.words.dates import parse_date
+
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize("text, message", [
+    ("02/30/2026", "'02/30/2026' is not a real date, day first or month first. Write a date like 14/03/2026"),
+    ("12/31/2026", "'12/31/2026' has the month first, as in the US: there is no month 31. Write the day first, "
+                   "like 31/12/2026, or write 2026-12-31"),
+    ("2026-02-29", "'2026-02-29' is not a real date: February 2026 has no day 29"),
+    ("00/00/0000", "'00/00/0000' has the year 0, which cannot be right. Write a date like 14/03/2026"),
+    ("10 Marchh 2026", "'10 Marchh 2026' is not a date speakeasy can read. Write it like 14/03/2026 or 2026-03-14"),
+])
+def test_dates_speakeasy_refuses_with_a_plain_reason(text: str, message: str, plain) -> None:
+    from speakeasy.words.dates import DateError, parse_date
+
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert str(caught.value) == message
+    plain(str(caught.value) + ".")

@@ -48,6 +48,8 @@ def day_month(d: _dt.date) -> str:
 
 
 def _make(year: int, month: int, day: int, shown: str) -> _dt.date:
+    if not 1900 <= year <= 2999:
+        raise DateError(f"'{shown}' has the year {year}, which cannot be right. Write a date like 14/03/2026")
     if not 1 <= month <= 12:
         raise DateError(f"'{shown}' has no month {month}. Write the day, then the month, then the year, like "
                         "14/03/2026, or write 2026-03-14")
@@ -83,8 +85,13 @@ def parse_date(text: str) -> _dt.date:
             raise DateError(f"'{shown}' has a year of two figures. Write the year in full, like "
                             f"{m.group(1)}/{m.group(2)}/20{year}")
         if month_first_only(value):
+            try:
+                meant = _make(int(year), day, month, shown)  # read month first
+            except DateError:
+                raise DateError(f"'{shown}' is not a real date, day first or month first. Write a date like "
+                                "14/03/2026") from None
             raise DateError(f"'{shown}' has the month first, as in the US: there is no month {month}. Write the "
-                            f"day first, like {month:02d}/{day:02d}/{year}, or write {year}-{day:02d}-{month:02d}")
+                            f"day first, like {meant:%d/%m/%Y}, or write {meant.isoformat()}")
         return _make(int(year), month, day, shown)
     m = _NAMED.match(value)
     if m and m.group(2).lower() in _MONTHS:

@@ -93,6 +93,16 @@ def test_readme_example_without_override_says_what_to_do(cli, folder: Path, plai
     assert not (folder / "ours.yaml").exists()
 
 
+def test_the_readme_example_works_as_written(cli, folder: Path) -> None:
+    line = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("speakeasy words add respite "))
+    import shlex
+
+    code, out, err = cli(*shlex.split(line)[1:], "--no-config")
+    assert code == 0, err
+    assert "overrides: social-care" in (folder / "ours.yaml").read_text(encoding="utf-8")
+
+
 def test_readme_example_with_override_records_who_when_and_the_list(cli, folder: Path, plain) -> None:
     code, out, err = cli(*README_ADD, "--override", "--agreed", "10/03/2026", "--agreed-by", "the Changes Forum",
                          "--no-config")

@@ -428,3 +428,23 @@ def test_dates_speakeasy_refuses_with_a_plain_reason(text: str, message: str, pl
         parse_date(text)
     assert str(caught.value) == message
     plain(str(caught.value) + ".")
+
+
+def test_words_check_finds_an_overrides_that_names_no_list_or_no_such_word(cli, folder: Path, plain) -> None:
+    (folder / "bad.yaml").write_text(
+        "title: Bad\nlicence: CC0-1.0\nwords:\n"
+        "  - term: flibber\n    use: thing\n    why: Odd word.\n    overrides: social-care\n\n"
+        "  - term: respite\n    use: a break\n    why: Formal.\n    overrides: social-caer\n", encoding="utf-8")
+    code, out, err = cli("words", "check", "bad.yaml", "--no-config")
+    assert code == 1
+    firsts = [line for line in err.splitlines() if line.startswith("speakeasy: error:")]
+    assert firsts == [
+        "speakeasy: error: bad.yaml:7:5: 'flibber' says it takes the place of a word in 'social-care', but that list "
+        "does not have 'flibber'. Take out `overrides`, or check the spelling of the term.",
+        f"speakeasy: error: bad.yaml:9:5: 'respite' is also in speakeasy's 'social-care' list (line "
+        f"{shipped_line('respite')}). Keep the word in one list only, or speakeasy flags it twice.",
+        "speakeasy: error: bad.yaml:12:5: 'respite' says it takes the place of a word in 'social-caer', but no list "
+        "in use has that name. Did you mean 'social-care'?",
+    ]
+    plain(firsts[0].split(": ", 3)[3])
+    plain(firsts[2].split(": ", 3)[3])

@@ -271,9 +271,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     entry_parts = tuple(parts) or (tuple(use) if isinstance(use, dict) else ())
     from .values import clash
 
-    mine = [e for e in wf.find_all(term, include_retired=True) if clash(e.parts, entry_parts)]
-    # (a term this list has already: adding it again is refused below, with that entry's line)
-    overrides = None if mine else _override_or_refuse(term, path, settings, entry_parts, args.override)
+    mine = any(clash(e.parts, entry_parts) for e in wf.find_all(term, include_retired=True))
+    overrides = _override_or_refuse(term, path, settings, entry_parts, args.override, mine)
     default_status = wf.default_status()
     status = "agreed" if agreed else "proposed"
     values: dict[str, Any] = {
@@ -315,7 +314,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _override_or_refuse(term: str, path: Path, settings: Any, parts: tuple[str, ...], override: bool) -> str | None:
+def _override_or_refuse(term: str, path: Path, settings: Any, parts: tuple[str, ...], override: bool,
+                        in_target: bool = False) -> str | None:
     """The shipped list a new entry takes the place of, or None when no other list has the term.
 
     A term in a list speakeasy ships may be given your own words (``--override``, or yes when asked).
@@ -330,6 +330,8 @@ def _override_or_refuse(term: str, path: Path, settings: Any, parts: tuple[str, 
     origin, entry = found
     if not is_shipped(origin, settings) or entry is None:
         raise UsageError(twice_message(term, origin, entry))
+    if in_target:
+        return None  # the target list has the term already (its own entry for it): adding is refused with its line
     from ..matching import normalise
 
     if normalise(str(origin.get("term", ""))) != normalise(term):

@@ -230,6 +230,8 @@ def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: 
                 continue
             _check_entry(entry, shown, text, dup_matcher, earlier, alt_matcher, result)
             _check_context(entry, spans.get(entry.line), shown, wf, result)
+            if entry.overrides:
+                _check_overrides(entry, spans.get(entry.line), shown, wf, in_use, result)
         own = None  # (made when an entry has examples: for a long list it takes a second)
         for entry in wl.entries:
             if entry.status == "retired":
@@ -353,6 +355,30 @@ def _check_context(entry: Entry, span: "EntrySpan | None", shown: str, wf: Wordl
             shown, f"'{entry.term}' has `within: {entry.within}`, but no `when` or `unless` words, so "
             "`within` does nothing.", line, col,
             "Add the `when` or `unless` words it is for, or take out `within`.", source=wf.text))
+
+
+def _check_overrides(entry: Entry, span: "EntrySpan | None", shown: str, wf: WordlistFile, in_use: list[Wordlist],
+                     result: CheckResult) -> None:
+    """``overrides:`` names a list in use that has the term (for the same part of speech)."""
+    from ..hints import closest, did_you_mean
+    from ..packs import load_wordlist
+
+    named = str(entry.overrides)
+    lists = {w.id: w for w in in_use if Path(w.path).resolve() != Path(wf.path).resolve()}
+    line, col = _key_line(wf, span, "overrides")
+    if named not in lists:
+        hint = did_you_mean(closest(named, list(lists), cutoff=0.6),
+                            "Write the name of the list the word is in, like social-care, or take out `overrides`.")
+        result.problems.append(DataProblem(
+            shown, f"'{entry.term}' says it takes the place of a word in '{named}', but no list in use has that "
+            "name.", line, col, hint, source=wf.text))
+        return
+    full = load_wordlist(lists[named].path)  # with every entry: the lists in use leave out the ones overridden
+    if not any(normalise(e.term) == normalise(entry.term) and clash(e.parts, entry.parts) for e in full.entries):
+        result.problems.append(DataProblem(
+            shown, f"'{entry.term}' says it takes the place of a word in '{named}', but that list does not have "
+            f"'{entry.term}'.", line, col,
+            "Take out `overrides`, or check the spelling of the term.", source=wf.text))
 
 
 # -- the lists in use, and a term another of them flags -------------------------------------------

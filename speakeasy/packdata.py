@@ -117,11 +117,11 @@ class Entry:
             data["wordlist"] = self.wordlist.id
             data["file"] = self.wordlist.path
             data["line"] = self.line
-        for key in ("source", "licence", "added_by", "agreed_by", "status"):
+        for key in ("source", "licence", "added_by", "agreed_by", "status", "overrides"):
             value = getattr(self, key)
             if value:
                 data[key] = value
-        for key in ("agreed", "review_by"):
+        for key in ("agreed", "review_by", "added"):
             value = getattr(self, key)
             if value:
                 data[key] = value.isoformat()

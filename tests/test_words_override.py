@@ -119,6 +119,11 @@ def test_readme_example_with_override_records_who_when_and_the_list(cli, folder:
     # the local entry wins: the shipped entry no longer flags the word, ours does
     assert findings(cli) == [("social-care.jargon", "respite")]
     assert findings(cli, "--wordlist", "ours.yaml") == [("local.ours", "respite")]
+    import json
+
+    code, out, err = cli("check", "doc.md", "--no-config", "--format", "json", "--wordlist", "ours.yaml")
+    origin = json.loads(out)["files"][0]["findings"][0]["origin"]
+    assert (origin["overrides"], origin["added"], origin["agreed_by"]) == ("social-care", TODAY, "the Changes Forum")
     # and `words check` does not call it a word in two lists
     code, out, err = cli("words", "check", "ours.yaml", "--no-config")
     assert (code, out, err) == (0, "All good: checked 1 file.\n", "")

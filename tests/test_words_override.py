@@ -281,6 +281,16 @@ def test_words_show_finds_a_word_by_its_forms(cli, folder: Path, plain) -> None:
     plain(out)
 
 
+def test_explain_says_when_and_where_a_word_is_flagged(cli, folder: Path, plain) -> None:
+    code, out, err = cli("explain", "placements", "--no-config")
+    assert code == 0, err
+    assert out.splitlines()[0] == ("speakeasy flags 'placements' (a form of 'placement') with speakeasy's "
+                                   "'social-care' list, in the rule 'social-care.jargon'.")
+    assert "\n  Not flagged near: student, students, " in out
+    assert "\n  Where: only in parts of a document about care and support.\n" in out
+    plain("Where: only in parts of a document about care and support.")
+
+
 def test_words_show_and_explain_show_both_entries_when_overridden(cli, folder: Path) -> None:
     code, out, err = cli(*README_ADD, "--override", "--agreed", "2026-03-10", "--agreed-by", "the Changes Forum",
                          "--no-config")

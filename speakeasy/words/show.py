@@ -121,10 +121,13 @@ def entry_lines(hit: Hit, look: Lookup, full: bool) -> list[str]:
     out.append(f"  Why: {e.why}")
     if full and e.examples:
         out.append("  Example: " + " / ".join(e.examples))
-    if full and e.when:
+    if e.when:
         out.append(f"  Flagged only near: {', '.join(e.when)}")
-    if full and e.unless:
+    if e.unless:
         out.append(f"  Not flagged near: {', '.join(e.unless)}")
+    topic = hit.wordlist.topic
+    if topic is not None and not e.everywhere:
+        out.append(f"  Where: only in parts of a document about {topic.about}.")
     out.append(f"  Status: {_status(hit, look)}")
     who = _who(e)
     if who:

@@ -334,3 +334,12 @@ def build_html(text: str) -> bytes:
 
 #: format -> what makes a file of it from a rule example's markup.
 EXAMPLE_BUILDERS: dict[str, Callable[[str], bytes]] = {"docx": build_docx, "html": build_html, "pdf": build_pdf}
+
+
+def _build_pptx(text: str) -> bytes:
+    from .slides import build_pptx
+
+    return build_pptx(text)
+
+
+EXAMPLE_BUILDERS["pptx"] = _build_pptx

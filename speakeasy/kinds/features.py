@@ -45,7 +45,7 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("office", "Word and OpenDocument files", "docx"),
     Family("web", "web pages", "html"),
     Family("pdf", "PDF files", "pdf"),
-    Family("slides", "PowerPoint and Impress files", "pptx"),
+    Family("slides", "slides", "pptx"),
 )}
 
 #: Every check, with what it finds (whatever the file).  The variants say how, for each family.

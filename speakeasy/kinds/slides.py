@@ -84,8 +84,8 @@ def slide_title(ctx: Context, features: list[Feature]) -> Iterator[Finding]:
     for f in features:
         if (f.data.get("title") or "").strip():
             continue
-        has_shape = any(s.get("role") == "title" for s in f.data.get("shapes") or ())
-        yield ctx.report(f, "slide-title-empty" if has_shape else "slide-title", {"slide": f.data.get("slide")})
+        key = "slide-title-empty" if f.data.get("title_shape") else "slide-title"
+        yield ctx.report(f, key, {"slide": f.data.get("slide")})
 
 
 @_check("reading-order", reads={"slide"})

@@ -24,7 +24,8 @@ location reads "slide 4, notes".
 Features (for the ``slides`` checks of ``accessibility``):
 
 * ``slide``: one for each slide: ``slide`` (number), ``title`` (its text, or
-  None), ``hidden``, and ``shapes``: the shapes with text or pictures in
+  None), ``title_shape`` (it has a title placeholder, empty or not),
+  ``hidden``, and ``shapes``: the shapes with text or pictures in
   reading order, each with its ``name``, ``role`` ("title", "text",
   "table", "picture"), the first words of its ``text``, and its ``box``
   (left, top, right, bottom in points) when the file says where it is;

@@ -78,7 +78,8 @@ class SlideRecord:
             if block.locator is not None:
                 block.locator.setdefault("slide", self.number)
         end = blocks[0].end if blocks else self.start
-        out.feature("slide", self.start, end, {"title": self.title, "hidden": self.hidden, "shapes": self.shapes},
+        out.feature("slide", self.start, end, {"title": self.title, "title_shape": self.has_title_shape,
+                                               "hidden": self.hidden, "shapes": self.shapes},
                     where(self.number, f"slide {self.number}"), placed=False)
 
 

@@ -11,6 +11,8 @@ import io
 import re
 from typing import Any
 
+from .images import png as _png
+
 __all__ = ["build_pptx"]
 
 _IMG = re.compile(r"^<img(?P<attrs>(?:\s+alt=\"[^\"]*\"|\s+decorative)*)\s*>$")
@@ -39,8 +41,6 @@ def build_pptx(text: str) -> bytes:
     """
     from pptx import Presentation
     from pptx.util import Inches
-
-    from .documents import _png
 
     prs = Presentation()
     for lines in _slides(text):

@@ -26,7 +26,7 @@ def build_source(path: Path) -> None:
     from pptx import Presentation
     from pptx.util import Inches
 
-    from speakeasy.testing.documents import _png
+    from speakeasy.testing.images import png as _png
 
     prs = Presentation()
     # 1: a title, body text with a bold run, speaker notes

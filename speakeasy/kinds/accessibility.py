@@ -58,8 +58,8 @@ class Accessibility(Kind):
     name = "accessibility"
     summary = (
         "Flags what makes a file hard to use with a screen reader, or hard to read. It checks Word, "
-        "OpenDocument, web page, PDF and slide files: alt text, headings, links, tables, formatting, slide "
-        "titles, reading order, and a file's language, title and tags."
+        "OpenDocument, web page, PDF and slide files. It looks at alt text, headings, links, tables, "
+        "formatting, slide titles, reading order, and a file's language, title and tags."
     )
     options = (
         _check_field(CHECKS, synonyms=(("image-alt", "image-alt-text"), ("page-language", "language"))),

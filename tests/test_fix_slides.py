@@ -8,10 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from conftest import ROOT
+from lxml import etree
 from slides_support import A, pptx_bytes, sp
+
 from speakeasy.fix import fix_file, render_diff
 from speakeasy.readers import read_path
 from speakeasy.testing import assert_reader_contract

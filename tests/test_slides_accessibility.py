@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
 from slides_support import pptx_bytes, sp
+
 from speakeasy.engine import lint_document
 from speakeasy.kinds.slides import order_problem
 from speakeasy.readers import read_bytes, read_path

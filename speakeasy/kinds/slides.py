@@ -21,7 +21,8 @@ The slide readers (:mod:`speakeasy.readers.slides`) record what these read:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..model import Feature, Finding
 from .features import Context, FamilyChecks

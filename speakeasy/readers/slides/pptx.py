@@ -17,7 +17,8 @@ coordinates into the slide's.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ...errors import InputError
 from ...model import BlockKind, Document

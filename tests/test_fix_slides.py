@@ -149,3 +149,25 @@ def test_libreoffice_opens_a_fixed_deck(deck: Path, ruleset, tmp_path: Path) -> 
                  "Text in a nested group.", "First we phone you."):
         assert line in words, (line, words[:2000])
     assert "commence" not in words and "utilise" not in words
+
+
+def test_a_fixed_pptx_opens_in_python_pptx(tmp_path: Path, ruleset) -> None:
+    """Another program that reads PowerPoint files finds the fixed words, with the bold run kept."""
+    pptx = pytest.importorskip("pptx")
+    path = tmp_path / "talk.pptx"
+    shutil.copyfile(DATA / "talk.pptx", path)
+    result = fix_file(str(path), ruleset)
+    deck = pptx.Presentation(result.output)
+    body = [p for shape in deck.slides[0].shapes if shape.has_text_frame for p in shape.text_frame.paragraphs]
+    assert [p.text for p in body] == ["Short breaks for carers", "We will start your reablement soon.",
+                                      "Please use the form to tell us."]
+    assert [(r.text, r.font.bold) for r in body[2].runs] == [("Please ", True), ("use the form to tell us.", False)]
+    assert deck.slides[0].notes_slide.notes_text_frame.text == "Say that we will signpost people to other services."
+
+
+def test_speakeasy_fix_on_the_command_line_says_where_on_the_slides(tmp_path: Path, cli) -> None:
+    shutil.copyfile(DATA / "talk.pptx", tmp_path / "talk.pptx")
+    code, out, err = cli("fix", "talk.pptx", "--no-config", cwd=tmp_path)
+    assert code == 0, err
+    assert "talk.pptx: fixed 1 word, written to talk.fixed.pptx" in out
+    assert "  slide 1, text: 'utilise' -> 'use'" in out

@@ -43,7 +43,8 @@ def test_the_libreoffice_deck_has_one_problem_of_each_kind(name: str, default_ru
 
 
 def test_image_alt_text(default_ruleset) -> None:
-    doc = deck('# Offices\n<img>\n<img alt="A map of the county">\n<img decorative>\n---\n# Chart\n<img alt="chart.png">')
+    doc = deck('# Offices\n<img>\n<img alt="A map of the county">\n<img decorative>\n'
+               '---\n# Chart\n<img alt="chart.png">')
     assert [(r, w) for r, w, _ in found(doc, default_ruleset)] == [("image-alt-text", "slide 1"),
                                                                    ("image-alt-text", "slide 2")]
 
@@ -101,10 +102,25 @@ def test_the_checks_leave_word_files_alone(default_ruleset) -> None:
 
 
 def test_a_picture_in_a_hand_made_deck_with_a_decorative_mark_is_left_alone(default_ruleset) -> None:
-    pic = ('<p:pic><p:nvPicPr><p:cNvPr id="3" name="Swirl"><a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+    pic = ('<p:pic><p:nvPicPr><p:cNvPr id="3" name="Swirl"><a:extLst>'
+           '<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
            '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
            '</a:ext></a:extLst></p:cNvPr><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill/><p:spPr/></p:pic>')
     doc = read_bytes("deck.pptx", pptx_bytes([sp("Welcome", ph="title") + pic]))
     assert found(doc, default_ruleset) == []
     [image] = [f for f in doc.features if f.kind == "slide-image"]
     assert image.data["decorative"] is True and image.data["name"] == "Swirl"
+
+
+def test_a_picture_inside_text_on_an_impress_slide_is_checked_with_its_slide(default_ruleset) -> None:
+    from slides_support import odp_bytes
+
+    page = ('<draw:page><draw:frame presentation:class="title"><draw:text-box><text:p>Our offices</text:p>'
+            '</draw:text-box></draw:frame><draw:frame presentation:class="outline"><draw:text-box><text:p>The logo '
+            '<draw:frame draw:name="Logo"><draw:image/></draw:frame></text:p></draw:text-box></draw:frame></draw:page>')
+    doc = read_bytes("deck.odp", odp_bytes(page))
+    assert [(r, m) for r, _, m in found(doc, default_ruleset)] == [
+        ("image-alt-text", "The picture 'Logo' on slide 1 has no alt text. In PowerPoint, right-click it, choose "
+                           "View Alt Text, and say what it shows, or tick Mark as decorative. In Impress, right-click "
+                           "it and choose Description.")]
+    assert {f.kind for f in doc.features} == {"slide", "slide-image"}  # no Word-worded features on slides

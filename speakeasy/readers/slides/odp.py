@@ -68,7 +68,7 @@ class OdpReader(_OdtReader):
             number += 1
             out = self.out
             rec = SlideRecord(number, hidden=page.get(_t(DRAW, "style-name")) in self._hidden_styles,
-                              start=out.pos, first_block=len(out.blocks))
+                              start=out.pos, first_block=len(out.blocks), first_feature=len(out.features))
             self.shapes(page, rec, Tables())
             notes = page.find(NOTES)
             if notes is not None:

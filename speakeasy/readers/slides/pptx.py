@@ -139,7 +139,7 @@ class PptxReader:
         root = self.pkg.xml(part)
         out = self.out
         rec = SlideRecord(number, hidden=(root.get("show") or "1").lower() in ("0", "false"),
-                          start=out.pos, first_block=len(out.blocks))
+                          start=out.pos, first_block=len(out.blocks), first_feature=len(out.features))
         boxes = self.placeholder_boxes(part)
         tree = _path(root, "cSld", "spTree")
         if tree is not None:
@@ -205,7 +205,8 @@ class PptxReader:
         role = "title" if kind in _TITLES else "text"
         box = self.box(_path(sp, "spPr", "xfrm"), tf)
         if box is None and ph is not None:
-            box = (inherited(("idx", ph.get("idx") or "")) if ph.get("idx") else None) or inherited(("type", kind or ""))
+            by_index = inherited(("idx", ph.get("idx") or "")) if ph.get("idx") else None
+            box = by_index or inherited(("type", kind or ""))
         body = _child(sp, "txBody")
         label = f"slide {rec.number}, {role}"
         text = ""

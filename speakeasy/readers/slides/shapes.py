@@ -54,6 +54,7 @@ class SlideRecord:
     shapes: list[dict[str, Any]] = field(default_factory=list)
     start: int = 0
     first_block: int = 0
+    first_feature: int = 0
 
     def shape(self, name: str | None, role: str, text: str, box: Box | None) -> None:
         """A shape with text (or a picture), in reading order."""
@@ -71,12 +72,14 @@ class SlideRecord:
     def finish(self, out: Builder) -> None:
         """Record the ``slide`` feature, on the slide's first line (or where the next block starts).
 
-        Its ``location`` is "slide 4"; every block of the slide gets ``slide`` in its locator.
+        Its ``location`` is "slide 4"; every block and feature of the slide gets ``slide``.
         """
         blocks = out.blocks[self.first_block:]
         for block in blocks:
             if block.locator is not None:
                 block.locator.setdefault("slide", self.number)
+        for feature in out.features[self.first_feature:]:
+            feature.data.setdefault("slide", self.number)
         end = blocks[0].end if blocks else self.start
         out.feature("slide", self.start, end, {"title": self.title, "title_shape": self.has_title_shape,
                                                "hidden": self.hidden, "shapes": self.shapes},

@@ -13,6 +13,15 @@ Where a shape is comes from its ``a:xfrm``, or, for a placeholder that does
 not say, from the placeholder it takes after on the slide's layout or
 master.  Inside a group, positions are turned from the group's own
 coordinates into the slide's.
+
+Why not python-pptx: it opens the zip itself and reads every part whole
+(pictures too), with none of the limits of
+:class:`~speakeasy.readers.ooxml_safe.Package`, and it writes the whole
+package again when it saves.  This reader reads only the parts it needs,
+through the same checks as the Word reader, and the writer changes only the
+slides whose words changed.  It is about as fast (300 slides, 1,800
+paragraphs: 0.53 s, python-pptx 0.66 s).  python-pptx builds the test and
+example files (:mod:`speakeasy.testing.slides`).
 """
 
 from __future__ import annotations

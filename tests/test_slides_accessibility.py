@@ -124,3 +124,9 @@ def test_a_picture_inside_text_on_an_impress_slide_is_checked_with_its_slide(def
                            "View Alt Text, and say what it shows, or tick Mark as decorative. In Impress, right-click "
                            "it and choose Description.")]
     assert {f.kind for f in doc.features} == {"slide", "slide-image"}  # no Word-worded features on slides
+
+
+def test_a_decorative_picture_has_no_place_in_the_reading_order(default_ruleset) -> None:
+    doc = deck("# Steps\n<top=4> First we phone you.\n<top=1> <img decorative>\n---\n"
+               "# Steps\n<top=4> First we phone you.\n<top=1> <img alt=\"Our logo\">")
+    assert [(r, w) for r, w, _ in found(doc, default_ruleset)] == [("reading-order", "slide 2")]

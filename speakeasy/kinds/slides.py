@@ -14,6 +14,7 @@ The slide readers (:mod:`speakeasy.readers.slides`) record what these read:
     the title is not read first, or a shape is read after a shape below it
     (when the two are in the same column, so side-by-side columns are left
     alone).  Known only where the file says where the shapes are.
+    Decorative pictures are not in the reading order: screen readers skip them.
 ``table-header``
     A table with no header row (PowerPoint's "Header Row"), when it has at
     least 2 rows and 2 columns.

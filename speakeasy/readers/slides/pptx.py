@@ -276,7 +276,8 @@ class PptxReader:
         at = self.out.pos
         self.out.feature("slide-image", at, at, {"alt": alt, "name": name, "decorative": decorative},
                          where(rec.number, f"slide {rec.number}"), False)
-        rec.shape(name, "picture", alt or "", box)
+        if not decorative:  # screen readers skip a decorative picture: it has no place in the reading order
+            rec.shape(name, "picture", alt or "", box)
 
     def notes(self, tree: Any, part: str, rec: SlideRecord) -> None:
         for sp in tree.iter(tree.tag.replace("spTree", "sp")):

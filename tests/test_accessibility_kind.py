@@ -93,7 +93,7 @@ def test_the_vocabulary_has_one_name_for_each_check() -> None:
         "table-header": ("office", "slides"),
         "heading-levels": ("office", "web"),
         "empty-heading": ("office",),
-        "link-text": ("office", "web"),
+        "link-text": ("office", "web", "slides"),
         "capitals": ("office",),
         "italics": ("office",),
         "underline": ("office",),

@@ -63,6 +63,7 @@ BINARY_ONLY = {
     "slides-accessibility.slide-title": "tests/test_slides_accessibility.py",
     "slides-accessibility.reading-order": "tests/test_slides_accessibility.py",
     "slides-accessibility.table-header": "tests/test_slides_accessibility.py",
+    "slides-accessibility.link-text": "tests/test_slides_accessibility.py",
 }
 
 #: The fewest cases a file may have, and it must have both kinds.

@@ -130,3 +130,26 @@ def test_a_decorative_picture_has_no_place_in_the_reading_order(default_ruleset)
     doc = deck("# Steps\n<top=4> First we phone you.\n<top=1> <img decorative>\n---\n"
                "# Steps\n<top=4> First we phone you.\n<top=1> <img alt=\"Our logo\">")
     assert [(r, w) for r, w, _ in found(doc, default_ruleset)] == [("reading-order", "slide 2")]
+
+
+def test_link_text(default_ruleset) -> None:
+    doc = deck("# Groups\nTo find a group, [click here](https://example.org/groups).\n"
+               "Read our [list of support groups](https://example.org/list).\n"
+               "[https://example.org/list](https://example.org/list)")
+    problems = found(doc, default_ruleset)
+    assert [(r, w) for r, w, _ in problems] == [("link-text", "slide 1, text"), ("link-text", "slide 1, text")]
+    assert problems[0][2].startswith("The link text 'click here' does not say where the link goes. In PowerPoint,")
+    assert problems[1][2].startswith("This link shows a web address, which screen readers read out letter by letter.")
+
+
+def test_link_text_on_an_impress_slide(default_ruleset) -> None:
+    from slides_support import odp_bytes
+
+    page = ('<draw:page><draw:frame presentation:class="title"><draw:text-box><text:p>Groups</text:p>'
+            '</draw:text-box></draw:frame><draw:custom-shape><text:p>To find a group, <text:a '
+            'xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="https://example.org">read more</text:a>.'
+            "</text:p></draw:custom-shape></draw:page>")
+    doc = read_bytes("deck.odp", odp_bytes(page))
+    [link] = [f for f in doc.features if f.kind == "slide-link"]
+    assert (link.data["text"], link.data["url"], link.data["slide"]) == ("read more", "https://example.org", 1)
+    assert [(r, w) for r, w, _ in found(doc, default_ruleset)] == [("link-text", "slide 1, text")]

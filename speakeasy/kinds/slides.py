@@ -18,6 +18,9 @@ The slide readers (:mod:`speakeasy.readers.slides`) record what these read:
 ``table-header``
     A table with no header row (PowerPoint's "Header Row"), when it has at
     least 2 rows and 2 columns.
+``link-text``
+    Link text that does not say where the link goes, or that is a web
+    address: the same test as for Word files, with PowerPoint's words.
 """
 
 from __future__ import annotations
@@ -26,12 +29,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import Feature, Finding
+from . import document
 from .features import Context, FamilyChecks
 
 __all__ = ["CHECKS", "MESSAGES", "PLACEHOLDERS"]
 
 #: The checks for slides.
-CHECKS = ("image-alt-text", "slide-title", "reading-order", "table-header")
+CHECKS = ("image-alt-text", "slide-title", "reading-order", "table-header", "link-text")
 
 MESSAGES = {
     "image-alt-text": (
@@ -60,6 +64,14 @@ MESSAGES = {
         "The table on slide {slide} has no header row. In PowerPoint, click in the table, then tick Header "
         "Row on the Table Design tab."
     ),
+    "link-text": (
+        "The link text '{match}' does not say where the link goes. In PowerPoint, right-click the link, "
+        "choose Edit Link, and change the Text to display."
+    ),
+    "link-text-url": (
+        "This link shows a web address, which screen readers read out letter by letter. In PowerPoint, "
+        "right-click it, choose Edit Link, and change the Text to display."
+    ),
 }
 
 PLACEHOLDERS = {
@@ -67,6 +79,7 @@ PLACEHOLDERS = {
     "slide-title": ("slide",),
     "reading-order": ("slide", "first", "later"),
     "table-header": ("slide",),
+    "link-text": ("match", "url"),
 }
 
 _check = FamilyChecks("slides", MESSAGES, PLACEHOLDERS).check
@@ -140,3 +153,9 @@ def describe(shape: dict[str, Any]) -> str:
     if shape.get("role") == "table":
         return f"the table '{text}'" if text else "a table"
     return f"'{text}'" if text else f"the shape '{shape.get('name') or ''}'"
+
+
+@_check("link-text", reads={"slide-link"})
+def link_text(ctx: Context, features: list[Feature]) -> Iterator[Finding]:
+    """The same test as for Word files (:func:`speakeasy.kinds.document.link_text`), with this family's words."""
+    return document.link_text(ctx, features)

@@ -18,6 +18,7 @@ __all__ = ["build_pptx"]
 _IMG = re.compile(r"^<img(?P<attrs>(?:\s+alt=\"[^\"]*\"|\s+decorative)*)\s*>$")
 _ALT = re.compile(r"alt=\"([^\"]*)\"")
 _TOP = re.compile(r"^<top=(\d+(?:\.\d+)?)>\s*")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 _ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
@@ -35,6 +36,7 @@ def build_pptx(text: str) -> bytes:
       text; ``<img decorative>``: marked as decorative.
     * ``| a | b |``: a table row; lines of rows next to each other make one
       table.  A first row written ``|= a | b |`` is a header row.
+    * ``[text](https://example.org)`` in a line: a real hyperlink.
     * any other line: a text box.  Shapes are placed one under another, an
       inch apart; ``<top=N>`` at the start of a line puts it N inches from
       the top of the slide instead.
@@ -79,7 +81,7 @@ def build_pptx(text: str) -> bytes:
                 order.append(pic._element)
             else:
                 box = slide.shapes.add_textbox(Inches(1), Inches(at), Inches(8), Inches(0.8))
-                box.text_frame.text = line
+                _text(box.text_frame.paragraphs[0], line)
                 order.append(box._element)
             y = at + 1.0
         for el in order:  # the reading order is the order of the lines
@@ -87,6 +89,20 @@ def build_pptx(text: str) -> bytes:
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def _text(paragraph: Any, line: str) -> None:
+    """A paragraph's runs: ``[text](url)`` is a link, the rest plain text."""
+    at = 0
+    for m in _LINK.finditer(line):
+        if m.start() > at:
+            paragraph.add_run().text = line[at:m.start()]
+        run = paragraph.add_run()
+        run.text = m.group(1)
+        run.hyperlink.address = m.group(2)
+        at = m.end()
+    if at < len(line) or not line:
+        paragraph.add_run().text = line[at:]
 
 
 def _slides(text: str) -> list[list[str]]:

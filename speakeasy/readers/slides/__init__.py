@@ -31,7 +31,8 @@ Features (for the ``slides`` checks of ``accessibility``):
   (left, top, right, bottom in points) when the file says where it is;
 * ``slide-image``: a picture (or chart, or diagram) with its ``alt`` text,
   ``name``, ``decorative`` and ``slide``;
-* ``slide-table``: ``rows``, ``columns``, ``header_row`` and ``table``.
+* ``slide-table``: ``rows``, ``columns``, ``header_row`` and ``table``;
+* ``slide-link``: a link's ``text`` and ``url``, over the link's words.
 
 ``Document.native`` is a :class:`~speakeasy.readers.office.common.Native`,
 so ``speakeasy fix`` and ``speakeasy review`` change the words in their runs

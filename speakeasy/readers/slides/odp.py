@@ -36,7 +36,7 @@ CLASS = _t(PRESENTATION, "class")
 _MADE = {"page-number", "date-time", "header", "page"}
 #: Features of the text reader that are said in Word's terms: slides have their own checks.
 _KEEP = {"slide": "slide", "slide-image": "slide-image", "slide-table": "slide-table", "table": "slide-table",
-         "image": "slide-image"}
+         "image": "slide-image", "hyperlink": "slide-link"}
 
 
 class OdpReader(_OdtReader):

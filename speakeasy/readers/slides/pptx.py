@@ -300,7 +300,7 @@ class PptxReader:
             if _local(p.tag) != "p":
                 continue
             para = Para()
-            self.inline(p, para)
+            self.inline(p, para, ctx.xml_part)
             kind, locator = block_kind_and_locator(ctx, level, False, self.paragraph_index(ctx.xml_part, p))
             locator["slide"] = rec.number
             if shape:
@@ -308,15 +308,23 @@ class PptxReader:
             done = out.emit(para, kind, level if kind is BlockKind.HEADING else 0, None, locator, ctx.xml_part, p)
             if done.text:
                 texts.append(done.text)
+            for a, b, url in para.links:
+                s, e = done.to_source(a), done.to_source(b)
+                text = " ".join(done.text[s - done.start:e - done.start].split())
+                out.feature("slide-link", s, e, {"text": text, "url": url}, locator, done.block is not None)
         return " ".join(texts)
 
-    def inline(self, p: Any, para: Para) -> None:
+    def inline(self, p: Any, para: Para, part: str) -> None:
         for child in p:
             name = _local(child.tag)
             if name == "r":
                 t = _child(child, "t")
                 if t is not None and t.text:
+                    start = para.length
                     para.add(t.text, t, "text")
+                    link = _child(_child(child, "rPr"), "hlinkClick") if _child(child, "rPr") is not None else None
+                    if link is not None:
+                        self.link(para, start, self.link_target(link, part))
             elif name == "br":
                 para.add(" ", child, "marker")
             elif name == "fld":  # a slide number or a date: the program's text, never changed
@@ -324,6 +332,21 @@ class PptxReader:
                 if t is not None and t.text:
                     para.add(t.text, t, "marker")
             # a:pPr, a:endParaRPr: nothing to read
+
+    def link(self, para: Para, start: int, url: str | None) -> None:
+        """A run that is a link: joined to the link before it when it goes to the same place."""
+        links = para.links
+        if links and links[-1][1] == start and links[-1][2] == url:
+            links[-1] = (links[-1][0], para.length, url)
+        else:
+            links.append((start, para.length, url))
+
+    def link_target(self, link: Any, part: str) -> str | None:
+        rid = next((link.get(f"{{{ns}}}id") for ns in R_NAMESPACES if link.get(f"{{{ns}}}id")), None)
+        rel = self.rels_of(part).get(rid) if rid else None
+        if rel is not None:
+            return rel.target
+        return link.get("action") or None
 
     # -- where shapes are ------------------------------------------------------------------------
 

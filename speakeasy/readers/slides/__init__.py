@@ -1,4 +1,4 @@
-"""Slides: PowerPoint ``.pptx`` (:mod:`.pptx`) and LibreOffice Impress ``.odp`` (:mod:`.odp`).
+"""Slides: PowerPoint ``.pptx`` (:mod:`.pptx`, with :mod:`.drawingml`) and LibreOffice Impress ``.odp`` (:mod:`.odp`).
 
 Both readers read a presentation the way a screen reader goes through it:
 slide by slide, and on each slide its shapes in their reading order (the

@@ -33,52 +33,18 @@ from ...errors import InputError
 from ...model import BlockKind, Document
 from ..office.common import Builder, Ctx, Native, Para, Tables, block_kind_and_locator
 from ..ooxml_safe import Package
+from . import drawingml as dml
+from .drawingml import Transform
 from .shapes import Box, SlideRecord, alt_text, where
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R_NAMESPACES = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
                 "http://purl.oclc.org/ooxml/officeDocument/relationships")
-#: One point is 12,700 EMU (English Metric Units).
-EMU_PER_POINT = 12700.0
 #: Placeholders whose text the program makes (slide numbers, dates, the slide's picture on a notes page).
 _MADE = {"sldNum", "dt", "sldImg", "hdr"}
 _TITLES = {"title", "ctrTitle"}
 #: graphicFrame contents that are pictures for a reader of the slide: charts, diagrams (SmartArt), objects.
 _PICTURE_URIS = ("chart", "diagram", "ole", "picture")
-
-#: (scale x, scale y, shift x, shift y): slide EMU = scale * shape EMU + shift.
-Transform = tuple[float, float, float, float]
-_IDENTITY: Transform = (1.0, 1.0, 0.0, 0.0)
-
-
-def _local(tag: Any) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _child(el: Any, name: str) -> Any:
-    for c in el:
-        if _local(c.tag) == name:
-            return c
-    return None
-
-
-def _path(el: Any, *names: str) -> Any:
-    for name in names:
-        if el is None:
-            return None
-        el = _child(el, name)
-    return el
-
-
-def _num(v: str | None) -> float | None:
-    try:
-        return float(v) if v is not None else None
-    except ValueError:
-        return None
-
-
-def _is_on(v: str | None) -> bool:
-    return (v or "").lower() in ("1", "true", "on")
 
 
 class PptxReader:
@@ -130,11 +96,11 @@ class PptxReader:
     def read(self) -> Document:
         main = self.main_part()
         root = self.pkg.xml(main)
-        if _local(root.tag) != "presentation":
+        if dml.local(root.tag) != "presentation":
             raise self.pkg.damaged(f"{main} is not a PowerPoint presentation part")
         rels = self.rels_of(main)
         number = 0
-        for sld in _path(root, "sldIdLst") if _path(root, "sldIdLst") is not None else ():
+        for sld in dml.path(root, "sldIdLst") if dml.path(root, "sldIdLst") is not None else ():
             rid = next((sld.get(f"{{{ns}}}id") for ns in R_NAMESPACES if sld.get(f"{{{ns}}}id")), None)
             rel = rels.get(rid) if rid else None
             if rel is None or rel.external or not self.pkg.has(rel.target):
@@ -150,12 +116,12 @@ class PptxReader:
         rec = SlideRecord(number, hidden=(root.get("show") or "1").lower() in ("0", "false"),
                           start=out.pos, first_block=len(out.blocks), first_feature=len(out.features))
         boxes = self.placeholder_boxes(part)
-        tree = _path(root, "cSld", "spTree")
+        tree = dml.path(root, "cSld", "spTree")
         if tree is not None:
-            self.shapes(tree, part, rec, _IDENTITY, Tables(), boxes.get)
+            self.shapes(tree, part, rec, dml.IDENTITY, Tables(), boxes.get)
         notes = self.related(part, "/notesSlide")
         if notes is not None:
-            notes_tree = _path(self.pkg.xml(notes), "cSld", "spTree")
+            notes_tree = dml.path(self.pkg.xml(notes), "cSld", "spTree")
             if notes_tree is not None:
                 self.notes(notes_tree, notes, rec)
         rec.finish(out)
@@ -168,12 +134,12 @@ class PptxReader:
         for part in (master, layout):  # the layout's own boxes win
             if part is None:
                 continue
-            tree = _path(self.pkg.xml(part), "cSld", "spTree")
+            tree = dml.path(self.pkg.xml(part), "cSld", "spTree")
             if tree is None:
                 continue
             for sp in tree.iter(tree.tag.replace("spTree", "sp")):
-                ph = _path(sp, "nvSpPr", "nvPr", "ph")
-                box = self.box(_path(sp, "spPr", "xfrm"), _IDENTITY)
+                ph = dml.path(sp, "nvSpPr", "nvPr", "ph")
+                box = dml.box(dml.path(sp, "spPr", "xfrm"), dml.IDENTITY)
                 if ph is None or box is None:
                     continue
                 if ph.get("idx"):
@@ -186,37 +152,37 @@ class PptxReader:
     def shapes(self, container: Any, part: str, rec: SlideRecord, tf: Transform, tables: Tables,
                inherited: Callable[[tuple[str, str]], Box | None]) -> None:
         for child in container:
-            name = _local(child.tag)
+            name = dml.local(child.tag)
             if name == "sp":
                 self.shape(child, part, rec, tf, inherited)
             elif name == "grpSp":
-                self.shapes(child, part, rec, self.group_transform(child, tf), tables, inherited)
+                self.shapes(child, part, rec, dml.group_transform(child, tf), tables, inherited)
             elif name == "graphicFrame":
                 self.graphic_frame(child, part, rec, tf, tables)
             elif name == "pic":
-                self.picture(_path(child, "nvPicPr", "cNvPr"), rec, self.box(_path(child, "spPr", "xfrm"), tf))
+                self.picture(dml.path(child, "nvPicPr", "cNvPr"), rec, dml.box(dml.path(child, "spPr", "xfrm"), tf))
             elif name == "AlternateContent":
-                choice = _child(child, "Choice")
+                choice = dml.child(child, "Choice")
                 if choice is None:
-                    choice = _child(child, "Fallback")
+                    choice = dml.child(child, "Fallback")
                 if choice is not None:
                     self.shapes(choice, part, rec, tf, tables, inherited)
             # connectors, ink and the like hold no text to read
 
     def shape(self, sp: Any, part: str, rec: SlideRecord, tf: Transform,
               inherited: Callable[[tuple[str, str]], Box | None]) -> None:
-        c_nv = _path(sp, "nvSpPr", "cNvPr")
+        c_nv = dml.path(sp, "nvSpPr", "cNvPr")
         name = c_nv.get("name") if c_nv is not None else None
-        ph = _path(sp, "nvSpPr", "nvPr", "ph")
+        ph = dml.path(sp, "nvSpPr", "nvPr", "ph")
         kind = _kind_of(ph) if ph is not None else None
         if kind in _MADE:
             return
         role = "title" if kind in _TITLES else "text"
-        box = self.box(_path(sp, "spPr", "xfrm"), tf)
+        box = dml.box(dml.path(sp, "spPr", "xfrm"), tf)
         if box is None and ph is not None:
             by_index = inherited(("idx", ph.get("idx") or "")) if ph.get("idx") else None
             box = by_index or inherited(("type", kind or ""))
-        body = _child(sp, "txBody")
+        body = dml.child(sp, "txBody")
         label = f"slide {rec.number}, {role}"
         text = ""
         if body is not None:
@@ -225,13 +191,13 @@ class PptxReader:
         rec.shape(name, role, text, box)
 
     def graphic_frame(self, frame: Any, part: str, rec: SlideRecord, tf: Transform, tables: Tables) -> None:
-        c_nv = _path(frame, "nvGraphicFramePr", "cNvPr")
+        c_nv = dml.path(frame, "nvGraphicFramePr", "cNvPr")
         name = c_nv.get("name") if c_nv is not None else None
-        box = self.box(_child(frame, "xfrm"), tf)
-        data = _path(frame, "graphic", "graphicData")
+        box = dml.box(dml.child(frame, "xfrm"), tf)
+        data = dml.path(frame, "graphic", "graphicData")
         if data is None:
             return
-        tbl = _child(data, "tbl")
+        tbl = dml.child(data, "tbl")
         if tbl is None:
             uri = data.get("uri") or ""
             if any(word in uri for word in _PICTURE_URIS):
@@ -243,23 +209,23 @@ class PptxReader:
         texts: list[str] = []
         rows = columns = 0
         for tr in tbl:
-            if _local(tr.tag) != "tr":
+            if dml.local(tr.tag) != "tr":
                 continue
             rows += 1
             col = 1
             for tc in tr:
-                if _local(tc.tag) != "tc":
+                if dml.local(tc.tag) != "tc":
                     continue
-                span = max(int(_num(tc.get("gridSpan")) or 1), 1)
-                if not (_is_on(tc.get("hMerge")) or _is_on(tc.get("vMerge"))):
-                    body = _child(tc, "txBody")
+                span = max(int(dml.number(tc.get("gridSpan")) or 1), 1)
+                if not (dml.is_on(tc.get("hMerge")) or dml.is_on(tc.get("vMerge"))):
+                    body = dml.child(tc, "txBody")
                     if body is not None:
                         ctx = Ctx("slide", f"slide {rec.number}", part, Tables(), cell=(number, rows, col))
                         texts.append(self.text_body(body, ctx, rec, name, 0))
                 col += span
             columns = max(columns, col - 1)
-        tbl_pr = _child(tbl, "tblPr")
-        header_row = tbl_pr is not None and _is_on(tbl_pr.get("firstRow"))
+        tbl_pr = dml.child(tbl, "tblPr")
+        header_row = tbl_pr is not None and dml.is_on(tbl_pr.get("firstRow"))
         placed = len(out.blocks) > first
         end = out.blocks[-1].end if placed else start
         out.feature("slide-table", start, end, {"rows": rows, "columns": columns, "header_row": header_row,
@@ -270,7 +236,7 @@ class PptxReader:
     def picture(self, c_nv: Any, rec: SlideRecord, box: Box | None) -> None:
         if c_nv is None:
             return
-        decorative = any(_is_on(d.get("val")) for d in c_nv.iter("{*}decorative"))
+        decorative = any(dml.is_on(d.get("val")) for d in c_nv.iter("{*}decorative"))
         alt = alt_text(c_nv.get("descr"), c_nv.get("title"))
         name = c_nv.get("name")
         at = self.out.pos
@@ -281,12 +247,12 @@ class PptxReader:
 
     def notes(self, tree: Any, part: str, rec: SlideRecord) -> None:
         for sp in tree.iter(tree.tag.replace("spTree", "sp")):
-            ph = _path(sp, "nvSpPr", "nvPr", "ph")
+            ph = dml.path(sp, "nvSpPr", "nvPr", "ph")
             if ph is not None and _kind_of(ph) in _MADE | {"ftr"}:
                 continue
-            body = _child(sp, "txBody")
+            body = dml.child(sp, "txBody")
             if body is not None:
-                c_nv = _path(sp, "nvSpPr", "cNvPr")
+                c_nv = dml.path(sp, "nvSpPr", "cNvPr")
                 ctx = Ctx("notes", f"slide {rec.number}, notes", part, Tables())
                 self.text_body(body, ctx, rec, c_nv.get("name") if c_nv is not None else None, 0)
 
@@ -297,7 +263,7 @@ class PptxReader:
         out = self.out
         texts = []
         for p in body:
-            if _local(p.tag) != "p":
+            if dml.local(p.tag) != "p":
                 continue
             para = Para()
             self.inline(p, para, ctx.xml_part)
@@ -316,19 +282,19 @@ class PptxReader:
 
     def inline(self, p: Any, para: Para, part: str) -> None:
         for child in p:
-            name = _local(child.tag)
+            name = dml.local(child.tag)
             if name == "r":
-                t = _child(child, "t")
+                t = dml.child(child, "t")
                 if t is not None and t.text:
                     start = para.length
                     para.add(t.text, t, "text")
-                    link = _child(_child(child, "rPr"), "hlinkClick") if _child(child, "rPr") is not None else None
+                    link = dml.path(child, "rPr", "hlinkClick")
                     if link is not None:
                         self.link(para, start, self.link_target(link, part))
             elif name == "br":
                 para.add(" ", child, "marker")
             elif name == "fld":  # a slide number or a date: the program's text, never changed
-                t = _child(child, "t")
+                t = dml.child(child, "t")
                 if t is not None and t.text:
                     para.add(t.text, t, "marker")
             # a:pPr, a:endParaRPr: nothing to read
@@ -347,38 +313,6 @@ class PptxReader:
         if rel is not None:
             return rel.target
         return link.get("action") or None
-
-    # -- where shapes are ------------------------------------------------------------------------
-
-    @staticmethod
-    def box(xfrm: Any, tf: Transform) -> Box | None:
-        off, ext = _path(xfrm, "off"), _path(xfrm, "ext")
-        if off is None or ext is None:
-            return None
-        x, y, cx, cy = (_num(off.get("x")), _num(off.get("y")), _num(ext.get("cx")), _num(ext.get("cy")))
-        if x is None or y is None or cx is None or cy is None:
-            return None
-        sx, sy, dx, dy = tf
-        left, top = sx * x + dx, sy * y + dy
-        return Box(left / EMU_PER_POINT, top / EMU_PER_POINT, (left + sx * cx) / EMU_PER_POINT,
-                   (top + sy * cy) / EMU_PER_POINT)
-
-    @staticmethod
-    def group_transform(group: Any, tf: Transform) -> Transform:
-        """Slide coordinates of the group's children (their own space: ``a:chOff``, ``a:chExt``)."""
-        xfrm = _path(group, "grpSpPr", "xfrm")
-        vals = [_num(el.get(k)) if el is not None else None
-                for el, k in ((_path(xfrm, "off"), "x"), (_path(xfrm, "off"), "y"), (_path(xfrm, "ext"), "cx"),
-                              (_path(xfrm, "ext"), "cy"), (_path(xfrm, "chOff"), "x"), (_path(xfrm, "chOff"), "y"),
-                              (_path(xfrm, "chExt"), "cx"), (_path(xfrm, "chExt"), "cy"))]
-        if any(v is None for v in vals):
-            return tf
-        x, y, cx, cy, chx, chy, chcx, chcy = (float(v) for v in vals)  # type: ignore[arg-type]
-        kx = cx / chcx if chcx else 1.0
-        ky = cy / chcy if chcy else 1.0
-        sx, sy, dx, dy = tf
-        # child -> group: x*kx + (x0 - chx*kx); then group -> slide with tf
-        return (sx * kx, sy * ky, sx * (x - chx * kx) + dx, sy * (y - chy * ky) + dy)
 
 
 def _kind_of(ph: Any) -> str:

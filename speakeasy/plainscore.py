@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -177,13 +178,37 @@ def zipf(word: str) -> float:
     return word_zipf(word.lower().replace("\u2019", "'"))
 
 
+#: What marks a token as a code or an address, not a word: a digit ("SW1A", "ASC/2024/0173",
+#: "4B"), an "@" (an e-mail address) or the start of a web address.
+_CODE = re.compile(r"\d|@|://|^www\.", re.IGNORECASE)
+#: A part of a slash-joined token that is a word ("and/or", "he/she", "Yes/No").
+_SLASH_WORD = re.compile(r"[^\W\d_]*[^\W\dA-Z_][^\W\d_]*")
+
+
+def not_a_word(word: str) -> bool:
+    """Is this token a postcode, a reference code, a number, an e-mail or a web address?
+
+    Readers do not read these as words, and wordfreq has never seen them, so
+    counted as words they would be rare words: an address paragraph got a
+    reading age of 21.  They are left out of the plain score altogether (as
+    numbers always were): not words, not syllables, not rare.  A token with
+    a digit, an "@" or "://", one that starts with "www.", and a slash-joined
+    code in capitals ("HR/FOI") are codes; "and/or" is two words.
+    """
+    if _CODE.search(word):
+        return True
+    if "/" in word:
+        return not all(_SLASH_WORD.fullmatch(part) for part in word.split("/") if part)
+    return False
+
+
 @lru_cache(maxsize=131072)
 def _token(word: str) -> tuple[str, float, bool, int, bool, bool, bool] | None:
     """A word as the score counts it, or None for a word with no letters.
 
     (lower case, zipf, stop word, syllables, noun made from a verb, past participle, a "you" or "we" word)
     """
-    if not any(c.isalpha() for c in word):
+    if not any(c.isalpha() for c in word) or not_a_word(word):
         return None
     low = word.lower().replace("\u2019", "'").strip("'")
     return (low, *_word(low), low in READER_WORDS)

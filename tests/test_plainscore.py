@@ -67,6 +67,36 @@ def test_numbers_are_not_words() -> None:
     assert t.words == 4
 
 
+@pytest.mark.parametrize("code", ["SW1A", "2AA", "LS1", "4B", "ASC/2024/0173", "HR/FOI/22-0087", "HR/FOI",
+                                  "adultcare@leeds.gov.uk", "www.leeds.gov.uk", "https://www.devon.gov.uk/foi"])
+def test_codes_and_addresses_are_not_words(code: str) -> None:
+    t = sentence_tally(["Quote", code, "when", "you", "write"])
+    assert t.words == 4 and t.rare == 0 and t.rare_words == {}
+    assert plainscore.not_a_word(code)
+
+
+@pytest.mark.parametrize("word", ["and/or", "he/she", "Yes/No", "co-operate", "reablement"])
+def test_words_with_slashes_and_hyphens_are_still_words(word: str) -> None:
+    assert not plainscore.not_a_word(word)
+    assert sentence_tally(["Quote", word]).words == 2
+
+
+ADDRESS = ("Customer Services\nWestgate House\nSW1A 2AA\nTel 020 7946 0018\nFax 020 7946 0019\n"
+           "DX 12345 Westminster\nRef: HR/FOI/22-0087")
+
+
+def test_an_address_paragraph_is_not_hard() -> None:
+    # Postcodes, phone numbers and reference codes were rare words: this scored 21 with a reading age of 21.
+    t = text_tally(ADDRESS)
+    got = score(t)
+    assert t.rare_words == {}
+    assert got.reading_age <= 15 and got.score >= 50, got
+    assert not any("rare word" in r for r in got.reasons)
+    contact = score(text_tally("Contact: J Smith, Room 4B, County Hall, EX2 4QD, 01392 383000, foi@devon.gov.uk, "
+                               "https://www.devon.gov.uk/foi"))
+    assert contact.reading_age <= 14 and not any("rare" in r for r in contact.reasons), contact
+
+
 def test_a_long_sentence_is_counted_as_long() -> None:
     t = sentence_tally(["We"] + ["visit"] * 24 + ["today"])  # 26 words
     assert (t.words, t.long_sentences, t.longest) == (26, 1, 26)

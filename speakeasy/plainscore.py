@@ -13,7 +13,9 @@ passive verbs, so the plain score looks at what a reader feels:
   words (Zipf below :data:`RARE_ZIPF`);
 * **jargon**: words the active wordlists flag count as rare, however common
   they are ("care package" is two everyday words and still jargon);
-* **nouns made from verbs** ("implementation", "consideration");
+* **nouns made from verbs** ("implementation", "consideration"), from a list
+  made with speakeasy's tagger and a verb lexicon (not by ending alone:
+  "security", "department" and "information" are not on it);
 * **passive verbs** ("will be sent"), found as the passive-voice rule finds them;
 * **noun chains**: three or more nouns and adjectives in a row with no little
   word between them ("care package review process");
@@ -42,7 +44,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from .lexicon import is_participle_by_form, parts_of_speech, stop_words, word_zipf
 from .syllables import syllables
@@ -56,16 +58,11 @@ LONG_SENTENCE = 25
 #: How many different words a reason names before it says "and N others".
 SHOWN = 3
 
-#: Endings of nouns made from verbs (and adjectives): "implementation", "assessment".
-NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ancy", "ency", "ity", "ness", "isation", "ization")
-#: Common words with those endings that are not heavy at all.
-NOMINAL_EVERYDAY = frozenset(
-    """nation station question mention moment comment government payment city
-    business illness sickness kindness darkness witness fitness address
-    dance chance distance science sentence silence evidence difference
-    community quality activity ability opportunity facility university
-    family money""".split()
-)
+#: The nouns made from verbs the score counts ("implementation", "assessment"), one a line; a word marked
+#: "*" can be a verb too ("reference"), so its sentence is tagged.  Made by
+#: benchmarks/readability/nouns_from_verbs.py, which says how ("security", "department" and
+#: "information" are not on it).
+NOUNS_FROM_VERBS_FILE = "nouns_from_verbs.txt"
 
 FEATURES = ("log_words_per_sentence", "long_sentences", "syllables_per_word", "content_zipf",
             "uncommon", "rare", "nominal", "passive", "noun_chains", "speaks_to_reader")
@@ -219,13 +216,39 @@ def chains_weighed() -> bool:
     return model().weights.get("noun_chains", 0.0) != 0.0
 
 
+@lru_cache(maxsize=1)
+def nouns_from_verbs() -> dict[str, bool]:
+    """The nouns made from verbs: word -> True when it can be a verb too (its sentence is tagged to tell)."""
+    text = resources.files("speakeasy.data").joinpath(NOUNS_FROM_VERBS_FILE).read_text("utf-8")
+    out: dict[str, bool] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, mark = line.partition(" ")
+            out[word] = mark == "*"
+    return out
+
+
+#: What :func:`_word` says of a word: not a noun made from a verb, one, or one only when tagged as a noun.
+NOT_NOMINAL, NOMINAL, NOMINAL_IF_NOUN = 0, 1, 2
+
+
+def nominal_kind(low: str) -> int:
+    """Is ``low`` a noun made from a verb ("assessments" as "assessment")?  See :data:`NOT_NOMINAL`."""
+    table = nouns_from_verbs()
+    verbish = table.get(low)
+    if verbish is None and low.endswith("s"):
+        verbish = table.get(low[:-1])
+    if verbish is None:
+        return NOT_NOMINAL
+    return NOMINAL_IF_NOUN if verbish else NOMINAL
+
+
 @lru_cache(maxsize=65536)
-def _word(low: str) -> tuple[float, bool, int, bool, bool]:
-    """(zipf, stop word, syllables, noun made from a verb, past participle)."""
+def _word(low: str) -> tuple[float, bool, int, int, bool]:
+    """(zipf, stop word, syllables, noun made from a verb (see :func:`nominal_kind`), past participle)."""
     z = word_zipf(low)
     stop = low in stop_words()
-    nominal = (not stop and len(low) > 6 and low.endswith(NOMINAL_ENDINGS)
-               and low not in NOMINAL_EVERYDAY and z < 5.5)
+    nominal = NOT_NOMINAL if stop else nominal_kind(low)
     return z, stop, syllables(low), nominal, is_participle_by_form(low)
 
 
@@ -251,6 +274,7 @@ def sentence_tally(
     gaps: Sequence[bool] | None = None,
     jargon: Sequence[str | None] | None = None,
     chains: bool | None = None,
+    tags: Callable[[], Sequence[str]] | None = None,
 ) -> Tally:
     """Count one sentence.
 
@@ -266,6 +290,10 @@ def sentence_tally(
     when the model gives them a weight (the shipped one does not: see
     ``benchmarks/readability/README.md``), so a check does not pay for a
     number that changes nothing; the fitting script passes ``chains=True``.
+
+    ``tags()`` gives the universal part of speech of each of ``words``.  It
+    is asked only when the sentence has a noun made from a verb that can be
+    a verb too ("reference"); without it, speakeasy's tagger tags ``words``.
     """
     if chains is None:
         chains = chains_weighed()
@@ -293,6 +321,7 @@ def sentence_tally(
     syllables = reader = content = uncommon = rare = nominal_count = jargon_tokens = 0
     content_zipf = 0.0
     rare_words, nominal_words = t.rare_words, t.nominal_words
+    pos: Sequence[str] | None = None  # the parts of speech of ``words``, when a word needs them
     for k, (w, low, z, stop, syl, nominal, _part, reader_word) in enumerate(infos):
         syllables += syl
         if reader_word:
@@ -323,6 +352,11 @@ def sentence_tally(
                 key = _fold(w)
                 rare_words[key] = rare_words.get(key, 0) + 1
         if nominal:
+            if nominal == NOMINAL_IF_NOUN:
+                if pos is None:
+                    pos = _parts_of_speech(words, tags)
+                if pos[kept[k]] != "NOUN":
+                    continue
             nominal_count += 1
             nominal_words[low] = nominal_words.get(low, 0) + 1
     t.syllables, t.reader_words, t.content, t.content_zipf = syllables, reader, content, content_zipf
@@ -361,6 +395,15 @@ def sentence_tally(
             run = [k] if link else []
     close()
     return t
+
+
+def _parts_of_speech(words: Sequence[str], tags: Callable[[], Sequence[str]] | None) -> Sequence[str]:
+    """The universal part of speech of each word: from ``tags``, or speakeasy's tagger."""
+    if tags is not None:
+        return tags()
+    from .tagger import load
+
+    return [u for u, _ in load().tag(list(words))]
 
 
 def _part_is_verbish(low: str) -> bool:

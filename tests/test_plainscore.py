@@ -97,6 +97,35 @@ def test_an_address_paragraph_is_not_hard() -> None:
     assert contact.reading_age <= 14 and not any("rare" in r for r in contact.reasons), contact
 
 
+def test_nouns_made_from_verbs_are_counted() -> None:
+    t = text_tally("The implementation of the assessments needs careful consideration before approval.")
+    assert t.nominal_words == {"implementation": 1, "assessments": 1, "consideration": 1, "approval": 1}
+
+
+@pytest.mark.parametrize("word", ["security", "department", "information", "government", "station", "passion",
+                                  "hospital", "central"])
+def test_words_that_only_end_like_nouns_made_from_verbs_are_not_counted(word: str) -> None:
+    # "security" comes from an adjective; "department" and "information" are far more common than
+    # "depart" and "inform"; "station" and "passion" are not made from "state" and "pass".
+    assert plainscore.nominal_kind(word) == plainscore.NOT_NOMINAL
+    assert text_tally(f"The {word} holds the new records for the team.").nominal == 0
+
+
+def test_a_noun_that_can_be_a_verb_counts_only_where_the_tagger_reads_a_noun() -> None:
+    assert plainscore.nominal_kind("reference") == plainscore.NOMINAL_IF_NOUN
+    assert text_tally("Please reference the leaflet in your letter.").nominal_words == {}
+    assert text_tally("The reference is in your letter.").nominal_words == {"reference": 1}
+    # called without the analysis, the score tags the words itself
+    assert sentence_tally(words("The reference is in your letter")).nominal_words == {"reference": 1}
+    assert sentence_tally(words("Please reference the leaflet")).nominal_words == {}
+
+
+def test_a_sentence_without_such_a_noun_is_never_tagged() -> None:
+    asked = []
+    t = sentence_tally(words("The implementation needs consideration"), tags=lambda: asked.append(1) or [])
+    assert t.nominal == 2 and asked == []
+
+
 def test_a_long_sentence_is_counted_as_long() -> None:
     t = sentence_tally(["We"] + ["visit"] * 24 + ["today"])  # 26 words
     assert (t.words, t.long_sentences, t.longest) == (26, 1, 26)

@@ -46,8 +46,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Iterable, Sequence
 
-from .lexicon import is_participle_by_form, parts_of_speech, stop_words, word_zipf
+from .lexicon import dale_chall_easy_words, is_participle_by_form, parts_of_speech, stop_words, word_zipf
 from .syllables import syllables
+from .worddifficulty import HARD
+from .worddifficulty import difficulty as word_difficulty
 
 #: Zipf value below which a word is rare: about one use in a million words.
 RARE_ZIPF = 3.0
@@ -65,7 +67,20 @@ SHOWN = 3
 NOUNS_FROM_VERBS_FILE = "nouns_from_verbs.txt"
 
 FEATURES = ("log_words_per_sentence", "long_sentences", "syllables_per_word", "content_zipf",
-            "uncommon", "rare", "nominal", "passive", "noun_chains", "speaks_to_reader")
+            "uncommon", "rare", "nominal", "passive", "noun_chains", "speaks_to_reader",
+            # the spread of how common the content words are
+            "zipf_p10", "zipf_p25", "zipf_median", "below_3_5", "below_4", "below_5", "type_zipf",
+            # the word-difficulty table (speakeasy.worddifficulty)
+            "word_difficulty", "hard_words",
+            # word length, and textstat's Dale-Chall list of easy words
+            "letters_per_word", "polysyllables", "not_dale_chall")
+#: The features about words (the rest are about sentences, verbs and the reader): a reason names the
+#: rare words, or says how many words are not everyday words, when these make a text hard.
+WORD_FEATURES = ("syllables_per_word", "content_zipf", "uncommon", "rare", "zipf_p10", "zipf_p25",
+                 "zipf_median", "below_3_5", "below_4", "below_5", "type_zipf", "word_difficulty", "hard_words",
+                 "letters_per_word", "polysyllables", "not_dale_chall")
+#: Zipf values are counted in bins of a tenth, for the percentiles and the shares below the cut-offs.
+ZIPF_BINS = 10
 #: "you" and "we": text that speaks to its reader.
 READER_WORDS = frozenset("you your yours yourself yourselves we our ours ourselves us".split())
 
@@ -90,6 +105,18 @@ class Tally:
     long_sentences: int = 0
     longest: int = 0
     reader_words: int = 0
+    letters: int = 0
+    #: words of 3 syllables or more
+    polysyllables: int = 0
+    #: the content words: their word-difficulty numbers added up, how many are hard words
+    #: (:data:`speakeasy.worddifficulty.HARD` and above), and how many are not on the Dale-Chall list
+    difficulty: float = 0.0
+    hard: int = 0
+    not_easy: int = 0
+    #: how many content words have each Zipf value (in tenths: 45 is 4.5 to 4.6)
+    zipf_bins: dict[int, int] = field(default_factory=dict)
+    #: each different content word and its Zipf value
+    types: dict[str, float] = field(default_factory=dict)
     #: The words behind the counts, for the reasons: each different word (in
     #: lower case, but for words in capitals) and how many times it is used,
     #: in the order they first come.  A reason counts these, so "3 nouns made
@@ -115,6 +142,15 @@ class Tally:
         self.chains += other.chains
         self.long_sentences += other.long_sentences
         self.reader_words += other.reader_words
+        self.letters += other.letters
+        self.polysyllables += other.polysyllables
+        self.difficulty += other.difficulty
+        self.hard += other.hard
+        self.not_easy += other.not_easy
+        if other.zipf_bins:
+            _merge(self.zipf_bins, other.zipf_bins)  # type: ignore[arg-type]
+        if other.types:
+            self.types.update(other.types)
         if other.longest > self.longest:
             self.longest = other.longest
         # the words: most sentences have none of some kinds, so test before merging
@@ -145,7 +181,43 @@ class Tally:
             "passive": self.passive / sents,
             "noun_chains": self.chains / sents,
             "speaks_to_reader": self.reader_words / words,
+            "zipf_p10": self._percentile(0.10),
+            "zipf_p25": self._percentile(0.25),
+            "zipf_median": self._percentile(0.50),
+            "below_3_5": self._below(3.5),
+            "below_4": self._below(4.0),
+            "below_5": self._below(5.0),
+            "type_zipf": math.fsum(self.types.values()) / len(self.types) if self.types else 7.0,
+            # No content words: as easy as the easiest words, none hard, all on the list.
+            "word_difficulty": self.difficulty / self.content if self.content else 1.0,
+            "hard_words": self.hard / self.content if self.content else 0.0,
+            "letters_per_word": self.letters / words,
+            "polysyllables": self.polysyllables / words,
+            "not_dale_chall": self.not_easy / self.content if self.content else 0.0,
         }
+
+    def _percentile(self, q: float) -> float:
+        """The Zipf value below which a share ``q`` of the content words fall (7 when there are none)."""
+        n = sum(self.zipf_bins.values())
+        if not n:
+            return 7.0
+        need = q * n
+        seen = 0
+        for b in sorted(self.zipf_bins):
+            k = self.zipf_bins[b]
+            if seen + k >= need:
+                # within the bin, as if its words were spread evenly over it
+                return (b + (need - seen) / k) / ZIPF_BINS
+            seen += k
+        return 7.0
+
+    def _below(self, cut: float) -> float:
+        """The share of the content words with a Zipf value below ``cut``."""
+        n = sum(self.zipf_bins.values())
+        if not n:
+            return 0.0
+        edge = round(cut * ZIPF_BINS)
+        return sum(k for b, k in self.zipf_bins.items() if b < edge) / n
 
 
 def tally(parts: Iterable["Tally"]) -> Tally:
@@ -155,7 +227,7 @@ def tally(parts: Iterable["Tally"]) -> Tally:
     return out
 
 
-def _merge(mine: dict[str, int], theirs: dict[str, int]) -> None:
+def _merge(mine: dict[Any, int], theirs: dict[Any, int]) -> None:
     for w, n in theirs.items():
         mine[w] = mine.get(w, 0) + n
 
@@ -200,10 +272,11 @@ def not_a_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=131072)
-def _token(word: str) -> tuple[str, float, bool, int, bool, bool, bool] | None:
+def _token(word: str) -> tuple[Any, ...] | None:
     """A word as the score counts it, or None for a word with no letters.
 
-    (lower case, zipf, stop word, syllables, noun made from a verb, past participle, a "you" or "we" word)
+    (lower case, zipf, stop word, syllables, noun made from a verb, past participle, letters,
+    word difficulty, on the Dale-Chall list, a "you" or "we" word)
     """
     if not any(c.isalpha() for c in word) or not_a_word(word):
         return None
@@ -244,12 +317,16 @@ def nominal_kind(low: str) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _word(low: str) -> tuple[float, bool, int, int, bool]:
-    """(zipf, stop word, syllables, noun made from a verb (see :func:`nominal_kind`), past participle)."""
+def _word(low: str) -> tuple[float, bool, int, int, bool, int, float, bool]:
+    """(zipf, stop word, syllables, noun made from a verb (see :func:`nominal_kind`), past participle,
+    letters, word difficulty, on textstat's Dale-Chall list of easy words)."""
     z = word_zipf(low)
     stop = low in stop_words()
     nominal = NOT_NOMINAL if stop else nominal_kind(low)
-    return z, stop, syllables(low), nominal, is_participle_by_form(low)
+    easy = dale_chall_easy_words()
+    on_list = low in easy or (low.endswith("s") and low[:-1] in easy) or (low.endswith("'s") and low[:-2] in easy)
+    letters = sum(1 for c in low if c.isalpha())
+    return (z, stop, syllables(low), nominal, is_participle_by_form(low), letters, word_difficulty(low), on_list)
 
 
 @lru_cache(maxsize=65536)
@@ -319,20 +396,32 @@ def sentence_tally(
     terms: dict[str, int] = {}
     # Counted in local names (this loop runs for every word of every document).
     syllables = reader = content = uncommon = rare = nominal_count = jargon_tokens = 0
-    content_zipf = 0.0
-    rare_words, nominal_words = t.rare_words, t.nominal_words
+    letters = polys = hard = not_easy = 0
+    content_zipf = difficulty = 0.0
+    rare_words, nominal_words, bins, types = t.rare_words, t.nominal_words, t.zipf_bins, t.types
     pos: Sequence[str] | None = None  # the parts of speech of ``words``, when a word needs them
-    for k, (w, low, z, stop, syl, nominal, _part, reader_word) in enumerate(infos):
+    for k, (w, low, z, stop, syl, nominal, _part, n_letters, diff, on_list, reader_word) in enumerate(infos):
         syllables += syl
+        letters += n_letters
+        if syl > 2:
+            polys += 1
         if reader_word:
             reader += 1
         term = jargon_of[k] if jargon_of is not None else None
         if term is not None:
+            # jargon counts as a rare, hard word that is not on the list of easy words
             rare += 1
             uncommon += 1
             jargon_tokens += 1
             content += 1
-            content_zipf += min(z, RARE_ZIPF - 0.5)
+            zj = min(z, RARE_ZIPF - 0.5)
+            content_zipf += zj
+            b = int(zj * ZIPF_BINS)
+            bins[b] = bins.get(b, 0) + 1
+            types[low] = zj
+            difficulty += max(diff, HARD)
+            hard += 1
+            not_easy += 1
             # a term of several words is one use: count it at its first word
             if k == 0 or jargon_of[k - 1] != term:  # type: ignore[index]
                 terms[term] = terms.get(term, 0) + 1
@@ -344,7 +433,16 @@ def sentence_tally(
         if k > 0 and w[:1].isupper() and not w.isupper():
             continue
         content += 1
-        content_zipf += min(z, 7.0)
+        zc = min(z, 7.0)
+        content_zipf += zc
+        b = int(zc * ZIPF_BINS)
+        bins[b] = bins.get(b, 0) + 1
+        types[low] = zc
+        difficulty += diff
+        if diff >= HARD:
+            hard += 1
+        if not on_list:
+            not_easy += 1
         if z < COMMON_ZIPF:
             uncommon += 1
             if z < RARE_ZIPF:
@@ -361,6 +459,7 @@ def sentence_tally(
             nominal_words[low] = nominal_words.get(low, 0) + 1
     t.syllables, t.reader_words, t.content, t.content_zipf = syllables, reader, content, content_zipf
     t.uncommon, t.rare, t.nominal, t.jargon_tokens = uncommon, rare, nominal_count, jargon_tokens
+    t.letters, t.polysyllables, t.difficulty, t.hard, t.not_easy = letters, polys, difficulty, hard, not_easy
     t.jargon = len(terms)
     t.jargon_words = terms
     # Passive verbs: a form of "be" or "get", up to two adverbs, a past participle.
@@ -542,7 +641,7 @@ def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
     c = contributions(t, m)
     groups: list[tuple[float, str]] = []
     sents = max(t.sentences, 1)
-    word_weight = c["content_zipf"] + c["uncommon"] + c["rare"] + c["syllables_per_word"]
+    word_weight = sum(c[k] for k in WORD_FEATURES)
     if t.jargon:
         # Jargon goes before the other word reasons: the writer can change it
         # (the word lists give the plain words), so it is the first thing to name.

@@ -126,6 +126,66 @@ def test_a_sentence_without_such_a_noun_is_never_tagged() -> None:
     assert t.nominal == 2 and asked == []
 
 
+def test_the_spread_of_how_common_the_words_are() -> None:
+    # content words: "people" (Zipf about 6), "care" (5.5), "reablement" (0), "package" (4.4)
+    t = sentence_tally(words("People need care and reablement as a package"))
+    x = t.features()
+    assert t.content == 5 and sum(t.zipf_bins.values()) == 5
+    assert x["zipf_p10"] < 1.0 < x["zipf_median"]
+    assert x["below_3_5"] == pytest.approx(1 / 5) and x["below_5"] == pytest.approx(2 / 5)
+    assert x["type_zipf"] == pytest.approx(sum(t.types.values()) / len(t.types))
+    # the mean over types counts a word used twice once; the mean over words twice
+    twice = sentence_tally(words("Reablement needs reablement staff"))
+    assert len(twice.types) == 3 and twice.content == 4
+    assert twice.features()["type_zipf"] > twice.features()["content_zipf"]
+
+
+def test_percentiles_and_shares_add_up_across_sentences() -> None:
+    a = sentence_tally(words("People need care"))
+    b = sentence_tally(words("Reablement packages are commissioned"))
+    both = tally([a, b])
+    assert sum(both.zipf_bins.values()) == a.content + b.content
+    assert both.features()["below_4"] == pytest.approx(
+        (a.features()["below_4"] * a.content + b.features()["below_4"] * b.content) / (a.content + b.content))
+
+
+def test_word_difficulty_hard_words_letters_and_long_words() -> None:
+    from speakeasy.worddifficulty import HARD, difficulty
+
+    t = sentence_tally(words("We ask what you want and commission interdisciplinary reablement"))
+    x = t.features()
+    content = ["ask", "want", "commission", "interdisciplinary", "reablement"]
+    assert t.content == len(content)
+    assert x["word_difficulty"] == pytest.approx(sum(difficulty(w) for w in content) / len(content))
+    assert t.hard == sum(1 for w in content if difficulty(w) >= HARD) >= 2
+    assert x["letters_per_word"] == pytest.approx(sum(len(w) for w in words(
+        "We ask what you want and commission interdisciplinary reablement")) / 9)
+    assert t.polysyllables == 3  # com-mis-sion, in-ter-dis-ci-pli-nar-y, re-a-ble-ment
+
+
+def test_words_not_on_textstats_dale_chall_list() -> None:
+    from textstat.backend.utils import get_lang_easy_words
+
+    easy = get_lang_easy_words("en")
+    t = sentence_tally(words("People need help with reablement and commissioning"))
+    content = ["people", "need", "help", "reablement", "commissioning"]
+    assert t.not_easy == sum(1 for w in content if w not in easy) == 2
+    # read from textstat at run time: the same list, not a copy
+    from speakeasy.lexicon import dale_chall_easy_words
+
+    assert dale_chall_easy_words() == frozenset(easy)
+    assert not list((ROOT / "speakeasy").rglob("easy_words*"))
+
+
+def test_jargon_counts_as_a_rare_hard_word_in_every_word_measure() -> None:
+    plain = sentence_tally(["We", "buy", "a", "care", "package"])
+    jargon = sentence_tally(["We", "buy", "a", "care", "package"], jargon=[None, None, None, "care package",
+                                                                             "care package"])
+    # content words: "buy", "care", "package"; the two words of the term are rare and hard
+    assert jargon.hard == 2 and jargon.not_easy == 2 and jargon.features()["below_3_5"] == pytest.approx(2 / 3)
+    assert jargon.features()["word_difficulty"] > plain.features()["word_difficulty"]
+
+
 def test_a_long_sentence_is_counted_as_long() -> None:
     t = sentence_tally(["We"] + ["visit"] * 24 + ["today"])  # 26 words
     assert (t.words, t.long_sentences, t.longest) == (26, 1, 26)
@@ -667,6 +727,9 @@ def test_refitting_the_plain_score_misses_the_cache(tmp_path: Path, monkeypatch:
     shutil.copy2(real / "plainscore.py", copy / "plainscore.py")
     numbers = copy / "data" / "plain_score.json"
     shutil.copy2(real / "data" / "plain_score.json", numbers)
+    (copy / "data" / "word_difficulty").mkdir()
+    table = copy / "data" / "word_difficulty" / "table.tsv"
+    shutil.copy2(real / "data" / "word_difficulty" / "table.tsv", table)
     monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
     before = cache.code_stamp()
     assert cache.code_stamp() == before
@@ -676,6 +739,10 @@ def test_refitting_the_plain_score_misses_the_cache(tmp_path: Path, monkeypatch:
     st = numbers.stat()
     os.utime(numbers, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
     assert cache.code_stamp() != before
+    # so does the word-difficulty table
+    stamped = cache.code_stamp()
+    table.write_text(table.read_text(encoding="utf-8") + "zzzz\t6.00\n", encoding="utf-8")
+    assert cache.code_stamp() != stamped
     # other data files are not code
     other = tmp_path / "speakeasy" / "data" / "notes.txt"
     after = cache.code_stamp()

@@ -12,6 +12,7 @@ with no sentence tagged).  Two figures, in microseconds a word:
 * **later rounds**: the words already seen (what a long document or a big run costs), the least of the rounds.
 
 Run it in two checkouts (``PYTHONPATH=...``) to see what a change costs.
+CPU time of this process (other work on the machine counts less than in wall-clock time).
 Numbers go in benchmarks/readability/README.md; no test times anything.
 """
 
@@ -52,11 +53,11 @@ def main() -> int:
             a._tagged.clear()
             a._plain_blocks = None
             a._plain_doc = None
-        start = time.perf_counter()
+        start = time.process_time()
         for a in analyses:
             a.plain_blocks()
             a.plain_document()
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     for cached in (plainscore._token, plainscore._word):
         cached.cache_clear()

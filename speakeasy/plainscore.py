@@ -126,6 +126,8 @@ class Tally:
     passives: dict[str, int] = field(default_factory=dict)
     chain_texts: dict[str, int] = field(default_factory=dict)
     nominal_words: dict[str, int] = field(default_factory=dict)
+    #: hard words by the word-difficulty table that are neither rare nor nouns made from verbs
+    hard_words: dict[str, int] = field(default_factory=dict)
 
     def add(self, other: "Tally") -> None:
         self.sentences += other.sentences
@@ -164,6 +166,8 @@ class Tally:
             _merge(self.chain_texts, other.chain_texts)
         if other.nominal_words:
             _merge(self.nominal_words, other.nominal_words)
+        if other.hard_words:
+            _merge(self.hard_words, other.hard_words)
 
     def features(self) -> dict[str, float]:
         """The numbers the score weighs (see the module docstring)."""
@@ -399,6 +403,7 @@ def sentence_tally(
     letters = polys = hard = not_easy = 0
     content_zipf = difficulty = 0.0
     rare_words, nominal_words, bins, types = t.rare_words, t.nominal_words, t.zipf_bins, t.types
+    hard_words = t.hard_words
     pos: Sequence[str] | None = None  # the parts of speech of ``words``, when a word needs them
     for k, (w, low, z, stop, syl, nominal, _part, n_letters, diff, on_list, reader_word) in enumerate(infos):
         syllables += syl
@@ -449,14 +454,18 @@ def sentence_tally(
                 rare += 1
                 key = _fold(w)
                 rare_words[key] = rare_words.get(key, 0) + 1
+        if nominal and nominal == NOMINAL_IF_NOUN:
+            if pos is None:
+                pos = _parts_of_speech(words, tags)
+            if pos[kept[k]] != "NOUN":
+                nominal = NOT_NOMINAL
         if nominal:
-            if nominal == NOMINAL_IF_NOUN:
-                if pos is None:
-                    pos = _parts_of_speech(words, tags)
-                if pos[kept[k]] != "NOUN":
-                    continue
             nominal_count += 1
             nominal_words[low] = nominal_words.get(low, 0) + 1
+        elif diff >= HARD and z >= RARE_ZIPF:
+            # a hard word that is not rare (a rare word is named as one) nor a noun made from a verb
+            key = _fold(w)
+            hard_words[key] = hard_words.get(key, 0) + 1
     t.syllables, t.reader_words, t.content, t.content_zipf = syllables, reader, content, content_zipf
     t.uncommon, t.rare, t.nominal, t.jargon_tokens = uncommon, rare, nominal_count, jargon_tokens
     t.letters, t.polysyllables, t.difficulty, t.hard, t.not_easy = letters, polys, difficulty, hard, not_easy
@@ -646,8 +655,12 @@ def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
         # Jargon goes before the other word reasons: the writer can change it
         # (the word lists give the plain words), so it is the first thing to name.
         groups.append((word_weight + 1.0, _named("jargon word", t.jargon_words)))
-    if t.rare - t.jargon_tokens > 0 and t.rare_words:
+    rare = t.rare - t.jargon_tokens > 0 and bool(t.rare_words)
+    if rare:
         groups.append((word_weight, _named("rare word", t.rare_words)))
+    elif t.hard_words:
+        # hard words by the word-difficulty table, when there are no rare words to name
+        groups.append((word_weight, _named("hard word", t.hard_words)))
     elif word_weight > 0 and t.words and not t.jargon:
         share = round(100 * t.uncommon / t.words)
         groups.append((word_weight, f"{share}% of the words are not everyday words"))

@@ -498,17 +498,30 @@ def test_hard_text_names_its_reasons_biggest_first() -> None:
     # In order of weight: the weights are the feature contributions of each group.
     c = contributions(t)
     weight = {
-        "rare": c["content_zipf"] + c["uncommon"] + c["rare"] + c["syllables_per_word"],
+        "rare": sum(c[k] for k in plainscore.WORD_FEATURES),
         "sentence": c["log_words_per_sentence"] + c["long_sentences"],
         "passive": c["passive"],
         "nouns made": c["nominal"],
     }
     every = reasons(t, limit=10)
     assert len(every) > 3 and every[:3] == got  # at most three by default
+    # the rare words are named; the hard words that are not rare are not named as well
+    assert t.hard_words and not any("hard word" in r for r in every)
     ws = [next(v for k, v in weight.items() if k in r) for r in every]
     assert ws == sorted(ws, reverse=True)
     assert all(w > 0 for w in ws)
     assert score(t).reasons == tuple(got)
+
+
+def test_hard_words_are_named_and_counted_as_they_are_named() -> None:
+    # no rare words here, so the hard words (by the word-difficulty table) are named
+    t = text_tally("The assessment of your circumstances will subsequently determine the eligibility outcome.")
+    named = [r for r in reasons(t, limit=10) if "hard word" in r]
+    assert named, reasons(t, limit=10)
+    n = int(named[0].split()[0])
+    assert n == len(t.hard_words)
+    # nouns made from verbs and rare words are named as those, not again as hard words
+    assert not set(t.hard_words) & (set(t.nominal_words) | set(t.rare_words))
 
 
 def test_reasons_name_jargon_in_quotes() -> None:

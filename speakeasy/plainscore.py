@@ -6,13 +6,24 @@ passive verbs, so the plain score looks at what a reader feels:
 
 * **sentence length** (the natural log of the mean words a sentence, and the
   share of sentences over :data:`LONG_SENTENCE` words);
-* **syllables a word**;
+* **word length**: syllables and letters a word, and the share of words of
+  3 syllables or more;
 * **how common the words are** in everyday English: the mean Zipf value of
   the content words (``wordfreq``, offline), the share of words outside the
   3,000 most used (Zipf below :data:`COMMON_ZIPF`) and the share of rare
-  words (Zipf below :data:`RARE_ZIPF`);
-* **jargon**: words the active wordlists flag count as rare, however common
-  they are ("care package" is two everyday words and still jargon);
+  words (Zipf below :data:`RARE_ZIPF`); and how the values spread: the 10th
+  and 25th percentiles and the median, the shares below 3.5, 4 and 5, and
+  the mean over word types (each different word once);
+* **how hard the words are** by speakeasy's word-difficulty table
+  (:mod:`speakeasy.worddifficulty`): the mean over the content words and the
+  share of hard words;
+* **words not on the Dale-Chall list** of easy words (textstat's own list,
+  read at run time);
+* postcodes, reference codes, numbers, e-mail and web addresses are not
+  words (:func:`not_a_word`): they are left out of every count;
+* **jargon**: words the active wordlists flag count as rare, hard words off
+  the easy list, however common they are ("care package" is two everyday
+  words and still jargon);
 * **nouns made from verbs** ("implementation", "consideration"), from a list
   made with speakeasy's tagger and a verb lexicon (not by ending alone:
   "security", "department" and "information" are not on it);
@@ -26,7 +37,9 @@ Each feature is turned into a z-score against a reference corpus and the
 z-scores are weighted and added up.  The weights, the reference means and
 the scale come from ``speakeasy/data/plain_score.json``, which
 ``benchmarks/readability/fit.py`` writes from openly licensed data only
-(OneStopEnglish, CC BY-SA 4.0); that file says how each number was chosen.
+(OneStopEnglish, CC BY-SA 4.0, and CEFR-SP Wiki-Auto train, CC BY-SA 3.0,
+with a pairwise loss and signs fixed by reasoning); that script says how
+each number was chosen.
 
 The result is put on the scale people know from Flesch reading ease (its
 mean and spread on the reference corpus), so 60 and over is plain English,

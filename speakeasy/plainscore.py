@@ -126,9 +126,14 @@ class Tally:
     difficulty: float = 0.0
     hard: int = 0
     not_easy: int = 0
-    #: how many content words have each Zipf value (in tenths: 45 is 4.5 to 4.6)
+    #: content words with a Zipf value below 3.5, 4 and 5
+    below_3_5: int = 0
+    below_4: int = 0
+    below_5: int = 0
+    #: How many content words have each Zipf value (in tenths: 45 is 4.5 to 4.6), and each different
+    #: content word and its Zipf value: for the percentiles and the mean over types, measured only
+    #: when the model weighs them (see :func:`spread_weighed`), as they take memory.
     zipf_bins: dict[int, int] = field(default_factory=dict)
-    #: each different content word and its Zipf value
     types: dict[str, float] = field(default_factory=dict)
     #: The words behind the counts, for the reasons: each different word (in
     #: lower case, but for words in capitals) and how many times it is used,
@@ -162,6 +167,9 @@ class Tally:
         self.difficulty += other.difficulty
         self.hard += other.hard
         self.not_easy += other.not_easy
+        self.below_3_5 += other.below_3_5
+        self.below_4 += other.below_4
+        self.below_5 += other.below_5
         if other.zipf_bins:
             _merge(self.zipf_bins, other.zipf_bins)  # type: ignore[arg-type]
         if other.types:
@@ -201,9 +209,9 @@ class Tally:
             "zipf_p10": self._percentile(0.10),
             "zipf_p25": self._percentile(0.25),
             "zipf_median": self._percentile(0.50),
-            "below_3_5": self._below(3.5),
-            "below_4": self._below(4.0),
-            "below_5": self._below(5.0),
+            "below_3_5": self.below_3_5 / self.content if self.content else 0.0,
+            "below_4": self.below_4 / self.content if self.content else 0.0,
+            "below_5": self.below_5 / self.content if self.content else 0.0,
             "type_zipf": math.fsum(self.types.values()) / len(self.types) if self.types else 7.0,
             # No content words: as easy as the easiest words, none hard, all on the list.
             "word_difficulty": self.difficulty / self.content if self.content else 1.0,
@@ -227,14 +235,6 @@ class Tally:
                 return (b + (need - seen) / k) / ZIPF_BINS
             seen += k
         return 7.0
-
-    def _below(self, cut: float) -> float:
-        """The share of the content words with a Zipf value below ``cut``."""
-        n = sum(self.zipf_bins.values())
-        if not n:
-            return 0.0
-        edge = round(cut * ZIPF_BINS)
-        return sum(k for b, k in self.zipf_bins.items() if b < edge) / n
 
 
 def tally(parts: Iterable["Tally"]) -> Tally:
@@ -299,6 +299,15 @@ def _token(word: str) -> tuple[Any, ...] | None:
         return None
     low = word.lower().replace("\u2019", "'").strip("'")
     return (low, *_word(low), low in READER_WORDS)
+
+
+#: The features that need :attr:`Tally.zipf_bins` and :attr:`Tally.types`.
+SPREAD = ("zipf_p10", "zipf_p25", "zipf_median", "type_zipf")
+
+
+def spread_weighed() -> bool:
+    """Does the model weigh the Zipf percentiles or the mean over types?  (If not, nothing keeps the bins.)"""
+    return any(model().weights.get(k, 0.0) != 0.0 for k in SPREAD)
 
 
 def chains_weighed() -> bool:
@@ -391,6 +400,9 @@ def sentence_tally(
     """
     if chains is None:
         chains = chains_weighed()
+        spread = spread_weighed()
+    else:
+        spread = chains  # the fitting script (chains=True) measures everything
     t = Tally(sentences=1)
     # (word as written, then what _token gives) for each word with letters
     infos: list[tuple[Any, ...]] = []
@@ -413,7 +425,7 @@ def sentence_tally(
     terms: dict[str, int] = {}
     # Counted in local names (this loop runs for every word of every document).
     syllables = reader = content = uncommon = rare = nominal_count = jargon_tokens = 0
-    letters = polys = hard = not_easy = 0
+    letters = polys = hard = not_easy = below35 = below4 = below5 = 0
     content_zipf = difficulty = 0.0
     rare_words, nominal_words, bins, types = t.rare_words, t.nominal_words, t.zipf_bins, t.types
     hard_words = t.hard_words
@@ -434,9 +446,13 @@ def sentence_tally(
             content += 1
             zj = min(z, RARE_ZIPF - 0.5)
             content_zipf += zj
-            b = int(zj * ZIPF_BINS)
-            bins[b] = bins.get(b, 0) + 1
-            types[low] = zj
+            below35 += 1
+            below4 += 1
+            below5 += 1
+            if spread:
+                b = int(zj * ZIPF_BINS)
+                bins[b] = bins.get(b, 0) + 1
+                types[low] = zj
             difficulty += max(diff, HARD)
             hard += 1
             not_easy += 1
@@ -453,9 +469,16 @@ def sentence_tally(
         content += 1
         zc = min(z, 7.0)
         content_zipf += zc
-        b = int(zc * ZIPF_BINS)
-        bins[b] = bins.get(b, 0) + 1
-        types[low] = zc
+        if zc < 5.0:
+            below5 += 1
+            if zc < 4.0:
+                below4 += 1
+                if zc < 3.5:
+                    below35 += 1
+        if spread:
+            b = int(zc * ZIPF_BINS)
+            bins[b] = bins.get(b, 0) + 1
+            types[low] = zc
         difficulty += diff
         if diff >= HARD:
             hard += 1
@@ -482,6 +505,7 @@ def sentence_tally(
     t.syllables, t.reader_words, t.content, t.content_zipf = syllables, reader, content, content_zipf
     t.uncommon, t.rare, t.nominal, t.jargon_tokens = uncommon, rare, nominal_count, jargon_tokens
     t.letters, t.polysyllables, t.difficulty, t.hard, t.not_easy = letters, polys, difficulty, hard, not_easy
+    t.below_3_5, t.below_4, t.below_5 = below35, below4, below5
     t.jargon = len(terms)
     t.jargon_words = terms
     # Passive verbs: a form of "be" or "get", up to two adverbs, a past participle.

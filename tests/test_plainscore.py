@@ -128,25 +128,36 @@ def test_a_sentence_without_such_a_noun_is_never_tagged() -> None:
 
 def test_the_spread_of_how_common_the_words_are() -> None:
     # content words: "people" (Zipf about 6), "care" (5.5), "reablement" (0), "package" (4.4)
-    t = sentence_tally(words("People need care and reablement as a package"))
+    # the percentiles and the mean over types are measured when the model weighs them, or for the fit
+    t = sentence_tally(words("People need care and reablement as a package"), chains=True)
     x = t.features()
     assert t.content == 5 and sum(t.zipf_bins.values()) == 5
     assert x["zipf_p10"] < 1.0 < x["zipf_median"]
     assert x["below_3_5"] == pytest.approx(1 / 5) and x["below_5"] == pytest.approx(2 / 5)
     assert x["type_zipf"] == pytest.approx(sum(t.types.values()) / len(t.types))
     # the mean over types counts a word used twice once; the mean over words twice
-    twice = sentence_tally(words("Reablement needs reablement staff"))
+    twice = sentence_tally(words("Reablement needs reablement staff"), chains=True)
     assert len(twice.types) == 3 and twice.content == 4
     assert twice.features()["type_zipf"] > twice.features()["content_zipf"]
 
 
 def test_percentiles_and_shares_add_up_across_sentences() -> None:
-    a = sentence_tally(words("People need care"))
-    b = sentence_tally(words("Reablement packages are commissioned"))
+    a = sentence_tally(words("People need care"), chains=True)
+    b = sentence_tally(words("Reablement packages are commissioned"), chains=True)
     both = tally([a, b])
     assert sum(both.zipf_bins.values()) == a.content + b.content
     assert both.features()["below_4"] == pytest.approx(
         (a.features()["below_4"] * a.content + b.features()["below_4"] * b.content) / (a.content + b.content))
+
+
+def test_the_spread_is_not_kept_when_the_model_does_not_weigh_it() -> None:
+    # the shipped model gives the percentiles and the mean over types no weight: no bins, no types
+    assert not plainscore.spread_weighed()
+    t = sentence_tally(words("People need care and reablement as a package"))
+    assert t.zipf_bins == {} and t.types == {}
+    full = sentence_tally(words("People need care and reablement as a package"), chains=True)
+    assert t.features()["below_4"] == full.features()["below_4"] == pytest.approx(1 / 5)  # "reablement"
+    assert score(t).score == score(full).score
 
 
 def test_word_difficulty_hard_words_letters_and_long_words() -> None:

@@ -46,10 +46,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import FileResult
 
 
+#: The plain score's data files: changing any of them changes every score, so they count as code.
+SCORE_DATA = ("plain_score.json", "nouns_from_verbs.txt", "word_difficulty/model.json", "word_difficulty/table.tsv")
+
+
 def code_stamp() -> str:
     """speakeasy's own code: name, size and time of every module, so an edited checkout misses the cache.
 
-    The plain score's numbers (``data/plain_score.json``) count as code: refitting them changes every score.
+    The plain score's numbers (:data:`SCORE_DATA`: its weights, its nouns made from verbs and its
+    word-difficulty table) count as code: changing them changes every score.
     """
     here = os.path.dirname(os.path.realpath(__file__))
     parts = []
@@ -70,11 +75,12 @@ def code_stamp() -> str:
                         folders.append(f"{rel}{name}/")
         except OSError:
             continue
-    try:
-        st = os.stat(os.path.join(here, "data", "plain_score.json"))
-        parts.append(f"data/plain_score.json:{st.st_size}:{st.st_mtime_ns}")
-    except OSError:
-        pass
+    for data in SCORE_DATA:
+        try:
+            st = os.stat(os.path.join(here, "data", data))
+            parts.append(f"data/{data}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            pass
     return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
 
 

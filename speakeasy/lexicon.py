@@ -20,7 +20,7 @@ from pathlib import Path
 
 __all__ = [
     "IRREGULAR", "NOT_PASSIVE", "OFTEN_ADJECTIVES", "PLAIN_SCORE_NOT_PARTICIPLES",
-    "frequencies", "is_participle", "is_participle_by_form", "parts_of_speech", "stop_words",
+    "dale_chall_easy_words", "frequencies", "is_participle", "is_participle_by_form", "parts_of_speech", "stop_words",
     "word_zipf", "zipf",
 ]
 
@@ -178,6 +178,29 @@ def word_zipf(low: str) -> float:
         parts = [freq.get(p) for p in low.split("-") if p]
         f = min(parts) if parts and all(parts) else None  # type: ignore[type-var]
     return math.log10(f * 1e9) if f else 0.0
+
+
+@lru_cache(maxsize=1)
+def dale_chall_easy_words() -> frozenset[str]:
+    """The Dale-Chall list of about 3,000 words most American fourth-graders know, as textstat ships it.
+
+    Read from textstat's own data file at run time (never copied into
+    speakeasy), found without importing textstat, which loads pyphen and
+    its caches first; anything unexpected falls back to textstat itself.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("textstat")
+    path = Path(spec.origin).parent / "resources" / "en" / "easy_words.txt" if spec and spec.origin else None
+    try:
+        if path is None:
+            raise OSError("textstat is not where it was")
+        words = path.read_text(encoding="utf-8").split()
+    except OSError:
+        from textstat.backend.utils import get_lang_easy_words
+
+        words = list(get_lang_easy_words("en"))
+    return frozenset(w.strip().lower() for w in words if w.strip())
 
 
 #: spaCy's English stop words, copied with its licence (reading them from spaCy imported all of it: about a second).

@@ -6,14 +6,27 @@ passive verbs, so the plain score looks at what a reader feels:
 
 * **sentence length** (the natural log of the mean words a sentence, and the
   share of sentences over :data:`LONG_SENTENCE` words);
-* **syllables a word**;
+* **word length**: syllables and letters a word, and the share of words of
+  3 syllables or more;
 * **how common the words are** in everyday English: the mean Zipf value of
   the content words (``wordfreq``, offline), the share of words outside the
   3,000 most used (Zipf below :data:`COMMON_ZIPF`) and the share of rare
-  words (Zipf below :data:`RARE_ZIPF`);
-* **jargon**: words the active wordlists flag count as rare, however common
-  they are ("care package" is two everyday words and still jargon);
-* **nouns made from verbs** ("implementation", "consideration");
+  words (Zipf below :data:`RARE_ZIPF`); and how the values spread: the 10th
+  and 25th percentiles and the median, the shares below 3.5, 4 and 5, and
+  the mean over word types (each different word once);
+* **how hard the words are** by speakeasy's word-difficulty table
+  (:mod:`speakeasy.worddifficulty`): the mean over the content words and the
+  share of hard words;
+* **words not on the Dale-Chall list** of easy words (textstat's own list,
+  read at run time);
+* postcodes, reference codes, numbers, e-mail and web addresses are not
+  words (:func:`not_a_word`): they are left out of every count;
+* **jargon**: words the active wordlists flag count as rare, hard words off
+  the easy list, however common they are ("care package" is two everyday
+  words and still jargon);
+* **nouns made from verbs** ("implementation", "consideration"), from a list
+  made with speakeasy's tagger and a verb lexicon (not by ending alone:
+  "security", "department" and "information" are not on it);
 * **passive verbs** ("will be sent"), found as the passive-voice rule finds them;
 * **noun chains**: three or more nouns and adjectives in a row with no little
   word between them ("care package review process");
@@ -24,7 +37,9 @@ Each feature is turned into a z-score against a reference corpus and the
 z-scores are weighted and added up.  The weights, the reference means and
 the scale come from ``speakeasy/data/plain_score.json``, which
 ``benchmarks/readability/fit.py`` writes from openly licensed data only
-(OneStopEnglish, CC BY-SA 4.0); that file says how each number was chosen.
+(OneStopEnglish, CC BY-SA 4.0, and CEFR-SP Wiki-Auto train, CC BY-SA 3.0,
+with a pairwise loss and signs fixed by reasoning); that script says how
+each number was chosen.
 
 The result is put on the scale people know from Flesch reading ease (its
 mean and spread on the reference corpus), so 60 and over is plain English,
@@ -38,13 +53,16 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
-from .lexicon import is_participle_by_form, parts_of_speech, stop_words, word_zipf
+from .lexicon import dale_chall_easy_words, is_participle_by_form, parts_of_speech, stop_words, word_zipf
 from .syllables import syllables
+from .worddifficulty import HARD
+from .worddifficulty import difficulty as word_difficulty
 
 #: Zipf value below which a word is rare: about one use in a million words.
 RARE_ZIPF = 3.0
@@ -55,19 +73,27 @@ LONG_SENTENCE = 25
 #: How many different words a reason names before it says "and N others".
 SHOWN = 3
 
-#: Endings of nouns made from verbs (and adjectives): "implementation", "assessment".
-NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ancy", "ency", "ity", "ness", "isation", "ization")
-#: Common words with those endings that are not heavy at all.
-NOMINAL_EVERYDAY = frozenset(
-    """nation station question mention moment comment government payment city
-    business illness sickness kindness darkness witness fitness address
-    dance chance distance science sentence silence evidence difference
-    community quality activity ability opportunity facility university
-    family money""".split()
-)
+#: The nouns made from verbs the score counts ("implementation", "assessment"), one a line; a word marked
+#: "*" can be a verb too ("reference"), so its sentence is tagged.  Made by
+#: benchmarks/readability/nouns_from_verbs.py, which says how ("security", "department" and
+#: "information" are not on it).
+NOUNS_FROM_VERBS_FILE = "nouns_from_verbs.txt"
 
 FEATURES = ("log_words_per_sentence", "long_sentences", "syllables_per_word", "content_zipf",
-            "uncommon", "rare", "nominal", "passive", "noun_chains", "speaks_to_reader")
+            "uncommon", "rare", "nominal", "passive", "noun_chains", "speaks_to_reader",
+            # the spread of how common the content words are
+            "zipf_p10", "zipf_p25", "zipf_median", "below_3_5", "below_4", "below_5", "type_zipf",
+            # the word-difficulty table (speakeasy.worddifficulty)
+            "word_difficulty", "hard_words",
+            # word length, and textstat's Dale-Chall list of easy words
+            "letters_per_word", "polysyllables", "not_dale_chall")
+#: The features about words (the rest are about sentences, verbs and the reader): a reason names the
+#: rare words, or says how many words are not everyday words, when these make a text hard.
+WORD_FEATURES = ("syllables_per_word", "content_zipf", "uncommon", "rare", "zipf_p10", "zipf_p25",
+                 "zipf_median", "below_3_5", "below_4", "below_5", "type_zipf", "word_difficulty", "hard_words",
+                 "letters_per_word", "polysyllables", "not_dale_chall")
+#: Zipf values are counted in bins of a tenth, for the percentiles and the shares below the cut-offs.
+ZIPF_BINS = 10
 #: "you" and "we": text that speaks to its reader.
 READER_WORDS = frozenset("you your yours yourself yourselves we our ours ourselves us".split())
 
@@ -92,6 +118,23 @@ class Tally:
     long_sentences: int = 0
     longest: int = 0
     reader_words: int = 0
+    letters: int = 0
+    #: words of 3 syllables or more
+    polysyllables: int = 0
+    #: the content words: their word-difficulty numbers added up, how many are hard words
+    #: (:data:`speakeasy.worddifficulty.HARD` and above), and how many are not on the Dale-Chall list
+    difficulty: float = 0.0
+    hard: int = 0
+    not_easy: int = 0
+    #: content words with a Zipf value below 3.5, 4 and 5
+    below_3_5: int = 0
+    below_4: int = 0
+    below_5: int = 0
+    #: How many content words have each Zipf value (in tenths: 45 is 4.5 to 4.6), and each different
+    #: content word and its Zipf value: for the percentiles and the mean over types, measured only
+    #: when the model weighs them (see :func:`spread_weighed`), as they take memory.
+    zipf_bins: dict[int, int] = field(default_factory=dict)
+    types: dict[str, float] = field(default_factory=dict)
     #: The words behind the counts, for the reasons: each different word (in
     #: lower case, but for words in capitals) and how many times it is used,
     #: in the order they first come.  A reason counts these, so "3 nouns made
@@ -101,6 +144,8 @@ class Tally:
     passives: dict[str, int] = field(default_factory=dict)
     chain_texts: dict[str, int] = field(default_factory=dict)
     nominal_words: dict[str, int] = field(default_factory=dict)
+    #: hard words by the word-difficulty table that are neither rare nor nouns made from verbs
+    hard_words: dict[str, int] = field(default_factory=dict)
 
     def add(self, other: "Tally") -> None:
         self.sentences += other.sentences
@@ -117,6 +162,18 @@ class Tally:
         self.chains += other.chains
         self.long_sentences += other.long_sentences
         self.reader_words += other.reader_words
+        self.letters += other.letters
+        self.polysyllables += other.polysyllables
+        self.difficulty += other.difficulty
+        self.hard += other.hard
+        self.not_easy += other.not_easy
+        self.below_3_5 += other.below_3_5
+        self.below_4 += other.below_4
+        self.below_5 += other.below_5
+        if other.zipf_bins:
+            _merge(self.zipf_bins, other.zipf_bins)  # type: ignore[arg-type]
+        if other.types:
+            self.types.update(other.types)
         if other.longest > self.longest:
             self.longest = other.longest
         # the words: most sentences have none of some kinds, so test before merging
@@ -130,6 +187,8 @@ class Tally:
             _merge(self.chain_texts, other.chain_texts)
         if other.nominal_words:
             _merge(self.nominal_words, other.nominal_words)
+        if other.hard_words:
+            _merge(self.hard_words, other.hard_words)
 
     def features(self) -> dict[str, float]:
         """The numbers the score weighs (see the module docstring)."""
@@ -147,7 +206,35 @@ class Tally:
             "passive": self.passive / sents,
             "noun_chains": self.chains / sents,
             "speaks_to_reader": self.reader_words / words,
+            "zipf_p10": self._percentile(0.10),
+            "zipf_p25": self._percentile(0.25),
+            "zipf_median": self._percentile(0.50),
+            "below_3_5": self.below_3_5 / self.content if self.content else 0.0,
+            "below_4": self.below_4 / self.content if self.content else 0.0,
+            "below_5": self.below_5 / self.content if self.content else 0.0,
+            "type_zipf": math.fsum(self.types.values()) / len(self.types) if self.types else 7.0,
+            # No content words: as easy as the easiest words, none hard, all on the list.
+            "word_difficulty": self.difficulty / self.content if self.content else 1.0,
+            "hard_words": self.hard / self.content if self.content else 0.0,
+            "letters_per_word": self.letters / words,
+            "polysyllables": self.polysyllables / words,
+            "not_dale_chall": self.not_easy / self.content if self.content else 0.0,
         }
+
+    def _percentile(self, q: float) -> float:
+        """The Zipf value below which a share ``q`` of the content words fall (7 when there are none)."""
+        n = sum(self.zipf_bins.values())
+        if not n:
+            return 7.0
+        need = q * n
+        seen = 0
+        for b in sorted(self.zipf_bins):
+            k = self.zipf_bins[b]
+            if seen + k >= need:
+                # within the bin, as if its words were spread evenly over it
+                return (b + (need - seen) / k) / ZIPF_BINS
+            seen += k
+        return 7.0
 
 
 def tally(parts: Iterable["Tally"]) -> Tally:
@@ -157,7 +244,7 @@ def tally(parts: Iterable["Tally"]) -> Tally:
     return out
 
 
-def _merge(mine: dict[str, int], theirs: dict[str, int]) -> None:
+def _merge(mine: dict[Any, int], theirs: dict[Any, int]) -> None:
     for w, n in theirs.items():
         mine[w] = mine.get(w, 0) + n
 
@@ -177,16 +264,50 @@ def zipf(word: str) -> float:
     return word_zipf(word.lower().replace("\u2019", "'"))
 
 
+#: What marks a token as a code or an address, not a word: a digit ("SW1A", "ASC/2024/0173",
+#: "4B"), an "@" (an e-mail address) or the start of a web address.
+_CODE = re.compile(r"\d|@|://|^www\.", re.IGNORECASE)
+#: A part of a slash-joined token that is a word ("and/or", "he/she", "Yes/No").
+_SLASH_WORD = re.compile(r"[^\W\d_]*[^\W\dA-Z_][^\W\d_]*")
+
+
+def not_a_word(word: str) -> bool:
+    """Is this token a postcode, a reference code, a number, an e-mail or a web address?
+
+    Readers do not read these as words, and wordfreq has never seen them, so
+    counted as words they would be rare words: an address paragraph got a
+    reading age of 21.  They are left out of the plain score altogether (as
+    numbers always were): not words, not syllables, not rare.  A token with
+    a digit, an "@" or "://", one that starts with "www.", and a slash-joined
+    code in capitals ("HR/FOI") are codes; "and/or" is two words.
+    """
+    if _CODE.search(word):
+        return True
+    if "/" in word:
+        return not all(_SLASH_WORD.fullmatch(part) for part in word.split("/") if part)
+    return False
+
+
 @lru_cache(maxsize=131072)
-def _token(word: str) -> tuple[str, float, bool, int, bool, bool, bool] | None:
+def _token(word: str) -> tuple[Any, ...] | None:
     """A word as the score counts it, or None for a word with no letters.
 
-    (lower case, zipf, stop word, syllables, noun made from a verb, past participle, a "you" or "we" word)
+    (lower case, zipf, stop word, syllables, noun made from a verb, past participle, letters,
+    word difficulty, on the Dale-Chall list, a "you" or "we" word)
     """
-    if not any(c.isalpha() for c in word):
+    if not any(c.isalpha() for c in word) or not_a_word(word):
         return None
     low = word.lower().replace("\u2019", "'").strip("'")
     return (low, *_word(low), low in READER_WORDS)
+
+
+#: The features that need :attr:`Tally.zipf_bins` and :attr:`Tally.types`.
+SPREAD = ("zipf_p10", "zipf_p25", "zipf_median", "type_zipf")
+
+
+def spread_weighed() -> bool:
+    """Does the model weigh the Zipf percentiles or the mean over types?  (If not, nothing keeps the bins.)"""
+    return any(model().weights.get(k, 0.0) != 0.0 for k in SPREAD)
 
 
 def chains_weighed() -> bool:
@@ -194,14 +315,44 @@ def chains_weighed() -> bool:
     return model().weights.get("noun_chains", 0.0) != 0.0
 
 
+@lru_cache(maxsize=1)
+def nouns_from_verbs() -> dict[str, bool]:
+    """The nouns made from verbs: word -> True when it can be a verb too (its sentence is tagged to tell)."""
+    text = resources.files("speakeasy.data").joinpath(NOUNS_FROM_VERBS_FILE).read_text("utf-8")
+    out: dict[str, bool] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, mark = line.partition(" ")
+            out[word] = mark == "*"
+    return out
+
+
+#: What :func:`_word` says of a word: not a noun made from a verb, one, or one only when tagged as a noun.
+NOT_NOMINAL, NOMINAL, NOMINAL_IF_NOUN = 0, 1, 2
+
+
+def nominal_kind(low: str) -> int:
+    """Is ``low`` a noun made from a verb ("assessments" as "assessment")?  See :data:`NOT_NOMINAL`."""
+    table = nouns_from_verbs()
+    verbish = table.get(low)
+    if verbish is None and low.endswith("s"):
+        verbish = table.get(low[:-1])
+    if verbish is None:
+        return NOT_NOMINAL
+    return NOMINAL_IF_NOUN if verbish else NOMINAL
+
+
 @lru_cache(maxsize=65536)
-def _word(low: str) -> tuple[float, bool, int, bool, bool]:
-    """(zipf, stop word, syllables, noun made from a verb, past participle)."""
+def _word(low: str) -> tuple[float, bool, int, int, bool, int, float, bool]:
+    """(zipf, stop word, syllables, noun made from a verb (see :func:`nominal_kind`), past participle,
+    letters, word difficulty, on textstat's Dale-Chall list of easy words)."""
     z = word_zipf(low)
     stop = low in stop_words()
-    nominal = (not stop and len(low) > 6 and low.endswith(NOMINAL_ENDINGS)
-               and low not in NOMINAL_EVERYDAY and z < 5.5)
-    return z, stop, syllables(low), nominal, is_participle_by_form(low)
+    nominal = NOT_NOMINAL if stop else nominal_kind(low)
+    easy = dale_chall_easy_words()
+    on_list = low in easy or (low.endswith("s") and low[:-1] in easy) or (low.endswith("'s") and low[:-2] in easy)
+    letters = sum(1 for c in low if c.isalpha())
+    return (z, stop, syllables(low), nominal, is_participle_by_form(low), letters, word_difficulty(low), on_list)
 
 
 @lru_cache(maxsize=65536)
@@ -226,6 +377,7 @@ def sentence_tally(
     gaps: Sequence[bool] | None = None,
     jargon: Sequence[str | None] | None = None,
     chains: bool | None = None,
+    tags: Callable[[], Sequence[str]] | None = None,
 ) -> Tally:
     """Count one sentence.
 
@@ -241,9 +393,16 @@ def sentence_tally(
     when the model gives them a weight (the shipped one does not: see
     ``benchmarks/readability/README.md``), so a check does not pay for a
     number that changes nothing; the fitting script passes ``chains=True``.
+
+    ``tags()`` gives the universal part of speech of each of ``words``.  It
+    is asked only when the sentence has a noun made from a verb that can be
+    a verb too ("reference"); without it, speakeasy's tagger tags ``words``.
     """
     if chains is None:
         chains = chains_weighed()
+        spread = spread_weighed()
+    else:
+        spread = chains  # the fitting script (chains=True) measures everything
     t = Tally(sentences=1)
     # (word as written, then what _token gives) for each word with letters
     infos: list[tuple[Any, ...]] = []
@@ -266,19 +425,37 @@ def sentence_tally(
     terms: dict[str, int] = {}
     # Counted in local names (this loop runs for every word of every document).
     syllables = reader = content = uncommon = rare = nominal_count = jargon_tokens = 0
-    content_zipf = 0.0
-    rare_words, nominal_words = t.rare_words, t.nominal_words
-    for k, (w, low, z, stop, syl, nominal, _part, reader_word) in enumerate(infos):
+    letters = polys = hard = not_easy = below35 = below4 = below5 = 0
+    content_zipf = difficulty = 0.0
+    rare_words, nominal_words, bins, types = t.rare_words, t.nominal_words, t.zipf_bins, t.types
+    hard_words = t.hard_words
+    pos: Sequence[str] | None = None  # the parts of speech of ``words``, when a word needs them
+    for k, (w, low, z, stop, syl, nominal, _part, n_letters, diff, on_list, reader_word) in enumerate(infos):
         syllables += syl
+        letters += n_letters
+        if syl > 2:
+            polys += 1
         if reader_word:
             reader += 1
         term = jargon_of[k] if jargon_of is not None else None
         if term is not None:
+            # jargon counts as a rare, hard word that is not on the list of easy words
             rare += 1
             uncommon += 1
             jargon_tokens += 1
             content += 1
-            content_zipf += min(z, RARE_ZIPF - 0.5)
+            zj = min(z, RARE_ZIPF - 0.5)
+            content_zipf += zj
+            below35 += 1
+            below4 += 1
+            below5 += 1
+            if spread:
+                b = int(zj * ZIPF_BINS)
+                bins[b] = bins.get(b, 0) + 1
+                types[low] = zj
+            difficulty += max(diff, HARD)
+            hard += 1
+            not_easy += 1
             # a term of several words is one use: count it at its first word
             if k == 0 or jargon_of[k - 1] != term:  # type: ignore[index]
                 terms[term] = terms.get(term, 0) + 1
@@ -290,18 +467,45 @@ def sentence_tally(
         if k > 0 and w[:1].isupper() and not w.isupper():
             continue
         content += 1
-        content_zipf += min(z, 7.0)
+        zc = min(z, 7.0)
+        content_zipf += zc
+        if zc < 5.0:
+            below5 += 1
+            if zc < 4.0:
+                below4 += 1
+                if zc < 3.5:
+                    below35 += 1
+        if spread:
+            b = int(zc * ZIPF_BINS)
+            bins[b] = bins.get(b, 0) + 1
+            types[low] = zc
+        difficulty += diff
+        if diff >= HARD:
+            hard += 1
+        if not on_list:
+            not_easy += 1
         if z < COMMON_ZIPF:
             uncommon += 1
             if z < RARE_ZIPF:
                 rare += 1
                 key = _fold(w)
                 rare_words[key] = rare_words.get(key, 0) + 1
+        if nominal and nominal == NOMINAL_IF_NOUN:
+            if pos is None:
+                pos = _parts_of_speech(words, tags)
+            if pos[kept[k]] != "NOUN":
+                nominal = NOT_NOMINAL
         if nominal:
             nominal_count += 1
             nominal_words[low] = nominal_words.get(low, 0) + 1
+        elif diff >= HARD and z >= RARE_ZIPF:
+            # a hard word that is not rare (a rare word is named as one) nor a noun made from a verb
+            key = _fold(w)
+            hard_words[key] = hard_words.get(key, 0) + 1
     t.syllables, t.reader_words, t.content, t.content_zipf = syllables, reader, content, content_zipf
     t.uncommon, t.rare, t.nominal, t.jargon_tokens = uncommon, rare, nominal_count, jargon_tokens
+    t.letters, t.polysyllables, t.difficulty, t.hard, t.not_easy = letters, polys, difficulty, hard, not_easy
+    t.below_3_5, t.below_4, t.below_5 = below35, below4, below5
     t.jargon = len(terms)
     t.jargon_words = terms
     # Passive verbs: a form of "be" or "get", up to two adverbs, a past participle.
@@ -336,6 +540,15 @@ def sentence_tally(
             run = [k] if link else []
     close()
     return t
+
+
+def _parts_of_speech(words: Sequence[str], tags: Callable[[], Sequence[str]] | None) -> Sequence[str]:
+    """The universal part of speech of each word: from ``tags``, or speakeasy's tagger."""
+    if tags is not None:
+        return tags()
+    from .tagger import load
+
+    return [u for u, _ in load().tag(list(words))]
 
 
 def _part_is_verbish(low: str) -> bool:
@@ -474,13 +687,17 @@ def reasons(t: Tally, m: Model | None = None, limit: int = 3) -> list[str]:
     c = contributions(t, m)
     groups: list[tuple[float, str]] = []
     sents = max(t.sentences, 1)
-    word_weight = c["content_zipf"] + c["uncommon"] + c["rare"] + c["syllables_per_word"]
+    word_weight = sum(c[k] for k in WORD_FEATURES)
     if t.jargon:
         # Jargon goes before the other word reasons: the writer can change it
         # (the word lists give the plain words), so it is the first thing to name.
         groups.append((word_weight + 1.0, _named("jargon word", t.jargon_words)))
-    if t.rare - t.jargon_tokens > 0 and t.rare_words:
+    rare = t.rare - t.jargon_tokens > 0 and bool(t.rare_words)
+    if rare:
         groups.append((word_weight, _named("rare word", t.rare_words)))
+    elif t.hard_words:
+        # hard words by the word-difficulty table, when there are no rare words to name
+        groups.append((word_weight, _named("hard word", t.hard_words)))
     elif word_weight > 0 and t.words and not t.jargon:
         share = round(100 * t.uncommon / t.words)
         groups.append((word_weight, f"{share}% of the words are not everyday words"))

@@ -83,12 +83,13 @@ def test_jargon_spans_are_given_not_changed() -> None:
     first = Analysis(doc)
     sentences = first.sentences
     before = first.plain_document().score
-    second = first.with_jargon_spans([(8, 15, "utilise")])
-    assert first.jargon_spans == [] and second.jargon_spans == [(8, 15, "utilise")]
+    # "van" as jargon: an everyday word that counts as a rare one ("utilise" is rare and hard already)
+    second = first.with_jargon_spans([(20, 23, "van")])
+    assert first.jargon_spans == [] and second.jargon_spans == [(20, 23, "van")]
     assert second.sentences is sentences
     assert first.plain_document().score == before
     assert second.plain_document().score != before
-    assert Analysis(doc, jargon_spans=[(8, 15, "utilise")]).plain_document().score == second.plain_document().score
+    assert Analysis(doc, jargon_spans=[(20, 23, "van")]).plain_document().score == second.plain_document().score
 
 
 CQC = ("# Care at home\n\nThe CQC inspects every care home and home care service. Your care package and your "

@@ -88,7 +88,8 @@ def _gate(cli, tmp_path: Path, thresholds: str, *args: str) -> tuple[int, str, s
 
 def test_a_readability_rule_without_a_metric_uses_the_plain_score(cli, tmp_path: Path) -> None:
     # with the word lists, whose jargon the plain score counts
-    code, out, err = _gate(cli, tmp_path, "{warning: 70, error: 20}", "--pack", "social-care", "--pack",
+    # (the example, full of jargon, scores 13 with the word lists since the plain score's second version)
+    code, out, err = _gate(cli, tmp_path, "{warning: 70, error: 10}", "--pack", "social-care", "--pack",
                            "plain-english")
     assert code == 0, err
     (finding,) = [line for line in out.splitlines() if "[ours.gate]" in line]
@@ -145,7 +146,9 @@ def test_the_gate_and_the_file_line_say_the_same_number(cli, tmp_path: Path, mon
 def test_the_document_gate_uses_the_plain_score(cli, tmp_path: Path) -> None:
     code, out, _ = cli("check", str(EXAMPLE), "--no-config", "--hot-spots", "0", "--no-cache", cwd=tmp_path)
     (finding,) = [line for line in out.splitlines() if "[readability.document]" in line]
-    assert "The document's plain score is " in finding and "aim for at least 50" in finding
+    # the example, full of jargon, is very hard (13): below the error limit of 30
+    assert "error [readability.document] The document's plain score is " in finding
+    assert "aim for at least 30" in finding
     gate = re.search(r"plain score is (\d+);", finding).group(1)
     assert f"Plain score {gate} out of 100" in summary(out)
     _, out, _ = cli("explain", "readability.document")

@@ -67,6 +67,136 @@ def test_numbers_are_not_words() -> None:
     assert t.words == 4
 
 
+@pytest.mark.parametrize("code", ["SW1A", "2AA", "LS1", "4B", "ASC/2024/0173", "HR/FOI/22-0087", "HR/FOI",
+                                  "adultcare@leeds.gov.uk", "www.leeds.gov.uk", "https://www.devon.gov.uk/foi"])
+def test_codes_and_addresses_are_not_words(code: str) -> None:
+    t = sentence_tally(["Quote", code, "when", "you", "write"])
+    assert t.words == 4 and t.rare == 0 and t.rare_words == {}
+    assert plainscore.not_a_word(code)
+
+
+@pytest.mark.parametrize("word", ["and/or", "he/she", "Yes/No", "co-operate", "reablement"])
+def test_words_with_slashes_and_hyphens_are_still_words(word: str) -> None:
+    assert not plainscore.not_a_word(word)
+    assert sentence_tally(["Quote", word]).words == 2
+
+
+ADDRESS = ("Customer Services\nWestgate House\nSW1A 2AA\nTel 020 7946 0018\nFax 020 7946 0019\n"
+           "DX 12345 Westminster\nRef: HR/FOI/22-0087")
+
+
+def test_an_address_paragraph_is_not_hard() -> None:
+    # Postcodes, phone numbers and reference codes were rare words: this scored 21 with a reading age of 21.
+    t = text_tally(ADDRESS)
+    got = score(t)
+    assert t.rare_words == {}
+    assert got.reading_age <= 15 and got.score >= 50, got
+    assert not any("rare word" in r for r in got.reasons)
+    contact = score(text_tally("Contact: J Smith, Room 4B, County Hall, EX2 4QD, 01392 383000, foi@devon.gov.uk, "
+                               "https://www.devon.gov.uk/foi"))
+    assert contact.reading_age <= 14 and not any("rare" in r for r in contact.reasons), contact
+
+
+def test_nouns_made_from_verbs_are_counted() -> None:
+    t = text_tally("The implementation of the assessments needs careful consideration before approval.")
+    assert t.nominal_words == {"implementation": 1, "assessments": 1, "consideration": 1, "approval": 1}
+
+
+@pytest.mark.parametrize("word", ["security", "department", "information", "government", "station", "passion",
+                                  "hospital", "central"])
+def test_words_that_only_end_like_nouns_made_from_verbs_are_not_counted(word: str) -> None:
+    # "security" comes from an adjective; "department" and "information" are far more common than
+    # "depart" and "inform"; "station" and "passion" are not made from "state" and "pass".
+    assert plainscore.nominal_kind(word) == plainscore.NOT_NOMINAL
+    assert text_tally(f"The {word} holds the new records for the team.").nominal == 0
+
+
+def test_a_noun_that_can_be_a_verb_counts_only_where_the_tagger_reads_a_noun() -> None:
+    assert plainscore.nominal_kind("reference") == plainscore.NOMINAL_IF_NOUN
+    assert text_tally("Please reference the leaflet in your letter.").nominal_words == {}
+    assert text_tally("The reference is in your letter.").nominal_words == {"reference": 1}
+    # called without the analysis, the score tags the words itself
+    assert sentence_tally(words("The reference is in your letter")).nominal_words == {"reference": 1}
+    assert sentence_tally(words("Please reference the leaflet")).nominal_words == {}
+
+
+def test_a_sentence_without_such_a_noun_is_never_tagged() -> None:
+    asked = []
+    t = sentence_tally(words("The implementation needs consideration"), tags=lambda: asked.append(1) or [])
+    assert t.nominal == 2 and asked == []
+
+
+def test_the_spread_of_how_common_the_words_are() -> None:
+    # content words: "people" (Zipf about 6), "care" (5.5), "reablement" (0), "package" (4.4)
+    # the percentiles and the mean over types are measured when the model weighs them, or for the fit
+    t = sentence_tally(words("People need care and reablement as a package"), chains=True)
+    x = t.features()
+    assert t.content == 5 and sum(t.zipf_bins.values()) == 5
+    assert x["zipf_p10"] < 1.0 < x["zipf_median"]
+    assert x["below_3_5"] == pytest.approx(1 / 5) and x["below_5"] == pytest.approx(2 / 5)
+    assert x["type_zipf"] == pytest.approx(sum(t.types.values()) / len(t.types))
+    # the mean over types counts a word used twice once; the mean over words twice
+    twice = sentence_tally(words("Reablement needs reablement staff"), chains=True)
+    assert len(twice.types) == 3 and twice.content == 4
+    assert twice.features()["type_zipf"] > twice.features()["content_zipf"]
+
+
+def test_percentiles_and_shares_add_up_across_sentences() -> None:
+    a = sentence_tally(words("People need care"), chains=True)
+    b = sentence_tally(words("Reablement packages are commissioned"), chains=True)
+    both = tally([a, b])
+    assert sum(both.zipf_bins.values()) == a.content + b.content
+    assert both.features()["below_4"] == pytest.approx(
+        (a.features()["below_4"] * a.content + b.features()["below_4"] * b.content) / (a.content + b.content))
+
+
+def test_the_spread_is_not_kept_when_the_model_does_not_weigh_it() -> None:
+    # the shipped model gives the percentiles and the mean over types no weight: no bins, no types
+    assert not plainscore.spread_weighed()
+    t = sentence_tally(words("People need care and reablement as a package"))
+    assert t.zipf_bins == {} and t.types == {}
+    full = sentence_tally(words("People need care and reablement as a package"), chains=True)
+    assert t.features()["below_4"] == full.features()["below_4"] == pytest.approx(1 / 5)  # "reablement"
+    assert score(t).score == score(full).score
+
+
+def test_word_difficulty_hard_words_letters_and_long_words() -> None:
+    from speakeasy.worddifficulty import HARD, difficulty
+
+    t = sentence_tally(words("We ask what you want and commission interdisciplinary reablement"))
+    x = t.features()
+    content = ["ask", "want", "commission", "interdisciplinary", "reablement"]
+    assert t.content == len(content)
+    assert x["word_difficulty"] == pytest.approx(sum(difficulty(w) for w in content) / len(content))
+    assert t.hard == sum(1 for w in content if difficulty(w) >= HARD) >= 2
+    assert x["letters_per_word"] == pytest.approx(sum(len(w) for w in words(
+        "We ask what you want and commission interdisciplinary reablement")) / 9)
+    assert t.polysyllables == 3  # com-mis-sion, in-ter-dis-ci-pli-nar-y, re-a-ble-ment
+
+
+def test_words_not_on_textstats_dale_chall_list() -> None:
+    from textstat.backend.utils import get_lang_easy_words
+
+    easy = get_lang_easy_words("en")
+    t = sentence_tally(words("People need help with reablement and commissioning"))
+    content = ["people", "need", "help", "reablement", "commissioning"]
+    assert t.not_easy == sum(1 for w in content if w not in easy) == 2
+    # read from textstat at run time: the same list, not a copy
+    from speakeasy.lexicon import dale_chall_easy_words
+
+    assert dale_chall_easy_words() == frozenset(easy)
+    assert not list((ROOT / "speakeasy").rglob("easy_words*"))
+
+
+def test_jargon_counts_as_a_rare_hard_word_in_every_word_measure() -> None:
+    plain = sentence_tally(["We", "buy", "a", "care", "package"])
+    jargon = sentence_tally(["We", "buy", "a", "care", "package"], jargon=[None, None, None, "care package",
+                                                                             "care package"])
+    # content words: "buy", "care", "package"; the two words of the term are rare and hard
+    assert jargon.hard == 2 and jargon.not_easy == 2 and jargon.features()["below_3_5"] == pytest.approx(2 / 3)
+    assert jargon.features()["word_difficulty"] > plain.features()["word_difficulty"]
+
+
 def test_a_long_sentence_is_counted_as_long() -> None:
     t = sentence_tally(["We"] + ["visit"] * 24 + ["today"])  # 26 words
     assert (t.words, t.long_sentences, t.longest) == (26, 1, 26)
@@ -379,17 +509,30 @@ def test_hard_text_names_its_reasons_biggest_first() -> None:
     # In order of weight: the weights are the feature contributions of each group.
     c = contributions(t)
     weight = {
-        "rare": c["content_zipf"] + c["uncommon"] + c["rare"] + c["syllables_per_word"],
+        "rare": sum(c[k] for k in plainscore.WORD_FEATURES),
         "sentence": c["log_words_per_sentence"] + c["long_sentences"],
         "passive": c["passive"],
         "nouns made": c["nominal"],
     }
     every = reasons(t, limit=10)
     assert len(every) > 3 and every[:3] == got  # at most three by default
+    # the rare words are named; the hard words that are not rare are not named as well
+    assert t.hard_words and not any("hard word" in r for r in every)
     ws = [next(v for k, v in weight.items() if k in r) for r in every]
     assert ws == sorted(ws, reverse=True)
     assert all(w > 0 for w in ws)
     assert score(t).reasons == tuple(got)
+
+
+def test_hard_words_are_named_and_counted_as_they_are_named() -> None:
+    # no rare words here, so the hard words (by the word-difficulty table) are named
+    t = text_tally("The assessment of your circumstances will subsequently determine the eligibility outcome.")
+    named = [r for r in reasons(t, limit=10) if "hard word" in r]
+    assert named, reasons(t, limit=10)
+    n = int(named[0].split()[0])
+    assert n == len(t.hard_words)
+    # nouns made from verbs and rare words are named as those, not again as hard words
+    assert not set(t.hard_words) & (set(t.nominal_words) | set(t.rare_words))
 
 
 def test_reasons_name_jargon_in_quotes() -> None:
@@ -608,6 +751,9 @@ def test_refitting_the_plain_score_misses_the_cache(tmp_path: Path, monkeypatch:
     shutil.copy2(real / "plainscore.py", copy / "plainscore.py")
     numbers = copy / "data" / "plain_score.json"
     shutil.copy2(real / "data" / "plain_score.json", numbers)
+    (copy / "data" / "word_difficulty").mkdir()
+    table = copy / "data" / "word_difficulty" / "table.tsv"
+    shutil.copy2(real / "data" / "word_difficulty" / "table.tsv", table)
     monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
     before = cache.code_stamp()
     assert cache.code_stamp() == before
@@ -617,6 +763,10 @@ def test_refitting_the_plain_score_misses_the_cache(tmp_path: Path, monkeypatch:
     st = numbers.stat()
     os.utime(numbers, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
     assert cache.code_stamp() != before
+    # so does the word-difficulty table
+    stamped = cache.code_stamp()
+    table.write_text(table.read_text(encoding="utf-8") + "zzzz\t6.00\n", encoding="utf-8")
+    assert cache.code_stamp() != stamped
     # other data files are not code
     other = tmp_path / "speakeasy" / "data" / "notes.txt"
     after = cache.code_stamp()

@@ -96,7 +96,13 @@ def test_fit_reproduces_the_shipped_numbers(fits) -> None:
     assert code == 0, err[-3000:]
     assert out.read_text(encoding="utf-8") == SHIPPED.read_text(encoding="utf-8")
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["fitted_on"] == {"onestopenglish_texts": 456, "cefr_sp_wikiauto_train_sentences": 5990}
+    assert data["fitted_on"] == {"onestopenglish_texts": 456, "cefr_sp_wikiauto_train_sentences": 5990,
+                                 "onestopenglish_chunks": 1761, "onestopenglish_pairs": 6865,
+                                 "wikiauto_pseudo_documents": 507, "wikiauto_pairs": 16533}
+    # signs fixed by reasoning: more common words and speaking to the reader never make text harder
+    easier = ("content_zipf", "speaks_to_reader", "zipf_p10", "zipf_p25", "zipf_median", "type_zipf")
+    assert all(v <= 0 if k in easier else v >= 0 for k, v in data["weights"].items())
+    assert sum(1 for v in data["weights"].values() if v) >= 8
     assert "Wrote " in err
     # Everything it read from the data folder is open data.
     assert log is not None
@@ -119,9 +125,36 @@ def test_fit_needs_no_evaluation_only_data(fits) -> None:
     assert out.read_text(encoding="utf-8") == SHIPPED.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
+@needs_data
+def test_the_word_difficulty_table_is_made_again_byte_for_byte_from_open_data_only(tmp_path: Path) -> None:
+    # only OneStopEnglish and CEFR-SP Wiki-Auto train in the data folder
+    only = tmp_path / "only-open-data"
+    (only / "cefr-sp").mkdir(parents=True)
+    (only / "onestopenglish").symlink_to(DATA / "onestopenglish", target_is_directory=True)
+    (only / "cefr-sp" / "CEFR-SP_Wikiauto_train.txt").symlink_to(DATA / "cefr-sp" / "CEFR-SP_Wikiauto_train.txt")
+    out = tmp_path / "word_difficulty"
+    proc = subprocess.run([sys.executable, str(BENCH / "word_difficulty.py"), "--data", str(only), "--out", str(out)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    shipped = ROOT / "speakeasy" / "data" / "word_difficulty"
+    for name in ("model.json", "table.tsv"):
+        assert (out / name).read_bytes() == (shipped / name).read_bytes(), name
+
+
+def test_the_nouns_made_from_verbs_are_made_again_byte_for_byte(tmp_path: Path) -> None:
+    out = tmp_path / "nouns.txt"
+    proc = subprocess.run([sys.executable, str(BENCH / "nouns_from_verbs.py"), "--out", str(out)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert out.read_bytes() == (ROOT / "speakeasy" / "data" / "nouns_from_verbs.txt").read_bytes()
+
+
 def test_fit_docstring_and_shipped_numbers_name_only_open_data() -> None:
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    assert set(shipped["fitted_on"]) == {"onestopenglish_texts", "cefr_sp_wikiauto_train_sentences"}
+    assert set(shipped["fitted_on"]) == {"onestopenglish_texts", "cefr_sp_wikiauto_train_sentences",
+                                         "onestopenglish_chunks", "onestopenglish_pairs",
+                                         "wikiauto_pseudo_documents", "wikiauto_pairs"}
     about = shipped["about"]
     assert "OneStopEnglish" in about and "CC BY-SA" in about
     assert not re.search(r"CLEAR|SCoRE|ASSET|CC BY-NC", about)

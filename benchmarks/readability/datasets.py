@@ -7,8 +7,8 @@ dataset a machine has.  Licences decide what each dataset may be used for:
 ==================  ==================  =======================================
 dataset             licence             used for
 ==================  ==================  =======================================
-OneStopEnglish      CC BY-SA 4.0        fitting the weights, and evaluation
-CEFR-SP Wiki-Auto   CC BY-SA 3.0        choosing the ridge penalty (train), evaluation (dev)
+OneStopEnglish      CC BY-SA 4.0        word table, fitting the weights, and evaluation
+CEFR-SP Wiki-Auto   CC BY-SA 3.0        word table and fitting (train), evaluation (dev)
 plainlanguage.gov   CC0                 evaluation (before/after pairs)
 CLEAR               CC BY-NC-SA 4.0     evaluation only
 CEFR-SP SCoRE       CC BY-NC-SA 4.0     evaluation only

@@ -172,7 +172,7 @@ def main() -> int:
         columns["CLEAR rho"] = {k: spearman(v, y) for k, v in sc.items()}
         sizes["CLEAR"] = len(clear)
     for part in ("Wikiauto", "SCoRE"):
-        # Wiki-Auto train chose the ridge penalty: evaluate on the other splits only.
+        # Wiki-Auto train made the word table and fitted the weights: evaluate on the other splits only.
         sents = [t for t in cut(datasets.cefr(args.data, part)) if not (part == "Wikiauto" and t.group.endswith("_train"))]
         if sents:
             sc = score_all([t.text for t in sents], args.jobs)

@@ -6,19 +6,30 @@ Writes ``speakeasy/data/plain_score.json``.  Only data we may ship is used:
 
 * the **reference means and spreads** of the features are those of the
   OneStopEnglish texts (all three levels; CC BY-SA 4.0);
-* the **weights** come from one ridge regression on the features' z-scores of
-  two sets of expert judgements at once: the OneStopEnglish level of each
-  text (0 elementary, 1 intermediate, 2 advanced) and the CEFR level of each
-  CEFR-SP Wiki-Auto *train* sentence (CC BY-SA 3.0, the mean of two
-  teachers).  Each target is standardised and the two sets weigh the same in
-  total, so the score works on whole texts and on single sentences;
-* the **ridge penalty** is 100: the features are z-scores and there are
-  thousands of rows, so this only steadies weights of features that go
-  together (syllables and word frequency), chosen by reasoning, not searched;
-* **signs are fixed by reasoning**: every feature makes text harder except the
-  mean word frequency, which makes it easier.  A weight that comes out with
-  the other sign is set to 0 and the rest refitted (it would mean, say, that
-  passive verbs make text easier, which no reader would agree with);
+* the **weights** come from a pairwise (ranking) loss: the score should put
+  the harder text of a pair above the easier one.  Two sets of pairs, which
+  weigh the same in total:
+
+  - OneStopEnglish texts cut into chunks of whole sentences of about 160
+    words (CLEAR's length); every chunk of a harder version of an article
+    against every chunk of an easier version of the same article, so the
+    topic is the same on both sides;
+  - CEFR-SP Wiki-Auto *train* sentences (CC BY-SA 3.0, the mean of two
+    teachers' levels) in order of level, put together into pseudo-documents
+    of about 160 words; each against 40 others (chosen at random, seed 0)
+    at least half a level apart;
+
+  the loss is the mean of log(1 + exp(-w . (harder - easier))) over each
+  set, on the features' z-scores, fitted by Newton's method from zero;
+* the **penalty** is 0.01 times half the sum of the squared weights: the
+  features are z-scores and the loss is a mean over thousands of pairs, so
+  this only steadies weights of features that go together (the Zipf spread,
+  syllables and letters), chosen by reasoning, not searched;
+* **signs are fixed by reasoning**: more common words (a higher Zipf value,
+  anywhere in the spread) and speaking to the reader make text easier;
+  everything else makes it harder.  A weight that comes out with the other
+  sign is set to 0 and the rest refitted (it would mean, say, that passive
+  verbs make text easier, which no reader would agree with);
 * the **scale** maps the weighted sum onto the Flesch reading ease scale: on
   the OneStopEnglish texts the raw score has the same mean and spread as
   speakeasy's Flesch reading ease, so 60 and over reads as plain English, as
@@ -27,6 +38,9 @@ Writes ``speakeasy/data/plain_score.json``.  Only data we may ship is used:
 * the **reading age** follows Flesch's own table of scores and school years
   (90-100 about 11 years old, 60-70 about 13 to 15, 30-50 college):
   ``age = 9 + 0.15 x (100 - score)``, kept within 9 and 21.
+
+The word-difficulty table the features use is made beforehand, from the same
+open data and wordfreq, by ``word_difficulty.py``.
 
 CLEAR, CEFR-SP SCoRE and ASSET are non-commercial: they are never read here.
 """
@@ -48,19 +62,60 @@ sys.path.insert(0, str(ROOT))
 
 import datasets  # noqa: E402
 
-from speakeasy.analysis import text_tally  # noqa: E402
-from speakeasy.plainscore import FEATURES  # noqa: E402
+from speakeasy.plainscore import FEATURES, Tally, tally  # noqa: E402
 
-#: +1: a higher value makes text harder; -1: easier.  Chosen by reasoning, not fitted.
-DIRECTION = {k: 1.0 for k in FEATURES}
-DIRECTION["content_zipf"] = -1.0
-DIRECTION["speaks_to_reader"] = -1.0
-PENALTY = 100.0
+#: +1: a higher value makes text harder; -1: easier.  Chosen by reasoning, not fitted: more common
+#: words (a higher Zipf value, at any point of the spread) and speaking to the reader make text easier;
+#: everything else (longer sentences and words, rarer and harder words, nouns made from verbs,
+#: passive verbs, noun chains, words not on the Dale-Chall list) makes it harder.
+EASIER = ("content_zipf", "speaks_to_reader", "zipf_p10", "zipf_p25", "zipf_median", "type_zipf")
+DIRECTION = {k: (-1.0 if k in EASIER else 1.0) for k in FEATURES}
+#: The penalty on the weights (half the sum of their squares, times this), next to a mean loss over
+#: pairs: the features are z-scores, so a weight of 1 costs 0.005, a few hundredths of the loss of
+#: one set.  That only steadies weights of features that go together (the Zipf spread, syllables
+#: and letters), chosen by reasoning, not searched.
+PENALTY = 0.01
 BEND = 25.0
+#: OneStopEnglish texts are cut into chunks of whole sentences of about this many words (CLEAR's
+#: excerpts are about 170 words), and Wiki-Auto sentences are put together into pseudo-documents as long.
+CHUNK_WORDS = 160
+#: Wiki-Auto pseudo-documents are compared with this many others each (chosen at random, seed 0).
+PARTNERS = 40
+#: Two pseudo-documents are a pair when their mean levels differ by at least this (half a CEFR level).
+LEVEL_GAP = 0.5
 
 
-def features(texts: list[str]) -> np.ndarray:
-    return np.array([[text_tally(t, chains=True).features()[k] for k in FEATURES] for t in texts])
+def sentence_tallies(text: str) -> list[Tally]:
+    """The plain score's tally of each sentence of a text, noun chains measured."""
+    from speakeasy.analysis import Analysis
+    from speakeasy.readers.text import parse
+
+    analysis = Analysis(parse("text.txt", text))
+    return [analysis.sentence_tally(s, chains=True) for s in analysis.sentences]
+
+
+def chunks(parts: list[Tally]) -> list[Tally]:
+    """Whole sentences put together into chunks of about :data:`CHUNK_WORDS` words (a short end joins the last)."""
+    out: list[Tally] = []
+    current: list[Tally] = []
+    words = 0
+    for t in parts:
+        current.append(t)
+        words += t.words
+        if words >= CHUNK_WORDS:
+            out.append(tally(current))
+            current, words = [], 0
+    if current:
+        if out and words < CHUNK_WORDS / 2:
+            out[-1] = tally([out[-1], *current])
+        else:
+            out.append(tally(current))
+    return out
+
+
+def vector(t: Tally) -> list[float]:
+    x = t.features()
+    return [x[k] for k in FEATURES]
 
 
 def flesch(texts: list[str]) -> np.ndarray:
@@ -70,15 +125,34 @@ def flesch(texts: list[str]) -> np.ndarray:
     return np.array([Analysis(parse("t.txt", t)).scores().flesch_reading_ease for t in texts])
 
 
-def ridge(z: np.ndarray, y: np.ndarray, penalty: float) -> np.ndarray:
-    """Weights with the reasoned signs (others set to 0 and refitted)."""
-    active = list(range(z.shape[1]))
+def pairwise(sets: list[np.ndarray], penalty: float) -> np.ndarray:
+    """Weights with the reasoned signs for a pairwise logistic loss (others set to 0 and refitted).
+
+    Each set holds rows ``harder - easier`` (z-scores); the loss is the mean
+    of log(1 + exp(-w . d)) over each set's rows, the sets added with equal
+    weight, plus ``penalty / 2`` times the sum of the squared weights.
+    Newton's method, from zero, to convergence: the same numbers every run.
+    """
+    n = sets[0].shape[1]
+    active = list(range(n))
     while True:
-        a = z[:, active]
-        w = np.linalg.solve(a.T @ a + penalty * np.eye(len(active)), a.T @ (y - y.mean()))
+        w = np.zeros(len(active))
+        for _ in range(100):
+            grad = penalty * w
+            hess = penalty * np.eye(len(active))
+            for d in sets:
+                a = d[:, active]
+                m = a @ w
+                p = 1.0 / (1.0 + np.exp(m))  # the chance the pair comes out the wrong way round
+                grad = grad - a.T @ p / len(a)
+                hess = hess + (a * (p * (1.0 - p))[:, None]).T @ a / len(a)
+            step = np.linalg.solve(hess, grad)
+            w = w - step
+            if np.abs(step).max() < 1e-12:
+                break
         wrong = [active[i] for i, v in enumerate(w) if v * DIRECTION[FEATURES[active[i]]] < 0]
         if not wrong:
-            full = np.zeros(z.shape[1])
+            full = np.zeros(n)
             full[active] = w
             return full
         active = [i for i in active if i not in wrong]
@@ -99,25 +173,60 @@ def main() -> int:
     ose = datasets.onestop(args.data)
     wiki = datasets.cefr(args.data, "Wikiauto", "train")
     print(f"OneStopEnglish: {len(ose)} texts; CEFR-SP Wiki-Auto train: {len(wiki)} sentences", file=sys.stderr)
-    x = features([t.text for t in ose])
-    y = np.array([t.label for t in ose])
+    ose_sentences = [sentence_tallies(t.text) for t in ose]
+    # the reference means and spreads: the OneStopEnglish texts, as before
+    x = np.array([vector(tally(parts)) for parts in ose_sentences])
     means = x.mean(axis=0)
     spreads = x.std(axis=0)
     spreads[spreads == 0] = 1.0
-    z = (x - means) / spreads
-    xw = features([t.text for t in wiki])
-    zw = (xw - means) / spreads
-    yw = np.array([t.label for t in wiki])
 
-    # Both sets in one regression: standardised targets, equal total weight.
-    share = math.sqrt(len(wiki) / len(ose))
-    rows = np.vstack([z * share, zw])
-    target = np.concatenate([(y - y.mean()) / y.std() * share, (yw - yw.mean()) / yw.std()])
+    def z(rows: list[list[float]]) -> np.ndarray:
+        return (np.array(rows) - means) / spreads
+
+    # OneStopEnglish: chunks of ~160 words; every chunk of a harder version against every chunk of an
+    # easier version of the same article
+    by_article: dict[str, list[tuple[float, np.ndarray]]] = {}
+    n_chunks = 0
+    for t, parts in zip(ose, ose_sentences):
+        cz = z([vector(c) for c in chunks(parts)])
+        n_chunks += len(cz)
+        by_article.setdefault(t.group, []).extend((t.label, row) for row in cz)
+    ose_pairs = [hard - easy for versions in by_article.values()
+                 for lh, hard in versions for le, easy in versions if lh > le]
+    # Wiki-Auto: sentences in order of level (ties in a fixed random order), put together into
+    # pseudo-documents of ~160 words; each against PARTNERS others at least half a level apart
+    rng = np.random.default_rng(0)
+    shuffle = rng.permutation(len(wiki))
+    order = sorted(range(len(wiki)), key=lambda i: (wiki[i].label, shuffle[i]))
+    wiki_tallies = [tally(sentence_tallies(wiki[i].text)) for i in order]
+    docs: list[tuple[float, Tally]] = []
+    current: list[int] = []
+    words = 0
+    for k, t in enumerate(wiki_tallies):
+        current.append(k)
+        words += t.words
+        if words >= CHUNK_WORDS:
+            docs.append((float(np.mean([wiki[order[j]].label for j in current])),
+                         tally(wiki_tallies[j] for j in current)))
+            current, words = [], 0
+    levels = np.array([lv for lv, _ in docs])
+    dz = z([vector(t) for _, t in docs])
+    wiki_pairs = []
+    for i in range(len(docs)):
+        for j in rng.choice(len(docs), size=PARTNERS, replace=False):
+            if abs(levels[i] - levels[j]) >= LEVEL_GAP:
+                hard, easy = (i, j) if levels[i] > levels[j] else (j, i)
+                wiki_pairs.append(dz[hard] - dz[easy])
+    print(f"  {n_chunks} OneStopEnglish chunks, {len(ose_pairs)} pairs; "
+          f"{len(docs)} Wiki-Auto pseudo-documents, {len(wiki_pairs)} pairs", file=sys.stderr)
     penalty = PENALTY
-    w = ridge(rows, target, penalty)
-    print(f"  OneStopEnglish Spearman {spearman(z @ w, y):.3f}; Wiki-Auto train Spearman {spearman(zw @ w, yw):.3f}",
-          file=sys.stderr)
-    difficulty = z @ w
+    w = pairwise([np.array(ose_pairs), np.array(wiki_pairs)], penalty)
+    zt = (x - means) / spreads
+    y = np.array([t.label for t in ose])
+    right = float(np.mean(np.array(ose_pairs) @ w > 0))
+    print(f"  OneStopEnglish texts Spearman {spearman(zt @ w, y):.3f}, chunk pairs right {right:.3f}; "
+          f"Wiki-Auto pseudo-documents Spearman {spearman(dz @ w, levels):.3f}", file=sys.stderr)
+    difficulty = zt @ w
     fre = flesch([t.text for t in ose])
     # score = centre - scale * difficulty, with Flesch's mean and spread on these texts.
     scale = float(fre.std() / difficulty.std())
@@ -133,7 +242,10 @@ def main() -> int:
         "weights": {k: round(float(v), 6) for k, v in zip(FEATURES, w)},
         "means": {k: round(float(v), 6) for k, v in zip(FEATURES, means)},
         "spreads": {k: round(float(v), 6) for k, v in zip(FEATURES, spreads)},
-        "ridge_penalty": penalty,
+        "penalty": penalty,
+        "loss": "pairwise logistic: OneStopEnglish chunks of ~160 words (harder version against easier, same "
+                "article) and CEFR-SP Wiki-Auto train pseudo-documents of ~160 words (half a level apart or more), "
+                "the two sets weighing the same",
         "scale": {"centre": round(centre, 4), "points_per_unit": round(scale, 4),
                   "bend": BEND,
                   "how": "the mean and standard deviation of Flesch reading ease on the OneStopEnglish texts; "
@@ -141,7 +253,9 @@ def main() -> int:
         "reading_age": {"age_at_100": 9, "years_per_point": 0.15, "youngest": 9, "oldest": 21,
                         "how": "Flesch's table of scores and school years: 90-100 about age 11, "
                                "60-70 about 13 to 15, 30-50 college age; UK reading age = US grade + 5"},
-        "fitted_on": {"onestopenglish_texts": len(ose), "cefr_sp_wikiauto_train_sentences": len(wiki)},
+        "fitted_on": {"onestopenglish_texts": len(ose), "cefr_sp_wikiauto_train_sentences": len(wiki),
+                      "onestopenglish_chunks": n_chunks, "onestopenglish_pairs": len(ose_pairs),
+                      "wikiauto_pseudo_documents": len(docs), "wikiauto_pairs": len(wiki_pairs)},
     }
     args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(f"Wrote {args.out} (penalty {penalty:g}).", file=sys.stderr)

@@ -83,7 +83,21 @@ def tally_sentence(analysis: "Analysis", sent: "Sentence", chains: bool | None =
             i += 1
         if inside:
             jargon = _jargon_of_words(sent.words, inside)
-    return sentence_tally(sent.texts, gaps, jargon, measure_chains)
+    return sentence_tally(sent.texts, gaps, jargon, measure_chains, lambda: _word_tags(analysis, sent))
+
+
+def _word_tags(analysis: "Analysis", sent: "Sentence") -> list[str]:
+    """The universal part of speech of each word of ``sent`` (the tagger's token that starts where the word does).
+
+    The tags come from :meth:`Analysis.tagged`, so a sentence a rule has
+    tagged is not tagged again.  A word the tagger split differently gets "X".
+    """
+    tokens = analysis.tagged(sent)
+    out = []
+    for start, _ in sent.words:
+        i = analysis.tagged_index(sent, start)
+        out.append(tokens[i].pos if i < len(tokens) and tokens[i].start == start else "X")
+    return out
 
 
 def _jargon_of_words(words: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> list[str | None]:

@@ -122,7 +122,14 @@ class Checker:
         return Checked(text, fmt, findings, ruleset, config=config)
 
     def warm_up(self) -> None:
-        """Load the rule set, the tagger and the word tables now, not on the first real check."""
+        """Load the rule set, the tagger and the word tables now, not on the first real check.
+
+        The tagger keeps the tags of the sentences it has tagged: after a
+        change, nearly every sentence of the document is as it was.
+        """
+        from ..tagger import load as load_tagger
+
+        load_tagger().keep_tags()
         try:
             self.check(str(self.root / "warm-up.md") if self.root else None, _WARM_UP, "markdown")
         except Exception:  # noqa: BLE001 - a failure here shows again, with its reason, on the first real check

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""How soon `speakeasy lsp` sends diagnostics after a change to a 5,000-word document.
+
+Run from the repository root (it needs pygls: pip install -e '.[lsp]')::
+
+    python benchmarks/lsp.py                  # 30 changes, one at a time, and 5 bursts of typing
+    python benchmarks/lsp.py --words 10000 --changes 50 --json benchmarks/out/lsp.json
+
+What it does (benchmarks/lsp.md has the figures and what they mean):
+
+1. Builds one Markdown document of about ``--words`` words with bench.py's
+   corpus builder (GOV.UK and plainlanguage.gov prose read from the shared
+   data folder at run time, with social-care jargon and long sentences
+   sprinkled in), in a temporary folder.
+2. Starts ``python -m speakeasy lsp`` and talks to it over stdio with
+   pygls's client, as an editor does: initialize, initialized, didOpen.
+3. **One change at a time:** changes one word somewhere in the document
+   (the client sends the whole text, as the server asks), and times from
+   sending didChange to receiving publishDiagnostics for that version.
+   This is the figure the issue sets a limit for: 200 ms.
+4. **Typing:** sends 10 changes 40 ms apart, like a person typing a word,
+   and times from the last change to its diagnostics.
+5. **Baseline, in the same run:** checking the same text in this process with
+   the rule set already built (speakeasy.engine.lint_text), to show what the
+   server adds to a check: the protocol, the positions and the pause it
+   waits for typing to stop (speakeasy.lsp.server.DEBOUNCE).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from bench import DEFAULT_DATA, build_corpus, count_words  # noqa: E402
+
+LIMIT_MS = 200.0
+
+
+def _document(data: Path, words: int, seed: int, out: Path) -> Path:
+    """One Markdown document of about ``words`` words."""
+    for attempt in range(20):  # the builder makes .md or .txt at random: take the first seed that gives .md
+        folder = out / f"corpus-{attempt}"
+        info = build_corpus(folder, data, files=1, words=words, seed=seed + attempt)
+        name = info["manifest"][0]["name"]
+        if name.endswith(".md"):
+            return folder / name
+    raise SystemExit("lsp.py: the corpus builder made no Markdown document")
+
+
+def _changed(text: str, rng: random.Random) -> str:
+    """The text with one word in a random paragraph changed (every other time to a jargon word)."""
+    paragraphs = text.split("\n\n")
+    i = rng.randrange(1, len(paragraphs))
+    words = paragraphs[i].split(" ")
+    j = rng.randrange(len(words))
+    words[j] = rng.choice(["utilise", "commence", "signpost", "people", "help", "plan"])
+    paragraphs[i] = " ".join(words)
+    return "\n\n".join(paragraphs)
+
+
+async def _exchange(path: Path, changes: int, bursts: int, seed: int) -> dict:
+    from lsprotocol import types
+    from pygls.lsp.client import LanguageClient
+    from pygls.uris import from_fs_path
+
+    client = LanguageClient("speakeasy-benchmark", "1")
+    arrived: dict[int, float] = {}
+    counts: dict[int, int] = {}
+    waiting: dict[int, asyncio.Future[None]] = {}
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def _published(params: types.PublishDiagnosticsParams) -> None:
+        if params.version is None:
+            return
+        arrived[params.version] = time.perf_counter()
+        counts[params.version] = len(params.diagnostics)
+        fut = waiting.pop(params.version, None)
+        if fut is not None and not fut.done():
+            fut.set_result(None)
+
+    def expect(version: int) -> asyncio.Future[None]:
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        waiting[version] = fut
+        return fut
+
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    t_start = time.perf_counter()
+    await client.start_io(sys.executable, "-m", "speakeasy", "lsp", env=env, cwd=str(path.parent))
+    await client.initialize_async(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), root_uri=from_fs_path(str(path.parent)), process_id=os.getpid()))
+    client.initialized(types.InitializedParams())
+    uri = from_fs_path(str(path))
+    assert uri is not None
+    text = path.read_text(encoding="utf-8")
+    version = 1
+    first = expect(version)
+    t_open = time.perf_counter()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=version, text=text)))
+    await asyncio.wait_for(first, 120)
+    opened_ms = (arrived[version] - t_open) * 1000
+    started_ms = (arrived[version] - t_start) * 1000
+
+    def change(new: str) -> float:
+        nonlocal version
+        version += 1
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=new)]))
+        return time.perf_counter()
+
+    rng = random.Random(seed)
+    single: list[float] = []
+    findings: list[int] = []
+    for _ in range(changes):
+        text = _changed(text, rng)
+        fut = expect(version + 1)
+        sent = change(text)
+        await asyncio.wait_for(fut, 60)
+        single.append((arrived[version] - sent) * 1000)
+        findings.append(counts[version])
+        await asyncio.sleep(0.1)  # a pause between edits, as a person makes
+
+    typing: list[float] = []
+    for _ in range(bursts):
+        for k in range(10):
+            text = _changed(text, rng)
+            if k == 9:
+                fut = expect(version + 1)
+            sent = change(text)
+            if k < 9:
+                await asyncio.sleep(0.04)
+        await asyncio.wait_for(fut, 60)
+        typing.append((arrived[version] - sent) * 1000)
+        await asyncio.sleep(0.2)
+
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return {"open_ms": opened_ms, "start_to_first_diagnostics_ms": started_ms, "change_ms": single,
+            "typing_ms": typing, "findings": findings, "final_text": text}
+
+
+def _baseline(text: str, repeat: int) -> list[float]:
+    """Checking the text in this process, the rule set built once (what the server's worker does)."""
+    sys.path.insert(0, str(REPO))
+    from speakeasy.config import resolve
+    from speakeasy.engine import lint_text
+    from speakeasy.ruleset import build_ruleset
+
+    ruleset = build_ruleset(resolve({}, no_config=True))
+    lint_text(text, ruleset, "warm-up.md", "markdown")
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        lint_text(text, ruleset, "doc.md", "markdown")
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def _summary(values: list[float]) -> dict:
+    ordered = sorted(values)
+    return {"median": statistics.median(ordered), "p90": ordered[max(0, round(0.9 * len(ordered)) - 1)],
+            "max": ordered[-1], "min": ordered[0], "runs": len(ordered)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    p.add_argument("--words", type=int, default=5000, help="words in the document (default 5000)")
+    p.add_argument("--changes", type=int, default=30, help="single changes to time (default 30)")
+    p.add_argument("--bursts", type=int, default=5, help="bursts of typing to time (default 5)")
+    p.add_argument("--seed", type=int, default=20261207)
+    p.add_argument("--json", type=Path, help="also write every figure to this file")
+    opts = p.parse_args(argv)
+    try:
+        import pygls  # noqa: F401
+    except ImportError:
+        raise SystemExit("lsp.py needs pygls: pip install -e '.[lsp]'") from None
+
+    with tempfile.TemporaryDirectory(prefix="speakeasy-lsp-bench-") as tmp:
+        doc = _document(opts.data, opts.words, opts.seed, Path(tmp))
+        words = count_words(doc.read_text(encoding="utf-8"))
+        got = asyncio.run(_exchange(doc, opts.changes, opts.bursts, opts.seed))
+        base = _baseline(got.pop("final_text"), max(10, opts.changes // 2))
+
+    change, typing, lint = _summary(got["change_ms"]), _summary(got["typing_ms"]), _summary(base)
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    print(f"speakeasy lsp: a {words:,}-word Markdown document, {os.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}" + (f", load {load[0]:.2f}" if load else ""))
+    print(f"  start to first diagnostics:            {got['start_to_first_diagnostics_ms']:7.0f} ms")
+    print(f"  open to diagnostics:                   {got['open_ms']:7.0f} ms")
+    print(f"  change to diagnostics (median):        {change['median']:7.0f} ms   (p90 {change['p90']:.0f}, "
+          f"max {change['max']:.0f}, {change['runs']} changes; limit {LIMIT_MS:.0f})")
+    print(f"  last key of a burst to diagnostics:    {typing['median']:7.0f} ms   (max {typing['max']:.0f}, "
+          f"{typing['runs']} bursts of 10 changes 40 ms apart)")
+    print(f"  baseline, lint_text in this process:   {lint['median']:7.0f} ms   (max {lint['max']:.0f})")
+    print(f"  what the server adds to a check:       {change['median'] - lint['median']:7.0f} ms (median)")
+    print(f"  findings in the document:              {got['findings'][-1] if got['findings'] else 0:7d}")
+    ok = change["p90"] <= LIMIT_MS
+    print(f"  {'within' if ok else 'OVER'} the {LIMIT_MS:.0f} ms limit for 9 changes in 10")
+    if opts.json:
+        opts.json.parent.mkdir(parents=True, exist_ok=True)
+        opts.json.write_text(json.dumps({"words": words, "change": change, "typing": typing, "baseline": lint,
+                                         "load": load, **got}, indent=2), encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -361,3 +361,31 @@ def test_without_pygls_one_line_says_what_to_install(tmp_path: Path) -> None:
     lines = got.stderr.splitlines()
     assert len(lines) == 1, got.stderr
     assert lines[0].startswith("speakeasy: error:") and "pip install 'speakeasy-lint[lsp]'" in lines[0]
+
+
+def test_the_tagger_keeps_tags_only_when_asked_and_gives_the_same(tmp_path: Path) -> None:
+    from speakeasy.tagger import Tagger
+
+    tagger = Tagger()
+    words = ["We", "will", "progress", "the", "plan", "."]
+    fresh = tagger.tag(words)
+    assert tagger._tagged is None  # off by default: a one-off check and the benchmarks tag every sentence
+    tagger.keep_tags(limit=2)
+    first = tagger.tag(words)
+    assert first == fresh
+    first.append(("X", "X"))  # a caller that changes its list changes nothing kept
+    assert tagger.tag(words) == fresh
+    for other in (["Good", "progress", "."], ["It", "is", "fine", "."], ["Please", "call", "."]):
+        tagger.tag(other)
+    assert len(tagger._tagged or {}) <= 2  # never more than the limit
+    assert tagger.tag(words) == fresh
+
+
+def test_speakeasy_check_does_not_import_pygls(tmp_path: Path) -> None:
+    doc = tmp_path / "a.md"
+    doc.write_text("We will utilise the plan.\n", encoding="utf-8")
+    code = ("import sys\nfrom speakeasy.cli import main\nmain(['check', '--no-config', sys.argv[1]])\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pygls', 'lsprotocol', 'cattrs'}))\n")
+    got = subprocess.run([sys.executable, "-c", code, str(doc)], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert got.stdout.strip().splitlines()[-1] == "[]"

@@ -116,6 +116,11 @@ class Checker:
             result = lint_text(body, ruleset, path or "untitled", fmt)
         except SpeakeasyError as exc:
             return Checked(text, fmt, ruleset=ruleset, error=_one_line(exc), config=config)
+        except Exception as exc:  # noqa: BLE001 - a bug: say so in the editor, keep serving, log the details
+            log.exception("speakeasy went wrong checking %s", path or "a new document")
+            return Checked(text, fmt, ruleset=ruleset, config=config,
+                           error=f"speakeasy went wrong checking this document ({type(exc).__name__}: {exc}). "
+                           "This is a bug in speakeasy: please report it, with the editor's log of the server.")
         findings = result.findings
         if shift:  # the reader left out the byte-order mark: put the offsets back where the editor has them
             findings = [_shifted(f, shift) for f in findings]

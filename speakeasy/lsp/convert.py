@@ -55,7 +55,7 @@ def lsp_range(index: "LineIndex", start: int, end: int) -> types.Range:
 def diagnostics(checked: "Checked", index: "LineIndex") -> list[types.Diagnostic]:
     """One diagnostic for each finding; one for settings that could not be used."""
     if checked.error:
-        return [types.Diagnostic(range=lsp_range(index, 0, 0), message=checked.error, severity=types.DiagnosticSeverity.Error,
+        return [types.Diagnostic(range=lsp_range(index, 0, index.ends[0]), message=checked.error, severity=types.DiagnosticSeverity.Error,
                                  source=SOURCE, code="speakeasy.settings")]
     return [diagnostic(f, index) for f in checked.findings]
 

@@ -108,10 +108,12 @@ class Session:
         def _message(params: types.ShowMessageParams) -> None:
             pass
 
-    async def start(self, markdown_hover: bool = True, versioned_edits: bool = True) -> types.InitializeResult:
+    async def start(self, markdown_hover: bool = True, versioned_edits: bool = True,
+                    encodings: list[str] | None = None) -> types.InitializeResult:
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         await self.client.start_io(sys.executable, "-m", "speakeasy", "lsp", env=env, cwd=str(self.root))
         caps = types.ClientCapabilities(
+            general=types.GeneralClientCapabilities(position_encodings=encodings) if encodings else None,
             text_document=types.TextDocumentClientCapabilities(
                 hover=types.HoverClientCapabilities(
                     content_format=[types.MarkupKind.Markdown] if markdown_hover else [types.MarkupKind.PlainText]),
@@ -282,10 +284,18 @@ def test_settings_file_from_the_documents_folder_and_saving_it(tmp_path: Path) -
 
     async def go() -> None:
         s = Session(tmp_path)  # the workspace is above the project: the settings come from the document's folder up
-        await s.start(markdown_hover=False, versioned_edits=False)
+        init = await s.start(markdown_hover=False, versioned_edits=False, encodings=["utf-8", "utf-16"])
+        assert init.capabilities.position_encoding == types.PositionEncodingKind.Utf8
         uri = s.open(project / "docs" / "a.md", text)
         diags = await s.diagnostics_for(uri, 1)
         assert [_text_at(text, d.range) for d in diags] == ["utilise"]
+
+        # the client asked for UTF-8 positions: an emoji before the words is 4 units, not 2
+        s.change(uri, 2, "\U0001F600 " + text)
+        diags = await s.diagnostics_for(uri, 2)
+        assert [(d.range.start.character, d.range.end.character) for d in diags] == [(30, 37)]
+        s.change(uri, 3, text)
+        diags = await s.diagnostics_for(uri, 3)
 
         # plain text hover when the client asks for it; edits without versions when it cannot check them
         hover = await s.hover(uri, types.Position(line=0, character=26))

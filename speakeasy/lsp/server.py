@@ -51,7 +51,7 @@ class SpeakeasyServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        chosen = str(self.workspace.position_encoding or "utf-16")
+        chosen = _value(self.workspace.position_encoding or "utf-16")
         return chosen if chosen in ENCODINGS else "utf-16"
 
     def _client(self, path: str, default: Any = None) -> Any:
@@ -115,6 +115,11 @@ class SpeakeasyServer(LanguageServer):
             self.schedule(uri, 0)
 
 
+def _value(kind: Any) -> str:
+    """The protocol's own text for a value that lsprotocol may give as an enum ("utf-8", "quickfix")."""
+    return str(getattr(kind, "value", kind))
+
+
 server = SpeakeasyServer()
 
 
@@ -164,7 +169,7 @@ async def code_action(ls: SpeakeasyServer, params: types.CodeActionParams) -> li
     if got is None:
         return []
     checked, index, version = got
-    only = [str(k) for k in params.context.only] if params.context.only else None
+    only = [_value(k) for k in params.context.only] if params.context.only else None
     versioned = bool(ls._client("workspace.workspace_edit.document_changes", False))
     return code_actions(checked, index, uri, version, params.range, only, versioned)
 

@@ -10,6 +10,7 @@ so a wrong range shows as wrong text.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import subprocess
@@ -399,3 +400,18 @@ def test_speakeasy_check_does_not_import_pygls(tmp_path: Path) -> None:
     got = subprocess.run([sys.executable, "-c", code, str(doc)], capture_output=True, text=True, timeout=120,
                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert got.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "data" / "govuk-content-snapshots").is_dir(),
+                    reason="the shared data folder is not here")
+def test_the_benchmark_script_runs(tmp_path: Path) -> None:
+    """benchmarks/lsp.py gives the figures (benchmarks/lsp.md); this only checks that it still runs."""
+    out = tmp_path / "lsp.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "lsp.py"), "--words", "600", "--changes", "2",
+                           "--bursts", "1", "--json", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["change_ms"]) == 2 and len(data["typing_ms"]) == 1
+    assert data["findings"][-1] > 0

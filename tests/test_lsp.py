@@ -349,6 +349,11 @@ def test_web_pages_and_plain_text(tmp_path: Path) -> None:
         uri2 = s.open(tmp_path / "notes.txt", plain, "plaintext")
         diags = await s.diagnostics_for(uri2, 1)
         assert [_text_at(plain, d.range) for d in diags] == ["utilise"]
+        # saving checks the document again
+        s.client.text_document_did_save(types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=uri2)))
+        diags = await s.diagnostics_for(uri2, 1, timeout=30)
+        assert [_text_at(plain, d.range) for d in diags] == ["utilise"]
 
         # a document speakeasy does not read gets no diagnostics, and closing one clears them
         s.open(tmp_path / "code.py", "utilise = 1\n", "python")

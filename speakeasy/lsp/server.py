@@ -1,11 +1,16 @@
 """The language server itself: pygls, wired to :mod:`.checking` and :mod:`.convert`.
 
-* A document is checked when it is opened or saved, and a short moment
-  (:data:`DEBOUNCE` seconds) after each change, so that typing does not
-  start a check for every key.  Only the changed document is checked.
+* A document is checked when it is opened, changed or saved.  Only that
+  document is checked.
 * Checks run one at a time in one worker thread, so the server still
-  answers hover and code action requests while a check runs.  A check whose
-  text has changed since is not published: the newer one follows.
+  answers hover and code action requests while a check runs.  A change that
+  comes while a check of the same document waits its turn replaces it, so
+  typing never queues up checks: while you type, the server checks the
+  latest text each time it is free.  A check whose text has changed since
+  is not published: the newer one follows.
+* After a change it waits :data:`DEBOUNCE` seconds first.  That is 0: with
+  changes replacing one another in the queue, a pause would only make the
+  findings come later (benchmarks/lsp.md).
 * The client sends the whole text with each change (full sync), so the
   server's text is always the editor's, line breaks and all.
 * Settings files (``.speakeasy.yaml``, ``pyproject.toml``) and wordlists are
@@ -34,8 +39,8 @@ __all__ = ["DEBOUNCE", "SpeakeasyServer", "serve"]
 
 log = logging.getLogger(__name__)
 
-#: Seconds to wait after a change before checking: a pause in typing.
-DEBOUNCE = 0.03
+#: Seconds to wait after a change before checking (see the module's notes: none is needed).
+DEBOUNCE = 0.0
 _SETTINGS_FILES = (".speakeasy.yaml", ".speakeasy.yml", "pyproject.toml", ".speakeasy-ignore.yaml")
 
 

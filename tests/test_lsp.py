@@ -420,3 +420,26 @@ def test_the_benchmark_script_runs(tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["change_ms"]) == 2 and len(data["typing_ms"]) == 1
     assert data["findings"][-1] > 0
+
+
+def test_the_servers_check_finds_what_speakeasy_check_finds(tmp_path: Path) -> None:
+    """The server leaves out the counts and scores, and keeps the tagger's tags: the findings are the same."""
+    from speakeasy.config import resolve
+    from speakeasy.engine import lint_text
+    from speakeasy.lsp.checking import Checker
+    from speakeasy.ruleset import build_ruleset
+
+    text = (ROOT / "examples" / "care-at-home-policy.md").read_text(encoding="utf-8")
+    doc = tmp_path / "policy.md"
+    full = lint_text(text, build_ruleset(resolve({}, no_config=True)), str(doc), "markdown")
+    assert full.stats["words"] > 0
+    checker = Checker(tmp_path)
+    checker.warm_up()
+    for _ in range(2):  # the second time, every sentence's tags are kept ones
+        got = checker.check(str(doc), text, "markdown")
+        assert got.error is None and got.config is None
+        assert [f.to_dict() for f in got.findings] == [f.to_dict() for f in full.findings]
+    # a byte-order mark: the reader leaves it out, the editor keeps it; the places are the editor's
+    marked = checker.check(str(doc), "\ufeff" + text, "markdown")
+    assert [(f.start, f.end) for f in marked.findings] == [(f.start + 1, f.end + 1) for f in full.findings]
+    assert all(("\ufeff" + text)[f.start:f.end] == f.match for f in marked.findings if f.match)

@@ -113,7 +113,7 @@ class Checker:
             return Checked(text, fmt, error=_one_line(exc))
         body, shift = (text[1:], 1) if text.startswith("\ufeff") else (text, 0)
         try:
-            result = lint_text(body, ruleset, path or "untitled", fmt)
+            result = lint_text(body, ruleset, path or "untitled", fmt, with_stats=False)  # the findings are enough
         except SpeakeasyError as exc:
             return Checked(text, fmt, ruleset=ruleset, error=_one_line(exc), config=config)
         except Exception as exc:  # noqa: BLE001 - a bug: say so in the editor, keep serving, log the details

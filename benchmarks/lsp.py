@@ -25,9 +25,8 @@ What it does (benchmarks/lsp.md has the figures and what they mean):
    and times from the last change to its diagnostics.
 5. **Baseline, in the same run:** the server's own check of the same text
    after the same kind of change (speakeasy.lsp.checking.Checker), in this
-   process, to show what the server adds to a check: the protocol, the
-   positions and the pause it waits for typing to stop
-   (speakeasy.lsp.server.DEBOUNCE).
+   process, to show what the server adds to a check: the messages, the
+   positions, and any pause after a change (speakeasy.lsp.server.DEBOUNCE).
 """
 
 from __future__ import annotations

@@ -130,7 +130,8 @@ class Checker:
         """Load the rule set, the tagger and the word tables now, not on the first real check.
 
         The tagger keeps the tags of the sentences it has tagged: after a
-        change, nearly every sentence of the document is as it was.
+        change, nearly every sentence of the document is as it was.  Only for
+        a process that serves checks for a long time: see :mod:`.server`.
         """
         from ..tagger import load as load_tagger
 
@@ -139,6 +140,12 @@ class Checker:
             self.check(str(self.root / "warm-up.md") if self.root else None, _WARM_UP, "markdown")
         except Exception:  # noqa: BLE001 - a failure here shows again, with its reason, on the first real check
             log.exception("speakeasy could not load its rules at start")
+        # What is loaded now (the rules, the word lists, the tagger) stays for as long as the server
+        # runs: Python's garbage collector need not look through it again after every check.
+        import gc
+
+        gc.collect()
+        gc.freeze()
 
 
 def _watched(ruleset: "RuleSet", config: Path | None) -> list[Path]:

@@ -175,10 +175,10 @@ def _cpu_seconds(pid: int) -> float | None:
 def _baseline(text: str, path: Path, repeat: int) -> list[float]:
     """The server's own check of the text, in this process: what its worker thread does after each change."""
     sys.path.insert(0, str(REPO))
-    from speakeasy.lsp.checking import Checker
+    from speakeasy.lsp.checking import Checker, serve_many_checks
 
     checker = Checker(path.parent)
-    checker.warm_up()
+    serve_many_checks(checker)
     rng = random.Random(0)
     checker.check(str(path), text, "markdown")
     out = []

@@ -428,17 +428,25 @@ def test_the_servers_check_finds_what_speakeasy_check_finds(tmp_path: Path) -> N
     from speakeasy.engine import lint_text
     from speakeasy.lsp.checking import Checker
     from speakeasy.ruleset import build_ruleset
+    from speakeasy.tagger import load as load_tagger
 
     text = (ROOT / "examples" / "care-at-home-policy.md").read_text(encoding="utf-8")
+    text += "\nWe will progress your plan. The change will impact families, and the impact is large.\n"  # tagged words
     doc = tmp_path / "policy.md"
     full = lint_text(text, build_ruleset(resolve({}, no_config=True)), str(doc), "markdown")
     assert full.stats["words"] > 0
     checker = Checker(tmp_path)
     checker.warm_up()
-    for _ in range(2):  # the second time, every sentence's tags are kept ones
-        got = checker.check(str(doc), text, "markdown")
-        assert got.error is None and got.config is None
-        assert [f.to_dict() for f in got.findings] == [f.to_dict() for f in full.findings]
+    tagger = load_tagger()
+    tagger.keep_tags()  # as the server does (serve_many_checks)
+    try:
+        for _ in range(2):  # the second time, every sentence's tags are kept ones
+            got = checker.check(str(doc), text, "markdown")
+            assert got.error is None and got.config is None
+            assert [f.to_dict() for f in got.findings] == [f.to_dict() for f in full.findings]
+        assert tagger._tagged
+    finally:
+        tagger._tagged = None  # the other tests in this process tag every sentence
     # a byte-order mark: the reader leaves it out, the editor keeps it; the places are the editor's
     marked = checker.check(str(doc), "\ufeff" + text, "markdown")
     assert [(f.start, f.end) for f in marked.findings] == [(f.start + 1, f.end + 1) for f in full.findings]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import Finding
     from ..ruleset import RuleSet
 
-__all__ = ["Checked", "Checker", "format_of"]
+__all__ = ["Checked", "Checker", "format_of", "serve_many_checks"]
 
 log = logging.getLogger(__name__)
 
@@ -127,25 +127,30 @@ class Checker:
         return Checked(text, fmt, findings, ruleset, config=config)
 
     def warm_up(self) -> None:
-        """Load the rule set, the tagger and the word tables now, not on the first real check.
-
-        The tagger keeps the tags of the sentences it has tagged: after a
-        change, nearly every sentence of the document is as it was.  Only for
-        a process that serves checks for a long time: see :mod:`.server`.
-        """
-        from ..tagger import load as load_tagger
-
-        load_tagger().keep_tags()
+        """Load the rule set, the tagger and the word tables now, not on the first real check."""
         try:
             self.check(str(self.root / "warm-up.md") if self.root else None, _WARM_UP, "markdown")
         except Exception:  # noqa: BLE001 - a failure here shows again, with its reason, on the first real check
             log.exception("speakeasy could not load its rules at start")
-        # What is loaded now (the rules, the word lists, the tagger) stays for as long as the server
-        # runs: Python's garbage collector need not look through it again after every check.
-        import gc
 
-        gc.collect()
-        gc.freeze()
+
+def serve_many_checks(checker: Checker) -> None:
+    """Make this process quick at checking the same documents again and again (the language server's).
+
+    * The tagger keeps the tags of the sentences it has tagged: after a
+      change, nearly every sentence of a document is as it was.
+    * What the check at start loaded (the rules, the word lists, the tagger)
+      stays for as long as the process runs, so Python's garbage collector
+      is told not to look through it again after every check (``gc.freeze``).
+    """
+    import gc
+
+    from ..tagger import load as load_tagger
+
+    load_tagger().keep_tags()
+    checker.warm_up()
+    gc.collect()
+    gc.freeze()
 
 
 def _watched(ruleset: "RuleSet", config: Path | None) -> list[Path]:

@@ -31,7 +31,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from ..version import __version__
-from .checking import Checked, Checker, format_of
+from .checking import Checked, Checker, format_of, serve_many_checks
 from .convert import FIX_ALL, code_actions, diagnostics, hover_text
 from .positions import ENCODINGS, LineIndex
 
@@ -133,7 +133,7 @@ def initialized(ls: SpeakeasyServer, params: types.InitializedParams) -> None:
     root = ls.workspace.root_path
     if root and Path(root).is_dir():
         ls.checker.root = Path(root)
-    ls.worker.submit(ls.checker.warm_up)  # the first check then finds everything loaded
+    ls.worker.submit(serve_many_checks, ls.checker)  # the first check then finds everything loaded
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)

@@ -314,6 +314,17 @@ def test_settings_file_from_the_documents_folder_and_saving_it(tmp_path: Path) -
         diags = await s.diagnostics_for(uri)
         assert [_text_at(text, d.range) for d in diags] == ["signpost"]
 
+        # a document the settings leave out (ignore:) gets no findings, as with speakeasy check
+        config.write_text("ignore: [drafts/**]\n", encoding="utf-8")
+        (project / "drafts").mkdir()
+        draft = project / "drafts" / "b.md"
+        draft.write_text(text, encoding="utf-8")
+        uri_draft = s.open(draft, text)
+        assert list(await s.diagnostics_for(uri_draft, 1)) == []
+        check = [sys.executable, "-m", "speakeasy", "check", "--fail-on", "warning", str(draft)]
+        assert subprocess.run(check, cwd=project, capture_output=True, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                              timeout=120).returncode == 0  # it would be 1 if check looked at the file
+
         # settings with a mistake: one diagnostic that says what is wrong, at the top
         config.write_text("rulez: {}\n", encoding="utf-8")
         s.client.text_document_did_save(types.DidSaveTextDocumentParams(

@@ -111,6 +111,8 @@ class Checker:
             ruleset, config = self.ruleset_for(path)
         except SpeakeasyError as exc:
             return Checked(text, fmt, error=_one_line(exc))
+        if path and ruleset.settings["ignore"] and _left_out(path, ruleset):
+            return Checked(text, fmt, [], ruleset, config=config)  # as speakeasy check leaves it out
         body, shift = (text[1:], 1) if text.startswith("\ufeff") else (text, 0)
         try:
             result = lint_text(body, ruleset, path or "untitled", fmt, with_stats=False)  # the findings are enough
@@ -151,6 +153,14 @@ def serve_many_checks(checker: Checker) -> None:
     checker.warm_up()
     gc.collect()
     gc.freeze()
+
+
+def _left_out(path: str, ruleset: "RuleSet") -> bool:
+    """The settings' ``ignore`` globs leave this file out of ``speakeasy check``."""
+    from ..runner import collect_files
+
+    files, _ = collect_files([path], ruleset.settings, follow_links=True)
+    return not files
 
 
 def _watched(ruleset: "RuleSet", config: Path | None) -> list[Path]:

@@ -149,7 +149,7 @@ def test_missing_file_is_exit_2_and_others_still_checked(cli, tmp_path: Path) ->
     code, out, err = cli("check", str(tmp_path / "nope.md"), str(f), "--no-config")
     assert code == 2
     assert "'signpost' is jargon" in out
-    assert f"error: {tmp_path / 'nope.md'}: this file or folder does not exist." in err
+    assert f"speakeasy: error: {tmp_path / 'nope.md'}: this file or folder does not exist." in err
     assert "Traceback" not in out + err
 
 

@@ -25,10 +25,10 @@ import os
 import sys
 from typing import Any, Sequence
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError, error_text
 from ..reporters import check_formats
 from ..version import __version__
-from .info import cmd_cache, cmd_config, cmd_explain, cmd_plugins, cmd_rules, cmd_schema, cmd_validate
+from .info import cmd_cache, cmd_config, cmd_explain, cmd_help, cmd_plugins, cmd_rules, cmd_schema, cmd_validate
 from .lint import cmd_baseline, cmd_check, cmd_fix, cmd_report, cmd_review
 
 FAIL_ON = ("suggestion", "warning", "error", "never")
@@ -45,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"speakeasy: error: {message}\n")
+        sys.stderr.write(error_text(message))
         raise SystemExit(EXIT_USAGE)
 
     def format_help(self) -> str:
@@ -66,9 +66,19 @@ def _read_suffixes(can_fix: bool | None = None) -> list[str]:
     return out
 
 
+def formats_read() -> str:
+    """Every format speakeasy's own readers read, with its file endings: 'docx (.docx), html (.htm, .html), ...'."""
+    from ..readers import format_for
+
+    endings: dict[str, list[str]] = {}
+    for suffix in _read_suffixes():
+        endings.setdefault(format_for("document" + suffix) or suffix, []).append(suffix)
+    return ", ".join(f"{name} ({', '.join(found)})" for name, found in sorted(endings.items()))
+
+
 def _check_description() -> str:
-    return (f"Check documents ({', '.join(_read_suffixes())}, and those that plugins in use read) and folders. "
-            "Use - to read standard input.")
+    return (f"Check documents and folders. speakeasy reads {formats_read()}, and the formats of the plugins in "
+            "use (speakeasy plugins lists them). Use - to read standard input.")
 
 
 def _review_description() -> str:
@@ -152,6 +162,11 @@ def _add_follow_links(p: argparse.ArgumentParser) -> None:
     p.add_argument("--follow-links", action="store_true",
                    help="also read documents that are links to files outside the folder being checked, and "
                    "look in linked folders (without it, such links are left out, with a line saying so)")
+    p.add_argument("--no-ignore", action="store_true",
+                   help="in folders, also check what .gitignore and .ignore files leave out, and build and "
+                   "environment folders (build, dist, *.egg-info, venv, node_modules...), as ripgrep does. "
+                   "Hidden files and folders are still left out. Files and folders named on the command line are "
+                   "checked either way")
 
 
 def _choices(names: Any, last: str = "or") -> str:
@@ -315,13 +330,18 @@ def build_parser() -> argparse.ArgumentParser:
     lsp = sub.add_parser("lsp", help="run the language server, so editors show findings as you type",
                          description="Run speakeasy's language server (the Language Server Protocol) over standard "
                          "input and output, for an editor to start. It needs pygls: pip install "
-                         "'speakeasy-lint[lsp]'. Your editor starts it: the editors guide in speakeasy's documentation "
-                         "shows how for VS Code, Neovim, Emacs and Helix.")
+                         "'speakeasy-lint[lsp]'. Your editor starts it: 'speakeasy help editors' shows how to set up "
+                         "VS Code, Neovim, Emacs and Helix.")
     lsp.add_argument("--stdio", action="store_true", help="talk over standard input and output (the only way, "
                      "and the default; some editors pass it)")
 
     schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
     schema.add_argument("which", choices=("pack", "wordlist", "config", "profile", "report"))
+
+    guide = sub.add_parser("help", help="read a guide, like 'speakeasy help plugins'; list them with 'speakeasy help'",
+                           description="Show one of speakeasy's guides, or list them. They come with speakeasy, so "
+                           "they need no internet connection. For a command's options, use speakeasy COMMAND --help.")
+    guide.add_argument("topic", nargs="?", metavar="TOPIC", help="the guide to show, like plugins or configuration")
     return parser
 
 
@@ -331,10 +351,7 @@ def _print_error(exc: SpeakeasyError) -> None:
 
     problems = exc.errors if isinstance(exc, DataErrors) and exc.errors else [exc]
     for problem in problems:
-        lines = problem.render().splitlines() or [""]
-        sys.stderr.write(f"speakeasy: error: {lines[0]}\n")
-        for line in lines[1:]:
-            sys.stderr.write(line + "\n")
+        sys.stderr.write(error_text(problem.render(), getattr(problem, "path", None)))
     if len(problems) > 1:
         sys.stderr.write(f"Found {len(problems)} problems.\n")
 
@@ -375,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError, AttributeError):
             pass
         try:
-            sys.stderr.write(f"speakeasy: error: could not write the output ({write_reason(exc)}).\n")
+            sys.stderr.write(error_text(f"could not write the output ({write_reason(exc)})."))
         except OSError:
             pass
         return EXIT_USAGE
@@ -425,4 +442,5 @@ _COMMANDS = {
     "words": cmd_words,
     "plugins": cmd_plugins,
     "lsp": cmd_lsp,
+    "help": cmd_help,
 }

@@ -49,7 +49,7 @@ _VAGUE_LINKS = Field("vague_links", "texts",
 
 
 def _check_field(names: Iterable[str], synonyms: tuple[tuple[str, str], ...] = ()) -> Field:
-    return Field("check", "text", "Which check the rule runs (see docs/accessibility.md).", required=True,
+    return Field("check", "text", "Which check the rule runs (read speakeasy help accessibility).", required=True,
                  choices=tuple(names), synonyms=synonyms)
 
 

@@ -27,9 +27,11 @@ def run() -> int:
         import lsprotocol.types  # noqa: F401
         import pygls.lsp.server  # noqa: F401
     except ImportError as exc:
+        from ..errors import error_text
+
         missing = getattr(exc, "name", None) or "pygls"
-        sys.stderr.write(f"speakeasy: error: the language server needs pygls, which is not installed "
-                         f"(could not import {missing}). Install it with: {INSTALL}\n")
+        sys.stderr.write(error_text(f"the language server needs pygls, which is not installed "
+                                    f"(could not import {missing}). Install it with: {INSTALL}"))
         return EXIT_USAGE
     from .server import serve
 

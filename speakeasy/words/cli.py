@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, error_text
 from ..schema import DataErrors
 from .lint import lists_in_use, refuse_if_listed_elsewhere
 
@@ -289,8 +289,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for f in result.sorted_files:
             sys.stdout.write(f"Sorted {f} A to Z.\n")
     for e in problems:
-        text = e.render().splitlines()
-        sys.stderr.write(f"speakeasy: error: {text[0]}\n" + "".join(line + "\n" for line in text[1:]))
+        sys.stderr.write(error_text(e.render(), getattr(e, "path", None)))
     checked = result.checked if result is not None else len(files)
     if problems:
         sys.stderr.write(f"Found {_plural(len(problems), 'problem')} in {_plural(checked, 'file')}.\n")
@@ -389,7 +388,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         raise UsageError("--limit and --min-count must be 1 or more.")
     result = suggest.scan(args.paths, settings, min_count=args.min_count, limit=args.limit)
     for e in result.errors:
-        sys.stderr.write(f"speakeasy: error: {e.path}: {e.message}\n")
+        sys.stderr.write(error_text(e.message, e.path))
     sys.stdout.write(suggest.render_text(result.suggestions, result.files_checked))
     if args.csv:
         write_atomically(args.csv, ("\ufeff" + csv_text(suggest.csv_rows(result.suggestions))).encode("utf-8"))

@@ -324,6 +324,9 @@ def test_settings_file_from_the_documents_folder_and_saving_it(tmp_path: Path) -
         check = [sys.executable, "-m", "speakeasy", "check", "--fail-on", "warning", str(draft)]
         assert subprocess.run(check, cwd=project, capture_output=True, env=dict(os.environ, PYTHONPATH=str(ROOT)),
                               timeout=120).returncode == 0  # it would be 1 if check looked at the file
+        # a document not saved yet (no file on disk) is checked all the same
+        uri_new = s.open(project / "docs" / "new.md", text)
+        assert [_text_at(text, d.range) for d in await s.diagnostics_for(uri_new, 1)] == ["signpost", "utilise"]
 
         # settings with a mistake: one diagnostic that says what is wrong, at the top
         config.write_text("rulez: {}\n", encoding="utf-8")

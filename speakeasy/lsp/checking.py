@@ -109,20 +109,16 @@ class Checker:
 
         try:
             ruleset, config = self.ruleset_for(path)
-        except SpeakeasyError as exc:
-            return Checked(text, fmt, error=_one_line(exc))
-        if path and ruleset.settings["ignore"] and _left_out(path, ruleset):
-            return Checked(text, fmt, [], ruleset, config=config)  # as speakeasy check leaves it out
-        body, shift = (text[1:], 1) if text.startswith("\ufeff") else (text, 0)
-        try:
+            if path and ruleset.settings["ignore"] and _left_out(path, ruleset):
+                return Checked(text, fmt, [], ruleset, config=config)  # as speakeasy check leaves it out
+            body, shift = (text[1:], 1) if text.startswith("\ufeff") else (text, 0)
             result = lint_text(body, ruleset, path or "untitled", fmt, with_stats=False)  # the findings are enough
-        except SpeakeasyError as exc:
-            return Checked(text, fmt, ruleset=ruleset, error=_one_line(exc), config=config)
+        except SpeakeasyError as exc:  # the settings, a pack or a word list: what is wrong, in one line
+            return Checked(text, fmt, error=_one_line(exc))
         except Exception as exc:  # noqa: BLE001 - a bug: say so in the editor, keep serving, log the details
             log.exception("speakeasy went wrong checking %s", path or "a new document")
-            return Checked(text, fmt, ruleset=ruleset, config=config,
-                           error=f"speakeasy went wrong checking this document ({type(exc).__name__}: {exc}). "
-                           "This is a bug in speakeasy: please report it, with the editor's log of the server.")
+            return Checked(text, fmt, error=f"speakeasy went wrong checking this document ({type(exc).__name__}: "
+                           f"{exc}). This is a bug in speakeasy: please report it, with the editor's log of the server.")
         findings = result.findings
         if shift:  # the reader left out the byte-order mark: put the offsets back where the editor has them
             findings = [_shifted(f, shift) for f in findings]
@@ -159,8 +155,8 @@ def _left_out(path: str, ruleset: "RuleSet") -> bool:
     """The settings' ``ignore`` globs leave this file out of ``speakeasy check``."""
     from ..runner import collect_files
 
-    files, _ = collect_files([path], ruleset.settings, follow_links=True)
-    return not files
+    files, errors = collect_files([path], ruleset.settings, follow_links=True)
+    return not files and not errors  # a file not saved yet (not on disk) is checked
 
 
 def _watched(ruleset: "RuleSet", config: Path | None) -> list[Path]:

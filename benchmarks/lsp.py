@@ -226,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
           f"max {change['max']:.0f}, {change['runs']} changes; limit {LIMIT_MS:.0f})")
     if got["cpu_ms"]:
         used = got["cpu_ms"]
-        print(f"  server CPU time for each change:       {statistics.median(used):7.0f} ms   (mean {statistics.mean(used):.0f}, "
+        print(f"  server CPU time for each change:       {statistics.median(used):7.0f} ms   "
+              f"(mean {statistics.mean(used):.0f}, "
               f"max {max(used):.0f}; counted in steps of {1000 / os.sysconf('SC_CLK_TCK'):.0f} ms)")
     print(f"  last key of a burst to diagnostics:    {typing['median']:7.0f} ms   (max {typing['max']:.0f}, "
           f"{typing['runs']} bursts of 10 changes 40 ms apart)")

@@ -82,7 +82,8 @@ def _offset(text: str, pos: types.Position) -> int:
 
 
 def _apply(text: str, edits: list[types.TextEdit]) -> str:
-    spans = sorted(((_offset(text, e.range.start), _offset(text, e.range.end), e.new_text) for e in edits), reverse=True)
+    spans = sorted(((_offset(text, e.range.start), _offset(text, e.range.end), e.new_text) for e in edits),
+                   reverse=True)
     for a, b, new in spans:
         text = text[:a] + new + text[b:]
     return text
@@ -128,7 +129,8 @@ class Session:
         self.client.initialized(types.InitializedParams())
         return result
 
-    async def diagnostics_for(self, uri: str, version: int | None = None, timeout: float = 60) -> list[types.Diagnostic]:
+    async def diagnostics_for(self, uri: str, version: int | None = None,
+                              timeout: float = 60) -> list[types.Diagnostic]:
         while True:
             got = await asyncio.wait_for(self.published.get(), timeout)
             if got.uri == uri and (version is None or got.version == version):

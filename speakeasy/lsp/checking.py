@@ -118,7 +118,8 @@ class Checker:
         except Exception as exc:  # noqa: BLE001 - a bug: say so in the editor, keep serving, log the details
             log.exception("speakeasy went wrong checking %s", path or "a new document")
             return Checked(text, fmt, error=f"speakeasy went wrong checking this document ({type(exc).__name__}: "
-                           f"{exc}). This is a bug in speakeasy: please report it, with the editor's log of the server.")
+                           f"{exc}). This is a bug in speakeasy: please report it, with the editor's log of "
+                           "the server.")
         findings = result.findings
         if shift:  # the reader left out the byte-order mark: put the offsets back where the editor has them
             findings = [_shifted(f, shift) for f in findings]
@@ -191,7 +192,9 @@ def _one_line(exc: SpeakeasyError) -> str:
 
     problems = exc.errors if isinstance(exc, DataErrors) and exc.errors else [exc]
     first = (problems[0].render().splitlines() or [""])[0]
-    more = f" (and {len(problems) - 1} more problems: run `speakeasy validate` to see them all)" if len(problems) > 1 else ""
+    more = ""
+    if len(problems) > 1:
+        more = f" (and {len(problems) - 1} more problems: run `speakeasy validate` to see them all)"
     return first + more
 
 

@@ -55,8 +55,8 @@ def lsp_range(index: "LineIndex", start: int, end: int) -> types.Range:
 def diagnostics(checked: "Checked", index: "LineIndex") -> list[types.Diagnostic]:
     """One diagnostic for each finding; one for settings that could not be used."""
     if checked.error:
-        return [types.Diagnostic(range=lsp_range(index, 0, index.ends[0]), message=checked.error, severity=types.DiagnosticSeverity.Error,
-                                 source=SOURCE, code="speakeasy.settings")]
+        return [types.Diagnostic(range=lsp_range(index, 0, index.ends[0]), message=checked.error,
+                                 severity=types.DiagnosticSeverity.Error, source=SOURCE, code="speakeasy.settings")]
     return [diagnostic(f, index) for f in checked.findings]
 
 
@@ -196,10 +196,13 @@ def provenance(origin: dict[str, Any]) -> list[str]:
         out.append(f"To be looked at again by {origin['review_by']}.")
     where = origin.get("wordlist")
     if where:
-        place = f"{origin['file']}, line {origin['line']}" if origin.get("file") and origin.get("line") else origin.get("file")
+        place = origin.get("file")
+        if place and origin.get("line"):
+            place = f"{place}, line {origin['line']}"
         out.append(f"Word list: {where}" + (f" ({place})." if place else "."))
     if origin.get("source"):
-        out.append(f"Source: {origin['source']}" + (f", licence {origin['licence']}." if origin.get("licence") else "."))
+        licence = f", licence {origin['licence']}" if origin.get("licence") else ""
+        out.append(f"Source: {origin['source']}{licence}.")
     return out
 
 

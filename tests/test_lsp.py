@@ -467,3 +467,17 @@ def test_the_servers_check_finds_what_speakeasy_check_finds(tmp_path: Path) -> N
     marked = checker.check(str(doc), "\ufeff" + text, "markdown")
     assert [(f.start, f.end) for f in marked.findings] == [(f.start + 1, f.end + 1) for f in full.findings]
     assert all(("\ufeff" + text)[f.start:f.end] == f.match for f in marked.findings if f.match)
+
+
+def test_each_level_has_its_severity_and_the_rule_is_the_code(tmp_path: Path) -> None:
+    from speakeasy.lsp.checking import Checker
+    from speakeasy.lsp.convert import diagnostics
+
+    long = "We " + " ".join(["will visit you at home and talk with you"] * 5) + "."
+    text = f"Your plan will be reviewed by us.\n\nWe will utilise it.\n\n{long}\n"
+    checked = Checker(tmp_path).check(str(tmp_path / "a.md"), text, "markdown")
+    got = {(d.code, d.severity) for d in diagnostics(checked, LineIndex(text))}
+    assert ("passive-voice.passive", types.DiagnosticSeverity.Information) in got  # a suggestion
+    assert ("plain-english.words", types.DiagnosticSeverity.Warning) in got
+    assert ("length.sentence", types.DiagnosticSeverity.Error) in got
+    assert {f.rule for f in checked.findings} == {code for code, _ in got}

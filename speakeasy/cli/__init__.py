@@ -287,8 +287,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("human", "json"), default="human")
     _add_config_options(rules)
 
-    explain = sub.add_parser("explain", help="explain a rule", description="Explain a rule: what, why, examples, sources.")
-    explain.add_argument("rule", metavar="RULE", help="a rule id, like plain-english.words")
+    explain = sub.add_parser("explain", help="explain a rule, or why a word is flagged",
+                             description="Explain a rule: what, why, examples, sources. Or give a word: which "
+                             "list flags it, why, and who agreed it.")
+    explain.add_argument("rule", metavar="RULE|TERM", help="a rule id, like plain-english.words, or a word, like respite")
     _add_config_options(explain)
 
     config = sub.add_parser("config", help="show the configuration", description="Show the merged configuration.")

@@ -47,8 +47,16 @@ def cmd_explain(args: argparse.Namespace) -> int:
     ruleset = build_ruleset(_settings(args))
     rule = ruleset.get(args.rule)
     if rule is None:
+        from ..words.show import look_up, render_explain
+
+        look = look_up(args.rule, _settings(args))  # a word, in any form: which list flags it, why, who agreed it
+        if look.hits:
+            sys.stdout.write(render_explain(look))
+            return EXIT_OK
         ids = [r.id for r in ruleset.rules]
         hint = did_you_mean(closest(args.rule, ids, cutoff=0.4), "Run `speakeasy rules` to see the rule ids.")
+        if "." not in args.rule:
+            raise SpeakeasyError(f"'{args.rule}' is not a rule, and no wordlist in use has it. {hint}")
         raise SpeakeasyError(f"there is no rule called '{args.rule}'. {hint}")
     pack = next((p for p in ruleset.packs if p.id == rule.pack), None)
 

@@ -481,3 +481,26 @@ def test_each_level_has_its_severity_and_the_rule_is_the_code(tmp_path: Path) ->
     assert ("plain-english.words", types.DiagnosticSeverity.Warning) in got
     assert ("length.sentence", types.DiagnosticSeverity.Error) in got
     assert {f.rule for f in checked.findings} == {code for code, _ in got}
+
+
+def test_hover_says_who_agreed_your_own_word_and_which_shipped_entry_it_replaces(tmp_path: Path) -> None:
+    from speakeasy.lsp.checking import Checker
+    from speakeasy.lsp.convert import hover_text
+
+    (tmp_path / "ours.yaml").write_text(
+        "title: Ours\nlicence: CC-BY-4.0\nwords:\n"
+        "  - term: respite\n    use: a break\n    why: It is a formal word.\n    added_by: Sam\n"
+        "    added: 2026-11-02\n    status: agreed\n    agreed_by: the Changes Forum\n    agreed: 2026-12-01\n"
+        "    overrides: social-care\n", encoding="utf-8")
+    (tmp_path / ".speakeasy.yaml").write_text("wordlists: [ours.yaml]\n", encoding="utf-8")
+    text = "Carers can have respite each month.\n"
+    checked = Checker().check(str(tmp_path / "a.md"), text, "markdown")
+    assert checked.config == tmp_path / ".speakeasy.yaml"
+    hover = hover_text(checked, text.index("respite") + 2, markdown=False)
+    assert hover is not None
+    lines = hover.splitlines()
+    assert "Why: It is a formal word." in lines
+    assert "Who agreed it: Agreed by the Changes Forum, December 2026." in lines
+    assert "Added by Sam on 2026-11-02." in lines
+    assert any(line.startswith("Word list: ours (") and "ours.yaml, line 4)." in line for line in lines), lines
+    assert "This entry is your own: it takes the place of the entry in speakeasy's 'social-care' list." in lines

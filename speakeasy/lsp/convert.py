@@ -192,6 +192,9 @@ def provenance(origin: dict[str, Any]) -> list[str]:
                    + (f" (status: {status})." if status and status != "agreed" else "."))
     elif status:
         out.append(f"Status: {status}.")
+    if origin.get("added_by") and "added by" not in str(credit or ""):
+        when = f" on {origin['added']}" if origin.get("added") else ""
+        out.append(f"Added by {origin['added_by']}{when}.")
     if origin.get("review_by"):
         out.append(f"To be looked at again by {origin['review_by']}.")
     where = origin.get("wordlist")
@@ -200,6 +203,9 @@ def provenance(origin: dict[str, Any]) -> list[str]:
         if place and origin.get("line"):
             place = f"{place}, line {origin['line']}"
         out.append(f"Word list: {where}" + (f" ({place})." if place else "."))
+    if origin.get("overrides"):
+        out.append(f"This entry is your own: it takes the place of the entry in speakeasy's "
+                   f"'{origin['overrides']}' list.")
     if origin.get("source"):
         licence = f", licence {origin['licence']}" if origin.get("licence") else ""
         out.append(f"Source: {origin['source']}{licence}.")

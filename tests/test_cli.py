@@ -316,8 +316,8 @@ def test_empty_folder_says_there_was_nothing_to_check(cli, tmp_path: Path) -> No
     (tmp_path / "empty").mkdir()
     code, out, _ = cli("check", str(tmp_path / "empty"), "--no-config")
     assert code == 0
-    assert ("speakeasy found no files it can check (.docx, .htm, .html, .markdown, .md, .mdown, .mkd, .odt, "
-            ".pdf, .text, .txt) in the paths given.") in " ".join(out.split())
+    assert ("speakeasy found no files it can check (.docx, .htm, .html, .markdown, .md, .mdown, .mkd, .odp, .odt, "
+            ".pdf, .pptx, .text, .txt) in the paths given.") in " ".join(out.split())
 
 
 def test_check_honours_the_project_ignore_file(cli, tmp_path: Path) -> None:

@@ -123,7 +123,7 @@ def test_unsupported_suffix(files: dict[str, Path], name: str) -> None:
     assert reason(files[name])[:2] == (
         "unsupported",
         "speakeasy cannot read this kind of file. "
-        "It reads: .docx, .htm, .html, .markdown, .md, .mdown, .mkd, .odt, .pdf, .text, .txt.",
+        "It reads: .docx, .htm, .html, .markdown, .md, .mdown, .mkd, .odp, .odt, .pdf, .pptx, .text, .txt.",
     )
 
 

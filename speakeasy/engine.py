@@ -36,8 +36,13 @@ __all__ = ["lint_document", "lint_text", "paragraph_scores", "stats"]
 # Running
 
 
-def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
-    """Run every active rule on one document."""
+def lint_document(doc: Document, ruleset: RuleSet, with_stats: bool = True) -> FileResult:
+    """Run every active rule on one document.
+
+    ``with_stats=False`` leaves out the counts and scores (``FileResult.stats``
+    is then empty), for a caller that needs only the findings: the language
+    server, checking again after each change.
+    """
     analysis = Analysis(doc, ruleset.settings["language_model"], ruleset.needs())
     sup = Suppressions(doc.directives) if doc.directives else None
     # Rules that read the plain score run last, on an analysis that knows the words the
@@ -55,7 +60,7 @@ def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
         findings = [f for f in findings if not suppressed(f, doc, ruleset.ignore_entries, root)]
     findings = _dedupe(findings, ruleset)
     findings.sort(key=Finding.sort_key)
-    return FileResult(doc.path, doc.format, findings, stats(analysis), doc)
+    return FileResult(doc.path, doc.format, findings, stats(analysis) if with_stats else {}, doc)
 
 
 def _run(kinds: list[Kind], analysis: Analysis) -> list[Finding]:
@@ -240,7 +245,8 @@ def _dedupe(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
     return out
 
 
-def lint_text(text: str, ruleset: RuleSet, path: str = "<text>", format: str = "markdown") -> FileResult:
+def lint_text(text: str, ruleset: RuleSet, path: str = "<text>", format: str = "markdown",
+              with_stats: bool = True) -> FileResult:
     """Lint a string (handy for tests and plugins), read with the rule set's read options.
 
     The settings' ``include_landmarks`` (web pages) and ``include_comments``
@@ -252,7 +258,8 @@ def lint_text(text: str, ruleset: RuleSet, path: str = "<text>", format: str = "
     from .readers import ReadOptions, read_bytes
 
     data = _SURROGATE.sub("\ufffd", text).encode("utf-8")
-    return lint_document(read_bytes(path, data, format, options=ReadOptions.from_settings(ruleset.settings)), ruleset)
+    return lint_document(read_bytes(path, data, format, options=ReadOptions.from_settings(ruleset.settings)), ruleset,
+                         with_stats)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

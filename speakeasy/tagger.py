@@ -273,6 +273,9 @@ class Tagger:
         self._tnames = names_t
         self._split_hot_rows()
         self._trans: dict[tuple[int, int], np.ndarray] = {}
+        #: the tags of sentences tagged already, when :meth:`keep_tags` asks for it
+        self._tagged: dict[tuple[str, ...], list[tuple[str, str]]] | None = None
+        self._tagged_limit = 0
         self._cache: dict[str, _Word] = {}
         # the padding "words" before and after a sentence, as context_features pads
         self._pads = (
@@ -464,6 +467,31 @@ class Tagger:
         whitespace (or empty) token gives ``("X", "_SP")``.
         """
         words = [w if isinstance(w, str) else str(w) for w in words]
+        kept = self._tagged
+        if kept is None:
+            return self._tag(words)
+        key = tuple(words)
+        got = kept.get(key)
+        if got is None:
+            got = self._tag(words)
+            if len(kept) >= self._tagged_limit:
+                kept.clear()
+            kept[key] = got
+        return list(got)
+
+    def keep_tags(self, limit: int = 8192) -> None:
+        """Keep the tags of up to ``limit`` sentences, to give them again without tagging.
+
+        For a process that checks the same document again and again after
+        small changes (the language server): nearly every sentence is the same
+        as last time.  Off by default, so a one-off check and the benchmarks
+        tag every sentence.
+        """
+        if self._tagged is None:
+            self._tagged = {}
+        self._tagged_limit = limit
+
+    def _tag(self, words: list[str]) -> list[tuple[str, str]]:
         keep = [i for i, w in enumerate(words) if w.strip()]
         if len(keep) == len(words):
             return self._first_word([self._pairs[c] for c in self.tag_classes(words)], words)

@@ -329,6 +329,14 @@ def build_parser() -> argparse.ArgumentParser:
     plugins.add_argument("--format", choices=("human", "json"), default="human")
     _add_config_options(plugins)
 
+    lsp = sub.add_parser("lsp", help="run the language server, so editors show findings as you type",
+                         description="Run speakeasy's language server (the Language Server Protocol) over standard "
+                         "input and output, for an editor to start. It needs pygls: pip install "
+                         "'speakeasy-lint[lsp]'. Your editor starts it: 'speakeasy help editors' shows how to set up "
+                         "VS Code, Neovim, Emacs and Helix.")
+    lsp.add_argument("--stdio", action="store_true", help="talk over standard input and output (the only way, "
+                     "and the default; some editors pass it)")
+
     schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
     schema.add_argument("which", choices=("pack", "wordlist", "config", "profile", "report"))
 
@@ -415,6 +423,12 @@ def cmd_words(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from ..lsp import run
+
+    return run()
+
+
 _COMMANDS = {
     "check": cmd_check,
     "report": cmd_report,
@@ -429,5 +443,6 @@ _COMMANDS = {
     "cache": cmd_cache,
     "words": cmd_words,
     "plugins": cmd_plugins,
+    "lsp": cmd_lsp,
     "help": cmd_help,
 }

@@ -295,6 +295,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ..words.cli import add_parser as add_words_parser
 
     add_words_parser(sub, _add_config_options)
+    from ..forum.cli import add_parser as add_forum_parser
+
+    add_forum_parser(sub, _add_config_options)
 
     cache = sub.add_parser("cache", help="show or empty the results cache",
                            description="Show where the results cache is and how big it is (info), remove the "
@@ -396,6 +399,12 @@ def cmd_words(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_forum(args: argparse.Namespace) -> int:
+    from ..forum.cli import run
+
+    return run(args)
+
+
 _COMMANDS = {
     "check": cmd_check,
     "report": cmd_report,
@@ -409,5 +418,6 @@ _COMMANDS = {
     "schema": cmd_schema,
     "cache": cmd_cache,
     "words": cmd_words,
+    "forum": cmd_forum,
     "plugins": cmd_plugins,
 }

@@ -1,0 +1,136 @@
+"""``speakeasy forum``: serve the forum's pages, and make its first maintainer.
+
+The parser imports nothing of the web stack.  When a command runs without the
+``forum`` extra installed, it says in one line what to install (exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import EXIT_OK, EXIT_USAGE, UsageError
+
+SETTINGS_HELP = "where the forum keeps its database and secret key (default: .speakeasy-forum)"
+
+
+def _common(p: argparse.ArgumentParser, add_config_options: Callable[[argparse.ArgumentParser], None]) -> None:
+    g = p.add_argument_group("the forum")
+    g.add_argument("--data", metavar="FOLDER", default=None, help=SETTINGS_HELP)
+    g.add_argument("--database", metavar="URL", default="",
+                   help="a database URL, like postgresql+psycopg://forum@localhost/forum (default: a SQLite "
+                   "file in the data folder; or set SPEAKEASY_FORUM_DATABASE)")
+    g.add_argument("--list", metavar="FILE",
+                   help="the organisation's own wordlist, where agreed words are published (default: your one "
+                   "wordlist in the configuration)")
+    g.add_argument("--name", default="Our forum", metavar="NAME", help="the forum's name on its pages")
+    add_config_options(p)
+
+
+def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser], None]) -> None:
+    forum = sub.add_parser(
+        "forum", help="the forum's web pages: propose, discuss, agree and publish words",
+        description="A small web site for the forum: members propose words, comment and vote; maintainers "
+        "agree words at a meeting and publish them to the wordlist. Needs: pip install 'speakeasy-lint[forum]'")
+    fsub = forum.add_subparsers(dest="forum_command", metavar="ACTION", parser_class=type(forum))
+    serve = fsub.add_parser("serve", help="run the forum's web pages",
+                            description="Run the forum's web pages. By default only this computer can open "
+                            "them, at http://127.0.0.1:8000/.")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default 127.0.0.1: this computer only)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    serve.add_argument("--https", action="store_true",
+                       help="the forum is served behind HTTPS: send cookies only over HTTPS")
+    _common(serve, add_config_options)
+    first = fsub.add_parser("add-maintainer", help="make a maintainer's account (the first one, or another)",
+                            description="Make an account for a maintainer. The password is asked for twice, "
+                            "or read from standard input with --password-stdin.")
+    first.add_argument("username", metavar="LOGIN_NAME")
+    first.add_argument("--full-name", required=True, metavar="NAME", help="the person's name, as the forum shows it")
+    first.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    _common(first, add_config_options)
+
+
+def settings_from(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The forum's settings and speakeasy's configuration, from the options."""
+    from ..cliargs import settings_from as config_from
+    from ..packs import builtin_wordlists_dir
+    from ..words.cli import target_list
+    from .settings import DEFAULT_DATA, ForumSettings
+
+    config = config_from(args)
+    wordlist = target_list(args, config)
+    if wordlist.exists() and not wordlist.is_file():
+        raise UsageError(f"{wordlist}: this is not a file. Give the wordlist file with --list.")
+    shipped = sorted(builtin_wordlists_dir().glob("*.yaml"))
+    extra = [Path(str(p)) for p in (config["wordlists"] or []) if str(p).endswith((".yaml", ".yml"))]
+    settings = ForumSettings(data=Path(args.data or DEFAULT_DATA), wordlist=wordlist, lists=[*shipped, *extra],
+                             database=args.database, name=" ".join(args.name.split()) or "Our forum",
+                             secure_cookies=bool(getattr(args, "https", False)))
+    return settings, config
+
+
+def run(args: argparse.Namespace) -> int:
+    from .deps import problem
+
+    missing = problem()
+    if missing:
+        sys.stderr.write(f"speakeasy: {missing}\n")
+        return EXIT_USAGE
+    if args.forum_command is None:
+        raise UsageError("say what to do: speakeasy forum serve, or speakeasy forum add-maintainer NAME.")
+    settings, config = settings_from(args)
+    if args.forum_command == "add-maintainer":
+        return _add_maintainer(args, settings)
+    return _serve(args, settings, config)
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("Password (at least 10 letters, numbers or other marks): ")
+    again = getpass.getpass("The same password again: ")
+    if first != again:
+        raise UsageError("the two passwords are not the same. Nothing was saved. Try again.")
+    return first
+
+
+def _add_maintainer(args: argparse.Namespace, settings: Any) -> int:
+    from .accounts import AccountProblem, create_user
+    from .db import open_database
+    from .models import MAINTAINER
+
+    factory = open_database(settings)
+    password = _read_password(args)
+    with factory() as db:
+        try:
+            user = create_user(db, args.username, args.full_name, password, MAINTAINER)
+        except AccountProblem as exc:
+            raise UsageError(exc.message[:1].lower() + exc.message[1:] + " Nothing was saved.") from None
+        db.commit()
+        sys.stdout.write(f"Made the maintainer '{user.username}' ({user.name}). Start the forum with: "
+                         "speakeasy forum serve, then log in.\n")
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace, settings: Any, config: Any) -> int:
+    import uvicorn
+
+    from .accounts import count_users
+    from .app import create_app
+    from .db import open_database
+
+    factory = open_database(settings)
+    with factory() as db:
+        if count_users(db) == 0:
+            sys.stdout.write("The forum has no accounts yet. Make the first maintainer with: speakeasy forum "
+                             "add-maintainer LOGIN_NAME --full-name 'YOUR NAME'\n")
+    app = create_app(settings, config, factory)
+    sys.stdout.write(f"The forum is at http://{args.host}:{args.port}/ . Press Control and C to stop it.\n")
+    sys.stdout.flush()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False)
+    return EXIT_OK

@@ -21,6 +21,13 @@ from speakeasy.forum.models import MAINTAINER, MEMBER  # noqa: E402
 
 PASSWORD = "a long enough password"
 
+# argon2id still, with small costs so that each login in a test takes milliseconds, not a second
+from argon2 import PasswordHasher  # noqa: E402
+
+from speakeasy.forum import accounts  # noqa: E402
+
+accounts._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
 
 class Forum:
     def __init__(self, tmp: Path, wordlist: Path | None = None, database: str = "") -> None:

@@ -56,4 +56,4 @@ async def _problem(request: Request, exc: Exception) -> Response:
 
 
 def exception_handlers() -> dict[Any, Any]:
-    return {HTTPException: _problem}
+    return {HTTPException: _problem, Exception: _problem}

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
 
     missing = problem()
     if missing:
-        sys.stderr.write(f"speakeasy: {missing}\n")
+        sys.stderr.write(f"speakeasy: error: {missing}\n")
         return EXIT_USAGE
     if args.forum_command is None:
         raise UsageError("say what to do: speakeasy forum serve, or speakeasy forum add-maintainer NAME.")

@@ -1,0 +1,85 @@
+"""``speakeasy forum`` on the command line: a clear line when the extra is missing, the first maintainer, serving
+on the loopback address, and the database made by the migrations."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from forum_browser import free_port
+
+
+def test_without_the_extra_it_says_what_to_install(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    from speakeasy.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name in ("starlette", "argon2") else real(name, *a))
+    assert main(["forum", "serve", "--no-config"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("speakeasy: error: speakeasy forum needs starlette, argon2-cffi, which are not installed. "
+                   "Install them with: pip install 'speakeasy-lint[forum]'\n")
+
+
+def test_the_parser_imports_no_web_library() -> None:
+    code = ("import sys; from speakeasy.cli import build_parser; build_parser(); "
+            "print(sorted(m for m in ('starlette', 'sqlalchemy', 'uvicorn', 'argon2', 'alembic') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    assert out.strip() == "[]"
+
+
+def test_first_maintainer_and_serve(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    base = [sys.executable, "-m", "speakeasy", "forum"]
+    opts = ["--no-config", "--list", str(tmp_path / "ours.yaml"), "--data", str(tmp_path / "data")]
+    made = subprocess.run([*base, "add-maintainer", "sam", "--full-name", "Sam Lee", "--password-stdin", *opts],
+                          input="sam's long password\n", capture_output=True, text=True, env=env, timeout=120)
+    assert made.returncode == 0, made.stderr
+    assert "Made the maintainer 'sam' (Sam Lee)." in made.stdout
+    again = subprocess.run([*base, "add-maintainer", "sam", "--full-name", "Sam Two", "--password-stdin", *opts],
+                           input="another long password\n", capture_output=True, text=True, env=env, timeout=120)
+    assert again.returncode == 2
+    assert again.stderr.strip() == ("speakeasy: error: someone already has the login name 'sam'. Choose another. "
+                                    "Nothing was saved.")
+    short = subprocess.run([*base, "add-maintainer", "kim", "--full-name", "Kim", "--password-stdin", *opts],
+                           input="short\n", capture_output=True, text=True, env=env, timeout=120)
+    assert short.returncode == 2 and "at least 10" in short.stderr and "Traceback" not in short.stderr
+    port = free_port()
+    server = subprocess.Popen([*base, "serve", "--port", str(port), *opts], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        page = ""
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=5) as r:
+                    page = r.read().decode("utf-8")
+                    break
+            except OSError:
+                time.sleep(0.1)
+        assert "<h1>Log in</h1>" in page
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=20)
+    assert f"The forum is at http://127.0.0.1:{port}/" in out
+    from sqlalchemy import create_engine, inspect
+
+    tables = set(inspect(create_engine(f"sqlite:///{tmp_path / 'data' / 'forum.db'}")).get_table_names())
+    assert {"alembic_version", "users", "proposals", "comments", "votes", "meetings", "invitations"} <= tables
+    assert oct((tmp_path / "data" / "secret.key").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_folder_as_the_list_is_refused(tmp_path: Path, capsys: Any) -> None:
+    from speakeasy.cli import main
+
+    assert main(["forum", "serve", "--no-config", "--list", str(tmp_path), "--data", str(tmp_path / "d")]) == 2
+    assert "this is not a file" in capsys.readouterr().err

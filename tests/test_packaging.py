@@ -41,6 +41,10 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "speakeasy/tui/speakeasy.tcss",
         "speakeasy/words/store.py",
         "speakeasy/words/edit/edit.tcss",
+        "speakeasy/forum/templates/base.html",
+        "speakeasy/forum/static/forum.css",
+        "speakeasy/forum/migrations/env.py",
+        "speakeasy/forum/migrations/versions/v0001_first_tables.py",
     ):
         assert name in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

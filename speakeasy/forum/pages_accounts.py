@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -25,7 +26,8 @@ async def login(request: Request) -> Response:
             return render(request, "login.html", {"next": nxt, "values": values, "errors": {
                 "username": "Too many tries with this name. Wait 15 minutes, then try again, "
                             "or ask a maintainer to help."}}, db, status=429)
-        user = authenticate(db, username, data.get("password", ""))
+        # the hash takes a good part of a second on purpose: not on the loop that serves everyone else
+        user = await run_in_threadpool(authenticate, db, username, data.get("password", ""))
         if user is None:
             f.logins.failed(username, address)
             return render(request, "login.html", {"next": nxt, "values": values, "errors": {

@@ -26,6 +26,8 @@ def _common(p: argparse.ArgumentParser, add_config_options: Callable[[argparse.A
                    help="the organisation's own wordlist, where agreed words are published (default: your one "
                    "wordlist in the configuration)")
     g.add_argument("--name", default="Our forum", metavar="NAME", help="the forum's name on its pages")
+    g.add_argument("--documents", metavar="FOLDER",
+                   help="a folder of the organisation's documents: passages to judge, and where each word is used")
     add_config_options(p)
 
 
@@ -51,6 +53,13 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
     first.add_argument("--full-name", required=True, metavar="NAME", help="the person's name, as the forum shows it")
     first.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     _common(first, add_config_options)
+    cal = fsub.add_parser("calibrate", help="fit the plain score to the forum's judgements of which passage is easier",
+                          description="Fit the plain score's weights to the forum's answers on the page 'Easier to "
+                          "read?', and write them to a file. Says how often the score agreed with the forum "
+                          "before and after (cross-validated).")
+    cal.add_argument("-o", "--out", default="plain-score-weights.json", metavar="FILE",
+                     help="where to write the weights (default: plain-score-weights.json)")
+    _common(cal, add_config_options)
 
 
 def settings_from(args: argparse.Namespace) -> tuple[Any, Any]:
@@ -68,7 +77,10 @@ def settings_from(args: argparse.Namespace) -> tuple[Any, Any]:
     extra = [Path(str(p)) for p in (config["wordlists"] or []) if str(p).endswith((".yaml", ".yml"))]
     settings = ForumSettings(data=Path(args.data or DEFAULT_DATA), wordlist=wordlist, lists=[*shipped, *extra],
                              database=args.database, name=" ".join(args.name.split()) or "Our forum",
-                             secure_cookies=bool(getattr(args, "https", False)))
+                             secure_cookies=bool(getattr(args, "https", False)),
+                             documents=Path(args.documents) if args.documents else None)
+    if settings.documents is not None and not settings.documents.is_dir():
+        raise UsageError(f"{settings.documents}: there is no folder here. Give a folder of documents with --documents.")
     return settings, config
 
 
@@ -84,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
     settings, config = settings_from(args)
     if args.forum_command == "add-maintainer":
         return _add_maintainer(args, settings)
+    if args.forum_command == "calibrate":
+        return _calibrate(args, settings)
     return _serve(args, settings, config)
 
 
@@ -114,6 +128,36 @@ def _add_maintainer(args: argparse.Namespace, settings: Any) -> int:
         db.commit()
         sys.stdout.write(f"Made the maintainer '{user.username}' ({user.name}). Start the forum with: "
                          "speakeasy forum serve, then log in.\n")
+    return EXIT_OK
+
+
+def _calibrate(args: argparse.Namespace, settings: Any) -> int:
+    from sqlalchemy import select
+
+    from .calibrate import Pair, TooFew, calibrate, percent, write
+    from .db import open_database
+    from .models import Judgement
+
+    factory = open_database(settings)
+    with factory() as db:
+        judgements = db.scalars(select(Judgement).order_by(Judgement.id)).unique().all()
+        pairs = [Pair(j.first.text, j.second.text, {"first": 1.0, "second": 0.0}.get(j.easier, 0.5))
+                 for j in judgements]
+        judges = len({j.judge_id for j in judgements})
+    try:
+        result = calibrate(pairs, f" ({len(pairs)} answers from {judges} members)")
+    except TooFew as exc:
+        raise UsageError(str(exc)) from None
+    out = Path(args.out)
+    try:
+        write(result, out)
+    except OSError as exc:
+        raise UsageError(f"{out}: speakeasy could not write the weights here ({exc.strerror or exc}).") from None
+    sys.stdout.write(
+        f"{result.pairs} answers from {judges} members; {result.decided} chose one passage.\n"
+        f"The plain score agreed with the forum on {percent(result.before)} of them with the shipped weights, "
+        f"and on {percent(result.after)} with weights fitted to the forum (tested on answers left out of the "
+        f"fit, in 5 parts).\nWrote the weights to {out}.\n")
     return EXIT_OK
 
 

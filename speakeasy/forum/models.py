@@ -128,3 +128,31 @@ class Event(Base):
     what: Mapped[str] = mapped_column(Text)
     created: Mapped[_dt.datetime] = mapped_column(DateTime(timezone=True), default=now)
     who: Mapped[User | None] = relationship(lazy="joined")
+
+
+class Passage(Base):
+    """A short passage from the organisation's documents, for members to judge."""
+
+    __tablename__ = "passages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: the SHA-256 of the text: each passage once
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Judgement(Base):
+    """A member's answer to "which of the two is easier to read?"."""
+
+    __tablename__ = "judgements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    first_id: Mapped[int] = mapped_column(ForeignKey("passages.id"))
+    second_id: Mapped[int] = mapped_column(ForeignKey("passages.id"))
+    #: "first", "second" or "same": which one is easier to read
+    easier: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    judge_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created: Mapped[_dt.datetime] = mapped_column(DateTime(timezone=True), default=now)
+    first: Mapped[Passage] = relationship(foreign_keys=[first_id], lazy="joined")
+    second: Mapped[Passage] = relationship(foreign_keys=[second_id], lazy="joined")
+    judge: Mapped[User] = relationship(lazy="joined")

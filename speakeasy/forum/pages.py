@@ -10,6 +10,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from . import pages_accounts as accounts
+from . import pages_judge as judging
 from . import pages_proposals as props
 from . import pages_words as words
 from .web import forum, render
@@ -32,6 +33,7 @@ def routes() -> list[Route]:
         Route("/proposals/{id:int}/close", props.close_proposal, methods=["POST"]),
         Route("/meetings", props.meetings, methods=GET_POST),
         Route("/publish", props.publish, methods=GET_POST),
+        Route("/judge", judging.judge, methods=GET_POST),
         Route("/login", accounts.login, methods=GET_POST),
         Route("/logout", accounts.logout, methods=["POST"]),
         Route("/join/{code}", accounts.join, methods=GET_POST),

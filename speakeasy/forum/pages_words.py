@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..words.edit.form import FIELD, NotSaved, form_values
-from . import catalogue
+from . import catalogue, documents
 from .models import Event, Proposal, User
 from .proposals import PROPOSAL_FIELDS, propose
 from .web import form, forum, go, member, notice, render
@@ -54,8 +54,10 @@ async def word(request: Request) -> Response:
                              .order_by(Event.id)).all()
         open_ones = db.scalars(select(Proposal).where(func.lower(Proposal.term) == entry.term.lower())
                                .order_by(Proposal.id)).all()
+        folder = forum(request).settings.documents
         return render(request, "word.html", {"view": view, "entry": entry, "history": history,
-                                             "proposals": open_ones}, db)
+                                             "proposals": open_ones, "folder": folder,
+                                             "uses": documents.uses(folder, entry.term)}, db)
 
 
 def _blank() -> dict[str, Any]:

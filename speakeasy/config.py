@@ -45,6 +45,9 @@ CONFIG = Schema(
         Field("fail_on", "text", "The level that makes the check fail.", choices=FAIL_ON),
         Field("keymap", "any-mapping",
               "Keys for `speakeasy review`, by the id shown in its help screen, like `review.skip: x`."),
+        Field("plain_score", "text",
+              "A file of the plain score's weights, written by `speakeasy forum calibrate` from your forum's "
+              "judgements, so that the score reflects what your forum finds hard."),
         Field("plugins", "texts",
               "Plugins to use, by the name `speakeasy plugins` shows (the name you install, like "
               "`speakeasy-email-reader`). Installed plugins that are not named here are not used."),
@@ -66,6 +69,7 @@ DEFAULTS: dict[str, Any] = {
     "fail_on": "error",
     "keymap": {},
     "plugins": [],
+    "plain_score": None,
 }
 
 PROFILE = Schema(

@@ -38,7 +38,8 @@ __all__ = ["lint_document", "lint_text", "paragraph_scores", "stats"]
 
 def lint_document(doc: Document, ruleset: RuleSet) -> FileResult:
     """Run every active rule on one document."""
-    analysis = Analysis(doc, ruleset.settings["language_model"], ruleset.needs())
+    analysis = Analysis(doc, ruleset.settings["language_model"], ruleset.needs(),
+                        score_model=getattr(ruleset, "score_model", None))
     sup = Suppressions(doc.directives) if doc.directives else None
     # Rules that read the plain score run last, on an analysis that knows the words the
     # wordlist rules flagged: the score counts them as jargon.

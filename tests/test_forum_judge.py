@@ -148,3 +148,38 @@ def test_calibrate_with_too_few_answers_says_so(judged: Forum, capsys: Any) -> N
     assert code == 2
     assert "calibrate needs at least 10 answers that chose one passage, and the forum has 0." in capsys.readouterr().err
     assert not (judged.tmp / "w.json").exists()
+
+
+def _plain_score(doc: Path, *args: str) -> float:
+    from speakeasy.cli import main
+
+    out = doc.parent / "out.json"
+    main(["check", str(doc), "--no-cache", "--format", "json", "-o", str(out), *args])
+    return float(json.loads(out.read_text(encoding="utf-8"))["files"][0]["stats"]["plain_score"])
+
+
+@pytest.mark.slow
+def test_the_settings_can_name_the_fitted_weights_and_speakeasy_check_uses_them(
+        judged: Forum, tmp_path: Path, monkeypatch: Any, capsys: Any) -> None:
+    from speakeasy.cli import main
+
+    _answers(judged)
+    project = tmp_path / "project"
+    project.mkdir()
+    assert main(["forum", "calibrate", "--no-config", "--list", str(judged.wordlist), "--data",
+                 str(judged.settings.data), "-o", str(project / "our-weights.json")]) == 0
+    passive, active = project / "passive.md", project / "active.md"
+    passive.write_text(SHORT_PASSIVE + "\n", encoding="utf-8")
+    active.write_text(LONG_ACTIVE + "\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    shipped = (_plain_score(passive, "--no-config"), _plain_score(active, "--no-config"))
+    (project / ".speakeasy.yaml").write_text("plain_score: our-weights.json\n", encoding="utf-8")
+    fitted = (_plain_score(passive), _plain_score(active))
+    assert shipped[0] > shipped[1]  # the shipped score finds the short passive passage easier
+    assert fitted[0] < fitted[1]  # the forum's weights find it harder, as the forum does
+    # a broken weights file: one line, exit 2
+    (project / "our-weights.json").write_text("{}", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(passive), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "our-weights.json: this is not a file of the plain score's weights" in err and "Traceback" not in err

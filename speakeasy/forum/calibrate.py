@@ -104,7 +104,8 @@ def fit(d: np.ndarray, y: np.ndarray, shipped: np.ndarray) -> np.ndarray:
         k -= g / h
     k = max(k, 1e-3)
     prior = shipped * k
-    active = list(range(d.shape[1]))
+    # a feature the shipped score does not weigh is not counted for every text (noun chains need the tagger)
+    active = [i for i in range(d.shape[1]) if shipped[i] != 0.0]
     while True:
         w = _logistic(d, y, prior, active)
         wrong = [active[i] for i, v in enumerate(w) if v * DIRECTION[FEATURES[active[i]]] < 0]

@@ -31,6 +31,9 @@ def every_page(forum: Forum) -> Iterator[tuple[str, str]]:
     yield "search", get(anon, "/words", q="signpost")
     yield "word", get(anon, "/words/social-care/signpost")
     yield "our word", get(mo, "/words/our-words/zzz placeholder")
+    yield "our word, maintainer", get(mx, "/words/our-words/zzz placeholder")
+    yield "retire, problem", send(mx, "/retire/our-words/zzz placeholder", {"reason": ""}).text
+    yield "judge, no documents", get(mo, "/judge")
     yield "proposals", get(anon, "/proposals")
     yield "proposal, visitor", get(anon, f"/proposals/{pid}")
     yield "proposal, member", get(mo, f"/proposals/{pid}")

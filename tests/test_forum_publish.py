@@ -85,6 +85,33 @@ def test_a_change_to_our_own_word_is_published_in_place(forum: Forum) -> None:
     assert entry.added_by == "Test" and str(entry.agreed) == "2026-12-01"
 
 
+def test_a_maintainer_retires_a_word_and_speakeasy_stops_flagging_it(forum: Forum, tmp_path: Path,
+                                                                     capsys: Any) -> None:
+    from speakeasy.cli import main
+
+    forum.wordlist.write_text(OUR_LIST, encoding="utf-8")
+    doc = tmp_path / "leaflet.md"
+    doc.write_text("This is a zzz placeholder phrase.\n", encoding="utf-8")
+    check = ["check", str(doc), "--no-config", "--no-cache", "--wordlist", str(forum.wordlist), "--fail-on", "warning"]
+    assert main(check) == 1
+    mx = forum.client("max")
+    assert "Retire this word" not in forum.client("mo").get("/words/our-words/zzz placeholder phrase").text
+    r = send(mx, "/retire/our-words/zzz placeholder phrase", {"reason": ""})
+    assert r.status_code == 400 and "Say why the forum should stop using this word." in r.text
+    r = send(mx, "/retire/our-words/zzz placeholder phrase", {"reason": "Nobody uses it now."})
+    assert r.status_code == 303
+    pid = first_id(r.headers["location"])
+    send(mx, "/meetings", {"held_on": "2026-12-02", "present": "Ann"})
+    send(mx, f"/proposals/{pid}/agree", {"meeting": "1"})
+    page = send(mx, "/publish", {}).text
+    assert "Published:" in page
+    text = forum.wordlist.read_text(encoding="utf-8")
+    assert "status: retired" in text and "Retired because: Nobody uses it now." in text
+    assert "# Our own words. This comment must stay." in text
+    capsys.readouterr()
+    assert main(check) == 0
+
+
 def _slow_saves(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each save waits between reading the list and writing it, so two publishes overlap."""
     from speakeasy.words.store import WordlistFile

@@ -19,13 +19,17 @@ ACTIONS = {
     "close": "maintainer",
     "publish": "maintainer",
     "invite": "maintainer",
+    "retire": "maintainer",
 }
 RANK = {None: 0, "member": 1, "maintainer": 2}
 WHO = {None: None, "member": "mo", "maintainer": "max"}
 
 
 def _setup(forum: Forum) -> tuple[int, int]:
-    """A proposal by the member "mo" and a recorded meeting."""
+    """A proposal by the member "mo", a recorded meeting, and a word in our own list."""
+    forum.wordlist.write_text("title: Our words\nlicence: CC-BY-4.0\nwords:\n  - term: zzz placeholder\n"
+                              "    use: [plain words]\n    why: It is here to test.\n    added_by: Test\n",
+                              encoding="utf-8")
     mo = forum.client("mo")
     r = send(mo, "/propose", WORD)
     assert r.status_code == 303, r.text
@@ -47,6 +51,7 @@ def _do(client: Any, action: str, pid: int, meeting: int) -> Any:
         "close": (f"/proposals/{pid}/close", {"reason": "Not needed."}),
         "publish": ("/publish", {}),
         "invite": ("/invite", {"role": "member"}),
+        "retire": ("/retire/our-words/zzz placeholder", {"reason": "Not needed now."}),
     }[action]
     return send(client, *data)
 

@@ -24,6 +24,7 @@ def routes() -> list[Route]:
         Route("/words", words.words),
         Route("/words/{list}/{term:path}", words.word),
         Route("/propose", words.new_proposal, methods=GET_POST),
+        Route("/retire/{list}/{term:path}", words.retire_word, methods=["POST"]),
         Route("/proposals", props.proposals),
         Route("/proposals/{id:int}", props.proposal_page),
         Route("/proposals/{id:int}/comment", props.add_comment, methods=["POST"]),

@@ -81,6 +81,8 @@ async def edit_proposal(request: Request, db: Session, user: User) -> Response:
     proposal = _get(db, request)
     if proposal.state != OPEN:
         raise HTTPException(400, "Only an open proposal can be changed.")
+    if proposal.kind == "retire":
+        raise HTTPException(400, "A proposal to retire a word cannot be changed. Close it, and make a new one.")
     if proposal.proposed_by_id != user.id and not user.is_maintainer:
         raise HTTPException(403, "Only the person who proposed it, or a maintainer, can change a proposal.")
     values = {k: str(proposal.values.get(k, "")) for k in PROPOSAL_FIELDS}

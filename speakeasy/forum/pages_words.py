@@ -14,8 +14,8 @@ from starlette.responses import Response
 from ..words.edit.form import FIELD, NotSaved, form_values
 from . import catalogue, documents
 from .models import Event, Proposal, User
-from .proposals import PROPOSAL_FIELDS, propose
-from .web import form, forum, go, member, notice, render
+from .proposals import PROPOSAL_FIELDS, propose, retire
+from .web import form, forum, go, maintainer, member, notice, render
 
 
 def lists(request: Request) -> list[catalogue.ListView]:
@@ -94,6 +94,28 @@ async def new_proposal(request: Request, db: Session, user: User) -> Response:
                                                 "errors": {exc.key or "term": _sentence(str(exc))}}, db, status=400)
     db.commit()
     notice(request, f"Thank you. Your proposal for '{proposal.term}' is saved. The forum can discuss it now.")
+    return go(f"/proposals/{proposal.id}")
+
+
+@maintainer
+async def retire_word(request: Request, db: Session, user: User) -> Response:
+    key, term = request.path_params["list"], request.path_params["term"]
+    found = catalogue.find(lists(request), key, term)
+    if found is None or not found[0].ours:
+        raise HTTPException(404, "You can retire the words of your own list only.")
+    view, entry = found
+    data = await form(request)
+    try:
+        proposal = retire(db, user, view.path, entry, data.get("reason", ""))
+    except NotSaved as exc:
+        db.rollback()
+        history = db.scalars(select(Event).where(func.lower(Event.term) == entry.term.lower())
+                             .order_by(Event.id)).all()
+        return render(request, "word.html", {"view": view, "entry": entry, "history": history, "proposals": [],
+                                             "folder": None, "uses": [], "values": data,
+                                             "errors": {exc.key or "reason": str(exc)}}, db, status=400)
+    db.commit()
+    notice(request, f"The proposal to retire '{entry.term}' is saved. The forum can agree it at a meeting.")
     return go(f"/proposals/{proposal.id}")
 
 

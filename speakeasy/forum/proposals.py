@@ -76,6 +76,24 @@ def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, (_dt.date,)) else v) for k, v in values.items()}
 
 
+def retire(db: Session, who: User, wordlist: Path, entry: Entry, reason: str) -> Proposal:
+    """A maintainer's proposal to retire a word of our own list: kept in the file for the record, never used."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise NotSaved("Say why the forum should stop using this word.", "reason")
+    if entry.status == "retired":
+        raise NotSaved("This word is already retired.", "reason")
+    values = _jsonable(form_values(entry))
+    values["status"] = "retired"
+    values["notes"] = ((values.get("notes") or "") + f" Retired because: {reason}").strip()[:MAX_BOX]
+    proposal = Proposal(kind="retire", term=entry.term, wordlist=str(wordlist), values=values,
+                        before=_jsonable(form_values(entry)), proposed_by_id=who.id)
+    db.add(proposal)
+    db.flush()
+    log(db, entry.term, f"{who.name} proposed to retire '{entry.term}': {reason}", who, proposal)
+    return proposal
+
+
 class Conflict(Exception):
     """Someone else changed the proposal since the page was shown."""
 
@@ -137,9 +155,14 @@ def agree(db: Session, who: User, proposal: Proposal, meeting: Meeting, forum_na
     if proposal.state != OPEN:
         raise NotSaved("Only an open proposal can be agreed.")
     values = dict(proposal.values)
-    values["agreed"] = meeting.held_on.isoformat()
-    values["agreed_by"] = meeting.group or forum_name
-    values["status"] = "agreed"
+    if proposal.kind == "retire":
+        values["status"] = "retired"  # when and by whom the word was agreed stays as it was
+        values["notes"] = (f"{values.get('notes') or ''} Retired at the meeting on "
+                           f"{meeting.held_on.isoformat()}.").strip()
+    else:
+        values["agreed"] = meeting.held_on.isoformat()
+        values["agreed_by"] = meeting.group or forum_name
+        values["status"] = "agreed"
     proposal.values = values
     proposal.state = AGREED
     proposal.meeting_id = meeting.id

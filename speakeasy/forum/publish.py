@@ -46,7 +46,7 @@ def publish_one(db: Session, who: User, proposal: Proposal, lock_folder: Path, c
         editor = WordlistEditor(path, config)  # reads the list from disk now, inside the lock
         values = dict(proposal.values)
         try:
-            if proposal.kind == "change":
+            if proposal.kind in ("change", "retire"):
                 before = proposal.before or {}
                 entry = editor.find(str(before.get("term") or proposal.term))
                 if entry is None:

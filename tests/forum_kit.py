@@ -30,13 +30,16 @@ accounts._HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 class Forum:
-    def __init__(self, tmp: Path, wordlist: Path | None = None, database: str = "") -> None:
+    def __init__(self, tmp: Path, wordlist: Path | None = None, database: str = "",
+                 documents: Path | None = None) -> None:
         self.tmp = tmp
         self.wordlist = wordlist or tmp / "our-words.yaml"
         argv = ["forum", "serve", "--no-config", "--list", str(self.wordlist), "--data", str(tmp / "data"),
                 "--name", "Test forum"]
         if database:
             argv += ["--database", database]
+        if documents:
+            argv += ["--documents", str(documents)]
         self.settings, self.config = settings_from(build_parser().parse_args(argv))
         self.factory = open_database(self.settings)
         self.app = create_app(self.settings, self.config, self.factory)

@@ -20,7 +20,10 @@ OUR_LIST = ("title: Our words\nlicence: CC-BY-4.0\nwords:\n  - term: zzz placeho
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Forum, Server]]:
-    forum = Forum(tmp_path)
+    from test_forum_judge import documents
+
+    documents(tmp_path / "documents")
+    forum = Forum(tmp_path, documents=tmp_path / "documents")
     forum.wordlist.write_text(OUR_LIST, encoding="utf-8")
     server = Server(forum.app)
     try:
@@ -123,6 +126,28 @@ def test_the_main_journey_by_keyboard_alone(served: tuple[Forum, Server], browse
     assert entry.added_by == "Mo Member" and entry.agreed_by == "Carers forum"
 
 
+def test_judge_a_pair_by_keyboard_alone(served: tuple[Forum, Server], browser: Browser) -> None:
+    forum, server = served
+    b = browser
+    log_in_by_keyboard(b, server.url, "meg")
+    press(b, "Easier to read?", "a")
+    assert "Passage A" in b.js("document.body.innerText") and "Passage B" in b.js("document.body.innerText")
+    fill(b, "reason", "The second one has shorter sentences.")
+    press(b, "Send my answer")  # no choice made: the problem is shown, the reason is kept
+    assert b.js("document.querySelector('#reason').value") == "The second one has shorter sentences."
+    assert "Choose which passage is easier to read" in b.js("document.body.innerText")
+    b.tab_to(lambda f: f["id"] == "easier")  # the first choice of the group
+    b.key("ArrowDown")
+    assert b.focused()["id"] == "easier-second"
+    press(b, "Send my answer")
+    assert "Your answer is saved." in b.js("document.body.innerText")
+    from speakeasy.forum.models import Judgement
+
+    with forum.factory() as db:
+        (j,) = db.query(Judgement).all()
+        assert (j.easier, j.reason, j.judge.username) == ("second", "The second one has shorter sentences.", "meg")
+
+
 def _pages(forum: Forum, url: str) -> list[str]:
     mo = forum.client("mo")
     pid = first_id(send(mo, "/propose", WORD).headers["location"])
@@ -130,7 +155,7 @@ def _pages(forum: Forum, url: str) -> list[str]:
     return ["/", "/words", "/words?q=signpost", "/words/social-care/signpost", "/words/our-words/zzz placeholder",
             "/proposals", f"/proposals/{pid}", "/propose", "/propose?change=our-words/zzz%20placeholder",
             f"/proposals/{pid}/edit", "/meetings", "/publish", "/invite", "/display", "/join/not-a-code",
-            "/no-such-page"]
+            "/no-such-page", "/judge"]
 
 
 def test_axe_finds_no_problems_on_any_page(served: tuple[Forum, Server], browser: Browser) -> None:

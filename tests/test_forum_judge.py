@@ -50,16 +50,7 @@ def documents(folder: Path) -> dict[str, str]:
 def judged(tmp_path: Path) -> Forum:
     docs = tmp_path / "documents"
     styles = documents(docs)
-    from speakeasy.cli import build_parser
-    from speakeasy.forum.cli import settings_from
-
-    forum = Forum(tmp_path)
-    forum.settings, _ = settings_from(build_parser().parse_args(
-        ["forum", "serve", "--no-config", "--list", str(forum.wordlist), "--data", str(tmp_path / "data"),
-         "--documents", str(docs)]))
-    from speakeasy.forum.app import create_app
-
-    forum.app = create_app(forum.settings, forum.config, forum.factory)
+    forum = Forum(tmp_path, documents=docs)
     forum.styles = styles  # type: ignore[attr-defined]
     return forum
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import time
@@ -83,3 +84,14 @@ def test_a_folder_as_the_list_is_refused(tmp_path: Path, capsys: Any) -> None:
 
     assert main(["forum", "serve", "--no-config", "--list", str(tmp_path), "--data", str(tmp_path / "d")]) == 2
     assert "this is not a file" in capsys.readouterr().err
+
+
+def test_the_test_extra_has_every_package_of_the_forum_extra() -> None:
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert set(extras["forum"]) <= set(extras["test"])
+    from speakeasy.forum.deps import NEEDED
+
+    named = {re.split(r"[<>=\[]", d)[0].lower() for d in extras["forum"]}
+    assert named == set(NEEDED.values())

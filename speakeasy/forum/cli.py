@@ -173,6 +173,9 @@ def _serve(args: argparse.Namespace, settings: Any, config: Any) -> int:
         if count_users(db) == 0:
             sys.stdout.write("The forum has no accounts yet. Make the first maintainer with: speakeasy forum "
                              "add-maintainer LOGIN_NAME --full-name 'YOUR NAME'\n")
+    if args.host not in ("127.0.0.1", "localhost", "::1") and not args.https:
+        sys.stdout.write("Other computers can open the forum now. Put it behind HTTPS and use --https, so that "
+                         "passwords and cookies are not sent as plain text.\n")
     app = create_app(settings, config, factory)
     sys.stdout.write(f"The forum is at http://{args.host}:{args.port}/ . Press Control and C to stop it.\n")
     sys.stdout.flush()

@@ -3,6 +3,7 @@ publishing at once both get their words in, and then ``speakeasy check`` flags t
 
 from __future__ import annotations
 
+import html
 import threading
 import time
 from pathlib import Path
@@ -110,6 +111,34 @@ def test_a_maintainer_retires_a_word_and_speakeasy_stops_flagging_it(forum: Foru
     assert "# Our own words. This comment must stay." in text
     capsys.readouterr()
     assert main(check) == 0
+
+
+def test_two_changes_to_one_word_both_land_and_a_clash_is_refused(forum: Forum) -> None:
+    forum.wordlist.write_text(OUR_LIST, encoding="utf-8")
+    mo, meg, mx = forum.client("mo"), forum.client("meg"), forum.client("max")
+    where = "/propose?change=our-words/zzz%20placeholder%20phrase"
+    word = {"term": "zzz placeholder phrase", "use": "a plain phrase",
+            "why": "It is only here so that the list is not empty."}
+    ids = [first_id(send(c, where, {**word, **change}).headers["location"]) for c, change in (
+        (mo, {"use": "a plain phrase; a simple phrase"}),  # changes Use instead
+        (meg, {"why": "It keeps the list from being empty."}),  # changes Why, from the same first version
+        (meg, {"use": "words"}),  # changes Use instead too, from the first version
+    )]
+    send(mx, "/meetings", {"held_on": "2026-12-03", "present": "Ann"})
+    for pid in ids:
+        send(mx, f"/proposals/{pid}/agree", {"meeting": "1"})
+    page = html.unescape(send(mx, "/publish", {}).text)
+    from speakeasy.packs import load_wordlist
+
+    (entry,) = load_wordlist(forum.wordlist).entries
+    assert entry.use == ["a plain phrase", "a simple phrase"]  # the first change
+    assert entry.why == "It keeps the list from being empty."  # the second, which did not undo the first
+    assert ("Not published: 'zzz placeholder phrase' was not published: since this change was proposed, someone "
+            "changed Use instead in our-words.yaml.") in page
+    from speakeasy.forum.models import Proposal
+
+    with forum.factory() as db:
+        assert [db.get(Proposal, pid).state for pid in ids] == ["published", "published", "agreed"]
 
 
 def _slow_saves(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..words.edit.editor import WordlistEditor
-from ..words.edit.form import NotSaved, form_values
+from ..words.edit.form import FIELD, NotSaved, form_values
 from .models import AGREED, PUBLISHED, Proposal, User, now
-from .proposals import log
+from .proposals import PROPOSAL_FIELDS, log
 
 #: how long to wait for another maintainer's publishing to finish, in seconds
 LOCK_WAIT = 60
@@ -53,9 +53,13 @@ def publish_one(db: Session, who: User, proposal: Proposal, lock_folder: Path, c
                     return Outcome(proposal.term, False, f"'{proposal.term}' is no longer in {path.name}. "
                                    "Someone may have changed the file. Propose it again as a new word.")
                 shown = form_values(entry)
-                for key in ("added_by",):
-                    values[key] = shown[key] or values.get(key, "")
-                saved = editor.save(entry, shown, {**shown, **values})
+                raw, moved = _changes(shown, before, values, proposal.kind)
+                if moved:
+                    return Outcome(proposal.term, False, (
+                        f"'{proposal.term}' was not published: since this change was proposed, someone changed "
+                        f"{' and '.join(FIELD[k].label for k in moved)} in {path.name}. So that neither change is "
+                        "lost, propose the change again from the word as it is now, or close this proposal."))
+                saved = editor.save(entry, shown, raw)
             else:
                 saved = editor.save(None, {}, values)
         except NotSaved as exc:
@@ -66,6 +70,29 @@ def publish_one(db: Session, who: User, proposal: Proposal, lock_folder: Path, c
         log(db, proposal.term, f"{who.name} published it to {path.name} (line {saved.line}).", who, proposal)
         db.commit()
         return Outcome(proposal.term, True, saved.message)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Two values of a box say the same (spaces and empty lines do not count)."""
+    def norm(v: Any) -> str:
+        return "\n".join(" ".join(line.split()) for line in str(v or "").splitlines() if line.strip())
+
+    return norm(a) == norm(b)
+
+
+def _changes(shown: dict[str, Any], before: dict[str, Any], values: dict[str, Any],
+             kind: str) -> tuple[dict[str, Any], list[str]]:
+    """The entry as it is in the file now, with only the boxes the proposal changed; and the boxes someone else
+    changed in the file since, to something else (a conflict: nothing is written)."""
+    changed = ["notes"] if kind == "retire" else [k for k in PROPOSAL_FIELDS if not _same(values.get(k), before.get(k))]
+    moved = [k for k in changed if not _same(shown.get(k), before.get(k)) and not _same(shown.get(k), values.get(k))]
+    raw = dict(shown)
+    for key in changed:
+        raw[key] = values.get(key, "")
+    for key in (("status",) if kind == "retire" else ("agreed", "agreed_by", "status")):
+        if values.get(key):
+            raw[key] = values[key]
+    return raw, moved
 
 
 def publish_agreed(factory: sessionmaker[Session], who_id: int, lock_folder: Path, config: Any = None,

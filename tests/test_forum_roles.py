@@ -142,3 +142,18 @@ def test_invitation_makes_a_member_once(forum: Forum) -> None:
     again = forum.client()
     assert again.get(path).status_code == 404  # used
     assert "Logged in as Ann (member)" in new.get("/").text
+
+
+def test_every_page_refuses_scripts_and_framing(forum: Forum) -> None:
+    for r in (forum.client().get("/"), forum.client("mo").post("/propose", data={})):
+        assert "script-src 'none'" in r.headers["content-security-policy"]
+        assert r.headers["x-frame-options"] == "DENY" and r.headers["referrer-policy"] == "same-origin"
+    session = forum.client("mo").cookies
+    assert session.get("forum_session")
+
+
+def test_the_session_cookie_is_not_for_scripts(forum: Forum) -> None:
+    c = forum.client()
+    r = send(c, "/login", {"username": "mo", "password": "a long enough password"})
+    cookie = [v for k, v in r.headers.multi_items() if k == "set-cookie" and v.startswith("forum_session=")][0]
+    assert "httponly" in cookie.lower() and "samesite=lax" in cookie.lower()

@@ -36,6 +36,36 @@ class Forum:
         self.logins = LoginLimit(settings.login_limit)
 
 
+#: every page: nothing from other sites, no framing, no guessing of types, and no invitation codes in referrers
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+     b"frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """Adds :data:`SECURITY_HEADERS` to every response."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 class _Always:
     """Every path: forms are checked even before the first cookie (a forged login is refused too)."""
 
@@ -65,8 +95,8 @@ def create_app(settings: ForumSettings, config: Any = None, factory: sessionmake
         exception_handlers=pages.exception_handlers(),
     )
     app.state.forum = forum
-    return asgi_csrf(app, signing_secret=secret, always_protect=_Always(), cookie_secure=settings.secure_cookies,
-                     send_csrf_failed=_forged)
+    return SecurityHeaders(asgi_csrf(app, signing_secret=secret, always_protect=_Always(),
+                                     cookie_secure=settings.secure_cookies, send_csrf_failed=_forged))
 
 
 __all__ = ["Forum", "Route", "create_app"]

@@ -39,6 +39,7 @@ def test_the_parser_imports_no_web_library() -> None:
     assert out.strip() == "[]"
 
 
+@pytest.mark.slow
 def test_first_maintainer_and_serve(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     base = [sys.executable, "-m", "speakeasy", "forum"]

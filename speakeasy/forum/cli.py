@@ -168,6 +168,18 @@ def _serve(args: argparse.Namespace, settings: Any, config: Any) -> int:
     from .app import create_app
     from .db import open_database
 
+    if not settings.wordlist.exists():
+        # made now, not at the first publish: the settings may name it, and a list named there must exist
+        from ..words.edit.form import title_from
+        from ..words.store import WordlistFile
+
+        try:
+            WordlistFile.create(settings.wordlist, title_from(settings.wordlist)).save()
+        except OSError as exc:
+            raise UsageError(f"{settings.wordlist}: speakeasy could not make the wordlist here "
+                             f"({exc.strerror or exc}).") from None
+        sys.stdout.write(f"Made a new wordlist, {settings.wordlist}, with the licence CC-BY-4.0, for the words "
+                         "the forum agrees. Change licence: at the top if your group chose another.\n")
     factory = open_database(settings)
     with factory() as db:
         if count_users(db) == 0:

@@ -199,6 +199,28 @@ def test_axe_finds_no_problems_on_any_page(served: tuple[Forum, Server], browser
     assert not found, "axe-core found accessibility problems:\n" + "\n".join(found)
 
 
+def test_every_page_reflows_at_320_pixels(served: tuple[Forum, Server], browser: Browser) -> None:
+    """WCAG 1.4.10: at 320 CSS pixels wide (1280 at 400% zoom) nothing needs scrolling sideways, except data tables."""
+    forum, server = served
+    b = browser
+    log_in_by_keyboard(b, server.url, "max")
+    pages = _pages(forum, server.url)
+    b.send("Emulation.setDeviceMetricsOverride", width=320, height=640, deviceScaleFactor=1, mobile=False)
+    check = """(() => { const w = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')].filter(e => !e.closest('table'))
+          .filter(e => e.getBoundingClientRect().right > w + 1).map(e => e.tagName + '#' + e.id).slice(0, 5); })()"""
+    wide = []
+    for path in pages:
+        b.go(server.url + path)
+        over = b.js(check)
+        if over:
+            wide.append(f"{path}: {over}")
+    assert not wide, "parts wider than the screen:\n" + "\n".join(wide)
+    b.js("const d = document.createElement('div'); d.id = 'too-wide'; d.style.width = '600px'; "
+         "document.querySelector('main').appendChild(d)")
+    assert "DIV#too-wide" in b.js(check)  # the check itself sees a part that is too wide
+
+
 def test_axe_would_see_a_problem(served: tuple[Forum, Server], browser: Browser) -> None:
     """The check works here too: a label taken away is found."""
     forum, server = served

@@ -96,3 +96,32 @@ def test_the_test_extra_has_every_package_of_the_forum_extra() -> None:
 
     named = {re.split(r"[<>=\[]", d)[0].lower() for d in extras["forum"]}
     assert named == set(NEEDED.values())
+
+
+def test_a_database_that_cannot_be_opened_is_one_line(tmp_path: Path, capsys: Any) -> None:
+    from speakeasy.cli import main
+
+    base = ["forum", "serve", "--no-config", "--list", str(tmp_path / "o.yaml"), "--data", str(tmp_path / "d")]
+    port = free_port()
+    assert main([*base, "--database", "postgresql+psycopg://forum:secret@127.0.0.1:%d/forum" % port]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("speakeasy: error: speakeasy could not open the database "
+                          "postgresql+psycopg://forum:***@127.0.0.1:")
+    assert "secret" not in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert main([*base, "--database", "not a url"]) == 2
+    assert "'not a url' is not a database URL" in capsys.readouterr().err
+    assert main([*base, "--database", "mysql://forum@127.0.0.1/forum"]) == 2
+    assert "driver" in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_one_line(tmp_path: Path, capsys: Any) -> None:
+    import socket
+
+    from speakeasy.cli import main
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        code = main(["forum", "serve", "--no-config", "--list", str(tmp_path / "o.yaml"), "--data",
+                     str(tmp_path / "d"), "--port", str(port)])
+    assert code == 2
+    assert f"the forum cannot listen on 127.0.0.1 port {port}" in capsys.readouterr().err

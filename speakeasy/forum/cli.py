@@ -185,6 +185,14 @@ def _serve(args: argparse.Namespace, settings: Any, config: Any) -> int:
         if count_users(db) == 0:
             sys.stdout.write("The forum has no accounts yet. Make the first maintainer with: speakeasy forum "
                              "add-maintainer LOGIN_NAME --full-name 'YOUR NAME'\n")
+    import socket
+
+    try:
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as exc:
+        raise UsageError(f"the forum cannot listen on {args.host} port {args.port} ({exc.strerror or exc}). "
+                         "Another program may be using it: choose another port with --port.") from None
     if args.host not in ("127.0.0.1", "localhost", "::1") and not args.https:
         sys.stdout.write("Other computers can open the forum now. Put it behind HTTPS and use --https, so that "
                          "passwords and cookies are not sent as plain text.\n")

@@ -46,10 +46,33 @@ def migrate(engine: Engine) -> None:
 
 
 def open_database(settings: "ForumSettings") -> sessionmaker[Session]:
-    """The database named by the settings, migrated, as a maker of sessions."""
+    """The database named by the settings, migrated, as a maker of sessions.
+
+    Raises :class:`~speakeasy.errors.UsageError` with one line when it cannot be opened.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+    from ..errors import UsageError
+
     url = settings.database_url()
-    if url.startswith("sqlite"):
-        settings.data.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(url)
-    migrate(engine)
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        raise UsageError(f"'{url}' is not a database URL. Write it like "
+                         "postgresql+psycopg://forum@localhost/forum.") from None
+    try:
+        if url.startswith("sqlite"):
+            settings.data.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(url)
+        migrate(engine)
+    except NoSuchModuleError:
+        raise UsageError(f"speakeasy cannot use the database {shown}: its driver is not installed. For "
+                         "PostgreSQL: pip install 'psycopg[binary]'.") from None
+    except ModuleNotFoundError as exc:
+        raise UsageError(f"speakeasy cannot use the database {shown}: the driver {exc.name} is not installed. For "
+                         "PostgreSQL: pip install 'psycopg[binary]'.") from None
+    except (SQLAlchemyError, OSError) as exc:
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
+        raise UsageError(f"speakeasy could not open the database {shown}: {reason}") from None
     return sessionmaker(engine, expire_on_commit=False)

@@ -54,14 +54,14 @@ def pg_forum(server_url: str, tmp_path: Path) -> Callable[[], Forum]:
     """Makes a forum on a new, empty database of the server each time it is called."""
     admin = server_url.replace("postgresql+psycopg://", "postgresql://")
 
-    def make() -> Forum:
+    def make(documents: Path | None = None) -> Forum:
         name = f"forum_{os.getpid()}_{next(_count)}"
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
         folder = tmp_path / name
         folder.mkdir()
-        return Forum(folder, database=server_url.rsplit("/", 1)[0] + "/" + name)
+        return Forum(folder, database=server_url.rsplit("/", 1)[0] + "/" + name, documents=documents)
 
     return make
 
@@ -102,3 +102,18 @@ def test_two_publishes_at_once_on_postgresql(pg_forum: Callable[[], Forum], monk
     from test_forum_publish import test_two_maintainers_publishing_at_once_lose_neither_word
 
     test_two_maintainers_publishing_at_once_lose_neither_word(pg_forum(), monkeypatch)
+
+
+def test_judgements_and_calibrate_on_postgresql(pg_forum: Callable[..., Forum], tmp_path: Path, capsys: Any) -> None:
+    from speakeasy.cli import main
+    from test_forum_judge import _answers, documents
+
+    styles = documents(tmp_path / "documents")
+    forum = pg_forum(tmp_path / "documents")
+    forum.styles = styles  # type: ignore[attr-defined]
+    _answers(forum)
+    out = tmp_path / "weights.json"
+    assert main(["forum", "calibrate", "--no-config", "--list", str(forum.wordlist), "--data",
+                 str(forum.settings.data), "--database", forum.settings.database, "-o", str(out)]) == 0
+    assert "66 answers from 3 members; 54 chose one passage." in capsys.readouterr().out
+    assert out.is_file()

@@ -92,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"speakeasy: error: {missing}\n")
         return EXIT_USAGE
     if args.forum_command is None:
-        raise UsageError("say what to do: speakeasy forum serve, or speakeasy forum add-maintainer NAME.")
+        raise UsageError("say what to do: speakeasy forum serve, add-maintainer or calibrate. "
+                         "speakeasy forum --help says more.")
     settings, config = settings_from(args)
     if args.forum_command == "add-maintainer":
         return _add_maintainer(args, settings)

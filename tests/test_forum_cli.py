@@ -125,3 +125,33 @@ def test_a_port_in_use_is_one_line(tmp_path: Path, capsys: Any) -> None:
                      str(tmp_path / "d"), "--port", str(port)])
     assert code == 2
     assert f"the forum cannot listen on 127.0.0.1 port {port}" in capsys.readouterr().err
+
+
+def test_the_forum_reads_its_settings_from_speakeasy_yaml(tmp_path: Path, monkeypatch: Any, capsys: Any) -> None:
+    from speakeasy.cli import build_parser, main
+    from speakeasy.forum.cli import settings_from
+
+    (tmp_path / "policies").mkdir()
+    (tmp_path / ".speakeasy.yaml").write_text(
+        "wordlists: [our-words.yaml]\n"
+        "forum:\n  name: Carers forum\n  documents: policies\n  data: forum-data\n"
+        "  database: sqlite:///" + str(tmp_path / "shared.db") + "\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.delenv("SPEAKEASY_FORUM_DATABASE", raising=False)
+    args = build_parser().parse_args(["forum", "serve", "--config", str(tmp_path / ".speakeasy.yaml")])
+    settings, _ = settings_from(args)
+    assert settings.name == "Carers forum"
+    assert settings.documents == tmp_path / "policies" and settings.data == tmp_path / "forum-data"
+    assert settings.database_url() == "sqlite:///" + str(tmp_path / "shared.db")
+    assert settings.wordlist.name == "our-words.yaml"
+    # the command line wins
+    args = build_parser().parse_args(["forum", "serve", "--config", str(tmp_path / ".speakeasy.yaml"),
+                                      "--name", "Another forum", "--database", "sqlite:///x.db"])
+    settings, _ = settings_from(args)
+    assert settings.name == "Another forum" and settings.database_url() == "sqlite:///x.db"
+    (tmp_path / ".speakeasy.yaml").write_text("forum:\n  databse: sqlite:///x.db\n", encoding="utf-8")
+    assert main(["forum", "serve", "--config", str(tmp_path / ".speakeasy.yaml"), "--list", "o.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "`forum` has `databse`, which the forum does not know. It can have: database, documents, data, name." in err

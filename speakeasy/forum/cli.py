@@ -7,6 +7,7 @@ The parser imports nothing of the web stack.  When a command runs without the
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -19,13 +20,13 @@ SETTINGS_HELP = "where the forum keeps its database and secret key (default: .sp
 def _common(p: argparse.ArgumentParser, add_config_options: Callable[[argparse.ArgumentParser], None]) -> None:
     g = p.add_argument_group("the forum")
     g.add_argument("--data", metavar="FOLDER", default=None, help=SETTINGS_HELP)
-    g.add_argument("--database", metavar="URL", default="",
+    g.add_argument("--database", metavar="URL", default=None,
                    help="a database URL, like postgresql+psycopg://forum@localhost/forum (default: a SQLite "
                    "file in the data folder; or set SPEAKEASY_FORUM_DATABASE)")
     g.add_argument("--list", metavar="FILE",
                    help="the organisation's own wordlist, where agreed words are published (default: your one "
                    "wordlist in the configuration)")
-    g.add_argument("--name", default="Our forum", metavar="NAME", help="the forum's name on its pages")
+    g.add_argument("--name", default=None, metavar="NAME", help="the forum's name on its pages (default: Our forum)")
     g.add_argument("--documents", metavar="FOLDER",
                    help="a folder of the organisation's documents: passages to judge, and where each word is used")
     add_config_options(p)
@@ -67,21 +68,44 @@ def settings_from(args: argparse.Namespace) -> tuple[Any, Any]:
     from ..cliargs import settings_from as config_from
     from ..packs import builtin_wordlists_dir
     from ..words.cli import target_list
-    from .settings import DEFAULT_DATA, ForumSettings
+    from .settings import DATABASE_ENV, DEFAULT_DATA, ForumSettings
 
     config = config_from(args)
     wordlist = target_list(args, config)
     if wordlist.exists() and not wordlist.is_file():
         raise UsageError(f"{wordlist}: this is not a file. Give the wordlist file with --list.")
     shipped = sorted(builtin_wordlists_dir().glob("*.yaml"))
-    extra = [Path(str(p)) for p in (config["wordlists"] or []) if str(p).endswith((".yaml", ".yml"))]
-    settings = ForumSettings(data=Path(args.data or DEFAULT_DATA), wordlist=wordlist, lists=[*shipped, *extra],
-                             database=args.database, name=" ".join(args.name.split()) or "Our forum",
+    extra = [config.base("wordlists") / str(p) for p in (config["wordlists"] or []) if str(p).endswith((".yaml", ".yml"))]
+    mine = _from_settings(config)
+    base = config.base("forum")
+    data = Path(args.data) if args.data else (base / mine["data"] if "data" in mine else Path(DEFAULT_DATA))
+    documents = args.documents or (str(base / mine["documents"]) if "documents" in mine else None)
+    settings = ForumSettings(data=data, wordlist=wordlist, lists=[*shipped, *extra],
+                             database=args.database or os.environ.get(DATABASE_ENV, "") or mine.get("database", ""),
+                             name=" ".join((args.name or mine.get("name") or "Our forum").split()) or "Our forum",
                              secure_cookies=bool(getattr(args, "https", False)),
-                             documents=Path(args.documents) if args.documents else None)
+                             documents=Path(documents) if documents else None)
     if settings.documents is not None and not settings.documents.is_dir():
         raise UsageError(f"{settings.documents}: there is no folder here. Give a folder of documents with --documents.")
     return settings, config
+
+
+#: the keys of ``forum:`` in the settings file
+SETTING_KEYS = ("database", "documents", "data", "name")
+
+
+def _from_settings(config: Any) -> dict[str, str]:
+    """``forum:`` in .speakeasy.yaml, checked: only the keys the forum knows, each a text."""
+    mine = config["forum"] or {}
+    where = config.origins.get("forum", "the settings")
+    for key, value in mine.items():
+        if key not in SETTING_KEYS:
+            raise UsageError(f"{where}: `forum` has `{key}`, which the forum does not know. It can have: "
+                             f"{', '.join(SETTING_KEYS)}.")
+        if not isinstance(value, str) or not value.strip():
+            raise UsageError(f"{where}: `forum: {key}` should be a text, like "
+                             f"{'postgresql+psycopg://forum@localhost/forum' if key == 'database' else 'policies'}.")
+    return {str(k): str(v).strip() for k, v in mine.items()}
 
 
 def run(args: argparse.Namespace) -> int:

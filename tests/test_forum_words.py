@@ -68,6 +68,7 @@ def test_discuss_vote_and_agree_at_a_meeting(forum: Forum) -> None:
     send(mo, f"/proposals/{pid}/vote", {"choice": "for"})  # changed her mind: one vote each
     page = mo.get(f"/proposals/{pid}").text
     assert "2 for, 0 against." in page and "Yes, I had to ask what it was." in page
+    assert "2 for, 0 against, 1 comment</li>" in mo.get("/proposals").text
     r = send(mx, "/meetings", {"held_on": "14/03/2026", "present": "Ann", "group": "Carers forum"})
     assert r.status_code == 400 and "should be like 2026-03-14" in r.text and "Carers forum" in r.text
     send(mx, "/meetings", {"held_on": "2026-11-30", "present": "Ann Smith\nBo Jones\n", "group": "Carers forum"})

@@ -128,7 +128,8 @@ class Browser:
 
     def focused(self) -> dict[str, Any]:
         return self.js("""(() => { const e = document.activeElement; const s = getComputedStyle(e);
-            return {tag: e.tagName.toLowerCase(), id: e.id, name: e.name || '', text: (e.innerText || e.value || '').trim(),
+            return {tag: e.tagName.toLowerCase(), id: e.id, name: e.name || '',
+                    text: (e.innerText || e.value || '').trim(),
                     type: e.type || '', href: e.getAttribute('href') || '',
                     outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
                     shadow: s.boxShadow !== 'none'}; })()""")

@@ -4,7 +4,7 @@ keyboard alone: log in, propose a word, comment, record a meeting, agree the wor
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 import pytest
 

@@ -112,3 +112,13 @@ def test_history_of_a_word(forum: Forum) -> None:
         said = [e.what for e in db.query(Event).order_by(Event.id)]
     assert said == ["Mo Member proposed the word 'carer passport'.",
                     "Max Maintainer closed the proposal: We use another word."]
+
+
+def test_a_broken_list_is_said_plainly_and_keeps_what_was_typed(forum: Forum) -> None:
+    forum.wordlist.write_text("title: Our words\nwords:\n  - term: x\n", encoding="utf-8")
+    r = send(forum.client("mo"), "/propose", WORD)
+    assert r.status_code == 400
+    page = html.unescape(r.text)
+    assert ("The list our-words.yaml has a mistake, so no word can be added to it until a maintainer puts it "
+            "right:") in page
+    assert 'value="carer passport"' in page

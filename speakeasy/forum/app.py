@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
-from starlette.routing import Mount, Route
+from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
@@ -99,4 +99,4 @@ def create_app(settings: ForumSettings, config: Any = None, factory: sessionmake
                                      cookie_secure=settings.secure_cookies, send_csrf_failed=_forged))
 
 
-__all__ = ["Forum", "Route", "create_app"]
+__all__ = ["Forum", "SecurityHeaders", "create_app"]

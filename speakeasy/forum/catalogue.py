@@ -36,7 +36,10 @@ def shipped_lists() -> list[Path]:
 
 
 def load(paths: list[Path], ours: Path) -> list[ListView]:
-    """The lists in ``paths`` and ``ours`` (the organisation's own, which may not exist yet), loaded again if changed."""
+    """The lists in ``paths`` and ``ours`` (the organisation's own, which may not exist yet).
+
+    Each is read again when its file has changed.
+    """
     seen: dict[Path, ListView] = {}
     for path in [ours, *paths]:
         real = path.resolve()

@@ -75,7 +75,8 @@ def settings_from(args: argparse.Namespace) -> tuple[Any, Any]:
     if wordlist.exists() and not wordlist.is_file():
         raise UsageError(f"{wordlist}: this is not a file. Give the wordlist file with --list.")
     shipped = sorted(builtin_wordlists_dir().glob("*.yaml"))
-    extra = [config.base("wordlists") / str(p) for p in (config["wordlists"] or []) if str(p).endswith((".yaml", ".yml"))]
+    extra = [config.base("wordlists") / str(p) for p in (config["wordlists"] or [])
+             if str(p).endswith((".yaml", ".yml"))]
     mine = _from_settings(config)
     base = config.base("forum")
     data = Path(args.data) if args.data else (base / mine["data"] if "data" in mine else Path(DEFAULT_DATA))

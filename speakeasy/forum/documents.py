@@ -42,7 +42,10 @@ def _read(path: str, _mtime: int, _size: int) -> tuple[str, ...]:
 
 
 def paragraphs(folder: Path | None) -> list[Paragraph]:
-    """Every paragraph of the documents in ``folder``, read by speakeasy's own readers (files that do not read are left out)."""
+    """Every paragraph of the documents in ``folder``, read by speakeasy's own readers.
+
+    Files that do not read are left out.
+    """
     if folder is None or not folder.is_dir():
         return []
     out = []

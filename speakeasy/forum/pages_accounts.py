@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from .accounts import AccountProblem, accept, authenticate, invite, open_invitation
 from .models import MAINTAINER, MEMBER, User
-from .web import current_user, form, forum, go, maintainer, notice, render, safe_next
+from .web import current_user, form, forum, go, log_in, maintainer, notice, render, safe_next
 
 
 async def login(request: Request) -> Response:
@@ -34,8 +34,7 @@ async def login(request: Request) -> Response:
                 "password": "The login name or the password is not right. Check them and try again."}},
                 db, status=400)
         db.commit()
-        request.session.clear()
-        request.session.update({"uid": user.id, "pw": user.password_hash[-16:]})
+        log_in(request, user)
         notice(request, f"You are logged in as {user.name}.")
         return go(nxt)
 
@@ -65,8 +64,7 @@ async def join(request: Request) -> Response:
             return render(request, "join.html", {"invitation": inv, "code": code, "values": values,
                                                  "errors": {exc.field or "username": exc.message}}, db, status=400)
         db.commit()
-        request.session.clear()
-        request.session.update({"uid": user.id, "pw": user.password_hash[-16:]})
+        log_in(request, user)
         notice(request, f"Welcome, {user.name}. Your account is ready.")
         return go("/")
 

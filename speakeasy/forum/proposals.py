@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from ..packdata import Entry
 from ..words.edit.editor import WordlistEditor
-from ..words.edit.form import FIELD, NotSaved, blank_form, form_values
+from ..errors import SpeakeasyError
+from ..schema import DataErrors
+from ..words.edit.form import FIELD, NotSaved, blank_form, first_problem, form_values
 from .models import AGREED, CLOSED, OPEN, Comment, Event, Meeting, Proposal, User, Vote
 
 #: the boxes a member fills in to propose a word, in the order of a wordlist file
@@ -45,7 +47,11 @@ def check(wordlist: Path, form: dict[str, Any], entry: Entry | None = None, conf
     for key in PROPOSAL_FIELDS:
         if len(str(form.get(key, ""))) >= MAX_BOX:
             raise NotSaved(f"'{FIELD[key].label}' is too long. Keep it under {MAX_BOX} letters.", key)
-    trial = _Trial(wordlist, config)
+    try:
+        trial = _Trial(wordlist, config)
+    except (DataErrors, SpeakeasyError) as exc:
+        raise NotSaved(f"The list {wordlist.name} has a mistake, so no word can be added to it until a "
+                       f"maintainer puts it right: {first_problem(exc)}") from None
     if entry is None:
         trial.save(None, {}, form)
     else:

@@ -39,7 +39,10 @@ class ForumSettings:
         return f"sqlite:///{(self.data / 'forum.db').resolve()}"
 
     def secret_key(self) -> str:
-        """The key that signs session and form cookies, made once and kept in the data folder (only its owner reads it)."""
+        """The key that signs session and form cookies.
+
+        Made once, and kept in the data folder, where only its owner can read it.
+        """
         self.data.mkdir(parents=True, exist_ok=True)
         path = self.data / "secret.key"
         if not path.exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from typing import Any, Awaitable, Callable
 from urllib.parse import quote
 
@@ -25,10 +26,20 @@ def current_user(request: Request, db: Session) -> User | None:
     if uid is None:
         return None
     user = db.get(User, uid)
-    if user is None or request.session.get("pw") != user.password_hash[-16:]:
+    if user is None or request.session.get("pw") != password_stamp(user):
         request.session.clear()  # the account is gone, or its password changed since
         return None
     return user
+
+
+def password_stamp(user: User) -> str:
+    """Kept in the session: it changes when the password does, and says nothing of the hash."""
+    return hashlib.sha256(user.password_hash.encode("utf-8")).hexdigest()[:16]
+
+
+def log_in(request: Request, user: User) -> None:
+    request.session.clear()
+    request.session.update({"uid": user.id, "pw": password_stamp(user)})
 
 
 def render(request: Request, name: str, context: dict[str, Any], db: Session, status: int = 200) -> Response:

@@ -118,6 +118,7 @@ def ruleset_key(ruleset: "RuleSet") -> str:
     values = {k: v for k, v in ruleset.settings.values.items() if k not in ("ignore",)}
     h.update(repr(sorted((k, repr(v)) for k, v in values.items())).encode())
     h.update(repr(ruleset.ignore_entries).encode())
+    h.update(repr(getattr(ruleset, "score_model", None)).encode())  # the plain score's numbers, not the file's name
     return h.hexdigest()[:32]
 
 

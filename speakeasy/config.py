@@ -45,6 +45,12 @@ CONFIG = Schema(
         Field("fail_on", "text", "The level that makes the check fail.", choices=FAIL_ON),
         Field("keymap", "any-mapping",
               "Keys for `speakeasy review`, by the id shown in its help screen, like `review.skip: x`."),
+        Field("forum", "any-mapping",
+              "Settings of `speakeasy forum`: `database` (a database URL), `documents` (a folder of your "
+              "documents), `data` (where it keeps its database and key) and `name` (the forum's name)."),
+        Field("plain_score", "text",
+              "A file of the plain score's weights, written by `speakeasy forum calibrate` from your forum's "
+              "judgements, so that the score reflects what your forum finds hard."),
         Field("plugins", "texts",
               "Plugins to use, by the name `speakeasy plugins` shows (the name you install, like "
               "`speakeasy-email-reader`). Installed plugins that are not named here are not used."),
@@ -66,6 +72,8 @@ DEFAULTS: dict[str, Any] = {
     "fail_on": "error",
     "keymap": {},
     "plugins": [],
+    "plain_score": None,
+    "forum": {},
 }
 
 PROFILE = Schema(

@@ -43,7 +43,8 @@ def lint_document(doc: Document, ruleset: RuleSet, with_stats: bool = True) -> F
     is then empty), for a caller that needs only the findings: the language
     server, checking again after each change.
     """
-    analysis = Analysis(doc, ruleset.settings["language_model"], ruleset.needs())
+    analysis = Analysis(doc, ruleset.settings["language_model"], ruleset.needs(),
+                        score_model=getattr(ruleset, "score_model", None))
     sup = Suppressions(doc.directives) if doc.directives else None
     # Rules that read the plain score run last, on an analysis that knows the words the
     # wordlist rules flagged: the score counts them as jargon.

@@ -52,6 +52,7 @@ level is scored with the same formula.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import math
 import re
 from dataclasses import dataclass, field
@@ -590,6 +591,40 @@ def model() -> Model:
         youngest=int(data["reading_age"]["youngest"]),
         oldest=int(data["reading_age"]["oldest"]),
     )
+
+
+def load_model(path: str | Path) -> Model:
+    """The plain score's numbers from a weights file (``plain_score`` in the settings), checked.
+
+    Raises :class:`~speakeasy.errors.ConfigError` with a plain message when the file cannot be used.
+    """
+    from .errors import ConfigError
+
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not a weights file (JSON)"
+        raise ConfigError(f"{p}: speakeasy cannot read the plain score's weights here: {reason}. "
+                          "Make the file with speakeasy forum calibrate.") from None
+    shipped = model()
+    try:
+        made = Model(
+            weights={k: float(data["weights"][k]) for k in FEATURES},
+            means={k: float(data["means"][k]) for k in FEATURES},
+            spreads={k: float(data["spreads"][k]) or 1.0 for k in FEATURES},
+            centre=float(data["scale"]["centre"]), scale=float(data["scale"]["points_per_unit"]),
+            bend=float(data["scale"]["bend"]),
+            age_at_100=shipped.age_at_100, age_per_point=shipped.age_per_point,
+            youngest=shipped.youngest, oldest=shipped.oldest,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise ConfigError(f"{p}: this is not a file of the plain score's weights, or it is from another "
+                          "version of speakeasy. Make it again with speakeasy forum calibrate.") from None
+    if any(made.weights[k] != 0.0 for k in FEATURES if shipped.weights.get(k, 0.0) == 0.0):
+        raise ConfigError(f"{p}: this file weighs a feature that speakeasy's score does not count. Make it "
+                          "again with speakeasy forum calibrate.")
+    return made
 
 
 def contributions(t: Tally, m: Model | None = None) -> dict[str, float]:

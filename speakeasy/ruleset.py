@@ -42,6 +42,8 @@ class RuleSet:
     #: entries of the project's .speakeasy-ignore.yaml (see speakeasy.ignorefile)
     ignore_entries: list[dict[str, Any]] = field(default_factory=list)
     ignore_root: Path = field(default_factory=Path.cwd)
+    #: the plain score's numbers from the setting ``plain_score`` (None: the shipped ones)
+    score_model: Any = None
 
     @property
     def active(self) -> list[Rule]:
@@ -196,6 +198,10 @@ def build_ruleset(settings: Settings) -> RuleSet:
 
     ruleset.ignore_root = settings.config_path.resolve().parent if settings.config_path else Path(settings.root)
     ruleset.ignore_entries = ignorefile.load(ruleset.ignore_root)
+    if settings["plain_score"]:
+        from .plainscore import load_model
+
+        ruleset.score_model = load_model(settings.base("plain_score") / str(settings["plain_score"]))
     for rule in ruleset.active:
         ruleset.kinds.append(kinds[rule.kind](rule))
     return ruleset

@@ -47,6 +47,10 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "speakeasy/words/store.py",
         "speakeasy/words/edit/edit.tcss",
         "speakeasy/docs/plugins.md",
+        "speakeasy/forum/templates/base.html",
+        "speakeasy/forum/static/forum.css",
+        "speakeasy/forum/migrations/env.py",
+        "speakeasy/forum/migrations/versions/v0001_first_tables.py",
     ):
         assert name in names
     # every guide in docs/ is in the wheel, for `speakeasy help TOPIC`

@@ -22,15 +22,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
     from ..names import Names
-    from ..plainscore import PlainScore, Tally
+    from ..plainscore import Model, PlainScore, Tally
 
 
 class Analysis:
     """Everything the rules may ask about one document, computed once, lazily."""
 
     def __init__(self, document: Document, model: str | None = None, needs: frozenset[str] = frozenset(),
-                 jargon_spans: Iterable[tuple[int, int, str]] = ()) -> None:
+                 jargon_spans: Iterable[tuple[int, int, str]] = (), score_model: "Model | None" = None) -> None:
         self.document = document
+        #: the plain score's numbers (None: the shipped ones; see the setting ``plain_score``)
+        self.score_model = score_model
         self.source = document.source
         self.model = model
         self.needs = needs
@@ -411,7 +413,7 @@ class Analysis:
                     out.append(None)
                     continue
                 t = self.block_tally(bi)
-                out.append(score(t) if t.words else None)
+                out.append(score(t, self.score_model) if t.words else None)
             self._plain_blocks = out
         return self._plain_blocks
 
@@ -422,14 +424,14 @@ class Analysis:
 
             self._plain_doc = score(tally(
                 self.block_tally(bi) for bi, b in enumerate(self.document.blocks) if b.kind is not BlockKind.HEADING
-            ))
+            ), self.score_model)
         return self._plain_doc
 
     def plain_sentence(self, sent: Sentence, explain: bool = True) -> "PlainScore":
         """One sentence's plain score (``explain=False``: without the reasons, which take longer)."""
         from ..plainscore import score
 
-        return score(self.sentence_tally(sent), explain=explain)
+        return score(self.sentence_tally(sent), self.score_model, explain=explain)
 
     # -- locations ------------------------------------------------------------------------
 

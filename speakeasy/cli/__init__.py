@@ -312,6 +312,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ..words.cli import add_parser as add_words_parser
 
     add_words_parser(sub, _add_config_options)
+    from ..forum.cli import add_parser as add_forum_parser
+
+    add_forum_parser(sub, _add_config_options)
 
     cache = sub.add_parser("cache", help="show or empty the results cache",
                            description="Show where the results cache is and how big it is (info), remove the "
@@ -429,6 +432,12 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     return run()
 
 
+def cmd_forum(args: argparse.Namespace) -> int:
+    from ..forum.cli import run
+
+    return run(args)
+
+
 _COMMANDS = {
     "check": cmd_check,
     "report": cmd_report,
@@ -442,6 +451,7 @@ _COMMANDS = {
     "schema": cmd_schema,
     "cache": cmd_cache,
     "words": cmd_words,
+    "forum": cmd_forum,
     "plugins": cmd_plugins,
     "lsp": cmd_lsp,
     "help": cmd_help,

@@ -12,8 +12,8 @@ The package has two halves:
 
 * The form model: ``form.py`` reads an entry into form values and checks
   them, and :class:`~.editor.WordlistEditor` in ``editor.py`` saves them.
-  They do not use textual (though importing this package does: ``words edit``
-  imports it only when it runs), and the tests call them directly too.
+  They do not use textual, and neither does importing this package
+  (:func:`run` imports the screen), so the forum's web pages use them too.
 * :class:`~.app.WordsEditApp` in ``app.py`` shows the model, with the
   controls and dialogs of ``widgets.py``.  Everything works with the keyboard
   alone, in the order of the screen: search, list, then the boxes in the
@@ -53,7 +53,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .app import WordsEditApp
 from .editor import WordlistEditor
 
 
@@ -64,6 +63,8 @@ def run(path: Path, settings: Any = None, *, high_contrast: bool = False,
     A list that does not load raises :class:`DataErrors` before the screen
     opens, so the problems are printed like those of ``words check``.
     """
+    from .app import WordsEditApp
+
     editor = WordlistEditor(path, settings)
     if keymap is None and settings is not None:
         try:

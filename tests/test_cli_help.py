@@ -23,9 +23,10 @@ def test_check_help_names_every_format_and_file_ending_the_readers_read(capsys: 
     from speakeasy.readers import builtin_suffixes, format_for
 
     text = help_text(capsys, "check")
-    assert set(builtin_suffixes()) >= {".md", ".txt", ".docx", ".odt", ".html", ".pdf"}
+    assert set(builtin_suffixes()) >= {".md", ".txt", ".docx", ".odt", ".html", ".pdf", ".pptx", ".odp"}
     assert ("speakeasy reads docx (.docx), html (.htm, .html), markdown (.markdown, .md, .mdown, .mkd), "
-            "odt (.odt), pdf (.pdf), text (.text, .txt), and the formats of the plugins in use") in text
+            "odp (.odp), odt (.odt), pdf (.pdf), pptx (.pptx), text (.text, .txt), "
+            "and the formats of the plugins in use") in text
     for suffix in builtin_suffixes():
         name = format_for("a" + suffix)
         assert re.search(rf"{name} \([^)]*{re.escape(suffix)}\b", text), (name, suffix)
@@ -37,10 +38,11 @@ def test_check_help_cannot_drift_from_the_readers(capsys: pytest.CaptureFixture[
     import speakeasy.readers as readers
 
     readers.builtin_suffixes()  # the built-in table is filled
-    monkeypatch.setitem(readers._BINARY_READERS, ".pptx", ("pptx", "pptx"))
-    monkeypatch.setitem(readers._BINARY_READERS, ".odp", ("odp", "odp"))
+    monkeypatch.setitem(readers._BINARY_READERS, ".key", ("keynote", "keynote"))
+    monkeypatch.setitem(readers._BINARY_READERS, ".numbers", ("numbers", "numbers"))
     text = help_text(capsys, "check")
-    assert "odp (.odp), odt (.odt), pdf (.pdf), pptx (.pptx), text" in text
+    assert "html (.htm, .html), keynote (.key), markdown" in text
+    assert "markdown (.markdown, .md, .mdown, .mkd), numbers (.numbers), odp (.odp)" in text
 
 
 def test_review_help_names_the_files_it_can_change(capsys: pytest.CaptureFixture[str]) -> None:

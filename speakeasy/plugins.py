@@ -270,7 +270,7 @@ def _folder(obj: Any) -> Path | None:
 def _install_readers(loaded: Loaded) -> None:
     from . import readers
 
-    readers._set_plugin_readers(loaded.readers)
+    readers.set_plugin_readers(loaded.readers)
 
 
 def pack_paths() -> dict[str, Path]:

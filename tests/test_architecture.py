@@ -46,6 +46,32 @@ def test_the_cycle_counter_finds_a_cycle(tmp_path: Path) -> None:
     assert with_hints["pkg.c"] == {"pkg.a"}
 
 
+def test_no_module_uses_another_modules_private_names() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "private_names.py")], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.strip() == "0 uses of another module's private name.", proc.stdout
+
+
+def test_the_private_name_finder_finds_them(tmp_path: Path) -> None:
+    """The script must be able to fail: an import of a private name, and one reached through a module."""
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "a.py").write_text("_hidden = 1\n__version__ = '1'\ndef _own():\n    return _hidden\n", encoding="utf-8")
+    (pkg / "sub" / "b.py").write_text("def f():\n    from ..a import _hidden, __version__\n", encoding="utf-8")
+    (pkg / "c.py").write_text("from . import a\nimport pkg.a as aa\nx = a._hidden + aa._own() + a.__version__\n",
+                              encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import private_names
+    finally:
+        sys.path.pop(0)
+    found = [(user, what) for _, _, user, what in private_names.uses(pkg, "pkg")]
+    assert sorted(found) == [("pkg.c", "pkg.a._hidden"), ("pkg.c", "pkg.a._own"), ("pkg.sub.b", "pkg.a._hidden")]
+
+
 def test_layers_only_point_down() -> None:
     lint = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
     if not Path(lint).exists():

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from ..words.edit.form import NotSaved
 from . import catalogue
 from .models import AGREED, CLOSED, OPEN, PUBLISHED, Meeting, Proposal, User
-from .pages_words import _sentence, fields, lists
+from .pages_words import as_sentence, fields, lists
 from .proposals import PROPOSAL_FIELDS, Conflict, agree, close, comment, edit, record_meeting, tally, vote
 from .publish import publish_agreed
 from .web import form, forum, go, maintainer, member, notice, render
@@ -102,7 +102,7 @@ async def edit_proposal(request: Request, db: Session, user: User) -> Response:
     except NotSaved as exc:
         db.rollback()
         return render(request, "edit.html", {"p": proposal, "fields": fields(), "values": typed, "version": version,
-                                             "errors": {exc.key or "term": _sentence(str(exc))}}, db, status=400)
+                                             "errors": {exc.key or "term": as_sentence(str(exc))}}, db, status=400)
     except (Conflict, StaleDataError):
         db.rollback()
         fresh = db.get(Proposal, proposal.id)

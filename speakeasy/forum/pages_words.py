@@ -91,7 +91,7 @@ async def new_proposal(request: Request, db: Session, user: User) -> Response:
         db.rollback()
         return render(request, "propose.html", {"fields": fields(), "values": values, "entry": entry,
                                                 "change": change or "",
-                                                "errors": {exc.key or "term": _sentence(str(exc))}}, db, status=400)
+                                                "errors": {exc.key or "term": as_sentence(str(exc))}}, db, status=400)
     db.commit()
     notice(request, f"Thank you. Your proposal for '{proposal.term}' is saved. The forum can discuss it now.")
     return go(f"/proposals/{proposal.id}")
@@ -119,6 +119,6 @@ async def retire_word(request: Request, db: Session, user: User) -> Response:
     return go(f"/proposals/{proposal.id}")
 
 
-def _sentence(text: str) -> str:
+def as_sentence(text: str) -> str:
     """A message from the word form, with a capital letter at the start."""
     return text[:1].upper() + text[1:]

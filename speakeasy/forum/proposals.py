@@ -29,6 +29,11 @@ class _Trial(WordlistEditor):
         wf.save = wf.wordlist  # check the text as save() would, but do not write it
         super()._write(wf)
 
+    def shipped_word_message(self, term: str, origin: dict[str, Any], listed: str) -> str:
+        # a member on a web page has no command line to run
+        return (f"'{term}' is already in {listed}, so speakeasy would flag it twice. "
+                f"To use your own words for '{origin.get('term')}', ask a maintainer.")
+
 
 def form_from(raw: dict[str, Any], added_by: str) -> dict[str, Any]:
     """The boxes a member sent, as a whole form of ``words edit`` (the other boxes empty)."""

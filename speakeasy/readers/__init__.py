@@ -185,7 +185,7 @@ class Reader:
 _PLUGIN_READERS: dict[str, tuple[Reader, str]] = {}
 
 
-def _set_plugin_readers(readers: list[tuple[Reader, str]]) -> None:
+def set_plugin_readers(readers: list[tuple[Reader, str]]) -> None:
     _PLUGIN_READERS.clear()
     for reader, owner in readers:
         for suffix in reader.suffixes:

@@ -55,52 +55,52 @@ LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 
 
-def _t(ns: str, local: str) -> str:
+def qname(ns: str, local: str) -> str:
     return f"{{{ns}}}{local}"
 
 
-P, H = _t(TEXT, "p"), _t(TEXT, "h")
-SPAN, A, S, TAB, LINE_BREAK = (_t(TEXT, x) for x in ("span", "a", "s", "tab", "line-break"))
-LIST, LIST_ITEM, LIST_HEADER = _t(TEXT, "list"), _t(TEXT, "list-item"), _t(TEXT, "list-header")
-NOTE, NOTE_BODY, NOTE_CLASS = _t(TEXT, "note"), _t(TEXT, "note-body"), _t(TEXT, "note-class")
-STYLE_NAME, OUTLINE_LEVEL, C = _t(TEXT, "style-name"), _t(TEXT, "outline-level"), _t(TEXT, "c")
-SECTION, INDEX_BODY, INDEX_TITLE = _t(TEXT, "section"), _t(TEXT, "index-body"), _t(TEXT, "index-title")
-NUMBERED_PARAGRAPH = _t(TEXT, "numbered-paragraph")
-ANNOTATION, ANNOTATION_END, OFFICE_NAME = _t(OFFICE, "annotation"), _t(OFFICE, "annotation-end"), _t(OFFICE, "name")
-TBL, ROW, CELL, COVERED = _t(TABLE, "table"), _t(TABLE, "table-row"), _t(TABLE, "table-cell"), _t(
+P, H = qname(TEXT, "p"), qname(TEXT, "h")
+SPAN, A, S, TAB, LINE_BREAK = (qname(TEXT, x) for x in ("span", "a", "s", "tab", "line-break"))
+LIST, LIST_ITEM, LIST_HEADER = qname(TEXT, "list"), qname(TEXT, "list-item"), qname(TEXT, "list-header")
+NOTE, NOTE_BODY, NOTE_CLASS = qname(TEXT, "note"), qname(TEXT, "note-body"), qname(TEXT, "note-class")
+STYLE_NAME, OUTLINE_LEVEL, C = qname(TEXT, "style-name"), qname(TEXT, "outline-level"), qname(TEXT, "c")
+SECTION, INDEX_BODY, INDEX_TITLE = qname(TEXT, "section"), qname(TEXT, "index-body"), qname(TEXT, "index-title")
+NUMBERED_PARAGRAPH = qname(TEXT, "numbered-paragraph")
+ANNOTATION, ANNOTATION_END, OFFICE_NAME = qname(OFFICE, "annotation"), qname(OFFICE, "annotation-end"), qname(OFFICE, "name")
+TBL, ROW, CELL, COVERED = qname(TABLE, "table"), qname(TABLE, "table-row"), qname(TABLE, "table-cell"), qname(
     TABLE, "covered-table-cell")
-HEADER_ROWS = _t(TABLE, "table-header-rows")
-ROW_GROUPS = {_t(TABLE, "table-rows"), _t(TABLE, "table-row-group"), HEADER_ROWS}
-COLUMN = _t(TABLE, "table-column")
-COLUMN_GROUPS = {_t(TABLE, "table-columns"), _t(TABLE, "table-column-group"), _t(TABLE, "table-header-columns")}
-ROWS_REPEATED, COLS_REPEATED = _t(TABLE, "number-rows-repeated"), _t(TABLE, "number-columns-repeated")
-FRAME, TEXT_BOX, IMAGE, DRAW_A, DRAW_G = (_t(DRAW, x) for x in ("frame", "text-box", "image", "a", "g"))
-DRAW_OBJECTS = {_t(DRAW, "object"), _t(DRAW, "object-ole")}
-DRAW_NAME = _t(DRAW, "name")
-SVG_TITLE, SVG_DESC = _t(SVG, "title"), _t(SVG, "desc")
-HREF = _t(XLINK, "href")
+HEADER_ROWS = qname(TABLE, "table-header-rows")
+ROW_GROUPS = {qname(TABLE, "table-rows"), qname(TABLE, "table-row-group"), HEADER_ROWS}
+COLUMN = qname(TABLE, "table-column")
+COLUMN_GROUPS = {qname(TABLE, "table-columns"), qname(TABLE, "table-column-group"), qname(TABLE, "table-header-columns")}
+ROWS_REPEATED, COLS_REPEATED = qname(TABLE, "number-rows-repeated"), qname(TABLE, "number-columns-repeated")
+FRAME, TEXT_BOX, IMAGE, DRAW_A, DRAW_G = (qname(DRAW, x) for x in ("frame", "text-box", "image", "a", "g"))
+DRAW_OBJECTS = {qname(DRAW, "object"), qname(DRAW, "object-ole")}
+DRAW_NAME = qname(DRAW, "name")
+SVG_TITLE, SVG_DESC = qname(SVG, "title"), qname(SVG, "desc")
+HREF = qname(XLINK, "href")
 
 #: Inline elements whose content is not shown (or not here).
 _SKIP_INLINE = {
-    _t(TEXT, "note-citation"), _t(TEXT, "hidden-text"), _t(TEXT, "ruby-text"), _t(TEXT, "change"),
-    _t(TEXT, "change-start"), _t(TEXT, "change-end"), _t(TEXT, "bookmark"), _t(TEXT, "bookmark-start"),
-    _t(TEXT, "bookmark-end"), _t(TEXT, "reference-mark"), _t(TEXT, "reference-mark-start"),
-    _t(TEXT, "reference-mark-end"), _t(TEXT, "toc-mark"), _t(TEXT, "toc-mark-start"), _t(TEXT, "toc-mark-end"),
-    _t(TEXT, "alphabetical-index-mark"), _t(TEXT, "alphabetical-index-mark-start"),
-    _t(TEXT, "alphabetical-index-mark-end"), _t(TEXT, "user-index-mark"), _t(TEXT, "user-index-mark-start"),
-    _t(TEXT, "user-index-mark-end"), _t(TEXT, "soft-page-break"), _t(SVG, "title"), _t(SVG, "desc"),
-    _t(OFFICE, "annotation-end"), _t(TEXT, "bibliography-mark"),
+    qname(TEXT, "note-citation"), qname(TEXT, "hidden-text"), qname(TEXT, "ruby-text"), qname(TEXT, "change"),
+    qname(TEXT, "change-start"), qname(TEXT, "change-end"), qname(TEXT, "bookmark"), qname(TEXT, "bookmark-start"),
+    qname(TEXT, "bookmark-end"), qname(TEXT, "reference-mark"), qname(TEXT, "reference-mark-start"),
+    qname(TEXT, "reference-mark-end"), qname(TEXT, "toc-mark"), qname(TEXT, "toc-mark-start"), qname(TEXT, "toc-mark-end"),
+    qname(TEXT, "alphabetical-index-mark"), qname(TEXT, "alphabetical-index-mark-start"),
+    qname(TEXT, "alphabetical-index-mark-end"), qname(TEXT, "user-index-mark"), qname(TEXT, "user-index-mark-start"),
+    qname(TEXT, "user-index-mark-end"), qname(TEXT, "soft-page-break"), qname(SVG, "title"), qname(SVG, "desc"),
+    qname(OFFICE, "annotation-end"), qname(TEXT, "bibliography-mark"),
 }
 #: Block-level elements that hold no text a reader sees in place.
 _SKIP_BLOCK = {
-    _t(TEXT, "tracked-changes"), _t(TEXT, "sequence-decls"), _t(TEXT, "variable-decls"),
-    _t(TEXT, "user-field-decls"), _t(TEXT, "dde-connection-decls"), _t(OFFICE, "forms"),
-    _t(TEXT, "soft-page-break"), _t(TEXT, "change"), _t(TEXT, "change-start"), _t(TEXT, "change-end"),
-    _t(TABLE, "calculation-settings"), _t(TABLE, "content-validations"), _t(TABLE, "label-ranges"),
-    _t(TEXT, "table-of-content-source"), _t(TEXT, "alphabetical-index-source"),
-    _t(TEXT, "illustration-index-source"), _t(TEXT, "table-index-source"), _t(TEXT, "object-index-source"),
-    _t(TEXT, "user-index-source"), _t(TEXT, "bibliography-source"), _t(OFFICE, "annotation"),
-    _t(OFFICE, "annotation-end"),
+    qname(TEXT, "tracked-changes"), qname(TEXT, "sequence-decls"), qname(TEXT, "variable-decls"),
+    qname(TEXT, "user-field-decls"), qname(TEXT, "dde-connection-decls"), qname(OFFICE, "forms"),
+    qname(TEXT, "soft-page-break"), qname(TEXT, "change"), qname(TEXT, "change-start"), qname(TEXT, "change-end"),
+    qname(TABLE, "calculation-settings"), qname(TABLE, "content-validations"), qname(TABLE, "label-ranges"),
+    qname(TEXT, "table-of-content-source"), qname(TEXT, "alphabetical-index-source"),
+    qname(TEXT, "illustration-index-source"), qname(TEXT, "table-index-source"), qname(TEXT, "object-index-source"),
+    qname(TEXT, "user-index-source"), qname(TEXT, "bibliography-source"), qname(OFFICE, "annotation"),
+    qname(OFFICE, "annotation-end"),
 }
 _HEADERS = (("header-first", "first-page "), ("header", ""), ("header-left", "even-page "))
 _FOOTERS = (("footer-first", "first-page "), ("footer", ""), ("footer-left", "even-page "))
@@ -125,19 +125,19 @@ class _OStyle:
 
 def _text_props(el: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    v = el.get(_t(FO, "font-style"))
+    v = el.get(qname(FO, "font-style"))
     if v is not None:
         out["i"] = v in ("italic", "oblique")
-    v = el.get(_t(STYLE, "text-underline-style"))
+    v = el.get(qname(STYLE, "text-underline-style"))
     if v is not None:
         out["u"] = v != "none"
-    v = el.get(_t(FO, "text-transform"))
+    v = el.get(qname(FO, "text-transform"))
     if v is not None:
         out["caps"] = v == "uppercase"
-    v = el.get(_t(FO, "font-size"))
+    v = el.get(qname(FO, "font-size"))
     if v is not None:
         out["size"] = v.strip()
-    v = el.get(_t(TEXT, "display"))
+    v = el.get(qname(TEXT, "display"))
     if v is not None:
         out["hidden"] = v == "none"
     return out
@@ -147,7 +147,7 @@ _UNITS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pc": 12.0, "
 _LENGTH = re.compile(r"^\s*([0-9.]+)\s*(pt|in|cm|mm|pc|px|%)\s*$")
 
 
-def _size(value: str | None, parent: float) -> float:
+def size_pt(value: str | None, parent: float) -> float:
     if not value:
         return parent
     m = _LENGTH.match(value)
@@ -173,24 +173,24 @@ class _OdtStyles:
 
     def load(self, container: Any, into: dict[tuple[str, str], _OStyle]) -> None:
         for el in container:
-            if el.tag == _t(STYLE, "style"):
-                name = el.get(_t(STYLE, "name")) or ""
-                family = el.get(_t(STYLE, "family")) or ""
+            if el.tag == qname(STYLE, "style"):
+                name = el.get(qname(STYLE, "name")) or ""
+                family = el.get(qname(STYLE, "family")) or ""
                 text: dict[str, Any] = {}
                 align = None
                 for c in el:
-                    if c.tag == _t(STYLE, "text-properties"):
+                    if c.tag == qname(STYLE, "text-properties"):
                         text = _text_props(c)
-                    elif c.tag == _t(STYLE, "paragraph-properties"):
-                        align = c.get(_t(FO, "text-align"))
-                into[(family, name)] = _OStyle(name, family, el.get(_t(STYLE, "parent-style-name")),
-                                               el.get(_t(STYLE, "display-name")), text, align)
-            elif el.tag == _t(STYLE, "default-style") and el.get(_t(STYLE, "family")) == "paragraph":
+                    elif c.tag == qname(STYLE, "paragraph-properties"):
+                        align = c.get(qname(FO, "text-align"))
+                into[(family, name)] = _OStyle(name, family, el.get(qname(STYLE, "parent-style-name")),
+                                               el.get(qname(STYLE, "display-name")), text, align)
+            elif el.tag == qname(STYLE, "default-style") and el.get(qname(STYLE, "family")) == "paragraph":
                 for c in el:
-                    if c.tag == _t(STYLE, "text-properties"):
+                    if c.tag == qname(STYLE, "text-properties"):
                         self.default_text = _text_props(c)
-                    elif c.tag == _t(STYLE, "paragraph-properties"):
-                        self.default_align = c.get(_t(FO, "text-align"))
+                    elif c.tag == qname(STYLE, "paragraph-properties"):
+                        self.default_align = c.get(qname(FO, "text-align"))
 
     def chain(self, family: str, name: str | None, part: str) -> list[_OStyle]:
         out: list[_OStyle] = []
@@ -240,11 +240,11 @@ class _OdtStyles:
     def merge(base: dict[str, Any], chain: list[_OStyle], size: float, keep_base: bool = False) -> dict[str, Any]:
         out = dict(base)
         if not keep_base:
-            size = _size(out.pop("size", None), size)
+            size = size_pt(out.pop("size", None), size)
         for st in reversed(chain):
             for k, v in st.text.items():
                 if k == "size":
-                    size = _size(v, size)
+                    size = size_pt(v, size)
                 else:
                     out[k] = v
         out["sz"] = size
@@ -259,7 +259,7 @@ def _props(rpr: dict[str, Any], link: bool) -> tuple:
 # The reader
 
 
-class _OdtReader:
+class OdtReader:
     #: The package's ``mimetype``, and what to say (and the error code) when it is another.
     MIMETYPE = "application/vnd.oasis.opendocument.text"
     NOT_THIS = "this is not an OpenDocument text file (it is '{mime}'); speakeasy reads text documents (.odt)."
@@ -295,8 +295,8 @@ class _OdtReader:
             raise pkg.damaged("content.xml is missing")
         if pkg.has("META-INF/manifest.xml"):
             manifest = pkg.xml("META-INF/manifest.xml")
-            for entry in manifest.iter(_t(MANIFEST, "file-entry")):
-                if entry.find(_t(MANIFEST, "encryption-data")) is not None:
+            for entry in manifest.iter(qname(MANIFEST, "file-entry")):
+                if entry.find(qname(MANIFEST, "encryption-data")) is not None:
                     raise pkg.encrypted()
 
     def paragraph_index(self, xml_part: str, p: Any) -> int:
@@ -313,7 +313,7 @@ class _OdtReader:
 
         for kinds in (_HEADERS,):
             self.headers(pages, kinds, "header")
-        body = content.find(f"{_t(OFFICE, 'body')}/{_t(OFFICE, 'text')}")
+        body = content.find(f"{qname(OFFICE, 'body')}/{qname(OFFICE, 'text')}")
         if body is not None:
             ctx = Ctx("body", "body", "content.xml", Tables(), body=True, fixed_section=False)
             self.blocks(body, ctx)
@@ -332,43 +332,43 @@ class _OdtReader:
     def load_styles(self) -> tuple[Any, Any]:
         """The parsed content.xml and styles.xml (None when there is none), with their styles loaded."""
         content = self.pkg.xml("content.xml")
-        if content.tag != _t(OFFICE, "document-content"):
+        if content.tag != qname(OFFICE, "document-content"):
             raise self.pkg.damaged("content.xml is not an OpenDocument content part")
         styles = self.pkg.xml("styles.xml") if self.pkg.has("styles.xml") else None
         if styles is not None:
             for el in styles:
-                if el.tag == _t(OFFICE, "styles"):
+                if el.tag == qname(OFFICE, "styles"):
                     self.styles.load(el, self.styles.common)
-                elif el.tag == _t(OFFICE, "automatic-styles"):
+                elif el.tag == qname(OFFICE, "automatic-styles"):
                     self.styles.load(el, self.styles.automatic.setdefault("styles.xml", {}))
         for el in content:
-            if el.tag == _t(OFFICE, "automatic-styles"):
+            if el.tag == qname(OFFICE, "automatic-styles"):
                 self.styles.load(el, self.styles.automatic.setdefault("content.xml", {}))
         return content, styles
 
     def master_pages(self, styles: Any) -> list[Any]:
         if styles is None:
             return []
-        masters = styles.find(_t(OFFICE, "master-styles"))
+        masters = styles.find(qname(OFFICE, "master-styles"))
         if masters is None:
             return []
-        return [m for m in masters if m.tag == _t(STYLE, "master-page")]
+        return [m for m in masters if m.tag == qname(STYLE, "master-page")]
 
     def headers(self, pages: list[Any], kinds: tuple[tuple[str, str], ...], what: str) -> None:
         found = []
         for page in pages:
             for local, words in kinds:
-                el = page.find(_t(STYLE, local))
+                el = page.find(qname(STYLE, local))
                 if el is None:
-                    el = page.find(_t(LOEXT, local))
-                if el is None or el.get(_t(STYLE, "display")) == "false" or not len(el):
+                    el = page.find(qname(LOEXT, local))
+                if el is None or el.get(qname(STYLE, "display")) == "false" or not len(el):
                     continue
                 found.append((page, el, words))
         several = len({id(p) for p, _, _ in found}) > 1
         for page, el, words in found:
             label = f"{words}{what}"
             if several:
-                name = page.get(_t(STYLE, "display-name")) or page.get(_t(STYLE, "name")) or ""
+                name = page.get(qname(STYLE, "display-name")) or page.get(qname(STYLE, "name")) or ""
                 label += f" (page style {name})"
             ctx = Ctx(what, label, "styles.xml", Tables())
             self.blocks(el, ctx)
@@ -570,8 +570,8 @@ class _OdtReader:
                 pass
             elif tag.startswith(f"{{{DRAW}}}"):
                 self.shape(child, para)
-            elif tag == _t(TEXT, "ruby"):
-                base = child.find(_t(TEXT, "ruby-base"))
+            elif tag == qname(TEXT, "ruby"):
+                base = child.find(qname(TEXT, "ruby-base"))
                 if base is not None:
                     self.inline(base, para, rpr, ctx, props)
             else:
@@ -605,7 +605,7 @@ class _OdtReader:
 
 def parse(path: str, data: bytes, include_comments: bool = False) -> Document:
     """Read an .odt file's bytes into a :class:`Document` (see the module notes)."""
-    reader = _OdtReader(path, data, include_comments)
+    reader = OdtReader(path, data, include_comments)
     try:
         return reader.read()
     except InputError:

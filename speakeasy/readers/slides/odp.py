@@ -22,16 +22,16 @@ from ...errors import InputError
 from ...model import Document, Feature
 from ..odt import (
     DRAW, DRAW_G, DRAW_NAME, DRAW_OBJECTS, FRAME, H, IMAGE, LIST, OFFICE, P, SVG, SVG_DESC, SVG_TITLE, TBL, TEXT,
-    TEXT_BOX, _OdtReader, _size, _t,
+    TEXT_BOX, OdtReader, qname, size_pt,
 )
 from ..office.common import Ctx, Native, Tables
 from .shapes import Box, SlideRecord, alt_text, where
 
 PRESENTATION = "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-PAGE = _t(DRAW, "page")
-NOTES = _t(PRESENTATION, "notes")
-CLASS = _t(PRESENTATION, "class")
+PAGE = qname(DRAW, "page")
+NOTES = qname(PRESENTATION, "notes")
+CLASS = qname(PRESENTATION, "class")
 #: Frames whose text the program makes.
 _MADE = {"page-number", "date-time", "header", "page"}
 #: Features of the text reader that are said in Word's terms: slides have their own checks.
@@ -39,7 +39,7 @@ _KEEP = {"slide": "slide", "slide-image": "slide-image", "slide-table": "slide-t
          "image": "slide-image", "hyperlink": "slide-link"}
 
 
-class OdpReader(_OdtReader):
+class OdpReader(OdtReader):
     MIMETYPE = "application/vnd.oasis.opendocument.presentation"
     NOT_THIS = ("this is not an OpenDocument presentation (it is '{mime}'); speakeasy reads presentations "
                 "(.odp) here. If it is a text document, rename it to end in .odt.")
@@ -58,7 +58,7 @@ class OdpReader(_OdtReader):
         self.check_package()
         content, _styles = self.load_styles()
         self._hidden_styles = _hidden_page_styles(content)
-        pres = content.find(f"{_t(OFFICE, 'body')}/{_t(OFFICE, 'presentation')}")
+        pres = content.find(f"{qname(OFFICE, 'body')}/{qname(OFFICE, 'presentation')}")
         if pres is None:
             raise self.pkg.damaged("content.xml holds no presentation")
         number = 0
@@ -67,7 +67,7 @@ class OdpReader(_OdtReader):
                 continue
             number += 1
             out = self.out
-            rec = SlideRecord(number, hidden=page.get(_t(DRAW, "style-name")) in self._hidden_styles,
+            rec = SlideRecord(number, hidden=page.get(qname(DRAW, "style-name")) in self._hidden_styles,
                               start=out.pos, first_block=len(out.blocks), first_feature=len(out.features))
             self.shapes(page, rec, Tables())
             notes = page.find(NOTES)
@@ -144,11 +144,11 @@ def _texts(reader: OdpReader, first: int) -> str:
 
 def _box(el: Any) -> Box | None:
     """Where a shape is, in points, from ``svg:x``, ``svg:y``, ``svg:width`` and ``svg:height``."""
-    x, y = el.get(_t(SVG, "x")), el.get(_t(SVG, "y"))
+    x, y = el.get(qname(SVG, "x")), el.get(qname(SVG, "y"))
     if x is None or y is None:
         return None
-    left, top = _size(x, -1.0), _size(y, -1.0)
-    width, height = _size(el.get(_t(SVG, "width")), 0.0), _size(el.get(_t(SVG, "height")), 0.0)
+    left, top = size_pt(x, -1.0), size_pt(y, -1.0)
+    width, height = size_pt(el.get(qname(SVG, "width")), 0.0), size_pt(el.get(qname(SVG, "height")), 0.0)
     if left < 0 or top < 0:
         return None
     return Box(left, top, left + width, top + height)
@@ -157,12 +157,12 @@ def _box(el: Any) -> Box | None:
 def _hidden_page_styles(content: Any) -> set[str]:
     """The names of the slide styles that hide a slide (``presentation:visibility="hidden"``)."""
     out = set()
-    for style in content.iter(_t(STYLE, "style")):
-        if style.get(_t(STYLE, "family")) != "drawing-page":
+    for style in content.iter(qname(STYLE, "style")):
+        if style.get(qname(STYLE, "family")) != "drawing-page":
             continue
         for props in style:
-            if props.get(_t(PRESENTATION, "visibility")) == "hidden":
-                out.add(style.get(_t(STYLE, "name")) or "")
+            if props.get(qname(PRESENTATION, "visibility")) == "hidden":
+                out.add(style.get(qname(STYLE, "name")) or "")
     return out
 
 

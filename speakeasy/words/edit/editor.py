@@ -147,10 +147,14 @@ class WordlistEditor:
             return
         origin, entry = found
         if is_shipped(origin, self.settings):
-            # the form cannot change a shipped list: `words add --override` gives the organisation its own entry
-            raise UsageError(f"'{term}' is already in {where(origin)}. To use your own words for it instead, run: "
-                             f"speakeasy words add '{origin.get('term')}' --override --list {self.name}")
+            raise UsageError(self.shipped_word_message(term, origin, where(origin)))
         raise UsageError(twice_message(term, origin, entry))
+
+    def shipped_word_message(self, term: str, origin: dict[str, Any], listed: str) -> str:
+        """What to say when ``term`` is a word speakeasy ships: the form cannot change a shipped list,
+        but ``words add --override`` gives the organisation its own entry."""
+        return (f"'{term}' is already in {listed}. To use your own words for it instead, run: "
+                f"speakeasy words add '{origin.get('term')}' --override --list {self.name}")
 
     def _add(self, values: dict[str, Any]) -> Saved:
         wf, created = self._open()

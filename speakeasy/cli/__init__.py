@@ -296,6 +296,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_words_parser(sub, _add_config_options)
 
+    from ..audit.cli import add_parser as add_audit_parser
+
+    add_audit_parser(sub, _add_config_options)
+
     cache = sub.add_parser("cache", help="show or empty the results cache",
                            description="Show where the results cache is and how big it is (info), remove the "
                            "entries used longest ago until it is under its size limit (prune), or empty it "
@@ -396,6 +400,12 @@ def cmd_words(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from ..audit.cli import cmd_audit as run
+
+    return run(args)
+
+
 _COMMANDS = {
     "check": cmd_check,
     "report": cmd_report,
@@ -410,4 +420,5 @@ _COMMANDS = {
     "cache": cmd_cache,
     "words": cmd_words,
     "plugins": cmd_plugins,
+    "audit": cmd_audit,
 }

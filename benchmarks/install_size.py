@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""What each dependency costs: disk space in a clean install, and time at start-up (issue 20).
+
+Makes a fresh virtual environment, installs speakeasy into it from a git
+commit (``git archive``, so the checkout itself is never built in), then
+measures:
+
+* **disk**: the size of each installed distribution (the files its
+  ``RECORD`` lists), and for each of speakeasy's own dependencies the
+  distributions that are there only because of it;
+* **start-up**: ``python -X importtime -m speakeasy check one-line.md`` (the
+  time each top-level package takes to import, summed from its own
+  lines), and the wall time of ``speakeasy check`` on a one-line file (the
+  median of ``--runs`` runs).
+
+pip, setuptools and wheel (the tools that made the environment) are left out
+of the totals.
+
+    python benchmarks/install_size.py [--ref HEAD] [--extras audit,pdf] [--markdown FILE] [--json FILE]
+
+It uses the package index (pip install), as a user's first install does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = {"pip", "setuptools", "wheel"}
+
+#: Run inside the new environment: every distribution, its size on disk, and what it requires.
+_INVENTORY = r"""
+import json, os, re, sys
+from importlib import metadata
+from pathlib import Path
+site = Path(sys.argv[1])
+out = {}
+for dist in metadata.distributions():
+    name = re.sub(r"[-_.]+", "-", dist.metadata["Name"]).lower()
+    size = 0
+    for f in dist.files or []:
+        p = Path(dist.locate_file(f))
+        try:
+            if p.is_file() and not p.is_symlink():
+                size += p.stat().st_size
+        except OSError:
+            pass
+    reqs = []
+    for r in dist.requires or []:
+        if "extra ==" in r:
+            continue
+        m = re.match(r"[A-Za-z0-9_.-]+", r)
+        if m:
+            reqs.append(re.sub(r"[-_.]+", "-", m.group(0)).lower())
+    out[name] = {"version": dist.version, "bytes": size, "requires": reqs}
+print(json.dumps(out))
+"""
+
+
+def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:  # type: ignore[no-untyped-def, type-arg]
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def make_env(ref: str, extras: str, where: Path) -> tuple[Path, Path]:
+    """A fresh venv with speakeasy from ``ref`` installed; (its python, its site-packages)."""
+    src = where / "src"
+    src.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+    env = where / "venv"
+    _run([sys.executable, "-m", "venv", str(env)])
+    py = env / "bin" / "python"
+    target = f"{src}[{extras}]" if extras else str(src)
+    _run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", target])
+    site = Path(_run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
+    return py, site
+
+
+def inventory(py: Path, site: Path) -> dict[str, dict]:  # type: ignore[type-arg]
+    return json.loads(_run([str(py), "-c", _INVENTORY, str(site)]).stdout)
+
+
+def owners(dists: dict[str, dict], top: str) -> dict[str, list[str]]:  # type: ignore[type-arg]
+    """For each direct dependency of ``top``: the distributions installed only because of it (itself included).
+
+    A distribution two direct dependencies need is listed under "shared".
+    """
+    def closure(start: str) -> set[str]:
+        seen, todo = set(), [start]
+        while todo:
+            n = todo.pop()
+            if n in seen or n not in dists:
+                continue
+            seen.add(n)
+            todo.extend(dists[n]["requires"])
+        return seen
+
+    direct = [d for d in dists[top]["requires"] if d in dists]
+    reach = {d: closure(d) for d in direct}
+    out: dict[str, list[str]] = {d: [] for d in direct}
+    out["shared"] = []
+    for name in dists:
+        if name == top or name in TOOLS:
+            continue
+        holders = [d for d in direct if name in reach[d]]
+        if len(holders) == 1:
+            out[holders[0]].append(name)
+        elif name in direct:
+            out[name].append(name)
+        else:
+            out["shared"].append(name)
+    return out
+
+
+def import_times(py: Path, where: Path) -> dict[str, float]:
+    """Milliseconds each top-level package takes to import (self time summed) in ``speakeasy check`` of one line."""
+    doc = where / "one-line.md"
+    doc.write_text("We will start soon.\n", encoding="utf-8")
+    cache = where / "cache"
+    env = dict(os.environ, SPEAKEASY_CACHE_DIR=str(cache), PYTHONDONTWRITEBYTECODE="")
+    env.pop("PYTHONPATH", None)
+    subprocess.run([str(py), "-m", "speakeasy", "check", str(doc)], env=env, capture_output=True, cwd=where)
+    proc = subprocess.run([str(py), "-X", "importtime", "-m", "speakeasy", "check", str(doc)], env=env,
+                          capture_output=True, text=True, cwd=where)
+    total: dict[str, float] = {}
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|\s+(.*)$", line)
+        if not m:
+            continue
+        top = m.group(3).strip().split(".")[0]
+        total[top] = total.get(top, 0.0) + int(m.group(1)) / 1000
+    return total
+
+
+def wall_time(py: Path, where: Path, runs: int) -> float:
+    doc = where / "one-line.md"
+    env = dict(os.environ, SPEAKEASY_CACHE_DIR=str(where / "cache"))
+    env.pop("PYTHONPATH", None)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([str(py), "-m", "speakeasy", "check", str(doc)], env=env, capture_output=True, cwd=where)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def measure(ref: str, extras: str, runs: int) -> dict:  # type: ignore[type-arg]
+    with tempfile.TemporaryDirectory(prefix="speakeasy-size-") as tmp:
+        where = Path(tmp)
+        py, site = make_env(ref, extras, where)
+        dists = inventory(py, site)
+        top = next(n for n in dists if n in ("speakeasy", "speakeasy-lint"))
+        groups = owners(dists, top)
+        imports = import_times(py, where)
+        wall = wall_time(py, where, runs)
+    kept = {n: d for n, d in dists.items() if n not in TOOLS}
+    return {
+        "ref": ref, "extras": extras, "distribution": top,
+        "packages": len(kept), "bytes": sum(d["bytes"] for d in kept.values()),
+        "dists": kept, "groups": groups, "import_ms": imports, "wall_s": wall,
+    }
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:,.1f}"
+
+
+def markdown(result: dict) -> str:  # type: ignore[type-arg]
+    dists, groups = result["dists"], result["groups"]
+    lines = [f"Install of `{result['ref']}`" + (f" with `[{result['extras']}]`" if result["extras"] else "")
+             + f": {result['packages']} packages, {_mb(result['bytes'])} MB; `speakeasy check` of a one-line file "
+             f"takes {result['wall_s']:.2f} s (median).", "",
+             "| dependency | MB with what only it brings | packages | brings |", "|---|---:|---:|---|"]
+    rows = []
+    for name, members in groups.items():
+        size = sum(dists[m]["bytes"] for m in members)
+        rows.append((size, name, members))
+    for size, name, members in sorted(rows, reverse=True):
+        extra = ", ".join(sorted(m for m in members if m != name)) or "-"
+        lines.append(f"| {name} | {_mb(size)} | {len(members)} | {extra} |")
+    lines += ["", "| package imported by `speakeasy check` | ms (own import time) |", "|---|---:|"]
+    for name, ms in sorted(result["import_ms"].items(), key=lambda kv: -kv[1])[:15]:
+        lines.append(f"| {name} | {ms:,.0f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--ref", default="HEAD", help="the git commit to install (default HEAD)")
+    p.add_argument("--extras", default="", help="extras to install too, like 'audit,pdf'")
+    p.add_argument("--runs", type=int, default=5, help="runs for the wall time (default 5)")
+    p.add_argument("--json", metavar="FILE", help="write every figure to FILE")
+    p.add_argument("--markdown", metavar="FILE", help="write the tables to FILE (default: standard output)")
+    args = p.parse_args()
+    result = measure(args.ref, args.extras, args.runs)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    text = markdown(result)
+    if args.markdown:
+        Path(args.markdown).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

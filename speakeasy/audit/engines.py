@@ -1,0 +1,146 @@
+"""Where an audit's batches run: here, in local processes (``--jobs``), or on a Dask cluster (``--dask``).
+
+Each takes an iterator of batches and yields outcomes as batches finish
+(serially: in order; otherwise: in the order they finish).  Only ``window``
+batches are in flight at once, so neither this process nor the scheduler
+holds more than that many batches of documents, however many there are.
+
+A batch whose worker dies or fails is checked again one document at a time;
+a document that fails alone again is an error line, never the end of the audit.
+Dask is imported only for ``--dask``: it is the optional extra ``audit``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Iterator
+
+from ..errors import SpeakeasyError
+from .work import Job, Outcome, SettingsBox, audit_batch, error_outcome
+
+__all__ = ["INSTALL_HINT", "on_dask", "on_processes", "serially"]
+
+INSTALL_HINT = "--dask needs Dask, which is not installed. Install it with: pip install 'speakeasy-lint[audit]'"
+
+Batch = list[Job]
+
+
+def serially(batches: Iterable[Batch], box: SettingsBox) -> Iterator[Outcome]:
+    for batch in batches:
+        yield from audit_batch(batch, box)
+
+
+def _failed(batch: Batch, exc: BaseException) -> list[Outcome]:
+    """Each document of a batch that failed when checked alone too."""
+    return [error_outcome(job.name, f"{job.name}: the worker checking this document stopped or failed "
+                          f"({type(exc).__name__}: {exc}), so it was not checked.", "worker-failed")
+            for job in batch]
+
+
+def _windowed(batches: Iterable[Batch], window: int, submit: Callable[[Batch], Any],
+              wait_one: Callable[[], tuple[Any, Batch]], result: Callable[[Any], list[Outcome]]) -> Iterator[Outcome]:
+    """Keep ``window`` batches in flight; a batch that fails is split into batches of one, once."""
+    pending = iter(batches)
+    retry: list[Batch] = []
+    in_flight = 0
+    alone: set[int] = set()
+
+    def next_batch() -> Batch | None:
+        if retry:
+            return retry.pop()
+        return next(pending, None)
+
+    def fill() -> None:
+        nonlocal in_flight
+        while in_flight < window:
+            batch = next_batch()
+            if batch is None:
+                return
+            submit(batch)
+            in_flight += 1
+
+    fill()
+    while in_flight:
+        future, batch = wait_one()
+        in_flight -= 1
+        try:
+            outcomes = result(future)
+        except Exception as exc:  # noqa: BLE001 - a worker died, or the batch failed: never the end of the audit
+            if len(batch) == 1 and id(batch) in alone:
+                outcomes = _failed(batch, exc)
+            else:
+                for job in batch:
+                    single = [job]
+                    alone.add(id(single))
+                    retry.append(single)
+                outcomes = []
+        yield from outcomes
+        fill()
+
+
+def on_processes(batches: Iterable[Batch], box: SettingsBox, jobs: int, window: int) -> Iterator[Outcome]:
+    """Batches in ``jobs`` local worker processes (speakeasy's own ``--jobs``)."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    futures: dict[Future[list[Outcome]], Batch] = {}
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+    def submit(batch: Batch) -> None:
+        nonlocal pool
+        try:
+            futures[pool.submit(audit_batch, batch, box)] = batch
+        except RuntimeError:  # the pool broke (a worker was killed): a fresh one for the rest
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+            futures[pool.submit(audit_batch, batch, box)] = batch
+
+    def wait_one() -> tuple[Any, Batch]:
+        done, _ = wait(futures, return_when=FIRST_COMPLETED)
+        future = next(iter(done))
+        return future, futures.pop(future)
+
+    try:
+        yield from _windowed(batches, window, submit, wait_one, lambda f: f.result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def connect(address: str) -> Any:
+    """A Dask client for the scheduler at ``address``, or a one-line error saying what is wrong."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise SpeakeasyError(INSTALL_HINT) from None
+    try:
+        return Client(address, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SpeakeasyError(f"--dask {address}: could not reach the Dask scheduler there ({exc}). Check the "
+                             "address, like tcp://10.0.0.5:8786, and that the scheduler is running.") from None
+
+
+def on_dask(batches: Iterable[Batch], box: SettingsBox, client: Any, window: int) -> Iterator[Outcome]:
+    """Batches on the Dask cluster of ``client``.  The workers need speakeasy installed (and any plugins in use)."""
+    from distributed import as_completed
+
+    shared = client.scatter(box, broadcast=True)  # sent to each worker once, not with every batch
+    flight = as_completed()
+    batch_of: dict[str, Batch] = {}
+
+    def submit(batch: Batch) -> None:
+        future = client.submit(audit_batch, batch, shared, pure=False)
+        batch_of[future.key] = batch
+        flight.add(future)
+
+    def wait_one() -> tuple[Any, Batch]:
+        future = next(flight)
+        return future, batch_of.pop(future.key)
+
+    def result(future: Any) -> list[Outcome]:
+        try:
+            return future.result()  # type: ignore[no-any-return]
+        finally:
+            future.release()
+
+    yield from _windowed(batches, window, submit, wait_one, result)

@@ -1,0 +1,281 @@
+"""speakeasy audit: a document store checked here or on a real Dask cluster, with the same results (issue 20)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from speakeasy.audit.engines import _windowed
+from speakeasy.audit.summary import percentile
+from speakeasy.audit.work import Job, Outcome
+from speakeasy.cli import main
+from speakeasy.testing import build_docx, build_pdf
+
+EXAMPLE = (ROOT / "examples" / "care-at-home-policy.md").read_text(encoding="utf-8")
+
+SENTENCES = [
+    "We will commence the review in order to utilise the data.",
+    "Your care package will be reviewed by the multi-disciplinary team prior to discharge.",
+    "We will signpost you to other services where appropriate.",
+    "You can ask us for help at any time.",
+    "The provider is responsible for ensuring that the service user receives reablement in a timely manner.",
+    "We write to you within ten days.",
+    "Staff should facilitate co-production with carers and service users at every stage of the process "
+    "so that the outcomes that matter to people are captured, recorded, monitored and reviewed regularly by "
+    "the team in accordance with the policy.",
+    "Tell us if something is wrong.",
+    "The CQC inspects the service.",
+]
+
+
+def _store(root: Path, n: int = 300, seed: int = 20) -> Path:
+    """``n`` documents made from the shipped example and varied sentences, in four formats, plus broken ones."""
+    rng = random.Random(seed)
+    paragraphs = [p for p in EXAMPLE.split("\n\n") if p.strip()]
+    folder = root / "store"
+    for i in range(n):
+        sub = folder / f"team-{i % 7}"
+        sub.mkdir(parents=True, exist_ok=True)
+        body = [rng.choice(paragraphs) for _ in range(rng.randint(1, 4))]
+        body += [" ".join(rng.choice(SENTENCES) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(0, 3))]
+        kind = i % 10
+        if kind < 5:
+            (sub / f"doc-{i}.md").write_text(f"# Policy {i}\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+        elif kind < 8:
+            plain = [p.replace("#", "").replace("- ", "") for p in body]
+            (sub / f"doc-{i}.txt").write_text("\n\n".join(plain) + "\n", encoding="utf-8")
+        elif kind < 9:
+            html = "".join(f"<p>{p.replace('#', '').replace('<', '')}</p>" for p in body)
+            (sub / f"doc-{i}.html").write_text(f"<html lang='en'><body><main><h1>Policy {i}</h1>{html}</main>"
+                                               "</body></html>", encoding="utf-8")
+        else:
+            lines = [f"# Policy {i}"] + [" ".join(p.replace("#", "").split()) for p in body]
+            (sub / f"doc-{i}.docx").write_bytes(build_docx("\n".join(lines)))
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    (folder / "damaged.docx").write_bytes(b"PK\x03\x04 not really a Word file")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 au lait, we will commence.\n".encode("latin-1"))
+    return folder
+
+
+def _audit(tmp: Path, name: str, *extra: str, store: Path) -> tuple[list[str], dict]:  # type: ignore[type-arg]
+    out = tmp / f"{name}.jsonl"
+    code = main(["audit", str(store), "-o", str(out), "--no-config", *extra])
+    assert code == 0
+    summary = json.loads((tmp / f"{name}.summary.json").read_text(encoding="utf-8"))
+    return sorted(out.read_text(encoding="utf-8").splitlines()), summary
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _store(tmp_path_factory.mktemp("audit"))
+
+
+@pytest.fixture(scope="module")
+def serial(store: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], dict]:  # type: ignore[type-arg]
+    return _audit(tmp_path_factory.mktemp("serial"), "serial", store=store)
+
+
+@pytest.mark.slow
+def test_serial_audit_writes_a_line_per_finding_and_error(serial: tuple[list[str], dict]) -> None:  # type: ignore[type-arg]
+    lines, summary = serial
+    rows = [json.loads(line) for line in lines]
+    findings = [r for r in rows if "rule" in r]
+    errors = [r for r in rows if "error" in r]
+    assert summary["documents"] == 303 and summary["checked"] == 301
+    # the damaged Word file and the text that is not UTF-8 could not be checked: each is a line, with its reason
+    assert sorted((Path(e["file"]).name, e["code"]) for e in errors) == [("damaged.docx", "damaged"),
+                                                                         ("latin1.txt", "encoding")]
+    assert all(e["error"].startswith(e["file"] + ": ") for e in errors)
+    assert summary["could_not_check"] == 2
+    assert summary["could_not_check_by_reason"] == {"damaged": 1, "encoding": 1}
+    assert summary["without_words"] == 1  # empty.md
+    # every finding has its file, rule, level, place and message
+    assert findings and all({"file", "rule", "level", "line", "column", "location", "message"} <= set(f)
+                            for f in findings)
+    assert {Path(f["file"]).suffix for f in findings} == {".md", ".txt", ".html", ".docx"}
+    # the summary's counts are the lines' counts
+    per_rule: dict[str, int] = {}
+    for f in findings:
+        per_rule[f["rule"]] = per_rule.get(f["rule"], 0) + 1
+    assert summary["rules"] == per_rule
+    assert list(summary["rules"].values()) == sorted(summary["rules"].values(), reverse=True)
+    assert sum(summary["findings"].values()) == len(findings)
+    assert summary["findings"]["error"] == sum(f["level"] == "error" for f in findings)
+
+
+@pytest.mark.slow
+def test_the_worst_documents_come_first(serial: tuple[list[str], dict]) -> None:  # type: ignore[type-arg]
+    lines, summary = serial
+    rows = [json.loads(line) for line in lines if '"rule"' in line]
+    errors: dict[str, int] = {}
+    for r in rows:
+        errors[r["file"]] = errors.get(r["file"], 0) + (r["level"] == "error")
+    worst = summary["worst"]
+    assert len(worst) == 20
+    keys = [(w["errors"], w["warnings"], -w["plain_score"]) for w in worst]
+    assert keys == sorted(keys, reverse=True)
+    assert worst[0]["errors"] == max(errors.values())
+    assert all(errors[w["file"]] == w["errors"] for w in worst)
+
+
+@pytest.mark.slow
+def test_the_plain_score_spread(store: Path, serial: tuple[list[str], dict]) -> None:  # type: ignore[type-arg]
+    from speakeasy.config import resolve
+    from speakeasy.ruleset import build_ruleset
+    from speakeasy.runner import lint_paths
+
+    found = lint_paths([str(store)], build_ruleset(resolve(no_config=True)), keep_documents=False)
+    scores = sorted(r.stats["plain_score"] for r in found.files if r.stats.get("words"))
+    spread = serial[1]["plain_score"]
+    assert spread["documents"] == len(scores) == 300
+    assert spread["lowest"] == round(scores[0], 1) and spread["highest"] == round(scores[-1], 1)
+    quartiles = statistics.quantiles(scores, n=4, method="inclusive")
+    assert (spread["p25"], spread["p50"], spread["p75"]) == tuple(round(q, 1) for q in quartiles)
+    assert spread["mean"] == round(statistics.fmean(scores), 1)
+
+
+def test_percentile() -> None:
+    assert percentile([10.0], 90) == 10.0
+    assert percentile([0.0, 10.0], 50) == 5.0
+    data = sorted(random.Random(1).uniform(0, 100) for _ in range(101))
+    deciles = statistics.quantiles(data, n=10, method="inclusive")
+    assert [round(percentile(data, p), 9) for p in range(10, 100, 10)] == [round(d, 9) for d in deciles]
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_of_two_workers_gives_the_serial_results(
+        store: Path, serial: tuple[list[str], dict], tmp_path: Path) -> None:  # type: ignore[type-arg]
+    distributed = pytest.importorskip("distributed")  # in the test extra: CI always has it
+    import speakeasy
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  worker_dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            # speakeasy.lint itself runs on a worker process: the function, the settings and the findings pickle
+            settings = speakeasy.Settings(keep=("van",))
+            data = b"We will utilise the van in order to commence.\n"
+            there = client.submit(speakeasy.lint, data, "plan.md", settings).result()
+            assert there == speakeasy.lint(data, "plan.md", settings) and there
+            assert set(client.run(os.getpid)) and os.getpid() not in client.run(os.getpid).values()
+        started = time.perf_counter()
+        on_dask = _audit(tmp_path, "dask", "--dask", cluster.scheduler_address, store=store)
+        took = time.perf_counter() - started
+        sent = _audit(tmp_path, "sent", "--dask", cluster.scheduler_address, "--send-bytes", "--batch", "5",
+                      store=store)
+    assert on_dask == serial
+    assert sent == serial
+    assert took < 120
+
+
+@pytest.mark.slow
+def test_local_processes_give_the_serial_results(store: Path, serial: tuple[list[str], dict],
+                                                 tmp_path: Path) -> None:  # type: ignore[type-arg]
+    assert _audit(tmp_path, "jobs", "--jobs", "2", "--batch", "3", store=store) == serial
+
+
+def test_without_dask_the_option_says_what_to_install(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("We will commence.\n", encoding="utf-8")
+    code = ("import sys; sys.modules['distributed'] = None\n"
+            "from speakeasy.cli import main\n"
+            "sys.exit(main(['audit', 'a.md', '--dask', 'tcp://127.0.0.1:8786']))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 2
+    assert proc.stderr == ("speakeasy: error: --dask needs Dask, which is not installed. Install it with: "
+                           "pip install 'speakeasy-lint[audit]'\n")
+    assert not (tmp_path / "speakeasy-audit.jsonl").exists()
+
+
+def test_a_bad_scheduler_address_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("distributed")
+    (tmp_path / "a.md").write_text("We will commence.\n", encoding="utf-8")
+    assert main(["audit", str(tmp_path / "a.md"), "-o", str(tmp_path / "o.jsonl"), "--dask", "nowhere"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("speakeasy: error: --dask nowhere: could not reach the Dask scheduler") and err.count("\n") == 1
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_options_that_do_not_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", str(tmp_path), "--send-bytes"]) == 2
+    assert main(["audit", str(tmp_path), "--dask", "tcp://x:1", "--jobs", "2"]) == 2
+    assert capsys.readouterr().err.count("speakeasy: error:") == 2
+
+
+def test_a_missing_path_is_a_line_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("We will commence.\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["audit", str(tmp_path / "a.md"), str(tmp_path / "gone.md"), "-o", str(out), "--no-config"]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r.get("code") for r in rows if "error" in r] == ["not-found"]
+    assert [r["match"] for r in rows if "rule" in r] == ["commence"]
+
+
+# ---------------------------------------------------------------------------
+# The window: few batches in flight, and a batch that fails is split, never fatal
+
+
+def _fake_run(batches: list[list[Job]], window: int, bad: set[str]) -> tuple[list[Outcome], int]:
+    flight: list[list[Job]] = []
+    most = 0
+
+    def submit(batch: list[Job]) -> None:
+        nonlocal most
+        flight.append(batch)
+        most = max(most, len(flight))
+
+    def wait_one() -> tuple[list[Job], list[Job]]:
+        batch = flight.pop(0)
+        return batch, batch
+
+    def result(batch: list[Job]) -> list[Outcome]:
+        if any(job.name in bad for job in batch):
+            raise RuntimeError("worker died")
+        return [Outcome(job.name, (job.name,)) for job in batch]
+
+    return list(_windowed(iter(batches), window, submit, wait_one, result)), most
+
+
+def test_only_a_window_of_batches_is_in_flight() -> None:
+    batches = [[Job(f"{b}-{i}") for i in range(4)] for b in range(100)]
+    outcomes, most = _fake_run(batches, 6, set())
+    assert most == 6 and len(outcomes) == 400 and len({o.name for o in outcomes}) == 400
+
+
+def test_a_failing_batch_is_split_and_only_its_bad_document_fails() -> None:
+    batches = [[Job(f"{b}-{i}") for i in range(4)] for b in range(5)]
+    outcomes, _ = _fake_run(batches, 2, {"3-2"})
+    assert len(outcomes) == 20
+    failed = [o for o in outcomes if o.error]
+    assert [(o.name, o.error) for o in failed] == [("3-2", "worker-failed")]
+    assert "worker died" in json.loads(failed[0].lines[0])["error"]
+
+
+# ---------------------------------------------------------------------------
+# PDF reading is the extra `pdf`
+
+
+def test_a_pdf_without_pdfminer_is_one_line_saying_what_to_install(tmp_path: Path) -> None:
+    (tmp_path / "policy.pdf").write_bytes(build_pdf("# Policy\nWe will commence the review."))
+    code = ("import sys; sys.modules['pdfminer'] = None\n"
+            "from speakeasy.cli import main\n"
+            "sys.exit(main(['check', 'policy.pdf', '--no-config', '--no-cache']))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "error: " in proc.stderr
+    assert proc.stderr.endswith("policy.pdf: reading PDF files needs pdfminer.six, which is not installed. "
+                                "Install it with: pip install 'speakeasy-lint[pdf]'\n")
+    # with pdfminer.six (the test extra) the same file is read
+    here = subprocess.run([sys.executable, "-m", "speakeasy", "check", "policy.pdf", "--no-config", "--no-cache",
+                           "--format", "json"], cwd=tmp_path, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert here.returncode in (0, 1) and "commence" in here.stdout

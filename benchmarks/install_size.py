@@ -125,6 +125,23 @@ def owners(dists: dict[str, dict], top: str) -> dict[str, list[str]]:  # type: i
     return out
 
 
+def needed_by(dists: dict[str, dict], top: str) -> dict[str, list[str]]:  # type: ignore[type-arg]
+    """For each installed distribution: the other direct dependencies of ``top`` that need it too."""
+    direct = [d for d in dists[top]["requires"] if d in dists]
+    out: dict[str, list[str]] = {}
+    for d in direct:
+        seen, todo = set(), list(dists[d]["requires"])
+        while todo:
+            n = todo.pop()
+            if n in seen or n not in dists:
+                continue
+            seen.add(n)
+            todo.extend(dists[n]["requires"])
+        for n in seen:
+            out.setdefault(n, []).append(d)
+    return out
+
+
 def import_times(py: Path, where: Path) -> dict[str, float]:
     """Milliseconds each top-level package takes to import (self time summed) in ``speakeasy check`` of one line."""
     doc = where / "one-line.md"
@@ -164,13 +181,14 @@ def measure(ref: str, extras: str, runs: int) -> dict:  # type: ignore[type-arg]
         dists = inventory(py, site)
         top = next(n for n in dists if n in ("speakeasy", "speakeasy-lint"))
         groups = owners(dists, top)
+        needs = needed_by(dists, top)
         imports = import_times(py, where)
         wall = wall_time(py, where, runs)
     kept = {n: d for n, d in dists.items() if n not in TOOLS}
     return {
         "ref": ref, "extras": extras, "distribution": top,
         "packages": len(kept), "bytes": sum(d["bytes"] for d in kept.values()),
-        "dists": kept, "groups": groups, "import_ms": imports, "wall_s": wall,
+        "dists": kept, "groups": groups, "needed_by": needs, "import_ms": imports, "wall_s": wall,
     }
 
 
@@ -183,13 +201,20 @@ def markdown(result: dict) -> str:  # type: ignore[type-arg]
     lines = [f"Install of `{result['ref']}`" + (f" with `[{result['extras']}]`" if result["extras"] else "")
              + f": {result['packages']} packages, {_mb(result['bytes'])} MB; `speakeasy check` of a one-line file "
              f"takes {result['wall_s']:.2f} s (median).", "",
-             "| dependency | MB with what only it brings | packages | brings |", "|---|---:|---:|---|"]
+             "| dependency | MB with what only it brings | packages | brings (shared: MB, and which dependencies need it) |", "|---|---:|---:|---|"]
     rows = []
     for name, members in groups.items():
         size = sum(dists[m]["bytes"] for m in members)
         rows.append((size, name, members))
+    needs = result.get("needed_by", {})
     for size, name, members in sorted(rows, reverse=True):
-        extra = ", ".join(sorted(m for m in members if m != name)) or "-"
+        if name == "shared":
+            extra = ", ".join(f"{m} ({_mb(dists[m]['bytes'])}: {', '.join(sorted(needs.get(m, [])))})"
+                              for m in sorted(members, key=lambda m: -dists[m]["bytes"]))
+        else:
+            extra = ", ".join(sorted(m for m in members if m != name)) or "-"
+            if needs.get(name):
+                extra += f" (also needed by {', '.join(sorted(needs[name]))}: dropping it saves nothing)"
         lines.append(f"| {name} | {_mb(size)} | {len(members)} | {extra} |")
     lines += ["", "| package imported by `speakeasy check` | ms (own import time) |", "|---|---:|"]
     for name, ms in sorted(result["import_ms"].items(), key=lambda kv: -kv[1])[:15]:

@@ -206,10 +206,10 @@ def markdown(result: dict) -> str:  # type: ignore[type-arg]
     for name, members in groups.items():
         size = sum(dists[m]["bytes"] for m in members)
         rows.append((size, name, members))
-    needs = result.get("needed_by", {})
+    needs = result.get("needed_by") or needed_by(dists, result["distribution"])
     for size, name, members in sorted(rows, reverse=True):
         if name == "shared":
-            extra = ", ".join(f"{m} ({_mb(dists[m]['bytes'])}: {', '.join(sorted(needs.get(m, [])))})"
+            extra = ", ".join(f"{m} ({_mb(dists[m]['bytes'])}: {', '.join(sorted(needs.get(m, []))) or 'an extra of one of them'})"
                               for m in sorted(members, key=lambda m: -dists[m]["bytes"]))
         else:
             extra = ", ".join(sorted(m for m in members if m != name)) or "-"
@@ -228,8 +228,12 @@ def main() -> int:
     p.add_argument("--extras", default="", help="extras to install too, like 'audit,pdf'")
     p.add_argument("--runs", type=int, default=5, help="runs for the wall time (default 5)")
     p.add_argument("--json", metavar="FILE", help="write every figure to FILE")
+    p.add_argument("--render", metavar="FILE", help="only print the tables of a --json FILE written before")
     p.add_argument("--markdown", metavar="FILE", help="write the tables to FILE (default: standard output)")
     args = p.parse_args()
+    if args.render:
+        sys.stdout.write(markdown(json.loads(Path(args.render).read_text(encoding="utf-8"))))
+        return 0
     result = measure(args.ref, args.extras, args.runs)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

@@ -210,6 +210,7 @@ def test_options_that_do_not_go_together(tmp_path: Path, capsys: pytest.CaptureF
     assert capsys.readouterr().err.count("speakeasy: error:") == 2
 
 
+@pytest.mark.slow
 def test_a_missing_path_is_a_line_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("We will commence.\n", encoding="utf-8")
     out = tmp_path / "o.jsonl"
@@ -263,6 +264,7 @@ def test_a_failing_batch_is_split_and_only_its_bad_document_fails() -> None:
 # PDF reading is the extra `pdf`
 
 
+@pytest.mark.slow
 def test_a_pdf_without_pdfminer_is_one_line_saying_what_to_install(tmp_path: Path) -> None:
     (tmp_path / "policy.pdf").write_bytes(build_pdf("# Policy\nWe will commence the review."))
     code = ("import sys; sys.modules['pdfminer'] = None\n"
@@ -279,3 +281,20 @@ def test_a_pdf_without_pdfminer_is_one_line_saying_what_to_install(tmp_path: Pat
                            "--format", "json"], cwd=tmp_path, capture_output=True, text=True,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert here.returncode in (0, 1) and "commence" in here.stdout
+
+
+def test_the_summary_for_people_is_plain_english() -> None:
+    from speakeasy import check_text
+    from speakeasy.audit.cli import describe
+    from speakeasy.audit.summary import Summary
+
+    summary = Summary(worst=3)
+    summary.add(Outcome("a.md", ("x",), 120, 35.5, (1, 4, 2), (("length.sentence", 2),)))
+    summary.add(Outcome("b.md", ("x",), 80, 70.0, (0, 1, 0), (("plain-english.words", 1),)))
+    summary.add(Outcome("c.docx", ("x",), error="damaged"))
+    text = describe(dict(summary.as_dict(), seconds=1.5), "audit.jsonl", "audit.summary.json")
+    assert "Checked 2 documents (200 words) in 1.5 s." in text
+    assert "a.md: 2 errors, 4 warnings, plain score 35.5" in text and "b.md: 0 errors, 1 warning," in text
+    # each line is a message of its own
+    found = check_text(text.replace("\n", "\n\n"), path="summary.txt", format="text").findings
+    assert [f.message for f in found if str(f.level) == "error"] == []

@@ -56,15 +56,20 @@ def _n(value: int) -> str:
     return f"{value:,}"
 
 
+def _some(value: int, what: str) -> str:
+    """'1 error', '2 errors'."""
+    return f"{value:,} {what}" + ("" if value == 1 else "s")
+
+
 def describe(summary: dict[str, Any], output: str, summary_file: str) -> str:
     """The summary in words, for people."""
     found = summary["findings"]
-    lines = [f"Checked {_n(summary['checked'])} documents ({_n(summary['words'])} words) in "
+    lines = [f"Checked {_some(summary['checked'], 'document')} ({_some(summary['words'], 'word')}) in "
              f"{summary.get('seconds', 0):.1f} s."]
     if summary["could_not_check"]:
         lines.append(f"{_n(summary['could_not_check'])} could not be checked: their errors are lines in {output}.")
-    lines.append(f"Found {_n(found['error'])} errors, {_n(found['warning'])} warnings and "
-                 f"{_n(found['suggestion'])} suggestions.")
+    lines.append(f"Found {_some(found['error'], 'error')}, {_some(found['warning'], 'warning')} and "
+                 f"{_some(found['suggestion'], 'suggestion')}.")
     spread = summary["plain_score"]
     if spread["documents"]:
         lines.append(f"Plain score (0 is very hard, 100 is plain) of {_n(spread['documents'])} documents: lowest "
@@ -73,8 +78,8 @@ def describe(summary: dict[str, Any], output: str, summary_file: str) -> str:
     if summary["worst"]:
         lines.append("The worst documents first (most errors, then warnings, then the lowest plain score):")
         for w in summary["worst"][:10]:
-            lines.append(f"  {w['file']}: {w['errors']} errors, {w['warnings']} warnings, plain score "
-                         f"{w['plain_score']}")
+            lines.append(f"  {w['file']}: {_some(w['errors'], 'error')}, {_some(w['warnings'], 'warning')}, "
+                         f"plain score {w['plain_score']}")
     if summary["rules"]:
         lines.append("Findings of each rule, most first:")
         for rule, n in list(summary["rules"].items())[:10]:

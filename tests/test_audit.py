@@ -298,3 +298,22 @@ def test_the_summary_for_people_is_plain_english() -> None:
     # each line is a message of its own
     found = check_text(text.replace("\n", "\n\n"), path="summary.txt", format="text").findings
     assert [f.message for f in found if str(f.level) == "error"] == []
+
+
+def test_what_crosses_to_a_worker_pickles() -> None:
+    import pickle
+
+    import speakeasy
+    from speakeasy.audit.work import audit_batch, box_settings, check_one
+    from speakeasy.config import resolve
+
+    assert pickle.loads(pickle.dumps(speakeasy.lint)) is speakeasy.lint
+    assert pickle.loads(pickle.dumps(audit_batch)) is audit_batch
+    box = box_settings(resolve(no_config=True))
+    again = pickle.loads(pickle.dumps(box))
+    assert again.key == box.key and box_settings(again.settings).key == box.key  # the same key on every worker
+    job = Job("plan.md", data=b"We will commence the review.\n")
+    assert pickle.loads(pickle.dumps(job)) == job
+    outcome = check_one(job, box)
+    assert pickle.loads(pickle.dumps(outcome)) == outcome
+    assert [json.loads(line)["match"] for line in outcome.lines] == ["commence"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import random
 import statistics
@@ -158,7 +159,7 @@ def test_a_dask_cluster_of_two_workers_gives_the_serial_results(
     import speakeasy
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  worker_dashboard_address=None) as cluster:
+                                  worker_dashboard_address=None, silence_logs=logging.ERROR) as cluster:
         with distributed.Client(cluster) as client:
             # speakeasy.lint itself runs on a worker process: the function, the settings and the findings pickle
             settings = speakeasy.Settings(keep=("van",))
@@ -207,7 +208,8 @@ def test_a_bad_scheduler_address_is_one_line(tmp_path: Path, capsys: pytest.Capt
 def test_options_that_do_not_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", str(tmp_path), "--send-bytes"]) == 2
     assert main(["audit", str(tmp_path), "--dask", "tcp://x:1", "--jobs", "2"]) == 2
-    assert capsys.readouterr().err.count("speakeasy: error:") == 2
+    assert main(["audit", "-"]) == 2
+    assert capsys.readouterr().err.count("speakeasy: error:") == 3
 
 
 @pytest.mark.slow

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 __all__ = ["add_parser", "cmd_audit", "describe"]
 
@@ -93,6 +94,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from ..errors import EXIT_OK, SpeakeasyError
     from .run import Plan, audit, summary_path
 
+    if "-" in args.paths:
+        raise SpeakeasyError("speakeasy audit checks files and folders, not standard input: use speakeasy check - .")
     if args.send_bytes and not args.dask:
         raise SpeakeasyError("--send-bytes is for --dask: without it, speakeasy reads the documents here anyway.")
     if args.dask and args.jobs > 1:

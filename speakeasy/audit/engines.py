@@ -12,7 +12,8 @@ Dask is imported only for ``--dask``: it is the optional extra ``audit``.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from ..errors import SpeakeasyError
 from .work import Job, Outcome, SettingsBox, audit_batch, error_outcome

@@ -13,8 +13,9 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import SpeakeasyError
 from .summary import Summary
@@ -43,7 +44,7 @@ class Plan:
 
 def summary_path(output: str) -> str:
     """``audit.jsonl`` -> ``audit.summary.json``."""
-    stem = output[: -len(".jsonl")] if output.endswith(".jsonl") else output
+    stem = output.removesuffix(".jsonl")
     return stem + ".summary.json"
 
 
@@ -88,8 +89,8 @@ class _StreamFile:
 
 def _jobs(files: list[str], send_bytes: bool, errors: list[Any]) -> Iterator[Job]:
     """A job for each document: the bytes read here (``send_bytes``), or the path for the worker to read."""
-    from ..paths import read_file, regular_file
     from ..errors import InputError
+    from ..paths import read_file, regular_file
 
     for f in files:
         if not send_bytes:
@@ -113,7 +114,7 @@ def _batches(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
         yield batch
 
 
-def audit(plan: Plan, settings: "Settings", on_skip: Any = None) -> dict[str, Any]:
+def audit(plan: Plan, settings: Settings, on_skip: Any = None) -> dict[str, Any]:
     """Run the audit ``plan`` describes; the summary (also written to ``plan.summary``).
 
     The summary has ``seconds`` (how long the checking took) only in what is

@@ -24,7 +24,7 @@ __all__ = ["PERCENTILES", "Summary", "percentile"]
 PERCENTILES = (10, 25, 50, 75, 90)
 
 
-def percentile(ordered: "array[float] | list[float]", p: float) -> float:
+def percentile(ordered: array[float] | list[float], p: float) -> float:
     """The ``p``-th percentile of sorted numbers, between the two nearest (as numpy's default, 'linear')."""
     if not ordered:
         raise ValueError("no numbers")

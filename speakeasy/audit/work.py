@@ -59,18 +59,18 @@ class SettingsBox:
     """The resolved settings, with a key that names them (a worker builds one rule set per key)."""
 
     key: str
-    settings: "Settings"
+    settings: Settings
 
 
-def box_settings(settings: "Settings") -> SettingsBox:
+def box_settings(settings: Settings) -> SettingsBox:
     return SettingsBox(hashlib.sha256(pickle.dumps(settings)).hexdigest(), settings)
 
 
 #: Rule sets built in this process, by settings key.
-_RULESETS: dict[str, "RuleSet"] = {}
+_RULESETS: dict[str, RuleSet] = {}
 
 
-def _ruleset(box: SettingsBox) -> "RuleSet":
+def _ruleset(box: SettingsBox) -> RuleSet:
     ruleset = _RULESETS.get(box.key)
     if ruleset is None:
         from .. import plugins
@@ -101,7 +101,7 @@ def _finding_line(name: str, f: Any) -> str:
     })
 
 
-def _outcome(name: str, result: "FileResult") -> Outcome:
+def _outcome(name: str, result: FileResult) -> Outcome:
     levels = [0, 0, 0]
     rules: dict[str, int] = {}
     for f in result.findings:

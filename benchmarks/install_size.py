@@ -11,12 +11,12 @@ measures:
 * **start-up**: ``python -X importtime -m speakeasy check one-line.md`` (the
   time each top-level package takes to import, summed from its own
   lines), and the wall time of ``speakeasy check`` on a one-line file (the
-  median of ``--runs`` runs).
+  median of ``--runs`` runs; with two refs the runs take turns).
 
 pip, setuptools and wheel (the tools that made the environment) are left out
 of the totals.
 
-    python benchmarks/install_size.py [--ref HEAD] [--extras audit,pdf] [--markdown FILE] [--json FILE]
+    python benchmarks/install_size.py --ref BEFORE --ref HEAD [--extras audit,pdf] [--markdown FILE] [--json FILE]
 
 It uses the package index (pip install), as a user's first install does.
 """
@@ -142,14 +142,18 @@ def needed_by(dists: dict[str, dict], top: str) -> dict[str, list[str]]:  # type
     return out
 
 
+def _one_line(where: Path) -> tuple[Path, dict[str, str]]:
+    doc = where / "one-line.md"
+    if not doc.exists():
+        doc.write_text("We will start soon.\n", encoding="utf-8")
+    env = dict(os.environ, SPEAKEASY_CACHE_DIR=str(where / "cache"))
+    env.pop("PYTHONPATH", None)
+    return doc, env
+
+
 def import_times(py: Path, where: Path) -> dict[str, float]:
     """Milliseconds each top-level package takes to import (self time summed) in ``speakeasy check`` of one line."""
-    doc = where / "one-line.md"
-    doc.write_text("We will start soon.\n", encoding="utf-8")
-    cache = where / "cache"
-    env = dict(os.environ, SPEAKEASY_CACHE_DIR=str(cache), PYTHONDONTWRITEBYTECODE="")
-    env.pop("PYTHONPATH", None)
-    subprocess.run([str(py), "-m", "speakeasy", "check", str(doc)], env=env, capture_output=True, cwd=where)
+    doc, env = _one_line(where)
     proc = subprocess.run([str(py), "-X", "importtime", "-m", "speakeasy", "check", str(doc)], env=env,
                           capture_output=True, text=True, cwd=where)
     total: dict[str, float] = {}
@@ -162,34 +166,44 @@ def import_times(py: Path, where: Path) -> dict[str, float]:
     return total
 
 
-def wall_time(py: Path, where: Path, runs: int) -> float:
-    doc = where / "one-line.md"
-    env = dict(os.environ, SPEAKEASY_CACHE_DIR=str(where / "cache"))
-    env.pop("PYTHONPATH", None)
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run([str(py), "-m", "speakeasy", "check", str(doc)], env=env, capture_output=True, cwd=where)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+def wall_time(py: Path, where: Path) -> float:
+    doc, env = _one_line(where)
+    t = time.perf_counter()
+    subprocess.run([str(py), "-m", "speakeasy", "check", str(doc)], env=env, capture_output=True, cwd=where)
+    return time.perf_counter() - t
 
 
-def measure(ref: str, extras: str, runs: int) -> dict:  # type: ignore[type-arg]
+def measure(refs: list[str], extras: str, runs: int) -> list[dict]:  # type: ignore[type-arg]
+    """Each ref installed in its own fresh venv; then the start-up runs take turns, so load changes hit each alike."""
     with tempfile.TemporaryDirectory(prefix="speakeasy-size-") as tmp:
-        where = Path(tmp)
-        py, site = make_env(ref, extras, where)
-        dists = inventory(py, site)
+        envs = []
+        for i, ref in enumerate(refs):
+            where = Path(tmp) / str(i)
+            where.mkdir()
+            py, site = make_env(ref, extras, where)
+            envs.append((ref, where, py, inventory(py, site)))
+        for _, where, py, _ in envs:  # once each first: byte-compiling and the cache are not start-up
+            wall_time(py, where)
+        walls: list[list[float]] = [[] for _ in envs]
+        imports: list[list[dict[str, float]]] = [[] for _ in envs]
+        for _ in range(runs):
+            for i, (_, where, py, _) in enumerate(envs):
+                walls[i].append(wall_time(py, where))
+                imports[i].append(import_times(py, where))
+        load = os.getloadavg()[0]
+    out = []
+    for i, (ref, _, _, dists) in enumerate(envs):
         top = next(n for n in dists if n in ("speakeasy", "speakeasy-lint"))
-        groups = owners(dists, top)
-        needs = needed_by(dists, top)
-        imports = import_times(py, where)
-        wall = wall_time(py, where, runs)
-    kept = {n: d for n, d in dists.items() if n not in TOOLS}
-    return {
-        "ref": ref, "extras": extras, "distribution": top,
-        "packages": len(kept), "bytes": sum(d["bytes"] for d in kept.values()),
-        "dists": kept, "groups": groups, "needed_by": needs, "import_ms": imports, "wall_s": wall,
-    }
+        kept = {n: d for n, d in dists.items() if n not in TOOLS}
+        names = {n for run in imports[i] for n in run}
+        out.append({
+            "ref": ref, "extras": extras, "distribution": top,
+            "packages": len(kept), "bytes": sum(d["bytes"] for d in kept.values()),
+            "dists": kept, "groups": owners(dists, top), "needed_by": needed_by(dists, top),
+            "import_ms": {n: statistics.median(run.get(n, 0.0) for run in imports[i]) for n in names},
+            "wall_s": statistics.median(walls[i]), "wall_runs": walls[i], "load_after": load,
+        })
+    return out
 
 
 def _mb(n: float) -> str:
@@ -222,22 +236,30 @@ def markdown(result: dict) -> str:  # type: ignore[type-arg]
     return "\n".join(lines) + "\n"
 
 
+def compare(results: list[dict]) -> str:  # type: ignore[type-arg]
+    lines = ["| install | packages | MB | `speakeasy check` of one line, median s |", "|---|---:|---:|---:|"]
+    for r in results:
+        lines.append(f"| `{r['ref']}` | {r['packages']} | {_mb(r['bytes'])} | {r['wall_s']:.2f} |")
+    return "\n".join(lines) + f"\n\nLoad average at the end: {results[-1]['load_after']:.1f}.\n\n"
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--ref", default="HEAD", help="the git commit to install (default HEAD)")
+    p.add_argument("--ref", action="append", help="a git commit to install (default HEAD); give two to compare")
     p.add_argument("--extras", default="", help="extras to install too, like 'audit,pdf'")
-    p.add_argument("--runs", type=int, default=5, help="runs for the wall time (default 5)")
+    p.add_argument("--runs", type=int, default=7, help="start-up runs of each install, taking turns (default 7)")
     p.add_argument("--json", metavar="FILE", help="write every figure to FILE")
-    p.add_argument("--render", metavar="FILE", help="only print the tables of a --json FILE written before")
     p.add_argument("--markdown", metavar="FILE", help="write the tables to FILE (default: standard output)")
+    p.add_argument("--render", metavar="FILE", help="only print the tables of a --json FILE written before")
     args = p.parse_args()
     if args.render:
-        sys.stdout.write(markdown(json.loads(Path(args.render).read_text(encoding="utf-8"))))
-        return 0
-    result = measure(args.ref, args.extras, args.runs)
+        results = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        results = results if isinstance(results, list) else [results]
+    else:
+        results = measure(args.ref or ["HEAD"], args.extras, args.runs)
     if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    text = markdown(result)
+        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    text = (compare(results) if len(results) > 1 else "") + "\n".join(markdown(r) for r in results)
     if args.markdown:
         Path(args.markdown).write_text(text, encoding="utf-8")
     else:

@@ -18,7 +18,7 @@ way wrote the same findings (sorted lines) and the same summary.  ``--sizes``
 runs the Dask client at several corpus sizes, to show whether its memory grows
 with the number of documents.
 
-    python benchmarks/bench_audit.py [--files 1000] [--words 500000] [--sizes 250,1000] [--json FILE]
+    python benchmarks/bench_audit.py [--files 1000] [--words 500000] [--repeat 3] [--sizes 250,1000] [--json FILE]
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,6 +70,7 @@ def main() -> int:
     p.add_argument("--sizes", default="", help="also run the Dask client on corpora of these many files "
                    "(comma-separated, same words per file) and report its peak memory")
     p.add_argument("--data", type=Path, default=bench.DEFAULT_DATA)
+    p.add_argument("--repeat", type=int, default=3, help="rounds; the median of each way is reported (default 3)")
     p.add_argument("--json", metavar="FILE")
     args = p.parse_args()
     from distributed import LocalCluster
@@ -82,29 +84,39 @@ def main() -> int:
         env = _env(root / "cache")
         words = info["words"]
         print(f"corpus: {info['files']} files, {words:,} words, sha256 {info['sha256'][:12]}", flush=True)
-        runs: dict[str, dict] = {}  # type: ignore[type-arg]
-        runs["serial"] = run_audit(corpus, root / "serial.jsonl", [], env)
-        runs["jobs 2"] = run_audit(corpus, root / "jobs.jsonl", ["--jobs", "2"], env)
-        started = time.perf_counter()
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                          worker_dashboard_address=None, silence_logs=logging.CRITICAL) as cluster:
-            cluster_start = time.perf_counter() - started
-            address = cluster.scheduler_address
-            runs["dask, cold"] = run_audit(corpus, root / "cold.jsonl", ["--dask", address], env)
-            runs["dask, warm"] = run_audit(corpus, root / "warm.jsonl", ["--dask", address], env)
-            runs["dask, warm, --send-bytes"] = run_audit(corpus, root / "sent.jsonl",
-                                                         ["--dask", address, "--send-bytes"], env)
-            sizes = {}
-            per_file = max(1, args.words // max(args.files, 1))
-            for n in [int(s) for s in args.sizes.split(",") if s.strip()]:
-                other = root / f"corpus-{n}"
-                made = bench.build_corpus(other, args.data, n, per_file * n)
-                r = run_audit(other, root / f"size-{n}.jsonl", ["--dask", address], env)
-                sizes[n] = {"words": made["words"], "seconds": r["seconds"], "peak_mb": r["peak_mb"],
-                            "lines": len(r["lines"])}
-                print(f"dask client, {n} files: {r['peak_mb']:.0f} MB peak, {r['seconds']:.1f} s", flush=True)
+        rounds: list[dict[str, dict]] = []  # type: ignore[type-arg]
+        cluster_starts = []
+        sizes = {}
+        for turn in range(args.repeat):  # each way once a round, taking turns, so load changes hit each alike
+            runs: dict[str, dict] = {}  # type: ignore[type-arg]
+            runs["serial"] = run_audit(corpus, root / "serial.jsonl", [], env)
+            runs["jobs 2"] = run_audit(corpus, root / "jobs.jsonl", ["--jobs", "2"], env)
+            started = time.perf_counter()
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                              worker_dashboard_address=None, silence_logs=logging.CRITICAL) as cluster:
+                cluster_starts.append(time.perf_counter() - started)
+                address = cluster.scheduler_address
+                runs["dask, cold"] = run_audit(corpus, root / "cold.jsonl", ["--dask", address], env)
+                runs["dask, warm"] = run_audit(corpus, root / "warm.jsonl", ["--dask", address], env)
+                runs["dask, warm, --send-bytes"] = run_audit(corpus, root / "sent.jsonl",
+                                                             ["--dask", address, "--send-bytes"], env)
+                per_file = max(1, args.words // max(args.files, 1))
+                for n in [int(s) for s in args.sizes.split(",") if s.strip()] if turn == 0 else []:
+                    other = root / f"corpus-{n}"
+                    made = bench.build_corpus(other, args.data, n, per_file * n)
+                    r = run_audit(other, root / f"size-{n}.jsonl", ["--dask", address], env)
+                    sizes[n] = {"words": made["words"], "seconds": r["seconds"], "peak_mb": r["peak_mb"],
+                                "lines": len(r["lines"])}
+                    print(f"dask client, {n} files: {r['peak_mb']:.0f} MB peak, {r['seconds']:.1f} s", flush=True)
+            rounds.append(runs)
+            print(f"round {turn + 1}: " + ", ".join(f"{k} {v['seconds']:.1f} s" for k, v in runs.items()), flush=True)
+        first = rounds[0]["serial"]
+        same = {name: all(r[name]["lines"] == first["lines"] and r[name]["summary"] == first["summary"]
+                          for r in rounds) for name in rounds[0]}
+        runs = {name: {"seconds": statistics.median(r[name]["seconds"] for r in rounds),
+                       "peak_mb": max(r[name]["peak_mb"] for r in rounds)} for name in rounds[0]}
+        cluster_start = statistics.median(cluster_starts)
         base = runs["serial"]
-        same = {name: r["lines"] == base["lines"] and r["summary"] == base["summary"] for name, r in runs.items()}
         print(f"\n| way | seconds | files/s | words/s | vs serial | client peak MB | same results |")
         print("|---|---:|---:|---:|---:|---:|---|")
         table = {}
@@ -116,9 +128,12 @@ def main() -> int:
             print(f"| {name} | {r['seconds']:.1f} | {fps:.1f} | {wps:,.0f} | {base['seconds'] / r['seconds']:.2f}x "
                   f"| {r['peak_mb']:.0f} | {'yes' if same[name] else 'NO'} |")
         print(f"\nThe cluster took {cluster_start:.1f} s to start (not in the figures). "
-              f"{len(base['lines']):,} lines of findings.")
+              f"{len(first['lines']):,} lines of findings; "
+              f"median of {args.repeat} rounds; load average {os.getloadavg()[0]:.1f} at the end.")
         results.update(corpus={k: v for k, v in info.items() if k != "manifest"}, runs=table,
-                       cluster_start_seconds=round(cluster_start, 2), sizes=sizes, lines=len(base["lines"]))
+                       cluster_start_seconds=round(cluster_start, 2), sizes=sizes, lines=len(first["lines"]),
+                       rounds=[{k: round(v["seconds"], 2) for k, v in r.items()} for r in rounds],
+                       load_after=os.getloadavg())
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     return 0 if all(same.values()) else 1

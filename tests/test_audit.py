@@ -319,3 +319,17 @@ def test_what_crosses_to_a_worker_pickles() -> None:
     outcome = check_one(job, box)
     assert pickle.loads(pickle.dumps(outcome)) == outcome
     assert [json.loads(line)["match"] for line in outcome.lines] == ["commence"]
+
+
+def test_an_output_ending_in_gz_is_compressed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
+    (tmp_path / "a.md").write_text("We will commence the review.\n", encoding="utf-8")
+    out = tmp_path / "june.jsonl.gz"
+    assert main(["audit", str(tmp_path / "a.md"), "-o", str(out), "--no-config"]) == 0
+    rows = [json.loads(line) for line in gzip.decompress(out.read_bytes()).decode("utf-8").splitlines()]
+    assert [r["match"] for r in rows] == ["commence"]
+    summary = json.loads((tmp_path / "june.summary.json").read_text(encoding="utf-8"))
+    assert summary["findings"]["warning"] == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".speakeasy-")] == []  # no temporary file left
+    assert "june.summary.json" in capsys.readouterr().out

@@ -33,7 +33,7 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
     p.add_argument("paths", nargs="+", metavar="PATH", help="folders or files to check")
     p.add_argument("--output", "-o", metavar="FILE", default="speakeasy-audit.jsonl",
                    help="the JSON Lines file of findings (default: speakeasy-audit.jsonl; it is replaced whole "
-                   "at the end)")
+                   "at the end). A name ending in .gz is compressed with gzip")
     p.add_argument("--summary", metavar="FILE",
                    help="the summary, as JSON (default: the output's name with .summary.json)")
     p.add_argument("--dask", metavar="SCHEDULER_ADDRESS",

@@ -9,6 +9,8 @@ document once its lines are written but what the summary needs
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import os
 import tempfile
@@ -43,13 +45,17 @@ class Plan:
 
 
 def summary_path(output: str) -> str:
-    """``audit.jsonl`` -> ``audit.summary.json``."""
+    """``audit.jsonl`` (or ``audit.jsonl.gz``) -> ``audit.summary.json``."""
+    output = output.removesuffix(".gz")
     stem = output.removesuffix(".jsonl")
     return stem + ".summary.json"
 
 
 class _StreamFile:
-    """Lines written to a temporary file next to ``target``; :meth:`commit` moves it into place."""
+    """Lines written to a temporary file next to ``target``; :meth:`commit` moves it into place.
+
+    A target ending in ``.gz`` is written compressed with gzip (JSON Lines of findings shrink about tenfold).
+    """
 
     def __init__(self, target: str) -> None:
         if os.path.isdir(target):
@@ -60,15 +66,22 @@ class _StreamFile:
         except OSError as exc:
             raise SpeakeasyError(f"{target}: cannot write the audit here ({exc.strerror or exc}).") from None
         self.target = target
-        self.out: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self._raw = os.fdopen(fd, "wb")
+        self._gz: gzip.GzipFile | None = None
+        if target.endswith(".gz"):
+            self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)
+        self.out: IO[str] = io.TextIOWrapper(self._gz or self._raw, encoding="utf-8", newline="\n")
 
     def commit(self) -> None:
         from ..io.atomic import umask
 
         try:
             self.out.flush()
-            os.fsync(self.out.fileno())
-            self.out.close()
+            if self._gz is not None:
+                self._gz.close()  # writes gzip's end; the file under it stays open
+            self._raw.flush()
+            os.fsync(self._raw.fileno())
+            self._raw.close()
             os.chmod(self.tmp, 0o666 & ~umask())
             os.replace(self.tmp, self.target)
         except OSError as exc:
@@ -77,10 +90,11 @@ class _StreamFile:
             raise SpeakeasyError(f"{self.target}: cannot write the audit ({write_reason(exc)}).") from None
 
     def discard(self) -> None:
-        try:
-            self.out.close()
-        except OSError:
-            pass
+        for stream in (self.out, self._raw):
+            try:
+                stream.close()
+            except (OSError, ValueError):
+                pass
         try:
             os.unlink(self.tmp)
         except OSError:

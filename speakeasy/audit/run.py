@@ -54,7 +54,7 @@ def summary_path(output: str) -> str:
 class _StreamFile:
     """Lines written to a temporary file next to ``target``; :meth:`commit` moves it into place.
 
-    A target ending in ``.gz`` is written compressed with gzip (JSON Lines of findings shrink about twentyfold).
+    A target ending in ``.gz`` is written compressed with gzip (JSON Lines of findings shrink about eightfold).
     """
 
     def __init__(self, target: str) -> None:

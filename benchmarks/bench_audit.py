@@ -12,7 +12,10 @@ stored), then times each way as a whole command in a fresh process:
   rules and spaCy during the run;
 * **dask, warm**: the same cluster again (the workers keep the rules).
 
-It reports files/s and words/s, the peak memory of the ``speakeasy audit``
+It reports files/s and words/s, the CPU time (of the audit process, the
+local processes it started, and the cluster's workers: on a shared machine
+this says how much work each way takes when the wall time says mostly how
+busy the machine was), the peak memory of the ``speakeasy audit``
 process (the client: the workers' memory is not in it), and checks that every
 way wrote the same findings (sorted lines) and the same summary.  ``--sizes``
 runs the Dask client at several corpus sizes, to show whether its memory grows
@@ -47,19 +50,37 @@ def _env(cache: Path) -> dict[str, str]:
     return env
 
 
+def _workers_cpu() -> float:
+    """CPU seconds used so far by this process's living children: the Dask cluster's scheduler and workers."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            t = child.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
 def run_audit(corpus: Path, out: Path, extra: list[str], env: dict[str, str]) -> dict:  # type: ignore[type-arg]
     """One ``speakeasy audit`` in a fresh process: wall seconds, peak memory (MB), the sorted lines, the summary."""
     cmd = [sys.executable, "-m", "speakeasy", "audit", str(corpus), "-o", str(out), "--no-config", *extra]
+    workers_before = _workers_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
+    workers = _workers_cpu() - workers_before
     stdout, stderr = proc.communicate()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{stderr.decode()}")
     summary_file = out.with_name(out.name[: -len(".jsonl")] + ".summary.json")
     lines = sorted(out.read_text(encoding="utf-8").splitlines())
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "lines": lines,
+    # CPU seconds: the audit process with the local processes it waited for (--jobs), and the cluster's workers
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime + workers, "peak_mb": usage.ru_maxrss / 1024,
+            "lines": lines,
             "summary": json.loads(summary_file.read_text(encoding="utf-8"))}
 
 
@@ -109,24 +130,28 @@ def main() -> int:
                                 "lines": len(r["lines"])}
                     print(f"dask client, {n} files: {r['peak_mb']:.0f} MB peak, {r['seconds']:.1f} s", flush=True)
             rounds.append(runs)
-            print(f"round {turn + 1}: " + ", ".join(f"{k} {v['seconds']:.1f} s" for k, v in runs.items()), flush=True)
+            print(f"round {turn + 1}: " + ", ".join(f"{k} {v['seconds']:.1f} s ({v['cpu']:.1f} s CPU)"
+                                                     for k, v in runs.items()), flush=True)
         first = rounds[0]["serial"]
         same = {name: all(r[name]["lines"] == first["lines"] and r[name]["summary"] == first["summary"]
                           for r in rounds) for name in rounds[0]}
         runs = {name: {"seconds": statistics.median(r[name]["seconds"] for r in rounds),
-                       "peak_mb": max(r[name]["peak_mb"] for r in rounds)} for name in rounds[0]}
+                       "cpu": statistics.median(r[name]["cpu"] for r in rounds),
+                       "peak_mb": statistics.median(r[name]["peak_mb"] for r in rounds)} for name in rounds[0]}
         cluster_start = statistics.median(cluster_starts)
         base = runs["serial"]
-        print(f"\n| way | seconds | files/s | words/s | vs serial | client peak MB | same results |")
-        print("|---|---:|---:|---:|---:|---:|---|")
+        print("\n| way | seconds | files/s | words/s | vs serial | CPU seconds | words per CPU second "
+              "| client peak MB | same results |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         table = {}
         for name, r in runs.items():
             fps, wps = info["files"] / r["seconds"], words / r["seconds"]
             table[name] = {"seconds": round(r["seconds"], 2), "files_per_s": round(fps, 1),
                            "words_per_s": round(wps), "speed_up": round(base["seconds"] / r["seconds"], 2),
+                           "cpu_seconds": round(r["cpu"], 1), "words_per_cpu_s": round(words / r["cpu"]),
                            "peak_mb": round(r["peak_mb"]), "same": same[name]}
             print(f"| {name} | {r['seconds']:.1f} | {fps:.1f} | {wps:,.0f} | {base['seconds'] / r['seconds']:.2f}x "
-                  f"| {r['peak_mb']:.0f} | {'yes' if same[name] else 'NO'} |")
+                  f"| {r['cpu']:.1f} | {words / r['cpu']:,.0f} | {r['peak_mb']:.0f} | {'yes' if same[name] else 'NO'} |")
         print(f"\nThe cluster took {cluster_start:.1f} s to start (not in the figures). "
               f"{len(first['lines']):,} lines of findings; "
               f"median of {args.repeat} rounds; load average {os.getloadavg()[0]:.1f} at the end.")

@@ -333,3 +333,16 @@ def test_an_output_ending_in_gz_is_compressed(tmp_path: Path, capsys: pytest.Cap
     assert summary["findings"]["warning"] == 1
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".speakeasy-")] == []  # no temporary file left
     assert "june.summary.json" in capsys.readouterr().out
+
+
+def test_a_check_imports_neither_dask_nor_pdfminer(tmp_path: Path) -> None:
+    """The extras load only when they are used: `speakeasy check` of a Markdown file (the parser knows `audit`)."""
+    (tmp_path / "a.md").write_text("We will commence.\n", encoding="utf-8")
+    code = ("import sys\n"
+            "from speakeasy.cli import main\n"
+            "main(['check', 'a.md', '--no-config', '--no-cache'])\n"
+            "print('heavy:', sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'pdfminer'}))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert "commence" in proc.stdout
+    assert proc.stdout.strip().splitlines()[-1] == "heavy: []"

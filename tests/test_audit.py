@@ -346,3 +346,36 @@ def test_a_check_imports_neither_dask_nor_pdfminer(tmp_path: Path) -> None:
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert "commence" in proc.stdout
     assert proc.stdout.strip().splitlines()[-1] == "heavy: []"
+
+
+def test_progress(tmp_path: Path) -> None:
+    """The audit says how far it has got: one line, at most twice a second, cleared at the end."""
+    from speakeasy.audit.cli import _Progress
+    from speakeasy.audit.run import Plan, audit
+    from speakeasy.config import resolve
+
+    for i in range(3):
+        (tmp_path / f"{i}.md").write_text("We will commence.\n", encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    plan = Plan((str(tmp_path),), str(tmp_path / "o.jsonl"), str(tmp_path / "o.summary.json"))
+    audit(plan, resolve(no_config=True), progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+
+    class Screen:
+        def __init__(self) -> None:
+            self.text = ""
+
+        def write(self, text: str) -> None:
+            self.text += text
+
+        def flush(self) -> None:
+            pass
+
+    screen = Screen()
+    shown = _Progress(screen)
+    for done, total in calls:
+        shown(done, total)
+    shown.clear()
+    assert "Checked 1 of 3 documents..." in screen.text and "Checked 3 of 3 documents..." in screen.text
+    assert "Checked 2 of 3" not in screen.text  # at most twice a second, but always the last
+    assert screen.text.endswith("\r\x1b[K")

@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
@@ -128,9 +128,11 @@ def _batches(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
         yield batch
 
 
-def audit(plan: Plan, settings: Settings, on_skip: Any = None) -> dict[str, Any]:
+def audit(plan: Plan, settings: Settings, on_skip: Any = None,
+          progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Run the audit ``plan`` describes; the summary (also written to ``plan.summary``).
 
+    ``progress`` is told (documents done, documents in all) after each document.
     The summary has ``seconds`` (how long the checking took) only in what is
     returned, not in the file, so that two runs over the same documents write
     the same summary.
@@ -156,10 +158,13 @@ def audit(plan: Plan, settings: Settings, on_skip: Any = None) -> dict[str, Any]
                 outcomes = engines.on_processes(batches, box, plan.jobs, 2 * plan.jobs)
             else:
                 outcomes = engines.serially(batches, box)
+            total = len(files) + len(missing)
             for outcome in outcomes:
                 for line in outcome.lines:
                     output.out.write(line + "\n")
                 summary.add(outcome)
+                if progress is not None:
+                    progress(summary.documents, total)
                 while unread:  # documents that could not be read here (--send-bytes) or do not exist
                     outcome = error_outcome(*unread.pop())
                     output.out.write(outcome.lines[0] + "\n")

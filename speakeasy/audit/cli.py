@@ -65,8 +65,8 @@ def _some(value: int, what: str) -> str:
 def describe(summary: dict[str, Any], output: str, summary_file: str) -> str:
     """The summary in words, for people."""
     found = summary["findings"]
-    lines = [f"Checked {_some(summary['checked'], 'document')} ({_some(summary['words'], 'word')}) in "
-             f"{summary.get('seconds', 0):.1f} s."]
+    lines = [(f"Checked {_some(summary['checked'], 'document')} ({_some(summary['words'], 'word')}) in "
+              f"{summary.get('seconds', 0):.1f} s.")]
     if summary["could_not_check"]:
         lines.append(f"{_n(summary['could_not_check'])} could not be checked: their errors are lines in {output}.")
     lines.append(f"Found {_some(found['error'], 'error')}, {_some(found['warning'], 'warning')} and "

@@ -164,3 +164,20 @@ def write_reason(exc: OSError) -> str:
     plain = exc.strerror or str(exc) or type(exc).__name__
     reason = _WRITE_REASONS.get(name)
     return f"{reason}: {plain}" if reason else plain
+
+
+#: How every error line starts, on standard error.
+ERROR_PREFIX = "speakeasy: error: "
+
+
+def error_text(message: str, path: str | None = None) -> str:
+    """An error as speakeasy prints it: ``speakeasy: error: FILE: message``, then any excerpt lines, each ending in a newline.
+
+    ``message`` may be a rendered error (its first line the problem, the next ones the excerpt); ``path``
+    is put in front when the message does not start with it already.  An error that is about no file (a
+    mistake in the command) is ``speakeasy: error: message``.
+    """
+    first, *rest = message.splitlines() or [""]
+    if path and not (first == path or first.startswith(f"{path}:")):
+        first = f"{path}: {first}"
+    return "".join(line + "\n" for line in (ERROR_PREFIX + first, *rest))

@@ -86,6 +86,7 @@ class Names:
         self._known: set[tuple[str, ...]] | None = None
         self._titles: dict[int, tuple[int, int] | None] = {}
         self._by_first: dict[str, list[tuple[str, ...]]] | None = None
+        self._by_word: dict[str, list[tuple[str, ...]]] | None = None
         self._ends: dict[int, list[int]] = {}
         self._found: dict[int, tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]] = {}
 
@@ -157,6 +158,26 @@ class Names:
                 known |= keys
             self._known = known
         return self._known
+
+    def part_of_known(self, words: Sequence[str]) -> bool:
+        """Are these words (in lower case) a part of a longer name in the document?
+
+        "the Toolkit" after "the Smoking Toolkit Study": a short form of the name.
+        """
+        words = tuple(words)
+        n = len(words)
+        if not n:
+            return False
+        if self._by_word is None:
+            by_word: dict[str, list[tuple[str, ...]]] = {}
+            for key in self.known():
+                for w in set(key):
+                    by_word.setdefault(w, []).append(key)
+            self._by_word = by_word
+        for key in self._by_word.get(words[0], ()):
+            if len(key) > n and any(key[i:i + n] == words for i in range(len(key) - n + 1)):
+                return True
+        return False
 
     def _block_names(self, bi: int) -> tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]:
         """:func:`_block_names` of block ``bi``, worked out once (both :meth:`known` and :meth:`_spans` ask)."""
@@ -339,9 +360,11 @@ def _block_names(block: Block, starts: set[int]) -> tuple[list[tuple[int, int]] 
     for i, j in _runs(words, text):
         first_start = base + words[i][0]
         at_start = first_start in starts or i == 0 or _after_colon(text, words[i][0])
-        if at_start and j > i and (words[i][2].lower() in STARTERS or not _capitalised(words[i + 1][2])):
-            # "The Cyber Assistance Team", "Write to the Department for Work": the first word has
-            # its capital from the sentence, so the name starts at the next capitalised word.
+        if at_start and j > i and (words[i][2].lower() in STARTERS or not _capitalised(words[i + 1][2])
+                                   or _acronym(words[i + 1][2])):
+            # "The Cyber Assistance Team", "Write to the Department for Work", "Leverage AWS' tools":
+            # the first word has its capital from the sentence, so the name starts at the next
+            # capitalised word.
             i += 1
             while i < j and not _capitalised(words[i][2]):
                 i += 1

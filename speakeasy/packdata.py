@@ -68,6 +68,14 @@ class Entry:
     agreed_by: str | None = None
     status: str = "agreed"
     review_by: _dt.date | None = None
+    #: When the word was added to its list (``added:``).
+    added: _dt.date | None = None
+    #: The id of the shipped list whose entry for this term this one takes the place of (``overrides:``).
+    overrides: str | None = None
+    #: When, by whom and why the word was retired (``retired:``, ``retired_by:``, ``retired_why:``).
+    retired: _dt.date | None = None
+    retired_by: str | None = None
+    retired_why: str | None = None
     line: int = 0
     column: int = 0
     wordlist: "Wordlist | None" = None
@@ -109,11 +117,11 @@ class Entry:
             data["wordlist"] = self.wordlist.id
             data["file"] = self.wordlist.path
             data["line"] = self.line
-        for key in ("source", "licence", "added_by", "agreed_by", "status"):
+        for key in ("source", "licence", "added_by", "agreed_by", "status", "overrides"):
             value = getattr(self, key)
             if value:
                 data[key] = value
-        for key in ("agreed", "review_by"):
+        for key in ("agreed", "review_by", "added"):
             value = getattr(self, key)
             if value:
                 data[key] = value.isoformat()

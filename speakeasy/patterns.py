@@ -283,7 +283,7 @@ class UserPattern:
         return (f"{where}The pattern '{_shown(self.pattern)}'{rule} took more than {limit}{on}, "
                 "so speakeasy stopped. Some patterns take for ever on some text, like '(a+)+$' on a long run "
                 "of 'a's. Do not put a repeat inside a repeat ('(a+)+') or repeat a choice whose parts can "
-                "match the same text ('(a|a)*'). Read docs/security.md, 'Patterns in packs'.")
+                "match the same text ('(a|a)*'). Read 'Patterns in packs' in speakeasy help security.")
 
 
 def _shown(pattern: str, limit: int = 80) -> str:

@@ -189,6 +189,7 @@ def build_ruleset(settings: Settings) -> RuleSet:
         rule.keep = tuple(settings["keep"])
         rule.include_proposed = bool(settings["include_proposed"])
         rule.language_model = settings["language_model"]
+    _apply_local_overrides(rules, bool(settings["include_proposed"]))
     ruleset = RuleSet(rules, packs, settings, plugins=list(loaded.plugins),
                       plugin_code=loaded.code_stamp() if loaded.plugins else "")
     from . import ignorefile
@@ -198,6 +199,52 @@ def build_ruleset(settings: Settings) -> RuleSet:
     for rule in ruleset.active:
         ruleset.kinds.append(kinds[rule.kind](rule))
     return ruleset
+
+
+def overriding_entries(rules: list[Rule], include_proposed: bool) -> dict[tuple[str, str], list[Any]]:
+    """The entries of your own wordlists that take the place of a shipped list's entry (``overrides:``).
+
+    Keyed by (the shipped list's id, the term as the matcher sees it).  A proposed entry counts only with
+    ``include_proposed``: until the forum agrees it, the shipped entry is used.  A retired one counts: the
+    word is no longer flagged.
+    """
+    from .matching import normalise
+
+    out: dict[tuple[str, str], list[Any]] = {}
+    for rule in rules:
+        if rule.pack != "local":
+            continue
+        for wl in rule.wordlists:
+            for e in wl.entries:
+                if e.overrides and (e.status != "proposed" or include_proposed):
+                    out.setdefault((str(e.overrides), normalise(e.term)), []).append(e)
+    return out
+
+
+def _apply_local_overrides(rules: list[Rule], include_proposed: bool) -> None:
+    """Leave out of the shipped rules each entry your own wordlist overrides: the local entry wins.
+
+    The shipped lists are shared (they are cached), so each rule gets copies without those entries.
+    """
+    from dataclasses import replace
+
+    from .matching import normalise
+
+    local = overriding_entries(rules, include_proposed)
+    if not local:
+        return
+    for rule in rules:
+        if rule.pack == "local" or not rule.wordlists:
+            continue
+        lists = []
+        for wl in rule.wordlists:
+            def overridden(e: Any, wl: Any = wl) -> bool:
+                mine = local.get((wl.id, normalise(e.term)), [])
+                return any(not m.parts or not e.parts or set(m.parts) & set(e.parts) for m in mine)
+
+            kept = [e for e in wl.entries if not overridden(e)]
+            lists.append(wl if len(kept) == len(wl.entries) else replace(wl, entries=kept))
+        rule.wordlists = lists
 
 
 def _check_language_model(settings: Settings) -> None:

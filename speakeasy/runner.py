@@ -2,7 +2,8 @@
 
 It hands each document to the engine (:func:`speakeasy.engine.lint_document`),
 which checks one document at a time.  Folders are walked in order, skipping
-hidden files and the ``ignore`` globs; links that lead out of the folder are
+hidden files, the ``ignore`` globs, what ``.gitignore`` and ``.ignore`` files
+leave out, and build folders (:mod:`.gitignore`); links that lead out of the folder are
 not followed.  With ``jobs`` above 1 and enough text to be worth it, files are
 checked in worker processes, and the results still come in the order of a
 serial run.  A worker that dies costs only the file it was checking.
@@ -54,8 +55,13 @@ SKIPPED_LINK = ("{path}: not read, because it is a link to a file outside the fo
 
 
 def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool = False,
-                  on_skip: "Callable[[str], None] | None" = None) -> tuple[list[str], list[ReadError]]:
+                  on_skip: "Callable[[str], None] | None" = None,
+                  ignore_files: bool = True) -> tuple[list[str], list[ReadError]]:
     """Expand folders (recursively, skipping hidden ones) and apply ignore globs.
+
+    In a folder, what ``.gitignore`` and ``.ignore`` files leave out is left out, and so are build and
+    environment folders (:mod:`speakeasy.gitignore`), unless ``ignore_files`` is false (``--no-ignore``).
+    A file or folder named in ``paths`` is always checked.
 
     Links that lead out of the folder being checked are not followed (issue 16, S4): a document that is a
     link to a file outside the folder is left out, and so is a file or folder named on the command line that
@@ -64,6 +70,7 @@ def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool =
     into linked folders too (each folder once).
     """
     from .confine import inside
+    from .gitignore import Ignores, is_build_folder
 
     patterns = list(settings["ignore"])
     root = settings.base("ignore")
@@ -94,10 +101,19 @@ def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool =
             found = []
             top = Path(os.path.realpath(p))
             seen_dirs = {str(top)}
+            # the ignore patterns in force in each folder walked (None: --no-ignore)
+            ignores = {str(p): Ignores.above(str(p))} if ignore_files else None
             for dirpath, dirnames, filenames in os.walk(p, followlinks=follow_links):
+                # (a folder not met before has only the patterns from above it)
+                in_force = ((ignores.pop(dirpath, None) or Ignores.above(dirpath))
+                            .enter(dirpath, {*filenames, *dirnames})
+                            if ignores is not None else None)
                 kept = []
                 for d in sorted(dirnames):
                     if d.startswith(".") or _is_ignored(rel(Path(dirpath, d)), patterns):
+                        continue
+                    sub = os.path.join(dirpath, d)
+                    if in_force is not None and (is_build_folder(sub, d) or in_force.ignored(sub, is_dir=True)):
                         continue
                     if follow_links:  # each real folder once: a link back up is not a loop
                         real = os.path.realpath(os.path.join(dirpath, d))
@@ -105,12 +121,16 @@ def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool =
                             continue
                         seen_dirs.add(real)
                     kept.append(d)
+                    if ignores is not None and in_force is not None:
+                        ignores[sub] = in_force
                 dirnames[:] = kept
                 for name in sorted(filenames):
                     if name.startswith("."):
                         continue
                     fp = Path(dirpath, name)
                     if readers.format_for(name) is None or _is_ignored(rel(fp), patterns):
+                        continue
+                    if in_force is not None and in_force.ignored(str(fp), is_dir=False):
                         continue
                     if not follow_links and fp.is_symlink() and not inside(fp, (top,)):
                         skip(str(fp))
@@ -143,6 +163,7 @@ def iter_results(
     use_cache: bool = False,
     follow_links: bool = False,
     on_skip: "Callable[[str], None] | None" = None,
+    ignore_files: bool = True,
 ) -> Iterator[FileResult | ReadError]:
     """Lint files and folders one at a time (``-`` is standard input).
 
@@ -152,10 +173,10 @@ def iter_results(
     of files; reporters print each result as it comes.  ``only``: check only
     files whose resolved path is in this set (see :func:`changed_since`).
     ``jobs``: lint in that many processes when there are enough files; the
-    results come in the same order as a serial run.  ``follow_links`` and ``on_skip``: see
+    results come in the same order as a serial run.  ``follow_links``, ``on_skip`` and ``ignore_files``: see
     :func:`collect_files`.
     """
-    files, errors = collect_files(paths, ruleset.settings, follow_links, on_skip)
+    files, errors = collect_files(paths, ruleset.settings, follow_links, on_skip, ignore_files)
     if only is not None:
         files = [f for f in files if f == "-" or Path(f).resolve() in only]
     yield from errors

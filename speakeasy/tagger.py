@@ -533,6 +533,8 @@ class Tagger:
         a noun or a name: an instruction ("Leverage native options to protect data.").
 
         A heading or a table cell has no full stop ("Request response code"), so it is left alone.
+        Only the main clause counts: a finite verb after "what", "which", "that" and the like belongs
+        to a clause of its own ("Leverage X to capture what changes are made.").
         """
         if tags[f][0] not in ("NOUN", "PROPN") or words[-1] not in (".", "!"):
             return False
@@ -541,13 +543,21 @@ class Tagger:
         seen = self._lexicon.get(norm(words[f]))
         if not seen or "VERB" not in seen.split(","):
             return False
-        return not any(u == "AUX" or x in ("VBZ", "VBD", "VBP", "MD") for u, x in tags[f + 1:])
+        for word, (u, x) in zip(words[f + 1:], tags[f + 1:]):
+            if word in _CLAUSE_OPENERS:  # in lower case: a capital may open a sentence run on from a heading
+                return True  # a verb after here is in a clause of its own ("to capture what changes are made")
+            if (u == "AUX" or x in ("VBZ", "VBD", "VBP", "MD")) and not (len(word) > 1 and word.isupper()):
+                return False  # a finite verb (an acronym such as "IDS" is never one)
+        return True
 
     @staticmethod
     def _split(label: str) -> tuple[str, str]:
         u, _, x = label.partition("|")
         return (u, x)
 
+
+# Words that open a clause of its own: a finite verb after one is not the sentence's main verb.
+_CLAUSE_OPENERS = frozenset({"what", "which", "that", "who", "whom", "whose", "where", "when", "whether", "how", "if"})
 
 _load_lock = threading.Lock()
 

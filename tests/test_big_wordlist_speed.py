@@ -14,6 +14,8 @@ import pytest
 
 from speakeasy import matching, packs
 from speakeasy.errors import UserDataError
+from speakeasy.matching import forms as matching_forms
+from speakeasy.matching import inflection
 from speakeasy.packs import builtin_wordlists_dir, parse_wordlist_text, wordlist_cache, wordlists
 from speakeasy.schema import DataErrors, reading, validator
 
@@ -33,24 +35,24 @@ def _made_up_words(n: int, seed: int = 16) -> list[str]:
 def test_batched_styles_are_lemminflects_own():
     from lemminflect import getAllInflectionsOOV
 
-    words = [w for w in _made_up_words(1500) if not matching._all_inflections(w)]
+    words = [w for w in _made_up_words(1500) if not inflection.all_inflections(w)]
     for upos in ("VERB", "NOUN"):
-        styles = matching._oov_styles(words, upos)
+        styles = inflection._oov_styles(words, upos)
         assert sum(s is not None for s in styles) > len(words) * 0.9  # (the matrix answered nearly all)
         for word, style in zip(words, styles):
             if style is not None:
-                assert matching._oov_from_style(word, upos, style) == getAllInflectionsOOV(word, upos), word
+                assert inflection._oov_from_style(word, upos, style) == getAllInflectionsOOV(word, upos), word
 
 
 def test_expanding_with_primed_answers_gives_the_same_forms(monkeypatch):
     words = _made_up_words(400, seed=3)
     terms = words[:250] + [f"{a} {b}" for a, b in zip(words[250:325], words[325:400])] + ["take into account"]
     monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
-    matching._OOV.clear()
-    slow = [matching._expand(t, True) for t in terms]  # one word at a time, as before
-    matching._OOV.clear()
-    matching.prime_oov(matching._unknown_words(terms))
-    assert len(matching._OOV) > 100
+    inflection._OOV.clear()
+    slow = [matching_forms._expand(t, True) for t in terms]  # one word at a time, as before
+    inflection._OOV.clear()
+    matching.prime_oov(matching_forms._unknown_words(terms))
+    assert len(inflection._OOV) > 100
     fast = matching.expand_terms(terms)
     assert fast == slow
 
@@ -325,13 +327,13 @@ def test_a_long_lists_inflected_alternatives_come_back_the_same_from_the_cache(m
              (("care agency", "a place to live"), matching.expand_terms(["care provider"])[0]),
              (("start",), [("commence", "")])]
     first = [matching.inflect_all(alts, forms) for alts, forms in cases]
-    assert first == [matching._inflect_all(alts, forms) for alts, forms in cases]
+    assert first == [matching_forms._inflect_all(alts, forms) for alts, forms in cases]
     assert first[0]["VBD"] == {"use": "used", "make use of": "made use of"}
 
     def boom(*args):
         raise AssertionError("not from the cache")
 
-    monkeypatch.setattr(matching, "_inflect_all", boom)
+    monkeypatch.setattr(matching_forms, "_inflect_all", boom)
     assert [matching.inflect_all(alts, forms) for alts, forms in cases] == first
 
 

@@ -149,7 +149,7 @@ def test_missing_file_is_exit_2_and_others_still_checked(cli, tmp_path: Path) ->
     code, out, err = cli("check", str(tmp_path / "nope.md"), str(f), "--no-config")
     assert code == 2
     assert "'signpost' is jargon" in out
-    assert f"error: {tmp_path / 'nope.md'}: this file or folder does not exist." in err
+    assert f"speakeasy: error: {tmp_path / 'nope.md'}: this file or folder does not exist." in err
     assert "Traceback" not in out + err
 
 
@@ -316,8 +316,8 @@ def test_empty_folder_says_there_was_nothing_to_check(cli, tmp_path: Path) -> No
     (tmp_path / "empty").mkdir()
     code, out, _ = cli("check", str(tmp_path / "empty"), "--no-config")
     assert code == 0
-    assert ("speakeasy found no files it can check (.docx, .htm, .html, .markdown, .md, .mdown, .mkd, .odt, "
-            ".pdf, .text, .txt) in the paths given.") in " ".join(out.split())
+    assert ("speakeasy found no files it can check (.docx, .htm, .html, .markdown, .md, .mdown, .mkd, .odp, .odt, "
+            ".pdf, .pptx, .text, .txt) in the paths given.") in " ".join(out.split())
 
 
 def test_check_honours_the_project_ignore_file(cli, tmp_path: Path) -> None:

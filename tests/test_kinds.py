@@ -186,6 +186,26 @@ def test_wordy_phrases(lint) -> None:
     assert f.message == "'Please do not hesitate to' adds words but not meaning. Leave it out, or say it more simply."
 
 
+def test_wordy_phrases_in_someone_elses_words_are_left_alone(lint) -> None:
+    text = ('"As a society, we are prepared to take action to increase organ donation," said the minister. '
+            "We will take action to increase it too.")
+    (f,) = found(lint(text), "plain-english.wordy-phrases")
+    assert f.match == "take action to" and f.start > text.index("minister")
+
+
+def test_existence_rule_can_flag_quotations_too(tmp_path: Path) -> None:
+    pack = tmp_path / "padding.yaml"
+    pack.write_text(
+        "id: padding\ntitle: Padding\nversion: 1.0.0\ndescription: Padding.\nlicence: CC0-1.0\nrules:\n"
+        "  - id: kindly\n    kind: existence\n    level: warning\n    phrases: [kindly]\n    in_quotations: true\n"
+        "    summary: Flags padding.\n    why: Padding hides the point.\n"
+        "    example: {bad: 'Kindly reply.', good: 'Please reply.'}\n",
+        encoding="utf-8",
+    )
+    rs = build_ruleset(resolve({"packs": [str(pack)]}, no_config=True))
+    assert [f.match for f in lint_text('She wrote "kindly reply".', rs).findings] == ["kindly"]
+
+
 def test_existence_patterns(tmp_path: Path) -> None:
     pack = tmp_path / "dates.yaml"
     pack.write_text(

@@ -25,6 +25,8 @@ def names(text: str, fmt: str = "markdown") -> list[str]:
         ("We joined the Academy for Justice Commissioning events.", "Academy for Justice Commissioning"),
         ("Write to the Department for Work and Pensions.", "Department for Work and Pensions"),
         ("The Cyber Assistance Team will reply.", "Cyber Assistance Team"),
+        # before an acronym the first word's capital is the sentence's; the name starts at the acronym
+        ("Contact NHS England about it.", "NHS England"),
     ],
 )
 def test_capitalised_runs_are_names(text: str, name: str) -> None:
@@ -39,6 +41,7 @@ def test_capitalised_runs_are_names(text: str, name: str) -> None:
         "Gatekeeping by GPs has been criticised.",
         "We UTILISE it.",
         "Request a different format.",
+        "Leverage AWS' intrusion detection to protect data.",
     ],
 )
 def test_a_capital_at_the_start_of_a_sentence_is_not_a_name(text: str) -> None:

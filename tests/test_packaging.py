@@ -20,7 +20,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(out)],
         check=True, capture_output=True,
     )
-    (whl,) = out.glob("speakeasy-*.whl")
+    (whl,) = out.glob("speakeasy_lint-*.whl")
     return whl
 
 
@@ -41,10 +41,22 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "speakeasy/tui/speakeasy.tcss",
         "speakeasy/words/store.py",
         "speakeasy/words/edit/edit.tcss",
+        "speakeasy/docs/plugins.md",
     ):
         assert name in names
+    # every guide in docs/ is in the wheel, for `speakeasy help TOPIC`
+    guides = {f"speakeasy/docs/{p.name}" for p in (ROOT / "docs").glob("*.md")}
+    assert len(guides) >= 10 and guides <= names, sorted(guides - names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "speakeasy = speakeasy.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_wheel_is_speakeasy_lint_with_the_speakeasy_command(wheel: Path) -> None:
+    # 'speakeasy' on the package index is another program (issue 20); the command keeps its name
+    zf = zipfile.ZipFile(wheel)
+    (meta,) = [n for n in zf.namelist() if n.endswith(".dist-info/METADATA")]
+    assert "\nName: speakeasy-lint\n" in zf.read(meta).decode()
+    assert meta.startswith("speakeasy_lint-")
 
 
 @pytest.mark.slow
@@ -66,3 +78,29 @@ def test_installed_copy_runs_outside_the_checkout(wheel: Path, tmp_path: Path) -
     where = subprocess.run([sys.executable, "-c", "import speakeasy.packs as p; print(p.builtin_rules_dir())"],
                            capture_output=True, text=True, cwd=tmp_path, env=env, check=True)
     assert where.stdout.strip().startswith(str(target))
+
+
+@pytest.mark.slow
+def test_installed_copy_has_the_guides(wheel: Path, tmp_path: Path) -> None:
+    """A pip user has no docs/ folder: `speakeasy help` reads the guides from the installed package."""
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    env = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1", SPEAKEASY_CACHE_DIR=str(tmp_path / "cache"))
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "speakeasy", *args], capture_output=True, text=True,
+                              cwd=tmp_path, env=env)
+
+    listed = run("help")
+    assert listed.returncode == 0, listed.stderr
+    assert "  plugins        Plugins\n" in listed.stdout and "  configuration  Settings\n" in listed.stdout
+    page = run("help", "plugins")
+    assert page.returncode == 0, page.stderr
+    assert page.stdout.startswith("# Plugins\n")
+    from speakeasy.helptopics import render
+
+    assert page.stdout == render((ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")).rstrip("\n") + "\n"
+    where = subprocess.run([sys.executable, "-c", "import speakeasy.helptopics as h; print(h.docs_dir())"],
+                           capture_output=True, text=True, cwd=tmp_path, env=env, check=True)
+    assert where.stdout.strip() == str(target / "speakeasy" / "docs")

@@ -177,7 +177,7 @@ def test_the_full_pack_loads_with_every_field() -> None:
     assert {r.kind for r in pack.rules} == set(registry()), "add a rule of the new kind to full-pack.yaml"
     rules = {r.id.split(".")[1]: r for r in pack.rules}
     assert rules["padding"].options == {"phrases": ["please note that"], "patterns": [r"\bkindly\b"],
-                                        "inflect": False}
+                                        "inflect": False, "in_quotations": True}
     assert rules["paragraphs"].options["blocks"] == ["paragraph"]  # one text where a list belongs
     assert rules["paragraphs"].enabled is False
     assert str(rules["sentences"].level) == "error"  # from the highest threshold

@@ -38,6 +38,10 @@ BUILTIN = {
              "speakeasy cannot fix docx files yet.", DEFAULT_HOW),
     "odt": (FIX_RUNS, False, False, False, {"include_comments"}, "speakeasy cannot write changes to odt files.",
             "speakeasy cannot fix odt files yet.", DEFAULT_HOW),
+    "pptx": (FIX_RUNS, False, False, False, set(), "speakeasy cannot write changes to PowerPoint files.",
+             "speakeasy cannot fix pptx files yet.", DEFAULT_HOW),
+    "odp": (FIX_RUNS, False, False, False, set(), "speakeasy cannot write changes to Impress files.",
+            "speakeasy cannot fix odp files yet.", DEFAULT_HOW),
     "html": (None, True, False, False, {"include_landmarks"}, "speakeasy cannot write changes to web pages.",
              "speakeasy cannot fix html files yet.", DEFAULT_HOW),
     "pdf": (None, False, False, False, {"include_comments"}, "speakeasy cannot write changes to PDF files.",
@@ -87,7 +91,7 @@ def test_reports_ask_the_readers_whether_line_numbers_mean_something() -> None:
     """The reporters show a place in words (not line:column) exactly where the reader says so."""
     from speakeasy.readers import has_line_numbers
 
-    assert {fmt for fmt in BUILTIN if not has_line_numbers(fmt)} == {"docx", "odt", "pdf"}
+    assert {fmt for fmt in BUILTIN if not has_line_numbers(fmt)} == {"docx", "odt", "pdf", "pptx", "odp"}
     assert has_line_numbers("some-plugin-format")  # not known: taken to have them
 
 

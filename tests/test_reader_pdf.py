@@ -317,7 +317,7 @@ def test_bad_pdfs_exit_2_without_a_traceback(cli, tmp_path: Path) -> None:
     code, out, err = cli("check", str(tmp_path), "--no-config")
     assert code == 2
     assert "Traceback" not in err + out
-    assert len([line for line in err.splitlines() if line.startswith("error: ")]) == 4
+    assert len([line for line in err.splitlines() if line.startswith("speakeasy: error: ")]) == 4
 
 
 def test_a_pdf_with_only_an_owner_password_is_read() -> None:

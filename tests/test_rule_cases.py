@@ -40,7 +40,7 @@ LEVELS = ("suggestion", "warning", "error")
 #: the settings check_text takes
 SETTINGS = tuple(Settings.names())
 
-#: Rules that look only at what Word, OpenDocument and PDF files have (images, tables,
+#: Rules that look only at what Word, OpenDocument, PDF and slide files have (images, tables,
 #: styles, text size, tags): a Markdown, text or HTML case cannot show them.  Each names
 #: the test file that covers it instead.
 BINARY_ONLY = {
@@ -59,6 +59,11 @@ BINARY_ONLY = {
     "pdf-accessibility.title": "tests/test_reader_pdf.py",
     "pdf-accessibility.language": "tests/test_reader_pdf.py",
     "pdf-accessibility.image-alt": "tests/test_reader_pdf.py",
+    "slides-accessibility.image-alt-text": "tests/test_slides_accessibility.py",
+    "slides-accessibility.slide-title": "tests/test_slides_accessibility.py",
+    "slides-accessibility.reading-order": "tests/test_slides_accessibility.py",
+    "slides-accessibility.table-header": "tests/test_slides_accessibility.py",
+    "slides-accessibility.link-text": "tests/test_slides_accessibility.py",
 }
 
 #: The fewest cases a file may have, and it must have both kinds.

@@ -91,12 +91,18 @@ FIRST_WORD = [
     ("Terminate network connections associated with a session.", "VERB"),
     ("Enable macros if you are sure of the source.", "VERB"),
     ("Key compendium publications are UK Energy in Brief.", "ADJ"),
+    # an instruction with no finite verb of its own (Tagger._imperative_sentence)
+    ("Leverage native AWS configuration options to make reasonable efforts to protect data.", "VERB"),
+    ("Attempt to gain unauthorised access to another user's account.", "VERB"),
+    ("Leverage AWS' commodity IDS solution to detect intrusions.", "VERB"),  # "IDS" is no verb
+    ("Leverage AWS' audit platform to capture what changes are made.", "VERB"),  # "are" is in a clause of its own
     # and where it must not change what the model said
     ("Suzanne is pregnant.", "PROPN"),  # a name, then a verb: the subject
     ("Secure Disposal of IT Equipment", "ADJ"),  # a heading in Title Case
     ("Clear screen and desk", "ADJ"),  # often an adjective in training
     ("Access to records", "NOUN"),
     ("Progress reports are due in May.", "NOUN"),
+    ("Leverage is what matters here.", "NOUN"),  # the main clause has its verb
 ]
 
 

@@ -351,3 +351,23 @@ def test_senses_found_on_real_pages_are_not_flagged(text: str) -> None:
 def test_outcomes_of_inspections_are_results_not_jargon() -> None:
     text = "# Children's social care\n\nCare and support for carers.\n\n- children’s services inspections and outcomes\n"
     assert "outcomes" not in flagged(text)
+
+
+def test_a_describing_word_used_as_a_noun_is_flagged_only_as_a_noun() -> None:
+    """'the elderly' is a group of people; in 'the elderly Kenyans' it only describes them."""
+    text = "Lawyers for the elderly Kenyans spoke. The centre gives meals to the elderly."
+    found = [f for f in check_text(text).findings if f.rule in JARGON]
+    assert [(f.match, f.suggestions) for f in found] == [("the elderly", ["older people"])]
+    assert found[0].start > text.index("centre")
+
+
+def test_the_short_form_of_a_name_named_before_is_left_alone() -> None:
+    text = ("Figures come from the Smoking Toolkit Study. Professor West collates the figures for the Toolkit.\n\n"
+            "We made a Toolkit for carers.\n")
+    found = [f for f in check_text(text).findings if f.rule in JARGON]
+    assert [f.match for f in found] == ["Toolkit"]
+    assert found[0].start > text.index("We made")
+
+
+def test_commissioning_evidence_is_asking_for_it() -> None:
+    assert flagged("We stopped commissioning unnecessary evidence.") == []

@@ -243,8 +243,11 @@ def test_words_add_with_agreed_records_who_and_when(cli, ours: Path, plain) -> N
      "speakeasy: error: 'hippotherapy' is already in ours.yaml on line 21. Change that entry instead of adding "
      "another.\n"),
     (["signposting", "--use", "telling you where to get help", "--why", "x", "--by", "Kim"],
-     "speakeasy: error: 'signposting' is already in speakeasy's 'social-care' list (line {line}), as 'signpost'. "
-     "speakeasy would flag it twice. Change that entry instead.\n"),
+     "speakeasy: error: 'signposting' is a form of 'signpost', which is in speakeasy's 'social-care' list (line "
+     "{line}). To use your own words for it, add 'signpost' with --override.\n"),
+    (["signpost", "--use", "telling you where to get help", "--why", "x", "--by", "Kim"],
+     "speakeasy: error: 'signpost' is already in speakeasy's 'social-care' list (line {line}). To use your own "
+     "words for it instead, for your organisation, add --override.\n"),
     (["community connector", "--use", "a break", "--why", "x", "--by", "Kim", "--agreed", "March 2026"],
      "speakeasy: error: --agreed should be a date like 2026-03-14, not 'March 2026'. Write the year, then the "
      "month, then the day, with '-' between them.\n"),

@@ -450,7 +450,8 @@ async def test_a_word_another_list_in_use_flags_is_refused(tmp_path: Path) -> No
         field(app, "added_by").value = "Sam"
         await pilot.press("ctrl+s")
         assert app.last_message.startswith("Not saved: 'commence' is already in ")
-        assert app.last_message.endswith("speakeasy would flag it twice. Change that entry instead.")
+        assert app.last_message.endswith(". To use your own words for it instead, run: speakeasy words add "
+                                         "'commence' --override --list ours.yaml")
     assert not path.exists()
 
 

@@ -275,7 +275,7 @@ def test_import_sets_and_clears_fix_and_never_writes_ask(cli, formal: Path, plai
     rows[1]["fix"] = ""  # prior to: back to the default
     rows[3]["fix"] = "ask"  # utilise: ask is the default, so the line goes
     rows.append({"term": "sunset", "use": "end", "why": "Say what happens.", "fix": "safe", "everywhere": "yes"})
-    rows.append({"term": "terminate", "use": "end; stop", "why": "Formal.", "fix": "ask"})
+    rows.append({"term": "cease", "use": "end; stop", "why": "Formal.", "fix": "ask"})
     _write_csv(formal.parent / "in.csv", rows)
     code, out, err = cli("words", "import", "in.csv", "--list", "formal.yaml", "--no-config")
     assert code == 0, err
@@ -283,7 +283,7 @@ def test_import_sets_and_clears_fix_and_never_writes_ask(cli, formal: Path, plai
                    "Row 3 'prior to': changed fix.\n"
                    "Row 5 'utilise': changed fix.\n"
                    "Row 6 'sunset': added.\n"
-                   "Row 7 'terminate': added.\n"
+                   "Row 7 'cease': added.\n"
                    "2 words added, 3 changed, 1 the same. Saved formal.yaml.\n")
     for line in out.splitlines():
         plain(line)
@@ -292,11 +292,11 @@ def test_import_sets_and_clears_fix_and_never_writes_ask(cli, formal: Path, plai
     assert "    why: Say before.\n    added_by: Sam\n" in text
     assert "    everywhere: true\n    examples:\n      - We utilise the form.\n" in text
     assert "  - term: sunset\n    use: end\n    why: Say what happens.\n    everywhere: true\n    fix: safe\n" in text
-    assert "  - term: terminate\n    use:\n      - end\n      - stop\n    why: Formal.\n\n" in text
+    assert "  - term: cease\n    use:\n      - end\n      - stop\n    why: Formal.\n\n" in text
     assert "fix: ask" in text and text.count("fix: ask") == 1  # only reside's, written by hand, untouched
     by = _by_term(formal)
-    assert [(t, by[t].fix) for t in ("commence", "prior to", "reside", "sunset", "terminate", "utilise")] == [
-        ("commence", "safe"), ("prior to", "ask"), ("reside", "ask"), ("sunset", "safe"), ("terminate", "ask"),
+    assert [(t, by[t].fix) for t in ("commence", "prior to", "reside", "sunset", "cease", "utilise")] == [
+        ("commence", "safe"), ("prior to", "ask"), ("reside", "ask"), ("sunset", "safe"), ("cease", "ask"),
         ("utilise", "ask")]
 
 

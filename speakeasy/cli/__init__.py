@@ -25,10 +25,10 @@ import os
 import sys
 from typing import Any, Sequence
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError, error_text
 from ..reporters import check_formats
 from ..version import __version__
-from .info import cmd_cache, cmd_config, cmd_explain, cmd_plugins, cmd_rules, cmd_schema, cmd_validate
+from .info import cmd_cache, cmd_config, cmd_explain, cmd_help, cmd_plugins, cmd_rules, cmd_schema, cmd_validate
 from .lint import cmd_baseline, cmd_check, cmd_fix, cmd_report, cmd_review
 
 FAIL_ON = ("suggestion", "warning", "error", "never")
@@ -45,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"speakeasy: error: {message}\n")
+        sys.stderr.write(error_text(message))
         raise SystemExit(EXIT_USAGE)
 
     def format_help(self) -> str:
@@ -66,9 +66,19 @@ def _read_suffixes(can_fix: bool | None = None) -> list[str]:
     return out
 
 
+def formats_read() -> str:
+    """Every format speakeasy's own readers read, with its file endings: 'docx (.docx), html (.htm, .html), ...'."""
+    from ..readers import format_for
+
+    endings: dict[str, list[str]] = {}
+    for suffix in _read_suffixes():
+        endings.setdefault(format_for("document" + suffix) or suffix, []).append(suffix)
+    return ", ".join(f"{name} ({', '.join(found)})" for name, found in sorted(endings.items()))
+
+
 def _check_description() -> str:
-    return (f"Check documents ({', '.join(_read_suffixes())}, and those that plugins in use read) and folders. "
-            "Use - to read standard input.")
+    return (f"Check documents and folders. speakeasy reads {formats_read()}, and the formats of the plugins in "
+            "use (speakeasy plugins lists them). Use - to read standard input.")
 
 
 def _review_description() -> str:
@@ -152,6 +162,11 @@ def _add_follow_links(p: argparse.ArgumentParser) -> None:
     p.add_argument("--follow-links", action="store_true",
                    help="also read documents that are links to files outside the folder being checked, and "
                    "look in linked folders (without it, such links are left out, with a line saying so)")
+    p.add_argument("--no-ignore", action="store_true",
+                   help="in folders, also check what .gitignore and .ignore files leave out, and build and "
+                   "environment folders (build, dist, *.egg-info, venv, node_modules...), as ripgrep does. "
+                   "Hidden files and folders are still left out. Files and folders named on the command line are "
+                   "checked either way")
 
 
 def _choices(names: Any, last: str = "or") -> str:
@@ -272,8 +287,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("human", "json"), default="human")
     _add_config_options(rules)
 
-    explain = sub.add_parser("explain", help="explain a rule", description="Explain a rule: what, why, examples, sources.")
-    explain.add_argument("rule", metavar="RULE", help="a rule id, like plain-english.words")
+    explain = sub.add_parser("explain", help="explain a rule, or why a word is flagged",
+                             description="Explain a rule: what, why, examples, sources. Or give a word: which "
+                             "list flags it, why, and who agreed it.")
+    explain.add_argument("rule", metavar="RULE|TERM", help="a rule id, like plain-english.words, or a word, like respite")
     _add_config_options(explain)
 
     config = sub.add_parser("config", help="show the configuration", description="Show the merged configuration.")
@@ -318,6 +335,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the JSON Schema of packs, wordlists, configuration or output")
     schema.add_argument("which", choices=("pack", "wordlist", "config", "profile", "report"))
+
+    guide = sub.add_parser("help", help="read a guide, like 'speakeasy help plugins'; list them with 'speakeasy help'",
+                           description="Show one of speakeasy's guides, or list them. They come with speakeasy, so "
+                           "they need no internet connection. For a command's options, use speakeasy COMMAND --help.")
+    guide.add_argument("topic", nargs="?", metavar="TOPIC", help="the guide to show, like plugins or configuration")
     return parser
 
 
@@ -327,10 +349,7 @@ def _print_error(exc: SpeakeasyError) -> None:
 
     problems = exc.errors if isinstance(exc, DataErrors) and exc.errors else [exc]
     for problem in problems:
-        lines = problem.render().splitlines() or [""]
-        sys.stderr.write(f"speakeasy: error: {lines[0]}\n")
-        for line in lines[1:]:
-            sys.stderr.write(line + "\n")
+        sys.stderr.write(error_text(problem.render(), getattr(problem, "path", None)))
     if len(problems) > 1:
         sys.stderr.write(f"Found {len(problems)} problems.\n")
 
@@ -371,7 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError, AttributeError):
             pass
         try:
-            sys.stderr.write(f"speakeasy: error: could not write the output ({write_reason(exc)}).\n")
+            sys.stderr.write(error_text(f"could not write the output ({write_reason(exc)})."))
         except OSError:
             pass
         return EXIT_USAGE
@@ -420,5 +439,6 @@ _COMMANDS = {
     "cache": cmd_cache,
     "words": cmd_words,
     "plugins": cmd_plugins,
+    "help": cmd_help,
     "audit": cmd_audit,
 }

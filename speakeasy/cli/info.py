@@ -1,4 +1,4 @@
-"""The commands that show what speakeasy knows: ``rules``, ``explain``, ``config``, ``validate``, ``cache``, ``plugins`` and ``schema``."""
+"""The commands that show what speakeasy knows: ``rules``, ``explain``, ``config``, ``validate``, ``cache``, ``plugins``, ``schema`` and ``help``."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ..cliargs import is_pack as _is_pack, settings_from as _settings
-from ..errors import EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError
+from ..errors import EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError, error_text
 
-__all__ = ["cmd_cache", "cmd_config", "cmd_explain", "cmd_plugins", "cmd_rules", "cmd_schema", "cmd_validate"]
+__all__ = ["cmd_cache", "cmd_config", "cmd_explain", "cmd_help", "cmd_plugins", "cmd_rules", "cmd_schema", "cmd_validate"]
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -47,8 +47,16 @@ def cmd_explain(args: argparse.Namespace) -> int:
     ruleset = build_ruleset(_settings(args))
     rule = ruleset.get(args.rule)
     if rule is None:
+        from ..words.show import look_up, render_explain
+
+        look = look_up(args.rule, _settings(args))  # a word, in any form: which list flags it, why, who agreed it
+        if look.hits:
+            sys.stdout.write(render_explain(look))
+            return EXIT_OK
         ids = [r.id for r in ruleset.rules]
         hint = did_you_mean(closest(args.rule, ids, cutoff=0.4), "Run `speakeasy rules` to see the rule ids.")
+        if "." not in args.rule:
+            raise SpeakeasyError(f"'{args.rule}' is not a rule, and no wordlist in use has it. {hint}")
         raise SpeakeasyError(f"there is no rule called '{args.rule}'. {hint}")
     pack = next((p for p in ruleset.packs if p.id == rule.pack), None)
 
@@ -213,8 +221,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except DataErrors as exc:
             errors.extend(exc.errors)
     for e in errors:
-        text = e.render().splitlines()
-        sys.stderr.write(f"speakeasy: error: {text[0]}\n" + "".join(line + "\n" for line in text[1:]))
+        sys.stderr.write(error_text(e.render(), getattr(e, "path", None)))
     if errors:
         sys.stderr.write(f"Found {len(errors)} problem{'s' if len(errors) != 1 else ''}.\n")
         return EXIT_USAGE
@@ -269,7 +276,7 @@ def cmd_plugins(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return EXIT_OK
     if not rows:
-        sys.stdout.write("No plugins are installed. Read docs/plugins.md to find out about them.\n")
+        sys.stdout.write("No plugins are installed. To find out about them, run speakeasy help plugins.\n")
         return EXIT_OK
     width = max(len(r["name"]) for r in rows)
     vwidth = max(len(r["version"]) for r in rows)
@@ -289,4 +296,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     json.dump(schemas()[args.which], sys.stdout, indent=2)
     sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def cmd_help(args: argparse.Namespace) -> int:
+    from ..helptopics import read_topic, title, topics
+
+    if args.topic:
+        sys.stdout.write(read_topic(args.topic).rstrip("\n") + "\n")
+        return EXIT_OK
+    found = topics()
+    if not found:
+        raise SpeakeasyError("speakeasy's guides are missing: reinstall speakeasy.")
+    width = max(map(len, found))
+    sys.stdout.write("speakeasy's guides. Read one with speakeasy help TOPIC, like speakeasy help plugins.\n\n")
+    for name, path in found.items():
+        sys.stdout.write(f"  {name:<{width}}  {title(path)}\n")
+    sys.stdout.write("\nFor a command's options, use speakeasy COMMAND --help.\n")
     return EXIT_OK

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cliargs import settings_from as _settings
-from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError
+from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, SpeakeasyError, error_text
 from .output import AtomicOutput, HeldOutput
 
 __all__ = ["PROGRESS_FROM", "cmd_baseline", "cmd_check", "cmd_fix", "cmd_report", "cmd_review", "progress"]
@@ -24,7 +24,7 @@ def _skipped(line: str) -> None:
 
 def _read_error(e: Any) -> str:
     """The line on standard error for a file that could not be read (a ReadError)."""
-    return f"speakeasy: error: {e.message if e.message.startswith(e.path) else e.path + ': ' + e.message}\n"
+    return error_text(e.message, e.path)
 
 
 #: Show progress for runs of at least this many files.
@@ -76,11 +76,11 @@ def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
     jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
     results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
                            jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache),
-                           follow_links=args.follow_links, on_skip=_skipped)
+                           follow_links=args.follow_links, on_skip=_skipped, ignore_files=not args.no_ignore)
     if _show_progress(sys.stderr):
         from ..runner import collect_files
 
-        total = len(collect_files(args.paths, settings, args.follow_links)[0])
+        total = len(collect_files(args.paths, settings, args.follow_links, ignore_files=not args.no_ignore)[0])
         if total >= PROGRESS_FROM:
             results = progress(results, total, sys.stderr)
     return results
@@ -223,7 +223,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     ruleset = build_ruleset(settings)
-    files, missing = collect_files(args.paths, settings, args.follow_links, _skipped)
+    files, missing = collect_files(args.paths, settings, args.follow_links, _skipped, not args.no_ignore)
     if args.output and len(files) != 1:
         raise SpeakeasyError("--output works with exactly one file; use --in-place for several.")
     problems = list(missing)

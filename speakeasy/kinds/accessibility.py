@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
 from ..model import Finding
 from ..schema import Field
-from . import document, pdf, web  # noqa: F401  (their variants join the vocabulary)
+from . import document, pdf, slides, web  # noqa: F401  (their variants join the vocabulary)
 from .base import Kind, register
 from .features import CHECKS, FAMILIES, MAX_WORDS, VAGUE_LINKS, Context, Variant, normal_link_text
 
@@ -49,7 +49,7 @@ _VAGUE_LINKS = Field("vague_links", "texts",
 
 
 def _check_field(names: Iterable[str], synonyms: tuple[tuple[str, str], ...] = ()) -> Field:
-    return Field("check", "text", "Which check the rule runs (see docs/accessibility.md).", required=True,
+    return Field("check", "text", "Which check the rule runs (read speakeasy help accessibility).", required=True,
                  choices=tuple(names), synonyms=synonyms)
 
 
@@ -58,14 +58,15 @@ class Accessibility(Kind):
     name = "accessibility"
     summary = (
         "Flags what makes a file hard to use with a screen reader, or hard to read. It checks Word, "
-        "OpenDocument, web page and PDF files: alt text, headings, links, tables, formatting, and a file's "
-        "language, title and tags."
+        "OpenDocument, web page, PDF and slide files. It looks at alt text, headings, links, tables, "
+        "formatting, slide titles, reading order, and a file's language, title and tags."
     )
     options = (
         _check_field(CHECKS, synonyms=(("image-alt", "image-alt-text"), ("page-language", "language"))),
         Field("formats", "texts",
-              "Which files the rule checks: `office` (Word and OpenDocument), `web` (web pages) or `pdf` "
-              "(if you leave it out: every one the check knows).", choices=tuple(FAMILIES)),
+              "Which files the rule checks: `office` (Word and OpenDocument), `web` (web pages), `pdf` or "
+              "`slides` (PowerPoint and Impress; if you leave it out: every one the check knows).",
+              choices=tuple(FAMILIES)),
         _MIN_SIZE,
         _MAX_WORDS,
         _VAGUE_LINKS,

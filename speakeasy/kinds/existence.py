@@ -1,4 +1,9 @@
-"""``existence``: phrases to avoid that have no single replacement."""
+"""``existence``: phrases to avoid that have no single replacement.
+
+Words in quotation marks, or in a quote block, are someone else's words (or
+the title of something), which the writer cannot change, so they are left
+alone unless the rule says ``in_quotations: true``.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,8 @@ class Existence(Kind):
         Field("phrases", "texts", "Words or phrases to flag (any case, with their inflections)."),
         Field("patterns", "regexes", "Regular expressions to flag (matched ignoring case)."),
         Field("inflect", "bool", "false to match the phrases only as written.", default=True),
+        Field("in_quotations", "bool", "true to flag the phrases in quotations too (someone else's words).",
+              default=False),
     )
     default_message = "Avoid '{match}'."
     placeholders = ("match",)
@@ -60,10 +67,13 @@ class Existence(Kind):
             matches.extend(m.span() for m in pattern.finditer(analysis.masked_lower))
         for pat in self.patterns:
             matches.extend((s, e) for s, e in pat.spans(masked, analysis.document.path) if e > s)
+        in_quotations = self.option("in_quotations")
         for start, end in sorted(matches):
             text = masked[start:end]
             if "\x1f" in text or (start, end) in seen or normalise(text) in self.keep:
                 continue
             seen.add((start, end))
+            if not in_quotations and analysis.quoted(start, end):
+                continue
             yield self.finding(analysis, start, end, match=analysis.source[start:end],
                                message=self.render(match=" ".join(text.split())))

@@ -13,7 +13,7 @@ never runs on a file whose reader records none of them.
 The one kind that runs these checks is ``accessibility``
 (:mod:`speakeasy.kinds.accessibility`); the variants live with their
 family: :mod:`~speakeasy.kinds.document` (Word and OpenDocument),
-:mod:`~speakeasy.kinds.web` and :mod:`~speakeasy.kinds.pdf`.
+:mod:`~speakeasy.kinds.web`, :mod:`~speakeasy.kinds.pdf` and :mod:`~speakeasy.kinds.slides`.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("office", "Word and OpenDocument files", "docx"),
     Family("web", "web pages", "html"),
     Family("pdf", "PDF files", "pdf"),
+    Family("slides", "slides", "pptx"),
 )}
 
 #: Every check, with what it finds (whatever the file).  The variants say how, for each family.
@@ -63,6 +64,8 @@ SUMMARIES: dict[str, str] = {
     "title": "A file with no title.",
     "tagged": "A file with no tags, so screen readers cannot tell its headings and tables from the rest.",
     "scanned": "Pages with no text, only pictures of pages, as a scanner makes.",
+    "slide-title": "A slide with no title.",
+    "reading-order": "A slide whose shapes are read out in another order than they are seen.",
 }
 
 #: Link texts that do not say where a link goes (``vague_links``' default), for every family.

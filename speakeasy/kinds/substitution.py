@@ -28,20 +28,18 @@ change the meaning: see :meth:`Substitution._safe`.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..articles import ARTICLE_BEFORE, DETERMINER_BEFORE, indefinite_article
-from ..io.diskcache import paused_gc
-from ..matching import (FormSet, LazyList, compile_forms, expand_entries, expand_terms, inflect_all, match_case,
-                        normalise)
-from ..model import BlockKind, Edit, Finding, Level
+from ..matching import match_case, normalise
+from ..model import Edit, Finding, Level
 from ..packdata import Entry, Topic
 from ..schema import Field
 from .base import Kind, register
+from .entry_matcher import Matcher, matcher_for  # noqa: F401 - (Matcher and PART_TAGS are found here too, as before)
+from .parts_of_speech import PART_TAGS, form_tag, is_part  # noqa: F401
+from .placement import glossary_link, in_heading, in_link
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis, Tagged
@@ -53,15 +51,6 @@ _EXPLAINED_AFTER = re.compile(
 )
 _EXPLAINED_BEFORE = re.compile(r"""(?:called|known\s+as|named|term|word)\s*["'“‘]?\s*$""", re.IGNORECASE)
 
-#: The universal tags (see :mod:`speakeasy.tagger`) that count as each part of speech an entry can name.
-PART_TAGS = {
-    "noun": frozenset({"NOUN", "PROPN"}),
-    "verb": frozenset({"VERB"}),
-    "adjective": frozenset({"ADJ"}),
-    "adverb": frozenset({"ADV"}),
-}
-#: Words before a participle that make it describe the noun after it ("the remaining challenges").
-_BEFORE_ATTRIBUTIVE = frozenset({"DET", "ADJ", "NUM", "PRON", "ADP", "CCONJ", "PUNCT"})
 
 #: A section is about a list's topic when it has at least this many of the topic's words ...
 TOPIC_SECTION_HITS = 2
@@ -76,110 +65,6 @@ def quoted_list(items: list[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
-
-
-
-
-@dataclass(frozen=True)
-class _Form:
-    """What a matched form can be: the entries with this term, and the Penn tags of the form."""
-
-    entries: tuple[int, ...]
-    tags: tuple[str, ...]
-
-
-class Matcher:
-    """All forms of a set of entries, compiled into one pattern.
-
-    The forms of each term, and each entry's alternatives inflected for each
-    form ("use" -> "used" for "utilised"), are worked out once and kept in
-    the disk cache (:func:`speakeasy.matching.expand_entries`), so lemminflect
-    is only loaded when a wordlist changes.  Entries for the same term as
-    different parts of speech share their forms.
-    """
-
-    def __init__(self, entries: list[Entry]) -> None:
-        with paused_gc():  # (a long list makes a million objects that live on: see paused_gc)
-            self._build(entries)
-
-    def _build(self, entries: list[Entry]) -> None:
-        self.entries = entries
-        alternatives = [tuple(e.use) for e in entries]
-        expanded = expand_entries([(e.term, alts) for e, alts in zip(entries, alternatives)])
-        forms_of = [forms for forms, _ in expanded]
-        lookup: dict[str, tuple[list[int], set[str]]] = {}
-        #: Each entry's alternatives inflected for each form of its term; for a long list, worked out
-        #: only for the entries a text uses (see speakeasy.matching.EAGER_INFLECTIONS).
-        self.inflected: "list[dict[str, dict[str, str]]] | LazyList"
-        if expanded and expanded[0][1] is None:
-            self.inflected = LazyList(len(entries), lambda i: inflect_all(alternatives[i], forms_of[i]))
-        else:
-            self.inflected = [inflected for _, inflected in expanded]  # type: ignore[misc]
-        #: Where each entry came from, with its reason (worked out for the entries a text uses).
-        self.origins = LazyList(len(entries), lambda i: entries[i].origin() | {"why": entries[i].why})
-        for i, (entry, forms) in enumerate(zip(entries, forms_of)):
-            for form, tags in forms:
-                key = normalise(form.replace("\x00", "").replace("\x01", "").replace("\x02", "'"))
-                got = lookup.setdefault(key, ([], set()))
-                if i not in got[0] and (not got[0] or _same_term(entries[got[0][0]], entry)):
-                    got[0].append(i)
-                    got[1].update(tags.split())
-        self.lookup = {k: _Form(tuple(v[0]), tuple(sorted(v[1]))) for k, v in lookup.items()}
-        self.forms = FormSet([[f for f, _ in forms] for forms in forms_of])
-        #: Each entry's forms as words with spaces ("take into account"), to tell which `when` and
-        #: `unless` phrases hold the term itself (worked out for the entries that have such words).
-        self.plain_forms = LazyList(len(entries), lambda i: {_spaced(f) for f, _ in forms_of[i]})
-        self._near: dict[int, tuple[list[str], list[str], list[str], list[str]]] = {}
-        # The `when`, `unless` and topic words, in all their forms: "student" finds "students",
-        # "adopt" finds "adopted", "looked after" finds "looked-after", and "car" does not find
-        # "caring".  Worked out with the terms' forms and kept in the same disk cache.
-        near = sorted({w for e in entries for w in e.when + e.unless}
-                      | {w for e in entries if e.wordlist is not None and e.wordlist.topic
-                         for w in e.wordlist.topic.words})
-        self.word_forms = dict(zip(near, ([f for f, _ in group] for group in expand_terms(near)))) if near else {}
-        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-    def pattern(self, words: list[str]) -> re.Pattern[str]:
-        """One pattern for ``words`` in all their forms, as whole words, in lower-case text."""
-        key = tuple(words)
-        pat = self._patterns.get(key)
-        if pat is None:
-            forms = [f for w in words for f in self.word_forms.get(w) or expand_terms([w])[0]]
-            pat = self._patterns[key] = compile_forms(forms)
-        return pat
-
-    def near_words(self, index: int) -> tuple[list[str], list[str], list[str], list[str]]:
-        """An entry's `when` and `unless` words, each split in two: phrases that hold the term
-        itself ("foster care" for "foster"), which count only where they are the match's own
-        words, and the others, which count anywhere near."""
-        got = self._near.get(index)
-        if got is None:
-            entry = self.entries[index]
-            forms = self.plain_forms[index]
-
-            def holds(word: str) -> bool:
-                text = " " + _spaced(word.lower()) + " "
-                return any(f" {f} " in text for f in forms)
-
-            got = self._near[index] = (
-                [w for w in entry.when if holds(w)], [w for w in entry.when if not holds(w)],
-                [w for w in entry.unless if holds(w)], [w for w in entry.unless if not holds(w)],
-            )
-        return got
-
-
-def _spaced(form: str) -> str:
-    """A form or phrase as lower-case words with single spaces: "co\x00production" -> "co production"."""
-    return " ".join(re.split(r"[\s\x00\x01\-]+", form.replace("\x02", "'").lower())).strip()
-
-
-def _same_term(a: Entry, b: Entry) -> bool:
-    return normalise(a.term) == normalise(b.term)
-
-
-@lru_cache(maxsize=32)
-def _matcher(entries: tuple[Entry, ...]) -> Matcher:
-    return Matcher(list(entries))
 
 
 @register
@@ -213,7 +98,7 @@ class Substitution(Kind):
         self.keep = keep
         self.everywhere = bool(self.option("everywhere"))
         self.explain_names = self.option("names") == "explain"
-        self.matcher = _matcher(tuple(entries)) if entries else None
+        self.matcher = matcher_for(tuple(entries)) if entries else None
         self._memo: dict[tuple, tuple[list[str], str]] = {}
 
     def required_needs(self) -> frozenset[str]:
@@ -276,7 +161,7 @@ class Substitution(Kind):
             if entry.explained_ok:
                 if id(entry) in explained:
                     continue
-                if self._explains(masked, start, end) or _glossary_link(analysis, start, end):
+                if self._explains(masked, start, end) or glossary_link(analysis, start, end):
                     explained.add(id(entry))
                     continue
             yield self._finding(analysis, index, part, tag, text, start, end)
@@ -358,8 +243,10 @@ class Substitution(Kind):
         whole, in lower case too ("Seminar: commissioning to transform
         rehabilitation (17 June 2014) 18 June 2014"), and so is a heading
         followed by the kind and size of a file ("PDF, 726KB, 25 pages").  A capitalised term on its own ("a Personal Budget",
-        "we believe in Co-Production") is still the term.  Acronyms are left
-        to the acronym rule.
+        "we believe in Co-Production") is still the term, unless "the" comes
+        before it and it is a part of a longer name in the document: "the
+        Toolkit" after "the Smoking Toolkit Study".  Acronyms are left to the
+        acronym rule.
         """
         if entry.term.isupper():
             return None
@@ -368,6 +255,9 @@ class Substitution(Kind):
             return title
         span = analysis.names.containing(start, end)
         if span is None or (span[0] >= start and span[1] <= end):
+            if text[:1].isupper() and analysis.masked_lower[max(0, start - 4):start] == "the " \
+                    and analysis.names.part_of_known(text.lower().split()):
+                return (start, end)  # "the Toolkit", short for "the Smoking Toolkit Study" named before
             return None
         return span
 
@@ -398,12 +288,12 @@ class Substitution(Kind):
         for i in candidates:
             entry = entries[i]
             if not entry.parts:
-                return i, None, _form_tag(tags, inside, None)
+                return i, None, form_tag(tags, inside, None)
             if not inside:
                 continue  # no tags: a wrong finding costs more than a missed one
             for part in entry.parts:
-                if _is_part(part, tokens, inside):
-                    return i, part, _form_tag(tags, inside, part)
+                if is_part(part, tokens, inside):
+                    return i, part, form_tag(tags, inside, part)
         return None, None, ""
 
     def _tags_differ(self, index: int, tags: tuple[str, ...]) -> bool:
@@ -504,7 +394,7 @@ class Substitution(Kind):
                 return False  # the plain word has no form to match this one
             if tag in ("VBD", "VBN", "VBZ") and _AFTER_MODAL.search(analysis.source, max(0, start - 12), start):
                 return False  # "must utilised": the text is wrong already, and "must used" would keep it wrong
-        return not (_in_heading(analysis, start) or _in_link(analysis, start, end))
+        return not (in_heading(analysis, start) or in_link(analysis, start, end))
 
     def _name_finding(self, analysis: "Analysis", name: tuple[int, int], text: str) -> Finding:
         """One suggestion a name: say what the name is the first time it is used."""
@@ -568,142 +458,3 @@ def _with_article(written: str, phrase: str) -> str:
     if written.isupper() and len(written) > 1:
         return wanted.upper()
     return wanted.capitalize() if written[:1].isupper() else wanted
-
-
-#: The address of a link that explains a word: a glossary, a list of words, a definition.
-_GLOSSARY_URL = re.compile(r"glossar|jargon|definition|words?-we-use|plain-words|what-words-mean", re.IGNORECASE)
-#: A Markdown link's end and address, after its text: "](glossary.md#reablement)".
-_MD_LINK_TARGET = re.compile(r"\s*\]\(\s*<?([^)\s>]+)")
-
-
-def _glossary_link(analysis: "Analysis", start: int, end: int) -> bool:
-    """Is the term the text of a link to its explanation: a glossary, or a page or anchor named after it?
-
-    "[reablement](glossary.md#reablement)", or a Word or web link whose
-    address has "glossary" (or "jargon", "definition"...) in it, or ends in
-    "#reablement".
-    """
-    source = analysis.source
-    slug = re.sub(r"[^a-z0-9]+", "-", source[start:end].lower()).strip("-")
-
-    def explains(url: str) -> bool:
-        tail = url.rsplit("#", 1)[-1].rsplit("/", 1)[-1].lower()
-        return bool(_GLOSSARY_URL.search(url)) or (bool(slug) and tail.split(".")[0] == slug)
-
-    starts, links, apart = analysis.links()
-    if apart:  # only the last link that starts at or before the match can hold it
-        k = bisect.bisect_right(starts, start)
-        links = links[k - 1:k]
-    for feature in links:
-        if feature.start <= start and feature.end >= end:
-            url = str(feature.data.get("url") or feature.data.get("href") or "")
-            if url and explains(url):
-                return True
-    if analysis.document.format != "markdown":
-        return False
-    opened = source.rfind("[", max(0, start - 4), start)
-    if opened < 0 or source[opened + 1:start].strip():
-        return False
-    target = _MD_LINK_TARGET.match(source, end)
-    return target is not None and explains(target.group(1))
-
-
-def _in_heading(analysis: "Analysis", at: int) -> bool:
-    block = analysis.block_index(at)
-    return block is not None and analysis.document.blocks[block].kind is BlockKind.HEADING
-
-
-#: Markdown link text: "[text](url)", "[text][ref]"; the text may not hold brackets.
-_MD_LINK_OPEN = re.compile(r"\[[^\[\]\n]*$")
-_MD_LINK_CLOSE = re.compile(r"^[^\[\]\n]*\](?:\(|\[)")
-
-
-def _in_link(analysis: "Analysis", start: int, end: int) -> bool:
-    """Is ``[start, end)`` in the text of a link (a Markdown link, or a link a reader recorded)?"""
-    starts, links, apart = analysis.links()
-    if apart:  # the links that start before the end of the match: only the last can reach it
-        k = bisect.bisect_left(starts, end)
-        links = links[k - 1:k] if k else []
-    for feature in links:
-        if feature.start < end and feature.end > start:
-            return True
-    if analysis.document.format != "markdown":
-        return False
-    source = analysis.source
-    return (_MD_LINK_OPEN.search(source, max(0, start - 300), start) is not None
-            and _MD_LINK_CLOSE.match(source[end:end + 300]) is not None)
-
-
-def _is_part(part: str, tokens: list["Tagged"], inside: list["Tagged"]) -> bool:
-    """Is the match used as ``part``?  A noun's head is its last word; a verb's, adjective's or adverb's, its first.
-
-    A participle between a determiner (or adjective) and a noun describes the
-    noun, so it counts as an adjective, not a verb: "the remaining
-    challenges", "a committed team".
-    """
-    head = inside[-1] if part == "noun" else inside[0]
-    attributive = _attributive(tokens, head)
-    if part == "verb":
-        return head.pos in PART_TAGS["verb"] and not attributive
-    if part == "adjective":
-        return head.pos in PART_TAGS["adjective"] or attributive
-    return head.pos in PART_TAGS[part]
-
-
-def _attributive(tokens: list["Tagged"], head: "Tagged") -> bool:
-    """Is a -ing or -ed word describing the noun after it ("the remaining challenges")?
-
-    It may be joined to a describing word that stands before the noun:
-    "determined and highly capable attackers".
-    """
-    if head.tag not in ("VBG", "VBN") or head.pos not in ("VERB", "ADJ"):
-        return False
-    i = tokens.index(head) if len(tokens) < 64 else _index_of(tokens, head)
-    j = i + 1
-    if j < len(tokens) and tokens[j].text.lower() in ("and", "or"):
-        j += 1
-        while j < len(tokens) and tokens[j].pos == "ADV":
-            j += 1
-        if j >= len(tokens) or tokens[j].pos != "ADJ":
-            return False
-        while j < len(tokens) and tokens[j].pos == "ADJ":
-            j += 1
-    if j >= len(tokens) or tokens[j].pos not in ("NOUN", "PROPN"):
-        return False
-    return i == 0 or tokens[i - 1].pos in _BEFORE_ATTRIBUTIVE
-
-
-def _index_of(tokens: list["Tagged"], token: "Tagged") -> int:
-    """``tokens.index(token)``, found by halving: tokens are in order and do not overlap."""
-    i = bisect.bisect_left(tokens, token.start, key=lambda t: t.start)
-    while i < len(tokens) and tokens[i].start == token.start:
-        if tokens[i] == token:
-            return i
-        i += 1
-    return tokens.index(token)
-
-
-def _form_tag(tags: tuple[str, ...], inside: list["Tagged"], part: str | None) -> str:
-    """Which inflection the matched form is: "" (the base form), or one Penn tag.
-
-    A form that can be two things ("wins": VBZ or NNS; "utilised": VBD or
-    VBN) is settled by the part of speech the entry means, else by the tagger.
-    """
-    if not tags:
-        return ""
-    if len(tags) == 1:
-        return tags[0]
-    if part == "noun" and "NNS" in tags:
-        return "NNS"
-    verbs = [t for t in tags if t.startswith("V")]
-    if part == "verb" and len(verbs) == 1:
-        return verbs[0]
-    if inside:
-        tagged = inside[-1].tag if "NNS" in tags else inside[0].tag
-        if tagged in tags:
-            return tagged
-        if tagged.startswith("NN") and "NNS" in tags:
-            return "NNS"
-        if tagged.startswith("VB") and verbs:
-            return verbs[0]
-    return "NNS" if "NNS" in tags and part != "verb" else tags[0]

@@ -41,6 +41,18 @@ PROVENANCE_FIELDS = (
     Field("review_by", "date", "When the forum should look at this word again."),
 )
 
+#: Fields of an entry only (not of a list's ``defaults``): when it was added, the shipped entry it takes the
+#: place of, and when, by whom and why it was retired.
+ENTRY_HISTORY_FIELDS = (
+    Field("added", "date", "The date the word was added to this list, like 2026-03-14."),
+    Field("overrides", "text",
+          "The shipped list whose entry for this term this entry takes the place of, like social-care. "
+          "Your organisation's words, reason and status are then used instead of the shipped ones."),
+    Field("retired", "date", "The date the word was retired, like 2026-03-14."),
+    Field("retired_by", "text", "Who retired the word."),
+    Field("retired_why", "text", "Why the word was retired: why it is no longer flagged."),
+)
+
 #: The parts of speech an entry can be limited to (``as: verb``), in words a forum member knows.
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb")
 PART_SYNONYMS = (
@@ -91,7 +103,8 @@ ENTRY = Schema(
               "none may be flagged by this entry."),
         Field("notes", "text", "Anything else the forum wants to record."),
     )
-    + PROVENANCE_FIELDS,
+    + PROVENANCE_FIELDS
+    + ENTRY_HISTORY_FIELDS,
     doc="One word or phrase to avoid, with plain alternatives.",
 )
 

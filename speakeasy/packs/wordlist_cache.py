@@ -15,7 +15,7 @@ from .wordlists import parse_wordlist
 
 
 #: Bump when Entry or Wordlist change shape, so old disk caches are not used.
-_WORDLIST_CACHE_VERSION = "4"
+_WORDLIST_CACHE_VERSION = "5"
 
 
 @lru_cache(maxsize=256)

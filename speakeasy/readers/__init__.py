@@ -221,6 +221,8 @@ _TEXT_READERS: dict[str, tuple[str, Callable[[str, str], Document]]] = {}
 _BINARY_READERS: dict[str, tuple[str, str]] = {
     ".docx": ("docx", "docx"),
     ".odt": ("odt", "odt"),
+    ".pptx": ("pptx", "slides.pptx"),
+    ".odp": ("odp", "slides.odp"),
     # web pages are given as bytes too: their <meta charset> may name the encoding
     ".html": ("html", "html"),
     ".htm": ("html", "html"),
@@ -234,6 +236,8 @@ _BUILTIN_CAPABILITIES: dict[str, Capabilities] = {
     "docx": Capabilities("docx", fix=FIX_RUNS, line_numbers=False, tracked_changes=True,
                          options=frozenset({"include_comments"})),
     "odt": Capabilities("odt", fix=FIX_RUNS, line_numbers=False, options=frozenset({"include_comments"})),
+    "pptx": Capabilities("pptx", fix=FIX_RUNS, line_numbers=False, files="PowerPoint files"),
+    "odp": Capabilities("odp", fix=FIX_RUNS, line_numbers=False, files="Impress files"),
     "html": Capabilities("html", options=frozenset({"include_landmarks"}), files="web pages"),
     "pdf": Capabilities(
         "pdf", line_numbers=False, options=frozenset({"include_comments"}), files="PDF files",

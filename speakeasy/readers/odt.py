@@ -260,9 +260,14 @@ def _props(rpr: dict[str, Any], link: bool) -> tuple:
 
 
 class _OdtReader:
-    def __init__(self, path: str, data: bytes, include_comments: bool) -> None:
+    #: The package's ``mimetype``, and what to say (and the error code) when it is another.
+    MIMETYPE = "application/vnd.oasis.opendocument.text"
+    NOT_THIS = "this is not an OpenDocument text file (it is '{mime}'); speakeasy reads text documents (.odt)."
+    NOT_CODE = "not-odt"
+
+    def __init__(self, path: str, data: bytes, include_comments: bool, kind: str = "odt") -> None:
         self.path = path
-        self.pkg = Package(path, data, "odt")
+        self.pkg = Package(path, data, kind)
         self.include_comments = include_comments
         self.out = Builder(path, self.pkg.limits)
         self.styles = _OdtStyles()
@@ -279,12 +284,8 @@ class _OdtReader:
         pkg = self.pkg
         if pkg.has("mimetype"):
             mime = pkg.read("mimetype")[:200].decode("ascii", "replace").strip()
-            if mime and not mime.startswith("application/vnd.oasis.opendocument.text"):
-                raise pkg.error(
-                    f"this is not an OpenDocument text file (it is '{mime}'); "
-                    "speakeasy reads text documents (.odt).",
-                    "not-odt",
-                )
+            if mime and not mime.startswith(self.MIMETYPE):
+                raise pkg.error(self.NOT_THIS.format(mime=mime), self.NOT_CODE)
         if not pkg.has("content.xml"):
             if pkg.has("word/document.xml"):
                 raise pkg.error(
@@ -307,19 +308,7 @@ class _OdtReader:
 
     def read(self) -> Document:
         self.check_package()
-        content = self.pkg.xml("content.xml")
-        if content.tag != _t(OFFICE, "document-content"):
-            raise self.pkg.damaged("content.xml is not an OpenDocument content part")
-        styles = self.pkg.xml("styles.xml") if self.pkg.has("styles.xml") else None
-        if styles is not None:
-            for el in styles:
-                if el.tag == _t(OFFICE, "styles"):
-                    self.styles.load(el, self.styles.common)
-                elif el.tag == _t(OFFICE, "automatic-styles"):
-                    self.styles.load(el, self.styles.automatic.setdefault("styles.xml", {}))
-        for el in content:
-            if el.tag == _t(OFFICE, "automatic-styles"):
-                self.styles.load(el, self.styles.automatic.setdefault("content.xml", {}))
+        content, styles = self.load_styles()
         pages = self.master_pages(styles)
 
         for kinds in (_HEADERS,):
@@ -339,6 +328,23 @@ class _OdtReader:
         self.headers(pages, _FOOTERS, "footer")
         native = Native(self.path, "odt", self.pkg.data, self.pkg.parsed, [], TEXT)
         return self.out.document(self.path, "odt", native)
+
+    def load_styles(self) -> tuple[Any, Any]:
+        """The parsed content.xml and styles.xml (None when there is none), with their styles loaded."""
+        content = self.pkg.xml("content.xml")
+        if content.tag != _t(OFFICE, "document-content"):
+            raise self.pkg.damaged("content.xml is not an OpenDocument content part")
+        styles = self.pkg.xml("styles.xml") if self.pkg.has("styles.xml") else None
+        if styles is not None:
+            for el in styles:
+                if el.tag == _t(OFFICE, "styles"):
+                    self.styles.load(el, self.styles.common)
+                elif el.tag == _t(OFFICE, "automatic-styles"):
+                    self.styles.load(el, self.styles.automatic.setdefault("styles.xml", {}))
+        for el in content:
+            if el.tag == _t(OFFICE, "automatic-styles"):
+                self.styles.load(el, self.styles.automatic.setdefault("content.xml", {}))
+        return content, styles
 
     def master_pages(self, styles: Any) -> list[Any]:
         if styles is None:
@@ -461,10 +467,7 @@ class _OdtReader:
     def paragraph(self, p: Any, ctx: Ctx, listed: bool) -> None:
         style_name = p.get(STYLE_NAME)
         base, align, title_level, shown_style = self.styles.paragraph(style_name, ctx.xml_part)
-        if p.tag == H:
-            level = max(int_or(p.get(OUTLINE_LEVEL), 1), 1)
-        else:
-            level = title_level
+        level = self.heading_level(p, ctx, title_level)
         para = Para()
         if not base.get("hidden"):
             self.inline(p, para, base, ctx, _props(base, False))
@@ -481,6 +484,12 @@ class _OdtReader:
                 out.section = " ".join(done.text.split())
         out.paragraph_features(para, done, base.get("sz"), align == "justify", shown_style, where)
         self.after(para, done, ctx)
+
+    def heading_level(self, p: Any, ctx: Ctx, title_level: int) -> int:
+        """A paragraph's heading level: a ``text:h``'s outline level, 1 in the Title style, else 0."""
+        if p.tag == H:
+            return max(int_or(p.get(OUTLINE_LEVEL), 1), 1)
+        return title_level
 
     def after(self, para: Para, done: Emitted, ctx: Ctx) -> None:
         """Marks (notes, annotations) and text boxes of a paragraph that has been placed."""

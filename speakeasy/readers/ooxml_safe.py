@@ -1,4 +1,4 @@
-"""Safe loading of zip packages (Word .docx, OpenDocument .odt) and their XML parts.
+"""Safe loading of zip packages (Word .docx, PowerPoint .pptx, OpenDocument .odt and .odp) and their XML parts.
 
 A document from somebody else is untrusted input.  Everything here turns a
 problem into an :class:`~speakeasy.errors.InputError` with a one-line reason
@@ -81,9 +81,20 @@ _MB = 1024 * 1024
 
 #: Words used in messages, per kind of package.
 _KINDS = {
-    "docx": {"name": "Word .docx", "app": "Word or LibreOffice", "suffix": ".docx"},
-    "odt": {"name": "OpenDocument text (.odt)", "app": "LibreOffice", "suffix": ".odt"},
+    "docx": {"name": "Word .docx", "app": "Word or LibreOffice", "suffix": ".docx",
+             "old": "this is an old Word .doc file; open it in Word or LibreOffice and save it as .docx."},
+    "odt": {"name": "OpenDocument text (.odt)", "app": "LibreOffice", "suffix": ".odt",
+            "old": "this is an old Microsoft Office file, not an OpenDocument file; "
+                   "open it in LibreOffice and save it as .odt."},
+    "pptx": {"name": "PowerPoint .pptx", "app": "PowerPoint or LibreOffice", "suffix": ".pptx",
+             "old": "this is an old PowerPoint .ppt file; open it in PowerPoint or LibreOffice and save it as .pptx."},
+    "odp": {"name": "OpenDocument presentation (.odp)", "app": "LibreOffice", "suffix": ".odp",
+            "old": "this is an old Microsoft Office file, not an OpenDocument file; "
+                   "open it in LibreOffice and save it as .odp."},
 }
+#: The error code of a file that is not the package it is named as (and of an old Office file).
+_NOT = {"docx": "not-docx", "odt": "not-odt", "pptx": "not-pptx", "odp": "not-odp"}
+_OLD = {"docx": "old-word-format", "odt": "not-odt", "pptx": "old-powerpoint-format", "odp": "not-odp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +164,7 @@ class Relationship:
 class Package:
     """A zip package opened for reading with every safety check in place.
 
-    ``kind`` is ``"docx"`` or ``"odt"`` (it only changes the wording of
+    ``kind`` is ``"docx"``, ``"odt"``, ``"pptx"`` or ``"odp"`` (it only changes the wording of
     messages).  Raises :class:`InputError` from the constructor when the bytes
     are not a usable package.
     """
@@ -246,27 +257,14 @@ class Package:
         if head.startswith(OLE2_SIGNATURE):
             if any(s in self.data for s in _ENCRYPTION_STREAMS):
                 raise self.encrypted()
-            if self.kind == "docx":
-                raise self.error(
-                    "this is an old Word .doc file; open it in Word or LibreOffice and save it as .docx.",
-                    "old-word-format",
-                )
-            raise self.error(
-                "this is an old Microsoft Office file, not an OpenDocument file; "
-                "open it in LibreOffice and save it as .odt.",
-                "not-odt",
-            )
+            raise self.error(self.words["old"], _OLD[self.kind])
         if not head.startswith(_ZIP_SIGNATURES):
-            if self.kind == "docx":
-                raise self.error(
-                    "this is not a Word .docx file (it is not a zip package); "
-                    "open it in Word or LibreOffice and save it as .docx.",
-                    "not-docx",
-                )
+            what = {"odt": "an OpenDocument .odt", "odp": "an OpenDocument .odp"}.get(
+                self.kind, f"a {self.words['name']}")
             raise self.error(
-                "this is not an OpenDocument .odt file (it is not a zip package); "
-                "open it in LibreOffice and save it as .odt.",
-                "not-odt",
+                f"this is not {what} file (it is not a zip package); "
+                f"open it in {self.words['app']} and save it as {self.words['suffix']}.",
+                _NOT[self.kind],
             )
 
     # -- members ----------------------------------------------------------------------

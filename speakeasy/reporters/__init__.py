@@ -140,7 +140,7 @@ def get(name: str) -> OutputFormat:
 
 for _fmt in (
     OutputFormat("human", "the default", f"{__name__}.human:render_stream", for_people=True),
-    OutputFormat("json", "versioned, documented in docs/json-output.md", f"{__name__}.json:render_stream"),
+    OutputFormat("json", "versioned, described in speakeasy help json-output", f"{__name__}.json:render_stream"),
     OutputFormat("sarif", "SARIF 2.1.0, for GitHub code scanning", f"{__name__}.sarif:render_stream"),
     OutputFormat("github", "GitHub Actions annotations", f"{__name__}.github:render_stream"),
     OutputFormat("junit", "JUnit XML, for GitLab", f"{__name__}.junit:render_stream"),

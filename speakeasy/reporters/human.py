@@ -336,5 +336,7 @@ def counts_text_by(by: dict[Level, int], at_least: Level | None = None) -> str:
 
 
 def render_error(console: Painter, e: ReadError) -> None:
-    msg = e.message if e.message.startswith(e.path) else f"{e.path}: {e.message}"
-    console.line(("error: ", "bold red"), (msg, ""))
+    """``speakeasy: error: FILE: message``, the one form of every error line (:func:`speakeasy.errors.error_text`)."""
+    from ..errors import ERROR_PREFIX, error_text
+
+    console.line((ERROR_PREFIX, "bold red"), (error_text(e.message, e.path)[len(ERROR_PREFIX):].rstrip("\n"), ""))

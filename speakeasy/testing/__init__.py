@@ -25,9 +25,11 @@ from typing import Any
 from ..model import Document, Finding
 from ..packs import Entry, Rule, Wordlist
 from .documents import EXAMPLE_BUILDERS, build_docx, build_pdf
+from .slides import build_pptx
 
 __all__ = [
-    "EXAMPLE_BUILDERS", "assert_reader_contract", "build_docx", "build_example", "build_pdf", "check_plugin_examples",
+    "EXAMPLE_BUILDERS", "assert_reader_contract", "build_docx", "build_example", "build_pdf", "build_pptx",
+    "check_plugin_examples",
     "check_rule_examples", "entry_example_problems", "example_format", "findings_for", "lint_source", "plugin_rules",
     "reader_contract_problems", "use_plugins",
 ]
@@ -85,7 +87,7 @@ def example_format(rule: Rule) -> str | None:
 
 
 def build_example(fmt: str, text: str) -> bytes:
-    """The bytes of a ``fmt`` file (``"docx"``, ``"html"`` or ``"pdf"``) made from a rule example's markup."""
+    """The bytes of a ``fmt`` file (``"docx"``, ``"html"``, ``"pdf"`` or ``"pptx"``) made from a rule example's markup."""
     try:
         build = EXAMPLE_BUILDERS[fmt]
     except KeyError:

@@ -1,4 +1,4 @@
-"""Real example files made from a tiny markup: Word files (:func:`build_docx`) and PDFs (:func:`build_pdf`).
+"""Real example files made from a tiny markup: Word files (:func:`build_docx`), PDFs (:func:`build_pdf`) and slides.
 
 The rule examples of the accessibility checks are about what a file has
 besides its words (images, tables, styles, tags), so they are written in a
@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import io
 import re
-import struct
 import zlib
 from typing import Any, Callable
 
-__all__ = ["BODY_PT", "EXAMPLE_BUILDERS", "SMALL_PT", "build_docx", "build_html", "build_pdf"]
+from .images import png as _png
+from .slides import build_pptx
+
+__all__ = ["BODY_PT", "EXAMPLE_BUILDERS", "SMALL_PT", "build_docx", "build_html", "build_pdf", "build_pptx"]
 
 
 # ---------------------------------------------------------------------------
@@ -191,17 +193,6 @@ def _image(run: Any, alt: str | None, decorative: bool) -> None:
         doc_pr.append(ext_lst)
 
 
-def _png(size: int = 8, rgb: tuple[int, int, int] = (31, 94, 168)) -> bytes:
-    """A small square PNG of one colour, made without any imaging library."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    row = b"\x00" + bytes(rgb) * size
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(row * size)) + chunk(b"IEND", b""))
-
-
 # ---------------------------------------------------------------------------
 # PDF files: a tiny PDF writer
 
@@ -333,4 +324,5 @@ def build_html(text: str) -> bytes:
 
 
 #: format -> what makes a file of it from a rule example's markup.
-EXAMPLE_BUILDERS: dict[str, Callable[[str], bytes]] = {"docx": build_docx, "html": build_html, "pdf": build_pdf}
+EXAMPLE_BUILDERS: dict[str, Callable[[str], bytes]] = {"docx": build_docx, "html": build_html, "pdf": build_pdf,
+                                                        "pptx": build_pptx}

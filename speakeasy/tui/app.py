@@ -34,6 +34,15 @@ from .screens import (
 )
 from .session import ReviewSession
 
+#: What a key does, in more words than the footer has room for (the ? help).
+HELP_TEXT = {
+    "review.skip": "Skip: leave this one for now. Nothing is saved, and it comes back next time.",
+    "review.ignore": "Ignore: leave the words as they are in this place, and say why. Your reason is saved, "
+                     "so it is not flagged here again.",
+    "review.keep": "Keep for project: your project keeps this word. When you save, it is added to keep: in "
+                   "your settings, and it is not flagged in any file.",
+}
+
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
 LEVEL_FILTERS: tuple[tuple[str, Level | None], ...] = (
     ("all levels", None), ("warnings and errors", Level.WARNING), ("errors only", Level.ERROR),
@@ -104,6 +113,7 @@ class ReviewApp(App[int]):
                 yield OptionList(id="findings")
                 with VerticalScroll(id="detail-box"):
                     yield Static("", id="detail")
+            yield Static("", id="keys-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -177,7 +187,19 @@ class ReviewApp(App[int]):
             # said in words, not only by colour or by keys that do nothing
             note.update(Text(f"Read only: {session.cannot_write} You can skip, ignore or keep findings."))
         self.index = 0
+        self.query_one("#keys-hint", Static).update(Text(self.keys_hint()))
         self.refresh_view()
+
+    def _key(self, ident: str) -> str:
+        """The key that does a binding now (the keymap may have moved it)."""
+        if ident in self.keymap_overrides:
+            return self.keymap_overrides[ident].split(",")[0]
+        return next((b.key.split(",")[0] for b in self.BINDINGS if isinstance(b, Binding) and b.id == ident), "")
+
+    def keys_hint(self) -> str:
+        """One line that says what skip, ignore and keep do: on screen, so no one has to guess."""
+        return (f"{self._key('review.skip')}: skip for now.  {self._key('review.ignore')}: ignore here, say why.  "
+                f"{self._key('review.keep')}: keep the word everywhere.")
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -567,7 +589,7 @@ class ReviewApp(App[int]):
             seen.add(ident)
             keys = [k for k, a in self.active_bindings.items() if (a.binding.id or a.binding.action) == ident]
             shown = ", ".join("?" if k == "question_mark" else k for k in keys)
-            what = b.description
+            what = HELP_TEXT.get(ident, b.description)
             if ident == "review.alternative-1":
                 shown, what = "1-9", "Use that plain alternative"
             rows.append((shown, what))

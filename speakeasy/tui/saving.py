@@ -81,7 +81,7 @@ def add_keep_words(path: Path, words: list[str]) -> None:
     text = read_file(path, str(path), "configuration file").decode("utf-8") if path.exists() else ""
     root = yaml.compose(text) if text.strip() else None
     if root is not None and not isinstance(root, yaml.MappingNode):
-        raise SpeakeasyError(f"{path} is not a YAML mapping, so speakeasy cannot add to its `keep:` list.")
+        raise SpeakeasyError(f"{path}: this file is not a YAML mapping, so speakeasy cannot add to its `keep:` list.")
     node = key_node = None
     for k, v in (root.value if root is not None else []):
         if k.value == "keep":
@@ -107,10 +107,10 @@ def add_keep_words(path: Path, words: list[str]) -> None:
         colon = text.index(":", at)
         new = text[: colon + 1] + " [" + items + "]" + text[node.end_mark.index if node.value else colon + 1 :]
     else:
-        raise SpeakeasyError(f"`keep:` in {path} is not a list, so speakeasy cannot add to it.")
+        raise SpeakeasyError(f"{path}: `keep:` is not a list, so speakeasy cannot add to it.")
     loaded = yaml.safe_load(new) or {}
     if not all(w in (loaded.get("keep") or []) for w in words):
-        raise SpeakeasyError(f"speakeasy could not add to `keep:` in {path} safely; add the words by hand.")
+        raise SpeakeasyError(f"{path}: speakeasy could not add to `keep:` safely; add the words by hand.")
     write_atomically(str(path), new.encode("utf-8"))
 
 

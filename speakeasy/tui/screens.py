@@ -120,9 +120,10 @@ class SaveWordScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="save-dialog"):
             yield Label("How do you want to save this Word file? The original is not changed.",
                         id="save-question")
-            yield Label(f"c: a clean copy with the changes made, {Path(self.clean).name}", classes="hint")
-            yield Label(f"t: each change a tracked change by speakeasy, with a comment, "
-                        f"{Path(self.suggestions).name}", classes="hint")
+            # Text, not markup: a file name may hold [brackets]
+            yield Label(Text(f"c: a clean copy, with the changes made: {Path(self.clean).name}"), classes="hint")
+            yield Label(Text(f"t: a copy with each change as a tracked change and a comment: "
+                             f"{Path(self.suggestions).name}"), classes="hint")
             with Horizontal(id="save-buttons"):
                 yield Button("Clean copy (c)", id="clean", variant="primary")
                 yield Button("Tracked changes (t)", id="suggestions")
@@ -188,12 +189,17 @@ class HelpScreen(ModalScreen[None]):
     TITLE = "Keys in speakeasy review"
     NOTES = ""
     ROW = "{keys:>14}  "
+    #: The keys in a column of their own, and long descriptions wrapped beside them.
+    HANGING = True
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()
         self.rows = rows
 
     def compose(self) -> ComposeResult:
+        if self.HANGING:
+            yield from self._compose_columns()
+            return
         text = Text(self.TITLE + "\n\n", style="bold")
         for keys, what in self.rows:
             text.append(self.ROW.format(keys=keys), style="bold")
@@ -201,6 +207,26 @@ class HelpScreen(ModalScreen[None]):
         text.append(self.NOTES + "\nPress Escape to close.")
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(text, id="help-text")
+
+    def plain_text(self) -> str:
+        """The help as plain lines: the title, each key and what it does, and the notes."""
+        rows = "".join(self.ROW.format(keys=keys) + what + "\n" for keys, what in self.rows)
+        return f"{self.TITLE}\n\n{rows}{self.NOTES}\nPress Escape to close."
+
+    def _compose_columns(self) -> ComposeResult:
+        """The keys in one column and what they do in the next, each wrapped within its own column."""
+        from rich.console import Group
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", no_wrap=True, style="bold", width=max((len(k) for k, _ in self.rows),
+                                                                               default=1))
+        grid.add_column(ratio=1)
+        for keys, what in self.rows:
+            grid.add_row(keys, what)
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Static(Group(Text(self.TITLE + "\n", style="bold"), grid,
+                               Text(self.NOTES + "\nPress Escape to close.")), id="help-text")
 
     def action_close(self) -> None:
         self.dismiss(None)

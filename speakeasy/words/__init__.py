@@ -52,6 +52,8 @@ COLUMNS = (
     "notes",
     "examples",
     "fine_examples",
+    "added",
+    "overrides",
 )
 #: Columns a spreadsheet must have.
 REQUIRED_COLUMNS = ("term", "use", "why")

@@ -1,4 +1,4 @@
-"""The ``speakeasy words ...`` commands: add, check, import, export, glossary, suggest, stats, edit."""
+"""The ``speakeasy words ...`` commands: add, show, retire, check, import, export, glossary, suggest, stats, edit."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, error_text
 from ..schema import DataErrors
-from .lint import lists_in_use, refuse_if_listed_elsewhere
+from .lint import lists_in_use
 
 LIST_HELP = "the wordlist file to use (default: your one wordlist in the configuration)"
 
@@ -61,7 +61,31 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
     add.add_argument("--review-by", metavar="DATE", help="when to look at the word again, like 2027-03-14")
     add.add_argument("--list", metavar="FILE", help=LIST_HELP)
     add.add_argument("--title", metavar="TITLE", help="the title of a new list (default: from the file name)")
+    add.add_argument("--override", action="store_true",
+                     help="the word is in a list speakeasy ships: use your words, reason and status for it "
+                     "instead, for your organisation. Without this, speakeasy asks (when you type the command "
+                     "yourself)")
     add_config_options(add)
+
+    show = wsub.add_parser("show", help="show every list that has a word, with its plain words and who agreed it",
+                           description="Show every wordlist in use that has a word (or a form of it): the plain "
+                           "words, the reason, examples, status, and who added and agreed it. Exit code 1 when "
+                           "no list has it.")
+    show.add_argument("term", metavar="TERM", help="the word or phrase, in any form: signposting finds signpost")
+    show.add_argument("--list", metavar="FILE", help="a wordlist to look in too")
+    add_config_options(show)
+
+    ret = wsub.add_parser("retire", help="stop flagging a word, and keep it in the list for the record",
+                          description="Retire a word: speakeasy no longer flags it, and the entry stays in the "
+                          "list, with when, who and why. A word from a list speakeasy ships is added to your "
+                          "list as retired, so it is no longer flagged for your organisation.")
+    ret.add_argument("term", metavar="TERM", help="the word or phrase to retire")
+    ret.add_argument("--why", required=True, metavar="TEXT", help="why the word is no longer flagged, in plain words")
+    ret.add_argument("--by", dest="retired_by", metavar="NAME", help="who is retiring the word")
+    ret.add_argument("--as", dest="parts", action="append", default=[], metavar="PART",
+                     help="which entry, when the term has one for each part of speech: noun, verb, adjective or adverb")
+    ret.add_argument("--list", metavar="FILE", help=LIST_HELP)
+    add_config_options(ret)
 
     check = wsub.add_parser("check", help="check wordlists and rule packs for mistakes",
                             description="Check wordlists (and rule packs) for mistakes: the shape of the file, "
@@ -82,6 +106,10 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
     imp.add_argument("csv", metavar="FILE.csv")
     imp.add_argument("--list", metavar="FILE", help=LIST_HELP)
     imp.add_argument("--dry-run", action="store_true", help="say what would change, but save nothing")
+    imp.add_argument("--override", action="store_true",
+                     help="for a word already in a list speakeasy ships, use the row's words instead, for your "
+                     "organisation (without this, such a row is not imported, unless its 'overrides' cell names "
+                     "the list)")
     add_config_options(imp)
 
     exp = wsub.add_parser("export", help="save a wordlist as a spreadsheet (CSV)",
@@ -136,13 +164,18 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _date(option: str, value: str | None) -> _dt.date | None:
+    """A date option: 2026-03-14, or in the UK order 14/03/2026 (see :mod:`.dates`)."""
+    from .dates import DateError, parse_date
+
     if value is None:
         return None
     try:
-        return _dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(f"{option} should be a date like 2026-03-14, not '{value}'. "
-                         "Write the year, then the month, then the day, with '-' between them.") from None
+        return parse_date(value)
+    except DateError as exc:
+        if exc.unreadable:
+            raise UsageError(f"{option} should be a date like 2026-03-14, not '{value}'. "
+                             "Write the year, then the month, then the day, with '-' between them.") from None
+        raise UsageError(f"{option}: {exc}.") from None
 
 
 def _user_lists(settings: Any) -> list[Path]:
@@ -236,7 +269,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     created = not path.exists()
     wf = WordlistFile.create(path, args.title or _title_from(path)) if created else WordlistFile.open(path)
     entry_parts = tuple(parts) or (tuple(use) if isinstance(use, dict) else ())
-    refuse_if_listed_elsewhere(term, path, settings, entry_parts)
+    from .values import clash
+
+    mine = any(clash(e.parts, entry_parts) for e in wf.find_all(term, include_retired=True))
+    overrides = _override_or_refuse(term, path, settings, entry_parts, args.override, mine)
     default_status = wf.default_status()
     status = "agreed" if agreed else "proposed"
     values: dict[str, Any] = {
@@ -250,6 +286,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         "added_by": args.added_by.strip(), "agreed": agreed, "agreed_by": args.agreed_by,
         "status": None if status == default_status else status, "review_by": review_by,
     }
+    if overrides:
+        values["added"] = _dt.date.today()
+        values["overrides"] = overrides
     try:
         entry = wf.add(values)
         wf.save()
@@ -260,12 +299,94 @@ def cmd_add(args: argparse.Namespace) -> int:
     if created:
         sys.stdout.write(f"Made a new wordlist, {path}, with the licence CC-BY-4.0. "
                          "Change `licence:` at the top if your group chose another.\n")
+    if overrides:
+        sys.stdout.write(f"Added {name} to {where}, in place of the entry in speakeasy's '{overrides}' list.\n")
     if status == "agreed":
-        sys.stdout.write(f"Added {name} to {where}.\n")
+        if not overrides:
+            sys.stdout.write(f"Added {name} to {where}.\n")
+    elif overrides:
+        sys.stdout.write(f"It is proposed: speakeasy uses the shipped entry until the forum agrees yours. To try "
+                         f"yours now: speakeasy check YOUR-DOCUMENT --wordlist {path} --include-proposed\n")
     else:
         sys.stdout.write(f"Added {name} to {where} as proposed. speakeasy uses it only with "
                          "--include-proposed until the forum agrees it. To try it now: "
                          f"speakeasy check YOUR-DOCUMENT --wordlist {path} --include-proposed\n")
+    return EXIT_OK
+
+
+def _override_or_refuse(term: str, path: Path, settings: Any, parts: tuple[str, ...], override: bool,
+                        in_target: bool = False) -> str | None:
+    """The shipped list a new entry takes the place of, or None when no other list has the term.
+
+    A term in a list speakeasy ships may be given your own words (``--override``, or yes when asked).
+    A term in another list of your own, or a form of a shipped term, is refused: it would be flagged twice.
+    """
+    from .lint import listed_elsewhere, twice_message, where
+    from .override import ask, is_shipped
+
+    found = listed_elsewhere(term, path, settings, parts)
+    if found is None:
+        return None
+    origin, entry = found
+    if not is_shipped(origin, settings) or entry is None:
+        raise UsageError(twice_message(term, origin, entry))
+    if in_target:
+        return None  # the target list has the term already (its own entry for it): adding is refused with its line
+    from ..matching import normalise
+
+    if normalise(str(origin.get("term", ""))) != normalise(term):
+        raise UsageError(f"'{term}' is a form of '{origin.get('term')}', which is in {where(origin)}. To use your "
+                         f"own words for it, add '{origin.get('term')}' with --override.")
+    answer = True if override else ask(term, origin, entry)
+    if answer:
+        return str(origin.get("wordlist") or Path(str(origin.get("file", ""))).stem)
+    if answer is False:
+        raise Declined(f"Nothing was added to {path}.")
+    raise UsageError(f"'{term}' is already in {where(origin)}. To use your own words for it instead, for your "
+                     "organisation, add --override.")
+
+
+class Declined(Exception):
+    """The person said no when asked: nothing was changed (exit code 1)."""
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .show import look_up, render_show
+
+    settings = _settings(args)
+    term = " ".join(args.term.split())
+    if not term:
+        raise UsageError("the term is empty. Give the word or phrase to look for.")
+    extra = [Path(args.list)] if args.list else []
+    if args.list and not Path(args.list).is_file():
+        raise UsageError(f"{args.list}: there is no wordlist file with this name. Check the name and the folder.")
+    look = look_up(term, settings, extra)
+    if not look.hits:
+        sys.stdout.write(f"'{term}' is not in any wordlist in use. To add it: speakeasy words add '{term}' "
+                         "--use PLAIN --why REASON --by NAME\n")
+        return EXIT_FINDINGS
+    sys.stdout.write(render_show(look))
+    return EXIT_OK
+
+
+def cmd_retire(args: argparse.Namespace) -> int:
+    from .override import retire
+    from .values import parse_parts
+
+    settings = _settings(args)
+    path = target_list(args, settings)
+    term = " ".join(args.term.split())
+    why = " ".join(args.why.split())
+    if not term:
+        raise UsageError("the term is empty. Give the word or phrase to retire.")
+    if not why:
+        raise UsageError("--why is empty. Say why the word is no longer flagged, in plain words.")
+    try:
+        parts = parse_parts(args.parts)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    sys.stdout.write(retire(term, path, settings, why, (args.retired_by or "").strip() or None, tuple(parts),
+                            title=_title_from(path)))
     return EXIT_OK
 
 
@@ -289,8 +410,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for f in result.sorted_files:
             sys.stdout.write(f"Sorted {f} A to Z.\n")
     for e in problems:
-        text = e.render().splitlines()
-        sys.stderr.write(f"speakeasy: error: {text[0]}\n" + "".join(line + "\n" for line in text[1:]))
+        sys.stderr.write(error_text(e.render(), getattr(e, "path", None)))
     checked = result.checked if result is not None else len(files)
     if problems:
         sys.stderr.write(f"Found {_plural(len(problems), 'problem')} in {_plural(checked, 'file')}.\n")
@@ -305,6 +425,7 @@ def _any_load_error(problems: list[Any]) -> bool:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from .override import shipped_terms
     from .spreadsheet import SpreadsheetError, import_csv
     from .store import WordlistFile
 
@@ -312,7 +433,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = target_list(args, settings)
     wf = WordlistFile.open(path) if path.exists() else WordlistFile.create(path, _title_from(path))
     try:
-        report = import_csv(Path(args.csv), wf, dry_run=args.dry_run)
+        report = import_csv(Path(args.csv), wf, dry_run=args.dry_run, shipped=shipped_terms(settings, path),
+                            override=args.override)
     except SpreadsheetError as exc:
         raise UsageError(str(exc)) from None
     for r in report.rows:
@@ -389,7 +511,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         raise UsageError("--limit and --min-count must be 1 or more.")
     result = suggest.scan(args.paths, settings, min_count=args.min_count, limit=args.limit)
     for e in result.errors:
-        sys.stderr.write(f"speakeasy: error: {e.path}: {e.message}\n")
+        sys.stderr.write(error_text(e.message, e.path))
     sys.stdout.write(suggest.render_text(result.suggestions, result.files_checked))
     if args.csv:
         write_atomically(args.csv, ("\ufeff" + csv_text(suggest.csv_rows(result.suggestions))).encode("utf-8"))
@@ -421,6 +543,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add": cmd_add,
+    "show": cmd_show,
+    "retire": cmd_retire,
     "check": cmd_check,
     "import": cmd_import,
     "export": cmd_export,
@@ -435,4 +559,8 @@ def run(args: argparse.Namespace) -> int:
     if not getattr(args, "words_command", None):
         raise UsageError("say what to do with the words, for example: speakeasy words add, "
                          "speakeasy words check. See: speakeasy words --help")
-    return COMMANDS[args.words_command](args)
+    try:
+        return COMMANDS[args.words_command](args)
+    except Declined as exc:
+        sys.stdout.write(f"{exc}\n")
+        return EXIT_FINDINGS

@@ -230,6 +230,8 @@ def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: 
                 continue
             _check_entry(entry, shown, text, dup_matcher, earlier, alt_matcher, result)
             _check_context(entry, spans.get(entry.line), shown, wf, result)
+            if entry.overrides:
+                _check_overrides(entry, spans.get(entry.line), shown, wf, in_use, result)
         own = None  # (made when an entry has examples: for a long list it takes a second)
         for entry in wl.entries:
             if entry.status == "retired":
@@ -264,6 +266,9 @@ def _check_entry(entry: Entry, shown: str, text: str, dup_matcher: "_Matcher | N
                  alt_matcher: _Matcher, result: CheckResult) -> None:
     if dup_matcher is not None:
         found = covering(dup_matcher, entry.term, entry.parts, earlier)
+        if found is not None and entry.overrides and found[0].get("wordlist") == entry.overrides \
+                and normalise(str(found[0].get("term", ""))) == normalise(entry.term):
+            found = None  # it takes the place of that entry, on purpose (`overrides:`)
         if found is not None:
             o, other = found
             same = normalise(str(o.get("term", ""))) == normalise(entry.term)
@@ -352,6 +357,30 @@ def _check_context(entry: Entry, span: "EntrySpan | None", shown: str, wf: Wordl
             "Add the `when` or `unless` words it is for, or take out `within`.", source=wf.text))
 
 
+def _check_overrides(entry: Entry, span: "EntrySpan | None", shown: str, wf: WordlistFile, in_use: list[Wordlist],
+                     result: CheckResult) -> None:
+    """``overrides:`` names a list in use that has the term (for the same part of speech)."""
+    from ..hints import closest, did_you_mean
+    from ..packs import load_wordlist
+
+    named = str(entry.overrides)
+    lists = {w.id: w for w in in_use if Path(w.path).resolve() != Path(wf.path).resolve()}
+    line, col = _key_line(wf, span, "overrides")
+    if named not in lists:
+        hint = did_you_mean(closest(named, list(lists), cutoff=0.6),
+                            "Write the name of the list the word is in, like social-care, or take out `overrides`.")
+        result.problems.append(DataProblem(
+            shown, f"'{entry.term}' says it takes the place of a word in '{named}', but no list in use has that "
+            "name.", line, col, hint, source=wf.text))
+        return
+    full = load_wordlist(lists[named].path)  # with every entry: the lists in use leave out the ones overridden
+    if not any(normalise(e.term) == normalise(entry.term) and clash(e.parts, entry.parts) for e in full.entries):
+        result.problems.append(DataProblem(
+            shown, f"'{entry.term}' says it takes the place of a word in '{named}', but that list does not have "
+            f"'{entry.term}'.", line, col,
+            "Take out `overrides`, or check the spelling of the term.", source=wf.text))
+
+
 # -- the lists in use, and a term another of them flags -------------------------------------------
 
 
@@ -379,19 +408,27 @@ def lists_in_use(settings: Any, names: list[str] | None = None) -> list[Any]:
     return list(seen.values())
 
 
-def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> None:
-    """A term another list in use already flags (for the same part of speech) would be flagged twice."""
-    from .values import as_words
-
+def listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> tuple[dict, Entry | None] | None:  # type: ignore[type-arg]
+    """The entry of another list in use that already flags ``term`` (for the same part of speech), or None:
+    its origin (file, line, term, wordlist) and the entry."""
     others = [w for w in lists_in_use(settings) if Path(w.path).resolve() != path.resolve()]
     if not others:
-        return
+        return None
     from ..ruleset import build_ruleset
 
     matcher = _Matcher([_word_rule(_bare(others))], build_ruleset(settings).settings)
-    found = covering(matcher, term, tuple(parts), others)
+    return covering(matcher, term, tuple(parts), others)
+
+
+def refuse_if_listed_elsewhere(term: str, path: Path, settings: Any, parts: tuple[str, ...] = ()) -> None:
+    """A term another list in use already flags (for the same part of speech) would be flagged twice."""
+    found = listed_elsewhere(term, path, settings, parts)
     if found is not None:
-        o, other = found
-        shown = f"'{o.get('term')}'" + (f" ({as_words(other.parts)})" if other is not None and other.parts else "")
-        raise UsageError(f"'{term}' is already in {where(o)}, as {shown}. "
-                         "speakeasy would flag it twice. Change that entry instead.")
+        raise UsageError(twice_message(term, *found))
+
+
+def twice_message(term: str, o: dict, other: Entry | None) -> str:  # type: ignore[type-arg]
+    """"'x' is already in speakeasy's 'social-care' list (line 4), as 'x'. speakeasy would flag it twice. ..."."""
+    shown = f"'{o.get('term')}'" + (f" ({as_words(other.parts)})" if other is not None and other.parts else "")
+    return (f"'{term}' is already in {where(o)}, as {shown}. "
+            "speakeasy would flag it twice. Change that entry instead.")

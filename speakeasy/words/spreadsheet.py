@@ -75,8 +75,8 @@ from .values import (
 LIST_COLUMNS = ("use", "as", "when", "unless")
 #: Columns that are true or empty.
 BOOL_COLUMNS = ("explained_ok", "everywhere")
-_DATE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_UK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+#: Columns that hold a date.
+DATE_COLUMNS = ("agreed", "review_by", "added")
 _TRUE = {"true", "yes", "y"}
 _FALSE = {"false", "no", "n"}
 
@@ -243,16 +243,45 @@ def read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
 
 
 def _date(key: str, value: str) -> _dt.date:
+    """A date cell: 2026-03-14, or in the UK order 14/03/2026 (see :mod:`.dates`).  ValueError with the reason."""
+    from .dates import DateError, parse_date
+
     value = value.strip()
     try:
-        if _DATE_ISO.match(value):
-            return _dt.date.fromisoformat(value)
-        m = _DATE_UK.match(value)
-        if m:
-            return _dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        pass
-    raise ValueError(f"'{key}' should be a date like 2026-03-14, but it is '{value}'")
+        return parse_date(value)
+    except DateError as exc:
+        if exc.unreadable:
+            raise ValueError(f"'{key}' should be a date like 2026-03-14, but it is '{value}'") from None
+        raise ValueError(f"the '{key}' date {exc}") from None
+
+
+def _doubtful_dates(rows: list[tuple[int, dict[str, str]]]) -> dict[int, str]:
+    """Rows whose dates could be read two ways, in a spreadsheet where some date has the month first.
+
+    When one row says ``03/14/2026`` (only month first makes sense), ``10/03/2026`` in another row may be
+    3 October too: speakeasy does not guess.  Returns the reason for each such row.
+    """
+    from .dates import either_way, month_first_only
+
+    first = next(((n, key) for n, row in rows for key in DATE_COLUMNS if month_first_only(row.get(key, ""))), None)
+    if first is None:
+        return {}
+    out = {}
+    for number, row in rows:
+        for key in DATE_COLUMNS:
+            text = row.get(key, "").strip()
+            if text and either_way(text):
+                a, b = (int(x) for x in re.split(r"[/.\-]", text)[:2])
+                out[number] = (f"the '{key}' date '{text}' could be {_day(a, b)} or {_day(b, a)}, as row {first[0]} "
+                               "has the month first. Write every date in one order, like 2026-03-14")
+                break
+    return out
+
+
+def _day(day: int, month: int) -> str:
+    import calendar
+
+    return f"{day} {calendar.month_name[month]}"
 
 
 def _parse_row(row: dict[str, str]) -> dict[str, Any]:
@@ -278,7 +307,7 @@ def _parse_row(row: dict[str, str]) -> dict[str, Any]:
             values[key] = parse_fix(text)
         elif key in ("examples", "fine_examples"):
             values[key] = [line.strip() for line in text.splitlines() if line.strip()]
-        elif key in ("agreed", "review_by"):
+        elif key in DATE_COLUMNS:
             values[key] = _date(key, text) if text else None
         elif key in BOOL_COLUMNS:
             low = text.lower()
@@ -413,10 +442,17 @@ def _match(target: WordlistFile, term: str, values: dict[str, Any], has_as: bool
             + f". To say which one, {how}")
 
 
-def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -> ImportReport:
-    """Apply a spreadsheet to a wordlist.  Writes only when every row is fine (and not ``dry_run``)."""
+def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False,
+               shipped: "dict[str, list[Any]] | None" = None, override: bool = False) -> ImportReport:
+    """Apply a spreadsheet to a wordlist.  Writes only when every row is fine (and not ``dry_run``).
+
+    ``shipped``: the terms of the shipped lists in use (:func:`.override.shipped_terms`).  A new word one of
+    them has is not imported twice: it takes the place of the shipped entry when ``override`` is set or its
+    ``overrides`` cell names the list, and is refused otherwise.
+    """
     header, rows = read_csv(csv_path)
     report = ImportReport()
+    doubtful = _doubtful_dates(rows)
     seen: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
     defaults = _defaults(target.text)
     has_as = "as" in header
@@ -427,6 +463,9 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -
         term = row.get("term", "").strip()
         if not term:
             report.rows.append(RowResult(number, "", "rejected", "the term is empty"))
+            continue
+        if number in doubtful:
+            report.rows.append(RowResult(number, term, "rejected", doubtful[number]))
             continue
         try:
             values = _parse_row(row)
@@ -457,6 +496,13 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -
         if fix_reason is not None:
             report.rows.append(RowResult(number, term, "rejected", fix_reason, parts=parts))
             continue
+        if shipped and (existing is None or ("overrides" in header and not values.get("overrides")
+                                             and existing.values.get("overrides"))):
+            # a new word, or an empty 'overrides' cell that would make an entry a second one for a shipped word
+            reason = _take_place(values, shipped, parts, override, new=existing is None)
+            if reason is not None:
+                report.rows.append(RowResult(number, term, "rejected", reason, parts=parts))
+                continue
         if existing is None:
             for needed in ("use", "why"):
                 if not values.get(needed):
@@ -519,6 +565,34 @@ def import_csv(csv_path: Path, target: WordlistFile, *, dry_run: bool = False) -
     except DataErrors as exc:
         report.rows.append(RowResult(0, "", "rejected", _reason(exc)))
     return report
+
+
+def _take_place(values: dict[str, Any], shipped: dict[str, list[Any]], parts: tuple[str, ...],
+                override: bool, new: bool = True) -> str | None:
+    """For a new word a shipped list has: set ``overrides`` (and ``added``), or say why the row is refused."""
+    from .override import shipped_clash
+
+    term = values["term"]
+    named = values.get("overrides")
+    hit = shipped_clash(shipped, term, parts)
+    if hit is None:
+        if named:
+            return (f"the 'overrides' cell names the list '{named}', but '{term}' is not in a shipped list of that "
+                    "name. Make the cell empty")
+        return None
+    where = f"speakeasy's '{hit.list_id}' list (line {hit.entry.line})"
+    if normalise(hit.entry.term) != normalise(term):
+        return (f"'{term}' is a form of '{hit.entry.term}', which is in {where}. To use your own words for it, "
+                f"write '{hit.entry.term}' in the 'term' cell")
+    if named and named != hit.list_id:
+        return f"'{term}' is in {where}, not in '{named}'. Write {hit.list_id} in the 'overrides' cell"
+    if not (override or named):
+        return (f"'{term}' is already in {where}. To use your own words for it instead, import again with "
+                f"--override, or write {hit.list_id} in the row's 'overrides' cell")
+    values["overrides"] = hit.list_id
+    if new and not values.get("added"):
+        values["added"] = _dt.date.today()
+    return None
 
 
 def _reason(exc: Exception) -> str:

@@ -1,4 +1,4 @@
-"""Fixing Word (and OpenDocument) files without losing their formatting.
+"""Fixing Word (and OpenDocument and PowerPoint) files without losing their formatting.
 
 The Word reader (:mod:`speakeasy.readers.docx`) maps every character of
 every block back to the ``w:t`` element it came from.  A fix changes only
@@ -7,7 +7,8 @@ those elements:
 * **clean fix** (``speakeasy fix policy.docx``): the replacement goes into the
   run where the flagged words start (so a bold word stays bold), and the rest
   of the flagged characters are removed from the other runs they were in.
-  Text outside a finding is never moved between runs.
+  Text outside a finding is never moved between runs.  PowerPoint (``a:t``)
+  and OpenDocument text and presentations are fixed the same way.
 * **suggestions** (``--as-suggestions``): each fix becomes a real tracked
   change (a deletion and an insertion by the author "speakeasy"), with a
   Word comment saying why and who agreed the plain words.  The writer
@@ -209,7 +210,7 @@ def _replace(spans: list[tuple[int, Any, int, int]], replacement: str) -> None:
         new = text[:a] + (replacement if first else "") + text[b:]
         if piece.slot == "tail":
             el.tail = new
-        elif el.tag.endswith("}t") and el.tag.startswith("{http"):
+        elif el.tag.endswith("}t") and "wordprocessingml" in el.tag:
             _set_text(el, new)  # Word: keep leading and trailing spaces with xml:space
         else:
             el.text = new

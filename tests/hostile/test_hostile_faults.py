@@ -62,9 +62,9 @@ class Run:
     peak_mb: float
 
     def errors(self) -> list[str]:
-        """The error lines on standard error (the human report says `error: FILE: ...`)."""
+        """The error lines on standard error (every one is `speakeasy: error: FILE: ...`)."""
         assert "Traceback" not in self.err and "internal error" not in self.err, self.err[:3000]
-        return [line for line in self.err.splitlines() if line.startswith(("speakeasy: error:", "error:"))]
+        return [line for line in self.err.splitlines() if line.startswith("speakeasy: error:")]
 
 
 def _drop_root() -> None:

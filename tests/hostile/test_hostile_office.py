@@ -119,7 +119,7 @@ def one_error(err: str) -> str:
     """The one error line (``check`` writes ``error: FILE: ...``, other commands ``speakeasy: error: ...``)."""
     assert "Traceback" not in err and "internal error" not in err, err[:2000]
     lines = [line.removeprefix("speakeasy: ") for line in err.splitlines()
-             if line.startswith(("speakeasy: error:", "error:"))]
+             if line.startswith("speakeasy: error:")]
     assert len(lines) == 1, err[:2000]
     return lines[0]
 

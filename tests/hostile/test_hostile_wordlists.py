@@ -211,6 +211,7 @@ def test_inflections_worked_out_late_are_the_same_as_worked_out_at_once(monkeypa
     """A long list's alternatives are inflected when a match needs them: the same as a short list's."""
     from speakeasy import matching
     from speakeasy.kinds.substitution import Matcher
+    from speakeasy.matching import forms
     from speakeasy.packs import builtin_wordlists_dir, load_wordlist
 
     monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
@@ -218,7 +219,7 @@ def test_inflections_worked_out_late_are_the_same_as_worked_out_at_once(monkeypa
                for e in load_wordlist(builtin_wordlists_dir() / f"{name}.yaml").entries]
     eager = Matcher(entries)
     assert isinstance(eager.inflected, list)
-    monkeypatch.setattr(matching, "EAGER_INFLECTIONS", 10)
+    monkeypatch.setattr(forms, "EAGER_INFLECTIONS", 10)
     late = Matcher(entries)
     assert isinstance(late.inflected, matching.LazyList)
     assert len(late.inflected) == len(eager.inflected) == len(entries)
@@ -232,12 +233,12 @@ def test_remembered_lemminflect_answers_are_lemminflect_answers() -> None:
     import lemminflect
     from wordfreq import top_n_list
 
-    from speakeasy import matching
+    from speakeasy.matching import inflection
 
     words = [w for w in top_n_list("en", 5000) if w.isalpha()] + ["reablement", "signpost", "utilise", "co"]
     for word in words:
         for upos in (None, "VERB", "NOUN", "ADJ", "ADV", "AUX", "PROPN"):
-            got = matching._all_inflections(word, upos)
+            got = inflection.all_inflections(word, upos)
             want = lemminflect.getAllInflections(word, upos)
             assert got == want and list(got) == list(want), (word, upos)
 

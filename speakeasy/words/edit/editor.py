@@ -138,9 +138,19 @@ class WordlistEditor:
     def _refuse_if_listed_elsewhere(self, term: str, parts: tuple[str, ...] = ()) -> None:
         if self.settings is None:
             return
-        from ..lint import refuse_if_listed_elsewhere
+        from ...errors import UsageError
+        from ..lint import listed_elsewhere, twice_message, where
+        from ..override import is_shipped
 
-        refuse_if_listed_elsewhere(term, self.path, self.settings, parts)
+        found = listed_elsewhere(term, self.path, self.settings, parts)
+        if found is None:
+            return
+        origin, entry = found
+        if is_shipped(origin, self.settings):
+            # the form cannot change a shipped list: `words add --override` gives the organisation its own entry
+            raise UsageError(f"'{term}' is already in {where(origin)}. To use your own words for it instead, run: "
+                             f"speakeasy words add '{origin.get('term')}' --override --list {self.name}")
+        raise UsageError(twice_message(term, origin, entry))
 
     def _add(self, values: dict[str, Any]) -> Saved:
         wf, created = self._open()

@@ -131,6 +131,7 @@ class EditHelpScreen(HelpScreen, inherit_bindings=False):
     BINDINGS = [Binding("escape,f1,q", "close", "Close", id="words-edit.help-close")]
     TITLE = "Keys in speakeasy words edit"
     ROW = "{keys}: "
+    HANGING = False
     NOTES = (
         "\nTab and Shift+Tab: the next or previous box. Enter in a one-line box: the next box.\n"
         "In Examples, Enter starts a new line; Tab goes on to the next box.\n"

@@ -1,0 +1,207 @@
+"""The trie regex: every form of many terms in one pattern, and only the terms a text may hold compiled for it."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..io.diskcache import paused_gc
+from .basics import APOSTROPHE, HYPHENS, OTHER_APOSTROPHES, SEP_OPTIONAL, SEP_REQUIRED
+
+#: Whitespace between the words of a phrase.  Not the characters that mask
+#: markup and the gaps between blocks (``\x1c``-``\x1f``, which Python counts
+#: as whitespace): a phrase never runs from a heading into the paragraph after it.
+_SPACE = r"[^\S\x1c-\x1f]+"
+
+
+def _fragment(ch: str) -> str:
+    if ch == SEP_OPTIONAL:
+        return r"(?:[ \t]*[" + HYPHENS + r"][ \t]*\n?[ \t]*|" + _SPACE + ")?"
+    if ch == SEP_REQUIRED:
+        return r"(?:[ \t]*[" + HYPHENS + r"][ \t]*\n?[ \t]*|" + _SPACE + ")"
+    if ch == APOSTROPHE:
+        return "['’‘]"
+    return re.escape(ch)
+
+
+def _trie(forms: Iterable[str]) -> dict:
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return trie
+
+
+def _build(node: dict) -> str:
+    end = "" in node
+    branches = [(_fragment(ch) + _build(child)) for ch, child in sorted(node.items()) if ch != ""]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not end:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if end else body
+
+
+def trie_pattern(forms: Iterable[str]) -> str:
+    """A regular expression matching any of ``forms``, built as a trie.
+
+    Python's ``re`` tries alternatives one after another; sharing prefixes
+    means only one branch is tried per character, so a list of thousands of
+    forms costs about as much to scan as one.
+    """
+    return _build(_trie(forms))
+
+
+def compile_forms(forms: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for all forms, matching whole words only, in LOWER-CASE text.
+
+    Use it on :func:`lower_same_length` text.  The check that a match starts a
+    word (no letter or hyphen before it) sits inside each first-level branch,
+    after the first letter, so the pattern starts with a plain choice of
+    letters: ``re`` then skips quickly to places that start with one of them,
+    about twice as fast as a pattern that starts with the check.
+    """
+    trie = _trie(forms)
+    if not trie:
+        return re.compile(r"(?!x)x")
+    # A letter, a hyphen, or "*" (emphasis inside a word: "un**commence**d"
+    # is one word) before or after a form means it is part of a longer word.
+    before = r"[\w*" + HYPHENS + r"]"
+    top = []
+    for ch, child in sorted(trie.items()):
+        if ch == "":
+            continue
+        first = _fragment(ch)
+        rest = _build(child)
+        if "" in child and rest:
+            rest = f"(?:{rest})?" if not rest.endswith("?") else rest
+        top.append(f"{first}(?<!{before}{first})" + rest)
+    return re.compile("(?:" + "|".join(top) + r")(?![\w*]|[" + HYPHENS + r"]\w)")
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping every character at its offset.
+
+    A few characters lower-case to two ("İ"); those are left as they are, so
+    offsets found in the lower-case text are offsets in the original.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+# ---------------------------------------------------------------------------
+# Compiling only what a text needs
+
+_SQUASH = re.compile(r"[\s" + HYPHENS + r"\x1f]+")
+
+
+def squash(text: str) -> str:
+    """Lower case, with spaces and hyphens removed: the text every form is looked for in."""
+    return _SQUASH.sub("", OTHER_APOSTROPHES.sub("'", text.lower()))
+
+
+def _squashed_form(form: str) -> str:
+    return form.replace(SEP_OPTIONAL, "").replace(SEP_REQUIRED, "").replace(APOSTROPHE, "'")
+
+
+class FormSet:
+    """The forms of many items (terms or phrases), compiled into one pattern.
+
+    Compiling a pattern for hundreds of terms takes a tenth of a second or
+    more, which matters when a writer checks one small file.  So for a small
+    text, only the items with a form that occurs in the text (a fast
+    substring test on the text without spaces or hyphens) are compiled
+    (memoised); a large text gets the full pattern, compiled once.
+
+    A form can only match where its letters are in the text, in order, once
+    spaces and hyphens are taken out, so the pattern of those items finds what
+    the full pattern finds.  For a short text, the items are found by looking up
+    each piece of the text of a length some form has (:meth:`_chosen`), not by
+    testing each item's forms: a list of 50,000 words has 200,000 forms.
+    """
+
+    SMALL_TEXT = 50_000  # characters
+    SHARE = 0.3  # above this share of items, compile them all
+    #: A text this short always gets the pattern of its own items (``words check`` checks each
+    #: term and alternative of a long list on its own: compiling the full pattern takes seconds).
+    TINY_TEXT = 200
+
+    def __init__(self, forms_per_item: list[list[str]]) -> None:
+        self.forms = forms_per_item
+        self._squashed: list[list[str]] | None = None
+        self._index: dict[str, list[int]] | None = None
+        self._lengths: list[int] = []
+        self._count = 0
+        self._full: re.Pattern[str] | None = None
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._texts = 0
+
+    @property
+    def squashed(self) -> list[list[str]]:
+        """Each item's forms as :func:`squash` writes them (without spaces, hyphens and marks)."""
+        if self._squashed is None:
+            self._squashed = [sorted({_squashed_form(f) for f in forms}) for forms in self.forms]
+        return self._squashed
+
+    def _chosen(self, flat: str) -> tuple[int, ...]:
+        """The items with a form in ``flat`` (a :func:`squash` text), in order."""
+        if self._index is None:
+            index: dict[str, list[int]] = {}
+            for i, forms in enumerate(self.squashed):
+                for f in forms:
+                    got = index.setdefault(f, [])
+                    if not got or got[-1] != i:
+                        got.append(i)
+            self._index = index
+            self._lengths = sorted({len(f) for f in index if f})
+            self._count = sum(map(len, self.squashed))
+        if len(flat) * len(self._lengths) > self._count:
+            # a long text: testing each form costs less than looking up each piece of the text
+            return tuple(i for i, forms in enumerate(self.squashed) if any(f in flat for f in forms))
+        index, found = self._index, set()
+        if "" in index:
+            found.update(index[""])
+        n = len(flat)
+        for length in self._lengths:
+            if length > n:
+                break
+            for start in range(n - length + 1):
+                got = index.get(flat[start:start + length])
+                if got is not None:
+                    found.update(got)
+        return tuple(sorted(found))
+
+    def might_match(self, text: str) -> bool:
+        """Whether a form of some item may be in ``text``: False means the pattern finds nothing in it."""
+        return bool(self._chosen(squash(text)))
+
+    def full(self) -> re.Pattern[str]:
+        if self._full is None:
+            with paused_gc():  # (compiling a pattern for a long list makes many objects: see paused_gc)
+                self._full = compile_forms([f for forms in self.forms for f in forms])
+        return self._full
+
+    #: After this many small texts, a run is clearly a long one: compile everything once.
+    MAX_SUBSETS = 3
+
+    def for_text(self, text: str) -> re.Pattern[str]:
+        tiny = len(text) <= self.TINY_TEXT
+        if self._full is not None or (not tiny and (len(text) > self.SMALL_TEXT or self._texts >= self.MAX_SUBSETS)):
+            return self.full()
+        if not tiny:
+            self._texts += 1
+        chosen = self._chosen(squash(text))
+        if len(chosen) > len(self.forms) * self.SHARE:
+            return self.full()
+        pattern = self._subsets.get(chosen)
+        if pattern is None:
+            if len(self._subsets) > 4096:
+                self._subsets.clear()
+            pattern = compile_forms([f for i in chosen for f in self.forms[i]])
+            self._subsets[chosen] = pattern
+        return pattern

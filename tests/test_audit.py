@@ -379,3 +379,19 @@ def test_progress(tmp_path: Path) -> None:
     assert "Checked 1 of 3 documents..." in screen.text and "Checked 3 of 3 documents..." in screen.text
     assert "Checked 2 of 3" not in screen.text  # at most twice a second, but always the last
     assert screen.text.endswith("\r\x1b[K")
+
+
+def test_ignore_files_are_respected_unless_no_ignore(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    (store / "build").mkdir(parents=True)
+    (store / "a.md").write_text("We will commence.\n", encoding="utf-8")
+    (store / "build" / "copy.md").write_text("We will commence.\n", encoding="utf-8")
+    (store / "draft.md").write_text("We will commence.\n", encoding="utf-8")
+    (store / ".ignore").write_text("draft.md\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["audit", str(store), "-o", str(out), "--no-config"]) == 0
+    assert sorted(Path(json.loads(line)["file"]).name for line in out.read_text(encoding="utf-8").splitlines()) == [
+        "a.md"]
+    assert main(["audit", str(store), "-o", str(out), "--no-config", "--no-ignore"]) == 0
+    assert sorted(Path(json.loads(line)["file"]).name for line in out.read_text(encoding="utf-8").splitlines()) == [
+        "a.md", "copy.md", "draft.md"]

@@ -50,6 +50,9 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
                    help="how many of the worst documents the summary lists (default 20)")
     p.add_argument("--follow-links", action="store_true",
                    help="also read documents that are links to files outside the folder being checked")
+    p.add_argument("--no-ignore", action="store_true",
+                   help="in folders, also check what .gitignore and .ignore files leave out, and build and "
+                   "environment folders, as speakeasy check --no-ignore does")
     add_config_options(p)
 
 
@@ -102,7 +105,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         raise SpeakeasyError("--jobs is for checking here; with --dask the cluster's workers do the work.")
     settings = settings_from(args)
     plan = Plan(tuple(args.paths), args.output, args.summary or summary_path(args.output), args.dask, args.jobs,
-                args.send_bytes, args.batch, max(args.worst, 0), args.follow_links)
+                args.send_bytes, args.batch, max(args.worst, 0), args.follow_links, not args.no_ignore)
     shown = _Progress(sys.stderr) if _show_progress(sys.stderr) else None
     try:
         summary = audit(plan, settings, on_skip=lambda line: sys.stderr.write(f"speakeasy: {line}\n"),

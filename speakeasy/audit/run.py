@@ -42,6 +42,8 @@ class Plan:
     batch: int = 8
     worst: int = 20
     follow_links: bool = False
+    #: leave out what .gitignore and .ignore files leave out, and build folders (False: --no-ignore)
+    ignore_files: bool = True
 
 
 def summary_path(output: str) -> str:
@@ -147,7 +149,7 @@ def audit(plan: Plan, settings: Settings, on_skip: Any = None,
         summary = Summary(plan.worst)
         try:
             started = time.perf_counter()
-            files, missing = collect_files(list(plan.paths), settings, plan.follow_links, on_skip)
+            files, missing = collect_files(list(plan.paths), settings, plan.follow_links, on_skip, plan.ignore_files)
             box = box_settings(settings)
             unread: list[Any] = [(e.path, e.message, e.code) for e in missing]
             batches = _batches(_jobs(files, plan.send_bytes, unread), plan.batch)

@@ -226,9 +226,13 @@ def test_a_missing_path_is_a_line_not_a_crash(tmp_path: Path) -> None:
 # The window: few batches in flight, and a batch that fails is split, never fatal
 
 
-def _fake_run(batches: list[list[Job]], window: int, bad: set[str]) -> tuple[list[Outcome], int]:
+def _fake_run(batches: list[list[Job]], window: int, bad: set[str],
+              contagious: bool = False) -> tuple[list[Outcome], int]:
+    """The window with a fake pool; a batch with a ``bad`` document fails (``contagious``: and so do the others
+    in flight with it, as when a document kills the process pool)."""
     flight: list[list[Job]] = []
     most = 0
+    broken = False
 
     def submit(batch: list[Job]) -> None:
         nonlocal most
@@ -236,11 +240,16 @@ def _fake_run(batches: list[list[Job]], window: int, bad: set[str]) -> tuple[lis
         most = max(most, len(flight))
 
     def wait_one() -> tuple[list[Job], list[Job]]:
+        nonlocal broken
+        if contagious and any(job.name in bad for b in flight for job in b):
+            broken = True
         batch = flight.pop(0)
         return batch, batch
 
     def result(batch: list[Job]) -> list[Outcome]:
-        if any(job.name in bad for job in batch):
+        nonlocal broken
+        if any(job.name in bad for job in batch) or broken:
+            broken = bool(flight) and broken
             raise RuntimeError("worker died")
         return [Outcome(job.name, (job.name,)) for job in batch]
 
@@ -253,13 +262,42 @@ def test_only_a_window_of_batches_is_in_flight() -> None:
     assert most == 6 and len(outcomes) == 400 and len({o.name for o in outcomes}) == 400
 
 
-def test_a_failing_batch_is_split_and_only_its_bad_document_fails() -> None:
+@pytest.mark.parametrize("contagious", [False, True])
+def test_a_failing_batch_is_split_and_only_its_bad_document_fails(contagious: bool) -> None:
     batches = [[Job(f"{b}-{i}") for i in range(4)] for b in range(5)]
-    outcomes, _ = _fake_run(batches, 2, {"3-2"})
-    assert len(outcomes) == 20
+    outcomes, _ = _fake_run(batches, 3, {"3-2"}, contagious)
+    assert sorted(o.name for o in outcomes) == sorted(f"{b}-{i}" for b in range(5) for i in range(4))
     failed = [o for o in outcomes if o.error]
     assert [(o.name, o.error) for o in failed] == [("3-2", "worker-failed")]
     assert "worker died" in json.loads(failed[0].lines[0])["error"]
+
+
+@pytest.mark.slow
+def test_a_document_that_kills_its_worker_process_is_one_error_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real process pool: a worker that dies (as the out-of-memory killer does it) costs only its document."""
+    import multiprocessing
+
+    from speakeasy.audit import work
+    from speakeasy.audit.engines import on_processes
+    from speakeasy.config import resolve
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the worker inherits the deadly check only when it is forked")
+    real = work.check_one
+
+    def deadly(job: Job, box: work.SettingsBox) -> Outcome:
+        if job.name == "kill.md":
+            os._exit(9)
+        return real(job, box)
+
+    monkeypatch.setattr(work, "check_one", deadly)
+    names = [f"doc-{i}.md" for i in range(11)] + ["kill.md"] + [f"doc-{i}.md" for i in range(11, 20)]
+    jobs = [Job(n, data=b"We will commence the review.\n") for n in names]
+    batches = [jobs[i:i + 4] for i in range(0, len(jobs), 4)]
+    outcomes = list(on_processes(iter(batches), work.box_settings(resolve(no_config=True)), 2, 4))
+    assert sorted(o.name for o in outcomes) == sorted(names)
+    assert [o.name for o in outcomes if o.error] == ["kill.md"]
+    assert all(json.loads(o.lines[0])["match"] == "commence" for o in outcomes if not o.error)
 
 
 # ---------------------------------------------------------------------------

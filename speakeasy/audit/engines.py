@@ -5,8 +5,10 @@ Each takes an iterator of batches and yields outcomes as batches finish
 batches are in flight at once, so neither this process nor the scheduler
 holds more than that many batches of documents, however many there are.
 
-A batch whose worker dies or fails is checked again one document at a time;
-a document that fails alone again is an error line, never the end of the audit.
+A batch whose worker dies or fails is checked again one document at a time,
+and a document that fails then is checked once more with nothing else
+running: only the document that makes a worker fail is an error line, and
+it is never the end of the audit.
 Dask is imported only for ``--dask``: it is the optional extra ``audit``.
 """
 
@@ -39,21 +41,32 @@ def _failed(batch: Batch, exc: BaseException) -> list[Outcome]:
 
 def _windowed(batches: Iterable[Batch], window: int, submit: Callable[[Batch], Any],
               wait_one: Callable[[], tuple[Any, Batch]], result: Callable[[Any], list[Outcome]]) -> Iterator[Outcome]:
-    """Keep ``window`` batches in flight; a batch that fails is split into batches of one, once."""
-    pending = iter(batches)
-    retry: list[Batch] = []
-    in_flight = 0
-    alone: set[int] = set()
+    """Keep ``window`` batches in flight; find the document that makes a batch fail, and only it fails.
 
-    def next_batch() -> Batch | None:
-        if retry:
-            return retry.pop()
-        return next(pending, None)
+    A batch that fails (its worker died, say) is split into batches of one.  A
+    document that fails on its own may only have been in flight when another
+    one killed the worker it shared, so it is checked once more with nothing
+    else running; only if it fails then too is it an error line.
+    """
+    pending = iter(batches)
+    retry: list[Batch] = []  # the documents of a batch that failed, each to be checked on its own
+    alone: list[Batch] = []  # documents that failed on their own, to be checked with nothing else running
+    alone_ids: set[int] = set()
+    in_flight = 0
 
     def fill() -> None:
         nonlocal in_flight
+        if alone_ids:  # a document is being checked with nothing else running
+            return
+        if alone:
+            if in_flight == 0:
+                batch = alone.pop()
+                alone_ids.add(id(batch))
+                submit(batch)
+                in_flight += 1
+            return  # wait for the others to finish first
         while in_flight < window:
-            batch = next_batch()
+            batch = retry.pop() if retry else next(pending, None)
             if batch is None:
                 return
             submit(batch)
@@ -63,17 +76,18 @@ def _windowed(batches: Iterable[Batch], window: int, submit: Callable[[Batch], A
     while in_flight:
         future, batch = wait_one()
         in_flight -= 1
+        last_try = id(batch) in alone_ids
+        alone_ids.discard(id(batch))
         try:
             outcomes = result(future)
         except Exception as exc:  # noqa: BLE001 - a worker died, or the batch failed: never the end of the audit
-            if len(batch) == 1 and id(batch) in alone:
+            outcomes = []
+            if last_try:
                 outcomes = _failed(batch, exc)
+            elif len(batch) == 1:
+                alone.append(batch)
             else:
-                for job in batch:
-                    single = [job]
-                    alone.add(id(single))
-                    retry.append(single)
-                outcomes = []
+                retry.extend([job] for job in batch)
         yield from outcomes
         fill()
 

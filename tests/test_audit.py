@@ -216,9 +216,11 @@ def test_options_that_do_not_go_together(tmp_path: Path, capsys: pytest.CaptureF
 def test_a_missing_path_is_a_line_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("We will commence.\n", encoding="utf-8")
     out = tmp_path / "o.jsonl"
-    assert main(["audit", str(tmp_path / "a.md"), str(tmp_path / "gone.md"), "-o", str(out), "--no-config"]) == 0
+    (tmp_path / "notes.xyz").write_text("We will commence.\n", encoding="utf-8")
+    assert main(["audit", str(tmp_path / "a.md"), str(tmp_path / "gone.md"), str(tmp_path / "notes.xyz"),
+                 "-o", str(out), "--no-config"]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [r.get("code") for r in rows if "error" in r] == ["not-found"]
+    assert sorted(r.get("code") for r in rows if "error" in r) == ["not-found", "unsupported"]
     assert [r["match"] for r in rows if "rule" in r] == ["commence"]
 
 

@@ -127,7 +127,7 @@ def check_one(job: Job, box: SettingsBox) -> Outcome:
         else:
             regular_file(job.path or job.name, job.name)
             data = read_file(job.path or job.name, job.name)
-        doc = readers.read_bytes(job.name, data, readers.format_for(job.name) or "text",
+        doc = readers.read_bytes(job.name, data,  # a file speakeasy does not read is an error line, as in check
                                  options=readers.ReadOptions.from_settings(ruleset.settings))
         result = engine.lint_document(doc, ruleset)
     except InputError as exc:

@@ -90,7 +90,8 @@ def make_env(ref: str, extras: str, where: Path) -> tuple[Path, Path]:
 
 
 def inventory(py: Path, site: Path) -> dict[str, dict]:  # type: ignore[type-arg]
-    return json.loads(_run([str(py), "-c", _INVENTORY, str(site)]).stdout)
+    # -I and a cwd of its own: a checkout's *.egg-info in the current folder would count as installed
+    return json.loads(_run([str(py), "-I", "-c", _INVENTORY, str(site)], cwd=site).stdout)
 
 
 def owners(dists: dict[str, dict], top: str) -> dict[str, list[str]]:  # type: ignore[type-arg]

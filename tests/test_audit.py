@@ -154,7 +154,8 @@ def test_percentile() -> None:
 
 @pytest.mark.slow
 def test_a_dask_cluster_of_two_workers_gives_the_serial_results(
-        store: Path, serial: tuple[list[str], dict], tmp_path: Path) -> None:  # type: ignore[type-arg]
+        store: Path, serial: tuple[list[str], dict], tmp_path: Path,  # type: ignore[type-arg]
+        capsys: pytest.CaptureFixture[str]) -> None:
     distributed = pytest.importorskip("distributed")  # in the test extra: CI always has it
     import speakeasy
 
@@ -167,6 +168,17 @@ def test_a_dask_cluster_of_two_workers_gives_the_serial_results(
             there = client.submit(speakeasy.lint, data, "plan.md", settings).result()
             assert there == speakeasy.lint(data, "plan.md", settings) and there
             assert set(client.run(os.getpid)) and os.getpid() not in client.run(os.getpid).values()
+        # workers with another speakeasy would give other results: refused before any work, in one line
+        from speakeasy import version
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(version, "__version__", "0.0.1")
+            assert main(["audit", str(store), "-o", str(tmp_path / "other.jsonl"), "--dask",
+                         cluster.scheduler_address]) == 2
+            assert not (tmp_path / "other.jsonl").exists()
+        err = capsys.readouterr().err
+        assert err.startswith(f"speakeasy: error: --dask {cluster.scheduler_address}: the workers have speakeasy ")
+        assert "and this computer has 0.0.1. Install the same version everywhere" in err and err.count("\n") == 1
         started = time.perf_counter()
         on_dask = _audit(tmp_path, "dask", "--dask", cluster.scheduler_address, store=store)
         took = time.perf_counter() - started
@@ -203,6 +215,23 @@ def test_a_bad_scheduler_address_is_one_line(tmp_path: Path, capsys: pytest.Capt
     err = capsys.readouterr().err
     assert err.startswith("speakeasy: error: --dask nowhere: could not reach the Dask scheduler") and err.count("\n") == 1
     assert not (tmp_path / "o.jsonl").exists()
+
+
+@pytest.mark.slow
+def test_a_cluster_without_workers_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    from speakeasy.audit import engines
+
+    monkeypatch.setattr(engines, "WAIT_FOR_WORKERS", 1)
+    (tmp_path / "a.md").write_text("We will commence.\n", encoding="utf-8")
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster:
+        assert main(["audit", str(tmp_path / "a.md"), "-o", str(tmp_path / "o.jsonl"), "--dask",
+                     cluster.scheduler_address]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"speakeasy: error: --dask {cluster.scheduler_address}: the scheduler had no workers after 1 "
+                   f"seconds. Start some with: dask worker {cluster.scheduler_address}\n")
 
 
 def test_options_that_do_not_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

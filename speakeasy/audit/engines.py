@@ -135,6 +135,36 @@ def connect(address: str) -> Any:
                              "address, like tcp://10.0.0.5:8786, and that the scheduler is running.") from None
 
 
+#: Seconds to wait for a first worker (a cluster that starts workers when there is work may have none yet).
+WAIT_FOR_WORKERS = 60
+
+
+def _worker_version() -> str:
+    from ..version import __version__
+
+    return __version__
+
+
+def check_workers(client: Any, address: str) -> None:
+    """Every worker can run this speakeasy, or a one-line error that says what to install (before any work)."""
+    from ..version import __version__
+
+    try:
+        client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+    except TimeoutError:
+        raise SpeakeasyError(f"--dask {address}: the scheduler had no workers after {WAIT_FOR_WORKERS} seconds. "
+                             f"Start some with: dask worker {address}") from None
+    try:
+        versions = client.run(_worker_version)
+    except Exception as exc:  # noqa: BLE001 - what a worker that cannot import speakeasy says
+        raise SpeakeasyError(f"--dask {address}: the workers cannot run speakeasy ({type(exc).__name__}: {exc}). "
+                             f"Install it on each worker: pip install 'speakeasy-lint[audit]=={__version__}'") from None
+    other = sorted({v for v in versions.values() if v != __version__})
+    if other:
+        raise SpeakeasyError(f"--dask {address}: the workers have speakeasy {', '.join(other)}, and this computer has "
+                             f"{__version__}. Install the same version everywhere, so that the results are the same.")
+
+
 def on_dask(batches: Iterable[Batch], box: SettingsBox, client: Any, window: int) -> Iterator[Outcome]:
     """Batches on the Dask cluster of ``client``.  The workers need speakeasy installed (and any plugins in use)."""
     from distributed import as_completed

@@ -145,6 +145,8 @@ def audit(plan: Plan, settings: Settings, on_skip: Any = None,
 
     client = engines.connect(plan.dask) if plan.dask else None  # a bad address fails before any work
     try:
+        if client is not None and plan.dask is not None:
+            engines.check_workers(client, plan.dask)
         output = _StreamFile(plan.output)
         summary = Summary(plan.worst)
         try:

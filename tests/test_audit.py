@@ -464,3 +464,24 @@ def test_ignore_files_are_respected_unless_no_ignore(tmp_path: Path) -> None:
     assert main(["audit", str(store), "-o", str(out), "--no-config", "--no-ignore"]) == 0
     assert sorted(Path(json.loads(line)["file"]).name for line in out.read_text(encoding="utf-8").splitlines()) == [
         "a.md", "copy.md", "draft.md"]
+
+
+def test_a_document_that_cannot_be_read_here_is_a_line_when_bytes_are_sent(tmp_path: Path) -> None:
+    """With --send-bytes the documents are read where the audit runs: one that cannot be is a line there too."""
+    from speakeasy.audit.run import Plan, audit
+    from speakeasy.config import resolve
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("We will commence.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.md")  # reading it would wait for ever: it is never opened
+    out = tmp_path / "o.jsonl"
+    plan = Plan((str(tmp_path),), str(out), str(tmp_path / "o.summary.json"), send_bytes=True, batch=1)
+    summary = audit(plan, resolve(no_config=True))
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(Path(r["file"]).name for r in rows) == ["a.md", "b.md", "pipe.md"]
+    errors = [r for r in rows if "error" in r]
+    assert [r["code"] for r in errors] == ["not-a-file"]
+    assert errors[0]["error"].startswith(str(tmp_path / "pipe.md") + ": ") and "not a regular file" in errors[0]["error"]
+    assert summary["documents"] == 3 and summary["could_not_check"] == 1

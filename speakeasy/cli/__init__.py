@@ -316,6 +316,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_forum_parser(sub, _add_config_options)
 
+    from ..audit.cli import add_parser as add_audit_parser
+
+    add_audit_parser(sub, _add_config_options)
+
     cache = sub.add_parser("cache", help="show or empty the results cache",
                            description="Show where the results cache is and how big it is (info), remove the "
                            "entries used longest ago until it is under its size limit (prune), or empty it "
@@ -438,6 +442,12 @@ def cmd_forum(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from ..audit.cli import cmd_audit as run
+
+    return run(args)
+
+
 _COMMANDS = {
     "check": cmd_check,
     "report": cmd_report,
@@ -455,4 +465,5 @@ _COMMANDS = {
     "plugins": cmd_plugins,
     "lsp": cmd_lsp,
     "help": cmd_help,
+    "audit": cmd_audit,
 }

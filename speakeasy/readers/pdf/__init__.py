@@ -157,8 +157,17 @@ class Limits:
         return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+#: What speakeasy says about a PDF when pdfminer.six, the optional extra `pdf`, is not installed.
+NEEDS_EXTRA = ("reading PDF files needs pdfminer.six, which is not installed. Install it with: "
+               "pip install 'speakeasy-lint[pdf]'")
+
+
 def parse(path: str, data: bytes, include_comments: bool = False, **_: Any) -> Document:
     """Read a PDF's bytes.  Raises :class:`InputError` with a one-line reason for any PDF it cannot read."""
+    try:
+        import pdfminer  # noqa: F401  (the optional extra `pdf`; the package alone imports nothing heavy)
+    except ImportError:
+        raise InputError(path, NEEDS_EXTRA, "needs-extra") from None
     if not data.strip():
         raise InputError(path, "this PDF file is empty.", "damaged")
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:

@@ -98,6 +98,14 @@ ZIPF_BINS = 10
 #: "you" and "we": text that speaks to its reader.
 READER_WORDS = frozenset("you your yours yourself yourselves we our ours ourselves us".split())
 
+#: +1: a higher value makes text harder; -1: easier.  Chosen by reasoning, not fitted: more common
+#: words (a higher Zipf value, at any point of the spread) and speaking to the reader make text easier;
+#: everything else (longer sentences and words, rarer and harder words, nouns made from verbs,
+#: passive verbs, noun chains, words not on the Dale-Chall list) makes it harder.  The fit
+#: (benchmarks/readability/fit.py) and the forum's calibration keep every weight to its sign.
+EASIER = ("content_zipf", "speaks_to_reader", "zipf_p10", "zipf_p25", "zipf_median", "type_zipf")
+DIRECTION = {k: (-1.0 if k in EASIER else 1.0) for k in FEATURES}
+
 
 @dataclass(slots=True)
 class Tally:

@@ -174,3 +174,25 @@ def test_the_settings_can_name_the_fitted_weights_and_speakeasy_check_uses_them(
     assert main(["check", str(passive), "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert "our-weights.json: this is not a file of the plain score's weights" in err and "Traceback" not in err
+
+
+def test_the_fit_settles_when_the_judgements_can_be_split_by_a_line() -> None:
+    """Plain Newton steps overshoot on judgements a line can split; the fit must still settle, signs kept."""
+    import numpy as np
+
+    from speakeasy.forum.calibrate import _scale, agreement, fit
+    from speakeasy.plainscore import DIRECTION, FEATURES
+
+    rng = np.random.default_rng(1)
+    shipped = np.array([0.5 if i % 3 == 0 else 0.0 for i in range(len(FEATURES))])
+    d = rng.normal(0, 20, size=(40, len(FEATURES)))  # far apart texts: large z-score differences
+    truth = shipped.copy()
+    truth[0] = 0.0
+    truth[6] = 2.0  # the forum weighs another feature (one that makes text harder)
+    y = (d @ truth > 0).astype(float)
+    k = _scale(d @ shipped, y)
+    assert 1e-3 <= k <= 1e3 and np.isfinite(k)
+    w = fit(d, y, shipped)
+    assert np.all(np.isfinite(w))
+    assert all(v * DIRECTION[f] >= 0 for v, f in zip(w, FEATURES))
+    assert agreement(d, y, w)[0] > agreement(d, y, shipped)[0]

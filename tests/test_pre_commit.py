@@ -201,12 +201,12 @@ def test_the_hooks_match_the_file_types_speakeasy_reads_and_fixes() -> None:
 
     import yaml
 
-    from speakeasy.readers import builtin_suffixes, format_for
+    from speakeasy.readers import builtin_suffixes, capabilities
 
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     check, fix = re.compile(hooks["speakeasy"]["files"]), re.compile(hooks["speakeasy-fix"]["files"])
     for suffix in builtin_suffixes():
         for name in (f"policy{suffix}", f"docs/POLICY{suffix.upper()}"):
             assert check.search(name), name
-            assert bool(fix.search(name)) == (format_for(name) in ("markdown", "text", "docx", "odt")), name
+            assert bool(fix.search(name)) == capabilities(path=name).can_fix, name
     assert not check.search("notes.rtf") and not check.search("picture.png")

@@ -62,14 +62,8 @@ sys.path.insert(0, str(ROOT))
 
 import datasets  # noqa: E402
 
-from speakeasy.plainscore import FEATURES, Tally, tally  # noqa: E402
+from speakeasy.plainscore import DIRECTION, EASIER, FEATURES, Tally, tally  # noqa: E402,F401  (signs: see plainscore)
 
-#: +1: a higher value makes text harder; -1: easier.  Chosen by reasoning, not fitted: more common
-#: words (a higher Zipf value, at any point of the spread) and speaking to the reader make text easier;
-#: everything else (longer sentences and words, rarer and harder words, nouns made from verbs,
-#: passive verbs, noun chains, words not on the Dale-Chall list) makes it harder.
-EASIER = ("content_zipf", "speaks_to_reader", "zipf_p10", "zipf_p25", "zipf_median", "type_zipf")
-DIRECTION = {k: (-1.0 if k in EASIER else 1.0) for k in FEATURES}
 #: The penalty on the weights (half the sum of their squares, times this), next to a mean loss over
 #: pairs: the features are z-scores, so a weight of 1 costs 0.005, a few hundredths of the loss of
 #: one set.  That only steadies weights of features that go together (the Zipf spread, syllables

@@ -27,12 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from ..plainscore import FEATURES, model
+from ..plainscore import DIRECTION, FEATURES, model
 
-#: +1: a higher value makes text harder; -1: easier (as benchmarks/readability/fit.py)
-DIRECTION = {k: 1.0 for k in FEATURES}
-DIRECTION["content_zipf"] = -1.0
-DIRECTION["speaks_to_reader"] = -1.0
 #: the ridge penalty, towards the shipped weights (the features are z-scores)
 PENALTY = 2.0
 #: calibrate needs at least this many judgements that chose one passage
@@ -77,32 +73,73 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
+def _loss(a: np.ndarray, y: np.ndarray, w: np.ndarray, prior: np.ndarray) -> float:
+    """The penalised logistic loss (convex), computed without overflow."""
+    z = a @ w
+    return float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * PENALTY * np.sum((w - prior) ** 2))
+
+
 def _logistic(d: np.ndarray, y: np.ndarray, prior: np.ndarray, active: list[int]) -> np.ndarray:
-    """Penalised logistic regression of y on d (Newton's method), on the active features only."""
+    """Penalised logistic regression of y on d (Newton's method with a line search), on the active features only.
+
+    Judgements a forum gives can often be split by a line, and then plain Newton steps overshoot;
+    halving each step until the loss falls keeps every step an improvement (the loss is convex).
+    """
     w = prior[active].copy()
     a = d[:, active]
-    for _ in range(50):
+    p_act = prior[active]
+    loss = _loss(a, y, w, p_act)
+    for _ in range(100):
         p = _sigmoid(a @ w)
-        grad = a.T @ (p - y) + PENALTY * (w - prior[active])
+        grad = a.T @ (p - y) + PENALTY * (w - p_act)
         hess = (a * (p * (1 - p))[:, None]).T @ a + PENALTY * np.eye(len(active))
         step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
+        t = 1.0
+        while t > 1e-10:
+            new = w - t * step
+            new_loss = _loss(a, y, new, p_act)
+            if new_loss <= loss:
+                break
+            t /= 2
+        else:
+            break
+        w, done = new, abs(loss - new_loss) < 1e-12 or np.abs(t * step).max() < 1e-8
+        loss = new_loss
+        if done:
             break
     return w
+
+
+def _scale(base: np.ndarray, y: np.ndarray) -> float:
+    """The one number that best puts the shipped score in the units of the pairwise model.
+
+    The loss is convex in it, so a search between 0.001 and 1,000 (on a log scale) finds it.
+    """
+    def f(log_k: float) -> float:
+        k = 10.0 ** log_k
+        z = k * base
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5e-3 * (k - 1.0) ** 2)
+
+    lo, hi = -3.0, 3.0
+    g = (5 ** 0.5 - 1) / 2
+    c, e = hi - g * (hi - lo), lo + g * (hi - lo)
+    fc, fe = f(c), f(e)
+    for _ in range(80):
+        if fc < fe:
+            hi, e, fe = e, c, fc
+            c = hi - g * (hi - lo)
+            fc = f(c)
+        else:
+            lo, c, fc = c, e, fe
+            e = lo + g * (hi - lo)
+            fe = f(e)
+    return 10.0 ** ((lo + hi) / 2)
 
 
 def fit(d: np.ndarray, y: np.ndarray, shipped: np.ndarray) -> np.ndarray:
     """Weights (on the shipped weights' scale) with the reasoned signs; others set to 0 and refitted."""
     # the shipped weights in the units of the pairwise model: one number fitted first
-    base = d @ shipped
-    k = 1.0
-    for _ in range(50):
-        p = _sigmoid(k * base)
-        g = float(base @ (p - y)) + 1e-3 * (k - 1.0)
-        h = float((base * base) @ (p * (1 - p))) + 1e-3
-        k -= g / h
-    k = max(k, 1e-3)
+    k = _scale(d @ shipped, y)
     prior = shipped * k
     # a feature the shipped score does not weigh is not counted for every text (noun chains need the tagger)
     active = [i for i in range(d.shape[1]) if shipped[i] != 0.0]

@@ -68,10 +68,10 @@ def open_database(settings: "ForumSettings") -> sessionmaker[Session]:
         migrate(engine)
     except NoSuchModuleError:
         raise UsageError(f"speakeasy cannot use the database {shown}: its driver is not installed. For "
-                         "PostgreSQL: pip install 'psycopg[binary]'.") from None
+                         "PostgreSQL: pip install 'speakeasy-lint[forum,postgres]'.") from None
     except ModuleNotFoundError as exc:
         raise UsageError(f"speakeasy cannot use the database {shown}: the driver {exc.name} is not installed. For "
-                         "PostgreSQL: pip install 'psycopg[binary]'.") from None
+                         "PostgreSQL: pip install 'speakeasy-lint[forum,postgres]'.") from None
     except (SQLAlchemyError, OSError) as exc:
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
         raise UsageError(f"speakeasy could not open the database {shown}: {reason}") from None

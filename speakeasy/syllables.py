@@ -14,6 +14,10 @@ This module ships the dictionary inside speakeasy instead
 * :func:`use_offline_cmudict` points textstat at it, so ``textstat.*`` never
   calls ``nltk.download``.
 
+The dictionary is read in :mod:`speakeasy.cmudict`, and Pyphen's patterns
+are loaded (through the disk cache) in :mod:`speakeasy.hyphenation`; this
+module counts with them and makes textstat use them.
+
 Speed. Parsing the 135k-line ``cmudict.dict`` takes ~0.45 s, so lookups go
 through ``syllable_table.txt``, a sorted ``WORD SYLLABLES OFFSET`` table
 derived from it by ``scripts/build_syllable_table.py``. We read that file
@@ -52,152 +56,24 @@ CMU lists a few interjections with no vowel phone (``hmm``, ``shh``,
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
+
+from .cmudict import (  # noqa: F401 - (OfflineCmudict and dictionary_syllables are found here too, as before)
+    OfflineCmudict,
+    SyllableDataError,
+    cmudict_offline,
+    dictionary_syllables,
+)
+from .cmudict import cmu_count as _cmu_count
+from .hyphenation import pyphen_positions as _pyphen_positions
 
 __all__ = ["OfflineCmudict", "cmudict_offline", "dictionary_syllables", "syllables", "use_offline_cmudict"]
 
-_DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "cmudict")
-_TABLE_PATH = os.path.join(_DATA_DIR, "syllable_table.txt")
-_DICT_PATH = os.path.join(_DATA_DIR, "cmudict.dict")
-_TABLE_FORMAT = "format 1."
-_PYPHEN_LANG = "en_US"  # textstat's default language; its Pyphen for English
 _CACHE_SIZE = 1 << 17  # distinct input strings remembered by syllables()
-
-
-class SyllableDataError(RuntimeError):
-    """The shipped syllable data is missing, stale or inconsistent."""
-
-
-# --------------------------------------------------------------------------
-# The sorted table, searched in place.
-# --------------------------------------------------------------------------
-
-
-class _Table:
-    """``syllable_table.txt`` held as one string: sorted ``WORD N OFFSET`` lines."""
-
-    __slots__ = ("text", "body", "entries", "source_bytes", "source_sha256")
-
-    def __init__(self, path: str) -> None:
-        try:
-            with open(path, encoding="ascii") as handle:
-                text = handle.read()
-        except OSError as exc:
-            raise SyllableDataError(
-                f"speakeasy's syllable table is missing ({path}); "
-                "rebuild it with scripts/build_syllable_table.py"
-            ) from exc
-        if not text.startswith("#") or _TABLE_FORMAT not in text[: text.find("\n")]:
-            raise SyllableDataError(
-                f"{path} is not a speakeasy syllable table ({_TABLE_FORMAT!r}); "
-                "rebuild it with scripts/build_syllable_table.py"
-            )
-        header: dict[str, str] = {}
-        pos = 0
-        while text.startswith("#", pos):
-            end = text.index("\n", pos)
-            key, sep, value = text[pos + 1 : end].partition(":")
-            if sep:
-                header[key.strip()] = value.strip()
-            pos = end + 1
-        self.text = text
-        self.body = pos  # offset of the first data line
-        try:
-            self.entries = int(header["entries"])
-            self.source_bytes = int(header["source-bytes"])
-            self.source_sha256 = header["source-sha256"]
-        except (KeyError, ValueError) as exc:
-            raise SyllableDataError(f"{path}: damaged header ({exc})") from exc
-
-    def find(self, word: str) -> str | None:
-        """Return the table line for ``word`` (exact, lower-case) or None.
-
-        Binary search over character positions: each probe moves to the start
-        of the line containing the midpoint and compares that line's word.
-        Every ``lo`` is a line start preceded by a newline, so the ``rfind``
-        below always finds one.
-        """
-        if not word or " " in word or "\n" in word:
-            return None
-        text = self.text
-        lo, hi = self.body, len(text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = text.rfind("\n", lo - 1, mid) + 1
-            end = text.find("\n", start)
-            key = text[start : text.find(" ", start, end)]
-            if key < word:
-                lo = end + 1
-            elif key > word:
-                hi = start
-            else:
-                return text[start:end]
-        return None
-
-    def words(self) -> Iterator[str]:
-        text = self.text
-        pos, stop = self.body, len(text)
-        while pos < stop:
-            end = text.find("\n", pos)
-            yield text[pos : text.find(" ", pos, end)]
-            pos = end + 1
-
-
-_table: _Table | None = None
-
-
-def _get_table() -> _Table:
-    global _table
-    table = _table
-    if table is None:
-        # Two threads may both load it; they build equal objects and the
-        # assignment is atomic, so no lock is needed.
-        table = _table = _Table(_TABLE_PATH)
-    return table
-
-
-#: After this many look-ups a run is a long one: read the whole table into a
-#: dict once (about 0.1 s) instead of binary-searching it for every new word.
-_SEARCHES_BEFORE_DICT = 4000
-_searches = 0
-_counts: dict[str, int] | None = None
-
-
-def _load_counts(table: _Table) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for line in table.text[table.body :].splitlines():
-        word, number, _ = line.split(" ", 2)
-        counts[word] = int(number)
-    return counts
-
-
-def _cmu_count(word: str) -> int | None:
-    """Syllables in CMU's first pronunciation of ``word``, or None if absent."""
-    global _searches, _counts
-    if _counts is not None:
-        return _counts.get(word)
-    _searches += 1
-    if _searches > _SEARCHES_BEFORE_DICT:
-        _counts = _load_counts(_get_table())
-        return _counts.get(word)
-    line = _get_table().find(word)
-    if line is None:
-        return None
-    return int(line.split(" ", 2)[1])
-
-
-def dictionary_syllables(word: str) -> int | None:
-    """Syllables of ``word`` in the CMU dictionary, or None when it is not there.
-
-    Other rules use this to tell an English word in capitals ("NOTE") from an
-    acronym ("CQC").
-    """
-    return _cmu_count(word.lower())
 
 
 # --------------------------------------------------------------------------
@@ -215,91 +91,6 @@ _JOINERS = re.compile(r"[\s\-\u2010-\u2015\u2212/]+")
 # not start a contraction ending, then everything but \w, whitespace and '.
 _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
-
-_pyphen = None
-
-
-def _preload_pyphen_patterns() -> None:
-    """Give Pyphen its parsed English patterns from speakeasy's disk cache.
-
-    Parsing ``hyph_en_US.dic`` takes about 0.1 s, a tenth of the time to
-    check one small file.  The parsed patterns are cached (keyed by the
-    dictionary file's content and pyphen's version) and put where Pyphen
-    looks first, its ``hdcache``.  If anything about pyphen differs from
-    what we expect, Pyphen simply parses the file itself.
-    """
-    try:
-        import hashlib
-
-        import pyphen
-
-        from .io.diskcache import load as _cache_load
-        from .io.diskcache import store as _cache_store
-
-        path = pyphen.LANGUAGES[pyphen.language_fallback(_PYPHEN_LANG)]
-        if path in pyphen.hdcache:
-            return
-        data = path.read_bytes()
-        version = getattr(pyphen, "VERSION", getattr(pyphen, "__version__", "?"))
-        key = "pyphen-" + hashlib.sha256(data + f"|{version}".encode()).hexdigest()[:32]
-        cached = _cache_load(key, _decode_hyphdict)  # plain data, never a pickle (see speakeasy.cachefile)
-        if isinstance(cached, pyphen.HyphDict):
-            pyphen.hdcache[path] = cached
-            return
-        hd = pyphen.HyphDict(path)
-        pyphen.hdcache[path] = hd
-        _cache_store(key, hd, _encode_hyphdict, _decode_hyphdict)
-    except Exception:  # noqa: BLE001 - an optimisation only; Pyphen will parse the file
-        return
-
-
-def _encode_hyphdict(hd: object) -> list:
-    """Pyphen's parsed patterns as plain data: [patterns, starts, values as digit strings].
-
-    Only the attributes Pyphen 0.x sets are kept; anything else (alternative hyphenations, new attributes)
-    raises, and the patterns are parsed each time instead of cached.
-    """
-    attrs = vars(hd)
-    if set(attrs) != {"patterns", "cache", "maxlen"}:
-        raise TypeError("pyphen.HyphDict has changed")
-    keys, starts, values = [], [], []
-    for pattern, (start, digits) in attrs["patterns"].items():
-        if not all(type(d) is int and 0 <= d <= 9 for d in digits):
-            raise TypeError("not a plain pattern")
-        keys.append(pattern)
-        starts.append(start)
-        values.append("".join(map(str, digits)))
-    return [keys, starts, values]
-
-
-def _decode_hyphdict(value: object) -> object:
-    import pyphen
-
-    from .cachefile import check
-
-    check(type(value) is list and len(value) == 3)
-    keys, starts, values = value
-    check(type(keys) is list and type(starts) is list and type(values) is list
-          and len(keys) == len(starts) == len(values) > 0)
-    "".join(keys), "".join(values), bytes(starts)  # TypeError or ValueError unless strings, and small numbers
-    known = {digits: tuple(map(int, digits)) for digits in set(values)}
-    check(all(digits.isdigit() and digits.isascii() for digits in known))
-    patterns = {key: (start, known[digits]) for key, start, digits in zip(keys, starts, values)}
-    hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
-    hd.patterns = patterns
-    hd.cache = {}
-    hd.maxlen = max(len(key) for key in patterns)
-    return hd
-
-
-def _pyphen_positions(word: str) -> list[int]:
-    global _pyphen
-    if _pyphen is None:
-        _preload_pyphen_patterns()
-        from pyphen import Pyphen  # the same patterns, and the same object, textstat's count_syllables uses
-
-        _pyphen = Pyphen(lang=_PYPHEN_LANG)
-    return _pyphen.positions(word)
 
 
 def _count_simple(word: str) -> int:
@@ -354,102 +145,6 @@ def syllables(word: str) -> int:
 
 
 # --------------------------------------------------------------------------
-# The dictionary in textstat's shape.
-# --------------------------------------------------------------------------
-
-_dict_text: str | None = None
-
-
-def _get_dict_text(table: _Table) -> str:
-    global _dict_text
-    text = _dict_text
-    if text is None:
-        try:
-            with open(_DICT_PATH, encoding="ascii") as handle:
-                text = handle.read()
-        except OSError as exc:
-            raise SyllableDataError(f"the CMU dictionary is missing ({_DICT_PATH})") from exc
-        if len(text) != table.source_bytes:
-            raise SyllableDataError(
-                f"{_DICT_PATH} ({len(text)} bytes) does not match syllable_table.txt "
-                f"(built from {table.source_bytes} bytes); rebuild the table with "
-                "scripts/build_syllable_table.py"
-            )
-        _dict_text = text
-    return text
-
-
-class OfflineCmudict(Mapping[str, "list[list[str]]"]):
-    """Read-only ``word -> [[phone, ...], ...]`` view of the shipped CMUdict.
-
-    Same shape as ``nltk.corpus.cmudict.dict()``: pronunciations in file
-    order (``word``, ``word(2)``, ...), comments dropped. Entries are read
-    from ``cmudict.dict`` on first access and then kept; treat the returned
-    lists as read-only. Iteration is in sorted order.
-    """
-
-    __slots__ = ("_cache",)
-
-    def __init__(self) -> None:
-        self._cache: dict[str, list[list[str]]] = {}
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        try:
-            return self._cache[word]
-        except (KeyError, TypeError):
-            pass
-        if not isinstance(word, str):
-            raise KeyError(word)
-        table = _get_table()
-        line = table.find(word)
-        if line is None:
-            raise KeyError(word)
-        offset = int(line.rsplit(" ", 1)[1])
-        pronunciations = self._read(_get_dict_text(table), word, offset)
-        self._cache[word] = pronunciations
-        return pronunciations
-
-    @staticmethod
-    def _read(text: str, word: str, offset: int) -> list[list[str]]:
-        variant = word + "("
-        pronunciations: list[list[str]] = []
-        pos = offset
-        while pos < len(text):
-            end = text.find("\n", pos)
-            name, _, phones = text[pos:end].partition(" ")
-            if name != word and not (
-                pronunciations and name.startswith(variant) and name.endswith(")")
-            ):
-                break
-            pronunciations.append(phones.split("#", 1)[0].split())
-            pos = end + 1
-        if not pronunciations:
-            raise SyllableDataError(
-                f"cmudict.dict has no entry for {word!r} at byte {offset}; "
-                "rebuild syllable_table.txt with scripts/build_syllable_table.py"
-            )
-        return pronunciations
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and _get_table().find(word) is not None
-
-    def __len__(self) -> int:
-        return _get_table().entries
-
-    def __iter__(self) -> Iterator[str]:
-        return _get_table().words()
-
-    def __repr__(self) -> str:
-        return f"<OfflineCmudict: {_DICT_PATH}>"
-
-
-_OFFLINE = OfflineCmudict()
-
-
-def cmudict_offline() -> Mapping[str, list[list[str]]]:
-    """Return the shipped CMU dictionary (one shared, lazily read instance)."""
-    return _OFFLINE
-
 
 # --------------------------------------------------------------------------
 # Making textstat use it.
@@ -534,7 +229,7 @@ def _import_textstat():
 def _offline_get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
     """Replacement for textstat's ``get_cmudict``: English only, as there."""
     if lang.split("_")[0] == "en":  # textstat's get_lang_root
-        return _OFFLINE
+        return cmudict_offline()
     return None
 
 

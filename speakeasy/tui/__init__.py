@@ -3,7 +3,8 @@
 :mod:`speakeasy.tui.session` holds the editing model (no textual), with what
 has been chosen in :mod:`speakeasy.tui.state` and what it writes besides the
 document's text in :mod:`speakeasy.tui.saving`;
-:mod:`speakeasy.tui.app` is the Textual application, and :mod:`speakeasy.tui.screens`
+:mod:`speakeasy.tui.app` is the Textual application, with what it shows as rich
+text in :mod:`speakeasy.tui.view`, and :mod:`speakeasy.tui.screens`
 its dialogs and theme (the word editor uses them too).  Only this package
 imports textual, and only when ``speakeasy review`` runs.
 """

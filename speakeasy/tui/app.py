@@ -1,14 +1,14 @@
 """The ``speakeasy review`` application (Textual).
 
 The editing itself lives in :mod:`speakeasy.tui.session`; this module only
-shows it and turns keys into session steps.  Every key binding has an id
+shows it and turns keys into session steps.  What is shown, as rich text,
+is worked out in :mod:`speakeasy.tui.view`.  Every key binding has an id
 (``review.next``, ``review.alternative-1``...), so it can be moved with
 ``ReviewApp(keymap={"review.skip": "x"})``.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from textual.widgets import Footer, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..errors import InputError, SpeakeasyError
-from ..model import Finding, Level
+from ..model import Finding
 from .screens import (
     HIGH_CONTRAST,
     ApplyAllScreen,
@@ -33,6 +33,15 @@ from .screens import (
     TextScreen,
 )
 from .session import ReviewSession
+from .view import (  # noqa: F401 - (LEVEL_STYLE and is_word are found here too, as before)
+    LEVEL_FILTERS,
+    LEVEL_STYLE,
+    detail_text,
+    document_paragraphs,
+    is_word,
+    option_text,
+    status_line,
+)
 
 #: What a key does, in more words than the footer has room for (the ? help).
 HELP_TEXT = {
@@ -42,13 +51,6 @@ HELP_TEXT = {
     "review.keep": "Keep for project: your project keeps this word. When you save, it is added to keep: in "
                    "your settings, and it is not flagged in any file.",
 }
-
-LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.SUGGESTION: "cyan"}
-LEVEL_FILTERS: tuple[tuple[str, Level | None], ...] = (
-    ("all levels", None), ("warnings and errors", Level.WARNING), ("errors only", Level.ERROR),
-)
-_SPACES = re.compile(r"\s+")
-
 
 class ReviewApp(App[int]):
     """Review one document (or choose one from a folder), finding by finding."""
@@ -233,89 +235,24 @@ class ReviewApp(App[int]):
         self._show_status()
 
     def _option(self, f: Finding) -> Option:
-        text = Text(f"{f.line:>4} ", style="dim")
-        text.append(str(f.level)[0].upper() + " ", style=LEVEL_STYLE[f.level])
-        word = " ".join(f.match.split())
-        if self.session is not None and self.session.read_only:  # the words shown, without markup
-            word = " ".join(self.session.view_text[f.start:f.end].split()) or word
-        if ReviewSession.is_long_sentence(f):
-            label = f"long sentence ({int(f.value or 0)})"
-        elif is_word(f) and (self.session is None or self.session.in_view(f)):  # not markup, like <img ...>
-            label = word
-        else:
-            label = f.rule.rpartition(".")[2] + (f" ({f.value:g})" if f.value is not None else "")
-        text.append(label[:21])
-        text.no_wrap = True
-        return Option(text)
+        return Option(option_text(f, self.session))
 
     def _show_status(self) -> None:
         s = self.session
         assert s is not None
-        sc = s.scores(self.current)
-        parts = [Path(s.path).name]
-        parts.append(f"{self.index + 1 if self.shown else 0}/{len(self.shown)}")
-        doc = sc.document
-        if doc.get("plain_score") is not None:
-            parts.append(f"plain score {doc['plain_score']:.0f}")
-        if sc.paragraph:
-            parts.append(f"paragraph {sc.paragraph['plain_score']:.0f}")
-        filt = LEVEL_FILTERS[self.level_filter][0] if self.level_filter else ""
-        if self.rule_filter:
-            filt = (filt + " " if filt else "") + self.rule_filter
-        if filt:
-            parts.append(f"[{filt}]")
-        if s.dirty:
-            parts.append("* unsaved")
-        self.query_one("#status", Static).update(Text(" | ".join(parts)))
-
-    def _paragraphs(self, text: str) -> list[tuple[int, int]]:
-        out = []
-        pos = 0
-        for chunk in text.split("\n\n"):
-            out.append((pos, pos + len(chunk)))
-            pos += len(chunk) + 2
-        return out
+        line = status_line(s, self.current, self.index, self.shown, self.level_filter, self.rule_filter)
+        self.query_one("#status", Static).update(Text(line))
 
     def _show_document(self) -> None:
         s = self.session
         assert s is not None
         doc = self.query_one("#doc", VerticalScroll)
         doc.remove_children()
-        # a read-only file (a web page) shows the blocks speakeasy read, with the spaces that
-        # hide its markup squeezed; the others show their text as it is, paragraph by paragraph
-        view = s.view
-        text = s.view_text
-        ranges = view if view is not None else self._paragraphs(text)
-
-        def piece(a: int, b: int) -> str:
-            return _SPACES.sub(" ", text[a:b]) if view is not None else text[a:b]
-
-        cur = self.current
         widgets = []
         target = None
-        marks = sorted((f for f in self.shown if is_word(f) or f is cur),
-                       key=lambda f: f.start)
-        for n, (a, b) in enumerate(ranges):
-            if a == b:
-                continue
-            rendered = Text()
-            pos = a
-            for f in marks:
-                if f.end <= pos or f.start >= b or f.start < pos:
-                    continue
-                rendered.append(piece(pos, f.start))
-                style = LEVEL_STYLE[f.level] + " underline"
-                if f is cur:
-                    style = "reverse bold"
-                long = not is_word(f)
-                end = min(f.end, b)
-                rendered.append("[[" if long else "[", style=style)
-                rendered.append(piece(f.start, end), style=style)
-                rendered.append("]]" if long else "]", style=style)
-                pos = end
-            rendered.append(piece(pos, b))
+        for rendered, here in document_paragraphs(s, self.shown, self.current):
             w = Static(rendered, classes="para")
-            if cur is not None and a <= cur.start <= b:
+            if here:
                 target = w
             widgets.append(w)
         doc.mount_all(widgets)
@@ -333,57 +270,7 @@ class ReviewApp(App[int]):
     def _show_detail(self) -> None:
         s = self.session
         assert s is not None
-        f = self.current
-        box = self.query_one("#detail", Static)
-        if f is None:
-            box.update(Text("Nothing left to review here. Press w to save, q to quit."))
-            return
-        rule = s.ruleset.get(f.rule)
-        out = Text()
-        out.append(f"{str(f.level).upper()} ", style=LEVEL_STYLE[f.level])
-        out.append(f"{f.rule}  line {f.line}\n", style="bold")
-        out.append(f.message + "\n")
-        why = (f.origin or {}).get("why") or (rule.why if rule else "")
-        if why:
-            out.append("Why it matters: ", style="bold")
-            out.append(why + "\n")
-        if ReviewSession.is_long_sentence(f):
-            out.append(f"{int(f.value or 0)} words; the limit is {int(f.threshold or 0)}.\n", style="bold")
-            split = f.extra.get("split_after") or []
-            if split:
-                out.append("You could split it after: " + " / ".join(split) + "\n")
-            if s.read_only:
-                out.append("speakeasy does not change sentences: rewrite it in the file yourself.\n", style="dim")
-            else:
-                out.append("speakeasy does not change sentences: press e to rewrite it by hand.\n", style="dim")
-        elif f.suggestions and s.read_only:
-            # no number keys: speakeasy cannot put them in the file
-            out.append("Plain alternatives, to use when you change the file yourself:\n", style="bold")
-            for alt in f.suggestions[:9]:
-                out.append(f" - {alt}\n")
-        elif f.suggestions:
-            out.append("Plain alternatives:\n", style="bold")
-            for i, alt in enumerate(f.suggestions[:9], 1):
-                out.append(f" {i} ", style="reverse")
-                out.append(f" {alt}\n")
-            same = s.same_term(f)
-            if len(same) > 1 and f.edit is not None:
-                word = " ".join(f.match.split())
-                out.append(f" {self._key_for('review.apply-all')} ", style="reverse")
-                out.append(f" Use '{f.edit.replacement}' for '{word}' in all {len(same)} places "
-                           "(you see each change first)\n")
-        origin = f.origin or {}
-        where = []
-        if origin.get("credit"):
-            where.append(origin["credit"])
-        if origin.get("added_by"):
-            where.append(f"added by {origin['added_by']}")
-        if origin.get("source"):
-            where.append(f"source: {origin['source']}")
-        if where:
-            out.append("Where from: ", style="bold")
-            out.append("; ".join(where) + "\n")
-        box.update(out)
+        self.query_one("#detail", Static).update(detail_text(s, self.current, self._key_for))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -617,11 +504,6 @@ class ReviewApp(App[int]):
     def _clicked(self, event: OptionList.OptionSelected) -> None:
         self.index = event.option_index
         self.refresh_view()
-
-
-def is_word(f: Finding) -> bool:
-    """A word or short phrase (marked in the text), not a sentence or paragraph (marked only when chosen)."""
-    return bool(f.suggestions) or (not ReviewSession.is_long_sentence(f) and len(f.match.split()) <= 4)
 
 
 def folder_rows(folder: str, ruleset: Any) -> list[tuple[str, int | str]]:

@@ -16,15 +16,14 @@ line, several as a list; double quotes only where YAML needs them).
 Every edit is checked before anything is written: the new text is loaded
 with the same strict loader as ``speakeasy check``, and the file is only
 replaced (atomically) when it loads and has the values that were asked for.
+
+The places of the entries are read in :mod:`speakeasy.words.spans`, and new
+text is written in :mod:`speakeasy.words.rendering`.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
 import os
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,19 +33,24 @@ from ..errors import UserDataError
 from ..io.atomic import write_atomically
 from ..io.diskcache import paused_gc
 from ..matching import normalise
-from ..packs import ENTRY, Wordlist, parse_wordlist_text, read_yaml_text
+from ..packs import Wordlist, parse_wordlist_text, read_yaml_text
 from ..schema import DataErrors, compose
+from .rendering import (  # noqa: F401 - (LIST_KEYS and ONE_LINE_KEYS are found here too, as before)
+    KEY_ORDER,
+    LIST_KEYS,
+    ONE_LINE_KEYS,
+    Layout,
+    as_text,
+    as_written,
+    render_entry,
+    render_key,
+    render_scalar,
+)
+from .spans import EntrySpan, content_end, line_end, line_starts, read_entries, shift
 from .values import as_words, clash, parts_of
 
 #: The safe YAML loader, in C when PyYAML has it (the same data as ``yaml.safe_load``, faster).
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-#: The order keys are written in, as in the shipped lists.
-KEY_ORDER = tuple(f.name for f in ENTRY.fields)
-#: Keys that hold lists.
-LIST_KEYS = frozenset({"use", "as", "when", "unless", "examples", "fine_examples"})
-#: Keys whose one item is written on the key's own line (``as: verb``), as in the shipped lists.
-ONE_LINE_KEYS = frozenset({"use", "as"})
 
 
 class EditError(Exception):
@@ -62,154 +66,6 @@ class AmbiguousTerm(EditError):
     def __init__(self, message: str, entries: list["EntrySpan"]) -> None:
         super().__init__(message)
         self.entries = entries
-
-
-@dataclass
-class _Span:
-    """Where a key and its value are: offsets into the text."""
-
-    start: int  # the first character of the key
-    line_start: int  # the start of the key's line
-    end: int  # the end of the value's last line (before its newline)
-    first: bool  # the key is on the same line as the entry's '-'
-
-
-@dataclass
-class EntrySpan:
-    """Where one entry is in the text."""
-
-    term: str
-    status: str | None
-    line: int  # 1-based line of its '-'
-    lead: int  # start of the comment lines just above it (or of its '-' line)
-    start: int  # start of its '-' line
-    end: int  # end of its last line (before the newline)
-    keys: dict[str, _Span] = field(default_factory=dict)
-    values: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def parts(self) -> tuple[str, ...]:
-        """The parts of speech the entry is for (``as``, else the keys of ``use``); empty: any."""
-        return parts_of(self.values)
-
-    def describe(self) -> str:
-        """The entry in words, for messages: "as a verb (line 12)", or "line 12"."""
-        parts = as_words(self.parts)
-        return f"{parts} (line {self.line})" if parts else f"line {self.line}"
-
-
-def _line_starts(text: str) -> list[int]:
-    """The offset where each line starts (after each ``\n``)."""
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
-
-
-_NEWLINE = re.compile("\n")
-
-
-class _Layout:
-    """The file's indentation and spacing, read from its entries."""
-
-    def __init__(self, dash: int = 2, key: int = 4, item: int = 6, blank_between: bool = True) -> None:
-        self.dash = dash
-        self.key = key
-        self.item = item  # column of the '-' of a list inside an entry
-        self.blank_between = blank_between
-
-
-def _plain_ok(value: str) -> bool:
-    """Whether a text can be written without quotes and read back the same."""
-    if not value or value != value.strip() or "\n" in value or value[0] in "'\"":
-        return False
-    dumped = yaml.safe_dump({"k": value}, width=1_000_000, allow_unicode=True)
-    rest = dumped[len("k: "):].rstrip("\n")
-    return rest == value and "#" not in value and yaml.safe_load(dumped) == {"k": value}
-
-
-def render_scalar(value: Any) -> str:
-    """One value as YAML text: plain when that is safe, else in double quotes."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    text = str(value)
-    if _plain_ok(text):
-        return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted string
-
-
-def _render_key(key: str, value: Any, layout: _Layout) -> str:
-    """``key: value`` as text; a list's items on their own lines at the list indent (no newline at the end).
-
-    A mapping (``use`` for each part of speech) has its keys on their own lines,
-    indented like a list, and each key's words like ``use``: one on the key's
-    line, several as a list under it.
-    """
-    if isinstance(value, dict):
-        sub = max(layout.item, layout.key + 2)
-        inner = _Layout(layout.dash, sub, sub + max(layout.item - layout.key, 0))
-        lines = []
-        for part, words in value.items():
-            words = [words] if isinstance(words, str) else list(words)
-            text = _render_key(str(part), words, inner) if len(words) != 1 else f"{part}: {render_scalar(words[0])}"
-            lines.append(" " * sub + text)
-        return f"{key}:\n" + "\n".join(lines)
-    if isinstance(value, (list, tuple)):
-        items = [str(v) for v in value]
-        if key in ONE_LINE_KEYS and len(items) == 1:
-            return f"{key}: {render_scalar(items[0])}"
-        if not items:
-            return f"{key}: []"
-        pad = " " * layout.item
-        return f"{key}:\n" + "\n".join(f"{pad}- {render_scalar(v)}" for v in items)
-    return f"{key}: {render_scalar(value)}"
-
-
-def _ordered(values: dict[str, Any]) -> list[tuple[str, Any]]:
-    known = [(k, values[k]) for k in KEY_ORDER if k in values]
-    return known + [(k, v) for k, v in values.items() if k not in KEY_ORDER]
-
-
-def render_entry(values: dict[str, Any], layout: _Layout | None = None) -> str:
-    """A whole entry as text, starting with its '-' (no newline at the end)."""
-    layout = layout or _Layout()
-    lines = []
-    for i, (key, value) in enumerate(_ordered(values)):
-        text = _render_key(key, value, layout)
-        prefix = " " * layout.dash + "- " + " " * (layout.key - layout.dash - 2) if i == 0 else " " * layout.key
-        lines.append(prefix + text)
-    return "\n".join(lines)
-
-
-def _content_end(node: yaml.Node, text: str, starts: list[int]) -> int:
-    """The offset just after the last character of a node's content."""
-    if isinstance(node, yaml.MappingNode) and node.flow_style is not True and node.value:
-        return _content_end(node.value[-1][1], text, starts)
-    if isinstance(node, yaml.SequenceNode) and node.flow_style is not True and node.value:
-        return _content_end(node.value[-1], text, starts)
-    mark = node.end_mark
-    end = starts[mark.line] + mark.column if mark.line < len(starts) else len(text)
-    # (as len(text[:end].rstrip()), without copying the text: this is done for every key of every entry)
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _line_end(text: str, offset: int) -> int:
-    """The end of the line at ``offset``, before its line break (``\n`` or ``\r\n``)."""
-    nl = text.find("\n", offset)
-    if nl < 0:
-        return len(text)
-    return nl - 1 if nl > offset and text[nl - 1] == "\r" else nl
-
-
-def _scalar_value(node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_scalar_value(n) for n in node.value]
-    if isinstance(node, yaml.MappingNode):
-        return {str(getattr(k, "value", "")): _scalar_value(v) for k, v in node.value}
-    return None
 
 
 class WordlistFile:
@@ -265,7 +121,7 @@ class WordlistFile:
     def _parse(self) -> None:
         text = self.text
         self.newline = "\r\n" if "\r\n" in text else "\n"
-        starts = _line_starts(text)
+        starts = line_starts(text)
         self._starts = starts
         with paused_gc():  # (a long list is a million YAML nodes: see speakeasy.io.diskcache.paused_gc)
             self._parse_text(text, starts)
@@ -277,7 +133,7 @@ class WordlistFile:
         self.words_key: yaml.Node | None = None
         self._defaults_text: str | None = None
         self._defaults: dict[str, Any] | None = None
-        self.layout = _Layout()
+        self.layout = Layout()
         self._block_list = False
         if not isinstance(node, yaml.MappingNode):
             return
@@ -294,55 +150,19 @@ class WordlistFile:
         # (entries in a block list, each a block of `key: value` lines: see _splice)
         self._block_list = self.words_node.flow_style is not True and all(
             type(item) is yaml.MappingNode and item.flow_style is not True for item in self.words_node.value)
-        prev_end = None
-        gaps = []
-        item_cols = []
-        for item in self.words_node.value:
-            if not isinstance(item, yaml.MappingNode):
-                continue
-            first_line = item.start_mark.line
-            start = starts[first_line]
-            end = _content_end(item, text, starts)
-            end = _line_end(text, end)
-            lead = start
-            # Comment lines right above the entry belong to it.
-            line = first_line - 1
-            while line >= 0 and (prev_end is None or starts[line] > prev_end):
-                content = text[starts[line]:_line_end(text, starts[line])].strip()
-                if not content.startswith("#"):
-                    break
-                lead = starts[line]
-                line -= 1
-            if prev_end is not None:
-                gaps.append(text[prev_end:lead].count("\n") >= 2)
-            span = EntrySpan(term="", status=None, line=first_line + 1, lead=lead, start=start, end=end)
-            for i, (k, v) in enumerate(item.value):
-                if not isinstance(k, yaml.ScalarNode):
-                    continue
-                k_start = starts[k.start_mark.line] + k.start_mark.column
-                v_end = _line_end(text, _content_end(v, text, starts))
-                span.keys[k.value] = _Span(k_start, starts[k.start_mark.line], v_end,
-                                           k.start_mark.line == first_line)
-                span.values[k.value] = _scalar_value(v)
-                if isinstance(v, yaml.SequenceNode) and v.flow_style is not True and v.value:
-                    item_cols.append(v.value[0].start_mark.column - 2)
-            span.term = str(span.values.get("term", ""))
-            status = span.values.get("status")
-            span.status = str(status) if status is not None else None
-            self.entries.append(span)
-            prev_end = end
+        self.entries, gaps, item_cols = read_entries(self.words_node.value, text, starts)
         if self.entries:
             # The entries' places are all kept above; the node tree of a long list is hundreds of MB.
             self.words_node = None
             first = self.entries[0]
             dash_col = text.find("-", first.start) - first.start
             key_col = first.keys["term"].start - first.start if "term" in first.keys else dash_col + 2
-            self.layout = _Layout(dash=max(dash_col, 0), key=key_col,
-                                  item=item_cols[0] if item_cols else key_col + 2,
-                                  blank_between=(sum(gaps) * 2 >= len(gaps)) if gaps else True)
+            self.layout = Layout(dash=max(dash_col, 0), key=key_col,
+                                 item=item_cols[0] if item_cols else key_col + 2,
+                                 blank_between=(sum(gaps) * 2 >= len(gaps)) if gaps else True)
         else:
             col = self.words_key.start_mark.column if self.words_key is not None else 0
-            self.layout = _Layout(dash=col + 2, key=col + 4, item=col + 6)
+            self.layout = Layout(dash=col + 2, key=col + 4, item=col + 6)
 
     def wordlist(self) -> Wordlist:
         """The list as speakeasy reads it.  Raises :class:`DataErrors`."""
@@ -496,13 +316,13 @@ class WordlistFile:
         new_text = text[:pos] + inserted + text[pos:]
         at = pos + offset  # where the new entry starts
         span = mini.entries[0]
-        _shift(span, at - len("words:" + nl), new_text.count("\n", 0, at) - 1)
+        shift(span, at - len("words:" + nl), new_text.count("\n", 0, at) - 1)
         moved, lines = len(inserted), inserted.count("\n")
         for e in self.entries[index:]:
-            _shift(e, moved, lines)
+            shift(e, moved, lines)
         self.entries.insert(index, span)
         self.text = new_text
-        self._starts = _line_starts(new_text)
+        self._starts = line_starts(new_text)
         self._added = (checked, index, entry_text)
         return True
 
@@ -570,7 +390,7 @@ class WordlistFile:
         k = self.words_key
         start = self._starts[k.start_mark.line] + k.start_mark.column
         assert self.words_node is not None
-        end = _line_end(text, _content_end(self.words_node, text, self._starts))
+        end = line_end(text, content_end(self.words_node, text, self._starts))
         return text[:start] + self._nl("words:\n") + entry_text + text[end:]
 
     def update(self, which: "str | EntrySpan", changes: dict[str, Any],
@@ -604,9 +424,9 @@ class WordlistFile:
             end = span.end + len(self.newline) if span.end < len(text) else span.end
             self._set_text(text[:span.line_start] + text[end:])
             return
-        rendered = self._nl(_render_key(key, value, self.layout))
+        rendered = self._nl(render_key(key, value, self.layout))
         if span is not None:
-            if _as_written(key, entry.values.get(key)) == _as_written(key, as_text(value)):
+            if as_written(key, entry.values.get(key)) == as_written(key, as_text(value)):
                 return  # the same already: leave the line as it is
             self._set_text(text[:span.start] + rendered + text[span.end:])
             return
@@ -648,37 +468,3 @@ class WordlistFile:
         self.original = self.text
         self.exists = True
         return True
-
-
-def _shift(entry: EntrySpan, chars: int, lines: int) -> None:
-    """Move an entry's place by ``chars`` characters and ``lines`` lines (text was put in before it)."""
-    entry.line += lines
-    entry.lead += chars
-    entry.start += chars
-    entry.end += chars
-    for key in entry.keys.values():
-        key.start += chars
-        key.line_start += chars
-        key.end += chars
-
-
-def _as_written(key: str, value: Any) -> Any:
-    """A value as text, with one item of a list key as a list of one (``use: start`` is ``use: [start]``)."""
-    if isinstance(value, dict):
-        return {str(k): _as_written(key, v) for k, v in value.items()}
-    if key in LIST_KEYS and isinstance(value, str):
-        return [value]
-    return value
-
-
-def as_text(value: Any) -> Any:
-    """A value as the YAML parser gives it back as text (to compare with what is in the file)."""
-    if isinstance(value, dict):
-        return {str(k): as_text(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [as_text(v) for v in value]
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return str(value)

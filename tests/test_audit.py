@@ -485,3 +485,13 @@ def test_a_document_that_cannot_be_read_here_is_a_line_when_bytes_are_sent(tmp_p
     assert [r["code"] for r in errors] == ["not-a-file"]
     assert errors[0]["error"].startswith(str(tmp_path / "pipe.md") + ": ") and "not a regular file" in errors[0]["error"]
     assert summary["documents"] == 3 and summary["could_not_check"] == 1
+
+
+def test_a_serial_audit_leaves_plugin_messages_on_for_later_runs(tmp_path: Path) -> None:
+    """The audit quiets plugin problems while it builds its rule set; a later check in the process still hears them."""
+    from speakeasy import plugins
+
+    (tmp_path / "a.md").write_text("We will utilise it.\n", encoding="utf-8")
+    before = plugins.QUIET
+    assert main(["audit", str(tmp_path / "a.md"), "--no-config", "-o", str(tmp_path / "out.jsonl")]) == 0
+    assert plugins.QUIET is before

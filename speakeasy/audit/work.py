@@ -76,10 +76,15 @@ def _ruleset(box: SettingsBox) -> RuleSet:
         from .. import plugins
         from ..ruleset import build_ruleset
 
-        plugins.QUIET = True  # the process that started the audit has shown any plugin problems already
         if len(_RULESETS) >= 4:
             _RULESETS.clear()
-        ruleset = _RULESETS[box.key] = build_ruleset(box.settings)
+        # the process that started the audit has shown any plugin problems already; quiet only while
+        # building, so a serial audit (in the same process) leaves later runs as they were
+        quiet, plugins.QUIET = plugins.QUIET, True
+        try:
+            ruleset = _RULESETS[box.key] = build_ruleset(box.settings)
+        finally:
+            plugins.QUIET = quiet
         ruleset.ignore_entries = []  # an audit reports every finding; the ignore file is for day-to-day checks
     return ruleset
 

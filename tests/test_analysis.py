@@ -154,3 +154,28 @@ def test_trained_pipeline_that_is_not_installed_is_a_clear_error() -> None:
 
     with pytest.raises(ConfigError, match="'en_no_such_model' named in your configuration is not installed"):
         load_pipeline("en_no_such_model")
+
+
+def test_tokens_are_the_same_whatever_the_batches(monkeypatch) -> None:
+    """Blocks are tokenised a batch at a time (for memory): each block's tokens are those of one batch of all."""
+    from speakeasy.analysis import sentences as S
+
+    text = "".join(f"# Part {i}\n\nThe plan (e.g. this one) ends here.  Next, we go on.\nAnd then? Yes! Mr. J. Smith said so.\n\n"
+                   f"- item {i}. Another\n- \"Quoted.\" Then more.\n\n" for i in range(40))
+    doc = read_bytes("t.md", text.encode(), "markdown")
+    wanted = S.blocks_to_split(doc.blocks)
+    assert len(wanted) > 40
+    monkeypatch.setattr(S, "TOKENISE_AT_ONCE", 10 ** 12)
+    whole = S.tokens_of_blocks(None, doc.blocks, wanted)
+    for size in (1, 50, 500):
+        monkeypatch.setattr(S, "TOKENISE_AT_ONCE", size)
+        assert S.tokens_of_blocks(None, doc.blocks, wanted) == whole
+    assert any(toks[-1][2] == 2 for toks in whole.values())  # a block's last token: a line break after it
+
+
+def test_a_sentences_words_share_one_string_for_each_different_word() -> None:
+    doc = read_bytes("t.md", b"The care plan. The care team. The plan.\n\nThe end.\n", "markdown")
+    sents = Analysis(doc).sentences
+    firsts = [s.texts[0] for s in sents]
+    assert firsts == ["The"] * 4
+    assert all(w is firsts[0] for w in firsts)

@@ -397,9 +397,10 @@ class Analysis:
     def block_tally(self, block: int) -> "Tally":
         got = self._block_tallies.get(block)
         if got is None:
-            from ..plainscore import tally
+            from ..plainscore import compact, tally
 
-            got = self._block_tallies[block] = tally(self.sentence_tally(s) for s in self.block_sentences(block))
+            got = self._block_tallies[block] = compact(
+                tally(self.sentence_tally(s) for s in self.block_sentences(block)))
         return got
 
     def plain_blocks(self) -> list["PlainScore | None"]:

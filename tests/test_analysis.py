@@ -179,3 +179,25 @@ def test_a_sentences_words_share_one_string_for_each_different_word() -> None:
     firsts = [s.texts[0] for s in sents]
     assert firsts == ["The"] * 4
     assert all(w is firsts[0] for w in firsts)
+
+
+def test_what_the_rules_read_is_let_go_and_worked_out_again() -> None:
+    doc = read_bytes("t.md", b"# Care\n\nThe Care Quality Commission visits. \"We said so.\" They came.\n", "markdown")
+    a = Analysis(doc)
+    names, scope = a.names.spans, a.scope_text(doc.blocks[1].start, "paragraph")
+    quoted = a.quoted(doc.blocks[1].start + 45, doc.blocks[1].start + 47)
+    tagged = a.tagged(a.sentences[1])
+    a.let_go()
+    assert a._names is None and not a._scopes and not a._tagged
+    assert a.names.spans == names and a.scope_text(doc.blocks[1].start, "paragraph") == scope
+    assert a.quoted(doc.blocks[1].start + 45, doc.blocks[1].start + 47) == quoted and a.tagged(a.sentences[1]) == tagged
+
+
+def test_a_one_sentence_block_is_tallied_once() -> None:
+    from speakeasy.plainscore import tally
+
+    doc = read_bytes("t.md", b"One sentence here.\n\nTwo here. And a second one.\n", "markdown")
+    a = Analysis(doc)
+    assert a.block_tally(0) is a.sentence_tally(a.block_sentences(0)[0])
+    assert a.block_tally(0) == tally([a.sentence_tally(a.block_sentences(0)[0])])
+    assert a.block_tally(1) == tally(a.sentence_tally(s) for s in a.block_sentences(1))

@@ -201,3 +201,17 @@ def test_a_one_sentence_block_is_tallied_once() -> None:
     assert a.block_tally(0) is a.sentence_tally(a.block_sentences(0)[0])
     assert a.block_tally(0) == tally([a.sentence_tally(a.block_sentences(0)[0])])
     assert a.block_tally(1) == tally(a.sentence_tally(s) for s in a.block_sentences(1))
+
+
+def test_the_blocks_readability_counts_are_let_go_once_the_documents_scores_are_made() -> None:
+    doc = read_bytes("t.md", b"One sentence here.\n\nTwo here. And a second one.\n", "markdown")
+    a = Analysis(doc)
+    a.let_go()
+    assert a._block_stats is None
+    stats = a.block_stats()
+    a.let_go()
+    assert a._block_stats is stats  # the document's scores are not made yet: kept
+    scores = a.scores()
+    a.let_go()
+    assert a._block_stats is None and a.scores() is scores
+    assert [st.counts for st in a.block_stats()] == [st.counts for st in stats]

@@ -357,8 +357,12 @@ class Analysis:
 
         All of it is worked out again if asked for.  The report's numbers
         (:func:`speakeasy.engine.stats`) need none of it, and a long
-        document's names and tags take as much memory as its report.
+        document's names and tags take as much memory as its report.  The
+        readability counts of each block go too, once the document's
+        scores (which :meth:`scores` keeps) are made from them.
         """
+        if self._doc_scores is not None:
+            self._block_stats = None
         self._names = None
         self._scopes, self._scope_hits, self._quotes = {}, {}, {}
         self._tagged, self._tagged_starts = {}, {}

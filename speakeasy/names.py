@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import AbstractSet, Sequence
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from .model import Block, BlockKind
 

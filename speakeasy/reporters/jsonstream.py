@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import json
 import secrets
-from typing import Any, Callable, TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
 __all__ = ["JsonStream", "indented"]
 
@@ -49,7 +50,7 @@ _float = json.encoder.JSONEncoder(allow_nan=True).encode  # nan, inf and -inf as
 _PIECES = 8192
 
 
-def _encode(value: Any, newline: str, out: list[str], flush: "Callable[[list[str]], None] | None" = None) -> None:
+def _encode(value: Any, newline: str, out: list[str], flush: Callable[[list[str]], None] | None = None) -> None:
     """Append the text of ``value`` as ``json.dumps(indent=2, ensure_ascii=False)`` writes it.
 
     ``newline`` is a line break and the indent of the line ``value`` starts on.

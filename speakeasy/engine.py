@@ -61,6 +61,7 @@ def lint_document(doc: Document, ruleset: RuleSet, with_stats: bool = True) -> F
         findings = [f for f in findings if not suppressed(f, doc, ruleset.ignore_entries, root)]
     findings = _dedupe(findings, ruleset)
     findings.sort(key=Finding.sort_key)
+    analysis.let_go()  # the rules have run: what only they read goes before the report's numbers are made
     return FileResult(doc.path, doc.format, findings, stats(analysis) if with_stats else {}, doc)
 
 

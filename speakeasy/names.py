@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Sequence
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from .model import Block, BlockKind
 
@@ -68,6 +69,11 @@ STARTERS = frozenset(
 )
 
 
+#: The spans of a block without names, and its keys (shared by every such block; never changed).
+_NO_SPANS: tuple[tuple[int, int], ...] = ()
+_NO_KEYS: frozenset[tuple[str, ...]] = frozenset()
+
+
 class Names:
     """The names in one document, found block by block when first asked about.
 
@@ -81,14 +87,14 @@ class Names:
         self.blocks = blocks
         self._block_starts = [b.start for b in blocks]
         self._sentence_starts = set(sentence_starts)
-        self._per_block: dict[int, list[tuple[int, int]]] = {}
+        self._per_block: dict[int, Sequence[tuple[int, int]]] = {}
         self._later: dict[int, list[tuple[int, int, str]]] = {}
         self._known: set[tuple[str, ...]] | None = None
         self._titles: dict[int, tuple[int, int] | None] = {}
         self._by_first: dict[str, list[tuple[str, ...]]] | None = None
         self._by_word: dict[str, list[tuple[str, ...]]] | None = None
         self._ends: dict[int, list[int]] = {}
-        self._found: dict[int, tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]] = {}
+        self._found: dict[int, tuple[Sequence[tuple[int, int]] | None, AbstractSet[tuple[str, ...]]]] = {}
 
     def containing(self, start: int, end: int) -> tuple[int, int] | None:
         """The name that overlaps ``[start, end)``, if any."""
@@ -131,13 +137,13 @@ class Names:
     def __len__(self) -> int:
         return len(self.spans)
 
-    def _spans(self, bi: int) -> list[tuple[int, int]]:
+    def _spans(self, bi: int) -> Sequence[tuple[int, int]]:
         got = self._per_block.get(bi)
         if got is None:
             found, _ = self._block_names(bi)
             if found is None:  # a Title Case heading: names seen elsewhere, and runs that end like a name
                 found = _heading_names(self.blocks[bi], self.known(), self._known_by_first())
-            got = self._per_block[bi] = _merge(found)
+            got = self._per_block[bi] = _merge(found) or _NO_SPANS
         return got
 
     def _known_by_first(self) -> dict[str, list[tuple[str, ...]]]:
@@ -179,11 +185,14 @@ class Names:
                 return True
         return False
 
-    def _block_names(self, bi: int) -> tuple[list[tuple[int, int]] | None, set[tuple[str, ...]]]:
+    def _block_names(self, bi: int) -> tuple[Sequence[tuple[int, int]] | None, AbstractSet[tuple[str, ...]]]:
         """:func:`_block_names` of block ``bi``, worked out once (both :meth:`known` and :meth:`_spans` ask)."""
         got = self._found.get(bi)
         if got is None:
-            got = self._found[bi] = _block_names(self.blocks[bi], self._sentence_starts)
+            found, keys = _block_names(self.blocks[bi], self._sentence_starts)
+            # Most blocks have no names: they share one empty tuple and one empty frozenset, as
+            # a long document has tens of thousands of blocks.
+            got = self._found[bi] = (_NO_SPANS if found == [] else found, keys or _NO_KEYS)
         return got
 
 
@@ -427,7 +436,7 @@ def _after_colon(text: str, at: int) -> bool:
     return i >= 0 and text[i] in ":;–—-([\"'“‘•*"
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if out and s <= out[-1][1]:

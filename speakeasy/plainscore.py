@@ -58,7 +58,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Iterable, Sequence
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .lexicon import dale_chall_easy_words, is_participle_by_form, parts_of_speech, stop_words, word_zipf
 from .syllables import syllables
@@ -244,6 +245,25 @@ class Tally:
                 return (b + (need - seen) / k) / ZIPF_BINS
             seen += k
         return 7.0
+
+
+#: The one empty mapping that :func:`compact` gives a tally in place of each of its empty dicts (read only).
+_EMPTY: Mapping[Any, Any] = MappingProxyType({})
+_DICTS = ("zipf_bins", "types", "rare_words", "jargon_words", "passives", "chain_texts", "nominal_words",
+          "hard_words")
+
+
+def compact(t: Tally) -> Tally:
+    """``t``, each of its empty dicts swapped for one shared empty mapping, which cannot be changed.
+
+    For a tally that is kept and only read or added to others (a sentence's,
+    kept for the rules and the report): a long document keeps one for each
+    sentence, and most of their eight dicts are empty.
+    """
+    for name in _DICTS:
+        if not getattr(t, name):
+            setattr(t, name, _EMPTY)
+    return t
 
 
 def tally(parts: Iterable["Tally"]) -> Tally:

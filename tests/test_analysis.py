@@ -154,3 +154,64 @@ def test_trained_pipeline_that_is_not_installed_is_a_clear_error() -> None:
 
     with pytest.raises(ConfigError, match="'en_no_such_model' named in your configuration is not installed"):
         load_pipeline("en_no_such_model")
+
+
+def test_tokens_are_the_same_whatever_the_batches(monkeypatch) -> None:
+    """Blocks are tokenised a batch at a time (for memory): each block's tokens are those of one batch of all."""
+    from speakeasy.analysis import sentences as S
+
+    text = "".join(f"# Part {i}\n\nThe plan (e.g. this one) ends here.  Next, we go on.\nAnd then? Yes! Mr. J. Smith said so.\n\n"
+                   f"- item {i}. Another\n- \"Quoted.\" Then more.\n\n" for i in range(40))
+    doc = read_bytes("t.md", text.encode(), "markdown")
+    wanted = S.blocks_to_split(doc.blocks)
+    assert len(wanted) > 40
+    monkeypatch.setattr(S, "TOKENISE_AT_ONCE", 10 ** 12)
+    whole = S.tokens_of_blocks(None, doc.blocks, wanted)
+    for size in (1, 50, 500):
+        monkeypatch.setattr(S, "TOKENISE_AT_ONCE", size)
+        assert S.tokens_of_blocks(None, doc.blocks, wanted) == whole
+    assert any(toks[-1][2] == 2 for toks in whole.values())  # a block's last token: a line break after it
+
+
+def test_a_sentences_words_share_one_string_for_each_different_word() -> None:
+    doc = read_bytes("t.md", b"The care plan. The care team. The plan.\n\nThe end.\n", "markdown")
+    sents = Analysis(doc).sentences
+    firsts = [s.texts[0] for s in sents]
+    assert firsts == ["The"] * 4
+    assert all(w is firsts[0] for w in firsts)
+
+
+def test_what_the_rules_read_is_let_go_and_worked_out_again() -> None:
+    doc = read_bytes("t.md", b"# Care\n\nThe Care Quality Commission visits. \"We said so.\" They came.\n", "markdown")
+    a = Analysis(doc)
+    names, scope = a.names.spans, a.scope_text(doc.blocks[1].start, "paragraph")
+    quoted = a.quoted(doc.blocks[1].start + 45, doc.blocks[1].start + 47)
+    tagged = a.tagged(a.sentences[1])
+    a.let_go()
+    assert a._names is None and not a._scopes and not a._tagged
+    assert a.names.spans == names and a.scope_text(doc.blocks[1].start, "paragraph") == scope
+    assert a.quoted(doc.blocks[1].start + 45, doc.blocks[1].start + 47) == quoted and a.tagged(a.sentences[1]) == tagged
+
+
+def test_a_one_sentence_block_is_tallied_once() -> None:
+    from speakeasy.plainscore import tally
+
+    doc = read_bytes("t.md", b"One sentence here.\n\nTwo here. And a second one.\n", "markdown")
+    a = Analysis(doc)
+    assert a.block_tally(0) is a.sentence_tally(a.block_sentences(0)[0])
+    assert a.block_tally(0) == tally([a.sentence_tally(a.block_sentences(0)[0])])
+    assert a.block_tally(1) == tally(a.sentence_tally(s) for s in a.block_sentences(1))
+
+
+def test_the_blocks_readability_counts_are_let_go_once_the_documents_scores_are_made() -> None:
+    doc = read_bytes("t.md", b"One sentence here.\n\nTwo here. And a second one.\n", "markdown")
+    a = Analysis(doc)
+    a.let_go()
+    assert a._block_stats is None
+    stats = a.block_stats()
+    a.let_go()
+    assert a._block_stats is stats  # the document's scores are not made yet: kept
+    scores = a.scores()
+    a.let_go()
+    assert a._block_stats is None and a.scores() is scores
+    assert [st.counts for st in a.block_stats()] == [st.counts for st in stats]

@@ -55,3 +55,30 @@ def test_a_streamed_list_is_written_as_json_dumps_writes_it(before, items, after
     stream.finish(nest({**before, "list": stream.here, **{k: v for k, v in after.items() if k != "list"}}, depth))
     whole = nest({**before, "list": items, **{k: v for k, v in after.items() if k != "list"}}, depth)
     assert out.getvalue() == json.dumps(whole, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_a_long_item_is_written_in_pieces_with_the_same_text() -> None:
+    """One file's findings are written as they are made: never the whole text of a long file at once."""
+    import io
+
+    from speakeasy.reporters import jsonstream
+
+    item = {"path": "long.md", "findings": [{"rule": "r", "message": f"finding {i} \u2014 caf\u00e9", "line": i}
+                                            for i in range(3 * jsonstream._PIECES)]}
+    writes: list[str] = []
+
+    class Out(io.StringIO):
+        def write(self, text: str) -> int:
+            writes.append(text)
+            return super().write(text)
+
+    out = Out()
+    writer = jsonstream.JsonStream(out)
+    writer.start({"files": writer.here})
+    writer.add(item)
+    writer.add({"path": "short.md", "findings": []})
+    writer.finish({"files": writer.here, "summary": {"files": 2}})
+    assert out.getvalue() == json.dumps({"files": [item, {"path": "short.md", "findings": []}],
+                                         "summary": {"files": 2}}, indent=2, ensure_ascii=False) + "\n"
+    assert len(writes) > 10
+    assert max(map(len, writes)) < len(out.getvalue()) / 5

@@ -313,3 +313,20 @@ def test_ease_words_follow_fleschs_own_bands() -> None:
 
     assert [ease_words(s) for s in (95, 85, 75, 65, 55, 40, 10)] == [
         "very easy", "easy", "fairly easy", "plain English", "fairly hard", "hard", "very hard"]
+
+
+def test_held_output_longer_than_what_is_kept_in_memory_comes_out_whole() -> None:
+    """A long file's report goes to a temporary file after HELD_IN_MEMORY characters (issue 18), and comes out the same."""
+    import io
+
+    from speakeasy.cli.output import HELD_IN_MEMORY, HeldOutput
+
+    held = HeldOutput()
+    piece = "caf\u00e9 \u2014 finding text\n" * 1000
+    for _ in range(HELD_IN_MEMORY // len(piece) + 50):
+        held.write(piece)
+    assert held._buffer._rolled  # no longer in memory
+    out = io.StringIO()
+    held.release(out)
+    held.close()
+    assert out.getvalue() == piece * (HELD_IN_MEMORY // len(piece) + 50)

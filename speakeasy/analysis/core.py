@@ -352,6 +352,23 @@ class Analysis:
             starts = self._tagged_starts[sent.start] = [t.start for t in self.tagged(sent)]
         return bisect.bisect_left(starts, start)
 
+    def let_go(self) -> None:
+        """Let go of what only the rules ask for (names, scopes, parts of speech, quotations), once they have run.
+
+        All of it is worked out again if asked for.  The report's numbers
+        (:func:`speakeasy.engine.stats`) need none of it, and a long
+        document's names and tags take as much memory as its report.  The
+        readability counts of each block go too, once the document's
+        scores (which :meth:`scores` keeps) are made from them.
+        """
+        if self._doc_scores is not None:
+            self._block_stats = None
+        self._names = None
+        self._scopes, self._scope_hits, self._quotes = {}, {}, {}
+        self._tagged, self._tagged_starts = {}, {}
+        self._masked_lower = None
+        self._links = None
+
     # -- readability --------------------------------------------------------------------
 
     def block_stats(self) -> list[BlockStats]:
@@ -397,9 +414,12 @@ class Analysis:
     def block_tally(self, block: int) -> "Tally":
         got = self._block_tallies.get(block)
         if got is None:
-            from ..plainscore import tally
+            from ..plainscore import compact, tally
 
-            got = self._block_tallies[block] = tally(self.sentence_tally(s) for s in self.block_sentences(block))
+            sents = self.block_sentences(block)
+            # A block of one sentence (most are) adds up to that sentence's tally: kept once, not twice.
+            got = self._block_tallies[block] = self.sentence_tally(sents[0]) if len(sents) == 1 else compact(
+                tally(self.sentence_tally(s) for s in sents))
         return got
 
     def plain_blocks(self) -> list["PlainScore | None"]:

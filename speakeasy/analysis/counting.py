@@ -61,14 +61,15 @@ def tally_sentence(analysis: "Analysis", sent: "Sentence", chains: bool | None =
     """
     import bisect
 
-    from ..plainscore import chains_weighed, sentence_tally
+    from ..plainscore import chains_weighed, compact, sentence_tally
 
     # The words' places in the text are worked out only when needed: for the gaps between
     # words (noun chains only) and for jargon in the sentence.
     measure_chains = chains_weighed() if chains is None else chains
     gaps: list[bool] | None = None
+    words: list[tuple[int, int]] | None = None
     if measure_chains:
-        spans = sent.words
+        spans = words = sent.spans()
         text = analysis.masked
         gaps = [text[a_end:b_start].isspace() for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
     jargon: list[str | None] | None = None
@@ -82,8 +83,8 @@ def tally_sentence(analysis: "Analysis", sent: "Sentence", chains: bool | None =
             inside.append(js[i])
             i += 1
         if inside:
-            jargon = _jargon_of_words(sent.words, inside)
-    return sentence_tally(sent.texts, gaps, jargon, measure_chains, lambda: _word_tags(analysis, sent))
+            jargon = _jargon_of_words(words if words is not None else sent.spans(), inside)
+    return compact(sentence_tally(sent.texts, gaps, jargon, measure_chains, lambda: _word_tags(analysis, sent)))
 
 
 def _word_tags(analysis: "Analysis", sent: "Sentence") -> list[str]:
@@ -94,7 +95,7 @@ def _word_tags(analysis: "Analysis", sent: "Sentence") -> list[str]:
     """
     tokens = analysis.tagged(sent)
     out = []
-    for start, _ in sent.words:
+    for start, _ in sent.spans():
         i = analysis.tagged_index(sent, start)
         out.append(tokens[i].pos if i < len(tokens) and tokens[i].start == start else "X")
     return out

@@ -76,6 +76,18 @@ class Sentence:
             ]
         return self._words
 
+    def spans(self) -> list[tuple[int, int]]:
+        """:attr:`words`, without keeping them when no one has asked for :attr:`words` yet.
+
+        For a pass over every sentence (the plain score's) that needs each
+        sentence's words once: a long document would otherwise keep two
+        offsets for each of its words.
+        """
+        if self._words is not None:
+            return self._words
+        base = self._base
+        return [(m.start() + base, m.end() + base) for m in WORD.finditer(self._text, self.start - base, self.end - base)]
+
     def __repr__(self) -> str:
         return f"Sentence({self.start}, {self.end}, block={self.block}, words={len(self.texts)})"
 
@@ -264,30 +276,54 @@ def spacy_tokens(doc: "Doc") -> "list[Token]":
     return [Token(t.idx, t.text, bool(t.whitespace_)) for t in doc]
 
 
+#: About how many characters of blocks :func:`tokens_of_blocks` tokenises in one go.
+TOKENISE_AT_ONCE = 100_000
+
+
 def tokens_of_blocks(model: str | None, blocks: list[Block],
                      wanted: list[int]) -> dict[int, list[tuple[int, int, int]]]:
     """(start, length, space after) of every token of the ``wanted`` blocks.
 
     Offsets are within each block.  The blank pipeline tokenises the
-    wanted blocks in one go (joined by blank lines, which no token
-    crosses) and the tokens are shared out: one ``Doc`` per document
-    costs much less than one per paragraph.  The space flag is 2 when a
-    line break follows the token.
+    wanted blocks a batch at a time (about :data:`TOKENISE_AT_ONCE`
+    characters), joined by blank lines, which no token crosses, and the
+    tokens are shared out: one ``Doc`` for many blocks costs much less than
+    one per paragraph, and a batch's tokens are let go before the next
+    batch, so a long document never has all its token objects at once.
+    Each batch but the last ends with the blank line that joins it to the
+    next, so every block's last token is marked as it would be in one
+    ``Doc`` of them all.  The space flag is 2 when a line break follows the token.
     """
+    sep = "\n\n"
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    batch: list[int] = []
+    size = 0
+    for k, bi in enumerate(wanted):
+        batch.append(bi)
+        size += len(blocks[bi].text) + len(sep)
+        if size >= TOKENISE_AT_ONCE or k == len(wanted) - 1:
+            _tokens_of_batch(model, blocks, batch, k < len(wanted) - 1, out)
+            batch, size = [], 0
+    return out
+
+
+def _tokens_of_batch(model: str | None, blocks: list[Block], batch: list[int], more: bool,
+                     out: dict[int, list[tuple[int, int, int]]]) -> None:
+    """The tokens of the blocks ``batch`` into ``out`` (``more``: other blocks follow, after a blank line)."""
     sep = "\n\n"
     starts = []
     pos = 0
-    for bi in wanted:
+    for bi in batch:
         starts.append(pos)
         pos += len(blocks[bi].text) + len(sep)
-    joined = sep.join(blocks[bi].text for bi in wanted)
+    joined = sep.join(blocks[bi].text for bi in batch) + (sep if more else "")
     if not model:
         from ..tokenizer import tokenize  # spaCy's English tokenizer, without importing spaCy
 
         shared = reader_tokens(tokenize(joined), joined, starts)
     else:
         shared = reader_tokens(spacy_tokens(load_pipeline(model).tokenizer(joined)), joined, starts)
-    return dict(zip(wanted, shared))
+    out.update(zip(batch, shared))
 
 
 def split_blocks(blocks: list[Block], tokens_of: dict[int, list[tuple[int, int, int]]],
@@ -301,6 +337,10 @@ def split_blocks(blocks: list[Block], tokens_of: dict[int, list[tuple[int, int, 
     out: list[Sentence] = []
     per_block: list[list[Sentence]] = []
     findall = WORD.findall
+    # One string for each different word: prose repeats its words, and a long
+    # document would otherwise hold a string for every word it has.
+    shared: dict[str, str] = {}
+    one = shared.setdefault
     for bi, block in enumerate(blocks):
         text = block.text
         tokens = tokens_of.get(bi)
@@ -313,7 +353,7 @@ def split_blocks(blocks: list[Block], tokens_of: dict[int, list[tuple[int, int, 
         mine = []
         base = block.start
         for s, e in ranges:
-            texts = findall(text, s, e)
+            texts = [one(w, w) for w in findall(text, s, e)]
             if not texts:
                 continue
             sent = Sentence(base + s, base + e, bi, texts, len(out), text, base)

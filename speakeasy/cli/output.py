@@ -135,4 +135,6 @@ class HeldOutput:
 
 
 #: Characters of machine-readable output held in memory before the rest goes to a temporary file.
-HELD_IN_MEMORY = 32 * 1024 * 1024
+#: Kept small (issue 18): the report of one long file runs to tens of megabytes, and moving
+#: what is held to the file copies it once more.
+HELD_IN_MEMORY = 4 * 1024 * 1024

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable
 from typing import Any, TextIO
 
 __all__ = ["JsonStream", "indented"]
@@ -45,12 +46,19 @@ _string = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_
 _float = json.encoder.JSONEncoder(allow_nan=True).encode  # nan, inf and -inf as json.dumps writes them
 
 
-def _encode(value: Any, newline: str, out: list[str]) -> None:
+#: How many pieces of text :func:`_encode` gathers before it hands them to ``flush``.
+_PIECES = 8192
+
+
+def _encode(value: Any, newline: str, out: list[str], flush: Callable[[list[str]], None] | None = None) -> None:
     """Append the text of ``value`` as ``json.dumps(indent=2, ensure_ascii=False)`` writes it.
 
     ``newline`` is a line break and the indent of the line ``value`` starts on.
     Anything but dicts, lists, tuples, strings, numbers, booleans and None
     is written by ``json.dumps`` itself (which raises the same errors).
+    ``flush``, when given, is called with ``out`` (and must empty it) each
+    time an item of a list leaves more than :data:`_PIECES` pieces in it: the
+    text of one long file's findings is written as it is made, not held whole.
     """
     if isinstance(value, str):
         out.append(_string(value))
@@ -73,7 +81,7 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
         for key, item in value.items():
             name = _string(key) if isinstance(key, str) else _key_text(key)
             out.append(("{" if first else ",") + inner + name + ": ")
-            _encode(item, inner, out)
+            _encode(item, inner, out, flush)
             first = False
         out.append(newline + "}")
     elif type(value) in (list, tuple):
@@ -84,8 +92,10 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
         first = True
         for item in value:
             out.append(("[" if first else ",") + inner)
-            _encode(item, inner, out)
+            _encode(item, inner, out, flush)
             first = False
+            if flush is not None and len(out) > _PIECES:
+                flush(out)
         out.append(newline + "]")
     else:
         out.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", newline))
@@ -124,10 +134,16 @@ class JsonStream:
         self.out.write(head + "[")
 
     def add(self, item: Any) -> None:
-        """Write one item of the long list."""
+        """Write one item of the long list, a few thousand pieces of text at a time."""
         inner = self._pad + "  "
-        self.out.write(("\n" if self._count == 0 else ",\n") + inner + indented(item, len(inner)))
+        parts = [("\n" if self._count == 0 else ",\n") + inner]
+        _encode(item, "\n" + inner, parts, self._flush)
+        self._flush(parts)
         self._count += 1
+
+    def _flush(self, parts: list[str]) -> None:
+        self.out.write("".join(parts))
+        parts.clear()
 
     def finish(self, document: dict[str, Any]) -> None:
         """Write the rest of ``document`` after the long list, then a line end."""

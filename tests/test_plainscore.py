@@ -748,7 +748,7 @@ def test_refitting_the_plain_score_misses_the_cache(tmp_path: Path, monkeypatch:
     copy = tmp_path / "speakeasy"
     (copy / "data").mkdir(parents=True)
     shutil.copy2(real / "cache.py", copy / "cache.py")
-    shutil.copy2(real / "plainscore.py", copy / "plainscore.py")
+    shutil.copytree(real / "plainscore", copy / "plainscore")
     numbers = copy / "data" / "plain_score.json"
     shutil.copy2(real / "data" / "plain_score.json", numbers)
     (copy / "data" / "word_difficulty").mkdir()

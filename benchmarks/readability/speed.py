@@ -60,7 +60,7 @@ def main() -> int:
             a.plain_document()
         return time.process_time() - start
 
-    for cached in (plainscore._token, plainscore._word):
+    for cached in (plainscore.counting._token, plainscore.counting._word):
         cached.cache_clear()
     try:
         from speakeasy.worddifficulty import difficulty

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import os
 from pathlib import Path
 
@@ -98,7 +100,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     Each of its tests builds a hostile file and runs speakeasy on it in a child process, timing it and
     measuring its memory: seconds each, about 6 minutes in all here. The quick command
     (``pytest -m "not slow"``) leaves it out; the README's full command and CI run it.
+
+    So are the tests that drive the ``words edit`` form with Textual's pilot (the async tests of
+    ``tests/test_words_edit.py``): about a second each, 23 s in all, which put the quick command over
+    3 minutes on 2 cores. That file's tests of the form's model, without a screen, stay quick.
     """
     for item in items:
-        if _HOSTILE in Path(str(item.path)).resolve().parents:
+        path = Path(str(item.path)).resolve()
+        if _HOSTILE in path.parents:
+            item.add_marker(pytest.mark.slow)
+        elif path.name == "test_words_edit.py" and inspect.iscoroutinefunction(getattr(item, "function", None)):
             item.add_marker(pytest.mark.slow)

@@ -13,7 +13,21 @@ from typing import Any
 
 from .errors import InputError
 
-__all__ = ["cli_config", "is_pack", "settings_from"]
+__all__ = ["cli_config", "is_pack", "settings_from", "whole_number"]
+
+
+def whole_number(least: int):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number of ``least`` or more ("--jobs 2"), or a plain error."""
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = least - 1
+        if n < least:
+            raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of {least} or more")
+        return n
+
+    return parse
 
 
 def cli_config(args: argparse.Namespace) -> dict[str, Any]:

@@ -7,17 +7,12 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from ..cliargs import whole_number
+
 __all__ = ["add_parser", "cmd_audit", "describe"]
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of 1 or more")
-    return n
+_positive = whole_number(1)
 
 
 def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser], None]) -> None:

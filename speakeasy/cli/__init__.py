@@ -25,6 +25,7 @@ import os
 import sys
 from typing import Any, Sequence
 
+from ..cliargs import whole_number
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError, error_text
 from ..reporters import check_formats
 from ..version import __version__
@@ -136,14 +137,7 @@ def _landmarks(value: str) -> list[str]:
     return names
 
 
-def _count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of 0 or more")
-    return n
+_count = whole_number(0)
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:

@@ -571,8 +571,10 @@ class Tagger:
         seen = self._lexicon.get(norm(words[f]))
         if not seen or "VERB" not in seen.split(","):
             return False
-        for word, (u, x) in zip(words[f + 1:], tags[f + 1:]):
-            if word in _CLAUSE_OPENERS:  # in lower case: a capital may open a sentence run on from a heading
+        for i, (word, (u, x)) in enumerate(zip(words[f + 1:], tags[f + 1:]), start=f + 1):
+            # In lower case (a capital may open a sentence run on from a heading), and not straight after
+            # the first word: "Support which is given to carers." is a noun and what describes it.
+            if word in _CLAUSE_OPENERS and i > f + 1:
                 return True  # a verb after here is in a clause of its own ("to capture what changes are made")
             if (u == "AUX" or x in ("VBZ", "VBD", "VBP", "MD")) and not (len(word) > 1 and word.isupper()):
                 return False  # a finite verb (an acronym such as "IDS" is never one)

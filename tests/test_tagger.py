@@ -103,6 +103,10 @@ FIRST_WORD = [
     ("Access to records", "NOUN"),
     ("Progress reports are due in May.", "NOUN"),
     ("Leverage is what matters here.", "NOUN"),  # the main clause has its verb
+    # a clause straight after the first word describes it: a noun, not an instruction
+    ("Support which is given to carers.", "NOUN"),
+    ("Report that was published last year.", "NOUN"),
+    ("Access that was granted to staff.", "NOUN"),
 ]
 
 

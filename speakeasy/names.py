@@ -42,6 +42,9 @@ from .model import Block, BlockKind
 #: A word: letters, digits and the punctuation inside them ("Shared", "St.", "O'Neill", "co-production").
 _WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
 
+#: "the" and the space after it, just before a short form of a name ("the Toolkit").
+_THE_BEFORE = re.compile(r"(?<![^\W_])the\s+\Z", re.IGNORECASE)
+
 #: Small words that may join the capitalised words of a name.
 CONNECTORS = frozenset("of and for the in on to at with by from upon under & de du la le von van".split())
 
@@ -92,7 +95,7 @@ class Names:
         self._known: set[tuple[str, ...]] | None = None
         self._titles: dict[int, tuple[int, int] | None] = {}
         self._by_first: dict[str, list[tuple[str, ...]]] | None = None
-        self._by_word: dict[str, list[tuple[str, ...]]] | None = None
+        self._by_word: dict[str, list[tuple[int, int, tuple[str, ...]]]] | None = None
         self._ends: dict[int, list[int]] = {}
         self._found: dict[int, tuple[Sequence[tuple[int, int]] | None, AbstractSet[tuple[str, ...]]]] = {}
 
@@ -165,25 +168,38 @@ class Names:
             self._known = known
         return self._known
 
-    def part_of_known(self, words: Sequence[str]) -> bool:
-        """Are these words (in lower case) a part of a longer name in the document?
+    def short_form(self, start: int, end: int) -> tuple[int, int] | None:
+        """The longer name that ``[start, end)``, written after "the", is the short form of, if any.
 
-        "the Toolkit" after "the Smoking Toolkit Study": a short form of the name.
+        "the Toolkit" after "the Smoking Toolkit Study": the capitalised words are a part of a
+        name of more words that comes earlier in the document.  Returns that name's span.
         """
-        words = tuple(words)
+        bi = bisect.bisect_right(self._block_starts, start) - 1
+        if bi < 0:
+            return None
+        block = self.blocks[bi]
+        text = block.text[start - block.start:end - block.start]
+        if not text[:1].isupper() or not _THE_BEFORE.search(block.text, 0, start - block.start):
+            return None
+        words = tuple(w.lower() for w in _WORD.findall(text))
         n = len(words)
         if not n:
-            return False
+            return None
         if self._by_word is None:
-            by_word: dict[str, list[tuple[str, ...]]] = {}
-            for key in self.known():
-                for w in set(key):
-                    by_word.setdefault(w, []).append(key)
+            by_word: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
+            for b, one in enumerate(self.blocks):
+                for a, z in self._spans(b):
+                    key = tuple(w.lower() for w in _WORD.findall(one.text[a - one.start:z - one.start]))
+                    if len(key) > 1:
+                        for w in set(key):
+                            by_word.setdefault(w, []).append((a, z, key))
             self._by_word = by_word
-        for key in self._by_word.get(words[0], ()):
+        for a, z, key in self._by_word.get(words[0], ()):
+            if z > start:
+                break  # in document order: only a name that comes before counts
             if len(key) > n and any(key[i:i + n] == words for i in range(len(key) - n + 1)):
-                return True
-        return False
+                return (a, z)
+        return None
 
     def _block_names(self, bi: int) -> tuple[Sequence[tuple[int, int]] | None, AbstractSet[tuple[str, ...]]]:
         """:func:`_block_names` of block ``bi``, worked out once (both :meth:`known` and :meth:`_spans` ask)."""

@@ -367,6 +367,14 @@ def test_the_short_form_of_a_name_named_before_is_left_alone() -> None:
     found = [f for f in check_text(text).findings if f.rule in JARGON]
     assert [f.match for f in found] == ["Toolkit"]
     assert found[0].start > text.index("We made")
+    # "the" at the end of a wrapped line is still "the"; a name only named later does not count
+    assert flagged("Figures come from the Smoking Toolkit Study. West collates them for the\nToolkit.\n") == []
+    assert flagged("West collates the figures for the Toolkit. They come from the Smoking Toolkit Study.\n") == \
+        ["toolkit"]
+    # asked to explain names: the name is explained once, where it is written in full
+    result = check_text("Figures come from the Smoking Toolkit Study. West collates them for the Toolkit.\n",
+                        rules={"social-care.jargon": {"names": "explain"}})
+    assert [f.match for f in result.findings if f.rule in JARGON] == ["Smoking Toolkit Study"]
 
 
 def test_commissioning_evidence_is_asking_for_it() -> None:

@@ -255,10 +255,8 @@ class Substitution(Kind):
             return title
         span = analysis.names.containing(start, end)
         if span is None or (span[0] >= start and span[1] <= end):
-            if text[:1].isupper() and analysis.masked_lower[max(0, start - 4):start] == "the " \
-                    and analysis.names.part_of_known(text.lower().split()):
-                return (start, end)  # "the Toolkit", short for "the Smoking Toolkit Study" named before
-            return None
+            # "the Toolkit", short for "the Smoking Toolkit Study" named before: the name is that one
+            return analysis.names.short_form(start, end)
         return span
 
     def _choose(self, analysis: "Analysis", candidates: list[int], tags: tuple[str, ...],

@@ -46,7 +46,7 @@ def modules(package_dir: Path, package: str) -> dict[str, Path]:
     return out
 
 
-def _resolve(current: str, is_package: bool, level: int, module: str | None) -> str:
+def resolve(current: str, is_package: bool, level: int, module: str | None) -> str:
     """The absolute name of ``from <level dots><module> import ...`` written in ``current``."""
     if level == 0:
         return module or ""
@@ -96,7 +96,7 @@ def imports_of(name: str, path: Path, known: dict[str, Path], type_checking: boo
             for alias in node.names:
                 add(alias.name)
         elif isinstance(node, ast.ImportFrom):
-            base = _resolve(name, is_package, node.level, node.module)
+            base = resolve(name, is_package, node.level, node.module)
             for alias in node.names:
                 full = f"{base}.{alias.name}" if base else alias.name
                 add(full if full in known else base)

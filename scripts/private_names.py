@@ -11,6 +11,10 @@ dunder names are public). A module uses another's private name when it
 * reaches it through the module: ``from . import readers`` or
   ``import speakeasy.readers as readers``, then ``readers._table``.
 
+A private name reached through a full dotted path without an alias
+(``import speakeasy.readers`` then ``speakeasy.readers._table``) is not
+seen: speakeasy's modules import one another by relative names.
+
 A module may use its own private names, of course. The script prints each
 place as ``file:line: module uses other.module._name`` and exits 1 if there
 are any, 0 if there are none, so CI can run it (tests/test_architecture.py
@@ -26,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from import_cycles import ROOT, _resolve, modules  # noqa: E402  (the same reading of the package)
+from import_cycles import ROOT, resolve, modules  # noqa: E402  (the same reading of the package)
 
 
 def _private(name: str) -> bool:
@@ -43,7 +47,7 @@ def uses(package_dir: Path, package: str) -> list[tuple[Path, int, str, str]]:
         bound: dict[str, str] = {}  # a local name -> the speakeasy module it stands for
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
-                source = _resolve(name, is_package, node.level, node.module)
+                source = resolve(name, is_package, node.level, node.module)
                 if not source.startswith(package):
                     continue
                 for alias in node.names:

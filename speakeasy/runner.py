@@ -104,10 +104,8 @@ def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool =
             # the ignore patterns in force in each folder walked (None: --no-ignore)
             ignores = {str(p): Ignores.above(str(p))} if ignore_files else None
             for dirpath, dirnames, filenames in os.walk(p, followlinks=follow_links):
-                # (a folder not met before has only the patterns from above it)
-                in_force = ((ignores.pop(dirpath, None) or Ignores.above(dirpath))
-                            .enter(dirpath, {*filenames, *dirnames})
-                            if ignores is not None else None)
+                # (each folder walked was kept, with its patterns, by the folder above it)
+                in_force = ignores.pop(dirpath).enter(dirpath, {*filenames, *dirnames}) if ignores is not None else None
                 kept = []
                 for d in sorted(dirnames):
                     if d.startswith(".") or _is_ignored(rel(Path(dirpath, d)), patterns):
@@ -121,7 +119,7 @@ def collect_files(paths: Iterable[str], settings: Settings, follow_links: bool =
                             continue
                         seen_dirs.add(real)
                     kept.append(d)
-                    if ignores is not None and in_force is not None:
+                    if ignores is not None:
                         ignores[sub] = in_force
                 dirnames[:] = kept
                 for name in sorted(filenames):
@@ -164,6 +162,7 @@ def iter_results(
     follow_links: bool = False,
     on_skip: "Callable[[str], None] | None" = None,
     ignore_files: bool = True,
+    collected: "tuple[list[str], list[ReadError]] | None" = None,
 ) -> Iterator[FileResult | ReadError]:
     """Lint files and folders one at a time (``-`` is standard input).
 
@@ -174,9 +173,11 @@ def iter_results(
     files whose resolved path is in this set (see :func:`changed_since`).
     ``jobs``: lint in that many processes when there are enough files; the
     results come in the same order as a serial run.  ``follow_links``, ``on_skip`` and ``ignore_files``: see
-    :func:`collect_files`.
+    :func:`collect_files`.  ``collected``: what :func:`collect_files` already found for these paths (a
+    caller that counted the files first), so the folders are not walked twice.
     """
-    files, errors = collect_files(paths, ruleset.settings, follow_links, on_skip, ignore_files)
+    files, errors = collected if collected is not None else collect_files(
+        paths, ruleset.settings, follow_links, on_skip, ignore_files)
     if only is not None:
         files = [f for f in files if f == "-" or Path(f).resolve() in only]
     yield from errors

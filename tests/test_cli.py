@@ -445,6 +445,22 @@ def test_progress_is_shown_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -
     assert not cli_module._show_progress(Tty())
 
 
+def test_with_progress_shown_the_folder_is_walked_once(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from speakeasy import runner
+    from speakeasy.cli import lint as cli_module
+
+    for i in range(cli_module.PROGRESS_FROM):
+        write(tmp_path / f"d{i:02}.md", JARGON)
+    walks = []
+    real = runner.collect_files
+    monkeypatch.setattr(runner, "collect_files", lambda *a, **k: walks.append(a) or real(*a, **k))
+    monkeypatch.setattr(cli_module, "_show_progress", lambda stream: True)
+    code, out, err = cli("check", str(tmp_path), "--no-config", "--jobs", "1", "--no-cache")
+    n = cli_module.PROGRESS_FROM
+    assert code == 0 and f"Checking file {n} of {n}..." in err
+    assert len(walks) == 1
+
+
 def test_cache_skips_unchanged_files_and_misses_on_any_change(cli, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from speakeasy import engine

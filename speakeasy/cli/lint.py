@@ -74,15 +74,17 @@ def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
 
         only = changed_since(args.changed_since)
     jobs = args.jobs if args.jobs else (os.cpu_count() or 1)
-    results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
-                           jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache),
-                           follow_links=args.follow_links, on_skip=_skipped, ignore_files=not args.no_ignore)
-    if _show_progress(sys.stderr):
+    collected = None
+    if _show_progress(sys.stderr):  # the files are counted first, for the progress line
         from ..runner import collect_files
 
-        total = len(collect_files(args.paths, settings, args.follow_links, ignore_files=not args.no_ignore)[0])
-        if total >= PROGRESS_FROM:
-            results = progress(results, total, sys.stderr)
+        collected = collect_files(args.paths, settings, args.follow_links, _skipped, ignore_files=not args.no_ignore)
+    results = iter_results(args.paths, ruleset, stdin=stdin, stdin_filename=args.stdin_filename, only=only,
+                           jobs=max(jobs, 1), use_cache=cache_enabled(settings, args.no_cache),
+                           follow_links=args.follow_links, on_skip=_skipped, ignore_files=not args.no_ignore,
+                           collected=collected)
+    if collected is not None and len(collected[0]) >= PROGRESS_FROM:
+        results = progress(results, len(collected[0]), sys.stderr)
     return results
 
 

@@ -41,7 +41,7 @@ def _adjective_as_noun(tokens: list["Tagged"], head: "Tagged") -> bool:
     """A describing word used as a noun after "the" ("help for the elderly"), not before one ("the elderly Kenyans")."""
     if not head.text.islower():
         return False  # "where the Objective is not met": a capital says it is the name of something
-    i = tokens.index(head) if len(tokens) < 64 else _index_of(tokens, head)
+    i = _index_of(tokens, head)
     if i == 0 or tokens[i - 1].text.lower() != "the":
         return False
     return i + 1 >= len(tokens) or tokens[i + 1].pos not in ("NOUN", "PROPN", "ADJ", "NUM")
@@ -55,7 +55,7 @@ def _attributive(tokens: list["Tagged"], head: "Tagged") -> bool:
     """
     if head.tag not in ("VBG", "VBN") or head.pos not in ("VERB", "ADJ"):
         return False
-    i = tokens.index(head) if len(tokens) < 64 else _index_of(tokens, head)
+    i = _index_of(tokens, head)
     j = i + 1
     if j < len(tokens) and tokens[j].text.lower() in ("and", "or"):
         j += 1
@@ -71,7 +71,9 @@ def _attributive(tokens: list["Tagged"], head: "Tagged") -> bool:
 
 
 def _index_of(tokens: list["Tagged"], token: "Tagged") -> int:
-    """``tokens.index(token)``, found by halving: tokens are in order and do not overlap."""
+    """``tokens.index(token)``, found by halving in a long sentence: tokens are in order and do not overlap."""
+    if len(tokens) < 64:
+        return tokens.index(token)
     i = bisect.bisect_left(tokens, token.start, key=lambda t: t.start)
     while i < len(tokens) and tokens[i].start == token.start:
         if tokens[i] == token:

@@ -94,9 +94,12 @@ def predicted(low: str) -> float:
     return min(max(value, 1.0), 6.0)
 
 
-@lru_cache(maxsize=131072)
 def difficulty(low: str) -> float:
-    """How hard a lower-case word is: 1 (A1) to 6 (C2).  From the table, else from the model."""
+    """How hard a lower-case word is: 1 (A1) to 6 (C2).  From the table, else from the model.
+
+    Not cached here: the plain score asks once for each word and keeps the answer with the word's
+    other features (``speakeasy.plainscore.counting``).
+    """
     got = table().get(low)
     if got is None:
         got = round(predicted(low), 2)

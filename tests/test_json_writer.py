@@ -7,12 +7,19 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speakeasy.reporters.jsonstream import indented as _indented
+from speakeasy.reporters import jsonstream as _jsonstream
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True) | st.text()
 data = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
                     | st.dictionaries(st.text(max_size=8), inner, max_size=4)
                     | st.dictionaries(st.integers(), inner, max_size=2), max_leaves=30)
+
+
+def _indented(data, level: int) -> str:  # type: ignore[no-untyped-def]
+    """What the stream writes for ``data`` with its lines after the first indented by ``level`` spaces."""
+    parts: list[str] = []
+    _jsonstream._encode(data, "\n" + " " * level, parts)
+    return "".join(parts)
 
 
 def _reference(value, level: int) -> str:

@@ -790,3 +790,24 @@ def test_the_plain_score_works_with_the_network_blocked(tmp_path: Path) -> None:
     assert 0 < stats["plain_score"] < 100
     assert re.fullmatch(r"\d+", str(stats["reading_age"]))
     assert len(stats["paragraph_scores"]) == 5
+
+
+def test_a_check_keeps_the_spread_of_word_frequencies_when_the_model_weighs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spread (Zipf bins, word types) is kept on the check path whenever the model weighs it, noun chains or not."""
+    import speakeasy.plainscore as ps
+    from speakeasy.analysis import Analysis
+    from speakeasy.analysis.counting import tally_sentence
+    from speakeasy.readers import read_bytes
+
+    doc = read_bytes("a.md", b"We will utilise the reablement service every week.\n", "markdown")
+    analysis = Analysis(doc)
+    sent = analysis.sentences[0]
+    for module in (ps, ps.counting):
+        monkeypatch.setattr(module, "chains_weighed", lambda: False)
+        monkeypatch.setattr(module, "spread_weighed", lambda: True)
+    kept = tally_sentence(analysis, sent)
+    assert kept.zipf_bins and kept.types
+    assert kept.features()["zipf_p10"] == ps.sentence_tally(sent.texts, chains=False, spread=True).features()["zipf_p10"]
+    for module in (ps, ps.counting):
+        monkeypatch.setattr(module, "spread_weighed", lambda: False)
+    assert not tally_sentence(analysis, sent).zipf_bins

@@ -61,7 +61,7 @@ def tally_sentence(analysis: "Analysis", sent: "Sentence", chains: bool | None =
     """
     import bisect
 
-    from ..plainscore import chains_weighed, compact, sentence_tally
+    from ..plainscore import chains_weighed, compact, sentence_tally, spread_weighed
 
     # The words' places in the text are worked out only when needed: for the gaps between
     # words (noun chains only) and for jargon in the sentence.
@@ -84,7 +84,9 @@ def tally_sentence(analysis: "Analysis", sent: "Sentence", chains: bool | None =
             i += 1
         if inside:
             jargon = _jargon_of_words(words if words is not None else sent.spans(), inside)
-    return compact(sentence_tally(sent.texts, gaps, jargon, measure_chains, lambda: _word_tags(analysis, sent)))
+    spread = spread_weighed() if chains is None else chains
+    return compact(sentence_tally(sent.texts, gaps, jargon, measure_chains, lambda: _word_tags(analysis, sent),
+                                  spread))
 
 
 def _word_tags(analysis: "Analysis", sent: "Sentence") -> list[str]:

@@ -144,6 +144,7 @@ def sentence_tally(
     jargon: Sequence[str | None] | None = None,
     chains: bool | None = None,
     tags: Callable[[], Sequence[str]] | None = None,
+    spread: bool | None = None,
 ) -> Tally:
     """Count one sentence.
 
@@ -159,16 +160,19 @@ def sentence_tally(
     when the model gives them a weight (the shipped one does not: see
     ``benchmarks/readability/README.md``), so a check does not pay for a
     number that changes nothing; the fitting script passes ``chains=True``.
+    ``spread`` says the same of the spread of how common the words are (the
+    Zipf bins and the word types); None: as the model weighs it, or as
+    ``chains`` when that is given.
 
     ``tags()`` gives the universal part of speech of each of ``words``.  It
     is asked only when the sentence has a noun made from a verb that can be
     a verb too ("reference"); without it, speakeasy's tagger tags ``words``.
     """
+    if spread is None:
+        # the fitting script (chains=True) measures everything; otherwise as the model weighs them
+        spread = spread_weighed() if chains is None else chains
     if chains is None:
         chains = chains_weighed()
-        spread = spread_weighed()
-    else:
-        spread = chains  # the fitting script (chains=True) measures everything
     t = Tally(sentences=1)
     # (word as written, then what _token gives) for each word with letters
     infos: list[tuple[Any, ...]] = []

@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import InputError
 
-__all__ = ["cli_config", "is_pack", "settings_from", "whole_number"]
+__all__ = ["add_follow_links", "cli_config", "is_pack", "settings_from", "whole_number"]
 
 
 def whole_number(least: int):  # type: ignore[no-untyped-def]
@@ -28,6 +28,18 @@ def whole_number(least: int):  # type: ignore[no-untyped-def]
         return n
 
     return parse
+
+
+def add_follow_links(p: argparse.ArgumentParser) -> None:
+    """--follow-links and --no-ignore: how to find the files in folders (check, report, fix and audit)."""
+    p.add_argument("--follow-links", action="store_true",
+                   help="also read documents that are links to files outside the folder being checked, and "
+                   "look in linked folders (without it, such links are left out, with a line saying so)")
+    p.add_argument("--no-ignore", action="store_true",
+                   help="in folders, also check what .gitignore and .ignore files leave out, and build and "
+                   "environment folders (build, dist, *.egg-info, venv, node_modules...), as ripgrep does. "
+                   "Hidden files and folders are still left out. Files and folders named on the command line are "
+                   "checked either way")
 
 
 def cli_config(args: argparse.Namespace) -> dict[str, Any]:

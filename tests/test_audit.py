@@ -99,8 +99,8 @@ def test_serial_audit_writes_a_line_per_finding_and_error(serial: tuple[list[str
     assert summary["could_not_check"] == 2
     assert summary["could_not_check_by_reason"] == {"damaged": 1, "encoding": 1}
     assert summary["without_words"] == 1  # empty.md
-    # every finding has its file, rule, level, place and message
-    assert findings and all({"file", "rule", "level", "line", "column", "location", "message"} <= set(f)
+    # every finding has its file and what check --format json gives a finding (its severity, place and message)
+    assert findings and all({"file", "rule", "severity", "line", "column", "offset", "location", "message"} <= set(f)
                             for f in findings)
     assert {Path(f["file"]).suffix for f in findings} == {".md", ".txt", ".html", ".docx"}
     # the summary's counts are the lines' counts
@@ -110,7 +110,7 @@ def test_serial_audit_writes_a_line_per_finding_and_error(serial: tuple[list[str
     assert summary["rules"] == per_rule
     assert list(summary["rules"].values()) == sorted(summary["rules"].values(), reverse=True)
     assert sum(summary["findings"].values()) == len(findings)
-    assert summary["findings"]["error"] == sum(f["level"] == "error" for f in findings)
+    assert summary["findings"]["error"] == sum(f["severity"] == "error" for f in findings)
 
 
 @pytest.mark.slow
@@ -119,7 +119,7 @@ def test_the_worst_documents_come_first(serial: tuple[list[str], dict]) -> None:
     rows = [json.loads(line) for line in lines if '"rule"' in line]
     errors: dict[str, int] = {}
     for r in rows:
-        errors[r["file"]] = errors.get(r["file"], 0) + (r["level"] == "error")
+        errors[r["file"]] = errors.get(r["file"], 0) + (r["severity"] == "error")
     worst = summary["worst"]
     assert len(worst) == 20
     keys = [(w["errors"], w["warnings"], -w["plain_score"]) for w in worst]
@@ -464,6 +464,23 @@ def test_ignore_files_are_respected_unless_no_ignore(tmp_path: Path) -> None:
     assert main(["audit", str(store), "-o", str(out), "--no-config", "--no-ignore"]) == 0
     assert sorted(Path(json.loads(line)["file"]).name for line in out.read_text(encoding="utf-8").splitlines()) == [
         "a.md", "copy.md", "draft.md"]
+
+
+def test_findings_the_team_ignored_are_left_out_as_check_leaves_them_out(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review screen's ignore file (.speakeasy-ignore.yaml) holds in an audit as in check."""
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "a.md").write_text("We will commence the review and utilise the plan.\n", encoding="utf-8")
+    (tmp_path / ".speakeasy-ignore.yaml").write_text(
+        "- file: store/a.md\n  rule: plain-english.words\n  match: commence\n"
+        "  context: We will commence the review and utilise the plan.\n  reason: the forum kept this word\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "o.jsonl"
+    assert main(["audit", "store", "-o", str(out), "--no-config"]) == 0
+    audited = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [f["match"].lower() for f in audited if f["rule"] == "plain-english.words"] == ["utilise"]
 
 
 def test_a_document_that_cannot_be_read_here_is_a_line_when_bytes_are_sent(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from ..cliargs import whole_number
+from ..cliargs import add_follow_links, whole_number
 
 __all__ = ["add_parser", "cmd_audit", "describe"]
 
@@ -41,13 +41,9 @@ def add_parser(sub: Any, add_config_options: Callable[[argparse.ArgumentParser],
                    help="without --dask: check documents in N processes here (default 1)")
     p.add_argument("--batch", type=_positive, default=8, metavar="N",
                    help="documents in each piece of work sent to a worker (default 8)")
-    p.add_argument("--worst", type=int, default=20, metavar="N",
+    p.add_argument("--worst", type=whole_number(0), default=20, metavar="N",
                    help="how many of the worst documents the summary lists (default 20)")
-    p.add_argument("--follow-links", action="store_true",
-                   help="also read documents that are links to files outside the folder being checked")
-    p.add_argument("--no-ignore", action="store_true",
-                   help="in folders, also check what .gitignore and .ignore files leave out, and build and "
-                   "environment folders, as speakeasy check --no-ignore does")
+    add_follow_links(p)
     add_config_options(p)
 
 
@@ -100,7 +96,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         raise SpeakeasyError("--jobs is for checking here; with --dask the cluster's workers do the work.")
     settings = settings_from(args)
     plan = Plan(tuple(args.paths), args.output, args.summary or summary_path(args.output), args.dask, args.jobs,
-                args.send_bytes, args.batch, max(args.worst, 0), args.follow_links, not args.no_ignore)
+                args.send_bytes, args.batch, args.worst, args.follow_links, not args.no_ignore)
     shown = _Progress(sys.stderr) if _show_progress(sys.stderr) else None
     try:
         summary = audit(plan, settings, on_skip=lambda line: sys.stderr.write(f"speakeasy: {line}\n"),

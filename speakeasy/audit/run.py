@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import SpeakeasyError
 from .summary import Summary
-from .work import Job, box_settings
+from .work import Job, box_settings, error_outcome
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Settings
@@ -141,7 +141,6 @@ def audit(plan: Plan, settings: Settings, on_skip: Any = None,
     """
     from ..runner import collect_files
     from . import engines
-    from .work import error_outcome
 
     client = engines.connect(plan.dask) if plan.dask else None  # a bad address fails before any work
     try:
@@ -169,14 +168,8 @@ def audit(plan: Plan, settings: Settings, on_skip: Any = None,
                 summary.add(outcome)
                 if progress is not None:
                     progress(summary.documents, total)
-                while unread:  # documents that could not be read here (--send-bytes) or do not exist
-                    outcome = error_outcome(*unread.pop())
-                    output.out.write(outcome.lines[0] + "\n")
-                    summary.add(outcome)
-            for item in unread:
-                outcome = error_outcome(*item)
-                output.out.write(outcome.lines[0] + "\n")
-                summary.add(outcome)
+                _write_unread(unread, output.out, summary)
+            _write_unread(unread, output.out, summary)  # (when no document could be checked at all)
             seconds = time.perf_counter() - started
             result = summary.as_dict()
             _write_summary(plan.summary, result)
@@ -199,3 +192,12 @@ def _write_summary(target: str, summary: dict[str, Any]) -> None:
         from ..errors import write_reason
 
         raise SpeakeasyError(f"{target}: cannot write the audit's summary ({write_reason(exc)}).") from None
+
+
+def _write_unread(unread: list, out: Any, summary: Any) -> None:  # type: ignore[type-arg]
+    """A line, and a count in the summary, for each document that could not be read here (``--send-bytes``) or does
+    not exist; ``unread`` is emptied."""
+    while unread:
+        outcome = error_outcome(*unread.pop())
+        out.write(outcome.lines[0] + "\n")
+        summary.add(outcome)

@@ -85,7 +85,6 @@ def _ruleset(box: SettingsBox) -> RuleSet:
             ruleset = _RULESETS[box.key] = build_ruleset(box.settings)
         finally:
             plugins.QUIET = quiet
-        ruleset.ignore_entries = []  # an audit reports every finding; the ignore file is for day-to-day checks
     return ruleset
 
 
@@ -99,11 +98,11 @@ def error_outcome(name: str, message: str, code: str) -> Outcome:
 
 
 def _finding_line(name: str, f: Any) -> str:
-    return _dumps({
-        "file": name, "rule": f.rule, "level": str(f.level), "line": f.line, "column": f.column,
-        "end_line": f.end_line, "end_column": f.end_column, "location": f.location, "match": f.match,
-        "message": f.message, "suggestions": list(f.suggestions),
-    })
+    """A finding as ``check --format json`` writes it (``Finding.to_dict``), with its file, but not where its
+    wordlist entry came from (the same for every use of a word, and most of a line's size)."""
+    data = f.to_dict()
+    data.pop("origin", None)
+    return _dumps({"file": name, **data})
 
 
 def _outcome(name: str, result: FileResult) -> Outcome:

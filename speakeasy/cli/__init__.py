@@ -25,7 +25,7 @@ import os
 import sys
 from typing import Any, Sequence
 
-from ..cliargs import whole_number
+from ..cliargs import add_follow_links, whole_number
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpeakeasyError, error_text
 from ..reporters import check_formats
 from ..version import __version__
@@ -149,18 +149,7 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--changed-since", metavar="REF",
                    help="check only files changed since this git ref (a branch, tag or commit), new files included")
     p.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the format) of standard input")
-    _add_follow_links(p)
-
-
-def _add_follow_links(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--follow-links", action="store_true",
-                   help="also read documents that are links to files outside the folder being checked, and "
-                   "look in linked folders (without it, such links are left out, with a line saying so)")
-    p.add_argument("--no-ignore", action="store_true",
-                   help="in folders, also check what .gitignore and .ignore files leave out, and build and "
-                   "environment folders (build, dist, *.egg-info, venv, node_modules...), as ripgrep does. "
-                   "Hidden files and folders are still left out. Files and folders named on the command line are "
-                   "checked either way")
+    add_follow_links(p)
 
 
 def _choices(names: Any, last: str = "or") -> str:
@@ -261,7 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--as-suggestions", action="store_true",
                      help="Word files: write the changes as tracked changes with comments, to accept or reject in Word")
     fix.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    _add_follow_links(fix)
+    add_follow_links(fix)
     _add_config_options(fix)
 
     base = sub.add_parser(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..matching import SEP_OPTIONAL, SEP_REQUIRED, expand_terms, normalise
-from ..packdata import Entry, Wordlist
+from ..packdata import Entry, Wordlist, clash
 
 
 @dataclass
@@ -115,4 +115,4 @@ def overridden_by(hit: Hit, hits: list[Hit]) -> list[Hit]:
         return []
     return [h for h in hits if h.own and h.entry.overrides == hit.wordlist.id
             and normalise(h.entry.term) == normalise(hit.entry.term)
-            and (not h.entry.parts or not hit.entry.parts or bool(set(h.entry.parts) & set(hit.entry.parts)))]
+            and clash(h.entry.parts, hit.entry.parts)]

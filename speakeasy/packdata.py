@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from .model import Level
 
-__all__ = ["Entry", "Pack", "Rule", "Source", "Topic", "Wordlist"]
+__all__ = ["Entry", "Pack", "Rule", "Source", "Topic", "Wordlist", "clash"]
 
 
 
@@ -129,6 +129,16 @@ class Entry:
         if credit:
             data["credit"] = credit
         return data
+
+
+def clash(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two entries for one term, with parts of speech ``a`` and ``b``, are for the same use (the
+    loader's rule, and the one by which your own entry takes the place of a shipped one).
+
+    They are not only when each says its parts of speech and they share none.
+    """
+    a, b = tuple(a), tuple(b)
+    return not a or not b or bool(set(a) & set(b))
 
 
 @dataclass(eq=False)

@@ -235,6 +235,7 @@ def _apply_local_overrides(rules: list[Rule], include_proposed: bool) -> None:
     from dataclasses import replace
 
     from .matching import normalise
+    from .packdata import clash
 
     local = overriding_entries(rules, include_proposed)
     if not local:
@@ -246,7 +247,7 @@ def _apply_local_overrides(rules: list[Rule], include_proposed: bool) -> None:
         for wl in rule.wordlists:
             def overridden(e: Any, wl: Any = wl) -> bool:
                 mine = local.get((wl.id, normalise(e.term)), [])
-                return any(not m.parts or not e.parts or set(m.parts) & set(e.parts) for m in mine)
+                return any(clash(m.parts, e.parts) for m in mine)
 
             kept = [e for e in wl.entries if not overridden(e)]
             lists.append(wl if len(kept) == len(wl.entries) else replace(wl, entries=kept))

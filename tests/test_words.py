@@ -449,7 +449,8 @@ def test_import_adds_and_changes_row_by_row(cli, ours: Path, plain) -> None:
 @pytest.mark.parametrize("rows, expected", [
     ([{"term": "", "use": "x", "why": "y"}], "Row 2: not imported, because the term is empty.\n"),
     ([{"term": "community connector", "use": "a break", "why": "y", "agreed": "March 2026"}],
-     "Row 2 'community connector': not imported, because 'agreed' should be a date like 2026-03-14, but it is 'March 2026'.\n"),
+     "Row 2 'community connector': not imported, because 'agreed' should be a date like 2026-03-14, not 'March 2026'. "
+     "Write the year, then the month, then the day, with '-' between them.\n"),
     ([{"term": "community connector", "use": "a break", "why": "y"}, {"term": "Community connector", "use": "a rest", "why": "y"}],
      "Row 2 'community connector': added.\nRow 3 'Community connector': not imported, because 'Community connector' is also on row 2.\n"),
     ([{"term": "community connector", "use": "", "why": "y"}],

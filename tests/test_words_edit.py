@@ -262,7 +262,7 @@ async def test_bad_date_message(wl: Path) -> None:
         assert app.focused is field(app, "agreed")
         field(app, "agreed").value = "2026-02-30"
         await pilot.press("ctrl+s")
-        assert app.last_message.startswith("Not saved: 'Agreed on' should be a date like 2026-03-14, not '2026-02-30'.")
+        assert app.last_message.startswith("Not saved: the 'Agreed on' date '2026-02-30' is not a real date")
         assert field(app, "agreed").value == "2026-02-30"
     assert wl.read_text(encoding="utf-8") == before
 
@@ -569,8 +569,13 @@ def test_parse_form_lists_lines_and_dates() -> None:
     assert values["unless"] == [] and values["notes"] is None
     assert values["examples"] == ["First one.", "Second one."]
     assert values["agreed"] == dt.date(2026, 3, 14) and values["review_by"] is None
-    with pytest.raises(NotSaved, match="'Review by' should be a date like 2026-03-14, not '14/03/2027'"):
-        parse_form({**raw, "review_by": "14/03/2027"})
+    # the UK order and the month in words, as words add --agreed and words import take (was refused)
+    assert parse_form({**raw, "review_by": "14/03/2027"})["review_by"] == dt.date(2027, 3, 14)
+    assert parse_form({**raw, "agreed": "10 March 2026"})["agreed"] == dt.date(2026, 3, 10)
+    with pytest.raises(NotSaved, match="the 'Review by' date '03/14/2027' has the month first"):
+        parse_form({**raw, "review_by": "03/14/2027"})
+    with pytest.raises(NotSaved, match="'Review by' should be a date like 2026-03-14, not 'March 2027'"):
+        parse_form({**raw, "review_by": "March 2027"})
 
 
 def test_run_refuses_a_list_that_does_not_load(tmp_path: Path) -> None:

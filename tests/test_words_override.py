@@ -383,7 +383,8 @@ def test_uk_dates_are_read_day_first(cli, folder: Path) -> None:
     ("03/14/2026", "the 'agreed' date '03/14/2026' has the month first, as in the US: there is no month 14. Write "
                    "the day first, like 14/03/2026, or write 2026-03-14."),
     ("10/03/26", "the 'agreed' date '10/03/26' has a year of two figures. Write the year in full, like 10/03/2026."),
-    ("March 2026", "'agreed' should be a date like 2026-03-14, but it is 'March 2026'."),
+    ("March 2026", "'agreed' should be a date like 2026-03-14, not 'March 2026'. Write the year, then the month, "
+     "then the day, with '-' between them."),
 ])
 def test_impossible_dates_name_the_row(cli, folder: Path, cell: str, reason: str, plain) -> None:
     _sheet(folder, f"term,use,why,agreed\nfun day,day out,Say where.,{cell}\n")
@@ -412,7 +413,7 @@ def test_words_add_reads_a_uk_date_and_refuses_an_impossible_one(cli, folder: Pa
     code, out, err = cli("words", "add", "fun day", "--use", "day out", "--why", "Say where.", "--by", "Kim",
                          "--agreed", "29/02/2027", "--list", "new.yaml", "--no-config")
     assert code == 2
-    assert err == ("speakeasy: error: --agreed: '29/02/2027' is not a real date: February 2027 has no day 29.\n")
+    assert err == ("speakeasy: error: the --agreed date '29/02/2027' is not a real date: February 2027 has no day 29.\n")
     plain(err)
 
 

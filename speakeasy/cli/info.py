@@ -44,12 +44,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from ..hints import closest, did_you_mean
     from ..ruleset import build_ruleset
 
-    ruleset = build_ruleset(_settings(args))
+    settings = _settings(args)
+    ruleset = build_ruleset(settings)
     rule = ruleset.get(args.rule)
     if rule is None:
         from ..words.show import look_up, render_explain
 
-        look = look_up(args.rule, _settings(args))  # a word, in any form: which list flags it, why, who agreed it
+        look = look_up(args.rule, settings, ruleset=ruleset)  # a word, in any form: which list flags it, why, who agreed it
         if look.hits:
             sys.stdout.write(render_explain(look))
             return EXIT_OK

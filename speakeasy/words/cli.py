@@ -165,17 +165,14 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _date(option: str, value: str | None) -> _dt.date | None:
     """A date option: 2026-03-14, or in the UK order 14/03/2026 (see :mod:`.dates`)."""
-    from .dates import DateError, parse_date
+    from .dates import DateError, read_date
 
     if value is None:
         return None
     try:
-        return parse_date(value)
+        return read_date(option, value)
     except DateError as exc:
-        if exc.unreadable:
-            raise UsageError(f"{option} should be a date like 2026-03-14, not '{value}'. "
-                             "Write the year, then the month, then the day, with '-' between them.") from None
-        raise UsageError(f"{option}: {exc}.") from None
+        raise UsageError(f"{exc}.") from None
 
 
 def _user_lists(settings: Any) -> list[Path]:

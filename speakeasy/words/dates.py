@@ -101,3 +101,17 @@ def parse_date(text: str) -> _dt.date:
         return _make(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)), shown)
     raise DateError(f"'{shown}' is not a date speakeasy can read. Write it like 14/03/2026 or 2026-03-14",
                     unreadable=True)
+
+
+def read_date(label: str, value: str) -> _dt.date:
+    """The date in the box, option or cell called ``label`` (``--agreed``, ``'Agreed on'``, ``'agreed'``).
+
+    Raises :class:`DateError` with a whole sentence that names ``label`` (no full stop at the end)."""
+    value = value.strip()
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        if exc.unreadable:
+            raise DateError(f"{label} should be a date like 2026-03-14, not '{value}'. Write the year, then "
+                            "the month, then the day, with '-' between them", unreadable=True) from None
+        raise DateError(f"the {label} date {exc}") from None

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..matching import SEP_OPTIONAL, SEP_REQUIRED, expand_terms, normalise
-from ..packdata import Entry, Wordlist
+from ..packdata import Entry, Wordlist, clash
 
 
 @dataclass
@@ -72,22 +72,39 @@ def every_list(settings: Any, extra: Iterable[Path] = (), ruleset: Any = None) -
     return out
 
 
+@dataclass(frozen=True)
+class Indexed:
+    """One entry of one list, as :func:`term_index` files it; ``order``: its place in the lists given."""
+
+    order: int
+    wordlist: Wordlist
+    own: bool
+    entry: Entry
+
+
+def term_index(lists: list[tuple[Wordlist, bool]]) -> dict[str, list[Indexed]]:
+    """Every entry of ``lists`` (retired and proposed ones too) under its term and every form of it,
+    normalised as the matcher sees them; each key's entries in the order of ``lists``."""
+    candidates = [(wl, own, e) for wl, own in lists for e in wl.entries]
+    terms = sorted({e.term for _, _, e in candidates})
+    forms = dict(zip(terms, expand_terms(terms))) if terms else {}
+    out: dict[str, list[Indexed]] = {}
+    for i, (wl, own, e) in enumerate(candidates):
+        for key in _keys(forms.get(e.term, ())) | {normalise(e.term)}:
+            out.setdefault(key, []).append(Indexed(i, wl, own, e))
+    return out
+
+
 def find(term: str, lists: list[tuple[Wordlist, bool]]) -> list[Hit]:
     """Every entry of ``lists`` for ``term`` or a form of it (retired and proposed ones too), own lists first."""
     want = normalise(" ".join(term.split()))
     if not want:
         return []
-    candidates = [(wl, own, e) for wl, own in lists for e in wl.entries]
-    terms = sorted({e.term for _, _, e in candidates})
-    forms = dict(zip(terms, expand_terms(terms))) if terms else {}
-    mine = _keys(expand_terms([term])[0])
-    hits = []
-    for wl, own, e in candidates:
-        have = normalise(e.term)
-        if have == want:
-            hits.append(Hit(wl, e, True, own))
-        elif want in _keys(forms.get(e.term, ())) or have in mine:
-            hits.append(Hit(wl, e, False, own))
+    index = term_index(lists)
+    found = {x.order: x for x in index.get(want, ())}
+    for key in _keys(expand_terms([term])[0]):  # an entry whose term is a form of the one asked for
+        found.update({x.order: x for x in index.get(key, ()) if normalise(x.entry.term) == key})
+    hits = [Hit(x.wordlist, x.entry, normalise(x.entry.term) == want, x.own) for _, x in sorted(found.items())]
     hits.sort(key=lambda h: (not h.own, not h.exact))
     return hits
 
@@ -98,4 +115,4 @@ def overridden_by(hit: Hit, hits: list[Hit]) -> list[Hit]:
         return []
     return [h for h in hits if h.own and h.entry.overrides == hit.wordlist.id
             and normalise(h.entry.term) == normalise(hit.entry.term)
-            and (not h.entry.parts or not hit.entry.parts or bool(set(h.entry.parts) & set(hit.entry.parts)))]
+            and clash(h.entry.parts, hit.entry.parts)]

@@ -65,22 +65,18 @@ class Shipped:
 
 def shipped_terms(settings: Any, target: Path) -> dict[str, list[Shipped]]:
     """Every form of every term of the shipped lists in use (keyed as the matcher sees it)."""
-    from ..matching import SEP_OPTIONAL, SEP_REQUIRED, expand_terms
-    from .lookup import every_list
+    from .lookup import every_list, term_index
 
-    out: dict[str, list[Shipped]] = {}
     try:
         target_key = target.resolve()
     except OSError:
         target_key = target
-    entries = [(wl, e) for wl, own in every_list(settings) if not own and Path(wl.path).resolve() != target_key
-               for e in wl.entries if e.status != "retired"]
-    terms = sorted({e.term for _, e in entries})
-    forms = dict(zip(terms, expand_terms(terms))) if terms else {}
-    for wl, e in entries:
-        keys = {normalise(f.replace(SEP_OPTIONAL, " ").replace(SEP_REQUIRED, " ")) for f, _ in forms.get(e.term, ())}
-        for key in keys | {normalise(e.term)}:
-            out.setdefault(key, []).append(Shipped(wl.id, wl.path, e))
+    lists = [(wl, own) for wl, own in every_list(settings) if not own and Path(wl.path).resolve() != target_key]
+    out: dict[str, list[Shipped]] = {}
+    for key, found in term_index(lists).items():
+        kept = [Shipped(x.wordlist.id, x.wordlist.path, x.entry) for x in found if x.entry.status != "retired"]
+        if kept:
+            out[key] = kept
     return out
 
 

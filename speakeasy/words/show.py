@@ -60,14 +60,15 @@ class Lookup:
         return self.rules.get(key, [])
 
 
-def look_up(term: str, settings: Any, extra: Any = ()) -> Lookup:
-    """The entries for ``term`` (in any form) in every list in use and in ``extra``, with what the settings say."""
+def look_up(term: str, settings: Any, extra: Any = (), ruleset: Any = None) -> Lookup:
+    """The entries for ``term`` (in any form) in every list in use and in ``extra``, with what the settings say.
+    ``ruleset``: the rule set already built from ``settings``, if the caller has one."""
     from pathlib import Path
 
     from ..ruleset import build_ruleset
     from .lookup import every_list, find
 
-    ruleset = build_ruleset(settings)
+    ruleset = ruleset if ruleset is not None else build_ruleset(settings)
     rules: dict[str, list[str]] = {}
     for rule in ruleset.rules:
         if rule.enabled:

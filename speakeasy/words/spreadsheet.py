@@ -244,15 +244,9 @@ def read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
 
 def _date(key: str, value: str) -> _dt.date:
     """A date cell: 2026-03-14, or in the UK order 14/03/2026 (see :mod:`.dates`).  ValueError with the reason."""
-    from .dates import DateError, parse_date
+    from .dates import read_date
 
-    value = value.strip()
-    try:
-        return parse_date(value)
-    except DateError as exc:
-        if exc.unreadable:
-            raise ValueError(f"'{key}' should be a date like 2026-03-14, but it is '{value}'") from None
-        raise ValueError(f"the '{key}' date {exc}") from None
+    return read_date(f"'{key}'", value)  # a DateError is a ValueError
 
 
 def _doubtful_dates(rows: list[tuple[int, dict[str, str]]]) -> dict[int, str]:

@@ -28,6 +28,7 @@ from ..hints import closest
 import re
 from typing import Any, Iterable
 
+from ..packdata import clash  # noqa: F401  (re-exported: words.values.clash)
 from ..packs import ENTRY, FIX_CHOICES, PART_SYNONYMS, PARTS_OF_SPEECH, WITHIN_CHOICES, Entry, entry_problem
 
 LIST_SEP = ";"
@@ -203,15 +204,6 @@ def parts_of(values: dict[str, Any]) -> tuple[str, ...]:
     if isinstance(use, dict):
         return tuple(use)
     return ()
-
-
-def clash(a: Iterable[str], b: Iterable[str]) -> bool:
-    """Whether two entries for one term are for the same use (the loader's rule).
-
-    They are not only when each says its parts of speech and they share none.
-    """
-    a, b = tuple(a), tuple(b)
-    return not a or not b or bool(set(a) & set(b))
 
 
 def article(part: str) -> str:

@@ -170,16 +170,15 @@ def same_form(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _date(f: FormField, text: str) -> _dt.date | None:
-    text = text.strip()
-    if not text:
+    """A date box: 2026-03-14, 14/03/2026 or 14 March 2026, as ``words add --agreed`` takes (see :mod:`..dates`)."""
+    from ..dates import DateError, read_date
+
+    if not text.strip():
         return None
     try:
-        if len(text) == 10 and text[4] == "-" and text[7] == "-":
-            return _dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise NotSaved(f"'{f.label}' should be a date like 2026-03-14, not '{text}'. "
-                   "Write the year, then the month, then the day, with '-' between them.", f.key)
+        return read_date(f"'{f.label}'", text)
+    except DateError as exc:
+        raise NotSaved(f"{exc}.", f.key) from None
 
 
 def parse_form(raw: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from ...schema import DataErrors
 from ..store import EditError, WordlistFile
 from ..values import FIX_DEFAULT, WITHIN_DEFAULT, as_words, clash, fix_problem
 from .form import (
+    pick,
     DEFAULT_KEYS,
     FIELD,
     FIELDS,
@@ -68,13 +69,7 @@ class WordlistEditor:
 
     def find(self, term: str, line: int | None = None) -> Entry | None:
         """The entry for ``term`` (on ``line``, when the term is there twice)."""
-        same = [e for e in self.entries if normalise(e.term) == normalise(term)]
-        if line is not None:
-            for e in same:
-                if e.line == line:
-                    return e
-        active = [e for e in same if e.status != "retired"]
-        return (active or same or [None])[0]
+        return pick(self.entries, term, line)
 
     def from_defaults(self, entry: Entry) -> set[str]:
         """The keys whose value the entry takes from the list's ``defaults``."""

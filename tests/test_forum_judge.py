@@ -103,8 +103,7 @@ def _answers(forum: Forum) -> None:
 @pytest.mark.slow
 def test_calibrate_fits_the_plain_score_to_the_forum(judged: Forum, tmp_path: Path, capsys: Any) -> None:
     from speakeasy.cli import main
-    from speakeasy.forum.calibrate import model_from
-    from speakeasy.plainscore import model, score
+    from speakeasy.plainscore import load_model, model, score
 
     _answers(judged)
     out = tmp_path / "weights.json"
@@ -119,7 +118,7 @@ def test_calibrate_fits_the_plain_score_to_the_forum(judged: Forum, tmp_path: Pa
     assert after >= 90
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["fitted_on"]["forum_judgements"] == 66 and data["agreement"]["after_cross_validated"] * 100 >= 90
-    shipped, fitted = model(), model_from(data)
+    shipped, fitted = model(), load_model(out)  # the file as the plain_score: setting loads it
     assert fitted.weights["passive"] > shipped.weights["passive"]
     assert fitted.weights["content_zipf"] <= 0 and all(
         fitted.weights[k] >= 0 for k in fitted.weights if k not in ("content_zipf", "speaks_to_reader"))

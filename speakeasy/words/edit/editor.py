@@ -16,7 +16,6 @@ from ...schema import DataErrors
 from ..store import EditError, WordlistFile
 from ..values import FIX_DEFAULT, WITHIN_DEFAULT, as_words, clash, fix_problem
 from .form import (
-    pick,
     DEFAULT_KEYS,
     FIELD,
     FIELDS,
@@ -26,6 +25,7 @@ from .form import (
     form_values,
     matches,
     parse_form,
+    pick,
     title_from,
 )
 

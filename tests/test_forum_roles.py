@@ -20,6 +20,7 @@ ACTIONS = {
     "publish": "maintainer",
     "invite": "maintainer",
     "retire": "maintainer",
+    "judge": "member",
 }
 RANK = {None: 0, "member": 1, "maintainer": 2}
 WHO = {None: None, "member": "mo", "maintainer": "max"}
@@ -37,6 +38,12 @@ def _setup(forum: Forum) -> tuple[int, int]:
     mx = forum.client("max")
     r = send(mx, "/meetings", {"held_on": "2026-11-30", "present": "Max\nMo", "group": "Carers forum"})
     assert r.status_code == 303, r.text
+    from speakeasy.forum.models import Passage
+
+    with forum.factory() as db:  # two passages to judge
+        db.add_all([Passage(digest="a" * 64, source="a.txt", text="We will help you."),
+                    Passage(digest="b" * 64, source="b.txt", text="Assistance will be provided to you.")])
+        db.commit()
     return pid, 1
 
 
@@ -52,6 +59,7 @@ def _do(client: Any, action: str, pid: int, meeting: int) -> Any:
         "publish": ("/publish", {}),
         "invite": ("/invite", {"role": "member"}),
         "retire": ("/retire/our-words/zzz placeholder", {"reason": "Not needed now."}),
+        "judge": ("/judge", {"first": "1", "second": "2", "easier": "first"}),
     }[action]
     return send(client, *data)
 
@@ -60,14 +68,14 @@ def _do(client: Any, action: str, pid: int, meeting: int) -> Any:
 @pytest.mark.parametrize("role", [None, "member", "maintainer"])
 def test_each_role_against_each_action(forum: Forum, role: str | None, action: str) -> None:
     pid, meeting = _setup(forum)
-    from speakeasy.forum.models import Comment, Event, Invitation, Meeting, Proposal, Vote
+    from speakeasy.forum.models import Comment, Event, Invitation, Judgement, Meeting, Proposal, Vote
 
     def state() -> tuple[Any, ...]:
         with forum.factory() as db:
             p = db.get(Proposal, pid)
             return (db.query(Proposal).count(), db.query(Comment).count(), db.query(Vote).count(),
                     db.query(Meeting).count(), db.query(Invitation).count(), db.query(Event).count(),
-                    p.state, p.version)
+                    db.query(Judgement).count(), p.state, p.version)
 
     before = state()
     client = forum.client(WHO[role])

@@ -103,8 +103,7 @@ def _answers(forum: Forum) -> None:
 @pytest.mark.slow
 def test_calibrate_fits_the_plain_score_to_the_forum(judged: Forum, tmp_path: Path, capsys: Any) -> None:
     from speakeasy.cli import main
-    from speakeasy.forum.calibrate import model_from
-    from speakeasy.plainscore import model, score
+    from speakeasy.plainscore import load_model, model, score
 
     _answers(judged)
     out = tmp_path / "weights.json"
@@ -119,7 +118,7 @@ def test_calibrate_fits_the_plain_score_to_the_forum(judged: Forum, tmp_path: Pa
     assert after >= 90
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["fitted_on"]["forum_judgements"] == 66 and data["agreement"]["after_cross_validated"] * 100 >= 90
-    shipped, fitted = model(), model_from(data)
+    shipped, fitted = model(), load_model(out)  # the file as the plain_score: setting loads it
     assert fitted.weights["passive"] > shipped.weights["passive"]
     assert fitted.weights["content_zipf"] <= 0 and all(
         fitted.weights[k] >= 0 for k in fitted.weights if k not in ("content_zipf", "speaks_to_reader"))
@@ -196,3 +195,33 @@ def test_the_fit_settles_when_the_judgements_can_be_split_by_a_line() -> None:
     assert np.all(np.isfinite(w))
     assert all(v * DIRECTION[f] >= 0 for v, f in zip(w, FEATURES))
     assert agreement(d, y, w)[0] > agreement(d, y, shipped)[0]
+
+
+def test_the_judging_page_hashes_each_passage_once_and_counts_in_the_database(judged: Forum,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import types
+
+    from sqlalchemy import event
+
+    from speakeasy.forum import documents, pages_judge
+
+    calls: list[bytes] = []
+
+    def sha256(data: bytes) -> Any:
+        calls.append(data)
+        return hashlib.sha256(data)
+
+    monkeypatch.setattr(pages_judge, "hashlib", types.SimpleNamespace(sha256=sha256))
+    said: list[str] = []
+    engine = judged.factory.kw["bind"]
+    listen = lambda conn, cursor, statement, *rest: said.append(" ".join(statement.lower().split()))  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        mo = judged.client("mo")
+        assert mo.get("/judge").status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    assert len(calls) == len(documents.passages(judged.settings.documents))  # once each
+    on_judgements = [s for s in said if "from judgements" in s and "judge_id" in s and "first_id" not in s]
+    assert on_judgements and all("count(" in s for s in on_judgements), on_judgements

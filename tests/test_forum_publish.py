@@ -221,3 +221,55 @@ def test_a_published_word_is_flagged_by_speakeasy_check(forum: Forum, tmp_path: 
     out = capsys.readouterr().out
     assert "leaflet.md:1:12: warning" in out and "carer passport'" in out
     assert "Use: a card that says you are a carer  (agreed by Carers forum, November 2026)" in out
+
+
+TWICE = """\
+title: Our words
+licence: CC-BY-4.0
+words:
+  - term: impact on
+    use: [old words]
+    why: The old advice, kept for the record.
+    added_by: Test
+    status: retired
+  - term: impact on
+    use: [change]
+    why: The advice we give now.
+    added_by: Test
+"""
+
+
+def _href(page: str, start: str) -> str:
+    import re
+
+    return html.unescape(re.search(rf'(?:href|action)="({re.escape(start)}[^"]*)"', page).group(1))  # type: ignore[union-attr]
+
+
+def test_a_term_listed_twice_changes_and_retires_the_entry_shown_not_the_first(forum: Forum) -> None:
+    from speakeasy.packs import load_wordlist
+
+    forum.wordlist.write_text(TWICE, encoding="utf-8")
+    old, new = load_wordlist(forum.wordlist).entries
+    assert old.status == "retired" and new.status != "retired"
+    mo, mx = forum.client("mo"), forum.client("max")
+    assert 'value="change"' in mo.get("/propose", params={"change": "our-words/impact on"}).text  # not retired first
+    page = mo.get("/words/our-words/impact on", params={"line": str(new.line)}).text
+    link = _href(page, "/propose?")
+    assert 'value="change"' in mo.get(link).text
+    r = send(mo, link, {"term": "impact on", "use": "change; affect", "why": "The advice we give now."})
+    assert r.status_code == 303, r.text
+    pid = first_id(r.headers["location"])
+    send(mx, "/meetings", {"held_on": "2026-12-01", "present": "Ann"})
+    send(mx, f"/proposals/{pid}/agree", {"meeting": "1"})
+    assert "Published:" in send(mx, "/publish", {}).text
+    old2, new2 = load_wordlist(forum.wordlist).entries
+    assert old2.use == ["old words"] and old2.status == "retired"
+    assert new2.use == ["change", "affect"]
+    page = mx.get("/words/our-words/impact on", params={"line": str(new2.line)}).text
+    r = send(mx, _href(page, "/retire/"), {"reason": "Nobody uses it now."})
+    assert r.status_code == 303, r.text
+    send(mx, f"/proposals/{first_id(r.headers['location'])}/agree", {"meeting": "1"})
+    assert "Published:" in send(mx, "/publish", {}).text
+    old3, new3 = load_wordlist(forum.wordlist).entries
+    assert old3.use == ["old words"] and "Nobody uses it now" not in (old3.notes or "")
+    assert new3.status == "retired" and "Retired because: Nobody uses it now." in new3.notes

@@ -20,6 +20,7 @@ ACTIONS = {
     "publish": "maintainer",
     "invite": "maintainer",
     "retire": "maintainer",
+    "judge": "member",
 }
 RANK = {None: 0, "member": 1, "maintainer": 2}
 WHO = {None: None, "member": "mo", "maintainer": "max"}
@@ -37,6 +38,12 @@ def _setup(forum: Forum) -> tuple[int, int]:
     mx = forum.client("max")
     r = send(mx, "/meetings", {"held_on": "2026-11-30", "present": "Max\nMo", "group": "Carers forum"})
     assert r.status_code == 303, r.text
+    from speakeasy.forum.models import Passage
+
+    with forum.factory() as db:  # two passages to judge
+        db.add_all([Passage(digest="a" * 64, source="a.txt", text="We will help you."),
+                    Passage(digest="b" * 64, source="b.txt", text="Assistance will be provided to you.")])
+        db.commit()
     return pid, 1
 
 
@@ -52,6 +59,7 @@ def _do(client: Any, action: str, pid: int, meeting: int) -> Any:
         "publish": ("/publish", {}),
         "invite": ("/invite", {"role": "member"}),
         "retire": ("/retire/our-words/zzz placeholder", {"reason": "Not needed now."}),
+        "judge": ("/judge", {"first": "1", "second": "2", "easier": "first"}),
     }[action]
     return send(client, *data)
 
@@ -60,14 +68,14 @@ def _do(client: Any, action: str, pid: int, meeting: int) -> Any:
 @pytest.mark.parametrize("role", [None, "member", "maintainer"])
 def test_each_role_against_each_action(forum: Forum, role: str | None, action: str) -> None:
     pid, meeting = _setup(forum)
-    from speakeasy.forum.models import Comment, Event, Invitation, Meeting, Proposal, Vote
+    from speakeasy.forum.models import Comment, Event, Invitation, Judgement, Meeting, Proposal, Vote
 
     def state() -> tuple[Any, ...]:
         with forum.factory() as db:
             p = db.get(Proposal, pid)
             return (db.query(Proposal).count(), db.query(Comment).count(), db.query(Vote).count(),
                     db.query(Meeting).count(), db.query(Invitation).count(), db.query(Event).count(),
-                    p.state, p.version)
+                    db.query(Judgement).count(), p.state, p.version)
 
     before = state()
     client = forum.client(WHO[role])
@@ -157,3 +165,39 @@ def test_the_session_cookie_is_not_for_scripts(forum: Forum) -> None:
     r = send(c, "/login", {"username": "mo", "password": "a long enough password"})
     cookie = [v for k, v in r.headers.multi_items() if k == "set-cookie" and v.startswith("forum_session=")][0]
     assert "httponly" in cookie.lower() and "samesite=lax" in cookie.lower()
+
+
+def test_one_invitation_never_makes_two_accounts(forum: Forum) -> None:
+    """Two people send the join form of one link at once: both saw it unused, only the first gets an account."""
+    from speakeasy.forum import accounts
+    from speakeasy.forum.models import User
+
+    with forum.factory() as db:
+        code = accounts.invite(db, accounts.find_user(db, "max"))
+        db.commit()
+    with forum.factory() as first, forum.factory() as second:
+        shown = accounts.open_invitation(second, code)  # the second form was shown while the link was unused
+        assert shown is not None
+        accounts.accept(first, code, "ann", "Ann", "ann's long password", "ann's long password")
+        first.commit()
+        with pytest.raises(accounts.AccountProblem, match="has been used"):
+            accounts.accept(second, code, "bea", "Bea", "bea's long password", "bea's long password")
+        second.rollback()
+        del shown
+    with forum.factory() as db:
+        assert accounts.find_user(db, "ann") is not None and accounts.find_user(db, "bea") is None
+        assert db.query(User).count() == 4
+
+
+def test_a_login_name_taken_at_the_same_moment_is_a_plain_message(forum: Forum,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two people choose one login name at once: both pass the check, the database refuses the second."""
+    from speakeasy.forum import accounts
+
+    with forum.factory() as db:
+        code = accounts.invite(db, accounts.find_user(db, "max"))
+        db.commit()
+    monkeypatch.setattr(accounts, "find_user", lambda db, name: None)  # the check ran before "mo" was saved
+    with forum.factory() as db:
+        with pytest.raises(accounts.AccountProblem, match="Someone already has the login name 'mo'"):
+            accounts.accept(db, code, "mo", "Another Mo", "a long enough password", "a long enough password")

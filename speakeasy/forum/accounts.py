@@ -9,7 +9,8 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from limits import RateLimitItemPerMinute, storage, strategies
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .models import MAINTAINER, MEMBER, ROLES, Invitation, User, now
@@ -151,15 +152,26 @@ def open_invitation(db: Session, code: str) -> Invitation | None:
     return inv if expires > now() else None
 
 
+USED = "This invitation has been used or is out of date. Ask a maintainer for a new one."
+
+
 def accept(db: Session, code: str, username: str, name: str, password: str, again: str) -> User:
     inv = open_invitation(db, code)
     if inv is None:
-        raise AccountProblem("This invitation has been used or is out of date. Ask a maintainer for a new one.")
+        raise AccountProblem(USED)
     problem = password_problem(password, again)
     if problem:
         raise AccountProblem(problem, "password")
-    user = create_user(db, username, name, password, inv.role)
-    inv.used_by_id = user.id
+    try:
+        user = create_user(db, username, name, password, inv.role)
+    except IntegrityError:  # someone took the name between the check and the save
+        raise AccountProblem(f"Someone already has the login name '{username.strip()}'. Choose another.",
+                             "username") from None
+    # claim the invitation only if it is still unused, so one link never makes two accounts
+    claimed = db.execute(update(Invitation).where(Invitation.id == inv.id, Invitation.used_by_id.is_(None))
+                         .values(used_by_id=user.id))
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise AccountProblem(USED)
     return user
 
 

@@ -213,17 +213,3 @@ def write(result: Result, out: Path) -> None:
 
     write_atomically(str(out), (json.dumps(result.data, indent=2) + "\n").encode("utf-8"))
 
-
-def model_from(data: dict[str, Any]) -> Any:
-    """The plain score's :class:`~speakeasy.plainscore.Model` from a weights file's data."""
-    from ..plainscore import Model
-
-    return Model(
-        weights={k: float(v) for k, v in data["weights"].items()},
-        means={k: float(v) for k, v in data["means"].items()},
-        spreads={k: float(v) for k, v in data["spreads"].items()},
-        centre=float(data["scale"]["centre"]), scale=float(data["scale"]["points_per_unit"]),
-        bend=float(data["scale"]["bend"]), age_at_100=float(data["reading_age"]["age_at_100"]),
-        age_per_point=float(data["reading_age"]["years_per_point"]),
-        youngest=int(data["reading_age"]["youngest"]), oldest=int(data["reading_age"]["oldest"]),
-    )

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..matching import normalise
 from ..packdata import Entry, Wordlist
 from ..packs import builtin_wordlists_dir, load_wordlist
 from ..schema import DataErrors
-from ..words.edit.form import matches
+from ..words.edit.form import matches, pick
 
 
 @dataclass
@@ -67,9 +66,7 @@ def find(lists: list[ListView], key: str, term: str, line: int | None = None) ->
     for view in lists:
         if view.key != key:
             continue
-        same = [e for e in view.entries if normalise(e.term) == normalise(term)]
-        if line is not None:
-            same = [e for e in same if e.line == line] or same
-        if same:
-            return view, same[0]
+        entry = pick(view.entries, term, line)
+        if entry is not None:
+            return view, entry
     return None

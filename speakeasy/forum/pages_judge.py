@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
@@ -23,13 +23,14 @@ def sync(db: Session, request: Request) -> list[Passage]:
     """The passages of the documents folder, each kept once in the database (so judgements can name them)."""
     found = documents.passages(forum(request).settings.documents)
     have = {p.digest: p for p in db.scalars(select(Passage)).all()}
+    wanted: set[str] = set()
     for para in found:
         digest = hashlib.sha256(para.text.encode("utf-8")).hexdigest()
+        wanted.add(digest)
         if digest not in have:
             have[digest] = Passage(digest=digest, source=para.source, text=para.text)
             db.add(have[digest])
     db.commit()
-    wanted = {hashlib.sha256(p.text.encode("utf-8")).hexdigest() for p in found}
     return [p for d, p in have.items() if d in wanted]
 
 
@@ -48,7 +49,7 @@ def _pair(db: Session, user: User, passages: list[Passage]) -> tuple[Passage, Pa
 
 @member
 async def judge(request: Request, db: Session, user: User) -> Response:
-    count = len(db.scalars(select(Judgement.id).where(Judgement.judge_id == user.id)).all())
+    count = db.scalar(select(func.count()).select_from(Judgement).where(Judgement.judge_id == user.id)) or 0
     if request.method == "GET":
         pair = _pair(db, user, sync(db, request))
         return render(request, "judge.html", {"pair": pair, "choices": CHOICES, "count": count}, db)

@@ -94,7 +94,10 @@ async def edit_proposal(request: Request, db: Session, user: User) -> Response:
     version = int(data.get("version", "0") or 0)
     entry = None
     if proposal.kind == "change":
-        found = catalogue.find(lists(request), Path(proposal.wordlist).stem, str((proposal.before or {}).get("term")))
+        before = proposal.before or {}
+        line = before.get("line")
+        found = catalogue.find(lists(request), Path(proposal.wordlist).stem, str(before.get("term")),
+                               line if isinstance(line, int) else None)
         entry = found[1] if found else None
     try:
         edit(db, user, proposal, typed, version, forum(request).config, entry)

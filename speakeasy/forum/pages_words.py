@@ -60,6 +60,12 @@ async def word(request: Request) -> Response:
                                              "uses": documents.uses(folder, entry.term)}, db)
 
 
+def _line(request: Request) -> int | None:
+    """The ``line`` the page asks for (a term can be in a list twice)."""
+    line = request.query_params.get("line", "")
+    return int(line) if line.isdigit() else None
+
+
 def _blank() -> dict[str, Any]:
     return {k: "" for k in PROPOSAL_FIELDS}
 
@@ -75,7 +81,7 @@ async def new_proposal(request: Request, db: Session, user: User) -> Response:
     entry = None
     if change:
         key, _, term = change.partition("/")
-        found = catalogue.find(lists(request), key, term)
+        found = catalogue.find(lists(request), key, term, _line(request))
         if found is None or not found[0].ours:
             raise HTTPException(404, "You can propose changes to the words of your own list only.")
         entry = found[1]
@@ -100,7 +106,7 @@ async def new_proposal(request: Request, db: Session, user: User) -> Response:
 @maintainer
 async def retire_word(request: Request, db: Session, user: User) -> Response:
     key, term = request.path_params["list"], request.path_params["term"]
-    found = catalogue.find(lists(request), key, term)
+    found = catalogue.find(lists(request), key, term, _line(request))
     if found is None or not found[0].ours:
         raise HTTPException(404, "You can retire the words of your own list only.")
     view, entry = found

@@ -76,7 +76,7 @@ def propose(db: Session, who: User, wordlist: Path, raw: dict[str, Any], entry: 
     check(wordlist, form, entry, config)
     term = " ".join(form["term"].split())
     proposal = Proposal(kind="change" if entry else "new", term=term, wordlist=str(wordlist), values=form,
-                        before=_jsonable(form_values(entry)) if entry else None, proposed_by_id=who.id)
+                        before=_before(entry) if entry else None, proposed_by_id=who.id)
     db.add(proposal)
     db.flush()
     log(db, term, f"{who.name} proposed {'a change to' if entry else 'the word'} '{term}'.", who, proposal)
@@ -85,6 +85,11 @@ def propose(db: Session, who: User, wordlist: Path, raw: dict[str, Any], entry: 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, (_dt.date,)) else v) for k, v in values.items()}
+
+
+def _before(entry: Entry) -> dict[str, Any]:
+    """The entry's values when proposed, and its line, so that publishing changes this entry (a term can be there twice)."""
+    return {**_jsonable(form_values(entry)), "line": entry.line}
 
 
 def retire(db: Session, who: User, wordlist: Path, entry: Entry, reason: str) -> Proposal:
@@ -98,7 +103,7 @@ def retire(db: Session, who: User, wordlist: Path, entry: Entry, reason: str) ->
     values["status"] = "retired"
     values["notes"] = ((values.get("notes") or "") + f" Retired because: {reason}").strip()[:MAX_BOX]
     proposal = Proposal(kind="retire", term=entry.term, wordlist=str(wordlist), values=values,
-                        before=_jsonable(form_values(entry)), proposed_by_id=who.id)
+                        before=_before(entry), proposed_by_id=who.id)
     db.add(proposal)
     db.flush()
     log(db, entry.term, f"{who.name} proposed to retire '{entry.term}': {reason}", who, proposal)

@@ -48,7 +48,8 @@ def publish_one(db: Session, who: User, proposal: Proposal, lock_folder: Path, c
         try:
             if proposal.kind in ("change", "retire"):
                 before = proposal.before or {}
-                entry = editor.find(str(before.get("term") or proposal.term))
+                line = before.get("line")
+                entry = editor.find(str(before.get("term") or proposal.term), line if isinstance(line, int) else None)
                 if entry is None:
                     return Outcome(proposal.term, False, f"'{proposal.term}' is no longer in {path.name}. "
                                    "Someone may have changed the file. Propose it again as a new word.")

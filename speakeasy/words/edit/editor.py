@@ -25,6 +25,7 @@ from .form import (
     form_values,
     matches,
     parse_form,
+    pick,
     title_from,
 )
 
@@ -68,13 +69,7 @@ class WordlistEditor:
 
     def find(self, term: str, line: int | None = None) -> Entry | None:
         """The entry for ``term`` (on ``line``, when the term is there twice)."""
-        same = [e for e in self.entries if normalise(e.term) == normalise(term)]
-        if line is not None:
-            for e in same:
-                if e.line == line:
-                    return e
-        active = [e for e in same if e.status != "retired"]
-        return (active or same or [None])[0]
+        return pick(self.entries, term, line)
 
     def from_defaults(self, entry: Entry) -> set[str]:
         """The keys whose value the entry takes from the list's ``defaults``."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import SpeakeasyError
+from ...matching import normalise
 from ...packs import DEFAULTS, Entry
 from ...schema import DataErrors
 from ..values import (
@@ -240,3 +241,14 @@ def first_problem(exc: Exception) -> str:
     return str(exc)
 
 
+
+
+def pick(entries: list[Entry], term: str, line: int | None = None) -> Entry | None:
+    """The entry for ``term``: the one on ``line`` when given, else the first that is not retired, else the first."""
+    same = [e for e in entries if normalise(e.term) == normalise(term)]
+    if line is not None:
+        for e in same:
+            if e.line == line:
+                return e
+    active = [e for e in same if e.status != "retired"]
+    return (active or same or [None])[0]

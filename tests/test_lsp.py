@@ -504,3 +504,26 @@ def test_hover_says_who_agreed_your_own_word_and_which_shipped_entry_it_replaces
     assert "Added by Sam on 2026-11-02." in lines
     assert any(line.startswith("Word list: ours (") and "ours.yaml, line 4)." in line for line in lines), lines
     assert "This entry is your own: it takes the place of the entry in speakeasy's 'social-care' list." in lines
+
+
+def test_the_rule_set_is_built_again_when_the_plain_score_weights_or_a_packs_list_change(tmp_path: Path) -> None:
+    """Everything the rule set was built from is watched: the plain score's weights file (`forum calibrate`
+    rewrites it) and the word lists a pack names, not only the settings' own lists."""
+    import os
+
+    from importlib import resources
+
+    from speakeasy.lsp.checking import Checker
+
+    weights = json.loads(resources.files("speakeasy.data").joinpath("plain_score.json").read_text("utf-8"))
+    (tmp_path / "weights.json").write_text(json.dumps(weights), encoding="utf-8")
+    (tmp_path / ".speakeasy.yaml").write_text("plain_score: weights.json\n", encoding="utf-8")
+    checker = Checker(tmp_path)
+    first, _ = checker.ruleset_for(str(tmp_path / "a.md"))
+    assert checker.ruleset_for(str(tmp_path / "a.md"))[0] is first  # kept while nothing changes
+    weights["weights"]["passive"] = 0.5
+    (tmp_path / "weights.json").write_text(json.dumps(weights), encoding="utf-8")
+    st = os.stat(tmp_path / "weights.json")
+    os.utime(tmp_path / "weights.json", ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    again, _ = checker.ruleset_for(str(tmp_path / "a.md"))
+    assert again is not first and again.score_model.weights["passive"] == 0.5

@@ -165,15 +165,15 @@ def _watched(ruleset: "RuleSet", config: Path | None) -> list[Path]:
     from ..ignorefile import IGNORE_FILE
 
     settings = ruleset.settings
-    base = settings.base("wordlists")
-    files = [Path(w) if Path(w).is_absolute() else base / w for w in settings["wordlists"]]
-    packs = settings.base("packs")
-    files += [Path(p) if Path(p).is_absolute() else packs / p
-              for p in settings["packs"] or () if str(p).endswith((".yaml", ".yml"))]
-    files.append(ruleset.ignore_root / IGNORE_FILE)
+    # every pack and word list the rule set was built from (packs in folders, and the lists packs name, too)
+    files = {Path(rule.path) for rule in ruleset.rules if rule.path}
+    files |= {Path(wl.path) for rule in ruleset.rules for wl in rule.wordlists if wl.path}
+    if settings["plain_score"]:  # the weights `speakeasy forum calibrate` writes
+        files.add(settings.base("plain_score") / str(settings["plain_score"]))
+    files.add(ruleset.ignore_root / IGNORE_FILE)
     if config is not None:
-        files.append(config)
-    return files
+        files.add(config)
+    return sorted(files)
 
 
 def _stamp(files: list[Path]) -> tuple[tuple[str, int, int], ...]:

@@ -257,3 +257,37 @@ def test_settings_extend_the_list_with_keep(tmp_path: Path) -> None:
 def test_a_formula_head_without_its_number_is_still_an_acronym(lint) -> None:
     assert flagged(lint("The CO office opens at 9.")) == ["CO"]
     assert flagged(lint("The CO 12 form is due.")) == ["CO"]
+
+
+# -- a person's initials ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The painting is by JMW Turner, one of Britain's greatest painters. Turner gave it to the nation.",
+        "FW de Klerk was the last president before the first free election. De Klerk and Mandela shared a prize.",
+        "The film is directed by JJ Abrams. Abrams said the story came first.",
+    ],
+)
+def test_a_persons_initials_are_not_an_acronym(lint, text: str) -> None:
+    assert flagged(lint(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        # the word after it is an everyday word, written in small letters elsewhere
+        ("Ask CSU Services for help. The services team will reply. Services are free.", "CSU"),
+        # a title of several words, not a surname
+        ("Use AWS Key Management for keys. Key rotation is yearly.", "AWS"),
+        # used once without the "surname"
+        ("Ask JJ Abrams. Abrams will reply, and JJ will help.", "JJ"),
+        # the "surname" never stands alone
+        ("The CQC Manager wrote to us.", "CQC"),
+        # with the same word after it, but also a different one
+        ("Email FW Smith. Smith works in the FW team.", "FW"),
+    ],
+)
+def test_capitals_before_a_name_are_still_an_acronym_when_not_initials(lint, text: str, acronym: str) -> None:
+    assert flagged(lint(text)) == [acronym]

@@ -31,6 +31,8 @@ Not acronyms
       code after "Ref:";
     * "PO Box", and "HM" (His or Her Majesty's: HM Treasury, HM Courts);
     * honours and degrees after a person's name (Jane Smith MBE, FRS, PhD);
+    * a person's initials before a surname that the document also uses
+      alone ("JMW Turner ... Turner"; see :mod:`speakeasy.kinds.initials`);
     * placeholders: DD/MM/YYYY, XYZ, "<ORGANISATION SHORTNAME>";
     * product names made of a word and capitals (OpenLDAP, WebSEAL);
     * words in capitals (see :func:`speakeasy.kinds.capitals.word_in_capitals`).
@@ -57,6 +59,7 @@ from ..model import BlockKind, Finding
 from ..schema import Field
 from .base import Kind, register
 from .capitals import ACRONYM, Lines, Tails, is_acronym, not_an_acronym, word_in_capitals
+from .initials import are_initials
 from .spelled_out import DEFINED_AFTER, IN_BRACKETS, FirstWords, spelled_out_before
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,6 +94,7 @@ class Acronym(Kind):
         lines = Lines(masked)
         tails = Tails(masked)
         shouting: dict[int, bool] = {}  # sentence start -> written in capitals?
+        uses: dict[str, list[tuple[int, int]]] = {}
         for m in ACRONYM.finditer(masked):
             word = m.group(1)
             if not is_acronym(word):
@@ -105,6 +109,7 @@ class Acronym(Kind):
                 continue
             if self._shouting(analysis, start, shouting):
                 continue
+            uses.setdefault(key, []).append((start, m.end()))
             if DEFINED_AFTER.match(masked, m.end()) or IN_BRACKETS.search(masked, max(0, start - 3), start):
                 defined.add(key)
                 continue
@@ -122,6 +127,8 @@ class Acronym(Kind):
                 continue
             if spelled_out_before(masked, word, start, first_words):
                 continue
+            if are_initials(masked, word, uses.get(key, ())):
+                continue  # "JJ Abrams ... Abrams said": a person's initials
             expansion = self.known.get(key)
             example = f", like this: '{expansion} ({word})'" if expansion else ""
             yield self.finding(

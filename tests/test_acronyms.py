@@ -291,3 +291,21 @@ def test_a_persons_initials_are_not_an_acronym(lint, text: str) -> None:
 )
 def test_capitals_before_a_name_are_still_an_acronym_when_not_initials(lint, text: str, acronym: str) -> None:
     assert flagged(lint(text)) == [acronym]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil firms such as Total SA want the permits.",
+        "The striker moved to FC Barcelona last year.",
+        "He played for Chelsea FC for ten years.",
+        "Ask Acme PLC for a quote.",
+    ],
+)
+def test_a_legal_form_by_a_name_is_not_an_acronym(lint, text: str) -> None:
+    assert flagged(lint(text)) == []
+
+
+@pytest.mark.parametrize(("text", "acronym"), [("The SA team will call you.", "SA"), ("Our FC rules apply.", "FC")])
+def test_the_same_letters_elsewhere_are_still_an_acronym(lint, text: str, acronym: str) -> None:
+    assert flagged(lint(text)) == [acronym]

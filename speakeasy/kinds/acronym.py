@@ -31,6 +31,8 @@ Not acronyms
       code after "Ref:";
     * "PO Box", and "HM" (His or Her Majesty's: HM Treasury, HM Courts);
     * honours and degrees after a person's name (Jane Smith MBE, FRS, PhD);
+    * a company's or a club's legal form by its name ("Total SA", "Acme
+      Ltd", "Chelsea FC", "FC Barcelona");
     * a person's initials before a surname that the document also uses
       alone ("JMW Turner ... Turner"; see :mod:`speakeasy.kinds.initials`);
     * placeholders: DD/MM/YYYY, XYZ, "<ORGANISATION SHORTNAME>";

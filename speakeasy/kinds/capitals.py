@@ -53,6 +53,15 @@ POST_NOMINALS = frozenset({
 })
 _POST_NOMINALS_UPPER = frozenset(p.upper() for p in POST_NOMINALS)
 
+#: The legal form of a company or a club, written after its name ("Total SA", "Chelsea FC").
+LEGAL_FORMS = frozenset({"SA", "AG", "NV", "BV", "SE", "SPA", "AB", "ASA", "PLC", "LLP", "LLC", "INC", "LTD",
+                         "GMBH", "FC", "AFC"})
+#: ... or before it ("FC Barcelona", "AFC Wimbledon").
+_CLUB_FORMS = frozenset({"FC", "AFC", "CF"})
+_COMPANY_BEFORE = re.compile(r"\b(?!(?:The|A|An|Our|Your|Their|Its|His|Her|My|This|That|These|Those|Each|Every|Any|No)\b)"
+                             r"[A-Z][\w&'’.-]*" + SPACE + "+$")
+_NAME_AFTER = re.compile(SPACE + r"+[A-Z][a-z]")
+
 
 def is_acronym(word: str) -> bool:
     capitals = sum(1 for c in word if c.isupper())
@@ -196,6 +205,10 @@ def not_an_acronym(text: str, start: int, end: int, tails: Tails | None = None) 
             return True  # DIN 66399, ISBN 9781409841647, NAA 15/28 (but "DPA 2018" is an acronym)
     if upper in _POST_NOMINALS_UPPER and _after_a_name(before):
         return True
+    if upper in LEGAL_FORMS and _COMPANY_BEFORE.search(before):
+        return True  # "Total SA", "Chelsea FC": part of the name
+    if upper in _CLUB_FORMS and _NAME_AFTER.match(text, end):
+        return True  # "FC Barcelona"
     return False
 
 

@@ -27,3 +27,35 @@ def test_benchmark_quick_run(tmp_path: Path) -> None:
     data = json.loads(out.read_text())
     assert data["throughput"]["speakeasy"]["words_per_second"] > 0
     assert data["throughput"]["tokenizer"]["words_per_second"] > 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATA / "govuk-content-snapshots").is_dir(), reason="the shared data folder is not here")
+def test_whole_run_benchmark_quick_run(tmp_path: Path) -> None:
+    """`benchmarks/whole_run.py` times whole commands: every row has a time, and every goal is judged."""
+    out = tmp_path / "whole.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "whole_run.py"), "--quick", "--no-proselint", "--json", str(out)],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = json.loads(out.read_text())
+    rows = data["rows"]
+    for name in ("corpus_human", "corpus_json", "corpus_default_jobs", "long_file", "one_line", "docx"):
+        assert rows[name]["seconds"] > 0 and rows[name]["peak_mib"] > 0, name
+        assert rows[name]["output_bytes"] > 0, name  # speakeasy wrote its findings
+    assert rows["corpus_human"]["words"] >= 5000
+    assert {g["goal"].split(":")[0] for g in data["goals"]} and all(isinstance(g["met"], bool) for g in data["goals"])
+    assert "| goal | measured | met? |" in proc.stdout
+
+
+def test_whole_run_stops_on_a_failing_command() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import whole_run
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    with pytest.raises(SystemExit, match="failed with exit 3"):
+        whole_run.run([sys.executable, "-c", "import sys; sys.exit(3)"], {}, None)
+    got = whole_run.run([sys.executable, "-c", "print('x' * 100000)"], dict(__import__("os").environ), None)
+    assert got["output_bytes"] == 100001 and got["exit"] == 0

@@ -77,6 +77,14 @@ CHUNK_WORDS = 160
 PARTNERS = 40
 #: Two pseudo-documents are a pair when their mean levels differ by at least this (half a CEFR level).
 LEVEL_GAP = 0.5
+#: Each Wiki-Auto train sentence is also compared, on its own, with this many others (chosen at random,
+#: seed 0) at least a whole CEFR level apart (a level is the mean of two teachers' levels, so half a level
+#: is one teacher's disagreement): the score also scores single sentences.
+SENTENCE_PARTNERS = 10
+SENTENCE_GAP = 1.0
+#: How much each set of pairs weighs in the loss: OneStopEnglish as much as Wiki-Auto, whose weight is
+#: shared between its pseudo-documents and its sentences.
+SET_WEIGHTS = {"onestopenglish": 1.0, "wikiauto_documents": 0.5, "wikiauto_sentences": 0.5}
 
 
 def sentence_tallies(text: str) -> list[Tally]:
@@ -119,27 +127,29 @@ def flesch(texts: list[str]) -> np.ndarray:
     return np.array([Analysis(parse("t.txt", t)).scores().flesch_reading_ease for t in texts])
 
 
-def pairwise(sets: list[np.ndarray], penalty: float) -> np.ndarray:
+def pairwise(sets: list[np.ndarray], penalty: float, weights: list[float] | None = None) -> np.ndarray:
     """Weights with the reasoned signs for a pairwise logistic loss (others set to 0 and refitted).
 
     Each set holds rows ``harder - easier`` (z-scores); the loss is the mean
-    of log(1 + exp(-w . d)) over each set's rows, the sets added with equal
-    weight, plus ``penalty / 2`` times the sum of the squared weights.
+    of log(1 + exp(-w . d)) over each set's rows, the sets added with the
+    given weights (equal when none are given), plus ``penalty / 2`` times the
+    sum of the squared weights.
     Newton's method, from zero, to convergence: the same numbers every run.
     """
     n = sets[0].shape[1]
+    share = weights or [1.0] * len(sets)
     active = list(range(n))
     while True:
         w = np.zeros(len(active))
         for _ in range(100):
             grad = penalty * w
             hess = penalty * np.eye(len(active))
-            for d in sets:
+            for d, k in zip(sets, share):
                 a = d[:, active]
                 m = a @ w
                 p = 1.0 / (1.0 + np.exp(m))  # the chance the pair comes out the wrong way round
-                grad = grad - a.T @ p / len(a)
-                hess = hess + (a * (p * (1.0 - p))[:, None]).T @ a / len(a)
+                grad = grad - k * (a.T @ p) / len(a)
+                hess = hess + k * ((a * (p * (1.0 - p))[:, None]).T @ a) / len(a)
             step = np.linalg.solve(hess, grad)
             w = w - step
             if np.abs(step).max() < 1e-12:
@@ -211,10 +221,21 @@ def main() -> int:
             if abs(levels[i] - levels[j]) >= LEVEL_GAP:
                 hard, easy = (i, j) if levels[i] > levels[j] else (j, i)
                 wiki_pairs.append(dz[hard] - dz[easy])
+    # Wiki-Auto sentences on their own: each against SENTENCE_PARTNERS others a whole level apart or more
+    sentence_levels = np.array([wiki[i].label for i in order])
+    sz = z([vector(t) for t in wiki_tallies])
+    sentence_pairs = []
+    for i in range(len(sz)):
+        for j in rng.choice(len(sz), size=SENTENCE_PARTNERS, replace=False):
+            if abs(sentence_levels[i] - sentence_levels[j]) >= SENTENCE_GAP:
+                hard, easy = (i, j) if sentence_levels[i] > sentence_levels[j] else (j, i)
+                sentence_pairs.append(sz[hard] - sz[easy])
     print(f"  {n_chunks} OneStopEnglish chunks, {len(ose_pairs)} pairs; "
-          f"{len(docs)} Wiki-Auto pseudo-documents, {len(wiki_pairs)} pairs", file=sys.stderr)
+          f"{len(docs)} Wiki-Auto pseudo-documents, {len(wiki_pairs)} pairs; "
+          f"{len(sentence_pairs)} Wiki-Auto sentence pairs", file=sys.stderr)
     penalty = PENALTY
-    w = pairwise([np.array(ose_pairs), np.array(wiki_pairs)], penalty)
+    w = pairwise([np.array(ose_pairs), np.array(wiki_pairs), np.array(sentence_pairs)], penalty,
+                 [SET_WEIGHTS["onestopenglish"], SET_WEIGHTS["wikiauto_documents"], SET_WEIGHTS["wikiauto_sentences"]])
     zt = (x - means) / spreads
     y = np.array([t.label for t in ose])
     right = float(np.mean(np.array(ose_pairs) @ w > 0))
@@ -238,8 +259,8 @@ def main() -> int:
         "spreads": {k: round(float(v), 6) for k, v in zip(FEATURES, spreads)},
         "penalty": penalty,
         "loss": "pairwise logistic: OneStopEnglish chunks of ~160 words (harder version against easier, same "
-                "article) and CEFR-SP Wiki-Auto train pseudo-documents of ~160 words (half a level apart or more), "
-                "the two sets weighing the same",
+                "article), weighing 1; CEFR-SP Wiki-Auto train pseudo-documents of ~160 words (half a level apart "
+                "or more), weighing 0.5; and Wiki-Auto train sentences (a whole level apart or more), weighing 0.5",
         "scale": {"centre": round(centre, 4), "points_per_unit": round(scale, 4),
                   "bend": BEND,
                   "how": "the mean and standard deviation of Flesch reading ease on the OneStopEnglish texts; "
@@ -249,7 +270,8 @@ def main() -> int:
                                "60-70 about 13 to 15, 30-50 college age; UK reading age = US grade + 5"},
         "fitted_on": {"onestopenglish_texts": len(ose), "cefr_sp_wikiauto_train_sentences": len(wiki),
                       "onestopenglish_chunks": n_chunks, "onestopenglish_pairs": len(ose_pairs),
-                      "wikiauto_pseudo_documents": len(docs), "wikiauto_pairs": len(wiki_pairs)},
+                      "wikiauto_pseudo_documents": len(docs), "wikiauto_pairs": len(wiki_pairs),
+                      "wikiauto_sentence_pairs": len(sentence_pairs)},
     }
     args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(f"Wrote {args.out} (penalty {penalty:g}).", file=sys.stderr)

@@ -7,10 +7,12 @@ It reads only what ``fit.py`` reads (OneStopEnglish and CEFR-SP Wiki-Auto
 train), never CLEAR, SCoRE or the Wiki-Auto dev split, which are kept for the
 final test.
 
-Five folds: OneStopEnglish by article (the three versions of an article are
-in the same fold), Wiki-Auto by pseudo-document (a sentence goes with its
-pseudo-document).  Each setting is fitted on four folds and measured on the
-fifth; the table gives the means over the five:
+Five folds, those of ``fit.prepare``: OneStopEnglish by article (the three
+versions of an article are in the same fold), Wiki-Auto by pseudo-document
+(a sentence goes with its pseudo-document).  Each fold's texts are tallied
+with a word-difficulty table made from the other folds, and each setting is
+fitted on four folds and measured on the fifth; the table gives the means
+over the five:
 
 * **OSE chunks rho**: Spearman correlation of the score with the level over
   the held-out OneStopEnglish chunks of about 160 words, across articles (so
@@ -22,9 +24,11 @@ fifth; the table gives the means over the five:
   out in the right order;
 * **mean**: the mean of the three correlations, which chose the setting.
 
-The word-difficulty table was made from all of this data, folds included, so
-the word features know a little about every held-out text: the figures are
-for comparing settings, not for quoting as accuracy.
+``--prior`` and ``--min-uses`` compare ways of making the word-difficulty
+table in the same way.  The tables the four training folds were tallied with
+saw the held-out fold (each is made without its own fold only), so the
+figures are a little kind: they are for comparing settings, not for quoting
+as accuracy.
 """
 
 from __future__ import annotations
@@ -40,13 +44,14 @@ sys.path.insert(0, str(HERE))
 
 import datasets  # noqa: E402
 import fit  # noqa: E402
+import word_difficulty  # noqa: E402
 
 from speakeasy.plainscore import Tally, tally  # noqa: E402
 
 FOLDS = 5
 #: name -> (weight of OSE pairs within an article, of OSE pairs across articles, of Wiki-Auto
-#: pseudo-document pairs, of Wiki-Auto sentence pairs)
-SETTINGS = {
+#: pseudo-document pairs, of Wiki-Auto sentence pairs[, the features left out when not fit.LEFT_OUT])
+SETTINGS: dict[str, tuple[float, ...] | tuple[float, float, float, float, tuple[str, ...]]] = {
     "first fit (OSE 1, Wiki docs 1)": (1.0, 0.0, 1.0, 0.0),
     "OSE 1, OSE across articles 1, Wiki docs 1": (1.0, 1.0, 1.0, 0.0),
     "OSE 1, Wiki docs 0.5": (1.0, 0.0, 0.5, 0.0),
@@ -55,6 +60,7 @@ SETTINGS = {
     "OSE 1, Wiki docs 1, Wiki sentences 1": (1.0, 0.0, 1.0, 1.0),
     "OSE 1, Wiki docs 0.5, Wiki sentences 0.5 (shipped)": (1.0, 0.0, 0.5, 0.5),
     "OSE 1, across 1, Wiki docs 0.5, Wiki sentences 0.5": (1.0, 1.0, 0.5, 0.5),
+    "shipped, with the Zipf percentiles and type mean": (1.0, 0.0, 0.5, 0.5, ()),
 }
 
 
@@ -65,11 +71,17 @@ def spearman(a: np.ndarray, b: np.ndarray) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=datasets.DEFAULT_DATA)
+    ap.add_argument("--prior", type=float, help="the word-difficulty table's prior uses (default: word_difficulty.py's)")
+    ap.add_argument("--min-uses", type=int, help="the uses a word needs to be in the table (default: word_difficulty.py's)")
     args = ap.parse_args()
 
-    ose = datasets.onestop(args.data)
-    wiki = datasets.cefr(args.data, "Wikiauto", "train")
-    ose_parts = [fit.sentence_tallies(t.text) for t in ose]
+    if args.prior is not None:
+        word_difficulty.PRIOR = args.prior
+    if args.min_uses is not None:
+        word_difficulty.MIN_USES = args.min_uses
+    print(f"word-difficulty table: prior {word_difficulty.PRIOR:g} uses, words used {word_difficulty.MIN_USES}+ times")
+    prep = fit.prepare(args.data)
+    ose, ose_parts = prep.ose, prep.ose_parts
     texts = np.array([fit.vector(tally(p)) for p in ose_parts])
     means, spreads = texts.mean(axis=0), texts.std(axis=0)
     spreads[spreads == 0] = 1.0
@@ -80,35 +92,26 @@ def main() -> int:
     # OneStopEnglish: texts and chunks, with their article and level
     text_z, text_level = z(texts.tolist()), np.array([t.label for t in ose])
     text_article = [t.group for t in ose]
-    chunk_rows, chunk_level, chunk_article = [], [], []
-    for t, parts in zip(ose, ose_parts):
+    chunk_rows, chunk_level, chunk_article, chunk_fold = [], [], [], []
+    for t, parts, f in zip(ose, ose_parts, prep.ose_fold):
         for c in fit.chunks(parts):
             chunk_rows.append(fit.vector(c))
             chunk_level.append(t.label)
             chunk_article.append(t.group)
+            chunk_fold.append(f)
     chunk_z, chunk_lv = z(chunk_rows), np.array(chunk_level)
-    # Wiki-Auto: sentences in order of level, pseudo-documents as fit.py makes them
-    rng = np.random.default_rng(0)
-    shuffle = rng.permutation(len(wiki))
-    order = sorted(range(len(wiki)), key=lambda i: (wiki[i].label, shuffle[i]))
-    sentences: list[Tally] = [tally(fit.sentence_tallies(wiki[i].text)) for i in order]
-    sentence_z, sentence_lv = z([fit.vector(t) for t in sentences]), np.array([wiki[i].label for i in order])
-    doc_rows, doc_lv, doc_of = [], [], np.full(len(sentences), -1)
-    current: list[int] = []
-    words = 0
-    for k, t in enumerate(sentences):
-        current.append(k)
-        words += t.words
-        if words >= fit.CHUNK_WORDS:
-            doc_of[current] = len(doc_rows)
-            doc_rows.append(fit.vector(tally(sentences[j] for j in current)))
-            doc_lv.append(float(np.mean(sentence_lv[current])))
-            current, words = [], 0
-    doc_z, doc_level = z(doc_rows), np.array(doc_lv)
-
-    articles = sorted(set(text_article))
-    article_fold = dict(zip(articles, np.random.default_rng(1).permutation(len(articles)) % FOLDS))
-    doc_fold = np.random.default_rng(2).permutation(len(doc_rows)) % FOLDS
+    # Wiki-Auto: sentences in order of level and the pseudo-documents, as fit.py makes them
+    sentences: list[Tally] = prep.wiki_tallies
+    sentence_z = z([fit.vector(t) for t in sentences])
+    sentence_lv = np.array([prep.wiki[i].label for i in prep.order])
+    doc_z = z([fit.vector(tally(sentences[j] for j in members)) for _, members in prep.docs])
+    doc_level = np.array([lv for lv, _ in prep.docs])
+    doc_of = np.full(len(sentences), -1)
+    for d, (_, members) in enumerate(prep.docs):
+        doc_of[members] = d
+    article_fold = dict(zip(text_article, prep.ose_fold))
+    doc_fold = np.array([d % FOLDS for d in range(len(prep.docs))])
+    assert FOLDS == fit.FOLDS
 
     def pairs_by_level(rows: np.ndarray, levels: np.ndarray, idx: np.ndarray, partners: int, gap: float,
                        seed: int, apart: list[str] | None = None) -> np.ndarray:
@@ -123,7 +126,9 @@ def main() -> int:
 
     print(f"{'setting':52} {'OSE chunks rho':>15} {'Wiki docs rho':>14} {'Wiki sentences rho':>19} "
           f"{'OSE order':>10} {'mean':>7}")
-    for name, (w_within, w_across, w_docs, w_sentences) in SETTINGS.items():
+    for name, setting in SETTINGS.items():
+        w_within, w_across, w_docs, w_sentences = setting[:4]
+        left_out = setting[4] if len(setting) > 4 else fit.LEFT_OUT
         results = []
         for f in range(FOLDS):
             train_c = np.array([i for i, a in enumerate(chunk_article) if article_fold[a] != f])
@@ -148,7 +153,7 @@ def main() -> int:
                 sets.append(pairs_by_level(sentence_z, sentence_lv, train_s, fit.SENTENCE_PARTNERS,
                                            fit.SENTENCE_GAP, 0))
                 weights.append(w_sentences)
-            w = fit.pairwise(sets, fit.PENALTY, weights)
+            w = fit.pairwise(sets, fit.PENALTY, weights, left_out)  # type: ignore[arg-type]
             held = [i for i, a in enumerate(text_article) if article_fold[a] == f]
             results.append((spearman(chunk_z[test_c] @ w, chunk_lv[test_c]),
                             spearman(doc_z[test_d] @ w, doc_level[test_d]),

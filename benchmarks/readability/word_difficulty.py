@@ -67,8 +67,8 @@ OUT = ROOT / "speakeasy" / "data" / "word_difficulty"
 #: features that go together (zipf and its bends, letters and syllables).  Chosen by reasoning.
 PENALTY = 10.0
 #: Uses a word needs before its own evidence weighs as much as the model (shrinkage).  Chosen on held-out
-#: folds of the same data, tables made without the fold they were tried on: the less shrinkage, the better
-#: the table alone ranked held-out texts, down to none at all; a quarter of a use keeps a little of the
+#: folds of the same data, tables made without the fold they were tried on (word_difficulty_folds.py): the
+#: less shrinkage, the better the table alone ranked held-out texts, down to none at all; a quarter of a use keeps a little of the
 #: model for a word seen once.  ``validate.py --prior 20 --min-uses 3`` (the first table's numbers) against
 #: these: the whole score ranks held-out texts better with these, on every measure it prints.
 PRIOR = 0.25

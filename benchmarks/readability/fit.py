@@ -93,7 +93,7 @@ SENTENCE_PARTNERS = 10
 SENTENCE_GAP = 1.0
 #: Features the fit leaves out (weight 0), by reasoning: the percentiles of the content words' Zipf values
 #: and their mean over word types need every content word's value kept, which costs memory on a long
-#: document (51.5 MB against 39.8 MB for the tallies of a 192,320-word one), and the shares below Zipf 3.5,
+#: document (51.5 MB against 39.8 MB for the tallies of a 192,320-word one, when first measured), and the shares below Zipf 3.5,
 #: 4 and 5 carry the same spread as plain counts.  ``validate.py`` checks that the held-out folds lose
 #: nothing by it.
 LEFT_OUT = ("zipf_p10", "zipf_p25", "zipf_median", "type_zipf")

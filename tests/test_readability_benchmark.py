@@ -335,3 +335,36 @@ def test_fit_tallies_each_text_with_a_word_table_that_never_saw_it(tmp_path: Pat
         out_of_fold, by_hand, shipped = got[name]
         assert out_of_fold == pytest.approx(by_hand), name
         assert out_of_fold != pytest.approx(shipped), name  # the shipped table saw the text: it differs
+
+
+@pytest.mark.slow
+@needs_data
+def test_the_scripts_that_chose_the_settings_read_only_the_fitting_data(tmp_path: Path) -> None:
+    # validate.py and word_difficulty_folds.py chose fit.py's sets of pairs and the table's shrinkage: they must
+    # read only what the fit may read (never CLEAR, SCoRE or the Wiki-Auto dev split), and print their tables.
+    runner = tmp_path / "audit.py"
+    runner.write_text(AUDIT, encoding="utf-8")
+    runs = {name: (tmp_path / f"{name}.json",
+                   subprocess.Popen([sys.executable, str(runner), str(tmp_path / f"{name}.json"),
+                                     str(BENCH / f"{name}.py"), "--data", str(DATA)],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path))
+            for name in ("validate", "word_difficulty_folds")}
+    data_dir = str(DATA.resolve())
+    allowed = tuple(str((DATA / p).resolve()) for p in FIT_INPUTS)
+    for name, (log, proc) in runs.items():
+        out, err = proc.communicate(timeout=900)
+        assert proc.returncode == 0, err[-3000:]
+        opened = {p for event, p in json.loads(log.read_text(encoding="utf-8"))
+                  if event == "open" and p.startswith(data_dir + "/")}
+        assert opened, name
+        assert {p for p in opened if not p.startswith(allowed)} == set(), name
+        rows = [line for line in out.splitlines() if line.strip()]
+        if name == "validate":
+            shipped = next(line for line in rows if "(shipped)" in line)
+            first = next(line for line in rows if line.startswith("first fit"))
+            # the shipped setting is at least as good as the first fit's on the held-out folds (the mean, last)
+            assert float(shipped.split()[-1]) >= float(first.split()[-1])
+        else:
+            by_prior = {(r.split()[0], r.split()[1]): [float(v) for v in r.split()[-3:]] for r in rows[1:]}
+            assert by_prior[("0.25", "1+")][0] > by_prior[("20", "3+")][0]  # Wiki-Auto sentences
+            assert by_prior[("0.25", "1+")][1] > by_prior[("20", "3+")][1]  # OneStopEnglish texts

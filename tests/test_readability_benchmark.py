@@ -98,7 +98,7 @@ def test_fit_reproduces_the_shipped_numbers(fits) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["fitted_on"] == {"onestopenglish_texts": 456, "cefr_sp_wikiauto_train_sentences": 5990,
                                  "onestopenglish_chunks": 1761, "onestopenglish_pairs": 6865,
-                                 "wikiauto_pseudo_documents": 507, "wikiauto_pairs": 16625,
+                                 "wikiauto_pseudo_documents": 507, "wikiauto_pairs": 16347,
                                  "wikiauto_sentence_pairs": 32575}
     # signs fixed by reasoning: more common words and speaking to the reader never make text harder
     easier = ("content_zipf", "speaks_to_reader", "zipf_p10", "zipf_p25", "zipf_median", "type_zipf")
@@ -368,3 +368,35 @@ def test_the_scripts_that_chose_the_settings_read_only_the_fitting_data(tmp_path
             by_prior = {(r.split()[0], r.split()[1]): [float(v) for v in r.split()[-3:]] for r in rows[1:]}
             assert by_prior[("0.25", "1+")][0] > by_prior[("20", "3+")][0]  # Wiki-Auto sentences
             assert by_prior[("0.25", "1+")][1] > by_prior[("20", "3+")][1]  # OneStopEnglish texts
+
+
+TWINS = textwrap.dedent('''
+    import json, sys
+    sys.path.insert(0, sys.argv[1])
+    import datasets, word_difficulty
+    texts = [datasets.Text(t, 3.0) for t in (
+        "The cathedral was rebuilt after the great fire of the city in 1666.",
+        "The cathedral was built again after the great fire of the city.",   # its simpler twin
+        "Volcanic eruptions release ash and sulphur into the atmosphere.",
+        "Rivers carry sediment down to the estuary.",
+        "After the great fire the cathedral of the city was rebuilt.",          # a third version
+    )]
+    print(json.dumps({"groups": word_difficulty.twin_groups(texts),
+                      "folds": word_difficulty.twin_folds(texts, 2)}))
+''')
+
+
+def test_wiki_auto_twins_are_kept_in_one_fold(tmp_path: Path) -> None:
+    # CEFR-SP kept both sides of many Wiki-Auto pairs (a sentence and its Simple English version): a held-out
+    # sentence whose twin is in the training folds would be learned word for word, so twins share a fold.
+    script = tmp_path / "twins.py"
+    script.write_text(TWINS, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), str(BENCH)], capture_output=True, text=True,
+                          timeout=300, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    got = json.loads(proc.stdout.splitlines()[-1])
+    groups, folds = got["groups"], got["folds"]
+    assert groups[0] == groups[1] == groups[4]
+    assert len({groups[0], groups[2], groups[3]}) == 3
+    assert folds[0] == folds[1] == folds[4]
+    assert folds[2] != folds[3]  # the other groups are dealt out in turn

@@ -193,8 +193,9 @@ class Prepared:
     wiki_tallies: list[Tally]
     #: the Wiki-Auto pseudo-documents: (mean level, positions in ``order``)
     docs: list[tuple[float, list[int]]]
-    #: the fold of each OneStopEnglish text (by article) and of each Wiki-Auto sentence in ``order`` (by
-    #: pseudo-document): a text is tallied with the table made from the other folds
+    #: the fold of each OneStopEnglish text (by article) and of each Wiki-Auto sentence in ``order`` (with
+    #: its twins; a pseudo-document's sentences are all of one fold): a text is tallied with the table
+    #: made from the other folds
     ose_fold: list[int]
     wiki_fold: list[int]
 
@@ -207,9 +208,10 @@ def prepare(data: Path) -> Prepared:
     much as the text's own level: fitted on those numbers, the weights would
     trust the table far more than it earns on a text it never saw.  So the
     texts are split into :data:`FOLDS` folds (OneStopEnglish by article,
-    Wiki-Auto by pseudo-document), and each fold is tallied with a table made
-    by ``word_difficulty.build`` from the other folds only.  The shipped table
-    is made from all of them.
+    Wiki-Auto sentences with their twins, ``word_difficulty.twin_folds``),
+    and each fold is tallied with a table made by ``word_difficulty.build``
+    from the other folds only.  Pseudo-documents are made within a fold.  The
+    shipped table is made from all of them.
     """
     import word_difficulty
 
@@ -222,23 +224,23 @@ def prepare(data: Path) -> Prepared:
     rng = np.random.default_rng(0)
     shuffle = rng.permutation(len(wiki))
     order = sorted(range(len(wiki)), key=lambda i: (wiki[i].label, shuffle[i]))
-    # the pseudo-documents: whole sentences in order of level, ~CHUNK_WORDS words each (a word count does
-    # not depend on the table)
+    # the folds: Wiki-Auto twins (a sentence and its simpler or harder version) in the same fold
+    fold_of = word_difficulty.twin_folds(wiki, FOLDS)
+    wiki_fold = [fold_of[i] for i in order]
+    # the pseudo-documents: whole sentences of one fold in order of level, ~CHUNK_WORDS words each (a word
+    # count does not depend on the table)
     docs: list[tuple[float, list[int]]] = []
-    wiki_fold = [0] * len(order)
-    current: list[int] = []
-    words = 0
-    for k, i in enumerate(order):
-        current.append(k)
-        words += sum(t.words for t in sentence_tallies(wiki[i].text))
-        if words >= CHUNK_WORDS:
-            docs.append((float(np.mean([wiki[order[j]].label for j in current])), current))
-            current, words = [], 0
-    for d, (_, members) in enumerate(docs):
-        for k in members:
-            wiki_fold[k] = d % FOLDS
-    for n, k in enumerate(current):  # the last few sentences, in no pseudo-document
-        wiki_fold[k] = n % FOLDS
+    for f in range(FOLDS):
+        current: list[int] = []
+        words = 0
+        for k, i in enumerate(order):
+            if wiki_fold[k] != f:
+                continue
+            current.append(k)
+            words += sum(t.words for t in sentence_tallies(wiki[i].text))
+            if words >= CHUNK_WORDS:
+                docs.append((float(np.mean([wiki[order[j]].label for j in current])), current))
+                current, words = [], 0
     articles = sorted({t.group for t in ose})
     ose_fold = [articles.index(t.group) % FOLDS for t in ose]
 

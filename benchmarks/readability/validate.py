@@ -8,8 +8,9 @@ train), never CLEAR, SCoRE or the Wiki-Auto dev split, which are kept for the
 final test.
 
 Five folds, those of ``fit.prepare``: OneStopEnglish by article (the three
-versions of an article are in the same fold), Wiki-Auto by pseudo-document
-(a sentence goes with its pseudo-document).  Each fold's texts are tallied
+versions of an article are in the same fold), Wiki-Auto sentences with their
+twins (a sentence and its simpler or harder version; pseudo-documents are
+made within a fold).  Each fold's texts are tallied
 with a word-difficulty table made from the other folds, and each setting is
 fitted on four folds and measured on the fifth; the table gives the means
 over the five:
@@ -110,7 +111,7 @@ def main() -> int:
     for d, (_, members) in enumerate(prep.docs):
         doc_of[members] = d
     article_fold = dict(zip(text_article, prep.ose_fold))
-    doc_fold = np.array([d % FOLDS for d in range(len(prep.docs))])
+    doc_fold = np.array([prep.wiki_fold[members[0]] for _, members in prep.docs])
     assert FOLDS == fit.FOLDS
 
     def pairs_by_level(rows: np.ndarray, levels: np.ndarray, idx: np.ndarray, partners: int, gap: float,

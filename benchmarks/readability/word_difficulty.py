@@ -119,6 +119,51 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+#: Two Wiki-Auto sentences are twins when this share of their content words (of the two together) is the same:
+#: Wiki-Auto pairs sentences of English Wikipedia with their Simple English Wikipedia versions, and CEFR-SP
+#: kept both sides of many pairs (about 1,950 pairs in the train split).
+TWIN_SHARE = 0.5
+
+
+def twin_groups(texts: list[datasets.Text]) -> list[int]:
+    """A group number for each sentence: twins (a sentence and its simpler or harder version) share one.
+
+    Held-out folds must keep twins together: otherwise the table learns a
+    held-out sentence's own words from its twin, and looks better than it is.
+    """
+    words = [frozenset(content_words(t.text)) for t in texts]
+    users: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            users.setdefault(w, []).append(i)
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, ws in enumerate(words):
+        seen: set[int] = set()
+        for w in ws:
+            seen.update(j for j in users[w] if j > i)
+        for j in sorted(seen):
+            if len(ws & words[j]) >= TWIN_SHARE * len(ws | words[j]):
+                parent[root(j)] = root(i)
+    return [root(i) for i in range(len(texts))]
+
+
+def twin_folds(texts: list[datasets.Text], folds: int) -> list[int]:
+    """A fold for each sentence, twins in the same fold (groups in the order of their first sentence, dealt out in turn)."""
+    groups = twin_groups(texts)
+    first: dict[int, int] = {}
+    for i, g in enumerate(groups):
+        first.setdefault(g, i)
+    fold = {g: n % folds for n, g in enumerate(sorted(first, key=first.__getitem__))}
+    return [fold[g] for g in groups]
+
+
 def build(wiki: list[datasets.Text], ose: list[datasets.Text]) -> tuple[dict[str, Any], list[tuple[str, float]]]:
     """The model (``model.json``) and the table (word and number, rounded as ``table.tsv`` holds them)
     learned from these Wiki-Auto sentences and OneStopEnglish texts.

@@ -4,7 +4,7 @@
 
 Reads only what ``word_difficulty.py`` reads (CEFR-SP Wiki-Auto train and
 OneStopEnglish), never CLEAR or SCoRE.  Five folds: OneStopEnglish by article,
-Wiki-Auto sentences at random (seed 2).  For each setting of the prior (uses
+Wiki-Auto sentences with their twins (``word_difficulty.twin_folds``).  For each setting of the prior (uses
 a word needs before its own evidence weighs as much as the model) and of the
 uses a word needs to be in the table, the table is made from four folds
 (``word_difficulty.build``) and scores the fifth: a text's number is the mean
@@ -45,7 +45,7 @@ def main() -> int:
     ose = datasets.onestop(args.data)
     wiki_words = [word_difficulty.content_words(t.text) for t in wiki]
     ose_words = [word_difficulty.content_words(t.text) for t in ose]
-    wiki_fold = np.random.default_rng(2).permutation(len(wiki)) % FOLDS
+    wiki_fold = word_difficulty.twin_folds(wiki, FOLDS)
     articles = sorted({t.group for t in ose})
     ose_fold = [articles.index(t.group) % FOLDS for t in ose]
     print(f"{'prior':>6} {'in the table':>13} {'Wiki sentences rho':>19} {'OSE texts rho':>14} {'OSE pairs':>10}")

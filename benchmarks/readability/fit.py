@@ -7,20 +7,29 @@ Writes ``speakeasy/data/plain_score.json``.  Only data we may ship is used:
 * the **reference means and spreads** of the features are those of the
   OneStopEnglish texts (all three levels; CC BY-SA 4.0);
 * the **weights** come from a pairwise (ranking) loss: the score should put
-  the harder text of a pair above the easier one.  Two sets of pairs, which
-  weigh the same in total:
+  the harder text of a pair above the easier one.  Three sets of pairs:
 
   - OneStopEnglish texts cut into chunks of whole sentences of about 160
     words (CLEAR's length); every chunk of a harder version of an article
     against every chunk of an easier version of the same article, so the
-    topic is the same on both sides;
+    topic is the same on both sides (weighing 1);
   - CEFR-SP Wiki-Auto *train* sentences (CC BY-SA 3.0, the mean of two
     teachers' levels) in order of level, put together into pseudo-documents
     of about 160 words; each against 40 others (chosen at random, seed 0)
-    at least half a level apart;
+    at least half a level apart (weighing 0.5);
+  - the same sentences on their own, each against 10 others at least a whole
+    level apart (weighing 0.5): the score also scores single sentences;
 
-  the loss is the mean of log(1 + exp(-w . (harder - easier))) over each
-  set, on the features' z-scores, fitted by Newton's method from zero;
+  the loss is the weighted sum of the mean of log(1 + exp(-w . (harder -
+  easier))) over each set, on the features' z-scores, fitted by Newton's
+  method from zero.  ``validate.py`` compared these weights and others on
+  held-out folds of the same data;
+* each fitting text is **tallied with a word-difficulty table that never saw
+  it** (:func:`prepare`: five folds, each tallied with a table made from the
+  other four), as the table learned from these same texts;
+* the Zipf percentiles and the mean over word types are **left out**
+  (:data:`LEFT_OUT`): they cost memory, and the held-out folds lose nothing
+  without them;
 * the **penalty** is 0.01 times half the sum of the squared weights: the
   features are z-scores and the loss is a mean over thousands of pairs, so
   this only steadies weights of features that go together (the Zipf spread,
@@ -49,8 +58,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -77,6 +86,22 @@ CHUNK_WORDS = 160
 PARTNERS = 40
 #: Two pseudo-documents are a pair when their mean levels differ by at least this (half a CEFR level).
 LEVEL_GAP = 0.5
+#: Each Wiki-Auto train sentence is also compared, on its own, with this many others (chosen at random,
+#: seed 0) at least a whole CEFR level apart (a level is the mean of two teachers' levels, so half a level
+#: is one teacher's disagreement): the score also scores single sentences.
+SENTENCE_PARTNERS = 10
+SENTENCE_GAP = 1.0
+#: Features the fit leaves out (weight 0), by reasoning: the percentiles of the content words' Zipf values
+#: and their mean over word types need every content word's value kept, which costs memory on a long
+#: document (51.5 MB against 39.8 MB for the tallies of a 192,320-word one, when first measured), and the shares below Zipf 3.5,
+#: 4 and 5 carry the same spread as plain counts.  ``validate.py`` checks that the held-out folds lose
+#: nothing by it.
+LEFT_OUT = ("zipf_p10", "zipf_p25", "zipf_median", "type_zipf")
+#: The fitting texts are tallied in this many folds, each with a word-difficulty table made from the others.
+FOLDS = 5
+#: How much each set of pairs weighs in the loss: OneStopEnglish as much as Wiki-Auto, whose weight is
+#: shared between its pseudo-documents and its sentences.
+SET_WEIGHTS = {"onestopenglish": 1.0, "wikiauto_documents": 0.5, "wikiauto_sentences": 0.5}
 
 
 def sentence_tallies(text: str) -> list[Tally]:
@@ -119,27 +144,30 @@ def flesch(texts: list[str]) -> np.ndarray:
     return np.array([Analysis(parse("t.txt", t)).scores().flesch_reading_ease for t in texts])
 
 
-def pairwise(sets: list[np.ndarray], penalty: float) -> np.ndarray:
+def pairwise(sets: list[np.ndarray], penalty: float, weights: list[float] | None = None,
+             left_out: tuple[str, ...] = LEFT_OUT) -> np.ndarray:
     """Weights with the reasoned signs for a pairwise logistic loss (others set to 0 and refitted).
 
     Each set holds rows ``harder - easier`` (z-scores); the loss is the mean
-    of log(1 + exp(-w . d)) over each set's rows, the sets added with equal
-    weight, plus ``penalty / 2`` times the sum of the squared weights.
+    of log(1 + exp(-w . d)) over each set's rows, the sets added with the
+    given weights (equal when none are given), plus ``penalty / 2`` times the
+    sum of the squared weights.  The features in ``left_out`` keep a weight of 0.
     Newton's method, from zero, to convergence: the same numbers every run.
     """
     n = sets[0].shape[1]
-    active = list(range(n))
+    share = weights or [1.0] * len(sets)
+    active = [i for i in range(n) if FEATURES[i] not in left_out]
     while True:
         w = np.zeros(len(active))
         for _ in range(100):
             grad = penalty * w
             hess = penalty * np.eye(len(active))
-            for d in sets:
+            for d, k in zip(sets, share):
                 a = d[:, active]
                 m = a @ w
                 p = 1.0 / (1.0 + np.exp(m))  # the chance the pair comes out the wrong way round
-                grad = grad - a.T @ p / len(a)
-                hess = hess + (a * (p * (1.0 - p))[:, None]).T @ a / len(a)
+                grad = grad - k * (a.T @ p) / len(a)
+                hess = hess + k * ((a * (p * (1.0 - p))[:, None]).T @ a) / len(a)
             step = np.linalg.solve(hess, grad)
             w = w - step
             if np.abs(step).max() < 1e-12:
@@ -150,6 +178,101 @@ def pairwise(sets: list[np.ndarray], penalty: float) -> np.ndarray:
             full[active] = w
             return full
         active = [i for i in active if i not in wrong]
+
+
+@dataclass
+class Prepared:
+    """The fitting data, each text tallied with a word-difficulty table made without it."""
+
+    ose: list[datasets.Text]
+    wiki: list[datasets.Text]
+    #: the Wiki-Auto sentences in order of level (ties in a fixed random order): indices into ``wiki``
+    order: list[int]
+    #: each OneStopEnglish text's sentence tallies; each Wiki-Auto sentence's tally, in ``order``
+    ose_parts: list[list[Tally]]
+    wiki_tallies: list[Tally]
+    #: the Wiki-Auto pseudo-documents: (mean level, positions in ``order``)
+    docs: list[tuple[float, list[int]]]
+    #: the fold of each OneStopEnglish text (by article) and of each Wiki-Auto sentence in ``order`` (with
+    #: its twins; a pseudo-document's sentences are all of one fold): a text is tallied with the table
+    #: made from the other folds
+    ose_fold: list[int]
+    wiki_fold: list[int]
+
+
+def prepare(data: Path) -> Prepared:
+    """Read and tally the fitting data (OneStopEnglish, CEFR-SP Wiki-Auto train; nothing else).
+
+    The word-difficulty table learned from these same texts with little
+    shrinkage (``word_difficulty.py``), so a text it learned from looks to it
+    much as the text's own level: fitted on those numbers, the weights would
+    trust the table far more than it earns on a text it never saw.  So the
+    texts are split into :data:`FOLDS` folds (OneStopEnglish by article,
+    Wiki-Auto sentences with their twins, ``word_difficulty.twin_folds``),
+    and each fold is tallied with a table made by ``word_difficulty.build``
+    from the other folds only.  Pseudo-documents are made within a fold.  The
+    shipped table is made from all of them.
+    """
+    import word_difficulty
+
+    from speakeasy import worddifficulty
+    from speakeasy.plainscore import counting
+
+    ose = datasets.onestop(data)
+    wiki = datasets.cefr(data, "Wikiauto", "train")
+    print(f"OneStopEnglish: {len(ose)} texts; CEFR-SP Wiki-Auto train: {len(wiki)} sentences", file=sys.stderr)
+    rng = np.random.default_rng(0)
+    shuffle = rng.permutation(len(wiki))
+    order = sorted(range(len(wiki)), key=lambda i: (wiki[i].label, shuffle[i]))
+    # the folds: Wiki-Auto twins (a sentence and its simpler or harder version) in the same fold
+    fold_of = word_difficulty.twin_folds(wiki, FOLDS)
+    wiki_fold = [fold_of[i] for i in order]
+    # the pseudo-documents: whole sentences of one fold in order of level, ~CHUNK_WORDS words each (a word
+    # count does not depend on the table)
+    docs: list[tuple[float, list[int]]] = []
+    for f in range(FOLDS):
+        current: list[int] = []
+        words = 0
+        for k, i in enumerate(order):
+            if wiki_fold[k] != f:
+                continue
+            current.append(k)
+            words += sum(t.words for t in sentence_tallies(wiki[i].text))
+            if words >= CHUNK_WORDS:
+                docs.append((float(np.mean([wiki[order[j]].label for j in current])), current))
+                current, words = [], 0
+    articles = sorted({t.group for t in ose})
+    ose_fold = [articles.index(t.group) % FOLDS for t in ose]
+
+    ose_parts: list[list[Tally]] = [[] for _ in ose]
+    wiki_tallies: list[Tally] = [Tally() for _ in order]
+    saved = worddifficulty.table, worddifficulty.model
+    try:
+        for f in range(FOLDS):
+            model, rows = word_difficulty.build([wiki[order[k]] for k in range(len(order)) if wiki_fold[k] != f],
+                                                [t for t, g in zip(ose, ose_fold) if g != f])
+            table = dict(rows)
+            worddifficulty.table = lambda table=table: table  # type: ignore[assignment]
+            worddifficulty.model = lambda model=model: model  # type: ignore[assignment]
+            _clear_caches(counting)
+            for j, t in enumerate(ose):
+                if ose_fold[j] == f:
+                    ose_parts[j] = sentence_tallies(t.text)
+            for k, i in enumerate(order):
+                if wiki_fold[k] == f:
+                    wiki_tallies[k] = tally(sentence_tallies(wiki[i].text))
+    finally:
+        worddifficulty.table, worddifficulty.model = saved  # type: ignore[assignment]
+        _clear_caches(counting)
+    return Prepared(ose, wiki, order, ose_parts, wiki_tallies, docs, ose_fold, wiki_fold)
+
+
+def _clear_caches(module: object) -> None:
+    """Empty every cache of a module's functions (the plain score keeps each word's numbers)."""
+    for value in vars(module).values():
+        clear = getattr(value, "cache_clear", None)
+        if callable(clear):
+            clear()
 
 
 def spearman(a: np.ndarray, b: np.ndarray) -> float:
@@ -164,10 +287,8 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "speakeasy" / "data" / "plain_score.json")
     args = ap.parse_args()
 
-    ose = datasets.onestop(args.data)
-    wiki = datasets.cefr(args.data, "Wikiauto", "train")
-    print(f"OneStopEnglish: {len(ose)} texts; CEFR-SP Wiki-Auto train: {len(wiki)} sentences", file=sys.stderr)
-    ose_sentences = [sentence_tallies(t.text) for t in ose]
+    prep = prepare(args.data)
+    ose, wiki, order, ose_sentences, wiki_tallies = prep.ose, prep.wiki, prep.order, prep.ose_parts, prep.wiki_tallies
     # the reference means and spreads: the OneStopEnglish texts, as before
     x = np.array([vector(tally(parts)) for parts in ose_sentences])
     means = x.mean(axis=0)
@@ -187,22 +308,9 @@ def main() -> int:
         by_article.setdefault(t.group, []).extend((t.label, row) for row in cz)
     ose_pairs = [hard - easy for versions in by_article.values()
                  for lh, hard in versions for le, easy in versions if lh > le]
-    # Wiki-Auto: sentences in order of level (ties in a fixed random order), put together into
-    # pseudo-documents of ~160 words; each against PARTNERS others at least half a level apart
+    # Wiki-Auto: pseudo-documents of ~160 words; each against PARTNERS others at least half a level apart
     rng = np.random.default_rng(0)
-    shuffle = rng.permutation(len(wiki))
-    order = sorted(range(len(wiki)), key=lambda i: (wiki[i].label, shuffle[i]))
-    wiki_tallies = [tally(sentence_tallies(wiki[i].text)) for i in order]
-    docs: list[tuple[float, Tally]] = []
-    current: list[int] = []
-    words = 0
-    for k, t in enumerate(wiki_tallies):
-        current.append(k)
-        words += t.words
-        if words >= CHUNK_WORDS:
-            docs.append((float(np.mean([wiki[order[j]].label for j in current])),
-                         tally(wiki_tallies[j] for j in current)))
-            current, words = [], 0
+    docs = [(level, tally(wiki_tallies[j] for j in members)) for level, members in prep.docs]
     levels = np.array([lv for lv, _ in docs])
     dz = z([vector(t) for _, t in docs])
     wiki_pairs = []
@@ -211,10 +319,21 @@ def main() -> int:
             if abs(levels[i] - levels[j]) >= LEVEL_GAP:
                 hard, easy = (i, j) if levels[i] > levels[j] else (j, i)
                 wiki_pairs.append(dz[hard] - dz[easy])
+    # Wiki-Auto sentences on their own: each against SENTENCE_PARTNERS others a whole level apart or more
+    sentence_levels = np.array([wiki[i].label for i in order])
+    sz = z([vector(t) for t in wiki_tallies])
+    sentence_pairs = []
+    for i in range(len(sz)):
+        for j in rng.choice(len(sz), size=SENTENCE_PARTNERS, replace=False):
+            if abs(sentence_levels[i] - sentence_levels[j]) >= SENTENCE_GAP:
+                hard, easy = (i, j) if sentence_levels[i] > sentence_levels[j] else (j, i)
+                sentence_pairs.append(sz[hard] - sz[easy])
     print(f"  {n_chunks} OneStopEnglish chunks, {len(ose_pairs)} pairs; "
-          f"{len(docs)} Wiki-Auto pseudo-documents, {len(wiki_pairs)} pairs", file=sys.stderr)
+          f"{len(docs)} Wiki-Auto pseudo-documents, {len(wiki_pairs)} pairs; "
+          f"{len(sentence_pairs)} Wiki-Auto sentence pairs", file=sys.stderr)
     penalty = PENALTY
-    w = pairwise([np.array(ose_pairs), np.array(wiki_pairs)], penalty)
+    w = pairwise([np.array(ose_pairs), np.array(wiki_pairs), np.array(sentence_pairs)], penalty,
+                 [SET_WEIGHTS["onestopenglish"], SET_WEIGHTS["wikiauto_documents"], SET_WEIGHTS["wikiauto_sentences"]])
     zt = (x - means) / spreads
     y = np.array([t.label for t in ose])
     right = float(np.mean(np.array(ose_pairs) @ w > 0))
@@ -238,8 +357,8 @@ def main() -> int:
         "spreads": {k: round(float(v), 6) for k, v in zip(FEATURES, spreads)},
         "penalty": penalty,
         "loss": "pairwise logistic: OneStopEnglish chunks of ~160 words (harder version against easier, same "
-                "article) and CEFR-SP Wiki-Auto train pseudo-documents of ~160 words (half a level apart or more), "
-                "the two sets weighing the same",
+                "article), weighing 1; CEFR-SP Wiki-Auto train pseudo-documents of ~160 words (half a level apart "
+                "or more), weighing 0.5; and Wiki-Auto train sentences (a whole level apart or more), weighing 0.5",
         "scale": {"centre": round(centre, 4), "points_per_unit": round(scale, 4),
                   "bend": BEND,
                   "how": "the mean and standard deviation of Flesch reading ease on the OneStopEnglish texts; "
@@ -249,7 +368,8 @@ def main() -> int:
                                "60-70 about 13 to 15, 30-50 college age; UK reading age = US grade + 5"},
         "fitted_on": {"onestopenglish_texts": len(ose), "cefr_sp_wikiauto_train_sentences": len(wiki),
                       "onestopenglish_chunks": n_chunks, "onestopenglish_pairs": len(ose_pairs),
-                      "wikiauto_pseudo_documents": len(docs), "wikiauto_pairs": len(wiki_pairs)},
+                      "wikiauto_pseudo_documents": len(docs), "wikiauto_pairs": len(wiki_pairs),
+                      "wikiauto_sentence_pairs": len(sentence_pairs)},
     }
     args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(f"Wrote {args.out} (penalty {penalty:g}).", file=sys.stderr)

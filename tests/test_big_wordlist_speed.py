@@ -369,3 +369,105 @@ def test_storing_a_list_leaves_nothing_in_cycles(monkeypatch, tmp_path):
         assert gc.collect() < 200  # (the copy read back was 1,400 objects in cycles)
     finally:
         gc.enable()
+
+
+# ---------------------------------------------------------------------------
+# A long list's forms, worked out only for the entries a text may hold
+
+
+def _folded(form: str) -> str:
+    from speakeasy.matching.candidates import fold
+
+    return fold(matching.squash(form.replace(matching.SEP_OPTIONAL, "").replace(matching.SEP_REQUIRED, "")
+                                .replace(matching.APOSTROPHE, "'")))
+
+
+def test_every_form_of_a_term_holds_one_of_its_keys(monkeypatch):
+    """The index may name too many terms for a text, never too few: each form holds a key of its term."""
+    from wordfreq import top_n_list
+
+    from speakeasy.matching.candidates import irregular_words, term_keys
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    irregular = irregular_words()
+    assert irregular is not None and "went" in irregular["go"] and "mice" in irregular["mouse"]
+    common = [w for w in top_n_list("en", 6000) if w.isalpha()]
+    made_up = _made_up_words(1500, seed=7)
+    odd = ["go", "be", "mouse", "child", "person", "die", "lie", "analysis", "criterion", "index", "formula",
+           "take", "buy", "think", "ox", "foot", "organise", "utilise", "co-production", "self-isolate"]
+    rng = random.Random(3)
+    phrases = [f"{rng.choice(common)} {rng.choice(common + made_up)}" for _ in range(1500)]
+    phrases += [f"{a} into {b}" for a, b in zip(odd, reversed(odd))] + ["take into account", "look after",
+                                                                          "make use of", "don't know", "o'clock"]
+    terms = sorted(set(common + made_up + odd + phrases))
+    checked = 0
+    for term, forms in zip(terms, matching.expand_terms(terms)):
+        keys = term_keys(term, irregular)
+        if keys is None:
+            continue
+        for form, _ in forms:
+            assert any(key in _folded(form) for key in keys), (term, form, keys)
+            checked += 1
+    assert checked > 25_000
+
+
+def _texts_for(entries, n, seed):
+    """Short texts made of forms of the entries' terms (and other words), as a document might hold them."""
+    rng = random.Random(seed)
+    all_forms = matching.expand_terms([e.term for e in entries])
+    words = "the team will help you at home and we can talk about what you need".split()
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(3, 30)):
+            parts.extend(rng.sample(words, 3))
+            form = rng.choice(rng.choice(all_forms))[0]
+            form = form.replace(matching.SEP_OPTIONAL, rng.choice([" ", "-", ""])).replace(matching.SEP_REQUIRED, " ")
+            parts.append(form.replace(matching.APOSTROPHE, "'"))
+        texts.append(" ".join(parts).capitalize() + ".")
+    return texts
+
+
+def _hits(matcher, text):
+    low = matching.lower_same_length(text)
+    return [(m.span(), matcher.lookup.get(matching.normalise(m.group()))) for m in matcher.forms.for_text(text).finditer(low)]
+
+
+def test_a_long_list_expanded_for_each_text_finds_what_it_all_does(monkeypatch):
+    from wordfreq import top_n_list
+
+    from speakeasy.kinds.entry_matcher import Matcher
+    from speakeasy.packdata import Entry
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    entries = [e for p in sorted(builtin_wordlists_dir().glob("*.yaml")) for e in packs.load_wordlist(p).entries]
+    words = [w for w in top_n_list("en", 3000) if w.isalpha()]
+    # the same term twice (as two parts of speech), terms whose forms are other terms' ("use", "uses")
+    entries += [Entry(term=w, use=["plain"], why="Test.", parts=(part,)) for w in words[:1500:3]
+                for part in ("noun", "verb")]
+    entries += [Entry(term=w, use=["plain"], why="Test.") for w in words[1:1500:3]]
+    entries += [Entry(term=f"{a} {b}", use=["plain"], why="Test.", when=[c]) for a, b, c in
+                zip(words[1500:2000], words[2000:2500], words[2500:3000])]
+    texts = _texts_for(entries, 8, seed=5)
+    eager = Matcher(entries)
+    assert isinstance(eager.forms, matching.FormSet)
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 100)
+    monkeypatch.setattr(Matcher, "MAX_ROUNDS", 10_000)
+    late = Matcher(entries)
+    assert not late.lookup  # (nothing worked out yet)
+    for text in texts:
+        got = _hits(late, text)
+        assert got == _hits(eager, text) and got
+    assert 0 < len(late._forms) < len(entries) * 0.3
+    texts += _texts_for(entries, 30, seed=6) + [Path("examples/care-at-home-policy.md").read_text(encoding="utf-8")]
+    for text in texts[8:]:
+        assert _hits(late, text) == _hits(eager, text)
+    hit = {i for text in texts for _, found in _hits(late, text) if found for i in found.entries}
+    assert [late.inflected[i] for i in sorted(hit)] == [eager.inflected[i] for i in sorted(hit)]
+    assert [late.near_words(i) for i in sorted(hit)] == [eager.near_words(i) for i in sorted(hit)]
+    # after a few texts, or for a long one, the whole list is worked out: the same as all at once
+    monkeypatch.setattr(Matcher, "MAX_ROUNDS", 2)
+    again = Matcher(entries)
+    for text in texts[:5]:
+        assert _hits(again, text) == _hits(eager, text)
+    assert again.lookup == eager.lookup and len(again._forms) == len(entries)

@@ -471,3 +471,50 @@ def test_a_long_list_expanded_for_each_text_finds_what_it_all_does(monkeypatch):
     for text in texts[:5]:
         assert _hits(again, text) == _hits(eager, text)
     assert again.lookup == eager.lookup and len(again._forms) == len(entries)
+
+
+# ---------------------------------------------------------------------------
+# words check of a long list
+
+
+def test_one_pattern_for_many_tiny_texts_finds_what_each_text_s_own_pattern_finds(monkeypatch):
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    entries = [e for p in sorted(builtin_wordlists_dir().glob("*.yaml")) for e in packs.load_wordlist(p).entries]
+    forms = [[f for f, _ in got] for got in matching.expand_terms([e.term for e in entries])]
+    texts = [alt for e in entries for alt in e.use] + [e.term for e in entries] + ["utilised the care packages"]
+    alone = matching.FormSet(forms)
+    ready = matching.FormSet(forms)
+    monkeypatch.setattr(matching.FormSet, "EXPECT_BATCH", 40)
+    ready.expect(texts)
+    assert len(set(map(id, ready._subsets.values()))) < len(ready._subsets) / 10  # (one pattern for many texts)
+    found = 0
+    for text in texts:
+        low = matching.lower_same_length(text)
+        want = [m.span() for m in alone.for_text(text).finditer(low)]
+        assert [m.span() for m in ready.for_text(text).finditer(low)] == want, text
+        found += bool(want)
+    assert found > 100
+
+
+def test_words_check_reads_the_places_of_entries_only_when_it_needs_them(monkeypatch, tmp_path, capsys):
+    from speakeasy.cli import main
+    from speakeasy.words import store
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(store, "_KEEP_TERMS", 3)
+    words = sorted(_made_up_words(30, seed=11))
+    text = "title: T\nlicence: CC0-1.0\nwords:\n" + "".join(
+        f"  - term: zz{w}\n    use: plain\n    why: Hard.\n" for w in words)
+    unsorted = text.replace("term: zz" + words[3], "term: zzzzzz")
+    for body, in_order in ((text, True), (unsorted, False)):
+        path = tmp_path / "t.yaml"
+        path.write_text(body, encoding="utf-8")
+        parsed = store.WordlistFile.open(path)
+        assert not parsed._parsed
+        assert parsed.is_sorted() is in_order and parsed._parsed  # (read, and its terms kept)
+        again = store.WordlistFile.open(path)
+        assert again.is_sorted() is in_order and not again._parsed  # (from the kept terms)
+        assert again.entries[3].term.startswith("zz") and again._parsed  # (read when asked for)
+        capsys.readouterr()
+        main(["words", "check", "--no-config", str(path)])
+        assert ("should come before" in capsys.readouterr().err) is not in_order

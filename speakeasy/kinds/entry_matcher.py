@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,6 +60,8 @@ class Matcher:
         self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._index: TermIndex | None = None
         self._rounds = 0
+        #: (a long list grows as texts need it: one text at a time, if several threads check with it)
+        self._growing = threading.Lock()
         irregular = irregular_words() if len(entries) > _forms_module.EAGER_INFLECTIONS else None
         if irregular is not None:
             # A long list: only the entries a text may hold are expanded, when it is checked (see _cover).
@@ -80,8 +83,9 @@ class Matcher:
         got = self._forms.get(index)
         if got is None:
             got = expand_terms([self.entries[index].term])[0]
-            if self._index is not None:
-                self._add({index: got})  # (as if a text had needed it: more entries change nothing)
+            with self._growing:
+                if self._index is not None and index not in self._forms:
+                    self._add({index: got})  # (as if a text had needed it: more entries change nothing)
         return got
 
     def _add(self, new: dict[int, list[tuple[str, str]]]) -> None:
@@ -130,13 +134,20 @@ class Matcher:
 
     def _cover(self, text: str) -> None:
         """Expand the entries ``text`` may hold a form of (all of them for a long text, or a long run)."""
+        if self._index is None:
+            return
+        with self._growing:
+            self._grow_for(text)
+
+    def _grow_for(self, text: str) -> None:
         index = self._index
         if index is None:
             return
         if len(text) > FormSet.SMALL_TEXT or self._rounds >= self.MAX_ROUNDS:
             self._expand_all()
             return
-        new = index.candidates(squash(text)) - self._forms.keys()
+        done = self._forms
+        new = {i for i in index.candidates(squash(text)) if i not in done}
         if not new:
             return
         if len(new) + len(self._forms) > len(self.entries) * FormSet.SHARE:
@@ -150,12 +161,12 @@ class Matcher:
 
     def _expand_all(self) -> None:
         """Work out the forms of every entry, as for a short list (for a long text, or many texts)."""
-        self._index = None
         with paused_gc():
             forms = expand_terms([e.term for e in self.entries])
             self._add({i: got for i, got in enumerate(forms) if i not in self._forms})
             self.forms.inner = FormSet([[f for f, _ in self._forms[i]] for i in range(len(self.entries))])
         self._claims = {}
+        self._index = None  # (last: until now, another thread's text waits for this one)
 
     def pattern(self, words: list[str]) -> re.Pattern[str]:
         """One pattern for ``words`` in all their forms, as whole words, in lower-case text."""
@@ -201,6 +212,11 @@ class _GrowingForms:
     def might_match(self, text: str) -> bool:
         self._matcher._cover(text)
         return self.inner.might_match(text)
+
+    def expect(self, texts: list[str]) -> None:
+        """:meth:`FormSet.expect`, once the entries all of the texts may hold are expanded."""
+        self._matcher._cover("\n".join(texts))
+        self.inner.expect(texts)
 
 
 def _spaced(form: str) -> str:

@@ -189,6 +189,34 @@ class FormSet:
     #: After this many small texts, a run is clearly a long one: compile everything once.
     MAX_SUBSETS = 3
 
+    #: :meth:`expect` compiles one pattern for the items of about this many texts.
+    EXPECT_BATCH = 250
+
+    def expect(self, texts: Iterable[str]) -> None:
+        """Get ready for many tiny texts, each to be matched on its own (``words check`` checks each term and
+        alternative of a long list): one pattern for the items of many of them, not one for each.
+
+        A pattern with more items finds the same in a text as the pattern of its own items: the others have
+        no form in it (see :meth:`_chosen`).  Compiling a small pattern takes a millisecond or two, most of
+        it the same for any pattern, so thousands of them took seconds.
+        """
+        wanted: dict[tuple[int, ...], None] = {}
+        for text in texts:
+            if len(text) <= self.TINY_TEXT:
+                chosen = self._chosen(squash(text))
+                if chosen and chosen not in self._subsets and len(chosen) <= len(self.forms) * self.SHARE:
+                    wanted[chosen] = None
+        groups = list(wanted)
+        if len(self._subsets) + len(groups) > 4096:
+            return  # (more than are kept: each text gets its own pattern, as before)
+        for at in range(0, len(groups), self.EXPECT_BATCH):
+            group = groups[at:at + self.EXPECT_BATCH]
+            items = sorted(set().union(*group))
+            with paused_gc():
+                pattern = compile_forms([f for i in items for f in self.forms[i]])
+            for chosen in group:
+                self._subsets[chosen] = pattern
+
     def for_text(self, text: str) -> re.Pattern[str]:
         tiny = len(text) <= self.TINY_TEXT
         if self._full is not None or (not tiny and (len(text) > self.SMALL_TEXT or self._texts >= self.MAX_SUBSETS)):

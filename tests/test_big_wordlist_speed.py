@@ -518,3 +518,27 @@ def test_words_check_reads_the_places_of_entries_only_when_it_needs_them(monkeyp
         capsys.readouterr()
         main(["words", "check", "--no-config", str(path)])
         assert ("should come before" in capsys.readouterr().err) is not in_order
+
+
+def test_a_long_list_whose_forms_are_all_in_the_cache_reads_them(monkeypatch, tmp_path):
+    """A new text's entries are not worked out when the disk cache has every entry's forms: reading them is quicker."""
+    from speakeasy.kinds.entry_matcher import Matcher
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    entries = [e for p in sorted(builtin_wordlists_dir().glob("*.yaml")) for e in packs.load_wordlist(p).entries]
+    texts = _texts_for(entries, 3, seed=8)
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 100)
+    first = Matcher(entries)
+    hits = _hits(first, texts[0])
+    assert first._index is not None  # (only what the text may hold was worked out, and kept)
+    again = Matcher(entries)
+    assert _hits(again, texts[0]) == hits and again._index is not None
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 5000)
+    eager = Matcher(entries)  # (which keeps every entry's forms in the cache)
+    assert _hits(eager, texts[0]) == hits
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 100)
+    late = Matcher(entries)
+    monkeypatch.setattr(matching_forms, "_expand", None)  # (nothing may be worked out from here on)
+    assert _hits(late, texts[1]) == _hits(eager, texts[1])  # (the whole list, from the cache)
+    assert late._index is None and late.lookup == eager.lookup

@@ -12,6 +12,7 @@ from ..matching import forms as _forms_module
 from ..matching import (
     FormSet, LazyList, compile_forms, expand_entries, expand_terms, inflect_all, normalise, squash,
 )
+from ..matching.forms import cached_forms
 from ..matching.candidates import TermIndex, irregular_words
 from ..packdata import Entry
 
@@ -154,15 +155,29 @@ class Matcher:
             self._expand_all()
             return
         self._rounds += 1
+        order = sorted(new)
+        terms = [self.entries[i].term for i in order]
+        found = cached_forms(terms)  # (the same text checked before)
+        if found is None and self._all_from_cache():
+            return  # (every entry's forms were in the disk cache: quicker than working these out)
         with paused_gc():
-            order = sorted(new)
-            self._add(dict(zip(order, expand_terms([self.entries[i].term for i in order]))))
+            self._add(dict(zip(order, found if found is not None else expand_terms(terms))))
             self.forms.inner = FormSet([[f for f, _ in self._forms[i]] for i in sorted(self._forms)])
 
-    def _expand_all(self) -> None:
+    def _all_from_cache(self) -> bool:
+        """Put in the forms of every entry, if the disk cache has them (a run that checked a long text, or
+        many, worked them all out): reading them takes less than working out a few hundred.  False if not."""
+        forms = cached_forms([e.term for e in self.entries])
+        if forms is None:
+            return False
+        self._expand_all(forms)
+        return True
+
+    def _expand_all(self, forms: "list[list[tuple[str, str]]] | None" = None) -> None:
         """Work out the forms of every entry, as for a short list (for a long text, or many texts)."""
         with paused_gc():
-            forms = expand_terms([e.term for e in self.entries])
+            if forms is None:
+                forms = expand_terms([e.term for e in self.entries])
             self._add({i: got for i, got in enumerate(forms) if i not in self._forms})
             self.forms.inner = FormSet([[f for f, _ in self._forms[i]] for i in range(len(self.entries))])
         self._claims = {}

@@ -62,10 +62,7 @@ def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str,
     a plural noun), "utilised" is "VBD VBN".  A suggestion is put in the same
     form.  Forms use :data:`SEP_OPTIONAL` / :data:`SEP_REQUIRED` between parts.
     """
-    digest = hashlib.sha256(
-        ("\n".join(terms) + f"|{inflect}|{CACHE_VERSION}|{lemminflect_version()}").encode("utf-8")
-    ).hexdigest()[:32]
-    key = f"forms-{digest}"
+    key = _forms_key(terms, inflect)
     with paused_gc():
         cached = _cache_load(key, _decode_forms)
         if cached is not None and len(cached) == len(terms):
@@ -75,6 +72,20 @@ def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str,
         result = [_expand(term, inflect) for term in terms]
         _cache_store(key, result, _encode_forms, _decode_forms)
     return result
+
+
+def cached_forms(terms: list[str]) -> list[list[tuple[str, str]]] | None:
+    """What :func:`expand_terms` gives for ``terms``, if the disk cache has it; None (nothing is worked out)."""
+    with paused_gc():
+        cached = _cache_load(_forms_key(terms, True), _decode_forms)
+    return cached if cached is not None and len(cached) == len(terms) else None
+
+
+def _forms_key(terms: list[str], inflect: bool) -> str:
+    digest = hashlib.sha256(
+        ("\n".join(terms) + f"|{inflect}|{CACHE_VERSION}|{lemminflect_version()}").encode("utf-8")
+    ).hexdigest()[:32]
+    return f"forms-{digest}"
 
 
 def _unknown_words(terms: Iterable[str]) -> set[str]:

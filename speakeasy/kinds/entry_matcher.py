@@ -219,18 +219,23 @@ class _GrowingForms:
     def __init__(self, matcher: Matcher) -> None:
         self._matcher = matcher
         self.inner = FormSet([])
+        #: Texts whose entries are expanded already (by :meth:`expect`).
+        self._covered: set[str] = set()
 
     def for_text(self, text: str) -> re.Pattern[str]:
-        self._matcher._cover(text)
+        if text not in self._covered:
+            self._matcher._cover(text)
         return self.inner.for_text(text)
 
     def might_match(self, text: str) -> bool:
-        self._matcher._cover(text)
+        if text not in self._covered:
+            self._matcher._cover(text)
         return self.inner.might_match(text)
 
     def expect(self, texts: list[str]) -> None:
         """:meth:`FormSet.expect`, once the entries all of the texts may hold are expanded."""
-        self._matcher._cover("\n".join(texts))
+        self._matcher._cover("\n".join(texts))  # (a text's entries are among those of all of them)
+        self._covered.update(texts)
         self.inner.expect(texts)
 
 

@@ -140,6 +140,7 @@ class FormSet:
         self._full: re.Pattern[str] | None = None
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._texts = 0
+        self._chosen_tiny: dict[str, tuple[int, ...]] = {}
 
     @property
     def squashed(self) -> list[list[str]]:
@@ -149,7 +150,18 @@ class FormSet:
         return self._squashed
 
     def _chosen(self, flat: str) -> tuple[int, ...]:
-        """The items with a form in ``flat`` (a :func:`squash` text), in order."""
+        """The items with a form in ``flat`` (a :func:`squash` text), in order.  Remembered for tiny texts
+        (``words check`` asks first whether a term may match, then matches it)."""
+        if len(flat) > self.TINY_TEXT:
+            return self._find_chosen(flat)
+        got = self._chosen_tiny.get(flat)
+        if got is None:
+            if len(self._chosen_tiny) > 100_000:
+                self._chosen_tiny.clear()
+            got = self._chosen_tiny[flat] = self._find_chosen(flat)
+        return got
+
+    def _find_chosen(self, flat: str) -> tuple[int, ...]:
         if self._index is None:
             index: dict[str, list[int]] = {}
             for i, forms in enumerate(self.squashed):

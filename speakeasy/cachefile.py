@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import stat
 import tempfile
@@ -368,6 +369,9 @@ class Codec:
         self._allowed = [_before_decoding(spec) for spec in self.specs]
         self._special = [(i, spec.decode) for i, spec in enumerate(self.specs) if spec.decode is not None]
         self._encoders = [(name, spec.encode) for name, spec in zip(self.names, self.specs)]
+        # every field at once (in C), then the ones that need turning into plain data
+        self._fields = operator.attrgetter(*self.names) if len(self.names) > 1 else None
+        self._encode_at = [(i, spec.encode) for i, spec in enumerate(self.specs) if spec.encode is not None]
 
     def _spec(self, annotation: str) -> Spec:
         text = annotation.strip().strip("\"'").strip()
@@ -402,7 +406,12 @@ class Codec:
         raise TypeError(f"cannot cache a field of type {annotation}")
 
     def encode(self, obj: Any) -> list:
-        return [getattr(obj, name) if enc is None else enc(getattr(obj, name)) for name, enc in self._encoders]
+        if self._fields is None:
+            return [getattr(obj, name) if enc is None else enc(getattr(obj, name)) for name, enc in self._encoders]
+        row = list(self._fields(obj))
+        for i, enc in self._encode_at:
+            row[i] = enc(row[i])
+        return row
 
     def encode_list(self, objs: Any) -> list:
         return [self.encode(obj) for obj in objs]

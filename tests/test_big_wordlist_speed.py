@@ -369,3 +369,176 @@ def test_storing_a_list_leaves_nothing_in_cycles(monkeypatch, tmp_path):
         assert gc.collect() < 200  # (the copy read back was 1,400 objects in cycles)
     finally:
         gc.enable()
+
+
+# ---------------------------------------------------------------------------
+# A long list's forms, worked out only for the entries a text may hold
+
+
+def _folded(form: str) -> str:
+    from speakeasy.matching.candidates import fold
+
+    return fold(matching.squash(form.replace(matching.SEP_OPTIONAL, "").replace(matching.SEP_REQUIRED, "")
+                                .replace(matching.APOSTROPHE, "'")))
+
+
+def test_every_form_of_a_term_holds_one_of_its_keys(monkeypatch):
+    """The index may name too many terms for a text, never too few: each form holds a key of its term."""
+    from wordfreq import top_n_list
+
+    from speakeasy.matching.candidates import irregular_words, term_keys
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    irregular = irregular_words()
+    assert irregular is not None and "went" in irregular["go"] and "mice" in irregular["mouse"]
+    common = [w for w in top_n_list("en", 6000) if w.isalpha()]
+    made_up = _made_up_words(1500, seed=7)
+    odd = ["go", "be", "mouse", "child", "person", "die", "lie", "analysis", "criterion", "index", "formula",
+           "take", "buy", "think", "ox", "foot", "organise", "utilise", "co-production", "self-isolate"]
+    rng = random.Random(3)
+    phrases = [f"{rng.choice(common)} {rng.choice(common + made_up)}" for _ in range(1500)]
+    phrases += [f"{a} into {b}" for a, b in zip(odd, reversed(odd))] + ["take into account", "look after",
+                                                                          "make use of", "don't know", "o'clock"]
+    terms = sorted(set(common + made_up + odd + phrases))
+    checked = 0
+    for term, forms in zip(terms, matching.expand_terms(terms)):
+        keys = term_keys(term, irregular)
+        if keys is None:
+            continue
+        for form, _ in forms:
+            assert any(key in _folded(form) for key in keys), (term, form, keys)
+            checked += 1
+    assert checked > 25_000
+
+
+def _texts_for(entries, n, seed):
+    """Short texts made of forms of the entries' terms (and other words), as a document might hold them."""
+    rng = random.Random(seed)
+    all_forms = matching.expand_terms([e.term for e in entries])
+    words = "the team will help you at home and we can talk about what you need".split()
+    texts = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(3, 30)):
+            parts.extend(rng.sample(words, 3))
+            form = rng.choice(rng.choice(all_forms))[0]
+            form = form.replace(matching.SEP_OPTIONAL, rng.choice([" ", "-", ""])).replace(matching.SEP_REQUIRED, " ")
+            parts.append(form.replace(matching.APOSTROPHE, "'"))
+        texts.append(" ".join(parts).capitalize() + ".")
+    return texts
+
+
+def _hits(matcher, text):
+    low = matching.lower_same_length(text)
+    return [(m.span(), matcher.lookup.get(matching.normalise(m.group()))) for m in matcher.forms.for_text(text).finditer(low)]
+
+
+def test_a_long_list_expanded_for_each_text_finds_what_it_all_does(monkeypatch):
+    from wordfreq import top_n_list
+
+    from speakeasy.kinds.entry_matcher import Matcher
+    from speakeasy.packdata import Entry
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    entries = [e for p in sorted(builtin_wordlists_dir().glob("*.yaml")) for e in packs.load_wordlist(p).entries]
+    words = [w for w in top_n_list("en", 3000) if w.isalpha()]
+    # the same term twice (as two parts of speech), terms whose forms are other terms' ("use", "uses")
+    entries += [Entry(term=w, use=["plain"], why="Test.", parts=(part,)) for w in words[:1500:3]
+                for part in ("noun", "verb")]
+    entries += [Entry(term=w, use=["plain"], why="Test.") for w in words[1:1500:3]]
+    entries += [Entry(term=f"{a} {b}", use=["plain"], why="Test.", when=[c]) for a, b, c in
+                zip(words[1500:2000], words[2000:2500], words[2500:3000])]
+    texts = _texts_for(entries, 8, seed=5)
+    eager = Matcher(entries)
+    assert isinstance(eager.forms, matching.FormSet)
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 100)
+    monkeypatch.setattr(Matcher, "MAX_ROUNDS", 10_000)
+    late = Matcher(entries)
+    assert not late.lookup  # (nothing worked out yet)
+    for text in texts:
+        got = _hits(late, text)
+        assert got == _hits(eager, text) and got
+    assert 0 < len(late._forms) < len(entries) * 0.3
+    texts += _texts_for(entries, 30, seed=6) + [Path("examples/care-at-home-policy.md").read_text(encoding="utf-8")]
+    for text in texts[8:]:
+        assert _hits(late, text) == _hits(eager, text)
+    hit = {i for text in texts for _, found in _hits(late, text) if found for i in found.entries}
+    assert [late.inflected[i] for i in sorted(hit)] == [eager.inflected[i] for i in sorted(hit)]
+    assert [late.near_words(i) for i in sorted(hit)] == [eager.near_words(i) for i in sorted(hit)]
+    # after a few texts, or for a long one, the whole list is worked out: the same as all at once
+    monkeypatch.setattr(Matcher, "MAX_ROUNDS", 2)
+    again = Matcher(entries)
+    for text in texts[:5]:
+        assert _hits(again, text) == _hits(eager, text)
+    assert again.lookup == eager.lookup and len(again._forms) == len(entries)
+
+
+# ---------------------------------------------------------------------------
+# words check of a long list
+
+
+def test_one_pattern_for_many_tiny_texts_finds_what_each_text_s_own_pattern_finds(monkeypatch):
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    entries = [e for p in sorted(builtin_wordlists_dir().glob("*.yaml")) for e in packs.load_wordlist(p).entries]
+    forms = [[f for f, _ in got] for got in matching.expand_terms([e.term for e in entries])]
+    texts = [alt for e in entries for alt in e.use] + [e.term for e in entries] + ["utilised the care packages"]
+    alone = matching.FormSet(forms)
+    ready = matching.FormSet(forms)
+    monkeypatch.setattr(matching.FormSet, "EXPECT_BATCH", 40)
+    ready.expect(texts)
+    assert len(set(map(id, ready._subsets.values()))) < len(ready._subsets) / 10  # (one pattern for many texts)
+    found = 0
+    for text in texts:
+        low = matching.lower_same_length(text)
+        want = [m.span() for m in alone.for_text(text).finditer(low)]
+        assert [m.span() for m in ready.for_text(text).finditer(low)] == want, text
+        found += bool(want)
+    assert found > 100
+
+
+def test_words_check_reads_the_places_of_entries_only_when_it_needs_them(monkeypatch, tmp_path, capsys):
+    from speakeasy.cli import main
+    from speakeasy.words import store
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(store, "_KEEP_TERMS", 3)
+    words = sorted(_made_up_words(30, seed=11))
+    text = "title: T\nlicence: CC0-1.0\nwords:\n" + "".join(
+        f"  - term: zz{w}\n    use: plain\n    why: Hard.\n" for w in words)
+    unsorted = text.replace("term: zz" + words[3], "term: zzzzzz")
+    for body, in_order in ((text, True), (unsorted, False)):
+        path = tmp_path / "t.yaml"
+        path.write_text(body, encoding="utf-8")
+        parsed = store.WordlistFile.open(path)
+        assert not parsed._parsed
+        assert parsed.is_sorted() is in_order and parsed._parsed  # (read, and its terms kept)
+        again = store.WordlistFile.open(path)
+        assert again.is_sorted() is in_order and not again._parsed  # (from the kept terms)
+        assert again.entries[3].term.startswith("zz") and again._parsed  # (read when asked for)
+        capsys.readouterr()
+        main(["words", "check", "--no-config", str(path)])
+        assert ("should come before" in capsys.readouterr().err) is not in_order
+
+
+def test_a_long_list_whose_forms_are_all_in_the_cache_reads_them(monkeypatch, tmp_path):
+    """A new text's entries are not worked out when the disk cache has every entry's forms: reading them is quicker."""
+    from speakeasy.kinds.entry_matcher import Matcher
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    entries = [e for p in sorted(builtin_wordlists_dir().glob("*.yaml")) for e in packs.load_wordlist(p).entries]
+    texts = _texts_for(entries, 3, seed=8)
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 100)
+    first = Matcher(entries)
+    hits = _hits(first, texts[0])
+    assert first._index is not None  # (only what the text may hold was worked out, and kept)
+    again = Matcher(entries)
+    assert _hits(again, texts[0]) == hits and again._index is not None
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 5000)
+    eager = Matcher(entries)  # (which keeps every entry's forms in the cache)
+    assert _hits(eager, texts[0]) == hits
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 100)
+    late = Matcher(entries)
+    monkeypatch.setattr(matching_forms, "_expand", None)  # (nothing may be worked out from here on)
+    assert _hits(late, texts[1]) == _hits(eager, texts[1])  # (the whole list, from the cache)
+    assert late._index is None and late.lookup == eager.lookup

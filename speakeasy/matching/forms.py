@@ -50,7 +50,8 @@ def _encode_entries(value: list) -> list:
     return [pack_pair_lists([forms for forms, _ in value]), [inflected for _, inflected in value]]
 
 
-_CACHE_VERSION = "6"
+#: Part of the key of every entry this module keeps in the disk cache: bump it when a form changes.
+CACHE_VERSION = "6"
 
 
 def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str, str]]]:
@@ -61,10 +62,7 @@ def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str,
     a plural noun), "utilised" is "VBD VBN".  A suggestion is put in the same
     form.  Forms use :data:`SEP_OPTIONAL` / :data:`SEP_REQUIRED` between parts.
     """
-    digest = hashlib.sha256(
-        ("\n".join(terms) + f"|{inflect}|{_CACHE_VERSION}|{lemminflect_version()}").encode("utf-8")
-    ).hexdigest()[:32]
-    key = f"forms-{digest}"
+    key = _forms_key(terms, inflect)
     with paused_gc():
         cached = _cache_load(key, _decode_forms)
         if cached is not None and len(cached) == len(terms):
@@ -74,6 +72,20 @@ def expand_terms(terms: list[str], inflect: bool = True) -> list[list[tuple[str,
         result = [_expand(term, inflect) for term in terms]
         _cache_store(key, result, _encode_forms, _decode_forms)
     return result
+
+
+def cached_forms(terms: list[str]) -> list[list[tuple[str, str]]] | None:
+    """What :func:`expand_terms` gives for ``terms``, if the disk cache has it; None (nothing is worked out)."""
+    with paused_gc():
+        cached = _cache_load(_forms_key(terms, True), _decode_forms)
+    return cached if cached is not None and len(cached) == len(terms) else None
+
+
+def _forms_key(terms: list[str], inflect: bool) -> str:
+    digest = hashlib.sha256(
+        ("\n".join(terms) + f"|{inflect}|{CACHE_VERSION}|{lemminflect_version()}").encode("utf-8")
+    ).hexdigest()[:32]
+    return f"forms-{digest}"
 
 
 def _unknown_words(terms: Iterable[str]) -> set[str]:
@@ -113,7 +125,7 @@ def expand_entries(
     if len(entries) > EAGER_INFLECTIONS:
         return [(forms, None) for forms in expand_terms([term for term, _ in entries])]
     digest = hashlib.sha256(
-        (repr(entries) + f"|{_CACHE_VERSION}|{lemminflect_version()}").encode("utf-8")
+        (repr(entries) + f"|{CACHE_VERSION}|{lemminflect_version()}").encode("utf-8")
     ).hexdigest()[:32]
     key = f"entries-{digest}"
     with paused_gc():
@@ -147,7 +159,7 @@ def inflect_all(alternatives: Iterable[str], forms: list[tuple[str, str]]) -> di
     if not tags:
         return {}
     digest = hashlib.sha256(
-        (repr((alternatives, tags)) + f"|{_CACHE_VERSION}|{lemminflect_version()}").encode("utf-8", "surrogatepass")
+        (repr((alternatives, tags)) + f"|{CACHE_VERSION}|{lemminflect_version()}").encode("utf-8", "surrogatepass")
     ).hexdigest()[:32]
     key = f"inflected-{digest}"
     cached = _cache_load(key, _decode_inflected)
@@ -229,7 +241,8 @@ def _join(words: list[str], seps: list[str]) -> str:
     return "".join(out).replace("'", APOSTROPHE).replace("’", APOSTROPHE)
 
 
-_FUNCTION_WORDS = frozenset(
+#: Words a phrase may end in that are never inflected ("take into account"; "look after").
+FUNCTION_WORDS = frozenset(
     "a an the into in on up out of to with for about down over forward back off away through upon "
     "under across along around by from that this these those it".split()
 )
@@ -246,7 +259,7 @@ def _verb_like(words: list[str]) -> bool:
     if not is_verb:
         return False
     is_noun = "NN" in known or "NNS" in known
-    return not is_noun or first in _LIGHT_VERBS or words[1] in _FUNCTION_WORDS
+    return not is_noun or first in _LIGHT_VERBS or words[1] in FUNCTION_WORDS
 
 
 def _expand(term: str, inflect: bool) -> list[tuple[str, str]]:
@@ -259,7 +272,7 @@ def _expand(term: str, inflect: bool) -> list[tuple[str, str]]:
             for tag, variants in word_inflections(words[0], want_verb=True, want_noun=False).items():
                 for v in variants:
                     forms.setdefault(_join([v] + words[1:], seps), set()).add(tag)
-        if words[-1] not in _FUNCTION_WORDS:
+        if words[-1] not in FUNCTION_WORDS:
             # The last word as a noun or a verb: care package -> care packages,
             # means test -> means tested, utilise -> utilises, utilised.
             for tag, variants in word_inflections(words[-1], want_verb=True, want_noun=True).items():

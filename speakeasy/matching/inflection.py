@@ -52,6 +52,15 @@ def _lemminflect_tables() -> tuple[dict, dict, Callable[[str], Any], tuple[str, 
     return table, overrides, uposToTags, upos_types
 
 
+def dictionary_lemmas() -> list[str] | None:
+    """The lower-case words lemminflect's dictionary (and its overrides) inflects, or None if its tables
+    cannot be reached."""
+    tables = _lemminflect_tables()
+    if tables is None:
+        return None
+    return sorted(lemma for lemma in set(tables[0]) | set(tables[1]) if lemma == lemma.lower())
+
+
 @lru_cache(maxsize=200_000)
 def all_inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
     """``lemminflect.getAllInflections(lemma, upos)``, remembered (do not change the answer)."""

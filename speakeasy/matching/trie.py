@@ -140,6 +140,7 @@ class FormSet:
         self._full: re.Pattern[str] | None = None
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._texts = 0
+        self._chosen_tiny: dict[str, tuple[int, ...]] = {}
 
     @property
     def squashed(self) -> list[list[str]]:
@@ -149,7 +150,18 @@ class FormSet:
         return self._squashed
 
     def _chosen(self, flat: str) -> tuple[int, ...]:
-        """The items with a form in ``flat`` (a :func:`squash` text), in order."""
+        """The items with a form in ``flat`` (a :func:`squash` text), in order.  Remembered for tiny texts
+        (``words check`` asks first whether a term may match, then matches it)."""
+        if len(flat) > self.TINY_TEXT:
+            return self._find_chosen(flat)
+        got = self._chosen_tiny.get(flat)
+        if got is None:
+            if len(self._chosen_tiny) > 100_000:
+                self._chosen_tiny.clear()
+            got = self._chosen_tiny[flat] = self._find_chosen(flat)
+        return got
+
+    def _find_chosen(self, flat: str) -> tuple[int, ...]:
         if self._index is None:
             index: dict[str, list[int]] = {}
             for i, forms in enumerate(self.squashed):
@@ -188,6 +200,34 @@ class FormSet:
 
     #: After this many small texts, a run is clearly a long one: compile everything once.
     MAX_SUBSETS = 3
+
+    #: :meth:`expect` compiles one pattern for the items of about this many texts.
+    EXPECT_BATCH = 250
+
+    def expect(self, texts: Iterable[str]) -> None:
+        """Get ready for many tiny texts, each to be matched on its own (``words check`` checks each term and
+        alternative of a long list): one pattern for the items of many of them, not one for each.
+
+        A pattern with more items finds the same in a text as the pattern of its own items: the others have
+        no form in it (see :meth:`_chosen`).  Compiling a small pattern takes a millisecond or two, most of
+        it the same for any pattern, so thousands of them took seconds.
+        """
+        wanted: dict[tuple[int, ...], None] = {}
+        for text in texts:
+            if len(text) <= self.TINY_TEXT:
+                chosen = self._chosen(squash(text))
+                if chosen and chosen not in self._subsets and len(chosen) <= len(self.forms) * self.SHARE:
+                    wanted[chosen] = None
+        groups = list(wanted)
+        if len(self._subsets) + len(groups) > 4096:
+            return  # (more than are kept: each text gets its own pattern, as before)
+        for at in range(0, len(groups), self.EXPECT_BATCH):
+            group = groups[at:at + self.EXPECT_BATCH]
+            items = sorted(set().union(*group))
+            with paused_gc():
+                pattern = compile_forms([f for i in items for f in self.forms[i]])
+            for chosen in group:
+                self._subsets[chosen] = pattern
 
     def for_text(self, text: str) -> re.Pattern[str]:
         tiny = len(text) <= self.TINY_TEXT

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -124,8 +125,10 @@ def parse_wordlist(path: Path, text: str | None = None) -> Wordlist:
     return wordlist
 
 
+@lru_cache(maxsize=65_536)
 def _same(text: str) -> str:
-    """What the matcher sees: "Care-package" and "care package" are the same."""
+    """What the matcher sees: "Care-package" and "care package" are the same.  (Remembered: a long list
+    gives the same few thousand plain words again and again.)"""
     return _normalise(text)
 
 

@@ -25,7 +25,7 @@ except AttributeError:  # pragma: no cover - pure-Python PyYAML
 
 #: The tag of each plain text value seen (a list of 50,000 words has 200,000 keys, most of them the same
 #: few words, and many of its values are the same plain words): see :class:`Loader`.
-_RESOLVED: dict[tuple[str, bool], str] = {}
+_RESOLVED: dict[str, str] = {}
 
 
 class Loader(_Base):  # type: ignore[misc, valid-type]
@@ -36,13 +36,15 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
     """
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
-            key = (value, implicit[1])
-            tag = _RESOLVED.get(key)
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG  # (a quoted value: what the safe loader gives, without its steps)
+            # (with no path resolvers, the safe loader's answer for a plain value depends on the value alone)
+            tag = _RESOLVED.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)
                 if len(_RESOLVED) < 200_000 and len(value) < 200:
-                    _RESOLVED[key] = tag
+                    _RESOLVED[value] = tag
             return tag
         return super().resolve(kind, value, implicit)
 
@@ -89,6 +91,11 @@ YAML_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
     YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "value", "merge", "yaml")
 )
+
+
+#: The tags the loader gives values written without one.
+_IMPLICIT_TAGS = frozenset(tag for found in Loader.yaml_implicit_resolvers.values() for tag, _ in found) | {
+    Loader.DEFAULT_SCALAR_TAG, Loader.DEFAULT_SEQUENCE_TAG, Loader.DEFAULT_MAPPING_TAG}
 
 
 def construct(node: yaml.Node) -> Any:
@@ -312,6 +319,8 @@ def _unsafe_parts(text: str, path: str, node: yaml.Node | None) -> list[UserData
                 ))
         if problems:
             return problems
+    if "!" not in text and _IMPLICIT_TAGS <= _ALLOWED_TAGS:
+        return problems  # no tag written in the file: each is one the safe loader gives a plain value
     stack = [node] if node is not None else []
     while stack:
         n = stack.pop()

@@ -127,10 +127,19 @@ class _Matcher:
             if self._nothing_to_find(text):
                 got = self._seen[text] = []
             else:
-                # a rule that stopped with an error says nothing about the words
-                got = self._seen[text] = [f for f in lint_text(text, self.ruleset, "words-check.txt", "text").findings
-                                          if f.rule != INTERNAL_RULE]
+                # a rule that stopped with an error says nothing about the words; (the counts and
+                # scores of a text are not needed: only its findings)
+                found = lint_text(text, self.ruleset, "words-check.txt", "text", with_stats=False).findings
+                got = self._seen[text] = [f for f in found if f.rule != INTERNAL_RULE]
         return list(got)
+
+    def expect(self, texts: list[str]) -> None:
+        """Get the wordlist rules ready to check each of many short texts (see ``FormSet.expect``)."""
+        texts = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        for kind in self.ruleset.kinds:
+            matcher = getattr(kind, "matcher", None)
+            if matcher is not None and kind.rule.kind == "substitution":
+                matcher.forms.expect(texts)
 
     def _nothing_to_find(self, text: str) -> bool:
         """Whether the rules cannot find anything in ``text``, without checking it: they are all wordlists'
@@ -220,16 +229,19 @@ def check_lists(paths: list[Path], in_use: list[Wordlist], settings, fix_order: 
     base = build_ruleset(settings)
     flaggers = [r for r in base.rules if r.kind in ("substitution", "existence") and not r.wordlists]
     alt_matcher = _Matcher([_word_rule(everything)] + flaggers, base.settings)
+    alt_matcher.expect([alt for _, wl in loaded for e in wl.entries if e.status != "retired" for alt in e.use])
     for index, (wf, wl) in enumerate(loaded):
         shown, text = wl.path, wf.text
         earlier = [w for _, w in loaded[:index]] + others
         dup_matcher = _Matcher([_word_rule(_bare(earlier))], base.settings) if earlier else None
-        spans = {span.line: span for span in wf.entries}
+        if dup_matcher is not None:
+            dup_matcher.expect([e.term for e in wl.entries if e.status != "retired"])
+        spans = _SpansByLine(wf)
         for entry in wl.entries:
             if entry.status == "retired":
                 continue
             _check_entry(entry, shown, text, dup_matcher, earlier, alt_matcher, result)
-            _check_context(entry, spans.get(entry.line), shown, wf, result)
+            _check_context(entry, spans, shown, wf, result)
             if entry.overrides:
                 _check_overrides(entry, spans.get(entry.line), shown, wf, in_use, result)
         own = None  # (made when an entry has examples: for a long list it takes a second)
@@ -336,20 +348,36 @@ def _key_line(wf: WordlistFile, span: "EntrySpan | None", key: str, needle: str 
     return wf.text.count("\n", 0, at.start) + 1, at.start - at.line_start + 1
 
 
-def _check_context(entry: Entry, span: "EntrySpan | None", shown: str, wf: WordlistFile,
+class _SpansByLine:
+    """Each entry's place in a list's file, by the line it starts on; read when first asked for (for a list
+    of 50,000 words, reading them takes seconds, and only the entries with a problem need theirs)."""
+
+    def __init__(self, wf: WordlistFile) -> None:
+        self._wf = wf
+        self._by_line: "dict[int, EntrySpan] | None" = None
+
+    def get(self, line: int) -> "EntrySpan | None":
+        if self._by_line is None:
+            self._by_line = {span.line: span for span in self._wf.entries}
+        return self._by_line.get(line)
+
+
+def _check_context(entry: Entry, spans: _SpansByLine, shown: str, wf: WordlistFile,
                    result: CheckResult) -> None:
     """``when``, ``unless`` and ``within`` that cannot work as meant."""
     unless = {normalise(w): w for w in entry.unless}
     for word in entry.when:
         if normalise(word) in unless:
-            line, col = _key_line(wf, span, "unless", unless[normalise(word)])
+            line, col = _key_line(wf, spans.get(entry.line), "unless", unless[normalise(word)])
             result.problems.append(DataProblem(
                 shown, f"'{word}' is in both `when` and `unless` of '{entry.term}', so the term is never flagged "
                 "when it is near that word.", line, col,
                 "Keep the word in one of them: in `when` if it shows the term is jargon, in `unless` if it shows "
                 "the term is fine.", source=wf.text))
-    if entry.within != WITHIN_DEFAULT and not entry.when and not entry.unless and span is not None \
-            and "within" in span.keys:
+    if entry.within == WITHIN_DEFAULT or entry.when or entry.unless:
+        return
+    span = spans.get(entry.line)
+    if span is not None and "within" in span.keys:
         line, col = _key_line(wf, span, "within")
         result.problems.append(DataProblem(
             shown, f"'{entry.term}' has `within: {entry.within}`, but no `when` or `unless` words, so "

@@ -225,6 +225,7 @@ def test_inflections_worked_out_late_are_the_same_as_worked_out_at_once(monkeypa
     assert len(late.inflected) == len(eager.inflected) == len(entries)
     assert [late.inflected[i] for i in range(len(entries))] == eager.inflected
     assert list(late.origins) == list(eager.origins)
+    late.forms.for_text("x" * 60_000)  # (a long text: every entry's forms are worked out)
     assert late.lookup == eager.lookup
     assert [late.near_words(i) for i in range(len(entries))] == [eager.near_words(i) for i in range(len(entries))]
 

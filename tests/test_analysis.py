@@ -215,3 +215,17 @@ def test_the_blocks_readability_counts_are_let_go_once_the_documents_scores_are_
     a.let_go()
     assert a._block_stats is None and a.scores() is scores
     assert [st.counts for st in a.block_stats()] == [st.counts for st in stats]
+
+
+def test_the_plain_scores_of_the_blocks_are_given_once_and_their_tallies_let_go() -> None:
+    doc = read_bytes("t.md", b"# Care\n\nOne sentence here.\n\nTwo here. And a second, longer one for you.\n",
+                     "markdown")
+    a = Analysis(doc)
+    blocks = a.plain_blocks()
+    sentence_scores = {bi: [round(a.plain_sentence(s, explain=False).score, 1) for s in a.block_sentences(bi)]
+                       for bi, ps in enumerate(blocks) if ps is not None}
+    got = list(a.plain_blocks_once())
+    assert [(bi, ps) for bi, ps, _ in got] == [(bi, ps) for bi, ps in enumerate(blocks) if ps is not None]
+    assert {bi: scores for bi, _, scores in got} == sentence_scores
+    assert not a._tallies and not a._block_tallies and a._plain_blocks is None
+    assert a.plain_blocks() == [None, *(ps for _, ps, _ in got)]  # worked out again, the same

@@ -352,16 +352,19 @@ class Analysis:
             starts = self._tagged_starts[sent.start] = [t.start for t in self.tagged(sent)]
         return bisect.bisect_left(starts, start)
 
-    def let_go(self) -> None:
+    def let_go(self, counts: bool = True) -> None:
         """Let go of what only the rules ask for (names, scopes, parts of speech, quotations), once they have run.
 
         All of it is worked out again if asked for.  The report's numbers
         (:func:`speakeasy.engine.stats`) need none of it, and a long
         document's names and tags take as much memory as its report.  The
-        readability counts of each block go too, once the document's
-        scores (which :meth:`scores` keeps) are made from them.
+        readability counts of each block go too (unless ``counts`` is
+        false), once the document's scores (which :meth:`scores` keeps) are
+        made from them.  The engine lets go once before the rules that read
+        the plain score (``counts=False``: they read the counts), and once
+        after every rule.
         """
-        if self._doc_scores is not None:
+        if counts and self._doc_scores is not None:
             self._block_stats = None
         self._names = None
         self._scopes, self._scope_hits, self._quotes = {}, {}, {}
@@ -446,6 +449,27 @@ class Analysis:
                 self.block_tally(bi) for bi, b in enumerate(self.document.blocks) if b.kind is not BlockKind.HEADING
             ), self.score_model)
         return self._plain_doc
+
+    def plain_blocks_once(self) -> Iterator[tuple[int, "PlainScore", list[float]]]:
+        """(block, its plain score, its sentences' scores rounded to 0.1) for each block :meth:`plain_blocks` scores.
+
+        The tallies of each block are let go of once it is given, and the
+        analysis lets go of the scores: the report's paragraph scores
+        (:func:`speakeasy.engine.stats`) then take the place of the tallies,
+        not memory of their own beside them.  Anything asked for afterwards
+        is worked out again.
+        """
+        blocks = self.plain_blocks()
+        self._plain_blocks = None
+        for bi, ps in enumerate(blocks):
+            if ps is None:
+                continue
+            sents = self.block_sentences(bi)
+            scores = [round(self.plain_sentence(s, explain=False).score, 1) for s in sents]
+            for s in sents:
+                self._tallies.pop(s.start, None)
+            self._block_tallies.pop(bi, None)
+            yield bi, ps, scores
 
     def plain_sentence(self, sent: Sentence, explain: bool = True) -> "PlainScore":
         """One sentence's plain score (``explain=False``: without the reasons, which take longer)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from typing import ClassVar
 
 from speakeasy.analysis import Analysis
 from speakeasy.config import resolve
@@ -125,7 +126,7 @@ class _ReadsPlainScore(Kind):
     name = "test-reads-plain-score"
     summary = "Notes what the analysis still holds when the rules that read the plain score run."
     uses_plain_score = True
-    held: list[tuple[bool, bool]] = []
+    held: ClassVar[list[tuple[bool, bool]]] = []
 
     def check(self, analysis):  # type: ignore[no-untyped-def]
         _ReadsPlainScore.held.append((analysis._names is not None, bool(analysis._tagged)))

@@ -229,3 +229,13 @@ def test_the_plain_scores_of_the_blocks_are_given_once_and_their_tallies_let_go(
     assert {bi: scores for bi, _, scores in got} == sentence_scores
     assert not a._tallies and not a._block_tallies and a._plain_blocks is None
     assert a.plain_blocks() == [None, *(ps for _, ps, _ in got)]  # worked out again, the same
+
+
+def test_a_blocks_readability_scores_are_worked_out_from_its_counts_when_asked_for() -> None:
+    from speakeasy.analysis import BlockStats
+    from speakeasy.readability import scores
+
+    doc = read_bytes("t.md", b"One sentence here.\n\nTwo here. And a second, longer one.\n", "markdown")
+    stats = Analysis(doc).block_stats()
+    assert [st.scores for st in stats] == [scores(st.counts) for st in stats]
+    assert "scores" not in BlockStats.__slots__  # not kept for each block

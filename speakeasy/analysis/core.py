@@ -379,7 +379,7 @@ class Analysis:
             stats = []
             for bi in range(len(self.document.blocks)):
                 counts = count(self.block_sentences(bi))
-                stats.append(BlockStats(bi, counts, scores(counts)))
+                stats.append(BlockStats(bi, counts))
             self._block_stats = stats
         return self._block_stats
 

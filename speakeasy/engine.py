@@ -49,6 +49,9 @@ def lint_document(doc: Document, ruleset: RuleSet, with_stats: bool = True) -> F
     # Rules that read the plain score run last, on an analysis that knows the words the
     # wordlist rules flagged: the score counts them as jargon.
     findings = _run([k for k in ruleset.kinds if not k.uses_plain_score], analysis)
+    # What only the rules before read (names, tags, scopes) goes before the plain score's tallies are made:
+    # a long document would otherwise hold both at once.
+    analysis.let_go(counts=False)
     analysis = analysis.with_jargon_spans(_jargon_spans(findings, sup))
     findings += _run([k for k in ruleset.kinds if k.uses_plain_score], analysis)
     findings.extend(_directive_findings(analysis, ruleset))
@@ -120,12 +123,14 @@ def stats(analysis: Analysis) -> dict[str, Any]:
 
 
 def paragraph_scores(analysis: Analysis) -> list[dict[str, Any]]:
-    """The plain score of every block with words but headings, in document order."""
+    """The plain score of every block with words but headings, in document order.
+
+    The analysis lets go of each block's plain-score tallies as its scores are
+    made (:meth:`Analysis.plain_blocks_once`).
+    """
     doc = analysis.document
     out = []
-    for bi, ps in enumerate(analysis.plain_blocks()):
-        if ps is None:
-            continue
+    for bi, ps, sentence_scores in analysis.plain_blocks_once():
         block = doc.blocks[bi]
         sents = analysis.block_sentences(bi)
         start, end = sents[0].start, sents[-1].end
@@ -138,7 +143,7 @@ def paragraph_scores(analysis: Analysis) -> list[dict[str, Any]]:
             "end_offset": end,
             "location": analysis.location(start),
             **ps.as_dict(),
-            "sentence_scores": [round(analysis.plain_sentence(s, explain=False).score, 1) for s in sents],
+            "sentence_scores": sentence_scores,
         })
     return out
 

@@ -215,3 +215,49 @@ def test_the_blocks_readability_counts_are_let_go_once_the_documents_scores_are_
     a.let_go()
     assert a._block_stats is None and a.scores() is scores
     assert [st.counts for st in a.block_stats()] == [st.counts for st in stats]
+
+
+def test_the_plain_scores_of_the_blocks_are_given_once_and_their_tallies_let_go() -> None:
+    doc = read_bytes("t.md", b"# Care\n\nOne sentence here.\n\nTwo here. And a second, longer one for you.\n",
+                     "markdown")
+    a = Analysis(doc)
+    blocks = a.plain_blocks()
+    sentence_scores = {bi: [round(a.plain_sentence(s, explain=False).score, 1) for s in a.block_sentences(bi)]
+                       for bi, ps in enumerate(blocks) if ps is not None}
+    blocks = list(blocks)  # plain_blocks_once empties the list plain_blocks gave
+    got = list(a.plain_blocks_once())
+    assert [(bi, ps) for bi, ps, _ in got] == [(bi, ps) for bi, ps in enumerate(blocks) if ps is not None]
+    assert {bi: scores for bi, _, scores in got} == sentence_scores
+    assert not a._tallies and not a._block_tallies and a._plain_blocks is None
+    assert a.plain_blocks() == [None, *(ps for _, ps, _ in got)]  # worked out again, the same
+
+
+def test_a_blocks_readability_scores_are_worked_out_from_its_counts_when_asked_for() -> None:
+    from speakeasy.analysis import BlockStats
+    from speakeasy.readability import scores
+
+    doc = read_bytes("t.md", b"One sentence here.\n\nTwo here. And a second, longer one.\n", "markdown")
+    stats = Analysis(doc).block_stats()
+    assert [st.scores for st in stats] == [scores(st.counts) for st in stats]
+    assert "scores" not in BlockStats.__slots__  # not kept for each block
+
+
+def test_the_plain_scores_are_made_in_one_pass_that_keeps_no_tallies() -> None:
+    """The same numbers as adding up the kept tallies of each sentence and block, without keeping them."""
+    from speakeasy.model import BlockKind
+    from speakeasy.plainscore import score, tally
+
+    doc = read_bytes("t.md", b"# Care plans\n\nWe will utilise the care package. It is reviewed yearly.\n\n"
+                     b"- You can ask us.\n\n| Cell one | Cell two words |\n|---|---|\n| a | b |\n\nThe end.\n",
+                     "markdown")
+    jargon = [(doc.source.index("care package"), doc.source.index("care package") + 12, "care package")]
+    one_pass, kept = Analysis(doc, jargon_spans=jargon), Analysis(doc, jargon_spans=jargon)
+    assert one_pass.plain_document() == score(tally(
+        kept.block_tally(bi) for bi, b in enumerate(doc.blocks) if b.kind is not BlockKind.HEADING))
+    assert one_pass.plain_blocks() == [
+        None if b.kind is BlockKind.HEADING or not kept.block_sentences(bi) or not kept.block_tally(bi).words
+        else score(kept.block_tally(bi)) for bi, b in enumerate(doc.blocks)]
+    assert not one_pass._tallies and not one_pass._block_tallies
+    assert {bi: s for bi, _, s in one_pass.plain_blocks_once()} == {
+        bi: [round(kept.plain_sentence(s, explain=False).score, 1) for s in kept.block_sentences(bi)]
+        for bi, ps in enumerate(kept.plain_blocks()) if ps is not None}

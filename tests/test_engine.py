@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from typing import ClassVar
 
 from speakeasy.analysis import Analysis
 from speakeasy.config import resolve
@@ -110,3 +111,34 @@ def test_the_plain_score_counts_the_term_not_the_word_taken_in_before_it() -> No
     taken = [f for f in result.findings if f.match == "The CQC"]
     spans = _jargon_spans(taken, None)
     assert [(CQC[a:b], term) for a, b, term in spans] == [("CQC", "CQC")]
+
+
+class _AsksForNames(Kind):
+    name = "test-asks-for-names"
+    summary = "Reads the names and the parts of speech, as the wordlist kinds do."
+
+    def check(self, analysis):  # type: ignore[no-untyped-def]
+        assert analysis.names is not None and analysis.tagged(analysis.sentences[0])
+        return iter(())
+
+
+class _ReadsPlainScore(Kind):
+    name = "test-reads-plain-score"
+    summary = "Notes what the analysis still holds when the rules that read the plain score run."
+    uses_plain_score = True
+    held: ClassVar[list[tuple[bool, bool]]] = []
+
+    def check(self, analysis):  # type: ignore[no-untyped-def]
+        _ReadsPlainScore.held.append((analysis._names is not None, bool(analysis._tagged)))
+        analysis.plain_document()
+        return iter(())
+
+
+def test_what_only_the_first_rules_read_is_let_go_before_the_plain_score_rules_run() -> None:
+    """Names and tags (tens of megabytes in a long document) are not held while the plain score's tallies are made."""
+    _ReadsPlainScore.held = []
+    result = lint_text("The Care Quality Commission visits. It was inspected.\n",
+                       _ruleset(_AsksForNames, _ReadsPlainScore))
+    assert _ReadsPlainScore.held == [(False, False)]
+    assert result.stats["plain_score"] == lint_text("The Care Quality Commission visits. It was inspected.\n",
+                                                    _ruleset(_ReadsPlainScore)).stats["plain_score"]

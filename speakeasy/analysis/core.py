@@ -56,6 +56,8 @@ class Analysis:
         self._block_tallies: dict[int, "Tally"] = {}
         self._plain_blocks: list["PlainScore | None"] | None = None
         self._plain_doc: "PlainScore | None" = None
+        #: the rounded scores of the sentences of each block :meth:`plain_blocks` scores (see :meth:`_score_blocks`)
+        self._sentence_scores: dict[int, list[float]] = {}
         self._names: "Names | None" = None
         self._sections: list[int] | None = None
         self._tagged: dict[int, list[Tagged]] = {}
@@ -76,6 +78,7 @@ class Analysis:
         new = copy.copy(self)
         new.jargon_spans = sorted(spans)
         new._tallies, new._block_tallies, new._plain_blocks, new._plain_doc = {}, {}, None, None
+        new._sentence_scores = {}
         return new
 
     # -- text -------------------------------------------------------------------------
@@ -352,16 +355,19 @@ class Analysis:
             starts = self._tagged_starts[sent.start] = [t.start for t in self.tagged(sent)]
         return bisect.bisect_left(starts, start)
 
-    def let_go(self) -> None:
+    def let_go(self, counts: bool = True) -> None:
         """Let go of what only the rules ask for (names, scopes, parts of speech, quotations), once they have run.
 
         All of it is worked out again if asked for.  The report's numbers
         (:func:`speakeasy.engine.stats`) need none of it, and a long
         document's names and tags take as much memory as its report.  The
-        readability counts of each block go too, once the document's
-        scores (which :meth:`scores` keeps) are made from them.
+        readability counts of each block go too (unless ``counts`` is
+        false), once the document's scores (which :meth:`scores` keeps) are
+        made from them.  The engine lets go once before the rules that read
+        the plain score (``counts=False``: they read the counts), and once
+        after every rule.
         """
-        if self._doc_scores is not None:
+        if counts and self._doc_scores is not None:
             self._block_stats = None
         self._names = None
         self._scopes, self._scope_hits, self._quotes = {}, {}, {}
@@ -376,7 +382,7 @@ class Analysis:
             stats = []
             for bi in range(len(self.document.blocks)):
                 counts = count(self.block_sentences(bi))
-                stats.append(BlockStats(bi, counts, scores(counts)))
+                stats.append(BlockStats(bi, counts))
             self._block_stats = stats
         return self._block_stats
 
@@ -425,27 +431,78 @@ class Analysis:
     def plain_blocks(self) -> list["PlainScore | None"]:
         """The plain score of each block with words; None for headings and blocks without words."""
         if self._plain_blocks is None:
-            from ..plainscore import score
-
-            out: list["PlainScore | None"] = []
-            for bi, b in enumerate(self.document.blocks):
-                if b.kind is BlockKind.HEADING or not self.block_sentences(bi):
-                    out.append(None)
-                    continue
-                t = self.block_tally(bi)
-                out.append(score(t, self.score_model) if t.words else None)
-            self._plain_blocks = out
+            self._score_blocks()
+        assert self._plain_blocks is not None
         return self._plain_blocks
 
     def plain_document(self) -> "PlainScore":
         """The plain score of the whole document (headings left out)."""
         if self._plain_doc is None:
-            from ..plainscore import score, tally
-
-            self._plain_doc = score(tally(
-                self.block_tally(bi) for bi, b in enumerate(self.document.blocks) if b.kind is not BlockKind.HEADING
-            ), self.score_model)
+            self._score_blocks()
+        assert self._plain_doc is not None
         return self._plain_doc
+
+    def _score_blocks(self) -> None:
+        """Work out :meth:`plain_blocks`, :meth:`plain_document` and the sentence scores of each scored block.
+
+        In one pass over the blocks, keeping no tallies: each block's tally
+        is added to the document's and let go (a long document would
+        otherwise hold one for each sentence and block).  The numbers are
+        those of :meth:`block_tally` and :meth:`plain_sentence`, added up in
+        the same order.
+        """
+        from ..plainscore import compact, score, tally
+
+        model = self.score_model
+        total = tally(())
+        out: list["PlainScore | None"] = []
+        sentence_scores: dict[int, list[float]] = {}
+        for bi, b in enumerate(self.document.blocks):
+            if b.kind is BlockKind.HEADING:
+                out.append(None)
+                continue
+            sents = self.block_sentences(bi)
+            tallies = []
+            for sent in sents:
+                t = self._tallies.get(sent.start)
+                tallies.append(t if t is not None else tally_sentence(self, sent))
+            bt = self._block_tallies.get(bi)
+            if bt is None:
+                bt = tallies[0] if len(tallies) == 1 else compact(tally(tallies))
+            total.add(bt)
+            ps = score(bt, model) if sents and bt.words else None
+            out.append(ps)
+            if ps is not None:
+                sentence_scores[bi] = [round(score(t, model, explain=False).score, 1) for t in tallies]
+        if self._plain_blocks is None:
+            self._plain_blocks = out
+        if self._plain_doc is None:
+            self._plain_doc = score(total, model)
+        self._sentence_scores = sentence_scores
+
+    def plain_blocks_once(self) -> Iterator[tuple[int, "PlainScore", list[float]]]:
+        """(block, its plain score, its sentences' scores rounded to 0.1) for each block :meth:`plain_blocks` scores.
+
+        The analysis lets go of each block's scores once they are given:
+        the report's paragraph scores (:func:`speakeasy.engine.stats`) then
+        take their place, not memory of their own beside them.  So the list
+        :meth:`plain_blocks` gave is emptied as this goes (each entry becomes
+        None); anything asked for afterwards is worked out again.
+        """
+        blocks = self.plain_blocks()
+        self._plain_blocks = None
+        kept, self._sentence_scores = self._sentence_scores, {}
+        for bi, ps in enumerate(blocks):
+            if ps is None:
+                continue
+            blocks[bi] = None
+            scores = kept.pop(bi, None)
+            if scores is None:
+                scores = [round(self.plain_sentence(s, explain=False).score, 1) for s in self.block_sentences(bi)]
+            for s in self.block_sentences(bi):
+                self._tallies.pop(s.start, None)
+            self._block_tallies.pop(bi, None)
+            yield bi, ps, scores
 
     def plain_sentence(self, sent: Sentence, explain: bool = True) -> "PlainScore":
         """One sentence's plain score (``explain=False``: without the reasons, which take longer)."""

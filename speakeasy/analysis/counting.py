@@ -20,9 +20,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass(slots=True)
 class BlockStats:
+    """What the readability formulas count in one block, and (worked out when asked for) their scores."""
+
     block: int
     counts: Counts
-    scores: Scores
+
+    @property
+    def scores(self) -> Scores:
+        """The formulas' scores of the block: not kept, as a long document has tens of thousands of blocks."""
+        from ..readability import scores
+
+        return scores(self.counts)
 
 
 def count(sentences: list["Sentence"]) -> Counts:

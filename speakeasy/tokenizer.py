@@ -69,8 +69,11 @@ class Tokenizer:
                     any(True for _ in self.infix_finditer(string)):
                 pieces = tuple(t for t in self._tokenize_affixes(string, False))
                 self._phrases.setdefault(pieces, string)
-        self._first = {p[0] for p in self._phrases}
-        self._longest = max((len(p) for p in self._phrases), default=0)
+        #: for each first token, the lengths of the phrases that start with it, shortest first
+        sizes: dict[str, set[int]] = {}
+        for p in self._phrases:
+            sizes.setdefault(p[0], set()).add(len(p))
+        self._sizes = {k: tuple(sorted(v)) for k, v in sizes.items()}
 
     # -- spaCy's algorithm -------------------------------------------------------------------
 
@@ -211,11 +214,14 @@ class Tokenizer:
             return tokens
         matches: list[tuple[int, int]] = []
         n = len(texts)
-        first, phrases, longest = self._first, self._phrases, self._longest
+        phrases, sizes_of = self._phrases, self._sizes
         for i in range(n):
-            if texts[i] not in first:
+            sizes = sizes_of.get(texts[i])
+            if sizes is None:
                 continue
-            for size in range(1, min(longest, n - i) + 1):
+            for size in sizes:  # (only the lengths of the phrases that start with this token)
+                if size > n - i:
+                    break
                 if tuple(texts[i:i + size]) in phrases:
                     matches.append((i, i + size))
         if not matches:

@@ -138,7 +138,9 @@ def paragraph_scores(analysis: Analysis) -> list[dict[str, Any]]:
             "end_offset": end,
             "location": analysis.location(start),
             **ps.as_dict(),
-            "sentence_scores": [round(analysis.plain_sentence(s, explain=False).score, 1) for s in sents],
+            # A block of one sentence (most are) has that sentence's tally, so its score is the sentence's.
+            "sentence_scores": [round(ps.score, 1)] if len(sents) == 1 else [
+                round(analysis.plain_sentence(s, explain=False).score, 1) for s in sents],
         })
     return out
 

@@ -412,6 +412,35 @@ def test_jobs_give_the_same_results_in_the_same_order(cli, tmp_path: Path, monke
     assert calls == [1]
 
 
+def _worker_ruleset_id() -> int:
+    from speakeasy import runner
+
+    return id(runner._WORKER_RULESET)
+
+
+def test_forked_workers_take_the_main_process_rule_set_as_it_is() -> None:
+    """A forked worker has the main process's memory: its rule set is used, not built again."""
+    import multiprocessing
+
+    from speakeasy import runner
+    from speakeasy.config import resolve
+    from speakeasy.ruleset import build_ruleset
+
+    assert "fork" in multiprocessing.get_all_start_methods()  # (Linux, where the project runs)
+    settings = resolve(no_config=True)
+    ruleset = build_ruleset(settings)
+    pool = runner._pool(settings, 1, ruleset)
+    try:
+        assert pool.submit(_worker_ruleset_id).result(timeout=120) == id(ruleset)
+    finally:
+        pool.shutdown()
+    pool = runner._pool(settings, 1)  # without one, the worker builds its own
+    try:
+        assert pool.submit(_worker_ruleset_id).result(timeout=120) != id(ruleset)
+    finally:
+        pool.shutdown()
+
+
 def test_a_little_text_is_checked_in_one_process(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Starting a process costs more than checking a few small files."""
     from speakeasy import runner

@@ -305,6 +305,7 @@ class Tagger:
         dense_of = np.full(n_rows + 1, -1, dtype=np.int64)
         dense_of[hot] = np.arange(len(hot))
         dense_of[n_rows] = len(hot)
+        self._zero_dense = len(hot)  # the dense row of the zero row
         owner = np.repeat(np.arange(n_rows), lens)
         is_hot = dense_of[owner] >= 0
         dense = np.zeros((len(hot) + 1, self._n_classes), dtype=np.float32)
@@ -320,15 +321,16 @@ class Tagger:
     def _rows_scores(self, rows: "np.ndarray", owner: "np.ndarray", n: int) -> "np.ndarray":
         """Sum the weight rows ``rows`` into an (n, labels) score table, by ``owner`` (sorted).
 
-        Each word must have the zero row among its rows (see :meth:`_split_hot_rows`).
+        Each word's rows must start with the zero row, once (see :meth:`_split_hot_rows`).
         """
         np = self._np
         C = self._n_classes
         d = self._dense_of[rows]
         hot = d >= 0
-        hot_owner = owner[hot]
-        starts = np.flatnonzero(np.r_[True, hot_owner[1:] != hot_owner[:-1]])
-        scores = np.add.reduceat(self._dense[d[hot]], starts, axis=0).astype(np.float64)
+        dh = d[hot]
+        # Each word's dense rows start with the zero row, which no feature uses: where a word's rows begin.
+        starts = np.flatnonzero(dh == self._zero_dense)
+        scores = np.add.reduceat(self._dense[dh], starts, axis=0).astype(np.float64)
         cold = ~hot
         rows = rows[cold]
         starts = self._indptr[rows]
@@ -633,15 +635,24 @@ class _Greedy:
         classes = tg.classes
         tnames = tg._tnames
         transition = tg._transition
-        row = tg._row
+        get = tg._index.get
+        dense_of, dense, indptr, cols, vals = tg._dense_of, tg._dense, tg._indptr, tg._cols, tg._vals
         out = self.classes
         k1, k2 = self._k1, self._k2
         for i in range(done, hi):
             low = entries[i].low
             p1 = tnames[k1]
             scores = static[i - done] + transition(k1, k2)
-            row("t1w=" + p1 + "," + low, scores)
-            row("t1s=" + p1 + "," + low[-3:], scores)
+            # the weights of the word with the tag before it (Tagger._row, written out: most words have none)
+            for r in (get("t1w=" + p1 + "," + low), get("t1s=" + p1 + "," + low[-3:])):
+                if r is not None:
+                    d = dense_of[r]
+                    if d >= 0:
+                        scores += dense[d]
+                    else:
+                        a = indptr[r]
+                        b = indptr[r + 1]
+                        scores[cols[a:b]] += vals[a:b]
             g = int(scores.argmax())
             k2, k1 = k1, g
             out.append(classes[g])

@@ -12,6 +12,7 @@ serial run.  A worker that dies costs only the file it was checking.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -277,6 +278,41 @@ def _work(files: list[str]) -> int:
         total += size * 3 if f.lower().endswith(_COMPRESSED) else size
     return total
 _WORKER_RULESET: RuleSet | None = None
+#: How many files this worker process has been given.
+_WORKER_FILES = 0
+
+#: Python's collector looks at young objects after this many more are made than freed (its own default: 700).
+GC_YOUNG_THRESHOLD = 10_000
+_gc_settled = False
+
+
+def settle_gc() -> None:
+    """Once the first file is checked, in a process of speakeasy's own that checks many: make Python's
+    collector look less often, and never again at what is loaded by then.
+
+    The rules, word lists, tagger and tables loaded for the first file live
+    until the end, and the collector walked all of them at each full pass;
+    checking makes and drops many small objects, most freed at once by their
+    reference counts, which set off the collector every 700. Together that
+    was about 6% of the time of a run of 100 files. The objects are the same,
+    so the results are too. Done once a process (the language server does
+    the same after its first check).
+    """
+    global _gc_settled
+    if _gc_settled:
+        return
+    _gc_settled = True
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+
+
+def settling(items: Iterable[FileResult | ReadError]) -> Iterator[FileResult | ReadError]:
+    """``items`` as they come; when a second one comes, :func:`settle_gc` first (a run of one file is left as it is)."""
+    for n, item in enumerate(items):
+        if n == 1:
+            settle_gc()
+        yield item
 
 
 def _worker_init(settings: Settings, ruleset: RuleSet | None = None) -> None:
@@ -293,8 +329,12 @@ def _worker_init(settings: Settings, ruleset: RuleSet | None = None) -> None:
 
 
 def _worker_lint(job: tuple[str, ReadOptions, str | None]) -> FileResult | ReadError:
+    global _WORKER_FILES
     path, options, rules_key = job
     assert _WORKER_RULESET is not None
+    _WORKER_FILES += 1
+    if _WORKER_FILES == 2:
+        settle_gc()  # (a worker is a process of speakeasy's own that checks many files)
     data = None
     if rules_key is not None:
         hit, data = _cached(path, rules_key)

@@ -515,3 +515,27 @@ def test_cache_skips_unchanged_files_and_misses_on_any_change(cli, tmp_path: Pat
     assert calls == [1, 1, 1]
     cli(*args)
     assert calls == [1, 1, 1]  # and now that is cached too
+
+
+def test_the_collector_is_settled_once_a_second_file_comes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of many files tunes Python's collector after the first (runner.settle_gc); a run of one does not."""
+    import gc
+
+    from speakeasy import runner
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(runner, "_gc_settled", False)
+    gc.unfreeze()  # (a check run in this process before may have settled it already)
+    gc.set_threshold(700, 10, 10)  # Python's own
+    try:
+        items = runner.settling(iter(["first", "second", "third"]))  # type: ignore[arg-type]
+        assert next(items) == "first"
+        assert gc.get_threshold() == (700, 10, 10) and gc.get_freeze_count() == 0  # one file: left as it is
+        assert list(items) == ["second", "third"]
+        assert gc.get_threshold()[0] == runner.GC_YOUNG_THRESHOLD and gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        runner.settle_gc()  # once a process
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     import numpy as np
@@ -305,6 +305,7 @@ class Tagger:
         dense_of = np.full(n_rows + 1, -1, dtype=np.int64)
         dense_of[hot] = np.arange(len(hot))
         dense_of[n_rows] = len(hot)
+        self._zero_dense = len(hot)  # the dense row of the zero row
         owner = np.repeat(np.arange(n_rows), lens)
         is_hot = dense_of[owner] >= 0
         dense = np.zeros((len(hot) + 1, self._n_classes), dtype=np.float32)
@@ -320,15 +321,16 @@ class Tagger:
     def _rows_scores(self, rows: "np.ndarray", owner: "np.ndarray", n: int) -> "np.ndarray":
         """Sum the weight rows ``rows`` into an (n, labels) score table, by ``owner`` (sorted).
 
-        Each word must have the zero row among its rows (see :meth:`_split_hot_rows`).
+        Each word's rows must start with the zero row, once (see :meth:`_split_hot_rows`).
         """
         np = self._np
         C = self._n_classes
         d = self._dense_of[rows]
         hot = d >= 0
-        hot_owner = owner[hot]
-        starts = np.flatnonzero(np.r_[True, hot_owner[1:] != hot_owner[:-1]])
-        scores = np.add.reduceat(self._dense[d[hot]], starts, axis=0).astype(np.float64)
+        dh = d[hot]
+        # Each word's dense rows start with the zero row, which no feature uses: where a word's rows begin.
+        starts = np.flatnonzero(dh == self._zero_dense)
+        scores = np.add.reduceat(self._dense[dh], starts, axis=0).astype(np.float64)
         cold = ~hot
         rows = rows[cold]
         starts = self._indptr[rows]
@@ -390,14 +392,17 @@ class Tagger:
         """
         return self._static(words, [self._word(w) for w in words])
 
-    def _static(self, words: Sequence[str], entries: list[_Word]) -> list[list[int]]:
-        n = len(words)
+    def _static(self, words: Sequence[str], entries: list[_Word], lo: int = 0, hi: int | None = None,
+                mode: str | None = None) -> list[list[int]]:
+        """The static rows of words ``lo`` to ``hi`` (all by default), each with the whole sentence around it."""
+        n = len(words) if hi is None else hi
         s2, s1, e1, e2 = self._pads
         pad = [s2, s1, *entries, e1, e2]
-        mode = sentence_mode(words)
+        if mode is None:
+            mode = sentence_mode(words)
         get = self._index.get
         out = []
-        for i in range(n):
+        for i in range(lo, n):
             j = i + 2
             e = entries[i]
             low = e.low
@@ -428,37 +433,11 @@ class Tagger:
 
     def tag_classes(self, words: Sequence[str]) -> list[str]:
         """The model's own label ("NOUN|NN") for each word; words must not be whitespace."""
-        n = len(words)
-        if not n:
+        if not words:
             return []
-        np = self._np
-        entries = [self._word(w) for w in words]
-        per_word = self._static(words, entries)
-        rows: list[int] = []
-        owner: list[int] = []
-        zero = self._zero_row
-        for i, r in enumerate(per_word):
-            rows.append(zero)
-            rows += r
-            owner += [i] * (len(r) + 1)
-        norms = [e.low for e in entries]
-        static = self._rows_scores(np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64), n)
-        classes = self.classes
-        tnames = self._tnames
-        transition = self._transition
-        row = self._row
-        out: list[str] = []
-        k1, k2 = self._tnum[START[0]], self._tnum[START[1]]
-        for i in range(n):
-            low = norms[i]
-            p1 = tnames[k1]
-            scores = static[i] + transition(k1, k2)
-            row("t1w=" + p1 + "," + low, scores)
-            row("t1s=" + p1 + "," + low[-3:], scores)
-            g = int(scores.argmax())
-            k2, k1 = k1, g
-            out.append(classes[g])
-        return out
+        greedy = _Greedy(self, words)
+        greedy.run(len(words))
+        return greedy.classes
 
     def tag(self, words: Sequence[str]) -> list[tuple[str, str]]:
         """(UPOS, XPOS) for each word of ONE sentence, in order.
@@ -492,17 +471,38 @@ class Tagger:
         self._tagged_limit = limit
 
     def _tag(self, words: list[str]) -> list[tuple[str, str]]:
-        keep = [i for i, w in enumerate(words) if w.strip()]
-        if len(keep) == len(words):
-            return self._first_word([self._pairs[c] for c in self.tag_classes(words)], words)
-        out: list[tuple[str, str]] = [("X", XPOS_SPACE)] * len(words)
-        kept = [words[i] for i in keep]
-        for i, pair in zip(keep, self._first_word([self._pairs[c] for c in self.tag_classes(kept)], kept)):
-            out[i] = pair
-        return out
+        tagging = Tagging(self, words)
+        tagging.run_all()
+        return [tagging.pair(i) for i in range(len(words))]
+
+    def tagging(self, words: Sequence[str]) -> "Tagging":
+        """The tags of ONE sentence, worked out from the left only as far as they are asked for.
+
+        ``tagging(words).pair(i)`` is ``tag(words)[i]``: the tagger reads left
+        to right, so the tags up to a word do not depend on the tags after it.
+        With :meth:`keep_tags` on, the whole sentence is tagged (and kept) at once.
+        """
+        words = [w if isinstance(w, str) else str(w) for w in words]
+        if self._tagged is not None:
+            return Tagging(self, words, self.tag(words))
+        return Tagging(self, words)
 
     def _first_word(self, tags: list[tuple[str, str]], words: Sequence[str]) -> list[tuple[str, str]]:
+        """``tags`` after the second look at a capitalised first word (see :meth:`_first_word_pair`)."""
+        got = self._first_word_pair(tags.__getitem__, words)
+        if got is None:
+            return tags
+        f, pair = got
+        tags = list(tags)
+        tags[f] = pair
+        return tags
+
+    def _first_word_pair(self, tag_at: "Callable[[int], tuple[str, str]]",
+                         words: Sequence[str]) -> tuple[int, tuple[str, str]] | None:
         """A second look at a capitalised first word, which the treebank teaches badly.
+
+        ``tag_at(i)`` gives the model's tags of word ``i``. Returns (the first
+        word's index, its tags) when they change, else None.
 
         Policy text is full of list items and instructions that open with a
         verb ("Implement maintenance tools.", "Monitor login attempts"),
@@ -523,40 +523,42 @@ class Tagger:
         """
         f = next((i for i, w in enumerate(words) if any(c.isalpha() for c in w)), None)
         if f is None or f + 1 >= len(words):
-            return tags
+            return None
         word, after = words[f], words[f + 1]
         if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
-            return tags
-        if self._imperative_sentence(tags, words, f):
-            return self._verb_after_please(tags, words, f)
-        if not after[:1].islower() and tags[f + 1][0] not in ("DET", "PRON", "NUM"):
-            return tags
-        if tags[f + 1][0] == "AUX" or tags[f + 1][1] in ("VBZ", "VBD", "VBP", "MD"):
-            return tags  # "Suzanne is ...", "Barb does ...": the first word is the subject
-        said = tags[f][0]
+            return None
+        if self._imperative_sentence(tag_at, words, f):
+            return self._verb_after_please(tag_at, words, f)
+        if not after[:1].islower() and tag_at(f + 1)[0] not in ("DET", "PRON", "NUM"):
+            return None
+        if tag_at(f + 1)[0] == "AUX" or tag_at(f + 1)[1] in ("VBZ", "VBD", "VBP", "MD"):
+            return None  # "Suzanne is ...", "Barb does ...": the first word is the subject
+        said = tag_at(f)[0]
         low = word.lower()
         seen = self._lexicon.get(norm(word))
         parts = seen.split(",") if seen else []
         if (said in ("PROPN", "ADJ", "X") and not parts and low.endswith(_VERB_ENDINGS)) or (
                 "VERB" in parts and said not in parts and "NOUN" not in parts):
-            return self._verb_after_please(tags, words, f)
+            return self._verb_after_please(tag_at, words, f)
         elif said == "PROPN" and parts and "PROPN" not in parts:
-            pair = self._pairs[self.tag_classes([*words[:f], low, *words[f + 1:]])[f]]
+            # (the tags up to word f do not depend on the words' tags after it: tag that far only)
+            again = _Greedy(self, [*words[:f], low, *words[f + 1:]])
+            again.run(f + 1)
+            pair = self._pairs[again.classes[f]]
             if pair[0] != "PROPN":
-                tags = list(tags)
-                tags[f] = pair
-        return tags
+                return f, pair
+        return None
 
-    def _verb_after_please(self, tags: list[tuple[str, str]], words: Sequence[str], f: int) -> list[tuple[str, str]]:
-        """``tags`` with word ``f`` a base-form verb if the model reads it as one after "Please" in lower case."""
-        again = self.tag_classes(["Please", words[f].lower(), *words[f + 1:]])
-        if self._pairs[again[1]] != ("VERB", "VB"):
-            return tags
-        tags = list(tags)
-        tags[f] = ("VERB", "VB")
-        return tags
+    def _verb_after_please(self, tag_at: "Callable[[int], tuple[str, str]]", words: Sequence[str],
+                           f: int) -> tuple[int, tuple[str, str]] | None:
+        """Word ``f`` as a base-form verb if the model reads it as one after "Please" in lower case."""
+        again = _Greedy(self, ["Please", words[f].lower(), *words[f + 1:]])
+        again.run(2)
+        if self._pairs[again.classes[1]] != ("VERB", "VB"):
+            return None
+        return f, ("VERB", "VB")
 
-    def _imperative_sentence(self, tags: list[tuple[str, str]], words: Sequence[str], f: int) -> bool:
+    def _imperative_sentence(self, tag_at: "Callable[[int], tuple[str, str]]", words: Sequence[str], f: int) -> bool:
         """A full sentence with no finite verb, opening with a word that can be a verb the model took for
         a noun or a name: an instruction ("Leverage native options to protect data.").
 
@@ -564,14 +566,16 @@ class Tagger:
         Only the main clause counts: a finite verb after "what", "which", "that" and the like belongs
         to a clause of its own ("Leverage X to capture what changes are made.").
         """
-        if tags[f][0] not in ("NOUN", "PROPN") or words[-1] not in (".", "!"):
+        if tag_at(f)[0] not in ("NOUN", "PROPN") or words[-1] not in (".", "!"):
             return False
         if words[f + 1] in (":", ",") or (f + 2 < len(words) and words[f + 2] in (":", ",")):
             return False  # a label ("Note: ...") or a noun phrase and its examples ("Account type, for example ...")
         seen = self._lexicon.get(norm(words[f]))
         if not seen or "VERB" not in seen.split(","):
             return False
-        for i, (word, (u, x)) in enumerate(zip(words[f + 1:], tags[f + 1:]), start=f + 1):
+        for i in range(f + 1, len(words)):
+            word = words[i]
+            u, x = tag_at(i)
             # In lower case (a capital may open a sentence run on from a heading), and not straight after
             # the first word: "Support which is given to carers." is a noun and what describes it.
             if word in _CLAUSE_OPENERS and i > f + 1:
@@ -584,6 +588,134 @@ class Tagger:
     def _split(label: str) -> tuple[str, str]:
         u, _, x = label.partition("|")
         return (u, x)
+
+
+class _Greedy:
+    """The model's labels for the words of one sentence, worked out from the left as far as asked.
+
+    The tagger is greedy and reads left to right: a word's label depends on
+    the words around it (all known from the start) and on the labels before
+    it, never on the labels after it. So tagging the first ``m`` words gives
+    the same labels as tagging the whole sentence, and a rule that asks about
+    one word early in a long sentence pays for that far only.
+    """
+
+    #: When more words are needed, at least this many are tagged at once (each step has a fixed cost).
+    STEP = 8
+    #: ... and this many past the word asked for (a rule often asks about the next words too).
+    AHEAD = 4
+
+    def __init__(self, tagger: Tagger, words: Sequence[str]) -> None:
+        self.tagger = tagger
+        self.words = words
+        self.entries = [tagger._word(w) for w in words]
+        self.mode = sentence_mode(words)
+        self.classes: list[str] = []
+        self._k1, self._k2 = tagger._tnum[START[0]], tagger._tnum[START[1]]
+
+    def run(self, m: int) -> None:
+        """Make sure the labels of the first ``m`` words are known."""
+        done = len(self.classes)
+        n = len(self.words)
+        if m <= done or done >= n:
+            return
+        hi = min(n, max(m + self.AHEAD, done + self.STEP))
+        tg = self.tagger
+        np = tg._np
+        entries = self.entries
+        per_word = tg._static(self.words, entries, done, hi, self.mode)
+        rows: list[int] = []
+        owner: list[int] = []
+        zero = tg._zero_row
+        for i, r in enumerate(per_word):
+            rows.append(zero)
+            rows += r
+            owner += [i] * (len(r) + 1)
+        static = tg._rows_scores(np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64), hi - done)
+        classes = tg.classes
+        tnames = tg._tnames
+        transition = tg._transition
+        get = tg._index.get
+        dense_of, dense, indptr, cols, vals = tg._dense_of, tg._dense, tg._indptr, tg._cols, tg._vals
+        out = self.classes
+        k1, k2 = self._k1, self._k2
+        for i in range(done, hi):
+            low = entries[i].low
+            p1 = tnames[k1]
+            scores = static[i - done] + transition(k1, k2)
+            # the weights of the word with the tag before it (Tagger._row, written out: most words have none)
+            for r in (get("t1w=" + p1 + "," + low), get("t1s=" + p1 + "," + low[-3:])):
+                if r is not None:
+                    d = dense_of[r]
+                    if d >= 0:
+                        scores += dense[d]
+                    else:
+                        a = indptr[r]
+                        b = indptr[r + 1]
+                        scores[cols[a:b]] += vals[a:b]
+            g = int(scores.argmax())
+            k2, k1 = k1, g
+            out.append(classes[g])
+        self._k1, self._k2 = k1, k2
+
+
+class Tagging:
+    """The (UPOS, XPOS) tags of the words of ONE sentence, each worked out when first asked for.
+
+    ``pair(i)`` is what :meth:`Tagger.tag` gives for word ``i``. Made by :meth:`Tagger.tagging`.
+    """
+
+    def __init__(self, tagger: Tagger, words: list[str], done: list[tuple[str, str]] | None = None) -> None:
+        self.words = words
+        self._done = done
+        if done is not None:
+            return
+        self._tagger = tagger
+        keep = [i for i, w in enumerate(words) if w.strip()]
+        #: the place of each word among the words that are not whitespace (-1: whitespace)
+        self._kept_at: list[int] | None = None
+        if len(keep) != len(words):
+            self._kept_at = [-1] * len(words)
+            for k, i in enumerate(keep):
+                self._kept_at[i] = k
+        self._kept = words if self._kept_at is None else [words[i] for i in keep]
+        self._greedy: _Greedy | None = _Greedy(tagger, self._kept) if self._kept else None
+        self._first: tuple[int, tuple[str, str]] | None | bool = False  # False: not looked at yet
+        self._f = next((k for k, w in enumerate(self._kept) if any(c.isalpha() for c in w)), -1)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def run_all(self) -> None:
+        """Tag every word now (in one step: cheaper than a few at a time, when all are wanted)."""
+        if self._done is None and self._greedy is not None:
+            self._greedy.run(len(self._kept))
+
+    def _model_pair(self, k: int) -> tuple[str, str]:
+        """The model's own tags of kept word ``k`` (before the second look at the first word)."""
+        greedy = self._greedy
+        assert greedy is not None
+        if k >= len(greedy.classes):
+            greedy.run(k + 1)
+        return self._tagger._pairs[greedy.classes[k]]
+
+    def pair(self, i: int) -> tuple[str, str]:
+        """(UPOS, XPOS) of word ``i``."""
+        if self._done is not None:
+            return self._done[i]
+        if i < 0:
+            i += len(self.words)
+        k = i if self._kept_at is None else self._kept_at[i]
+        if k < 0:
+            return ("X", XPOS_SPACE)
+        got = self._model_pair(k)
+        if k == self._f:  # the first word with a letter may get a second look (Tagger._first_word_pair)
+            first = self._first
+            if first is False:
+                first = self._first = self._tagger._first_word_pair(self._model_pair, self._kept)
+            if first is not None:
+                return first[1]  # type: ignore[index]
+        return got
 
 
 # Words that open a clause of its own: a finite verb after one is not the sentence's main verb.

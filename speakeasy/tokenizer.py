@@ -69,18 +69,23 @@ class Tokenizer:
                     any(True for _ in self.infix_finditer(string)):
                 pieces = tuple(t for t in self._tokenize_affixes(string, False))
                 self._phrases.setdefault(pieces, string)
-        self._first = {p[0] for p in self._phrases}
-        self._longest = max((len(p) for p in self._phrases), default=0)
+        #: for each first token, the lengths of the phrases that start with it, shortest first
+        sizes: dict[str, set[int]] = {}
+        for p in self._phrases:
+            sizes.setdefault(p[0], set()).add(len(p))
+        self._sizes = {k: tuple(sorted(v)) for k, v in sizes.items()}
 
     # -- spaCy's algorithm -------------------------------------------------------------------
 
     def __call__(self, text: str) -> list[Token]:
         texts, spaces = self._tokenize_affixes_with_spaces(text, True)
-        tokens = self._apply_special_cases(texts, spaces)
+        tokens = self._apply_special_cases(texts, spaces) if self._phrases else zip(texts, spaces)
         out = []
+        add = out.append
+        new = tuple.__new__  # (a Token made without NamedTuple's __new__, which is written in Python)
         idx = 0
         for piece, space in tokens:
-            out.append(Token(idx, piece, space))
+            add(new(Token, (idx, piece, space)))
             idx += len(piece) + (1 if space else 0)
         return out
 
@@ -95,6 +100,8 @@ class Tokenizer:
         other characters found by one pattern give the same tokens (``\\s`` is
         exactly ``str.isspace``).
         """
+        if with_special_cases:
+            return self._runs_with_special_cases(string)
         texts: list[str] = []
         spaces: list[bool] = []
         after_word = False
@@ -110,6 +117,45 @@ class Tokenizer:
             else:
                 span(run, texts, spaces, with_special_cases)
                 after_word = True
+        return texts, spaces
+
+    def _runs_with_special_cases(self, string: str) -> tuple[list[str], list[bool]]:
+        """:meth:`_tokenize_affixes_with_spaces` with the special cases, each run's tokens looked up once.
+
+        The same as calling :meth:`_span` on each run, in one loop: a run's
+        tokens come from the special cases, else from the runs split before
+        (prose repeats its words), else from splitting it now.
+        """
+        texts: list[str] = []
+        spaces: list[bool] = []
+        add_text, add_space = texts.append, spaces.append
+        after_word = False
+        specials, cache = self.specials, self._cache
+        for run in _RUNS.findall(string):
+            if run[0].isspace():
+                if after_word and run[0] == " ":
+                    spaces[-1] = True
+                    run = run[1:]
+                after_word = False
+                if not run:
+                    continue
+            else:
+                after_word = True
+            got = specials.get(run) if len(run) <= LONGEST_SPLIT else None
+            if got is None:
+                got = cache.get(run)
+                if got is None:
+                    if len(run) > LONGEST_SPLIT:
+                        add_text(run)  # not prose: one token (see _span)
+                        add_space(False)
+                        continue
+                    got = cache[run] = tuple(self._tokenize(run, True))
+            if len(got) == 1:
+                add_text(got[0])
+                add_space(False)
+            else:
+                texts.extend(got)
+                spaces.extend([False] * len(got))
         return texts, spaces
 
     def _span(self, span: str, texts: list[str], spaces: list[bool], with_special_cases: bool) -> None:
@@ -206,18 +252,21 @@ class Tokenizer:
 
     def _apply_special_cases(self, texts: list[str], spaces: list[bool]) -> list[tuple[str, bool]]:
         """The special cases that affixes split, found as runs of tokens and put back whole."""
-        tokens = list(zip(texts, spaces))
         if not self._phrases:
-            return tokens
+            return list(zip(texts, spaces))
         matches: list[tuple[int, int]] = []
         n = len(texts)
-        first, phrases, longest = self._first, self._phrases, self._longest
+        phrases, sizes_of = self._phrases, self._sizes
         for i in range(n):
-            if texts[i] not in first:
+            sizes = sizes_of.get(texts[i])
+            if sizes is None:
                 continue
-            for size in range(1, min(longest, n - i) + 1):
+            for size in sizes:  # (only the lengths of the phrases that start with this token)
+                if size > n - i:
+                    break
                 if tuple(texts[i:i + size]) in phrases:
                     matches.append((i, i + size))
+        tokens = list(zip(texts, spaces))
         if not matches:
             return tokens
         # Longest first, then the earliest; a match may not share its first or last token with one kept.

@@ -412,6 +412,35 @@ def test_jobs_give_the_same_results_in_the_same_order(cli, tmp_path: Path, monke
     assert calls == [1]
 
 
+def _worker_ruleset_id() -> int:
+    from speakeasy import runner
+
+    return id(runner._WORKER_RULESET)
+
+
+def test_forked_workers_take_the_main_process_rule_set_as_it_is() -> None:
+    """A forked worker has the main process's memory: its rule set is used, not built again."""
+    import multiprocessing
+
+    from speakeasy import runner
+    from speakeasy.config import resolve
+    from speakeasy.ruleset import build_ruleset
+
+    assert "fork" in multiprocessing.get_all_start_methods()  # (Linux, where the project runs)
+    settings = resolve(no_config=True)
+    ruleset = build_ruleset(settings)
+    pool = runner._pool(settings, 1, ruleset)
+    try:
+        assert pool.submit(_worker_ruleset_id).result(timeout=120) == id(ruleset)
+    finally:
+        pool.shutdown()
+    pool = runner._pool(settings, 1)  # without one, the worker builds its own
+    try:
+        assert pool.submit(_worker_ruleset_id).result(timeout=120) != id(ruleset)
+    finally:
+        pool.shutdown()
+
+
 def test_a_little_text_is_checked_in_one_process(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Starting a process costs more than checking a few small files."""
     from speakeasy import runner
@@ -486,3 +515,27 @@ def test_cache_skips_unchanged_files_and_misses_on_any_change(cli, tmp_path: Pat
     assert calls == [1, 1, 1]
     cli(*args)
     assert calls == [1, 1, 1]  # and now that is cached too
+
+
+def test_the_collector_is_settled_once_a_second_file_comes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of many files tunes Python's collector after the first (runner.settle_gc); a run of one does not."""
+    import gc
+
+    from speakeasy import runner
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(runner, "_gc_settled", False)
+    gc.unfreeze()  # (a check run in this process before may have settled it already)
+    gc.set_threshold(700, 10, 10)  # Python's own
+    try:
+        items = runner.settling(iter(["first", "second", "third"]))  # type: ignore[arg-type]
+        assert next(items) == "first"
+        assert gc.get_threshold() == (700, 10, 10) and gc.get_freeze_count() == 0  # one file: left as it is
+        assert list(items) == ["second", "third"]
+        assert gc.get_threshold()[0] == runner.GC_YOUNG_THRESHOLD and gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        runner.settle_gc()  # once a process
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

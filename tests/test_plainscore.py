@@ -620,6 +620,9 @@ def test_check_reports_the_plain_score_of_the_document_and_each_paragraph(cli, t
     assert [p["sentences"] for p in paras] == [2, 2, 1, 1, 1]
     assert [len(p["sentence_scores"]) for p in paras] == [2, 2, 1, 1, 1]
     assert all(0 <= s <= 100 for p in paras for s in p["sentence_scores"])
+    # a paragraph of one sentence scores as that sentence does (the report reuses the paragraph's score)
+    assert [p["sentence_scores"] for p in paras[2:]] == [[p["plain_score"]] for p in paras[2:]]
+    assert len({p["plain_score"] for p in paras[2:]}) == 3  # three sentences, three scores: each its own
     easy, hard = paras[0], paras[1]
     assert hard["plain_score"] < 40 < 80 < easy["plain_score"]
     assert hard["sentence_scores"][0] < hard["sentence_scores"][1]  # the first sentence is the hard one

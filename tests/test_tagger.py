@@ -404,3 +404,67 @@ def test_policy_sentences_are_measured() -> None:
         # a change to the model must not lose ground here
         assert result["upos"] >= 92.0, result
         assert result["first_word_upos"] >= 85.0, result
+
+
+# -- Tagging from the left only as far as asked (Tagger.tagging, analysis.tags.TaggedWords) --------------
+
+
+def _policy_sentences() -> list[list[str]]:
+    """The sentences of the example policy and of a guide, as speakeasy splits them into tokens, and the FIRST_WORD cases."""
+    from speakeasy.analysis import Analysis
+    from speakeasy.readers import read_path
+    from speakeasy.tokenizer import tokenize
+
+    out = []
+    for path in (ROOT / "examples" / "care-at-home-policy.md", ROOT / "docs" / "architecture.md"):
+        a = Analysis(read_path(str(path)))
+        out += [[t.text for t in tokenize(a.source[s.start:s.end]) if not t.is_space] for s in a.sentences]
+    return [w for w in out if w] + [text.split() for text, _ in FIRST_WORD]
+
+
+def test_tags_asked_for_one_at_a_time_are_the_tags_of_the_whole_sentence() -> None:
+    tagger = load()
+    sentences = _policy_sentences()
+    assert len(sentences) > 100
+    for words in sentences:
+        whole = tagger.tag(words)
+        # each word asked for first, in a fresh tagging: the tags before it are worked out, no more
+        assert [tagger.tagging(words).pair(i) for i in range(len(words))] == whole
+        # one by one from the start, in one tagging that goes on a few words at a time
+        tagging = tagger.tagging(words)
+        assert [tagging.pair(i) for i in range(len(words))] == whole
+        # and from the end backwards
+        tagging = tagger.tagging(words)
+        assert [tagging.pair(i) for i in reversed(range(len(words)))] == whole[::-1]
+
+
+def test_a_word_near_the_start_does_not_tag_the_whole_sentence() -> None:
+    words = ("We will send the form to the person who asked for it , and to their carer if they want us to , "
+             "within ten working days of the meeting .").split()
+    tagging = load().tagging(words)
+    assert tagging.pair(1) == load().tag(words)[1]
+    assert tagging._greedy is not None and len(tagging._greedy.classes) < len(words) // 2
+
+
+def test_whitespace_words_keep_their_own_tag_when_tagged_lazily() -> None:
+    words = ["Please", " ", "send", "the", "\n", "form", "."]
+    tagging = load().tagging(words)
+    assert [tagging.pair(i) for i in range(len(words))] == load().tag(words)
+    assert tagging.pair(1) == ("X", XPOS_SPACE)
+
+
+def test_tagged_words_read_as_a_list() -> None:
+    from speakeasy.analysis import Analysis
+    from speakeasy.analysis.tags import TaggedWords
+    from speakeasy.readers import read_bytes
+
+    doc = read_bytes("t.md", b"The managers reviewed the plan and are changing the services it uses.\n", "markdown")
+    a = Analysis(doc)
+    lazy = a.tagged(a.sentences[0])
+    assert isinstance(lazy, TaggedWords)
+    third = lazy[2]
+    assert third.text == "reviewed" and len(lazy._out) < len(lazy)  # only the start is tagged yet
+    whole = list(lazy)
+    assert lazy == whole and lazy[-1] == whole[-1] and lazy[1:3] == whole[1:3]
+    assert lazy.index(third) == 2 and [t.start for t in whole] == lazy.starts
+    assert [(t.pos, t.tag) for t in whole] == load().tag([t.text for t in whole])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from ..model import Block, BlockKind, Document, paragraph_numbers
 from ..readability import Counts, Scores, scores
@@ -16,7 +16,7 @@ from .counting import BlockStats, count, tally_sentence
 from .locations import block_location
 from .quotes import block_quotations
 from .sentences import Sentence, blocks_to_split, load_pipeline, split_blocks, tokens_of_blocks, tokens_of_docs
-from .tags import Tagged, tag_span
+from .tags import Tagged, TaggedWords, tag_span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -60,7 +60,7 @@ class Analysis:
         self._sentence_scores: dict[int, list[float]] = {}
         self._names: "Names | None" = None
         self._sections: list[int] | None = None
-        self._tagged: dict[int, list[Tagged]] = {}
+        self._tagged: dict[int, "Sequence[Tagged]"] = {}
         self._scopes: dict[tuple[str, int], str] = {}
         self._quotes: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self._scope_hits: dict[tuple[tuple[str, int], re.Pattern[str]], bool] = {}
@@ -316,12 +316,14 @@ class Analysis:
             " ".join(blocks[i].text.split()) for i in range(first, last + 1)).lower()
         return key, got
 
-    def tagged(self, sent: Sentence) -> list[Tagged]:
+    def tagged(self, sent: Sentence) -> "Sequence[Tagged]":
         """The words of a sentence with their parts of speech, tagged when first asked for.
 
         speakeasy's own tagger (:mod:`speakeasy.tagger`) tags them, or the
         trained spaCy pipeline the settings name (``language_model``).  Only
-        the sentences a rule asks about are tagged.
+        the sentences a rule asks about are tagged, and with speakeasy's own
+        tagger, only as far into the sentence as the rules read
+        (:class:`~speakeasy.analysis.tags.TaggedWords`).
         """
         got = self._tagged.get(sent.start)
         if got is not None:
@@ -352,7 +354,10 @@ class Analysis:
 
         starts = self._tagged_starts.get(sent.start)
         if starts is None:
-            starts = self._tagged_starts[sent.start] = [t.start for t in self.tagged(sent)]
+            tokens = self.tagged(sent)
+            # (the words' places are known before their tags: see TaggedWords)
+            starts = tokens.starts if isinstance(tokens, TaggedWords) else [t.start for t in tokens]
+            self._tagged_starts[sent.start] = starts
         return bisect.bisect_left(starts, start)
 
     def let_go(self, counts: bool = True) -> None:

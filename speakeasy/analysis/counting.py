@@ -6,9 +6,10 @@ and the plain score's tally of one sentence (:mod:`speakeasy.plainscore`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..readability import Counts, Scores
 
@@ -97,18 +98,36 @@ def tally_sentence(analysis: "Analysis", sent: "Sentence", chains: bool | None =
                                   spread))
 
 
-def _word_tags(analysis: "Analysis", sent: "Sentence") -> list[str]:
+def _word_tags(analysis: "Analysis", sent: "Sentence") -> "Sequence[str]":
     """The universal part of speech of each word of ``sent`` (the tagger's token that starts where the word does).
 
     The tags come from :meth:`Analysis.tagged`, so a sentence a rule has
     tagged is not tagged again.  A word the tagger split differently gets "X".
+    Each word's tag is looked up when it is read: the score asks only about a
+    few words, and the tagger then tags the sentence only that far.
     """
-    tokens = analysis.tagged(sent)
-    out = []
-    for start, _ in sent.spans():
+    return _WordTags(analysis, sent)
+
+
+class _WordTags(Sequence[str]):
+    """The universal part of speech of each word of a sentence, looked up when read (see :func:`_word_tags`)."""
+
+    def __init__(self, analysis: "Analysis", sent: "Sentence") -> None:
+        self._analysis = analysis
+        self._sent = sent
+        self._spans = sent.spans()
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[j] for j in range(len(self._spans))[k]]
+        start = self._spans[k][0]
+        analysis, sent = self._analysis, self._sent
+        tokens = analysis.tagged(sent)
         i = analysis.tagged_index(sent, start)
-        out.append(tokens[i].pos if i < len(tokens) and tokens[i].start == start else "X")
-    return out
+        return tokens[i].pos if i < len(tokens) and tokens[i].start == start else "X"
 
 
 def _jargon_of_words(words: list[tuple[int, int]], spans: list[tuple[int, int, str]]) -> list[str | None]:

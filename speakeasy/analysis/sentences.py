@@ -377,13 +377,13 @@ def reader_tokens(tokens: "Iterable[Token]", text: str, starts: list[int]) -> li
 
     kept: list[list[int]] = []
     previous_space = True
-    for t in tokens:
-        if t.is_space:
+    for start, token, whitespace in tokens:  # (Token's fields: idx, text, whitespace)
+        if token.isspace():  # Token.is_space
             if not previous_space and kept:
-                kept[-1][2] = 2 if "\n" in t.text else 1
+                kept[-1][2] = 2 if "\n" in token else 1
             previous_space = True
             continue
-        kept.append([t.idx, len(t.text), 1 if t.whitespace else 0])
+        kept.append([start, len(token), 1 if whitespace else 0])
         previous_space = False
     idx = [k[0] for k in kept]
     bounds = [bisect.bisect_left(idx, s) for s in [*starts, len(text) + 1]]

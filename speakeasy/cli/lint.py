@@ -85,7 +85,9 @@ def _run(args: argparse.Namespace, settings: Any, ruleset: Any) -> Any:
                            collected=collected)
     if collected is not None and len(collected[0]) >= PROGRESS_FROM:
         results = progress(results, len(collected[0]), sys.stderr)
-    return results
+    from ..runner import settling
+
+    return settling(results)  # (this process checks the files: once there are two, see settle_gc)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Tagged
@@ -19,7 +19,7 @@ PART_TAGS = {
 _BEFORE_ATTRIBUTIVE = frozenset({"DET", "ADJ", "NUM", "PRON", "ADP", "CCONJ", "PUNCT"})
 
 
-def is_part(part: str, tokens: list["Tagged"], inside: list["Tagged"]) -> bool:
+def is_part(part: str, tokens: Sequence["Tagged"], inside: Sequence["Tagged"]) -> bool:
     """Is the match used as ``part``?  A noun's head is its last word; a verb's, adjective's or adverb's, its first.
 
     A participle between a determiner (or adjective) and a noun describes the
@@ -37,7 +37,7 @@ def is_part(part: str, tokens: list["Tagged"], inside: list["Tagged"]) -> bool:
     return head.pos in PART_TAGS[part]
 
 
-def _adjective_as_noun(tokens: list["Tagged"], head: "Tagged") -> bool:
+def _adjective_as_noun(tokens: Sequence["Tagged"], head: "Tagged") -> bool:
     """A describing word used as a noun after "the" ("help for the elderly"), not before one ("the elderly Kenyans")."""
     if not head.text.islower():
         return False  # "where the Objective is not met": a capital says it is the name of something
@@ -47,7 +47,7 @@ def _adjective_as_noun(tokens: list["Tagged"], head: "Tagged") -> bool:
     return i + 1 >= len(tokens) or tokens[i + 1].pos not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
-def _attributive(tokens: list["Tagged"], head: "Tagged") -> bool:
+def _attributive(tokens: Sequence["Tagged"], head: "Tagged") -> bool:
     """Is a -ing or -ed word describing the noun after it ("the remaining challenges")?
 
     It may be joined to a describing word that stands before the noun:
@@ -70,9 +70,9 @@ def _attributive(tokens: list["Tagged"], head: "Tagged") -> bool:
     return i == 0 or tokens[i - 1].pos in _BEFORE_ATTRIBUTIVE
 
 
-def _index_of(tokens: list["Tagged"], token: "Tagged") -> int:
+def _index_of(tokens: Sequence["Tagged"], token: "Tagged") -> int:
     """``tokens.index(token)``, found by halving in a long sentence: tokens are in order and do not overlap."""
-    if len(tokens) < 64:
+    if len(tokens) < 64 or hasattr(tokens, "starts"):  # (TaggedWords finds it by the words' places, untagged)
         return tokens.index(token)
     i = bisect.bisect_left(tokens, token.start, key=lambda t: t.start)
     while i < len(tokens) and tokens[i].start == token.start:
@@ -82,7 +82,7 @@ def _index_of(tokens: list["Tagged"], token: "Tagged") -> int:
     return tokens.index(token)
 
 
-def form_tag(tags: tuple[str, ...], inside: list["Tagged"], part: str | None) -> str:
+def form_tag(tags: tuple[str, ...], inside: Sequence["Tagged"], part: str | None) -> str:
     """Which inflection the matched form is: "" (the base form), or one Penn tag.
 
     A form that can be two things ("wins": VBZ or NNS; "utilised": VBD or

@@ -29,7 +29,7 @@ change the meaning: see :meth:`Substitution._safe`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from ..articles import ARTICLE_BEFORE, DETERMINER_BEFORE, indefinite_article
 from ..matching import match_case, normalise
@@ -269,7 +269,7 @@ class Substitution(Kind):
         entries = self.matcher.entries  # type: ignore[union-attr]
         needs_tags = any(entries[i].parts for i in candidates) or (
             len(tags) > 1 and any(self._tags_differ(i, tags) for i in candidates))
-        tokens: list["Tagged"] = []
+        tokens: Sequence["Tagged"] = []
         inside: list["Tagged"] = []
         if needs_tags:
             sent = analysis.sentence_at(start)

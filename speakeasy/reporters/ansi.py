@@ -99,6 +99,10 @@ class Painter:
 
     def line(self, *parts: tuple[str, str]) -> None:
         """Write one line made of (text, style) parts."""
+        if not self.colour:
+            # (safe() works a character at a time, so once over the whole line is the same as once a part)
+            self.stream.write(safe("".join(text for text, _ in parts)) + "\n")
+            return
         self.stream.write("".join(self.paint(text, style) for text, style in parts) + "\n")
 
     def text(self, text: str, style: str = "") -> None:

@@ -31,7 +31,36 @@ __all__ = ["JsonStream"]
 
 #: The C encoder for strings, without ``\\u`` escapes for letters outside ASCII (``ensure_ascii=False``).
 _string = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
-_float = json.encoder.JSONEncoder(allow_nan=True).encode  # nan, inf and -inf as json.dumps writes them
+_INFINITY = float("inf")
+
+
+def _float(value: float) -> str:
+    """A float as ``json.dumps`` writes it: its ``repr``, and NaN, Infinity and -Infinity as they are."""
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+def _scalar(value: Any) -> str | None:
+    """The text of a string, a number, a boolean or None as ``json.dumps`` writes it; None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        return _float(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return None
 
 
 #: How many pieces of text :func:`_encode` gathers before it hands them to ``flush``.
@@ -66,10 +95,22 @@ def _encode(value: Any, newline: str, out: list[str], flush: Callable[[list[str]
             return
         inner = newline + "  "
         first = True
+        add = out.append
         for key, item in value.items():
             name = _string(key) if isinstance(key, str) else _key_text(key)
-            out.append(("{" if first else ",") + inner + name + ": ")
-            _encode(item, inner, out, flush)
+            kind = type(item)
+            # (strings and numbers, most of a report, written here without a call each)
+            if kind is str:
+                add(("{" if first else ",") + inner + name + ": " + _string(item))
+            elif kind is int:
+                add(("{" if first else ",") + inner + name + ": " + int.__repr__(item))
+            else:
+                text = _scalar(item)
+                if text is not None:
+                    add(("{" if first else ",") + inner + name + ": " + text)
+                else:
+                    add(("{" if first else ",") + inner + name + ": ")
+                    _encode(item, inner, out, flush)
             first = False
         out.append(newline + "}")
     elif type(value) in (list, tuple):
@@ -79,8 +120,12 @@ def _encode(value: Any, newline: str, out: list[str], flush: Callable[[list[str]
         inner = newline + "  "
         first = True
         for item in value:
-            out.append(("[" if first else ",") + inner)
-            _encode(item, inner, out, flush)
+            text = _scalar(item)
+            if text is not None:
+                out.append(("[" if first else ",") + inner + text)
+            else:
+                out.append(("[" if first else ",") + inner)
+                _encode(item, inner, out, flush)
             first = False
             if flush is not None and len(out) > _PIECES:
                 flush(out)

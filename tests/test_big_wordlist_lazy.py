@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import string
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from speakeasy import matching
 from speakeasy.matching import forms as matching_forms
+from speakeasy.matching import trie
 from speakeasy.packs import builtin_wordlists_dir
 
 IRREGULAR = ("go be have do take give buy think bring teach catch seek fight run swim begin write ride drive eat "
@@ -243,3 +245,33 @@ def test_a_long_list_grows_text_by_text_to_the_whole_list_and_finds_the_same(bot
     assert grown[0] is False and grown[-1] is True
     assert lazy.lookup == both.full.lookup
 
+
+def test_a_text_matched_while_another_thread_indexes_the_same_forms_finds_its_items(monkeypatch):
+    """A long list makes a new FormSet for each text it grows for, shared by the threads that check with it:
+    one thread indexing its forms must not let another see the index without the lengths of its pieces
+    (the other found no item in its text, and a tiny text's answer was kept)."""
+    words = _made_up(random.Random(4), 300)
+    forms = matching.FormSet([[w, w + "s"] for w in words])
+    indexing = threading.Event()
+    asked = threading.Event()
+    builder: threading.Thread | None = None
+
+    def slow_sorted(items, *args, **kwargs):
+        out = sorted(items, *args, **kwargs)
+        if threading.current_thread() is builder and out and isinstance(out[0], int) and not indexing.is_set():
+            indexing.set()  # (the builder is working out the lengths of the pieces it indexed)
+            asked.wait(5)
+        return out
+
+    monkeypatch.setattr(trie, "sorted", slow_sorted, raising=False)
+    builder = threading.Thread(target=forms.might_match, args=("nothing listed here",))
+    builder.start()
+    indexing.wait(5)
+    try:
+        text = f"We {words[7]} today."
+        assert forms.might_match(text)
+        assert forms._chosen(matching.squash(text)) == (7,)
+    finally:
+        asked.set()
+        builder.join()
+    assert forms._chosen(matching.squash(text)) == (7,)

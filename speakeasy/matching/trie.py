@@ -169,9 +169,11 @@ class FormSet:
                     got = index.setdefault(f, [])
                     if not got or got[-1] != i:
                         got.append(i)
-            self._index = index
             self._lengths = sorted({len(f) for f in index if f})
             self._count = sum(map(len, self.squashed))
+            # (last: another thread that sees the index must also see its lengths; with none yet, it
+            # found no item in any text)
+            self._index = index
         if len(flat) * len(self._lengths) > self._count:
             # a long text: testing each form costs less than looking up each piece of the text
             return tuple(i for i, forms in enumerate(self.squashed) if any(f in flat for f in forms))

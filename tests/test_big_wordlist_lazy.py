@@ -275,3 +275,72 @@ def test_a_text_matched_while_another_thread_indexes_the_same_forms_finds_its_it
         asked.set()
         builder.join()
     assert forms._chosen(matching.squash(text)) == (7,)
+
+
+def test_a_term_written_with_a_backtick_for_its_apostrophe_is_found_in_every_text(monkeypatch):
+    """A text is looked at with its backticks read as apostrophes (``squash``), so a term's forms must be
+    too: else a small text's own pattern, and a long list's index, left out a term the whole pattern finds."""
+    from speakeasy.kinds.entry_matcher import Matcher
+    from speakeasy.packdata import Entry
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    text = "We don`t know, and rock`n`roll is loud."
+    low = matching.lower_same_length(text)
+    forms = matching.FormSet([["don`t"], ["rock`n`roll"], ["cat"]])
+    assert [m.group() for m in forms.full().finditer(low)] == ["don`t", "rock`n`roll"]
+    assert [m.group() for m in forms.for_text(text).finditer(low)] == ["don`t", "rock`n`roll"]
+    words = _made_up(random.Random(5), 300)
+    entries = [Entry(term=w, use=["plain"], why="Test.") for w in words]
+    entries += [Entry(term="don`t", use=["do not"], why="Test."), Entry(term="Rock`n`roll", use=["rock"], why="Test.")]
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 100)
+    lazy = Matcher(entries)
+    assert lazy._index is not None
+    found = [m.group() for m in lazy.forms.for_text(text).finditer(low)]
+    assert found == ["don`t", "rock`n`roll"]
+    assert [lazy.lookup[matching.normalise(f)].entries for f in found] == [(300,), (301,)]
+
+
+def test_a_form_lemminflect_gives_with_a_hyphen_is_found_in_a_small_text_and_by_a_long_lists_index(monkeypatch):
+    """lemminflect's dictionary gives a few forms with a hyphen or a space ("login" -> "logs-in", "babysit" ->
+    "baby-sits"): a small text's own pattern, and a long list's index, must look for them as a text is read
+    (without its hyphens), as the whole pattern finds them."""
+    from speakeasy.kinds.entry_matcher import Matcher
+    from speakeasy.packdata import Entry
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    text = "She logs-in each day, then baby-sits."
+    low = matching.lower_same_length(text)
+    terms = ["login", "babysit"]
+    forms = matching.FormSet([[f for f, _ in got] for got in matching.expand_terms(terms)])
+    assert [m.group() for m in forms.full().finditer(low)] == ["logs-in", "baby-sits"]
+    assert [m.group() for m in forms.for_text(text).finditer(low)] == ["logs-in", "baby-sits"]
+    words = _made_up(random.Random(6), 300)
+    entries = [Entry(term=w, use=["plain"], why="Test.") for w in words + terms]
+    monkeypatch.setattr(matching_forms, "EAGER_INFLECTIONS", 100)
+    lazy = Matcher(entries)
+    assert lazy._index is not None
+    found = [m.group() for m in lazy.forms.for_text(text).finditer(low)]
+    assert found == ["logs-in", "baby-sits"]
+    assert [lazy.lookup[matching.normalise(f)].entries for f in found] == [(300,), (301,)]
+
+
+def test_every_form_of_every_irregular_word_holds_one_of_its_keys_as_a_text_is_read(monkeypatch):
+    """Each word lemminflect's dictionary inflects other than its rules (with a hyphen or a space in some), alone
+    and as the end of a phrase: every form, read as a text is (squashed), holds one of the term's keys."""
+    from speakeasy.matching.candidates import fold, irregular_words, term_keys
+
+    monkeypatch.setenv("SPEAKEASY_CACHE_DIR", "")
+    irregular = irregular_words()
+    assert irregular is not None
+    terms = sorted(irregular) + [f"the {w}" for w in sorted(irregular)[::7]]
+    checked = 0
+    for term, forms in zip(terms, matching.expand_terms(terms)):
+        keys = term_keys(term, irregular)
+        if keys is None:
+            continue
+        for form, _ in forms:
+            flat = fold(matching.squash(form.replace(matching.SEP_OPTIONAL, "").replace(matching.SEP_REQUIRED, "")
+                                        .replace(matching.APOSTROPHE, "'")))
+            assert any(key in flat for key in keys), (term, form, keys)
+            checked += 1
+    assert checked > 2000

@@ -105,8 +105,18 @@ def squash(text: str) -> str:
     return _SQUASH.sub("", OTHER_APOSTROPHES.sub("'", text.lower()))
 
 
+#: What :func:`squash` takes out of a text or changes in it, other than the marks of a form.
+_UNSQUASHED = re.compile(r"[\s" + HYPHENS + r"\x1f’‘`´]")
+
+
 def _squashed_form(form: str) -> str:
-    return form.replace(SEP_OPTIONAL, "").replace(SEP_REQUIRED, "").replace(APOSTROPHE, "'")
+    """A form as :func:`squash` reads a text, so that a form is looked for where its letters are: lemminflect
+    gives a few forms with a hyphen or a space ("login" -> "logs-in"), and a term may be written with a
+    backtick for its apostrophe ("don`t")."""
+    flat = form.replace(SEP_OPTIONAL, "").replace(SEP_REQUIRED, "").replace(APOSTROPHE, "'")
+    if not flat.isalpha() and _UNSQUASHED.search(flat):
+        flat = squash(flat)
+    return flat
 
 
 class FormSet:

@@ -15,7 +15,7 @@ with its first or its last word inflected, and perhaps spelt the US way:
   "die" -> "dying", "try" -> "tried", "stop" -> "stopped");
 * the words its dictionary knows that do not (``go`` -> ``went``, ``mouse`` ->
   ``mice``) are listed from the dictionary itself (:func:`irregular_words`), and
-  their forms are looked for as they are;
+  their forms are looked for as they are (read as a text is: "logs-in" as "logsin");
 * a US spelling only turns an "s" into a "z": both are read as "s" (:func:`fold`).
 
 So each term has a few *keys*, pieces that every one of its forms holds (once
@@ -33,6 +33,7 @@ from ..io.diskcache import store as _cache_store
 from .basics import HYPHENS, MODALS
 from .forms import CACHE_VERSION, FUNCTION_WORDS
 from .inflection import all_inflections, dictionary_lemmas, lemminflect_version
+from .trie import squash
 
 #: The endings of which lemminflect's rules (``InflectionRules``) change two letters ("analysis" ->
 #: "analyses", "die" -> "dying", "index" -> "indices"), and one ("try" -> "tries", "make" -> "making",
@@ -102,13 +103,15 @@ def term_keys(term: str, irregular: "dict[str, list[str] | None]") -> tuple[str,
     low = term.lower()
     if not low.isascii():
         return None  # (casefold and lower differ beyond ASCII: keep it simple and always expand it)
+    # a backtick is read as an apostrophe in a text (see speakeasy.matching.squash): in the keys too
+    low = low.replace("`", "'")
     if low.isalpha():  # one word (most terms): a quicker way to the same keys
         odd = irregular.get(low, ())
         if odd is None:
             return None
         if low in FUNCTION_WORDS:
             return (fold(low),)
-        return tuple(dict.fromkeys([fold(_stem(low))] + [fold(f) for f in odd]))
+        return tuple(dict.fromkeys([fold(_stem(low))] + [fold(squash(f)) for f in odd]))
     words = _PARTS.split(low.strip())[0::2]  # (as forms._split_parts splits it)
     whole = fold("".join(words))
     if not all(w.replace("'", "").isalpha() for w in words):
@@ -123,7 +126,7 @@ def term_keys(term: str, irregular: "dict[str, list[str] | None]") -> tuple[str,
         odd = irregular.get(last)
         if len(words) == 1:
             keys.append(fold(_stem(last)))
-            keys.extend(fold(f) for f in odd or ())
+            keys.extend(fold(squash(f)) for f in odd or ())  # ("logs-in": as a text is read)
         elif odd:
             keys.append(fold("".join(words[:-1])))
         else:

@@ -138,8 +138,18 @@ def squash(text: str) -> str:
     return _SQUASH.sub("", OTHER_APOSTROPHES.sub("'", text.lower()))
 
 
+#: What :func:`squash` takes out of a text or changes in it, other than the marks of a form.
+_UNSQUASHED = re.compile(r"[\s" + HYPHENS + r"\x1f’‘`´]")
+
+
 def _squashed_form(form: str) -> str:
-    return form.replace(SEP_OPTIONAL, "").replace(SEP_REQUIRED, "").replace(APOSTROPHE, "'")
+    """A form as :func:`squash` reads a text, so that a form is looked for where its letters are: lemminflect
+    gives a few forms with a hyphen or a space ("login" -> "logs-in"), and a term may be written with a
+    backtick for its apostrophe ("don`t")."""
+    flat = form.replace(SEP_OPTIONAL, "").replace(SEP_REQUIRED, "").replace(APOSTROPHE, "'")
+    if not flat.isalpha() and _UNSQUASHED.search(flat):
+        flat = squash(flat)
+    return flat
 
 
 class FormSet:
@@ -202,9 +212,11 @@ class FormSet:
                     got = index.setdefault(f, [])
                     if not got or got[-1] != i:
                         got.append(i)
-            self._index = index
             self._lengths = sorted({len(f) for f in index if f})
             self._count = sum(map(len, self.squashed))
+            # (last: another thread that sees the index must also see its lengths; with none yet, it
+            # found no item in any text)
+            self._index = index
         if len(flat) * len(self._lengths) > self._count:
             # a long text: testing each form costs less than looking up each piece of the text
             return tuple(i for i, forms in enumerate(self.squashed) if any(f in flat for f in forms))

@@ -59,7 +59,6 @@ class Matcher:
         #: The `when`, `unless` and topic words of the entries expanded so far, in all their forms.
         self.word_forms: dict[str, list[str]] = {}
         self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
-        self._word_forms: dict[tuple[str, ...], list[str]] = {}
         self._flat: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._index: TermIndex | None = None
         self._rounds = 0
@@ -203,11 +202,9 @@ class Matcher:
         return got
 
     def _word_forms_of(self, words: tuple[str, ...]) -> list[str]:
-        """All the forms of ``words``, worked out once for :meth:`pattern` and :meth:`flat_forms` alike."""
-        got = self._word_forms.get(words)
-        if got is None:
-            got = self._word_forms[words] = [f for w in words for f in self.word_forms.get(w) or expand_terms([w])[0]]
-        return got
+        """All the forms of ``words``, for :meth:`pattern` and :meth:`flat_forms` alike (not kept: most lists
+        of words are only ever flattened)."""
+        return [f for w in words for f in self.word_forms.get(w) or expand_terms([w])[0]]
 
     def near_words(self, index: int) -> tuple[list[str], list[str], list[str], list[str]]:
         """An entry's `when` and `unless` words, each split in two: phrases that hold the term

@@ -10,6 +10,7 @@ import copy
 import re
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
+from ..matching.trie import flatten
 from ..model import Block, BlockKind, Document, paragraph_numbers
 from ..readability import Counts, Scores, scores
 from .counting import BlockStats, count, tally_sentence
@@ -64,6 +65,7 @@ class Analysis:
         self._scopes: dict[tuple[str, int], str] = {}
         self._quotes: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self._scope_hits: dict[tuple[tuple[str, int], re.Pattern[str]], bool] = {}
+        self._scope_flats: dict[tuple[str, int], str] = {}
         self._has_heading: bool | None = None
         self._tagged_starts: dict[int, list[int]] = {}
         self._links: "tuple[list[int], list[Any], bool] | None" = None
@@ -266,6 +268,18 @@ class Analysis:
         if hit is None:
             hit = self._scope_hits[(key, pattern)] = pattern.search(text) is not None
         return hit
+
+    def scope_flat(self, offset: int, within: str) -> str | None:
+        """:meth:`scope_text` through :func:`speakeasy.matching.flatten` (worked out once for each scope), to
+        tell quickly that no form of some words is in it; None outside every block."""
+        got = self._scope(offset, within)
+        if got is None:
+            return None
+        key, text = got
+        flat = self._scope_flats.get(key)
+        if flat is None:
+            flat = self._scope_flats[key] = flatten(text)
+        return flat
 
     def _scope(self, offset: int, within: str) -> tuple[tuple[str, int], str] | None:
         """(a key for the scope, its text) for :meth:`scope_text`; None outside every block."""

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..io.diskcache import paused_gc
 from ..matching import forms as _forms_module
 from ..matching import (
-    FormSet, LazyList, compile_forms, expand_entries, expand_terms, inflect_all, normalise, squash,
+    FormSet, LazyList, compile_forms, expand_entries, expand_terms, flat_form, inflect_all, normalise, squash,
 )
 from ..matching.forms import cached_forms
 from ..matching.candidates import TermIndex, irregular_words
@@ -59,6 +59,7 @@ class Matcher:
         #: The `when`, `unless` and topic words of the entries expanded so far, in all their forms.
         self.word_forms: dict[str, list[str]] = {}
         self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._flat: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._index: TermIndex | None = None
         self._rounds = 0
         #: (a long list grows as texts need it: one text at a time, if several threads check with it)
@@ -188,9 +189,22 @@ class Matcher:
         key = tuple(words)
         pat = self._patterns.get(key)
         if pat is None:
-            forms = [f for w in words for f in self.word_forms.get(w) or expand_terms([w])[0]]
-            pat = self._patterns[key] = compile_forms(forms)
+            pat = self._patterns[key] = compile_forms(self._word_forms_of(key))
         return pat
+
+    def flat_forms(self, words: list[str]) -> tuple[str, ...]:
+        """The forms of :meth:`pattern` as :func:`~speakeasy.matching.flatten` leaves the text they match:
+        where none of them is in a flattened text, the pattern finds nothing, and need not be compiled."""
+        key = tuple(words)
+        got = self._flat.get(key)
+        if got is None:
+            got = self._flat[key] = tuple(sorted({flat_form(f) for f in self._word_forms_of(key)}))
+        return got
+
+    def _word_forms_of(self, words: tuple[str, ...]) -> list[str]:
+        """All the forms of ``words``, for :meth:`pattern` and :meth:`flat_forms` alike (not kept: most lists
+        of words are only ever flattened)."""
+        return [f for w in words for f in self.word_forms.get(w) or expand_terms([w])[0]]
 
     def near_words(self, index: int) -> tuple[list[str], list[str], list[str], list[str]]:
         """An entry's `when` and `unless` words, each split in two: phrases that hold the term

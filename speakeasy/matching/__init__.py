@@ -33,10 +33,11 @@ from .alternatives import inflect_alternative, match_case, plural_alternative
 from .basics import APOSTROPHE, NOUN_TAGS, SEP_OPTIONAL, SEP_REQUIRED, VERB_TAGS, normalise
 from .forms import EAGER_INFLECTIONS, LazyList, expand_entries, expand_terms, inflect_all
 from .inflection import prime_oov
-from .trie import FormSet, compile_forms, lower_same_length, squash, trie_pattern
+from .trie import FormSet, compile_forms, flat_form, flatten, lower_same_length, may_match, squash, trie_pattern
 
 __all__ = [
     "APOSTROPHE", "EAGER_INFLECTIONS", "NOUN_TAGS", "SEP_OPTIONAL", "SEP_REQUIRED", "VERB_TAGS",
     "FormSet", "LazyList", "compile_forms", "expand_entries", "expand_terms", "inflect_all", "inflect_alternative",
-    "lower_same_length", "match_case", "normalise", "plural_alternative", "prime_oov", "squash", "trie_pattern",
+    "flat_form", "flatten", "lower_same_length", "match_case", "may_match", "normalise", "plural_alternative",
+    "prime_oov", "squash", "trie_pattern",
 ]

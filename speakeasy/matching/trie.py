@@ -135,7 +135,17 @@ _SQUASH = re.compile(r"[\s" + HYPHENS + r"\x1f]+")
 
 def squash(text: str) -> str:
     """Lower case, with spaces and hyphens removed: the text every form is looked for in."""
-    return _SQUASH.sub("", OTHER_APOSTROPHES.sub("'", text.lower()))
+    return flatten(text.lower())
+
+
+def flatten(text: str) -> str:
+    """``text`` (in lower case already) with spaces and hyphens removed and every apostrophe made "'".
+
+    Each character is kept, dropped or made "'" on its own, so where a pattern of
+    :func:`compile_forms` matches in a text, the :func:`flat_form` of one of its forms is
+    in the flattened text: a form that is not cannot match (:func:`may_match`).
+    """
+    return _SQUASH.sub("", OTHER_APOSTROPHES.sub("'", text))
 
 
 #: What :func:`squash` takes out of a text or changes in it, other than the marks of a form.
@@ -150,6 +160,17 @@ def _squashed_form(form: str) -> str:
     if not flat.isalpha() and _UNSQUASHED.search(flat):
         flat = squash(flat)
     return flat
+
+
+def flat_form(form: str) -> str:
+    """A form as :func:`flatten` would leave the text it matches (literal spaces and hyphens dropped too)."""
+    return flatten(_squashed_form(form))
+
+
+def may_match(flat_forms: Iterable[str], flat_text: str) -> bool:
+    """Whether the pattern of the forms these :func:`flat_form` come from may match in a text that
+    :func:`flatten` made ``flat_text``: False means it finds nothing, so it need not be compiled."""
+    return any(f in flat_text for f in flat_forms)
 
 
 class FormSet:

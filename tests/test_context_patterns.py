@@ -111,3 +111,23 @@ def test_curly_apostrophes_are_flattened_like_the_forms() -> None:
     for text in ("don't", "don’t", "don‘t"):
         assert compile_forms(forms).search(text)
         assert may_match([flat_form(f) for f in forms], flatten(text))
+
+
+def test_each_scope_is_looked_through_once_for_each_list_of_words(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence full of terms asks about the same `unless` words for each of them: the scope is looked
+    through once, or the time grows with the square of the sentence's length (tests/hostile)."""
+    from speakeasy.analysis import core
+
+    looked: list[int] = []
+    real = core.may_match
+
+    def counting(forms, flat):  # type: ignore[no-untyped-def]
+        looked.append(len(flat))
+        return real(forms, flat)
+
+    monkeypatch.setattr(core, "may_match", counting)
+    for n in (10, 40):
+        looked.clear()
+        found, _ = run("Then " + ", ".join(["we foster talent"] * n) + ".")
+        assert found.count("foster") == n
+        assert len(looked) == 1, f"{len(looked)} looks through the sentence for {n} terms"

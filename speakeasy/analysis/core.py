@@ -10,7 +10,7 @@ import copy
 import re
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
-from ..matching.trie import flatten
+from ..matching.trie import flatten, may_match
 from ..model import Block, BlockKind, Document, paragraph_numbers
 from ..readability import Counts, Scores, scores
 from .counting import BlockStats, count, tally_sentence
@@ -66,6 +66,7 @@ class Analysis:
         self._quotes: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self._scope_hits: dict[tuple[tuple[str, int], re.Pattern[str]], bool] = {}
         self._scope_flats: dict[tuple[str, int], str] = {}
+        self._scope_may: dict[tuple[tuple[str, int], tuple[str, ...]], bool] = {}
         self._has_heading: bool | None = None
         self._tagged_starts: dict[int, list[int]] = {}
         self._links: "tuple[list[int], list[Any], bool] | None" = None
@@ -269,17 +270,26 @@ class Analysis:
             hit = self._scope_hits[(key, pattern)] = pattern.search(text) is not None
         return hit
 
-    def scope_flat(self, offset: int, within: str) -> str | None:
-        """:meth:`scope_text` through :func:`speakeasy.matching.flatten` (worked out once for each scope), to
-        tell quickly that no form of some words is in it; None outside every block."""
+    def scope_may_hold(self, offset: int, within: str, flat_forms: tuple[str, ...]) -> bool:
+        """False when none of ``flat_forms`` (see :func:`speakeasy.matching.may_match`) is in the scope of
+        ``offset``: then no pattern of theirs can match there.  True outside every block.
+
+        Worked out once for each scope and each set of forms: a sentence full of terms asks about the
+        same words again for each of them, and looking through the whole scope each time would make
+        the time grow with the square of its length.
+        """
         got = self._scope(offset, within)
         if got is None:
-            return None
+            return True
         key, text = got
-        flat = self._scope_flats.get(key)
-        if flat is None:
-            flat = self._scope_flats[key] = flatten(text)
-        return flat
+        memo = (key, flat_forms)
+        hit = self._scope_may.get(memo)
+        if hit is None:
+            flat = self._scope_flats.get(key)
+            if flat is None:
+                flat = self._scope_flats[key] = flatten(text)
+            hit = self._scope_may[memo] = may_match(flat_forms, flat)
+        return hit
 
     def _scope(self, offset: int, within: str) -> tuple[tuple[str, int], str] | None:
         """(a key for the scope, its text) for :meth:`scope_text`; None outside every block."""
@@ -390,6 +400,7 @@ class Analysis:
             self._block_stats = None
         self._names = None
         self._scopes, self._scope_hits, self._quotes = {}, {}, {}
+        self._scope_flats, self._scope_may = {}, {}
         self._tagged, self._tagged_starts = {}, {}
         self._masked_lower = None
         self._links = None

@@ -229,8 +229,7 @@ class Substitution(Kind):
         """Is one of ``words`` in the scope of ``start``?  Their pattern is compiled only if a form of one
         of them is in it at all (compiling the patterns of every entry's words took a tenth of a second
         or more in each process: issue 18)."""
-        flat = analysis.scope_flat(start, within)
-        if flat is not None and not may_match(self.matcher.flat_forms(words), flat):  # type: ignore[union-attr]
+        if not analysis.scope_may_hold(start, within, self.matcher.flat_forms(words)):  # type: ignore[union-attr]
             return False
         return analysis.scope_search(start, within, self._pattern(words))
 

@@ -59,3 +59,20 @@ def test_whole_run_stops_on_a_failing_command() -> None:
         whole_run.run([sys.executable, "-c", "import sys; sys.exit(3)"], {}, None)
     got = whole_run.run([sys.executable, "-c", "print('x' * 100000)"], dict(__import__("os").environ), None)
     assert got["output_bytes"] == 100001 and got["exit"] == 0
+
+
+def test_whole_runs_proselint_has_no_limit_on_findings(tmp_path: Path) -> None:
+    """proselint stops at 1,000 findings by default: the baseline must read the whole long file."""
+    pytest.importorskip("proselint")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import whole_run
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    doc = tmp_path / "long.md"
+    doc.write_text("It was very unique.\n\n" * 1500, encoding="utf-8")
+    cmd = whole_run.proselint_command()
+    assert cmd is not None
+    proc = subprocess.run([*cmd, str(doc)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.count("long.md:") >= 1500

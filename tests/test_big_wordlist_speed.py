@@ -18,6 +18,7 @@ from speakeasy.matching import forms as matching_forms
 from speakeasy.matching import inflection
 from speakeasy.packs import builtin_wordlists_dir, parse_wordlist_text, wordlist_cache, wordlists
 from speakeasy.schema import DataErrors, reading, validator
+from wordlist_kit import folded
 
 
 def _made_up_words(n: int, seed: int = 16) -> list[str]:
@@ -375,13 +376,6 @@ def test_storing_a_list_leaves_nothing_in_cycles(monkeypatch, tmp_path):
 # A long list's forms, worked out only for the entries a text may hold
 
 
-def _folded(form: str) -> str:
-    from speakeasy.matching.candidates import fold
-
-    return fold(matching.squash(form.replace(matching.SEP_OPTIONAL, "").replace(matching.SEP_REQUIRED, "")
-                                .replace(matching.APOSTROPHE, "'")))
-
-
 def test_every_form_of_a_term_holds_one_of_its_keys(monkeypatch):
     """The index may name too many terms for a text, never too few: each form holds a key of its term."""
     from wordfreq import top_n_list
@@ -406,7 +400,7 @@ def test_every_form_of_a_term_holds_one_of_its_keys(monkeypatch):
         if keys is None:
             continue
         for form, _ in forms:
-            assert any(key in _folded(form) for key in keys), (term, form, keys)
+            assert any(key in folded(form) for key in keys), (term, form, keys)
             checked += 1
     assert checked > 25_000
 

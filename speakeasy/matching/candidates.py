@@ -33,7 +33,7 @@ from ..io.diskcache import store as _cache_store
 from .basics import HYPHENS, MODALS
 from .forms import CACHE_VERSION, FUNCTION_WORDS
 from .inflection import all_inflections, dictionary_lemmas, lemminflect_version
-from .trie import squash
+from .trie import add_pieces, squash
 
 #: The endings of which lemminflect's rules (``InflectionRules``) change two letters ("analysis" ->
 #: "analyses", "die" -> "dying", "index" -> "indices"), and one ("try" -> "tries", "make" -> "making",
@@ -165,12 +165,5 @@ class TermIndex:
         """The terms that ``flat`` (a :func:`speakeasy.matching.squash` text) may hold a form of."""
         flat = fold(flat)
         found = set(self._always)
-        index, n = self._index, len(flat)
-        for length in self._lengths:
-            if length > n:
-                break
-            for start in range(n - length + 1):
-                got = index.get(flat[start:start + length])
-                if got is not None:
-                    found.update(got)
+        add_pieces(self._index, self._lengths, flat, found)
         return found

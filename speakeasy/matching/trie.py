@@ -173,6 +173,20 @@ def may_match(flat_forms: Iterable[str], flat_text: str) -> bool:
     return any(f in flat_text for f in flat_forms)
 
 
+def add_pieces(index: dict[str, list[int]], lengths: list[int], flat: str, found: set[int]) -> None:
+    """Add to ``found`` the items ``index`` gives for every piece of ``flat`` of one of ``lengths``
+    (sorted, shortest first): the items a text may hold, found by looking up its pieces rather than
+    by testing every item."""
+    n = len(flat)
+    for length in lengths:
+        if length > n:
+            break
+        for start in range(n - length + 1):
+            got = index.get(flat[start:start + length])
+            if got is not None:
+                found.update(got)
+
+
 class FormSet:
     """The forms of many items (terms or phrases), compiled into one pattern.
 
@@ -241,17 +255,10 @@ class FormSet:
         if len(flat) * len(self._lengths) > self._count:
             # a long text: testing each form costs less than looking up each piece of the text
             return tuple(i for i, forms in enumerate(self.squashed) if any(f in flat for f in forms))
-        index, found = self._index, set()
-        if "" in index:
-            found.update(index[""])
-        n = len(flat)
-        for length in self._lengths:
-            if length > n:
-                break
-            for start in range(n - length + 1):
-                got = index.get(flat[start:start + length])
-                if got is not None:
-                    found.update(got)
+        pieces = self._index
+        assert pieces is not None
+        found: set[int] = set(pieces.get("", ()))
+        add_pieces(pieces, self._lengths, flat, found)
         return tuple(sorted(found))
 
     def might_match(self, text: str) -> bool:
